@@ -1,0 +1,5 @@
+"""`python -m safecli`."""
+
+from safecli.cli.main import run
+
+run()

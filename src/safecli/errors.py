@@ -1,0 +1,85 @@
+"""The one exception family of safecli.
+
+The CLI catches `SafecliError` once, at the entry point, prints
+`safecli: error: file:line:col: message` and exits with the error's code.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+EXIT_FAILED = 3
+EXIT_INTERRUPTED = 130
+
+
+class SafecliError(Exception):
+    """Base: safecli could not do the job. Carries an optional file position."""
+
+    exit_code = EXIT_FAILED
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: Path | str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = Path(path) if path is not None else None
+        self.line = line
+        self.column = column
+
+    def where(self) -> str:
+        """The `file:line:col` prefix, as much of it as is known."""
+        if self.path is None:
+            return ""
+        parts = [str(self.path)]
+        if self.line is not None:
+            parts.append(str(self.line))
+            parts.append(str(self.column if self.column is not None else 1))
+        return ":".join(parts)
+
+    def __str__(self) -> str:
+        where = self.where()
+        return f"{where}: {self.message}" if where else self.message
+
+
+class FileFormatError(SafecliError):
+    """Raised when a file cannot be read as a safe, well-formed case file."""
+
+
+class BookNotFound(SafecliError):
+    """Raised when no `safecli.yaml` is found from here upwards (or at --book)."""
+
+
+class UnknownCase(SafecliError):
+    """Raised when a case id does not name a case folder of the book."""
+
+
+class LockHeld(SafecliError):
+    """Raised when another writer holds a case's lock for longer than we wait."""
+
+
+class UnsafeWrite(SafecliError):
+    """Raised when a write would go through a symlink or outside the book."""
+
+
+class InvalidInput(SafecliError):
+    """Raised when a value given on the command line or at a prompt is not acceptable."""
+
+
+class RuleViolation(SafecliError):
+    """Raised when a change breaks a meeting-type rule of the policy pack."""
+
+
+class TemplateFailure(SafecliError):
+    """Raised when a template cannot be loaded or rendered."""
+
+
+class GitFailure(SafecliError):
+    """Raised when a git command safecli runs fails."""
