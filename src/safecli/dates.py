@@ -1,0 +1,164 @@
+"""Date input and the book's timezone.
+
+Dates are given as ISO (`2026-12-03`), `today`, `tomorrow`, `yesterday`, an
+offset (`+3d`, `-2w`, `+1m`: days, weeks, calendar months) or a weekday (`fri`,
+`friday`: the next one strictly after today). A meeting time is one of those
+followed by `HH:MM`, or `2026-12-01T10:00`, and is stored as `2026-12-01T10:00`
+in the book's timezone. Times that the clocks skip or repeat are refused, so a
+stored time always names exactly one instant.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta, weekday
+
+from safecli.errors import InvalidInput
+
+DATE_FORMS = (
+    "2026-12-03, today, tomorrow, yesterday, +3d, -3d, +2w, +1m (calendar month), "
+    "or a weekday (fri, friday: the next one after today)"
+)
+DATETIME_FORMS = f"2026-12-01 10:00, 2026-12-01T10:00, or a date ({DATE_FORMS}) then HH:MM"
+PERIOD_FORMS = "a number (up to 9999) and a unit: 0d, 7d, 2w, 1m (calendar month)"
+
+_NAMED_DAYS = {"today": 0, "tomorrow": 1, "yesterday": -1}
+_WEEKDAYS: dict[str, weekday] = {
+    key: day
+    for name, day in zip(
+        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+        (MO, TU, WE, TH, FR, SA, SU),
+        strict=True,
+    )
+    for key in (name, name[:3])
+}
+
+# re.ASCII: `\d` would otherwise accept digits of other scripts, which int() reads.
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+_OFFSET = re.compile(r"(?P<sign>[+-])(?P<period>\d{1,4}[dwm])", re.ASCII)
+_PERIOD = re.compile(r"(?P<n>\d{1,4})(?P<unit>[dwm])", re.ASCII)
+_TIME = re.compile(r"(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)", re.ASCII)
+_ISO_DATETIME = re.compile(r"(?P<date>\d{4}-\d{2}-\d{2})T(?P<time>\d{2}:\d{2})", re.ASCII)
+_STORED = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", re.ASCII)
+
+
+def parse_date(text: str, today: date) -> date:
+    """Read a date as typed by a person, relative to `today`."""
+    word = text.strip().lower()
+    if word in _NAMED_DAYS:
+        return today + timedelta(days=_NAMED_DAYS[word])
+    if word in _WEEKDAYS:
+        # Starting from tomorrow makes "fri" on a Friday mean next week's Friday.
+        return today + relativedelta(days=+1, weekday=_WEEKDAYS[word](+1))
+    try:
+        if _ISO_DATE.fullmatch(word):
+            return date.fromisoformat(word)
+        offset = _OFFSET.fullmatch(word)
+        if offset:
+            period = parse_period(offset["period"])
+            return today + period if offset["sign"] == "+" else today - period
+    except (ValueError, OverflowError) as exc:
+        raise InvalidInput(f"not a valid date: {text!r} ({exc}); use {DATE_FORMS}") from exc
+    raise InvalidInput(f"not a date: {text!r}; use {DATE_FORMS}")
+
+
+def parse_period(text: str) -> relativedelta:
+    """Read a length of time such as `7d`, `2w` or `1m`; add it to a date with `+`.
+
+    Months are calendar months, so `date(2026, 1, 31) + parse_period("1m")` is
+    28 February. A sign is not part of a period: `+3d` is a date (see parse_date).
+    """
+    match = _PERIOD.fullmatch(text.strip().lower())
+    if not match:
+        raise InvalidInput(f"not a period: {text!r}; use {PERIOD_FORMS}")
+    n = int(match["n"])
+    if match["unit"] == "m":
+        return relativedelta(months=n)
+    return relativedelta(days=n * 7 if match["unit"] == "w" else n)
+
+
+def parse_datetime(text: str, today: date, tz: ZoneInfo) -> datetime:
+    """Read a meeting time as typed by a person: an aware datetime in `tz`."""
+    stripped = text.strip()
+    iso = _ISO_DATETIME.fullmatch(stripped)
+    if iso:
+        date_part, time_part = iso["date"], iso["time"]
+    else:
+        date_part, _, time_part = stripped.rpartition(" ")
+    clock = _TIME.fullmatch(time_part)
+    if not date_part or not clock:
+        try:
+            parse_date(stripped, today)
+        except InvalidInput:
+            raise InvalidInput(f"not a date and time: {text!r}; use {DATETIME_FORMS}") from None
+        raise InvalidInput(f"{text!r} has no time: give a time, e.g. 2026-12-01 10:00")
+    day = parse_date(date_part, today)
+    return _localize(datetime.combine(day, time(int(clock["hour"]), int(clock["minute"]))), tz)
+
+
+def format_when(dt: datetime) -> str:
+    """Write an aware datetime as stored: `2026-12-01T10:00` in its own zone (minutes kept)."""
+    if dt.tzinfo is None:
+        raise ValueError("format_when needs an aware datetime")
+    return dt.replace(tzinfo=None).isoformat(timespec="minutes")
+
+
+def parse_when(stored: str, tz: ZoneInfo) -> datetime:
+    """Read a stored `YYYY-MM-DDTHH:MM` meeting time as an aware datetime in `tz`."""
+    if not _STORED.fullmatch(stored):
+        raise InvalidInput(f"not a stored time: {stored!r}; expected YYYY-MM-DDTHH:MM")
+    try:
+        naive = datetime.fromisoformat(stored)
+    except ValueError as exc:
+        raise InvalidInput(f"not a valid time: {stored!r} ({exc})") from exc
+    return _localize(naive, tz)
+
+
+def today_in(tz: ZoneInfo, now: datetime | None = None) -> date:
+    """Today's date in the book's timezone; reads the clock only when `now` is None."""
+    if now is None:
+        return datetime.now(tz).date()
+    if now.tzinfo is None:
+        raise ValueError("today_in needs an aware `now`")
+    return now.astimezone(tz).date()
+
+
+def load_timezone(name: str) -> ZoneInfo:
+    """The IANA timezone called `name` (e.g. Europe/London)."""
+    # "localtime" is this machine's zone; a book must mean the same on every machine.
+    if name == "localtime":
+        raise InvalidInput(
+            "timezone 'localtime' depends on the machine; name one, e.g. Europe/London"
+        )
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError) as exc:
+        raise InvalidInput(
+            f"unknown timezone: {name!r}; use an IANA name, e.g. Europe/London"
+        ) from exc
+
+
+def _localize(naive: datetime, tz: ZoneInfo) -> datetime:
+    """Attach `tz` to a wall-clock time that happens exactly once there."""
+    # A wall time is real if it survives the trip to UTC and back; fold picks which
+    # of two readings zoneinfo uses, so a gap fails for both folds and an overlap
+    # survives for both with different offsets.
+    candidates = (naive.replace(tzinfo=tz, fold=0), naive.replace(tzinfo=tz, fold=1))
+    real = {
+        c.utcoffset()
+        for c in candidates
+        if c.astimezone(UTC).astimezone(tz).replace(tzinfo=None) == naive
+    }
+    when = f"{naive.isoformat(sep=' ', timespec='minutes')} in {tz.key}"
+    if not real:
+        raise InvalidInput(
+            f"{when} does not exist: the clocks go forward then; pick a time outside the change"
+        )
+    if len(real) > 1:
+        raise InvalidInput(
+            f"{when} happens twice: the clocks go back then; pick a time outside the change"
+        )
+    return candidates[0]
