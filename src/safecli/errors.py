@@ -83,3 +83,9 @@ class TemplateFailure(SafecliError):
 
 class GitFailure(SafecliError):
     """Raised when a git command safecli runs fails."""
+
+
+class UsageProblem(SafecliError):
+    """Raised when the command line is missing a value and there is no terminal to ask at."""
+
+    exit_code = EXIT_USAGE

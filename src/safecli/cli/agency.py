@@ -1,0 +1,65 @@
+"""`safecli agency add|list`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from safecli import cases
+from safecli.book import load_case
+from safecli.cli.common import CommitOption, FormatOption, book_of, emit, report
+
+app = typer.Typer(help="The agencies of a case and their people.", no_args_is_help=True)
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    case_id: Annotated[str, typer.Argument(metavar="CASE")],
+    handle: Annotated[str, typer.Argument(help="Short handle, e.g. police, gp, housing.")],
+    name: Annotated[str | None, typer.Option(help="The agency's full name.")] = None,
+    kind: Annotated[str | None, typer.Option(help="Agency kind, e.g. police, gp, housing.")] = None,
+    person: Annotated[
+        list[str] | None,
+        typer.Option("--person", help='A named person: "Name;role;email;phone" (repeat).'),
+    ] = None,
+    lead: Annotated[bool, typer.Option("--lead", help="Make this the lead agency.")] = False,
+    commit: CommitOption = None,
+) -> None:
+    """Add an agency to a case, or more people to an agency already there.
+
+    Example: safecli agency add SG-2026-0001 police --name "Exampleshire Police"
+    --kind police --person "DC Lee Jones;Investigating officer;lee.jones@example.org"
+    """
+    book = book_of(ctx)
+    people = [cases.AgencyPerson.parse(value) for value in person or []]
+    case = cases.add_agency(book, case_id, handle, name=name, kind=kind, people=people,
+                            lead=lead)
+    report(book, case.written, f"{case_id}: add agency {handle}"
+           + (" (lead)" if lead else ""), commit)
+
+
+@app.command("list")
+def list_agencies(
+    ctx: typer.Context,
+    case_id: Annotated[str, typer.Argument(metavar="CASE")],
+    fmt: FormatOption = "table",
+) -> None:
+    """List a case's agencies and their people.
+
+    Example: safecli agency list SG-2026-0001 --format json
+    """
+    case = load_case(book_of(ctx), case_id)
+    lead = case.adult.get("lead_agency")
+    rows = [
+        {"handle": a.get("handle"), "kind": a.get("kind"), "name": a.get("name"),
+         "lead": a.get("handle") == lead,
+         "people": [p.get("name") for p in a.get("people") or [] if isinstance(p, dict)]}
+        for a in case.agencies
+    ]
+    emit(rows, fmt, ["handle", "kind", "name", "lead", "people"])
+
+
+def register(root: typer.Typer) -> None:
+    root.add_typer(app, name="agency")

@@ -1,0 +1,206 @@
+"""`safecli case new|list|show|close`."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+
+from safecli import cases
+from safecli.book import load_case
+from safecli.cli.common import (
+    AsOfOption,
+    CommitOption,
+    FormatOption,
+    ask,
+    book_of,
+    choice,
+    date_parser,
+    emit,
+    report,
+    text,
+    today,
+)
+from safecli.model import ABUSE_TYPES, AGENCY_KINDS, RISK_LEVELS, WALES_ABUSE_TYPES
+
+app = typer.Typer(help="Open, list, show and close cases.", no_args_is_help=True)
+
+Opt = typer.Option
+
+
+@app.command("new")
+def new(
+    ctx: typer.Context,
+    case_id: Annotated[str | None, Opt("--id", help="Case id (default: next SG-<year>-NNNN).")] = None,
+    name: Annotated[str | None, Opt(help="The adult's full name.")] = None,
+    preferred_name: Annotated[str | None, Opt(help="What the adult likes to be called.")] = None,
+    dob: Annotated[str | None, Opt("--dob", help="Date of birth (YYYY-MM-DD).")] = None,
+    address: Annotated[str | None, Opt(help="Address (use \\n for new lines).")] = None,
+    phone: Annotated[str | None, Opt(help="The adult's phone number.")] = None,
+    interpreter: Annotated[str | None, Opt(help="Language an interpreter is needed for.")] = None,
+    advocate: Annotated[str | None, Opt(help="The adult's advocate, if any.")] = None,
+    needs_advocate: Annotated[bool, Opt(help="An advocate is needed.")] = False,
+    easy_read: Annotated[bool, Opt(help="Written material should be easy read.")] = False,
+    communication_notes: Annotated[str | None, Opt(help="Other communication needs.")] = None,
+    risk: Annotated[str | None, Opt(help="Risk level: low, medium or high.")] = None,
+    lead_agency: Annotated[str | None, Opt(help="Lead agency handle, e.g. asc.")] = None,
+    lead_agency_name: Annotated[str | None, Opt(help="Lead agency's full name.")] = None,
+    lead_agency_kind: Annotated[str, Opt(help="Lead agency's kind.")] = "local-authority",
+    coordinator: Annotated[str | None, Opt(help="Lead coordinator's name (in the lead agency).")] = None,
+    concern_type: Annotated[str | None, Opt(help="Abuse type of the concern.")] = None,
+    concern_summary: Annotated[str | None, Opt(help="What the concern is.")] = None,
+    care_needs: Annotated[bool | None, Opt("--care-needs/--no-care-needs", help="Has care and support needs.")] = None,
+    at_risk: Annotated[bool | None, Opt("--at-risk/--not-at-risk", help="Is experiencing or at risk of abuse or neglect.")] = None,
+    unable_to_protect: Annotated[bool | None, Opt("--unable-to-protect/--able-to-protect", help="Because of those needs cannot protect themselves.")] = None,
+    jurisdiction: Annotated[str | None, Opt(help="england or wales, if not the book's.")] = None,
+    as_of: AsOfOption = None,
+    commit: CommitOption = None,
+) -> None:
+    """Open a case for an adult at risk; prompts for what is missing at a terminal.
+
+    Example: safecli case new --name "Ann Example" --risk high --lead-agency asc
+    --lead-agency-name "Exampletown Adult Social Care" --concern-type financial
+    --concern-summary "Son withdrawing cash"
+    """
+    book = book_of(ctx)
+    opened = today(book, as_of)
+    parse_day = date_parser(book, as_of)
+    spec = cases.NewCase(
+        name=ask(name, "--name", "Adult's full name", text),  # type: ignore[arg-type]
+        preferred_name=ask(preferred_name, "--preferred-name", "Preferred name", str,
+                           optional=True),
+        date_of_birth=ask(dob, "--dob", "Date of birth", parse_day, optional=True)
+        if not isinstance(dob, str) else parse_day(dob),
+        address=_lines(ask(address, "--address", "Address", str, optional=True)),
+        phone=phone,
+        interpreter=ask(interpreter, "--interpreter", "Interpreter language (empty if none)",
+                        str, optional=True),
+        advocate=advocate,
+        needs_advocate=needs_advocate,
+        easy_read=easy_read,
+        communication_notes=communication_notes,
+        risk_level=ask(risk, "--risk", "Risk level (low, medium, high)",  # type: ignore[arg-type]
+                       choice(RISK_LEVELS, "risk level")),
+        lead_agency=ask(lead_agency, "--lead-agency", "Lead agency handle",  # type: ignore[arg-type]
+                        cases.check_handle, default=None),
+        lead_agency_name=ask(lead_agency_name, "--lead-agency-name",  # type: ignore[arg-type]
+                             "Lead agency's name", text),
+        lead_agency_kind=choice(AGENCY_KINDS, "agency kind")(lead_agency_kind),
+        coordinator=ask(coordinator, "--coordinator", "Lead coordinator's name", str,
+                        optional=True),
+        concern_type=ask(concern_type, "--concern-type",  # type: ignore[arg-type]
+                         f"Concern type ({', '.join(ABUSE_TYPES)})",
+                         choice(ABUSE_TYPES + WALES_ABUSE_TYPES, "concern type")),
+        concern_summary=ask(concern_summary, "--concern-summary",  # type: ignore[arg-type]
+                            "Concern summary", text),
+        care_and_support={"has_needs": care_needs, "at_risk": at_risk,
+                          "unable_to_protect": unable_to_protect},
+        jurisdiction=jurisdiction,
+    )
+    case = cases.new_case(book, spec, today=opened, case_id=case_id)
+    typer.echo(f"opened case {case.case_id}")
+    report(book, case.written, f"{case.case_id}: open case", commit)
+
+
+def _lines(value: str | None) -> str | None:
+    return value.replace("\\n", "\n") if value else value
+
+
+@app.command("list")
+def list_cases(
+    ctx: typer.Context,
+    status: Annotated[str, Opt(help="open, closed or all.")] = "open",
+    show_names: Annotated[bool | None, Opt("--show-names/--hide-names", help="Show adults' names (default: the book's show_names).")] = None,
+    fmt: FormatOption = "table",
+) -> None:
+    """List the cases: id, opened, risk, lead agency, open actions.
+
+    Example: safecli case list --status all --format csv
+    """
+    book = book_of(ctx)
+    choice(("open", "closed", "all"), "status")(status)
+    rows = [cases.case_summary(book, cid) for cid in book.case_ids()]
+    rows = [row for row in rows if status == "all" or row["status"] == status]
+    names = show_names if show_names is not None else book.config.show_names
+    columns = ["case", "status", "opened", "risk", "lead_agency", "open_actions"]
+    emit(rows, fmt, columns + (["name"] if names else []))
+
+
+@app.command("show")
+def show(
+    ctx: typer.Context,
+    case_id: Annotated[str, typer.Argument(metavar="CASE")],
+    fmt: Annotated[str, Opt("--format", "-f", help="text or json.")] = "text",
+) -> None:
+    """Show a case: the adult, agencies, meetings and actions.
+
+    Example: safecli case show SG-2026-0001
+    """
+    book = book_of(ctx)
+    case = load_case(book, case_id)
+    if fmt == "json":
+        typer.echo(json.dumps(case.docs, indent=2, default=str, ensure_ascii=False))
+        return
+    choice(("text", "json"), "format")(fmt)
+    adult = case.adult
+    typer.echo(f"Case {case_id} ({adult.get('status')}, opened {adult.get('opened')})")
+    typer.echo(f"  Adult: {adult.get('name')}"
+               + (f" ({adult.get('preferred_name')})" if adult.get("preferred_name") else ""))
+    typer.echo(f"  Risk: {adult.get('risk_level')}   Lead agency: {adult.get('lead_agency')}")
+    for concern in adult.get("concerns") or []:
+        summary = " ".join(str(concern.get("summary") or "").split())
+        typer.echo(f"  Concern: {concern.get('type')}: {summary}")
+    typer.echo("\nAgencies:")
+    emit([{"handle": a.get("handle"), "kind": a.get("kind"), "name": a.get("name"),
+           "people": [p.get("name") for p in a.get("people") or []]}
+          for a in case.agencies], "table")
+    typer.echo("\nMeetings:")
+    emit([{"id": m.get("id"), "type": m.get("type"), "when": m.get("when"),
+           "status": m.get("status")} for m in case.meetings], "table")
+    typer.echo("\nActions:")
+    emit([{"id": a.get("id"), "meeting": a.get("meeting"), "due": a.get("due"),
+           "status": a.get("status"),
+           "lead": f"{(a.get('lead') or {}).get('agency')}:{(a.get('lead') or {}).get('name')}"}
+          for a in case.actions], "table")
+
+
+@app.command("close")
+def close(
+    ctx: typer.Context,
+    case_id: Annotated[str, typer.Argument(metavar="CASE")],
+    reason: Annotated[str | None, Opt(help="Why the case is closed.")] = None,
+    outcomes_asked: Annotated[bool | None, Opt("--outcomes-asked/--outcomes-not-asked", help="Was the adult asked what outcomes they wanted?")] = None,
+    outcomes_expressed: Annotated[bool | None, Opt("--outcomes-expressed/--outcomes-not-expressed", help="Did the adult express desired outcomes?")] = None,
+    achieved: Annotated[str | None, Opt(help="Outcomes achieved: fully, partially or not.")] = None,
+    as_of: AsOfOption = None,
+    commit: CommitOption = None,
+) -> None:
+    """Close a case, recording Making Safeguarding Personal outcomes.
+
+    Example: safecli case close SG-2026-0001 --reason "Risk reduced" --outcomes-asked
+    --outcomes-expressed --achieved partially
+    """
+    book = book_of(ctx)
+    yes_no = choice(("y", "n", "yes", "no"), "answer")
+    case = cases.close_case(
+        book, case_id, today=today(book, as_of),
+        reason=ask(reason, "--reason", "Reason for closing", text),  # type: ignore[arg-type]
+        outcomes_asked=_flag(outcomes_asked, "--outcomes-asked", "Were desired outcomes asked? (y/n)", yes_no),
+        outcomes_expressed=_flag(outcomes_expressed, "--outcomes-expressed", "Were desired outcomes expressed? (y/n)", yes_no),
+        achieved=ask(achieved, "--achieved",  # type: ignore[arg-type]
+                     "Outcomes achieved (fully, partially, not)",
+                     choice(("fully", "partially", "not"), "outcome")),
+    )
+    typer.echo(f"closed case {case_id}")
+    report(book, case.written, f"{case_id}: close case", commit)
+
+
+def _flag(value: bool | None, flag: str, question: str, parse: object) -> bool:
+    answer = ask(None if value is None else ("y" if value else "n"), flag, question,
+                 parse)  # type: ignore[arg-type]
+    return str(answer).startswith("y")
+
+
+def register(root: typer.Typer) -> None:
+    root.add_typer(app, name="case")

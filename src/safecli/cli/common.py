@@ -1,0 +1,179 @@
+"""What every command shares: the book, prompting, dates, output formats, reporting writes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from tabulate import tabulate
+
+from safecli import dates
+from safecli.book import Book, find_book
+from safecli.errors import InvalidInput, UsageProblem
+from safecli.model import Person
+
+T = TypeVar("T")
+
+FORMATS = ("table", "markdown", "json", "csv")
+
+FormatOption = Annotated[
+    str, typer.Option("--format", "-f", help="Output format: table, markdown, json or csv.")
+]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option("--as-of", help="Act as if today were this date (default: today in the "
+                 "book's timezone).", show_default=False),
+]
+CommitOption = Annotated[
+    bool | None,
+    typer.Option("--commit/--no-commit", help="Commit just the files this command changed "
+                 "(default: the book's `commit` setting).", show_default=False),
+]
+
+
+def book_of(ctx: typer.Context) -> Book:
+    """The case book for this command (--book, SAFECLI_BOOK, or found upwards)."""
+    root = ctx.find_root()
+    explicit = root.params.get("book")
+    return find_book(Path(explicit) if explicit else None)
+
+
+def is_interactive() -> bool:
+    """Whether to prompt: at a terminal, or when SAFECLI_INTERACTIVE=1 (tests)."""
+    forced = os.environ.get("SAFECLI_INTERACTIVE")
+    if forced in ("0", "1"):
+        return forced == "1"
+    return sys.stdin.isatty()
+
+
+def ask(
+    value: T | None,
+    flag: str,
+    question: str,
+    parse: Callable[[str], T],
+    *,
+    default: str | None = None,
+    optional: bool = False,
+) -> T | None:
+    """Return value, or prompt for it at a terminal; with no terminal, a missing value is
+    a usage error naming the flag. An optional value may be left empty (None)."""
+    if value is not None:
+        return value
+    if not is_interactive():
+        if optional or default is not None:
+            return parse(default) if default is not None else None
+        raise UsageProblem(f"missing {flag} (no terminal to ask at; give it as a flag)")
+    while True:
+        shown = default if default is not None else ("" if optional else None)
+        answer = typer.prompt(question, default=shown, show_default=bool(default))
+        if optional and not str(answer).strip():
+            return None
+        try:
+            return parse(str(answer).strip())
+        except InvalidInput as exc:
+            typer.echo(f"  {exc.message}", err=True)
+
+
+def confirm(question: str, default: bool = False) -> bool:
+    """Ask yes/no at a terminal; with no terminal, the default."""
+    return typer.confirm(question, default=default) if is_interactive() else default
+
+
+def text(value: str) -> str:
+    """Parse a non-empty free-text answer."""
+    if not value.strip():
+        raise InvalidInput("this cannot be empty")
+    return value
+
+
+def choice(options: Sequence[str], what: str) -> Callable[[str], str]:
+    """A parser accepting one of options."""
+
+    def parse(value: str) -> str:
+        if value not in options:
+            raise InvalidInput(f"invalid {what} {value!r}; choose one of: {', '.join(options)}")
+        return value
+
+    return parse
+
+
+def today(book: Book, as_of: str | None) -> date:
+    """The date commands act on: --as-of, or today in the book's timezone."""
+    real_today = dates.today_in(book.config.tz)
+    return dates.parse_date(as_of, real_today) if as_of else real_today
+
+
+def date_parser(book: Book, as_of: str | None) -> Callable[[str], date]:
+    """A parser for date answers (ISO, today, +3d, fri...) relative to the command's today."""
+    base = today(book, as_of)
+    return lambda value: dates.parse_date(value, base)
+
+
+def person(value: str) -> Person:
+    """Parse `agency:Name`."""
+    return Person.parse(value)
+
+
+def relative(book: Book, path: Path) -> str:
+    """A path as shown to the user: relative to the book."""
+    try:
+        return str(path.relative_to(book.root))
+    except ValueError:
+        return str(path)
+
+
+def report(book: Book, paths: Sequence[Path], summary: str, commit: bool | None) -> None:
+    """Say what was written, and commit it when asked (message from ids only)."""
+    if not paths:
+        typer.echo("nothing changed")
+        return
+    for path in paths:
+        typer.echo(f"wrote {relative(book, path)}")
+    if commit if commit is not None else book.config.commit:
+        from safecli.gitwork import commit_paths
+
+        sha = commit_paths(book.root, paths, summary)
+        typer.echo(f"committed {sha[:10]} {summary}")
+
+
+def emit(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None) -> None:
+    """Print rows as a table, Markdown, JSON or CSV."""
+    if fmt not in FORMATS:
+        raise UsageProblem(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    keys = list(columns or (rows[0].keys() if rows else []))
+    if fmt == "json":
+        typer.echo(json.dumps([{k: row.get(k) for k in keys} for row in rows],
+                              indent=2, ensure_ascii=False, default=str))
+        return
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=keys, extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({k: cell(row.get(k)) for k in keys} for row in rows)
+        typer.echo(out.getvalue(), nl=False)
+        return
+    if not rows:
+        typer.echo("(none)")
+        return
+    table = [[cell(row.get(k), markdown=fmt == "markdown") for k in keys] for row in rows]
+    typer.echo(tabulate(table, headers=keys, tablefmt="github" if fmt == "markdown" else "simple"))
+
+
+def cell(value: Any, *, markdown: bool = False) -> str:
+    """One table cell: None as empty, lists joined, Markdown table syntax escaped."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        value = ", ".join(str(v) for v in value)
+    shown = " ".join(str(value).split())
+    if markdown:
+        shown = shown.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;")
+    return shown

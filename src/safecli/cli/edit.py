@@ -1,0 +1,100 @@
+"""`safecli edit CASE [FILE]`: $EDITOR on a copy; never saves a broken file (like visudo)."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import tempfile
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from safecli import yamlio
+from safecli.book import Book, lock
+from safecli.cli.common import CommitOption, book_of, confirm, relative, report
+from safecli.errors import FileFormatError, InvalidInput, SafecliError
+from safecli.model import FILES
+
+
+def edit(
+    ctx: typer.Context,
+    case_id: Annotated[str, typer.Argument(metavar="CASE")],
+    file: Annotated[str, typer.Argument(help="adult, agencies, meetings or actions.")] = "adult",
+    commit: CommitOption = None,
+) -> None:
+    """Edit one file of a case in $EDITOR; it is checked before it replaces the original.
+
+    A broken edit is offered back to the editor at a terminal; otherwise it is kept aside
+    under .safecli/rejected/ and the original is left untouched.
+
+    Example: EDITOR=nano safecli edit SG-2026-0001 meetings
+    """
+    book = book_of(ctx)
+    kind = file.removesuffix(".yaml")
+    if kind not in FILES:
+        raise InvalidInput(f"unknown file {file!r}; choose one of: {', '.join(FILES)}")
+    folder = book.case_dir(case_id)
+    path = folder / f"{kind}.yaml"
+    with lock(folder):
+        original = yamlio.check_bytes(path, path.read_bytes())
+        changed = _edit_until_valid(book, case_id, path, original, FILES[kind])
+    report(book, [path] if changed else [], f"{case_id}: edit {kind}", commit)
+
+
+def _edit_until_valid(book: Book, case_id: str, path: Path, original: str,
+                      expect: type) -> bool:
+    fd, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".edit.yaml", dir=path.parent)
+    copy = Path(name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(original)
+        while True:
+            _run_editor(copy)
+            edited = copy.read_bytes()
+            try:
+                text = yamlio.check_bytes(path, edited)
+                data = yamlio.parse(path, text, expect)
+                if expect is dict and data.get("case") != case_id:
+                    raise FileFormatError(f"case: must stay {case_id!r}", path=path)
+            except SafecliError as exc:
+                typer.echo(f"safecli: error: {exc}", err=True)
+                if confirm("The edit is not valid. Edit it again?", default=True):
+                    continue
+                kept = _keep_aside(book, case_id, path, edited)
+                raise FileFormatError(
+                    f"not saved; your edit is kept at {relative(book, kept)}", path=path
+                ) from None
+            if text == original:
+                return False
+            yamlio.write_atomic(path, text)
+            return True
+    finally:
+        copy.unlink(missing_ok=True)
+
+
+def _run_editor(path: Path) -> None:
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    try:
+        done = subprocess.run([*shlex.split(editor), str(path)], check=False)
+    except FileNotFoundError as exc:
+        raise InvalidInput(f"cannot run the editor {editor!r}; set $EDITOR") from exc
+    if done.returncode != 0:
+        raise InvalidInput(f"the editor {editor!r} exited with {done.returncode}; nothing saved")
+
+
+def _keep_aside(book: Book, case_id: str, path: Path, data: bytes) -> Path:
+    folder = book.cache_dir / "rejected"
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
+    kept = folder / f"{case_id}-{path.stem}-{stamp}.yaml"
+    fd = os.open(kept, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+    return kept
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(edit)

@@ -1,0 +1,36 @@
+"""`safecli init`: a new case book."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from safecli.book import init_book
+from safecli.cli.common import ask, choice, text
+from safecli.model import JURISDICTIONS
+
+
+def init(
+    path: Annotated[Path, typer.Argument(help="Folder of the new book.")] = Path("."),
+    organisation: Annotated[str | None, typer.Option(help="Your organisation's name.")] = None,
+    jurisdiction: Annotated[
+        str | None, typer.Option(help="england (Care Act s42) or wales (SSWB(W)A s126).")
+    ] = None,
+    timezone: Annotated[str, typer.Option(help="Timezone of meeting times.")] = "Europe/London",
+) -> None:
+    """Create a case book: safecli.yaml, cases/, .gitignore and .gitattributes.
+
+    Example: safecli init casebook --organisation "Exampletown Council" --jurisdiction england
+    """
+    org = ask(organisation, "--organisation", "Organisation", text)
+    where = ask(jurisdiction, "--jurisdiction", "Jurisdiction (england or wales)",
+                choice(JURISDICTIONS, "jurisdiction"))
+    assert org is not None and where is not None
+    for written in init_book(path, organisation=org, jurisdiction=where, timezone=timezone):
+        typer.echo(f"wrote {written}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(init)

@@ -1,0 +1,122 @@
+"""The words of the domain: fixed lists, record key orders, and small typed records.
+
+The four files are described field by field in docs/file-format.md; the key
+orders below are the order safecli writes them in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from safecli.errors import InvalidInput
+
+FILES = {"adult": dict, "agencies": list, "meetings": list, "actions": list}
+
+ABUSE_TYPES = (
+    "physical", "domestic", "sexual", "psychological", "financial", "modern-slavery",
+    "discriminatory", "organisational", "neglect", "self-neglect",
+)
+WALES_ABUSE_TYPES = ("sexual-exploitation", "fgm", "trafficking", "position-of-trust",
+                     "professional")
+AGENCY_KINDS = (
+    "local-authority", "police", "health", "gp", "mental-health", "housing", "fire",
+    "probation", "care-provider", "cqc", "advocacy", "voluntary", "children-social-care",
+    "legal", "other",
+)
+JURISDICTIONS = ("england", "wales")
+RISK_LEVELS = ("low", "medium", "high")
+CASE_STATUSES = ("open", "closed")
+ENGAGEMENT = ("engaging", "partial", "not-engaging")
+CAPACITY_OUTCOMES = ("has", "lacks")
+OUTCOMES_ACHIEVED = ("fully", "partially", "not")
+MEETING_FORMATS = ("discussion", "meeting")
+MEETING_MODES = ("in-person", "telephone", "virtual")
+MEETING_STATUSES = ("planned", "held", "cancelled")
+RESPONSES = ("invited", "accepted", "declined", "deputy", "written-update")
+ACTION_STATUSES = ("open", "done", "cancelled")
+
+ADULT_KEYS = (
+    "case", "jurisdiction", "status", "opened", "name", "preferred_name", "date_of_birth",
+    "address", "phone", "communication", "representative", "care_and_support", "engagement",
+    "risk_level", "lead_agency", "coordinator", "concerns", "capacity", "wishes",
+    "others_at_risk", "closed", "closure",
+)
+COMMUNICATION_KEYS = ("language", "interpreter", "advocate", "needs_advocate", "easy_read",
+                      "notes")
+CARE_AND_SUPPORT_KEYS = ("has_needs", "at_risk", "unable_to_protect")
+CONCERN_KEYS = ("type", "summary", "source", "location", "raised_on", "raised_by",
+                "offender_risk")
+CLOSURE_KEYS = ("reason", "outcomes_asked", "outcomes_expressed", "outcomes_achieved")
+AGENCY_KEYS = ("handle", "name", "kind", "people")
+PERSON_KEYS = ("name", "role", "email", "phone")
+MEETING_KEYS = (
+    "id", "type", "format", "mode", "when", "where", "link", "purpose", "chair",
+    "decision_maker", "status", "invited_on", "adult", "subjects", "agenda", "invitees",
+    "minutes",
+)
+INVITEE_KEYS = ("person", "reason", "response", "deputy", "responded_on")
+MINUTES_KEYS = (
+    "held_on", "attendees", "apologies", "written_updates", "engage_lead", "wishes", "risks",
+    "others_at_risk", "decisions", "disagreements", "review", "feedback", "capacity", "shared",
+)
+ACTION_KEYS = ("id", "meeting", "description", "lead", "due", "status", "done_on", "note",
+               "cancel_reason", "moves")
+MOVE_KEYS = ("from", "to", "reason", "moved_on", "lead_informed", "risk_reassessed")
+
+CASE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+HANDLE = re.compile(r"^[a-z0-9][a-z0-9-]{0,31}$")
+
+
+def check_case_id(case_id: str) -> str:
+    """Return case_id if it is a safe folder name, else raise InvalidInput."""
+    if not CASE_ID.match(case_id) or ".." in case_id:
+        raise InvalidInput(
+            f"invalid case id {case_id!r}: use letters, digits, '.', '_' or '-' "
+            "(up to 64, starting with a letter or digit, no '..')"
+        )
+    return case_id
+
+
+def check_choice(value: str, choices: tuple[str, ...], what: str) -> str:
+    """Return value if it is one of choices, else raise InvalidInput listing them."""
+    if value not in choices:
+        raise InvalidInput(f"invalid {what} {value!r}; choose one of: {', '.join(choices)}")
+    return value
+
+
+def next_id(prefix: str, items: list[Any]) -> str:
+    """The next free id (`M3`, `A12`): one more than the highest in use."""
+    numbers = [
+        int(str(item.get("id", ""))[len(prefix):])
+        for item in items
+        if isinstance(item, dict) and re.fullmatch(prefix + r"\d+", str(item.get("id", "")))
+    ]
+    return f"{prefix}{max(numbers, default=0) + 1}"
+
+
+@dataclass(frozen=True)
+class Person:
+    """A named person of an agency in the case, written `agency:Name`."""
+
+    agency: str
+    name: str
+
+    @classmethod
+    def parse(cls, text: str) -> Person:
+        """Read `police:DC Jones` (as typed on the command line)."""
+        agency, sep, name = text.partition(":")
+        if not sep or not agency.strip() or not name.strip():
+            raise InvalidInput(f"invalid person {text!r}: write agency:Name, e.g. police:DC Jones")
+        return cls(agency.strip(), name.strip())
+
+    @classmethod
+    def from_raw(cls, raw: Any) -> Person | None:
+        """A stored `{agency, name}` mapping, or None when it is not one."""
+        if isinstance(raw, dict) and isinstance(raw.get("agency"), str) and raw.get("name"):
+            return cls(raw["agency"], str(raw["name"]))
+        return None
+
+    def __str__(self) -> str:
+        return f"{self.agency}:{self.name}"
