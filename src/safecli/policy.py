@@ -12,14 +12,9 @@ from typing import Any
 import yaml
 
 from safecli.errors import FileFormatError, InvalidInput
+from safecli.model import AGENCY_KINDS, JURISDICTIONS
 
-JURISDICTIONS = ("england", "wales")
 ANY = "any"
-AGENCY_KINDS = (
-    "local-authority", "police", "health", "gp", "mental-health", "housing", "fire",
-    "probation", "care-provider", "cqc", "advocacy", "voluntary", "children-social-care",
-    "legal", "other",
-)  # fmt: skip
 ADULT_INVITE = ("required", "wherever-possible", "as-appropriate", "not-usual")
 RECORD_ITEMS = (
     "risks", "others_at_risk", "wishes", "engage_lead", "capacity", "review", "feedback",

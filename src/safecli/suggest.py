@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from safecli.errors import InvalidInput
-from safecli.policy import JURISDICTIONS, Policy
+from safecli.model import ENGAGEMENT, JURISDICTIONS, RISK_LEVELS
+from safecli.policy import Policy
 
 Format = Literal["discussion", "meeting"]
 
@@ -81,9 +82,11 @@ def _facts(adult: Mapping[str, Any]) -> _Facts:
     return _Facts(
         concerns=tuple(str(c["type"]) for c in concerns if isinstance(c.get("type"), str)),
         offender_risk=any(c.get("offender_risk") is True for c in concerns),
-        risk=_choice(adult.get("risk_level"), ("low", "medium", "high")),
-        engagement=_choice(adult.get("engagement"), ("engaging", "partial", "not-engaging")),
-        tests=tuple(care.get(key) if isinstance(care.get(key), bool) else None for key, _ in _TESTS),
+        risk=_choice(adult.get("risk_level"), RISK_LEVELS),
+        engagement=_choice(adult.get("engagement"), ENGAGEMENT),
+        tests=tuple(
+            care.get(key) if isinstance(care.get(key), bool) else None for key, _ in _TESTS
+        ),
         lacks_capacity=tuple(
             str(entry.get("decision") or "a decision not named")
             for entry in _items(adult.get("capacity"))
@@ -122,7 +125,7 @@ def suggest_meeting(
     else:
         type_id = "professionals"
         reasons = ["none of the statutory routes fits the facts recorded"]
-    policy.get(type_id)
+    policy.get(type_id)  # refuse a policy that lacks the type rather than suggest it
     count = len(_items(list(agencies) if isinstance(agencies, Sequence) else []))
     fmt, format_reasons = _format(facts.risk, count)
     return Suggestion(
@@ -159,9 +162,11 @@ def _strategy(facts: _Facts, jurisdiction: str) -> Match | None:
     if not facts.tests_met or not others:
         return None
     return _STRATEGY[jurisdiction], [
-        "the adult has needs for care and support, is experiencing or at risk of abuse or "
-        "neglect, and cannot protect themselves because of those needs: the three tests of "
-        f"the {_LAW[jurisdiction]} are met",
+        (
+            "the adult has needs for care and support, is experiencing or at risk of abuse or "
+            "neglect, and cannot protect themselves because of those needs: the three tests of "
+            f"the {_LAW[jurisdiction]} are met"
+        ),
         f"concerns raised: {', '.join(dict.fromkeys(others))}",
     ]
 
@@ -171,8 +176,10 @@ def _best_interests(facts: _Facts) -> Match | None:
         return None
     decisions = "; ".join(facts.lacks_capacity)
     return "best-interests", [
-        f"the adult was assessed as lacking capacity for: {decisions}; "
-        "a best interests decision is needed (Mental Capacity Act 2005)"
+        (
+            f"the adult was assessed as lacking capacity for: {decisions}; "
+            "a best interests decision is needed (Mental Capacity Act 2005)"
+        )
     ]
 
 
@@ -251,8 +258,10 @@ def _format(risk: str | None, count: int) -> tuple[Format, tuple[str, ...]]:
     """Discussion or meeting, after the strategy guidance's test of delay and scale."""
     if risk == "high":
         return "discussion", (
-            "the risk is high: a discussion now (telephone or virtual) avoids the delay of "
-            "gathering everyone, which would leave the adult at greater risk",
+            (
+                "the risk is high: a discussion now (telephone or virtual) avoids the delay of "
+                "gathering everyone, which would leave the adult at greater risk"
+            ),
             "a meeting can follow once immediate safety is agreed",
         )
     if risk == "low" and count <= _FEW_AGENCIES:
@@ -265,6 +274,4 @@ def _format(risk: str | None, count: int) -> tuple[Format, tuple[str, ...]]:
         why = f"the risk is low but {_agencies(count)} involved"
     else:
         why = f"the risk is {risk} and {_agencies(count)} involved"
-    return "meeting", (
-        f"{why}: a meeting lets everyone share what they know and agree one plan",
-    )
+    return "meeting", (f"{why}: a meeting lets everyone share what they know and agree one plan",)

@@ -1,0 +1,252 @@
+from __future__ import annotations
+
+import dataclasses
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from ruamel.yaml import YAML
+
+from safecli.errors import FileFormatError, InvalidInput
+from safecli.model import AGENCY_KINDS
+from safecli.policy import (
+    ANY,
+    Invite,
+    MeetingType,
+    creation_problems,
+    creation_warnings,
+    load_policy,
+)
+
+TYPE_IDS = [
+    "s42-strategy", "s42-conference", "s42-review", "s126-strategy", "self-neglect",
+    "cuckooing", "professionals", "best-interests", "mdt", "cpa", "marac", "mappa", "jag",
+]  # fmt: skip
+FIELDS = {f.name for f in dataclasses.fields(MeetingType)} - {"id"}
+INVITE_FIELDS = {f.name for f in dataclasses.fields(Invite)}
+S42_CHAIR = (
+    "S42 strategy meetings and conferences are always chaired by the local authority "
+    "(Care Act 2014 s42; multi-agency strategy guidance)"
+)
+
+
+def test_pack_has_the_thirteen_types_in_order() -> None:
+    assert list(load_policy().types) == TYPE_IDS
+
+
+def test_pack_spells_out_every_field_of_every_type() -> None:
+    raw = yaml.safe_load((files("safecli") / "meeting_types.yaml").read_text(encoding="utf-8"))
+    for type_id, fields in raw.items():
+        assert set(fields) == FIELDS, type_id
+        assert set(fields["invite"]) == INVITE_FIELDS, type_id
+    for mt in load_policy().types.values():
+        assert mt.name and mt.framework and mt.purpose, mt.id
+        assert mt.expectations and mt.outputs and mt.invite.notes, mt.id
+
+
+def test_every_kind_named_is_a_known_agency_kind() -> None:
+    policy = load_policy()
+    for mt in policy.types.values():
+        named = {*mt.convened_by, *mt.chaired_by, *(mt.joint_chair or ()), *mt.invite.kinds}
+        assert named <= {*AGENCY_KINDS, ANY}, mt.id
+        assert mt.counterpart is None or mt.counterpart in policy.types
+
+
+def test_pack_carries_the_rules_of_the_guidance() -> None:
+    types = load_policy().types
+    assert types["s42-strategy"].chaired_by == ("local-authority",)
+    assert types["s42-strategy"].seniority is not None
+    assert types["s42-strategy"].follow_up == "optional"
+    assert types["s126-strategy"].jurisdiction == "wales"
+    assert {"feedback", "others_at_risk"} <= set(types["s126-strategy"].must_record)
+    assert types["self-neglect"].follow_up == "required"
+    assert "engage_lead" in types["self-neglect"].must_record
+    assert types["self-neglect"].invite.adult == "wherever-possible"
+    assert types["cuckooing"].follow_up == "required"
+    assert {"engage_lead", "disagreements"} <= set(types["cuckooing"].must_record)
+    assert types["best-interests"].needs_decision_maker is True
+    assert types["best-interests"].chair_not_decision_maker is True
+    assert "capacity" in types["best-interests"].must_record
+    assert types["marac"].follow_up == "not-used"
+    assert "safeguarding" in (types["marac"].notes or "")
+    assert types["professionals"].replaces_statutory is False
+    assert types["jag"].joint_chair == ("local-authority", "police")
+
+
+def test_get_unknown_type_lists_the_known_ones() -> None:
+    with pytest.raises(InvalidInput) as caught:
+        load_policy().get("s43-strategy")
+    assert (
+        caught.value.message == f"unknown meeting type 's43-strategy'; known: {', '.join(TYPE_IDS)}"
+    )
+
+
+def test_for_jurisdiction_keeps_types_of_that_country_and_any() -> None:
+    policy = load_policy()
+    wales = [mt.id for mt in policy.for_jurisdiction("wales")]
+    england = [mt.id for mt in policy.for_jurisdiction("england")]
+    assert wales == [t for t in TYPE_IDS if not t.startswith("s42-")]
+    assert england == [t for t in TYPE_IDS if t != "s126-strategy"]
+    with pytest.raises(InvalidInput):
+        policy.for_jurisdiction("scotland")
+
+
+def test_override_changes_only_the_given_fields() -> None:
+    base = load_policy().get("self-neglect")
+    changed = load_policy(
+        {"self-neglect": {"follow_up": "optional", "invite": {"adult": "required"}}}
+    )
+    assert changed.get("self-neglect") == dataclasses.replace(
+        base, follow_up="optional", invite=dataclasses.replace(base.invite, adult="required")
+    )
+    assert changed.get("marac") == load_policy().get("marac")
+
+
+def test_a_book_can_add_a_type_with_sensible_defaults() -> None:
+    policy = load_policy(
+        {"hospital-discharge": {"name": "Discharge planning", "framework": "Local"}}
+    )
+    added = policy.get("hospital-discharge")
+    assert list(policy.types)[-1] == "hospital-discharge"
+    assert (added.name, added.framework, added.jurisdiction) == (
+        "Discharge planning",
+        "Local",
+        None,
+    )
+    assert added.chaired_by == (ANY,) and added.convened_by == (ANY,)
+    assert added.follow_up == "optional" and added.must_record == ()
+    assert added.invite == Invite((), "as-appropriate", False, False, None)
+
+
+BROKEN: list[tuple[Any, str]] = [
+    ({"self-neglect": {"follow_up": "soon"}},
+     "meeting_types.self-neglect.follow_up: must be one of required, optional, not-used"),
+    ({"self-neglect": {"colour": "red"}},
+     "meeting_types.self-neglect.colour: unknown field; known fields: " + ", ".join(
+         f.name for f in dataclasses.fields(MeetingType)[1:])),
+    ({"mdt": {"name": 3}}, "meeting_types.mdt.name: must be non-empty text"),
+    ({"mdt": {"jurisdiction": "scotland"}},
+     "meeting_types.mdt.jurisdiction: must be one of england, wales or null"),
+    ({"mdt": {"needs_decision_maker": "yes"}},
+     "meeting_types.mdt.needs_decision_maker: must be true or false"),
+    ({"jag": {"chaired_by": ["police", "council"]}},
+     "meeting_types.jag.chaired_by: unknown agency kind 'council'; known: "
+     + ", ".join(AGENCY_KINDS)),
+    ({"jag": {"chaired_by": "police"}},
+     "meeting_types.jag.chaired_by: must be a list of agency kinds or [any]"),
+    ({"jag": {"convened_by": ["any", "police"]}},
+     "meeting_types.jag.convened_by: [any] cannot be combined with other kinds"),
+    ({"cpa": {"invite": {"adult": "always"}}},
+     ("meeting_types.cpa.invite.adult: must be one of required, wherever-possible, "
+     "as-appropriate, not-usual")),
+    ({"cpa": {"invite": {"kinds": ["any"]}}},
+     "meeting_types.cpa.invite.kinds: unknown agency kind 'any'; known: " + ", ".join(AGENCY_KINDS)),
+    ({"cpa": {"must_record": ["minutes"]}},
+     ("meeting_types.cpa.must_record: unknown record item 'minutes'; known: risks, "
+     "others_at_risk, wishes, engage_lead, capacity, review, feedback, disagreements, decisions")),
+    ({"cpa": "off"}, "meeting_types.cpa: must be a mapping of fields"),
+    ({"new-type": {"name": "New"}}, "meeting_types.new-type.framework: required field is missing"),
+    ({"New Type": {"name": "New", "framework": "Local"}},
+     "meeting_types.New Type: a meeting type id is lowercase letters, digits and hyphens"),
+    ({"mdt": {"counterpart": "s99-strategy"}},
+     "meeting_types.mdt.counterpart: unknown meeting type 's99-strategy'"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("overrides", "message"), BROKEN)
+def test_broken_override_names_the_key_path(overrides: Any, message: str) -> None:
+    with pytest.raises(FileFormatError) as caught:
+        load_policy(overrides, source=Path("book/safecli.yaml"))
+    assert caught.value.message == message
+    assert caught.value.path == Path("book/safecli.yaml")
+
+
+def test_meeting_types_must_be_a_mapping() -> None:
+    with pytest.raises(FileFormatError) as caught:
+        load_policy(["mdt"])  # type: ignore[arg-type]
+    assert caught.value.message == "meeting_types: must be a mapping of meeting type id to fields"
+
+
+def test_error_points_at_the_line_when_loaded_by_ruamel() -> None:
+    text = "jurisdiction: england\nmeeting_types:\n  mdt:\n    purpose: x\n    follow_up: later\n"
+    book = YAML().load(text)
+    with pytest.raises(FileFormatError) as caught:
+        load_policy(book["meeting_types"], source=Path("safecli.yaml"))
+    assert str(caught.value) == (
+        "safecli.yaml:5:5: meeting_types.mdt.follow_up: must be one of required, optional, not-used"
+    )
+
+
+def _problems(type_id: str, jurisdiction: str = "england", **facts: Any) -> list[str]:
+    given: dict[str, Any] = {
+        "chair_kind": "local-authority", "chair_is_decision_maker": False,
+        "has_decision_maker": True, **facts,
+    }  # fmt: skip
+    return creation_problems(load_policy().get(type_id), jurisdiction=jurisdiction, **given)
+
+
+def test_english_type_refused_in_wales() -> None:
+    assert _problems("s42-strategy", "wales") == [
+        (
+            "s42-strategy is a Care Act 2014 s42 meeting (England); this case is in Wales: "
+            "use s126-strategy"
+        )
+    ]
+
+
+def test_welsh_type_refused_in_england() -> None:
+    assert _problems("s126-strategy", "england") == [
+        (
+            "s126-strategy is a Social Services and Well-being (Wales) Act 2014 s126 meeting "
+            "(Wales); this case is in England: use s42-strategy"
+        )
+    ]
+
+
+@pytest.mark.parametrize("type_id", ["s42-strategy", "s42-conference"])
+def test_s42_strategy_and_conference_need_a_local_authority_chair(type_id: str) -> None:
+    assert _problems(type_id, chair_kind="police") == [
+        f"{type_id} cannot be chaired by police: {S42_CHAIR}"
+    ]
+
+
+def test_best_interests_needs_a_decision_maker() -> None:
+    assert _problems("best-interests", has_decision_maker=False) == [
+        (
+            "best-interests needs a named decision maker (Mental Capacity Act 2005): "
+            "name the person who will make the decision before calling the meeting"
+        )
+    ]
+
+
+def test_chair_as_decision_maker_is_only_a_warning() -> None:
+    mt = load_policy().get("best-interests")
+    facts: dict[str, Any] = {
+        "jurisdiction": "wales", "chair_kind": "health",
+        "chair_is_decision_maker": True, "has_decision_maker": True,
+    }  # fmt: skip
+    assert creation_problems(mt, **facts) == []
+    assert creation_warnings(mt, **facts) == [
+        (
+            "best-interests: best practice is that the chair is not the decision maker "
+            "(Mental Capacity Act 2005 guidance); ask someone else to chair"
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("type_id", "jurisdiction", "chair_kind"),
+    [
+        ("s42-strategy", "england", "local-authority"),
+        ("s126-strategy", "wales", "local-authority"),
+        ("jag", "england", "police"),
+        ("self-neglect", "wales", "housing"),
+        ("s42-conference", "england", None),
+    ],
+)
+def test_allowed_meetings_have_no_problems(
+    type_id: str, jurisdiction: str, chair_kind: str | None
+) -> None:
+    assert _problems(type_id, jurisdiction, chair_kind=chair_kind) == []
