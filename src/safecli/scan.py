@@ -1,0 +1,223 @@
+"""Fast read-only loading of case files with libyaml, giving the store's answers.
+
+Read-only scans of a whole book (the digest, validate) must not pay for the
+round-trip loader (~40 s on 10,000 cases). This module builds plain Python data
+with libyaml's C parser instead, applying the same refusals as `yamlio`:
+
+- the byte checks (size, BOM, NUL, UTF-8, CRLF, conflict markers) are shared;
+- anchors, aliases, tags, extra documents and deep nesting need characters a
+  plain case file does not have; only a file that has them is checked event by
+  event with `yamlio.check_events`, which names the place;
+- duplicate keys and impossible dates are caught while constructing, with the
+  node's position;
+- scalars resolve as YAML 1.2 (as ruamel does): `yes`, `on`, `012`, `1:30` stay
+  what ruamel makes of them.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.cyaml import CParser
+
+from safecli import yamlio
+from safecli.errors import FileFormatError
+
+# Characters that anchors (&), aliases (*), tags (!), more documents (--- / ...)
+# and deep nesting need; a file without them cannot contain those.
+_NEEDS_EVENT_CHECK = re.compile(
+    r"[&*!]|^(?:---|\.\.\.)|[\[{][^\]}]*?[\[{]|^[ \-]{30,}", re.MULTILINE
+)
+
+_INT = re.compile(r"^(?:[-+]?[0-9][0-9_]*|0o[0-7_]+|0x[0-9a-fA-F_]+)$")
+_FLOAT = re.compile(
+    r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+)
+
+
+class _Resolver12(yaml.resolver.BaseResolver):
+    """The YAML 1.2 core schema (plus timestamps), as ruamel resolves plain scalars."""
+
+
+_Resolver12.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"))
+_Resolver12.add_implicit_resolver("tag:yaml.org,2002:int", _INT, list("-+0123456789"))
+_Resolver12.add_implicit_resolver("tag:yaml.org,2002:float", _FLOAT, list("-+0123456789."))
+_Resolver12.add_implicit_resolver(
+    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
+_Resolver12.add_implicit_resolver(
+    "tag:yaml.org,2002:timestamp", re.compile(
+        r"^(?:[0-9]{4}-[0-9]{2}-[0-9]{2}"
+        r"|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}"
+        r"(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)$"),
+    list("0123456789"))
+
+
+class _Constructor(yaml.constructor.SafeConstructor):
+    """SafeConstructor with YAML 1.2 integers and refusal of duplicate keys."""
+
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
+        value = str(self.construct_scalar(node)).replace("_", "")
+        if value[:2] == "0o":
+            return int(value[2:], 8)
+        if value[:2] == "0x":
+            return int(value[2:], 16)
+        return int(value, 10)
+
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError as exc:
+            raise _Impossible(f"impossible date {node.value}: {exc}", node.start_mark) from None
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if key in seen:
+                raise _Duplicate(key, key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:int", _Constructor.construct_yaml_int)
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp",
+                             _Constructor.construct_yaml_timestamp)
+
+
+class _Located(Exception):
+    """A refusal found while constructing, with the node's mark."""
+
+    def __init__(self, message: str, mark: Any) -> None:
+        super().__init__(message)
+        self.message = message
+        self.mark = mark
+
+
+class _Duplicate(_Located):
+    def __init__(self, key: Any, mark: Any) -> None:
+        super().__init__(f"duplicate key {key!r}", mark)
+
+
+class _Impossible(_Located):
+    pass
+
+
+class _Loader(CParser, _Constructor, _Resolver12):  # type: ignore[misc]
+    def __init__(self, stream: str) -> None:
+        CParser.__init__(self, stream)
+        _Constructor.__init__(self)
+        _Resolver12.__init__(self)
+
+
+def compose(path: Path, text: str) -> yaml.Node | None:
+    """The node tree of checked text (nodes carry 0-based start_mark line/column)."""
+    if _NEEDS_EVENT_CHECK.search(text):
+        yamlio.check_events(path, text)
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        raise _located(path, exc) from exc
+    finally:
+        loader.dispose()
+
+
+def construct(path: Path, node: yaml.Node | None, expect: type) -> Any:
+    """Plain data from a node tree; its root must be `expect` (dict or list)."""
+    if node is None:
+        kind = "a mapping" if expect is dict else "a list (write [] for none)"
+        raise FileFormatError(f"file is empty; expected {kind}", path=path)
+    loader = _Loader("")
+    try:
+        data = loader.construct_document(node)
+    except _Located as exc:
+        raise FileFormatError(exc.message, path=path, line=exc.mark.line + 1,
+                              column=exc.mark.column + 1) from None
+    except (ValueError, yaml.YAMLError) as exc:
+        raise FileFormatError(f"not valid YAML: {exc}", path=path) from exc
+    finally:
+        loader.dispose()
+    if not isinstance(data, expect):
+        kind = "a mapping (key: value)" if expect is dict else "a list (- item)"
+        found = ("a list" if isinstance(data, list)
+                 else "a mapping" if isinstance(data, dict) else "a single value")
+        raise FileFormatError(f"expected {kind} at the top of the file, found {found}",
+                              path=path, line=1, column=1)
+    return data
+
+
+def load_text(path: Path, text: str, expect: type) -> Any:
+    """Plain data from decoded text (as `yamlio.check_bytes` returns it)."""
+    yamlio.check_text(path, text)
+    return construct(path, compose(path, text), expect)
+
+
+def load(path: Path, expect: type) -> Any:
+    """Read a case file as plain data (dicts, lists, dates), refusing unsafe input."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise FileFormatError("file is missing", path=path) from exc
+    except OSError as exc:
+        raise FileFormatError(f"cannot read file: {exc.strerror}", path=path) from exc
+    return load_text(path, yamlio.check_bytes(path, data), expect)
+
+
+def _located(path: Path, exc: yaml.MarkedYAMLError) -> FileFormatError:
+    mark = exc.problem_mark or exc.context_mark
+    problem = " ".join(str(part) for part in (exc.context, exc.problem) if part)
+    if mark is None:
+        return FileFormatError(f"not valid YAML: {problem or exc}", path=path)
+    return FileFormatError(f"not valid YAML: {problem or exc}", path=path,
+                           line=mark.line + 1, column=mark.column + 1)
+
+
+def position(node: yaml.Node | None, *keys: str | int) -> tuple[int, int] | None:
+    """1-based (line, column) of the value at a key path in a node tree, or of the
+    deepest part of the path that exists."""
+    if node is None:
+        return None
+    for key in keys:
+        child = _child(node, key)
+        if child is None:
+            break
+        node = child
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def key_position(node: yaml.Node | None, *keys: str | int) -> tuple[int, int] | None:
+    """1-based (line, column) of the last key of a key path (where a key is written)."""
+    if node is None or not keys:
+        return position(node)
+    parent = _walk(node, keys[:-1])
+    if isinstance(parent, yaml.MappingNode):
+        for key_node, _ in parent.value:
+            if key_node.value == keys[-1]:
+                return key_node.start_mark.line + 1, key_node.start_mark.column + 1
+    return position(node, *keys)
+
+
+def _walk(node: yaml.Node, keys: tuple[str | int, ...]) -> yaml.Node | None:
+    for key in keys:
+        child = _child(node, key)
+        if child is None:
+            return None
+        node = child
+    return node
+
+
+def _child(node: yaml.Node, key: str | int) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if key_node.value == key:
+                return value_node
+    elif isinstance(node, yaml.SequenceNode) and isinstance(key, int):
+        if 0 <= key < len(node.value):
+            return node.value[key]
+    return None
