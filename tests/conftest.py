@@ -1,0 +1,83 @@
+"""Shared fixtures: a fresh case book in a temp folder and a CLI runner bound to it."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from safecli.cli.main import app
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(autouse=True)
+def _no_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests run as cron would: no prompts unless a test asks for them."""
+    monkeypatch.setenv("SAFECLI_INTERACTIVE", "0")
+    monkeypatch.delenv("SAFECLI_BOOK", raising=False)
+
+
+def write_tree(root: Path, files: dict[str, str]) -> Path:
+    """Create files under root from a dict of relative path -> text."""
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    """Every file under root, by relative path (to prove nothing changed)."""
+    return {
+        str(p.relative_to(root)): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and not p.is_symlink() and ".safecli" not in p.parts
+        and p.name != ".safecli.lock"
+    }
+
+
+@pytest.fixture
+def book(tmp_path: Path) -> Path:
+    """An empty English case book."""
+    root = tmp_path / "book"
+    result = CliRunner().invoke(
+        app, ["init", str(root), "--organisation", "Test Council", "--jurisdiction", "england"]
+    )
+    assert result.exit_code == 0, result.output
+    return root
+
+
+@pytest.fixture
+def cli(book: Path) -> Callable[..., object]:
+    """Run safecli against the temp book: cli("case", "list") -> click Result."""
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | None = None, env: dict[str, str] | None = None):  # noqa: ANN202
+        return runner.invoke(app, ["--book", str(book), *args], input=input, env=env)
+
+    return invoke
+
+
+NEW_CASE = [
+    "case", "new", "--name", "Ann Example", "--risk", "high", "--lead-agency", "asc",
+    "--lead-agency-name", "Exampletown Adult Social Care", "--coordinator", "Sam Patel",
+    "--concern-type", "financial", "--concern-summary", "Son withdrawing cash",
+    "--as-of", "2026-11-20",
+]
+
+
+@pytest.fixture
+def example_book(tmp_path: Path) -> Path:
+    """A copy of the bundled example book (safecli.yaml and cases/)."""
+    import shutil
+
+    root = tmp_path / "examples"
+    root.mkdir()
+    shutil.copy(REPO / "safecli.yaml", root / "safecli.yaml")
+    shutil.copytree(REPO / "cases", root / "cases")
+    os.chmod(root, 0o700)
+    return root
