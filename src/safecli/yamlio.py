@@ -38,6 +38,7 @@ from safecli.errors import FileFormatError, UnsafeWrite
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 32
 LIST_SHIFT = 2  # see _shift
+ROOT_DASH = re.compile(r"^-(?: |$)", re.MULTILINE)
 CONFLICT_MARKER = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(\s|$)", re.MULTILINE)
 DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 # Strings a YAML reader or a spreadsheet could mistake for a number: phone and NHS
@@ -190,7 +191,7 @@ def parse(path: Path, text: str, expect: type) -> Any:
     if not text.strip():
         kind = "a mapping" if expect is dict else "a list (write [] for none)"
         raise FileFormatError(f"file is empty; expected {kind}", path=path)
-    shifted = expect is list and text.lstrip().startswith("-")
+    shifted = expect is list and ROOT_DASH.search(text) is not None
     try:
         data = _YAML.load(_shift(text) if shifted else text)
     except MarkedYAMLError as exc:

@@ -1,0 +1,124 @@
+"""The book: discovery, settings, locks, crash safety and concurrent writers."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import time
+from pathlib import Path
+
+import pytest
+
+from safecli import yamlio
+from safecli.book import edit_case, find_book, load_case, lock
+from safecli.cases import AgencyPerson, NewCase, add_agency, new_case
+from safecli.errors import BookNotFound, FileFormatError, LockHeld
+
+from datetime import date
+
+SPEC = NewCase(name="Ann Example", risk_level="high", lead_agency="asc",
+               lead_agency_name="Exampletown ASC", concern_type="financial",
+               concern_summary="Son withdrawing cash")
+
+
+def test_book_is_found_from_a_subfolder(book: Path) -> None:
+    deep = book / "cases" / "x" / "y"
+    deep.mkdir(parents=True)
+    assert find_book(start=deep).root == book.resolve()
+
+
+def test_no_book_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(BookNotFound, match="safecli init"):
+        find_book(start=tmp_path)
+
+
+def test_bad_setting_names_the_key(book: Path) -> None:
+    config = book / "safecli.yaml"
+    config.write_text(config.read_text().replace("high: 1", "high: soon"))
+    with pytest.raises(FileFormatError) as caught:
+        find_book(book)
+    assert "lead_times.high" in caught.value.message
+    assert caught.value.line == 8
+
+
+def test_case_ids_are_generated_in_sequence(book: Path) -> None:
+    b = find_book(book)
+    first = new_case(b, SPEC, today=date(2026, 11, 20))
+    second = new_case(b, SPEC, today=date(2026, 11, 21))
+    assert (first.case_id, second.case_id) == ("SG-2026-0001", "SG-2026-0002")
+    folder = book / "cases" / "SG-2026-0001"
+    assert folder.stat().st_mode & 0o777 == 0o700
+    assert {p.stat().st_mode & 0o777 for p in folder.glob("*.yaml")} == {0o600}
+
+
+def test_lock_held_by_another_writer_is_reported(book: Path) -> None:
+    b = find_book(book)
+    case = new_case(b, SPEC, today=date(2026, 11, 20))
+    with lock(case.folder), pytest.raises(LockHeld, match="another safecli command"):
+        with lock(case.folder, wait=0.1):
+            pass
+
+
+def test_an_exception_inside_edit_case_writes_nothing(book: Path) -> None:
+    b = find_book(book)
+    case = new_case(b, SPEC, today=date(2026, 11, 20))
+    before = case.path("adult").read_bytes()
+    with pytest.raises(RuntimeError), edit_case(b, case.case_id) as editing:
+        editing.adult["risk_level"] = "low"
+        raise RuntimeError("interrupted")
+    assert case.path("adult").read_bytes() == before
+
+
+def _writer(path: Path, versions: list[str]) -> None:
+    """Child process: save the two versions alternately until killed."""
+    while True:
+        for text in versions:
+            yamlio.write_atomic(path, text)
+
+
+def test_a_writer_killed_while_saving_leaves_old_or_new(tmp_path: Path) -> None:
+    path = tmp_path / "actions.yaml"
+    old = "".join(f"- id: A{i}\n  description: old version {i}\n" for i in range(1, 400))
+    new = "".join(f"- id: A{i}\n  description: new version {i}\n" for i in range(1, 400))
+    path.write_text(old)
+    rng = random.Random(42)
+    for _ in range(60):
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - the child never returns
+            try:
+                _writer(path, [new, old])
+            finally:
+                os._exit(0)
+        time.sleep(rng.uniform(0, 0.01))
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        assert path.read_text() in (old, new)
+        yamlio.parse(path, path.read_text(), list)
+
+
+def _add_agencies(book: Path, case_id: str, prefix: str) -> None:
+    b = find_book(book)
+    for i in range(50):
+        add_agency(b, case_id, f"{prefix}{i}", name=f"Agency {prefix}{i}", kind="other",
+                   people=[AgencyPerson(f"Person {i}")], lead=False)
+
+
+def test_two_processes_adding_agencies_lose_nothing(book: Path) -> None:
+    case = new_case(find_book(book), SPEC, today=date(2026, 11, 20))
+    children = []
+    for prefix in ("a", "b"):
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - the child never returns
+            code = 0
+            try:
+                _add_agencies(book, case.case_id, prefix)
+            except BaseException:
+                code = 1
+            finally:
+                os._exit(code)
+        children.append(pid)
+    assert all(os.waitpid(pid, 0)[1] == 0 for pid in children)
+    handles = [a["handle"] for a in load_case(find_book(book), case.case_id).agencies]
+    assert len(handles) == 101
+    assert set(handles) == {"asc"} | {f"{p}{i}" for p in "ab" for i in range(50)}
