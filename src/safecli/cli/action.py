@@ -1,9 +1,174 @@
-"""Commands for action (being written)."""
+"""`safecli action add|done|move|cancel|list`."""
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
+from safecli import actions
+from safecli.cli.common import (
+    AsOfOption,
+    CommitOption,
+    FormatOption,
+    ask,
+    book_of,
+    confirm,
+    date_parser,
+    emit,
+    is_interactive,
+    report,
+    text,
+    today,
+)
+from safecli.errors import UsageProblem
+from safecli.model import Person
 
-def register(app: typer.Typer) -> None:
-    """Add this module's commands to the root app."""
+app = typer.Typer(help="Actions agreed at meetings: lead, due date, status.", no_args_is_help=True)
+Opt = typer.Option
+CaseArg = Annotated[str, typer.Argument(metavar="CASE")]
+ActionArg = Annotated[str, typer.Argument(metavar="ACTION", help="Action id, e.g. A1.")]
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context, case_id: CaseArg,
+    description: Annotated[
+        str | None, typer.Argument(metavar="TEXT", help="What is to be done.")
+    ] = None,
+    meeting: Annotated[str | None, Opt(help="The meeting that agreed it, e.g. M1.")] = None,
+    lead: Annotated[str | None, Opt(help="Who leads it, agency:Name.")] = None,
+    due: Annotated[str | None, Opt(help="Due date: 2026-12-03, +2w, fri, ...")] = None,
+    risk: Annotated[int | None, Opt(help="Link it to risk N of the meeting's minutes.")] = None,
+    as_of: AsOfOption = None,
+    commit: CommitOption = None,
+) -> None:
+    """Add an action agreed at a meeting, with a named lead and a due date.
+
+    Example: safecli action add SG-2026-0001 --meeting M1 --lead "police:DC Lee Jones"
+    --due +2w "Interview the son about the withdrawals"
+    """
+    book = book_of(ctx)
+    spec = actions.NewAction(
+        meeting=str(ask(meeting, "--meeting", "Meeting that agreed it (e.g. M1)", text)),
+        description=str(ask(description, "TEXT", "What is to be done", text)),
+        lead=ask(lead, "--lead", "Lead (agency:Name)", Person.parse)  # type: ignore[arg-type]
+        if lead is None else Person.parse(lead),
+        due=ask(None, "--due", "Due date", date_parser(book, as_of))  # type: ignore[arg-type]
+        if due is None else date_parser(book, as_of)(due),
+        risk=risk)
+    case, action_id = actions.add_action(book, case_id, spec)
+    typer.echo(f"added action {action_id} to {case_id}: lead {spec.lead}, due {spec.due}")
+    report(book, case.written, f"{case_id}: add action {action_id} (lead: {spec.lead.agency})",
+           commit)
+
+
+@app.command("done")
+def done(
+    ctx: typer.Context, case_id: CaseArg, action_id: ActionArg,
+    on: Annotated[str | None, Opt(help="When it was done (default: today).")] = None,
+    note: Annotated[str | None, Opt(help="A note on what was done.")] = None,
+    as_of: AsOfOption = None,
+    commit: CommitOption = None,
+) -> None:
+    """Mark an action done.
+
+    Example: safecli action done SG-2026-0001 A1 --on yesterday --note "Bank flagged the account"
+    """
+    book = book_of(ctx)
+    day = date_parser(book, as_of)(on) if on else today(book, as_of)
+    case = actions.mark_done(book, case_id, action_id, on=day, note=note)
+    typer.echo(f"{action_id} done on {day}")
+    report(book, case.written, f"{case_id}: action {action_id} done", commit)
+
+
+def _yes_no(value: bool | None, flags: str, question: str) -> bool:
+    if value is not None:
+        return value
+    if not is_interactive():
+        raise UsageProblem(f"missing {flags} (no terminal to ask at; give it as a flag)")
+    return confirm(question, default=False)
+
+
+@app.command("move")
+def move(
+    ctx: typer.Context, case_id: CaseArg, action_id: ActionArg,
+    to: Annotated[str | None, Opt(help="The new due date.")] = None,
+    reason: Annotated[str | None, Opt(help="Why it cannot be done by the old date.")] = None,
+    lead_informed: Annotated[
+        bool | None,
+        Opt("--lead-informed/--lead-not-informed",
+            help="The lead officer was told.", show_default=False)
+    ] = None,
+    risk_reassessed: Annotated[
+        bool | None,
+        Opt("--risk-reassessed/--risk-not-reassessed",
+            help="The risk was re-assessed.", show_default=False)
+    ] = None,
+    as_of: AsOfOption = None,
+    commit: CommitOption = None,
+) -> None:
+    """Move an action's due date; the move is kept with its reason, and whether the lead
+    officer was told and the risk re-assessed.
+
+    Example: safecli action move SG-2026-0001 A2 --to +1w --reason "Bank needs consent"
+    --lead-informed --risk-reassessed
+    """
+    book = book_of(ctx)
+    parse_day = date_parser(book, as_of)
+    new_due = parse_day(to) if to else ask(None, "--to", "New due date", parse_day)
+    why = ask(reason, "--reason", "Why does the due date move", text)
+    case = actions.move_action(
+        book, case_id, action_id, to=new_due, reason=str(why),  # type: ignore[arg-type]
+        moved_on=today(book, as_of),
+        lead_informed=_yes_no(lead_informed, "--lead-informed or --lead-not-informed",
+                              "Was the lead officer told?"),
+        risk_reassessed=_yes_no(risk_reassessed, "--risk-reassessed or --risk-not-reassessed",
+                                "Was the risk re-assessed?"))
+    typer.echo(f"{action_id} now due {new_due}")
+    report(book, case.written, f"{case_id}: move action {action_id}", commit)
+
+
+@app.command("cancel")
+def cancel(
+    ctx: typer.Context, case_id: CaseArg, action_id: ActionArg,
+    reason: Annotated[str | None, Opt(help="Why it is cancelled.")] = None,
+    commit: CommitOption = None,
+) -> None:
+    """Cancel an action with the reason; it keeps its id, which is never reused.
+
+    Example: safecli action cancel SG-2026-0001 A5 --reason "Son moved out; not needed"
+    """
+    book = book_of(ctx)
+    why = ask(reason, "--reason", "Why is the action cancelled", text)
+    case = actions.cancel_action(book, case_id, action_id, reason=str(why))
+    typer.echo(f"cancelled {action_id}")
+    report(book, case.written, f"{case_id}: cancel action {action_id}", commit)
+
+
+@app.command("list")
+def list_actions(
+    ctx: typer.Context,
+    case_id: Annotated[
+        str | None,
+        typer.Argument(metavar="[CASE]",
+            help="A case (default: every case of the book).")
+    ] = None,
+    open_only: Annotated[bool, Opt("--open", help="Only open actions.")] = False,
+    agency: Annotated[str | None, Opt(help="Only actions led by this agency (handle).")] = None,
+    fmt: FormatOption = "table",
+) -> None:
+    """List actions of a case, or of every case: lead, due date, status, moves.
+
+    Example: safecli action list --open --agency police --format csv
+    """
+    book = book_of(ctx)
+    ids = [case_id] if case_id else book.case_ids()
+    rows = actions.list_actions(book, ids, open_only=open_only, agency=agency)
+    emit(rows, fmt, ["case", "id", "meeting", "agency", "lead", "due", "status", "done_on",
+                     "moves", "description"])
+
+
+def register(root: typer.Typer) -> None:
+    """Add the `action` commands to the root app."""
+    root.add_typer(app, name="action")

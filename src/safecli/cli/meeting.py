@@ -1,9 +1,202 @@
-"""Commands for meeting (being written)."""
+"""`safecli meeting types|suggest|new|invite|respond|record|share|show|list|cancel`."""
 
 from __future__ import annotations
 
+import json
+from dataclasses import asdict
+from typing import Annotated
+
 import typer
 
+from safecli import meetings
+from safecli.book import load_case
+from safecli.cli.common import (
+    AsOfOption,
+    CommitOption,
+    FormatOption,
+    ask,
+    book_of,
+    choice,
+    date_parser,
+    emit,
+    report,
+    text,
+    today,
+)
+from safecli.cli.meeting_new import new
+from safecli.cli.meeting_record import record
+from safecli.cli.meeting_text import show_lines, suggestion_lines
+from safecli.errors import InvalidInput
+from safecli.model import RESPONSES, Person
+from safecli.suggest import suggest_meeting
 
-def register(app: typer.Typer) -> None:
-    """Add this module's commands to the root app."""
+app = typer.Typer(help="Call, record and share multi-agency meetings.", no_args_is_help=True)
+Opt = typer.Option
+CaseArg = Annotated[str, typer.Argument(metavar="CASE")]
+MeetingArg = Annotated[str, typer.Argument(metavar="MEETING", help="Meeting id, e.g. M1.")]
+
+app.command("new")(new)
+app.command("record")(record)
+
+
+@app.command("types")
+def types(ctx: typer.Context, fmt: FormatOption = "table") -> None:
+    """List the meeting types of the book's policy pack: who chairs, whom to invite, follow-up.
+
+    Example: safecli meeting types --format json
+    """
+    policy = meetings.policy_of(book_of(ctx))
+    if fmt == "json":
+        typer.echo(json.dumps([asdict(mt) for mt in policy.types.values()], indent=2,
+                              ensure_ascii=False))
+        return
+    emit([{"id": mt.id, "name": mt.name, "framework": mt.framework,
+           "jurisdiction": mt.jurisdiction or "any", "chaired_by": list(mt.chaired_by),
+           "invites": list(mt.invite.kinds), "adult": mt.invite.adult,
+           "follow_up": mt.follow_up} for mt in policy.types.values()], fmt)
+
+
+@app.command("suggest")
+def suggest(ctx: typer.Context, case_id: CaseArg,
+            fmt: Annotated[str, Opt("--format", "-f", help="text or json.")] = "text") -> None:
+    """Suggest the meeting type that fits a case, discussion or meeting, and why.
+
+    Example: safecli meeting suggest SG-2026-0001
+    """
+    choice(("text", "json"), "format")(fmt)
+    book = book_of(ctx)
+    case = load_case(book, case_id)
+    policy = meetings.policy_of(book)
+    found = suggest_meeting(case.adult, list(case.agencies), policy=policy,
+                            jurisdiction=meetings.jurisdiction_of(book, case.adult))
+    if fmt == "json":
+        typer.echo(json.dumps(asdict(found), indent=2, ensure_ascii=False))
+        return
+    for line in suggestion_lines(found, policy):
+        typer.echo(line)
+
+
+@app.command("invite")
+def invite(
+    ctx: typer.Context, case_id: CaseArg, meeting_id: MeetingArg,
+    person: Annotated[str, typer.Argument(metavar="AGENCY:NAME")],
+    reason: Annotated[str | None, Opt(help="Why they need to be there.")] = None,
+    commit: CommitOption = None,
+) -> None:
+    """Invite one more person to a planned meeting, with the reason they are needed.
+
+    Example: safecli meeting invite SG-2026-0001 M1 "housing:Priya Shah" --reason
+    "Landlord; can change the locks"
+    """
+    book = book_of(ctx)
+    who = Person.parse(person)
+    why = ask(reason, "--reason", f"Why invite {who.name}", text)
+    case = meetings.invite(book, case_id, meeting_id, who, str(why))
+    typer.echo(f"invited {who} to {meeting_id}")
+    report(book, case.written, f"{case_id}: invite {who.agency} to {meeting_id}", commit)
+
+
+@app.command("respond")
+def respond(
+    ctx: typer.Context, case_id: CaseArg, meeting_id: MeetingArg,
+    person: Annotated[str, typer.Argument(metavar="AGENCY:NAME")],
+    response: Annotated[str, typer.Argument(
+        metavar="RESPONSE", help="accepted, declined, deputy:Name, written-update or invited.")],
+    on: Annotated[str | None, Opt(help="When they answered (default: today).")] = None,
+    as_of: AsOfOption = None,
+    commit: CommitOption = None,
+) -> None:
+    """Record an invitee's answer: accepted, declined, a deputy, or a written update.
+
+    Example: safecli meeting respond SG-2026-0001 M1 "gp:Dr Amara Okafor" "deputy:Nurse Kim Lo"
+    """
+    book = book_of(ctx)
+    who = Person.parse(person)
+    kind, _, deputy = response.partition(":")
+    if kind not in RESPONSES or (kind == "deputy") != bool(deputy.strip()):
+        raise InvalidInput(f"invalid response {response!r}; write accepted, declined, "
+                           "written-update, invited or deputy:Name")
+    day = date_parser(book, as_of)(on) if on else today(book, as_of)
+    case = meetings.respond(book, case_id, meeting_id, who, kind, on=day,
+                            deputy=deputy or None)
+    typer.echo(f"{who}: {response} for {meeting_id}")
+    report(book, case.written, f"{case_id}: {meeting_id} response from {who.agency}", commit)
+
+
+@app.command("share")
+def share(
+    ctx: typer.Context, case_id: CaseArg, meeting_id: MeetingArg,
+    with_: Annotated[list[str] | None, Opt("--with", help="An agency handle (repeat).")] = None,
+    on: Annotated[str | None, Opt(help="When the minutes were sent (default: today).")] = None,
+    as_of: AsOfOption = None,
+    commit: CommitOption = None,
+) -> None:
+    """Record that a held meeting's minutes were sent to agencies.
+
+    Example: safecli meeting share SG-2026-0001 M1 --with police --with gp --on today
+    """
+    book = book_of(ctx)
+    agencies = with_ or []
+    if not agencies:
+        found = ask(None, "--with", "Shared with (agency handles, separated by spaces)", str)
+        agencies = str(found).split()
+    day = date_parser(book, as_of)(on) if on else today(book, as_of)
+    case = meetings.share(book, case_id, meeting_id, agencies, on=day)
+    typer.echo(f"minutes of {meeting_id} shared with {', '.join(agencies)} on {day}")
+    report(book, case.written, f"{case_id}: share minutes of {meeting_id} with "
+           f"{', '.join(dict.fromkeys(agencies))}", commit)
+
+
+@app.command("cancel")
+def cancel(
+    ctx: typer.Context, case_id: CaseArg, meeting_id: MeetingArg,
+    reason: Annotated[str | None, Opt(help="Why it is cancelled.")] = None,
+    commit: CommitOption = None,
+) -> None:
+    """Cancel a planned meeting; it keeps its id and the reason.
+
+    Example: safecli meeting cancel SG-2026-0001 M3 --reason "Replaced by a conference"
+    """
+    book = book_of(ctx)
+    why = ask(reason, "--reason", "Why is the meeting cancelled", text)
+    case = meetings.cancel(book, case_id, meeting_id, str(why))
+    typer.echo(f"cancelled {meeting_id}")
+    report(book, case.written, f"{case_id}: cancel meeting {meeting_id}", commit)
+
+
+@app.command("show")
+def show(ctx: typer.Context, case_id: CaseArg, meeting_id: MeetingArg,
+         fmt: Annotated[str, Opt("--format", "-f", help="text or json.")] = "text") -> None:
+    """Show a meeting: details, invitees and answers, minutes, actions, and the open
+    actions carried forward from earlier meetings.
+
+    Example: safecli meeting show SG-2026-0001 M2
+    """
+    choice(("text", "json"), "format")(fmt)
+    book = book_of(ctx)
+    case = load_case(book, case_id)
+    meeting = meetings.find_meeting(case, meeting_id)
+    if fmt == "json":
+        carried = [a.get("id") for a in meetings.carried_forward(case, meeting_id)]
+        typer.echo(json.dumps({**meeting, "carried_forward": carried}, indent=2, default=str,
+                              ensure_ascii=False))
+        return
+    for line in show_lines(case, meeting, meetings.policy_of(book)):
+        typer.echo(line)
+
+
+@app.command("list")
+def list_meetings(ctx: typer.Context, case_id: CaseArg, fmt: FormatOption = "table") -> None:
+    """List a case's meetings: type, format, time, status, invitees, minutes shared.
+
+    Example: safecli meeting list SG-2026-0001 --format csv
+    """
+    case = load_case(book_of(ctx), case_id)
+    emit(meetings.meeting_rows(case), fmt, ["id", "type", "format", "mode", "when", "status",
+                                             "chair", "invitees", "accepted", "held_on",
+                                             "shared_with"])
+
+
+def register(root: typer.Typer) -> None:
+    """Add the `meeting` commands to the root app."""
+    root.add_typer(app, name="meeting")

@@ -1,0 +1,257 @@
+"""`safecli meeting record`: the meeting was held; write its minutes from flags or in $EDITOR."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from safecli import meetings, yamlio
+from safecli.book import Book, Case, load_case
+from safecli.cli.common import (
+    AsOfOption,
+    CommitOption,
+    ask,
+    book_of,
+    confirm,
+    date_parser,
+    is_interactive,
+    relative,
+    report,
+    today,
+)
+from safecli.cli.edit import _keep_aside, _run_editor
+from safecli.cli.meeting_new import answer
+from safecli.cli.meeting_text import carried_lines
+from safecli.errors import InvalidInput, SafecliError, UsageProblem
+from safecli.minutes import Capacity, Disagreement, Minutes, Risk, check_minutes, record_minutes
+from safecli.minutes_form import form, read_checked
+from safecli.model import Person
+from safecli.policy import MeetingType
+
+Opt = typer.Option
+People = Annotated[list[str] | None, Opt(help="agency:Name (repeat).")]
+TRUE_WORDS = ("yes", "y", "true", "escalated")
+FALSE_WORDS = ("no", "n", "false", "")
+
+
+def record(
+    ctx: typer.Context,
+    case_id: Annotated[str, typer.Argument(metavar="CASE")],
+    meeting_id: Annotated[str, typer.Argument(metavar="MEETING")],
+    held_on: Annotated[
+        str | None, Opt(help="The date it was held (default at a prompt: the planned date).")
+    ] = None,
+    attendee: People = None,
+    apology: People = None,
+    written_update: People = None,
+    engage_lead: Annotated[
+        str | None, Opt(help="The one agency (handle) best placed to engage the adult.")
+    ] = None,
+    wishes: Annotated[str | None, Opt(help="The adult's views and wishes.")] = None,
+    wishes_obtained_by: Annotated[
+        str | None, Opt(help="How the adult's views were found out.")
+    ] = None,
+    risk: Annotated[
+        list[str] | None,
+        Opt("--risk",
+            help='"risk|what is in place|barriers|A1,A2" (repeat; action ids optional).')
+    ] = None,
+    others_reviewed: Annotated[
+        bool, Opt("--others-reviewed", help="Risk to other adults and children was reviewed.")
+    ] = False,
+    adults: Annotated[str | None, Opt(help="Other adults at risk, or none identified.")] = None,
+    children: Annotated[str | None, Opt(help="Children at risk, or none identified.")] = None,
+    children_referral: Annotated[
+        str | None, Opt(help="Date of a referral to children's social care.")
+    ] = None,
+    decision: Annotated[
+        list[str] | None, Opt("--decision", help="A decision made (repeat).")
+    ] = None,
+    disagreement: Annotated[
+        list[str] | None,
+        Opt("--disagreement",
+            help='"agency:Name|about|outcome|escalated yes/no" (repeat).')
+    ] = None,
+    review: Annotated[str | None, Opt(help="The review date.")] = None,
+    review_not_required: Annotated[str | None, Opt(help="Why no review is needed.")] = None,
+    feedback_how: Annotated[str | None, Opt(help="How the adult hears what was agreed.")] = None,
+    feedback_by: Annotated[
+        str | None, Opt(help="Who feeds back to the adult, agency:Name.")
+    ] = None,
+    feedback_due: Annotated[str | None, Opt(help="When the feedback is due.")] = None,
+    capacity_decision: Annotated[
+        str | None, Opt(help="Best interests: the decision capacity was assessed for.")
+    ] = None,
+    capacity_assessed_on: Annotated[
+        str | None, Opt(help="Best interests: date of the capacity assessment.")
+    ] = None,
+    capacity_assessed_by: Annotated[
+        str | None, Opt(help="Best interests: who assessed capacity, agency:Name.")
+    ] = None,
+    capacity_outcome: Annotated[str | None, Opt(help="Best interests: has or lacks.")] = None,
+    best_interests_decision: Annotated[
+        str | None, Opt(help="Best interests: the decision made.")
+    ] = None,
+    edit: Annotated[
+        bool, Opt("--edit", help="Write the minutes in $EDITOR on a commented form.")
+    ] = False,
+    as_of: AsOfOption = None,
+    commit: CommitOption = None,
+) -> None:
+    """Record that a meeting was held: attendees, risks, decisions, review, feedback.
+
+    Give the minutes as flags, or with --edit fill in a commented form in $EDITOR
+    (it lists the actions still open from earlier meetings, and is checked before
+    anything is saved). Add the actions agreed afterwards with `safecli action add`.
+
+    Example: safecli meeting record SG-2026-0001 M1 --held-on 2026-11-10
+    --attendee "asc:Sam Patel" --attendee "police:DC Lee Jones"
+    --risk "Further withdrawals|Bank notified|Son holds her card" --others-reviewed
+    --decision "Proceed to an s42 enquiry" --review 2026-12-01
+    """
+    book = book_of(ctx)
+    day = today(book, as_of)
+    parse_day = date_parser(book, as_of)
+    policy = meetings.policy_of(book)
+    case = load_case(book, case_id)
+    meeting = meetings.find_meeting(case, meeting_id)
+    mt = policy.get(str(meeting.get("type")))
+    planned = str(meeting.get("when") or "")[:10]
+    given = [key for key in _CONTENT if ctx.params.get(key) not in (None, False, [], ())]
+    if edit:
+        if given:
+            raise UsageProblem("--edit writes the minutes in the editor; leave out "
+                               + ", ".join("--" + k.replace("_", "-") for k in given))
+        if meeting.get("status") != "planned":
+            raise InvalidInput(f"{meeting_id} is {meeting.get('status')}; only a planned "
+                               "meeting can be recorded as held")
+        held = parse_day(held_on) if held_on else parse_day(planned) if planned else day
+        minutes = _edit(book, case, meeting_id, mt, held, day)
+    else:
+        minutes = Minutes(
+            held_on=answer(held_on, "--held-on", "Held on", parse_day,  # type: ignore[arg-type]
+                           default=planned or None),
+            attendees=_attendees(attendee, meeting),
+            apologies=tuple(map(Person.parse, apology or [])),
+            written_updates=tuple(map(Person.parse, written_update or [])),
+            engage_lead=engage_lead, wishes=wishes, wishes_obtained_by=wishes_obtained_by,
+            risks=tuple(map(_risk, risk or [])), others_reviewed=others_reviewed,
+            others_adults=adults, others_children=children,
+            children_referral=parse_day(children_referral) if children_referral else None,
+            decisions=tuple(decision or []),
+            disagreements=tuple(map(_disagreement, disagreement or [])),
+            **_review(review, review_not_required, parse_day),
+            feedback_how=feedback_how,
+            feedback_by=Person.parse(feedback_by) if feedback_by else None,
+            feedback_due=parse_day(feedback_due) if feedback_due else None,
+            capacity=_capacity(capacity_decision, capacity_assessed_on, capacity_assessed_by,
+                               capacity_outcome, best_interests_decision, parse_day),
+        )
+    done = record_minutes(book, case_id, meeting_id, minutes, policy=policy, today=day)
+    typer.echo(f"recorded meeting {meeting_id} of {case_id} as held on {minutes.held_on}")
+    for warning in done.warnings:
+        typer.echo(f"warning: {warning}", err=True)
+    for line in carried_lines(done.case, meeting_id):
+        typer.echo(line)
+    typer.echo(f"next: safecli action add {case_id} --meeting {meeting_id} --lead agency:Name "
+               f"--due DATE TEXT; then: safecli meeting share {case_id} {meeting_id} "
+               "--with HANDLE")
+    report(book, done.case.written, f"{case_id}: record meeting {meeting_id}", commit)
+
+
+_CONTENT = (
+    "attendee", "apology", "written_update", "engage_lead", "wishes", "wishes_obtained_by",
+    "risk", "others_reviewed", "adults", "children", "children_referral", "decision",
+    "disagreement", "review", "review_not_required", "feedback_how", "feedback_by",
+    "feedback_due", "capacity_decision", "capacity_assessed_on", "capacity_assessed_by",
+    "capacity_outcome", "best_interests_decision",
+)
+
+
+def _attendees(given: list[str] | None, meeting: Any) -> tuple[Person, ...]:
+    if given:
+        return tuple(map(Person.parse, given))
+    chair = Person.from_raw(meeting.get("chair"))
+    likely = ([chair] if chair else []) + [
+        p for e in meeting.get("invitees") or []
+        if e.get("response") == "accepted" and (p := Person.from_raw(e.get("person")))]
+    found = answer(None, "--attendee", "Attendees (agency:Name, separated by ';')",
+                   lambda v: tuple(Person.parse(x) for x in v.split(";") if x.strip()),
+                   default="; ".join(dict.fromkeys(map(str, likely))) or None)
+    return found or ()
+
+
+def _risk(value: str) -> Risk:
+    parts = [part.strip() for part in value.split("|")]
+    if len(parts) > 4 or not parts[0]:
+        raise InvalidInput(f"invalid --risk {value!r}: write \"risk|what is in place|"
+                           "barriers|A1,A2\" (the last three may be empty)")
+    parts += [""] * (4 - len(parts))
+    return Risk(parts[0], parts[1] or None, parts[2] or None,
+                tuple(a.strip() for a in parts[3].split(",") if a.strip()))
+
+
+def _disagreement(value: str) -> Disagreement:
+    parts = [part.strip() for part in value.split("|")]
+    if not 2 <= len(parts) <= 4 or not parts[1]:
+        raise InvalidInput(f"invalid --disagreement {value!r}: write "
+                           "\"agency:Name|about|outcome|escalated yes/no\"")
+    parts += [""] * (4 - len(parts))
+    if parts[3].lower() not in TRUE_WORDS + FALSE_WORDS:
+        raise InvalidInput(f"invalid --disagreement {value!r}: escalated is yes or no")
+    return Disagreement(Person.parse(parts[0]), parts[1], parts[2] or None,
+                        parts[3].lower() in TRUE_WORDS)
+
+
+def _review(when: str | None, reason: str | None, parse_day: Any) -> dict[str, Any]:
+    if when is None and reason is None and is_interactive():
+        when = ask(None, "--review", "Review date (empty if none is needed)", str, optional=True)
+        if when is None:
+            reason = ask(None, "--review-not-required", "Why is no review needed (empty to "
+                         "leave it open)", str, optional=True)
+    return {"review": parse_day(when) if when else None, "review_not_required": reason}
+
+
+def _capacity(decision: str | None, assessed_on: str | None, assessed_by: str | None,
+              outcome: str | None, best: str | None, parse_day: Any) -> Capacity | None:
+    if not any((decision, assessed_on, assessed_by, outcome, best)):
+        return None
+    return Capacity(decision, parse_day(assessed_on) if assessed_on else None,
+                    Person.parse(assessed_by) if assessed_by else None, outcome, best)
+
+
+def _edit(book: Book, case: Case, meeting_id: str, mt: MeetingType, held: date,
+          day: date) -> Minutes:
+    """Open the minutes form until it checks out; a broken form is kept aside, not lost."""
+    blank = form(case, meeting_id, mt, held)
+    fd, name = tempfile.mkstemp(prefix=f".minutes-{meeting_id}.", suffix=".yaml",
+                                dir=case.folder)
+    copy = Path(name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(blank)
+        while True:
+            _run_editor(copy)
+            edited = copy.read_bytes()
+            if edited == blank.encode("utf-8"):
+                raise InvalidInput("the form was saved unchanged; nothing recorded")
+            try:
+                text = yamlio.check_bytes(copy, edited)
+                return read_checked(copy, text, today=day,
+                                    check=lambda m: check_minutes(case, mt, m, today=day))
+            except SafecliError as exc:
+                typer.echo(f"safecli: error: {exc}", err=True)
+                if is_interactive() and confirm(
+                        "The minutes do not check out. Edit them again?", default=True):
+                    continue
+                kept = _keep_aside(book, case.case_id, Path(f"minutes-{meeting_id}.yaml"),
+                                   edited)
+                raise InvalidInput(f"minutes not recorded; your form is kept at "
+                                   f"{relative(book, kept)}") from None
+    finally:
+        copy.unlink(missing_ok=True)
