@@ -1,9 +1,150 @@
-"""Commands for render (being written)."""
+"""`safecli render invitation|minutes|plan`: documents to send, print or file."""
 
 from __future__ import annotations
 
+from datetime import datetime, time, timedelta
+from pathlib import Path
+from typing import Annotated
+
 import typer
 
+from safecli import yamlio
+from safecli.book import Book
+from safecli.cli.common import AsOfOption, book_of, today
+from safecli.errors import UsageProblem
+from safecli.render.documents import (
+    INVITATION_FORMATS,
+    InvitationOptions,
+    Rendered,
+    render_invitation,
+    render_minutes,
+    render_plan,
+)
+from safecli.render.invitation import Addressee
+from safecli.render.templates import FORMATS
 
-def register(app: typer.Typer) -> None:
-    """Add this module's commands to the root app."""
+app = typer.Typer(help="Render invitations, minutes and the protection plan.",
+                  no_args_is_help=True)
+
+Opt = typer.Option
+CaseArg = Annotated[str, typer.Argument(metavar="CASE", help="The case id.")]
+MeetingArg = Annotated[str, typer.Argument(metavar="MEETING", help="The meeting id, e.g. M1.")]
+OutputOption = Annotated[
+    str | None,
+    Opt("--output", "-o", help="Write to this file (0600, atomically) instead of stdout; "
+        "its extension sets the format when --format is not given."),
+]
+ShowNamesOption = Annotated[
+    bool | None,
+    Opt("--show-names/--hide-names", help="Show the adult's name (default: the book's "
+        "show_names; otherwise initials and the case id).", show_default=False),
+]
+_SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".txt": "txt",
+             ".ics": "ics", ".eml": "eml"}
+
+
+def _format(fmt: str | None, output: str | None, allowed: tuple[str, ...]) -> str:
+    chosen = fmt or (_SUFFIXES.get(Path(output).suffix.lower()) if output else None) or "md"
+    if chosen not in allowed:
+        raise UsageProblem(f"unknown --format {chosen!r}; choose one of: {', '.join(allowed)}")
+    return chosen
+
+
+def _names(book: Book, show_names: bool | None) -> bool:
+    return book.config.show_names if show_names is None else show_names
+
+
+def _emit(book: Book, rendered: Rendered, output: str | None) -> None:
+    for who in rendered.unaddressed:
+        typer.echo(f"safecli: note: no email address is recorded for {who}; "
+                   "the email is not addressed to them", err=True)
+    if output is None:
+        typer.echo(rendered.text, nl=False)
+        return
+    path = Path(output)
+    yamlio.write_atomic(path, rendered.text)
+    typer.echo(f"wrote {path}")
+
+
+@app.command("invitation")
+def invitation(
+    ctx: typer.Context,
+    case_id: CaseArg,
+    meeting_id: MeetingArg,
+    to: Annotated[str | None, Opt("--to", help="Address it to one invitee: agency or "
+                                  "agency:Name (default: a general invitation).")] = None,
+    fmt: Annotated[str | None, Opt("--format", "-f", help="md, html, txt, ics (calendar) "
+                                   "or eml (email for sendmail -t).")] = None,
+    output: OutputOption = None,
+    show_names: ShowNamesOption = None,
+    sender: Annotated[str | None, Opt("--from", help="eml: the sender, user@domain or "
+                                      "'Name <user@domain>' (default: the chair).")] = None,
+    sequence: Annotated[int, Opt("--sequence", min=0, help="ics/eml: the calendar SEQUENCE; "
+                                 "raise it each time you resend a changed invitation.")] = 0,
+    duration: Annotated[int, Opt("--duration", min=1, max=1440,
+                                 help="ics/eml: length of the meeting in minutes.")] = 60,
+    as_of: AsOfOption = None,
+) -> None:
+    """Render the invitation to a meeting, for one invitee or for everyone invited.
+
+    The calendar file (.ics) names the case and meeting by id only. With
+    --as-of, the calendar and email are stamped at midnight of that date.
+
+    Example: safecli render invitation SG-2026-0001 M3 --to gp --format eml | sendmail -t
+    """
+    book = book_of(ctx)
+    chosen = _format(fmt, output, INVITATION_FORMATS)
+    tz = book.config.tz
+    now = (datetime.combine(today(book, as_of), time(0, 0), tz) if as_of
+           else datetime.now(tz))
+    options = InvitationOptions(
+        fmt=chosen, to=Addressee.parse(to) if to else None, show_names=_names(book, show_names),
+        sender=sender, sequence=sequence, duration=timedelta(minutes=duration))
+    _emit(book, render_invitation(book, case_id, meeting_id, options, now=now), output)
+
+
+@app.command("minutes")
+def minutes(
+    ctx: typer.Context,
+    case_id: CaseArg,
+    meeting_id: MeetingArg,
+    fmt: Annotated[str | None, Opt("--format", "-f", help="md, html or txt.")] = None,
+    output: OutputOption = None,
+    show_names: ShowNamesOption = None,
+    as_of: AsOfOption = None,
+) -> None:
+    """Render the minutes of a held meeting, marked OFFICIAL-SENSITIVE.
+
+    Actions are shown with their status on the --as-of date (default: today).
+
+    Example: safecli render minutes SG-2026-0001 M2 --format html -o minutes-M2.html
+    """
+    book = book_of(ctx)
+    chosen = _format(fmt, output, FORMATS)
+    _emit(book, render_minutes(book, case_id, meeting_id, chosen,
+                               show_names=_names(book, show_names),
+                               today=today(book, as_of)), output)
+
+
+@app.command("plan")
+def plan(
+    ctx: typer.Context,
+    case_id: CaseArg,
+    fmt: Annotated[str | None, Opt("--format", "-f", help="md, html or txt.")] = None,
+    output: OutputOption = None,
+    show_names: ShowNamesOption = None,
+    as_of: AsOfOption = None,
+) -> None:
+    """Render the protection plan: risks, wishes, open actions, capacity, review.
+
+    Example: safecli render plan SG-2026-0001 --as-of 2026-12-01 --format txt
+    """
+    book = book_of(ctx)
+    chosen = _format(fmt, output, FORMATS)
+    _emit(book, render_plan(book, case_id, chosen, show_names=_names(book, show_names),
+                            today=today(book, as_of)), output)
+
+
+def register(root: typer.Typer) -> None:
+    """Add `safecli render` to the root app."""
+    root.add_typer(app, name="render")

@@ -1,0 +1,157 @@
+"""The calendar file (.ics) of an invitation.
+
+Calendars leak: entries are synced to phones, shared with assistants and shown
+on lock screens. So the calendar text names the case and meeting by id only,
+never the adult's name, address or the concern; the place is left out when it
+would say where the adult lives (the invitation itself gives it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, timedelta
+
+from icalendar import Calendar, Event, Timezone, vCalAddress
+
+from safecli.book import Case
+from safecli.errors import InvalidInput
+from safecli.render.escape import header_text
+from safecli.render.invitation import Invitation
+from safecli.render.views import PersonView, mapping, text
+
+PRODID = "-//safecli//safeguarding meeting invitation//EN"
+PARTSTAT = {
+    "invited": "NEEDS-ACTION", "accepted": "ACCEPTED", "declined": "DECLINED",
+    "deputy": "DELEGATED", "written-update": "DECLINED",
+}
+_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", re.IGNORECASE)
+_EMAIL = re.compile(r"[^\s<>\"(),;:@\\]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+
+
+def uid(case_id: str, meeting_id: str) -> str:
+    """The calendar UID of a meeting: the same every time it is rendered."""
+    return f"{case_id}-{re.sub(r'[^A-Za-z0-9._-]', '', meeting_id)}@safecli"
+
+
+def summary(inv: Invitation) -> str:
+    """The calendar title: meeting type and case id, nothing about the adult."""
+    return header_text(f"{inv.meeting.title} — {inv.doc.case_id}")
+
+
+def email_of(person: PersonView | None) -> str | None:
+    """A person's email when it is one plain address, else None."""
+    if person is None or person.email is None or not _EMAIL.fullmatch(person.email):
+        return None
+    return person.email
+
+
+def private_words(case: Case) -> tuple[str, ...]:
+    """Words that identify the adult: names, address lines, postcode, phone."""
+    adult = mapping(case.adult)
+    words: list[str] = []
+    for key in ("name", "preferred_name", "phone"):
+        value = text(adult.get(key))
+        if value:
+            words.append(value)
+            words.extend(part for part in value.split() if len(part) >= 3)
+    address = text(adult.get("address")) or ""
+    words.extend(line.strip(" ,") for line in address.splitlines() if len(line.strip()) >= 3)
+    words.extend(part.strip(" ,") for line in address.splitlines() for part in line.split(",")
+                 if len(part.strip()) >= 3)
+    words.extend(_POSTCODE.findall(address))
+    return tuple(dict.fromkeys(w for w in words if w))
+
+
+def mentions(value: str, words: Iterable[str]) -> bool:
+    """True when value contains any of words (whole words, any case)."""
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", value, re.IGNORECASE) for w in words)
+
+
+def location(inv: Invitation, words: tuple[str, ...]) -> str:
+    """Where, as far as a calendar may say it."""
+    meeting = inv.meeting
+    if meeting.mode == "virtual" and meeting.link and not mentions(meeting.link, words):
+        return meeting.link
+    if meeting.mode == "telephone":
+        return "Telephone: the chair sends the dial-in details"
+    if meeting.where and not mentions(meeting.where, words):
+        return header_text(meeting.where)
+    return "given in the invitation from the chair"
+
+
+def description(inv: Invitation, place: str) -> str:
+    """The calendar body: ids, type, chair and how to join; no case details."""
+    meeting = inv.meeting
+    chair = meeting.chair
+    lines = [
+        f"{meeting.title} ({inv.meeting_type.framework}).",
+        f"Case {inv.doc.case_id}, meeting {meeting.id}.",
+        f"Chair: {chair}." if chair else "Chair: not yet named.",
+        f"How: {meeting.mode_label}. Where: {place}.",
+        "The purpose, agenda and what to bring are in the invitation from the chair.",
+        "If you cannot attend, tell the chair and send a deputy or a written update "
+        "before the meeting.",
+        "OFFICIAL-SENSITIVE: do not forward this entry or add case details to it.",
+    ]
+    return "\n".join(header_text(line) for line in lines)
+
+
+def invitation_ics(inv: Invitation, case: Case, *, now: datetime, sequence: int = 0,
+                   duration: timedelta = timedelta(hours=1)) -> str:
+    """The invitation as an iCalendar REQUEST (CRLF line ends, as RFC 5545 wants)."""
+    meeting = inv.meeting
+    if meeting.when is None:
+        raise InvalidInput(f"meeting {meeting.id} of {case.case_id} has no time recorded; "
+                           "a calendar invitation needs one")
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "REQUEST")
+    zone = getattr(meeting.when.tzinfo, "key", None)
+    if zone:
+        year = meeting.when.year
+        cal.add_component(Timezone.from_tzid(zone, first_date=date(year, 1, 1),
+                                             last_date=date(year + 1, 1, 1)))
+    place = location(inv, private_words(case))
+    event = Event()
+    event.add("uid", uid(case.case_id, meeting.id))
+    event.add("dtstamp", now.astimezone(UTC))
+    event.add("sequence", sequence)
+    event.add("dtstart", meeting.when)
+    event.add("dtend", meeting.when + duration)
+    event.add("summary", summary(inv))
+    event.add("location", place)
+    event.add("description", description(inv, place))
+    event.add("class", "CONFIDENTIAL")
+    event.add("status", "CONFIRMED")
+    event.add("transp", "OPAQUE")
+    chair = meeting.chair
+    chair_email = email_of(chair)
+    if chair is not None and chair_email is not None:
+        event.add("organizer", _address(chair, chair_email))
+        event.add("attendee", _address(chair, chair_email, role="CHAIR", partstat="ACCEPTED"))
+    for invitee in meeting.invitees:
+        address = email_of(invitee.person)
+        if address is None or address == chair_email:
+            continue
+        partstat = PARTSTAT.get(invitee.response, "NEEDS-ACTION")
+        event.add("attendee", _address(invitee.person, address, role="REQ-PARTICIPANT",
+                                       partstat=partstat, rsvp=partstat == "NEEDS-ACTION"))
+    cal.add_component(event)
+    return cal.to_ical().decode("utf-8")
+
+
+def _address(person: PersonView, email: str, *, role: str | None = None,
+             partstat: str | None = None, rsvp: bool = False) -> vCalAddress:
+    address = vCalAddress(f"mailto:{email}")
+    address.params["CN"] = header_text(person.name)
+    if role:
+        address.params["ROLE"] = role
+    if partstat:
+        address.params["PARTSTAT"] = partstat
+    if rsvp:
+        address.params["RSVP"] = "TRUE"
+    return address
+

@@ -1,0 +1,224 @@
+"""What every rendered document knows: the book, the case, the adult and a meeting.
+
+Documents show as little about the adult as they can. The adult's name appears
+only when the book's `show_names` is true or the command is given
+`--show-names`; otherwise they are their initials and the case id. The
+adult's address, phone and date of birth never appear in a rendered document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from safecli.book import Book, Case
+from safecli.dates import parse_when
+from safecli.errors import InvalidInput
+from safecli.policy import MeetingType, Policy, load_policy
+from safecli.render.views import (
+    MODE_LABELS,
+    RESPONSE_LABELS,
+    AgencyView,
+    Directory,
+    PersonView,
+    day,
+    format_when,
+    items,
+    mapping,
+    text,
+    texts,
+)
+
+MARKING = "OFFICIAL-SENSITIVE"
+_EITHER_FORMAT = re.compile(r"\b(discussion/meeting|meeting/discussion)\b")
+
+
+@dataclass(frozen=True)
+class Document:
+    """Facts about the document itself."""
+
+    organisation: str
+    marking: str
+    title: str
+    case_id: str
+    as_of: date
+
+
+@dataclass(frozen=True)
+class Communication:
+    """How to communicate with the adult."""
+
+    language: str | None
+    interpreter: str | None
+    advocate: str | None
+    needs_advocate: bool
+    easy_read: bool
+    notes: str | None
+
+    @property
+    def any(self) -> bool:
+        """True when an interpreter, advocate, easy read or other need is recorded."""
+        return bool(self.interpreter or self.advocate or self.needs_advocate or self.easy_read
+                    or self.notes)
+
+
+@dataclass(frozen=True)
+class AdultView:
+    """The adult as a document may show them."""
+
+    label: str
+    initials: str
+    name: str | None
+    preferred_name: str | None
+    show_names: bool
+    communication: Communication
+    risk_level: str | None
+    lead_agency: AgencyView | None
+    coordinator: PersonView | None
+
+
+@dataclass(frozen=True)
+class InviteeView:
+    """An invitee and their reply."""
+
+    person: PersonView
+    reason: str | None
+    response: str
+    response_label: str
+    deputy: str | None
+    responded_on: date | None
+
+
+@dataclass(frozen=True)
+class MeetingView:
+    """A meeting, planned or held."""
+
+    id: str
+    type_id: str
+    title: str
+    framework: str
+    format: str
+    mode: str
+    mode_label: str
+    when: datetime | None
+    when_text: str
+    where: str | None
+    link: str | None
+    purpose: str | None
+    chair: PersonView | None
+    decision_maker: PersonView | None
+    status: str
+    invited_on: date | None
+    adult_invited: bool | None
+    adult_not_invited_reason: str | None
+    agenda: tuple[str, ...]
+    invitees: tuple[InviteeView, ...]
+    held_on: date | None
+
+
+def policy_of(book: Book) -> Policy:
+    """The book's meeting types: the built-in pack with its config's changes."""
+    return load_policy(book.config.meeting_types, book.root / "safecli.yaml")
+
+
+def type_title(name: str, meeting_format: str | None) -> str:
+    """A type's name for one meeting: `strategy discussion/meeting` says which it is."""
+    if meeting_format not in ("discussion", "meeting"):
+        return name
+    return _EITHER_FORMAT.sub(meeting_format, name)
+
+
+def initials(name: str | None) -> str:
+    """`Edith Marlow` -> `E.M.`."""
+    words = (name or "").replace("-", " ").split()
+    letters = [word[0].upper() for word in words if word[0].isalpha()]
+    return "".join(f"{letter}." for letter in letters)
+
+
+def adult_view(case: Case, people: Directory, *, show_names: bool) -> AdultView:
+    """The adult, named only when show_names."""
+    adult = mapping(case.adult)
+    name = text(adult.get("name"))
+    preferred = text(adult.get("preferred_name"))
+    marks = initials(name)
+    label = (name or "the adult") if show_names else (marks or "the adult")
+    comm = mapping(adult.get("communication"))
+    return AdultView(
+        label=label, initials=marks, name=name if show_names else None,
+        preferred_name=preferred if show_names else None, show_names=show_names,
+        communication=Communication(
+            language=text(comm.get("language")), interpreter=text(comm.get("interpreter")),
+            advocate=text(comm.get("advocate")), needs_advocate=comm.get("needs_advocate") is True,
+            easy_read=comm.get("easy_read") is True, notes=text(comm.get("notes"))),
+        risk_level=text(adult.get("risk_level")),
+        lead_agency=people.agency(adult.get("lead_agency")),
+        coordinator=people.person(adult.get("coordinator")),
+    )
+
+
+def find_meeting(case: Case, meeting_id: str) -> Mapping[str, Any]:
+    """The meeting with this id; InvalidInput naming the case's meetings."""
+    for raw in items(case.meetings):
+        if mapping(raw).get("id") == meeting_id:
+            return mapping(raw)
+    known = ", ".join(str(mapping(m).get("id")) for m in items(case.meetings)) or "none yet"
+    raise InvalidInput(f"no meeting {meeting_id!r} in {case.case_id} (meetings: {known})")
+
+
+def meeting_type(policy: Policy, raw: Mapping[str, Any]) -> MeetingType:
+    """The policy-pack type of a stored meeting."""
+    return policy.get(str(raw.get("type")))
+
+
+def meeting_view(raw: Mapping[str, Any], mtype: MeetingType, people: Directory,
+                 book: Book) -> MeetingView:
+    """A stored meeting as templates see it."""
+    when = _when(raw.get("when"), book)
+    meeting_format = text(raw.get("format")) or "meeting"
+    mode = text(raw.get("mode")) or ""
+    adult = mapping(raw.get("adult"))
+    invited = adult.get("invited")
+    return MeetingView(
+        id=str(raw.get("id")), type_id=mtype.id, title=type_title(mtype.name, meeting_format),
+        framework=mtype.framework, format=meeting_format, mode=mode,
+        mode_label=MODE_LABELS.get(mode, mode or "not recorded"), when=when,
+        when_text=format_when(when) if when else "time not recorded",
+        where=text(raw.get("where")), link=text(raw.get("link")), purpose=text(raw.get("purpose")),
+        chair=people.person(raw.get("chair")), decision_maker=people.person(raw.get("decision_maker")),
+        status=text(raw.get("status")) or "planned", invited_on=day(raw.get("invited_on")),
+        adult_invited=invited if isinstance(invited, bool) else None,
+        adult_not_invited_reason=text(adult.get("not_invited_reason")),
+        agenda=texts(raw.get("agenda")),
+        invitees=tuple(view for view in (_invitee(e, people) for e in items(raw.get("invitees")))
+                       if view is not None),
+        held_on=day(mapping(raw.get("minutes")).get("held_on")),
+    )
+
+
+def _invitee(raw: Any, people: Directory) -> InviteeView | None:
+    entry = mapping(raw)
+    person = people.person(entry.get("person"))
+    if person is None:
+        return None
+    response = text(entry.get("response")) or "invited"
+    return InviteeView(
+        person=person, reason=text(entry.get("reason")), response=response,
+        response_label=RESPONSE_LABELS.get(response, response), deputy=text(entry.get("deputy")),
+        responded_on=day(entry.get("responded_on")))
+
+
+def _when(value: Any, book: Book) -> datetime | None:
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=book.config.tz)
+    if value is None:
+        return None
+    return parse_when(str(value).strip(), book.config.tz)
+
+
+def document(book: Book, case: Case, title: str, as_of: date) -> Document:
+    """The document's own facts: organisation, marking, title, date."""
+    return Document(organisation=book.config.organisation or "", marking=MARKING, title=title,
+                    case_id=case.case_id, as_of=as_of)

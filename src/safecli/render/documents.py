@@ -1,0 +1,79 @@
+"""Render a document of a case in one format: the library behind `safecli render`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from safecli.book import Book, load_case
+from safecli.errors import InvalidInput
+from safecli.render import calendar, invitation, mail, minutes, plan
+from safecli.render.templates import FORMATS, templates_for
+
+INVITATION_FORMATS = (*FORMATS, "ics", "eml")
+
+
+@dataclass(frozen=True)
+class InvitationOptions:
+    """How to render an invitation."""
+
+    fmt: str = "md"
+    to: invitation.Addressee | None = None
+    show_names: bool = False
+    sender: str | None = None
+    sequence: int = 0
+    duration: timedelta = timedelta(hours=1)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A rendered document, and invitees an email could not be addressed to."""
+
+    text: str
+    unaddressed: tuple[str, ...] = ()
+
+
+def check_format(fmt: str, allowed: tuple[str, ...]) -> str:
+    """fmt if allowed, else InvalidInput listing the allowed ones."""
+    if fmt not in allowed:
+        raise InvalidInput(f"unknown format {fmt!r}; choose one of: {', '.join(allowed)}")
+    return fmt
+
+
+def render_invitation(book: Book, case_id: str, meeting_id: str, options: InvitationOptions,
+                      *, now: datetime) -> Rendered:
+    """An invitation in md, html, txt, ics or eml; `now` stamps the calendar and email."""
+    fmt = check_format(options.fmt, INVITATION_FORMATS)
+    case = load_case(book, case_id)
+    inv = invitation.build(book, case, meeting_id, to=options.to, show_names=options.show_names,
+                           today=now.astimezone(book.config.tz).date())
+    if fmt in FORMATS:
+        return Rendered(templates_for(book).render("invitation", fmt, inv.variables()))
+    ics = calendar.invitation_ics(inv, case, now=now, sequence=options.sequence,
+                                  duration=options.duration)
+    if fmt == "ics":
+        return Rendered(ics)
+    templates = templates_for(book)
+    sender = mail.parse_sender(options.sender) if options.sender else None
+    message = mail.invitation_email(
+        inv, text_body=templates.render("invitation", "txt", inv.variables()),
+        html_body=templates.render("invitation", "html", inv.variables()), ics=ics,
+        now=now, sender=sender)
+    return Rendered(message.text,
+                    tuple(f"{p.agency}:{p.name}" for p in message.unaddressed))
+
+
+def render_minutes(book: Book, case_id: str, meeting_id: str, fmt: str, *, show_names: bool,
+                   today: date) -> Rendered:
+    """The minutes of a held meeting in md, html or txt."""
+    check_format(fmt, FORMATS)
+    built = minutes.build(book, load_case(book, case_id), meeting_id, show_names=show_names,
+                          today=today)
+    return Rendered(templates_for(book).render("minutes", fmt, built.variables()))
+
+
+def render_plan(book: Book, case_id: str, fmt: str, *, show_names: bool, today: date) -> Rendered:
+    """The protection plan of a case in md, html or txt."""
+    check_format(fmt, FORMATS)
+    built = plan.build(book, load_case(book, case_id), show_names=show_names, today=today)
+    return Rendered(templates_for(book).render("plan", fmt, built.variables()))

@@ -1,0 +1,99 @@
+"""The invitation to a meeting: to one invitee, or to all of them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from safecli.book import Book, Case
+from safecli.errors import InvalidInput
+from safecli.policy import MeetingType
+from safecli.render.context import (
+    AdultView,
+    Document,
+    InviteeView,
+    MeetingView,
+    adult_view,
+    document,
+    find_meeting,
+    meeting_type,
+    meeting_view,
+    policy_of,
+)
+from safecli.render.views import AgencyView, Directory
+
+
+@dataclass(frozen=True)
+class Addressee:
+    """Who an invitation is for, as given to --to: an agency, and maybe a name."""
+
+    agency: str
+    name: str | None = None
+
+    @classmethod
+    def parse(cls, value: str) -> Addressee:
+        """Read `police` or `police:DC Rachel Quinn`."""
+        agency, _, name = value.partition(":")
+        if not agency.strip():
+            raise InvalidInput(f"invalid --to {value!r}: write agency or agency:Name")
+        return cls(agency.strip(), name.strip() or None)
+
+    def __str__(self) -> str:
+        return f"{self.agency}:{self.name}" if self.name else self.agency
+
+
+@dataclass(frozen=True)
+class Invitation:
+    """Everything an invitation shows."""
+
+    doc: Document
+    adult: AdultView
+    meeting: MeetingView
+    meeting_type: MeetingType
+    recipient: InviteeView | None
+    agencies: tuple[AgencyView, ...]
+
+    def variables(self) -> dict[str, Any]:
+        """The template variables."""
+        return {"doc": self.doc, "adult": self.adult, "meeting": self.meeting,
+                "meeting_type": self.meeting_type, "recipient": self.recipient,
+                "agencies": self.agencies}
+
+
+def build(book: Book, case: Case, meeting_id: str, *, to: Addressee | None, show_names: bool,
+          today: date) -> Invitation:
+    """The invitation to a meeting, for one invitee (`to`) or a general one."""
+    raw = find_meeting(case, meeting_id)
+    people = Directory.of(case)
+    mtype = meeting_type(policy_of(book), raw)
+    meeting = meeting_view(raw, mtype, people, book)
+    if meeting.status == "cancelled":
+        raise InvalidInput(f"meeting {meeting_id} of {case.case_id} was cancelled; "
+                           "there is nothing to invite anyone to")
+    recipient = find_invitee(meeting, to) if to is not None else None
+    agencies: list[AgencyView] = []
+    for invitee in meeting.invitees:
+        agency = people.agency(invitee.person.agency)
+        if agency is not None and agency not in agencies:
+            agencies.append(agency)
+    title = f"Invitation: {meeting.title}"
+    return Invitation(
+        doc=document(book, case, title, today),
+        adult=adult_view(case, people, show_names=show_names),
+        meeting=meeting, meeting_type=mtype, recipient=recipient, agencies=tuple(agencies))
+
+
+def find_invitee(meeting: MeetingView, to: Addressee) -> InviteeView:
+    """The one invitee `to` names; InvalidInput when none or several match."""
+    matches = [i for i in meeting.invitees if i.person.agency == to.agency
+               and (to.name is None or i.person.name == to.name)]
+    if len(matches) == 1:
+        return matches[0]
+    invited = ", ".join(f"{i.person.agency}:{i.person.name}" for i in meeting.invitees)
+    if not matches:
+        raise InvalidInput(f"{to} is not invited to {meeting.id} (invitees: {invited or 'none'}); "
+                           "invite them first with: safecli meeting invite")
+    raise InvalidInput(f"--to {to} matches several invitees of {meeting.id}; "
+                       f"give the name too, e.g. --to {matches[0].person.agency}:"
+                       f"\"{matches[0].person.name}\"")

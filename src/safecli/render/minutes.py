@@ -1,0 +1,179 @@
+"""The minutes of a held meeting."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from safecli.book import Book, Case
+from safecli.errors import InvalidInput
+from safecli.policy import MeetingType
+from safecli.render.context import (
+    AdultView,
+    Document,
+    MeetingView,
+    adult_view,
+    document,
+    find_meeting,
+    meeting_type,
+    meeting_view,
+    policy_of,
+)
+from safecli.render.records import (
+    Capacity,
+    Disagreement,
+    Feedback,
+    OthersAtRisk,
+    Review,
+    RiskRow,
+    Wishes,
+    capacity,
+    disagreements,
+    feedback,
+    others_at_risk,
+    review,
+    risk_rows,
+    wishes,
+)
+from safecli.render.views import (
+    ActionRow,
+    AgencyView,
+    Directory,
+    PersonView,
+    action_row,
+    day,
+    items,
+    mapping,
+    text,
+    texts,
+)
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """Someone the minutes go to, whether they attended, and when their agency got them."""
+
+    person: PersonView
+    attended: bool
+    note: str
+    shared_on: date | None
+
+
+@dataclass(frozen=True)
+class Minutes:
+    """Everything the minutes show."""
+
+    doc: Document
+    adult: AdultView
+    meeting: MeetingView
+    meeting_type: MeetingType
+    attendees: tuple[PersonView, ...]
+    apologies: tuple[PersonView, ...]
+    written_updates: tuple[PersonView, ...]
+    engage_lead: AgencyView | None
+    wishes: Wishes
+    risks: tuple[RiskRow, ...]
+    others_at_risk: OthersAtRisk
+    decisions: tuple[str, ...]
+    disagreements: tuple[Disagreement, ...]
+    review: Review
+    feedback: Feedback
+    capacity: Capacity | None
+    actions: tuple[ActionRow, ...]
+    carried_forward: tuple[ActionRow, ...]
+    distribution: tuple[Recipient, ...]
+
+    def variables(self) -> dict[str, Any]:
+        """The template variables: one per field."""
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+
+
+def build(book: Book, case: Case, meeting_id: str, *, show_names: bool, today: date) -> Minutes:
+    """The minutes of a held meeting; InvalidInput when it has not been held."""
+    raw = find_meeting(case, meeting_id)
+    minutes = raw.get("minutes")
+    if raw.get("status") != "held" or not isinstance(minutes, Mapping):
+        raise InvalidInput(
+            f"meeting {meeting_id} of {case.case_id} has not been held "
+            f"(status: {raw.get('status')}); record it first with: "
+            f"safecli meeting record {case.case_id} {meeting_id}")
+    people = Directory.of(case)
+    mtype = meeting_type(policy_of(book), raw)
+    meeting = meeting_view(raw, mtype, people, book)
+    attendees = people.persons(minutes.get("attendees"))
+    agreed = tuple(action_row(a, people, today) for a in items(case.actions)
+                   if mapping(a).get("meeting") == meeting_id)
+    return Minutes(
+        doc=document(book, case, f"Minutes: {meeting.title}", today),
+        adult=adult_view(case, people, show_names=show_names),
+        meeting=meeting, meeting_type=mtype, attendees=attendees,
+        apologies=people.persons(minutes.get("apologies")),
+        written_updates=people.persons(minutes.get("written_updates")),
+        engage_lead=people.agency(minutes.get("engage_lead")),
+        wishes=wishes(minutes.get("wishes")), risks=risk_rows(minutes.get("risks")),
+        others_at_risk=others_at_risk(minutes.get("others_at_risk")),
+        decisions=texts(minutes.get("decisions")),
+        disagreements=disagreements(minutes.get("disagreements"), people),
+        review=review(minutes.get("review")), feedback=feedback(minutes.get("feedback"), people),
+        capacity=capacity(minutes.get("capacity"), people), actions=agreed,
+        carried_forward=tuple(action_row(a, people, today)
+                              for a in carried_forward(case, meeting_id, meeting.held_on)),
+        distribution=distribution(meeting, attendees, minutes),
+    )
+
+
+def carried_forward(case: Case, meeting_id: str, held_on: date | None) -> list[Any]:
+    """Actions of earlier meetings that were still open when this one was held.
+
+    Earlier means a meeting whose `when` comes before this one's (same or no
+    time: file order). An action counts if it is open now, or was done on or
+    after the day this meeting was held, so the minutes read the same later.
+    """
+    order = {str(mapping(m).get("id")): (str(mapping(m).get("when") or ""), index)
+             for index, m in enumerate(items(case.meetings))}
+    here = order[meeting_id]
+    earlier = {mid for mid, key in order.items() if key < here}
+    found = []
+    for raw in items(case.actions):
+        action = mapping(raw)
+        if str(action.get("meeting")) not in earlier:
+            continue
+        done_on = day(action.get("done_on"))
+        still_open = action.get("status") == "open"
+        done_later = (action.get("status") == "done" and done_on is not None
+                      and held_on is not None and done_on >= held_on)
+        if still_open or done_later:
+            found.append(raw)
+    return found
+
+
+def distribution(meeting: MeetingView, attendees: tuple[PersonView, ...],
+                 minutes: Mapping[str, Any]) -> tuple[Recipient, ...]:
+    """Everyone who attended, then every invitee who did not."""
+    apologies = _names(minutes.get("apologies"))
+    updates = _names(minutes.get("written_updates"))
+    shared: dict[str, date | None] = {}
+    for entry in items(minutes.get("shared")):
+        handle = text(mapping(entry).get("agency"))
+        if handle:
+            shared[handle] = day(mapping(entry).get("shared_on"))
+    rows = [Recipient(p, True, "attended", shared.get(p.agency)) for p in attendees]
+    present = {(p.agency, p.name) for p in attendees}
+    for invitee in meeting.invitees:
+        person = invitee.person
+        if (person.agency, person.name) in present:
+            continue
+        present.add((person.agency, person.name))
+        key = (person.agency, person.name)
+        note = ("apologies; sent a written update" if key in updates
+                else "apologies" if key in apologies
+                else f"sent a deputy ({invitee.deputy})" if invitee.deputy
+                else "did not attend")
+        rows.append(Recipient(person, False, note, shared.get(person.agency)))
+    return tuple(rows)
+
+
+def _names(raw: Any) -> set[tuple[str, str]]:
+    return {(str(mapping(p).get("agency")), str(mapping(p).get("name"))) for p in items(raw)}

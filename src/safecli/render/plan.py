@@ -1,0 +1,208 @@
+"""The protection (safety) plan of a case: the risks, the adult's wishes, who does what.
+
+Drawn from the concerns and wishes in adult.yaml and from every held meeting:
+its risk assessment, capacity decision, feedback to the adult and review date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Generic, TypeVar
+
+from safecli.book import Book, Case
+from safecli.render.context import (
+    AdultView,
+    Document,
+    adult_view,
+    document,
+    meeting_type,
+    policy_of,
+    type_title,
+)
+from safecli.render.records import (
+    Capacity,
+    Feedback,
+    Review,
+    RiskRow,
+    Wishes,
+    capacity,
+    feedback,
+    review,
+    risk_rows,
+    wishes,
+)
+from safecli.render.views import (
+    ActionRow,
+    Directory,
+    PersonView,
+    action_row,
+    day,
+    items,
+    mapping,
+    text,
+    texts,
+)
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class FromMeeting(Generic[T]):
+    """Something a held meeting recorded, with the meeting it came from."""
+
+    meeting: str
+    held_on: date | None
+    value: T
+
+
+@dataclass(frozen=True)
+class HeldMeeting:
+    """A held meeting, for the plan's list of sources."""
+
+    id: str
+    title: str
+    held_on: date | None
+
+
+@dataclass(frozen=True)
+class Concern:
+    """A concern raised about the adult."""
+
+    type: str
+    summary: str | None
+    source: str | None
+    location: str | None
+    raised_on: date | None
+    raised_by: PersonView | None
+
+
+@dataclass(frozen=True)
+class CapacityDecision:
+    """A mental capacity assessment recorded in adult.yaml."""
+
+    decision: str
+    outcome: str | None
+    assessed_on: date | None
+    by: PersonView | None
+
+
+@dataclass(frozen=True)
+class AdultWishes:
+    """The adult's desired outcomes, in their own words, or why they were not asked."""
+
+    asked_on: date | None
+    outcomes: tuple[str, ...]
+    not_asked_reason: str | None
+
+
+@dataclass(frozen=True)
+class OthersNow:
+    """adult.yaml's `others_at_risk`."""
+
+    children: bool
+    adults: bool
+    notes: str | None
+    referral_made: date | None
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Everything the plan shows."""
+
+    doc: Document
+    adult: AdultView
+    status: str
+    concerns: tuple[Concern, ...]
+    risks: tuple[FromMeeting[RiskRow], ...]
+    wishes: AdultWishes
+    views: tuple[FromMeeting[Wishes], ...]
+    actions: tuple[ActionRow, ...]
+    capacity: tuple[CapacityDecision, ...]
+    best_interests: tuple[FromMeeting[Capacity], ...]
+    feedback: tuple[FromMeeting[Feedback], ...]
+    review: FromMeeting[Review] | None
+    others_at_risk: OthersNow
+    meetings: tuple[HeldMeeting, ...]
+
+    def variables(self) -> dict[str, Any]:
+        """The template variables: one per field."""
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+
+
+def build(book: Book, case: Case, *, show_names: bool, today: date) -> Plan:
+    """The protection plan of a case as of `today`."""
+    people = Directory.of(case)
+    policy = policy_of(book)
+    adult = mapping(case.adult)
+    held = [mapping(m) for m in items(case.meetings)
+            if mapping(m).get("status") == "held" and mapping(mapping(m).get("minutes"))]
+    held.sort(key=lambda m: day(mapping(m.get("minutes")).get("held_on")) or date.min)
+    risks: list[FromMeeting[RiskRow]] = []
+    views: list[FromMeeting[Wishes]] = []
+    best: list[FromMeeting[Capacity]] = []
+    told: list[FromMeeting[Feedback]] = []
+    reviews: list[FromMeeting[Review]] = []
+    sources: list[HeldMeeting] = []
+    for meeting in held:
+        minutes = mapping(meeting.get("minutes"))
+        mid, on = str(meeting.get("id")), day(minutes.get("held_on"))
+        sources.append(HeldMeeting(mid, type_title(meeting_type(policy, meeting).name,
+                                                   text(meeting.get("format"))), on))
+        risks.extend(FromMeeting(mid, on, row) for row in risk_rows(minutes.get("risks")))
+        said = wishes(minutes.get("wishes"))
+        if said.views or said.obtained_by:
+            views.append(FromMeeting(mid, on, said))
+        decided = capacity(minutes.get("capacity"), people)
+        if decided is not None:
+            best.append(FromMeeting(mid, on, decided))
+        back = feedback(minutes.get("feedback"), people)
+        if back.how or back.by or back.due:
+            told.append(FromMeeting(mid, on, back))
+        reviews.append(FromMeeting(mid, on, review(minutes.get("review"))))
+    open_actions = sorted(
+        (action_row(a, people, today) for a in items(case.actions)
+         if mapping(a).get("status") == "open"),
+        key=lambda row: (row.due or date.max, row.id))
+    asked = mapping(adult.get("wishes"))
+    others = mapping(adult.get("others_at_risk"))
+    return Plan(
+        doc=document(book, case, "Protection plan", today),
+        adult=adult_view(case, people, show_names=show_names),
+        status=text(adult.get("status")) or "open",
+        concerns=tuple(_concern(c, people) for c in items(adult.get("concerns"))),
+        risks=tuple(risks),
+        wishes=AdultWishes(day(asked.get("asked_on")), texts(asked.get("outcomes")),
+                           text(asked.get("not_asked_reason"))),
+        views=tuple(views), actions=tuple(open_actions),
+        capacity=tuple(_capacity(c, people) for c in items(adult.get("capacity"))),
+        best_interests=tuple(best), feedback=tuple(told), review=latest_review(reviews),
+        others_at_risk=OthersNow(others.get("children") is True, others.get("adults") is True,
+                                 text(others.get("notes")), day(others.get("referral_made"))),
+        meetings=tuple(sources),
+    )
+
+
+def latest_review(reviews: list[FromMeeting[Review]]) -> FromMeeting[Review] | None:
+    """The review the case is waiting for: the latest date set, else the last meeting's word."""
+    dated = [r for r in reviews if r.value.date is not None]
+    if dated:
+        return max(dated, key=lambda r: r.value.date or date.min)
+    return reviews[-1] if reviews else None
+
+
+def _concern(raw: Any, people: Directory) -> Concern:
+    entry: Mapping[str, Any] = mapping(raw)
+    return Concern(
+        type=text(entry.get("type")) or "not recorded", summary=text(entry.get("summary")),
+        source=text(entry.get("source")), location=text(entry.get("location")),
+        raised_on=day(entry.get("raised_on")), raised_by=people.person(entry.get("raised_by")))
+
+
+def _capacity(raw: Any, people: Directory) -> CapacityDecision:
+    entry = mapping(raw)
+    return CapacityDecision(
+        decision=text(entry.get("decision")) or "(decision not described)",
+        outcome=text(entry.get("outcome")), assessed_on=day(entry.get("assessed_on")),
+        by=people.person(entry.get("by")))

@@ -1,0 +1,173 @@
+"""The Jinja environments: built-in templates, a book's overrides, escaping per format.
+
+A book's own `templates/` folder overrides the built-in templates by file name.
+Templates run in Jinja's sandbox with StrictUndefined, so a misspelt variable is
+an error, not a blank. Case data only ever reaches a template as variables.
+Every `{{ ... }}` is escaped for its format: HTML by autoescape, Markdown and
+plain text by `finalize` (a value already escaped by a filter is left alone).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import traceback
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from jinja2 import (
+    BaseLoader,
+    ChoiceLoader,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    UndefinedError,
+)
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup, escape
+
+import safecli
+from safecli.book import Book
+from safecli.errors import TemplateFailure
+from safecli.render.escape import (
+    md_block,
+    md_inline,
+    one_line,
+    strip_controls,
+    txt_block,
+    txt_wrap,
+)
+from safecli.render.views import format_day, format_long_day, format_when
+
+KINDS = ("invitation", "minutes", "plan")
+FORMATS = ("md", "html", "txt")
+OVERRIDE_DIR = "templates"
+HELP = "see docs/templates.md for the variables each template gets"
+
+
+def builtin_dir() -> Path:
+    """The built-in templates: inside the installed package, else the repository's."""
+    packaged = files("safecli") / "templates"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(safecli.__file__).resolve().parents[2] / "templates"
+
+
+@dataclass(frozen=True)
+class Templates:
+    """One environment per output format, over the same loaders."""
+
+    environments: Mapping[str, ImmutableSandboxedEnvironment]
+    folders: tuple[Path, ...]
+
+    def render(self, kind: str, fmt: str, variables: Mapping[str, Any]) -> str:
+        """Render `<kind>.<fmt>.j2`; TemplateFailure naming the template and line."""
+        name = f"{kind}.{fmt}.j2"
+        env = self.environments[fmt]
+        try:
+            return env.get_template(name).render(variables)
+        except TemplateSyntaxError as exc:
+            raise TemplateFailure(
+                f"syntax error in template {exc.name or name}: {exc.message} ({HELP})",
+                path=exc.filename or exc.name, line=exc.lineno) from None
+        except TemplateNotFound as exc:
+            raise TemplateFailure(
+                f"template {exc.name} not found (looked in: "
+                f"{', '.join(str(f) for f in self.folders)})") from None
+        except UndefinedError as exc:
+            where, line = _located(exc, name)
+            raise TemplateFailure(f"undefined variable in template {Path(where).name}: "
+                                  f"{exc.message} ({HELP})", path=where, line=line) from None
+        except (TemplateError, TypeError, ValueError, AttributeError, LookupError,
+                ArithmeticError) as exc:
+            where, line = _located(exc, name)
+            raise TemplateFailure(f"template {Path(where).name} failed: {exc} ({HELP})",
+                                  path=where, line=line) from None
+
+
+def templates_for(book: Book | None) -> Templates:
+    """The environments for a book: its `templates/` first, then the built-in ones."""
+    folders = [builtin_dir()]
+    if book is not None and (book.root / OVERRIDE_DIR).is_dir():
+        own = (book.root / OVERRIDE_DIR).resolve()
+        if own != folders[0].resolve():
+            folders.insert(0, own)
+    loader = ChoiceLoader([FileSystemLoader(str(folder)) for folder in folders])
+    return Templates({fmt: environment(fmt, loader) for fmt in FORMATS}, tuple(folders))
+
+
+def environment(fmt: str, loader: BaseLoader) -> ImmutableSandboxedEnvironment:
+    """The sandboxed, strict environment for one output format."""
+    env = ImmutableSandboxedEnvironment(
+        loader=loader, undefined=StrictUndefined, autoescape=fmt == "html",
+        keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
+        finalize=_finalizer(_ESCAPERS[fmt]), auto_reload=False)
+    env.filters.update({
+        "text": _ESCAPERS[fmt], "block": _BLOCKS[fmt], "day": format_day,
+        "longday": format_long_day, "when": format_when,
+        "wrap": txt_wrap if fmt == "txt" else _unchanged, "sentence": _sentence,
+    })
+    return env
+
+
+def _finalizer(escaper: Callable[[object], str]) -> Callable[[Any], Any]:
+    def finalize(value: Any) -> Any:
+        if value is None:
+            return ""
+        if isinstance(value, datetime):
+            return format_when(value)
+        if isinstance(value, date):
+            return format_day(value)
+        if isinstance(value, Markup):
+            return value
+        return escaper(value)
+
+    return finalize
+
+
+def _html_inline(value: object) -> Markup:
+    return value if isinstance(value, Markup) else escape(one_line(str(value)))
+
+
+def _html_block(value: object) -> Markup:
+    if isinstance(value, Markup):
+        return value
+    paragraphs = re.split(r"\n\s*\n", strip_controls(str(value)).strip())
+    return Markup("\n".join(f"<p>{html.escape(one_line(p), quote=True)}</p>"
+                            for p in paragraphs if p.strip()))
+
+
+def _sentence(value: object) -> str:
+    """Text on one line ending with a full stop (unless it ends with . ! or ?)."""
+    shown = one_line(str(value))
+    return shown if shown.endswith((".", "!", "?")) else f"{shown}."
+
+
+def _unchanged(value: object) -> object:
+    return value
+
+
+def _txt_inline(value: object) -> str:
+    return one_line(str(value))
+
+
+_ESCAPERS: dict[str, Callable[[object], Any]] = {
+    "md": md_inline, "html": _html_inline, "txt": _txt_inline,
+}
+_BLOCKS: dict[str, Callable[[object], Any]] = {
+    "md": md_block, "html": _html_block, "txt": txt_block,
+}
+
+
+def _located(exc: BaseException, fallback: str) -> tuple[str, int | None]:
+    """The template file and line an error was raised at (Jinja rewrites the traceback)."""
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.endswith(".j2"):
+            return frame.filename, frame.lineno
+    return fallback, None

@@ -1,0 +1,199 @@
+"""Plain, read-only views of case data for templates.
+
+The case files are round-trip YAML documents that may be incomplete (validate
+reports that); these readers turn them into small frozen records with every
+field present, so a template never meets a missing key, and a value that is
+not recorded is None.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from safecli.book import Case
+
+RESPONSE_LABELS = {
+    "invited": "no reply yet",
+    "accepted": "attending",
+    "declined": "not attending",
+    "deputy": "sending a deputy",
+    "written-update": "sending a written update",
+}
+MODE_LABELS = {"in-person": "In person", "telephone": "Telephone", "virtual": "Virtual (video)"}
+
+
+def text(value: Any) -> str | None:
+    """A recorded text, trimmed; None when empty or not recorded."""
+    if value is None:
+        return None
+    shown = str(value).strip()
+    return shown or None
+
+
+def day(value: Any) -> date | None:
+    """A recorded date (YAML date or ISO text); None when absent or unreadable."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def mapping(value: Any) -> Mapping[str, Any]:
+    """value if it is a mapping, else an empty one."""
+    return value if isinstance(value, Mapping) else {}
+
+
+def items(value: Any) -> list[Any]:
+    """value if it is a list, else an empty one."""
+    return list(value) if isinstance(value, list) else []
+
+
+def texts(value: Any) -> tuple[str, ...]:
+    """A list of texts, empty entries dropped."""
+    return tuple(shown for shown in (text(v) for v in items(value)) if shown)
+
+
+@dataclass(frozen=True)
+class PersonView:
+    """A person of an agency, with what agencies.yaml says about them."""
+
+    name: str
+    agency: str
+    agency_name: str
+    role: str | None
+    email: str | None
+    phone: str | None
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.agency_name})"
+
+
+@dataclass(frozen=True)
+class AgencyView:
+    """An agency of the case."""
+
+    handle: str
+    name: str
+    kind: str
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
+class Directory:
+    """The case's agencies and people, to look references up in."""
+
+    agencies: Mapping[str, AgencyView]
+    people: Mapping[tuple[str, str], Mapping[str, Any]]
+
+    @classmethod
+    def of(cls, case: Case) -> Directory:
+        """Index agencies.yaml."""
+        agencies: dict[str, AgencyView] = {}
+        people: dict[tuple[str, str], Mapping[str, Any]] = {}
+        for raw in items(case.agencies):
+            agency = mapping(raw)
+            handle = text(agency.get("handle"))
+            if handle is None:
+                continue
+            agencies[handle] = AgencyView(handle, text(agency.get("name")) or handle,
+                                          text(agency.get("kind")) or "other")
+            for entry in items(agency.get("people")):
+                person = mapping(entry)
+                if text(person.get("name")):
+                    people[(handle, str(text(person.get("name"))))] = person
+        return cls(agencies, people)
+
+    def agency(self, handle: Any) -> AgencyView | None:
+        """The agency with this handle, or None."""
+        shown = text(handle)
+        if shown is None:
+            return None
+        return self.agencies.get(shown) or AgencyView(shown, shown, "other")
+
+    def person(self, raw: Any) -> PersonView | None:
+        """The person a stored `{agency, name}` names, or None when it names nobody."""
+        ref = mapping(raw)
+        name, handle = text(ref.get("name")), text(ref.get("agency"))
+        if name is None:
+            return None
+        handle = handle or ""
+        entry = mapping(self.people.get((handle, name)))
+        agency = self.agencies.get(handle)
+        return PersonView(
+            name=name, agency=handle, agency_name=agency.name if agency else handle,
+            role=text(entry.get("role")), email=text(entry.get("email")),
+            phone=text(entry.get("phone")))
+
+    def persons(self, raw: Any) -> tuple[PersonView, ...]:
+        """Every person of a stored list that names someone."""
+        found = (self.person(entry) for entry in items(raw))
+        return tuple(person for person in found if person is not None)
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    """One action, as a row of an actions table."""
+
+    id: str
+    meeting: str | None
+    description: str
+    lead: PersonView | None
+    due: date | None
+    status: str
+    done_on: date | None
+    note: str | None
+    cancel_reason: str | None
+    overdue: bool
+    moves: int
+
+    @property
+    def status_text(self) -> str:
+        """open, open (overdue), done on 8 Oct 2026, cancelled."""
+        if self.status == "open" and self.overdue:
+            return "open (OVERDUE)"
+        if self.status == "done" and self.done_on is not None:
+            return f"done {format_day(self.done_on)}"
+        return self.status
+
+
+def action_row(raw: Any, people: Directory, today: date) -> ActionRow:
+    """An actions.yaml entry as a row; overdue when open and due before today."""
+    action = mapping(raw)
+    due = day(action.get("due"))
+    status = text(action.get("status")) or "open"
+    return ActionRow(
+        id=text(action.get("id")) or "?", meeting=text(action.get("meeting")),
+        description=text(action.get("description")) or "(no description recorded)",
+        lead=people.person(action.get("lead")), due=due, status=status,
+        done_on=day(action.get("done_on")), note=text(action.get("note")),
+        cancel_reason=text(action.get("cancel_reason")),
+        overdue=status == "open" and due is not None and due < today,
+        moves=len(items(action.get("moves"))))
+
+
+def format_day(value: date | None) -> str:
+    """A date as `8 Oct 2026`; empty when not recorded."""
+    return f"{value.day} {value:%b %Y}" if value is not None else ""
+
+
+def format_long_day(value: date | None) -> str:
+    """A date as `Tuesday 1 December 2026`; empty when not recorded."""
+    return f"{value:%A} {value.day} {value:%B %Y}" if value is not None else ""
+
+
+def format_when(value: datetime) -> str:
+    """A meeting time as `Tuesday 1 December 2026, 10:00 GMT (Europe/London)`."""
+    zone = getattr(value.tzinfo, "key", None)
+    suffix = f" ({zone})" if zone else ""
+    return f"{format_long_day(value.date())}, {value:%H:%M} {value.tzname()}{suffix}"
