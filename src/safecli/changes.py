@@ -1,0 +1,266 @@
+"""What changed between two versions of a case file, in words, for the audit trail.
+
+Items are matched by identity (actions and meetings by id, agencies by handle)
+and described by ids, handles, dates and statuses only: never free text, never
+the adult's details (a changed address is "adult's details changed: address").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+PERSONAL = ("name", "preferred_name", "date_of_birth", "address", "phone", "communication",
+            "representative", "care_and_support")
+ENUMS = ("jurisdiction", "risk_level", "lead_agency", "engagement")
+ADULT_WORDS = {"risk_level": "risk level", "lead_agency": "lead agency"}
+
+
+def describe(kind: str, old: Any, new: Any) -> list[str]:
+    """The changes from old to new (plain data; None for a file that is not there)."""
+    describer = {"adult": _adult, "agencies": _agencies, "meetings": _meetings,
+                 "actions": _actions}[kind]
+    return describer(old, new)
+
+
+def _text(value: Any) -> str:
+    return "none" if value is None else str(value)
+
+
+def _changed(old: dict[str, Any], new: dict[str, Any], skip: Iterable[str] = ()) -> list[str]:
+    """Keys whose value differs, in new's order then removed keys."""
+    left = set(skip)
+    keys = [k for k in new if k not in left] + [k for k in old if k not in new and k not in left]
+    return [k for k in keys if old.get(k) != new.get(k)]
+
+
+def _by(items: Any, key: str) -> dict[Any, dict[str, Any]]:
+    if not isinstance(items, list):
+        return {}
+    return {item.get(key): item for item in items if isinstance(item, dict)}
+
+
+def _agency(person: Any) -> str:
+    return str(person.get("agency")) if isinstance(person, dict) else "none"
+
+
+def _adult(old: Any, new: Any) -> list[str]:
+    old = old if isinstance(old, dict) else {}
+    new = new if isinstance(new, dict) else {}
+    if not new:
+        return ["case file adult.yaml removed"] if old else []
+    if not old:
+        return [f"case opened (risk: {_text(new.get('risk_level'))}, "
+                f"lead agency: {_text(new.get('lead_agency'))})"]
+    lines: list[str] = []
+    if old.get("status") != new.get("status"):
+        if new.get("status") == "closed":
+            lines.append(f"case closed on {new['closed']}" if new.get("closed") else "case closed")
+        elif new.get("status") == "open":
+            lines.append("case reopened")
+    for key in ENUMS:
+        if old.get(key) != new.get(key):
+            lines.append(f"{ADULT_WORDS.get(key, key)} changed "
+                         f"{_text(old.get(key))} → {_text(new.get(key))}")
+    if old.get("coordinator") != new.get("coordinator"):
+        lines.append(f"lead coordinator changed ({_agency(old.get('coordinator'))} → "
+                     f"{_agency(new.get('coordinator'))})")
+    lines += _concerns(old.get("concerns"), new.get("concerns"))
+    lines += _capacity(old.get("capacity"), new.get("capacity"))
+    if old.get("wishes") != new.get("wishes"):
+        lines.append("adult's wishes updated")
+    if old.get("others_at_risk") != new.get("others_at_risk"):
+        made = (new.get("others_at_risk") or {}).get("referral_made")
+        was = (old.get("others_at_risk") or {}).get("referral_made")
+        lines.append(f"referral to children's social care recorded ({made})"
+                     if made and made != was else "others at risk updated")
+    personal = [k for k in PERSONAL if old.get(k) != new.get(k)]
+    if personal:
+        lines.append(f"adult's details changed: {', '.join(personal)}")
+    handled = {"status", "closed", "closure", "coordinator", "concerns", "capacity", "wishes",
+               "others_at_risk", *ENUMS, *PERSONAL}
+    rest = _changed(old, new, handled)
+    if rest:
+        lines.append(f"adult.yaml changed: {', '.join(rest)}")
+    return lines
+
+
+def _concerns(old: Any, new: Any) -> list[str]:
+    def key(item: dict[str, Any]) -> tuple[Any, Any]:
+        return item.get("type"), item.get("raised_on")
+
+    def label(item: dict[str, Any]) -> str:
+        return f"{_text(item.get('type'))}, raised {_text(item.get('raised_on'))}"
+
+    return _records("concern", old, new, key, label)
+
+
+def _capacity(old: Any, new: Any) -> list[str]:
+    def key(item: dict[str, Any]) -> tuple[Any, Any]:
+        return item.get("decision"), item.get("assessed_on")
+
+    def label(item: dict[str, Any]) -> str:
+        return (f"outcome: {_text(item.get('outcome'))}, "
+                f"assessed {_text(item.get('assessed_on'))}")
+
+    return _records("capacity assessment", old, new, key, label)
+
+
+def _records(noun: str, old: Any, new: Any, key: Callable[[dict[str, Any]], Any],
+             label: Callable[[dict[str, Any]], str]) -> list[str]:
+    before = {key(i): i for i in old or [] if isinstance(i, dict)}
+    after = {key(i): i for i in new or [] if isinstance(i, dict)}
+    lines = [f"{noun} added ({label(i)})" for k, i in after.items() if k not in before]
+    lines += [f"{noun} changed ({label(i)})" for k, i in after.items()
+              if k in before and before[k] != i]
+    lines += [f"{noun} removed ({label(i)})" for k, i in before.items() if k not in after]
+    return lines
+
+
+def _agencies(old: Any, new: Any) -> list[str]:
+    before, after = _by(old, "handle"), _by(new, "handle")
+    lines: list[str] = []
+    for handle, agency in after.items():
+        if handle not in before:
+            lines.append(f"agency {handle} added")
+            continue
+        was = before[handle]
+        people_before = _by(was.get("people"), "name")
+        people_after = _by(agency.get("people"), "name")
+        added = sum(1 for name in people_after if name not in people_before)
+        removed = sum(1 for name in people_before if name not in people_after)
+        edited = sum(1 for name, p in people_after.items()
+                     if name in people_before and people_before[name] != p)
+        for count, verb in ((added, "added"), (removed, "removed"),
+                            (edited, "details changed")):
+            if count:
+                lines.append(f"agency {handle}: {count} {'person' if count == 1 else 'people'} "
+                             f"{verb}")
+        rest = _changed(was, agency, ("people",))
+        if rest:
+            lines.append(f"agency {handle} changed: {', '.join(rest)}")
+    lines += [f"agency {handle} removed" for handle in before if handle not in after]
+    return lines
+
+
+def _meetings(old: Any, new: Any) -> list[str]:
+    before, after = _by(old, "id"), _by(new, "id")
+    lines: list[str] = []
+    for mid, meeting in after.items():
+        if mid not in before:
+            lines.append(f"meeting {mid} added ({_text(meeting.get('type'))}, "
+                         f"{_text(meeting.get('when'))})")
+            lines += _meeting_changes(mid, {"invitees": [], "minutes": None}, meeting)
+        else:
+            lines += _meeting_changes(mid, before[mid], meeting)
+    lines += [f"meeting {mid} removed" for mid in before if mid not in after]
+    return lines
+
+
+def _meeting_changes(mid: str, was: dict[str, Any], now: dict[str, Any]) -> list[str]:
+    lines: list[str] = []
+    if "when" in was and was.get("when") != now.get("when"):
+        lines.append(f"meeting {mid} moved {_text(was.get('when'))} → {_text(now.get('when'))}")
+    if "status" in was and was.get("status") != now.get("status"):
+        status = now.get("status")
+        recorded = not was.get("minutes") and now.get("minutes")
+        lines.append(f"meeting {mid} held; minutes recorded" if status == "held" and recorded
+                     else f"meeting {mid} {status}" if status in ("held", "cancelled")
+                     else f"meeting {mid} status changed {_text(was.get('status'))} → "
+                          f"{_text(status)}")
+    elif not was.get("minutes") and now.get("minutes"):
+        lines.append(f"meeting {mid}: minutes recorded")
+    if now.get("invited_on") and was.get("invited_on") != now.get("invited_on"):
+        lines.append(f"meeting {mid}: invitations sent on {now['invited_on']}")
+    lines += _invitees(mid, was.get("invitees"), now.get("invitees"))
+    minutes_was = was.get("minutes") if isinstance(was.get("minutes"), dict) else {}
+    minutes_now = now.get("minutes") if isinstance(now.get("minutes"), dict) else {}
+    shared_was = _by(minutes_was.get("shared"), "agency")
+    shared = [str(a) for a in _by(minutes_now.get("shared"), "agency") if a not in shared_was]
+    if shared:
+        lines.append(f"meeting {mid}: minutes shared with {', '.join(shared)}")
+    if minutes_was and _changed(minutes_was, minutes_now, ("shared",)):
+        lines.append(f"meeting {mid}: minutes changed: "
+                     f"{', '.join(_changed(minutes_was, minutes_now, ('shared',)))}")
+    rest = _changed(was, now, ("id", "when", "status", "invited_on", "invitees", "minutes"))
+    if rest and "type" in was:
+        lines.append(f"meeting {mid} changed: {', '.join(rest)}")
+    return lines
+
+
+def _invitees(mid: str, old: Any, new: Any) -> list[str]:
+    def person_key(item: dict[str, Any]) -> tuple[str, str]:
+        person = item.get("person") or {}
+        return (_agency(person), str(person.get("name"))) if isinstance(person, dict) \
+            else ("none", "none")
+
+    before = {person_key(i): i for i in old or [] if isinstance(i, dict)}
+    after = {person_key(i): i for i in new or [] if isinstance(i, dict)}
+    invited = list(dict.fromkeys(k[0] for k in after if k not in before))
+    lines = [f"meeting {mid}: invited {', '.join(invited)}"] if invited else []
+    for k, item in after.items():
+        if k in before and before[k].get("response") != item.get("response"):
+            lines.append(f"meeting {mid}: response from {k[0]}: {_text(item.get('response'))}")
+    withdrawn = list(dict.fromkeys(k[0] for k in before if k not in after))
+    if withdrawn:
+        lines.append(f"meeting {mid}: invitation withdrawn from {', '.join(withdrawn)}")
+    return lines
+
+
+def _actions(old: Any, new: Any) -> list[str]:
+    before, after = _by(old, "id"), _by(new, "id")
+    lines: list[str] = []
+    for aid, action in after.items():
+        if aid not in before:
+            lines.append(f"action {aid} added (lead: {_agency(action.get('lead'))}, "
+                         f"due {_text(action.get('due'))})")
+            if action.get("status") in ("done", "cancelled"):
+                lines += _status(aid, {"status": "open"}, action)
+        else:
+            lines += _action_changes(aid, before[aid], action)
+    lines += [f"action {aid} removed" for aid in before if aid not in after]
+    return lines
+
+
+def _action_changes(aid: str, was: dict[str, Any], now: dict[str, Any]) -> list[str]:
+    lines: list[str] = []
+    moves_was = was.get("moves") if isinstance(was.get("moves"), list) else []
+    moves_now = now.get("moves") if isinstance(now.get("moves"), list) else []
+    new_moves = [m for m in moves_now[len(moves_was):] if isinstance(m, dict)]
+    for move in new_moves:
+        reason = "reason recorded" if move.get("reason") else "no reason recorded"
+        lines.append(f"action {aid} due date moved {_text(move.get('from'))} → "
+                     f"{_text(move.get('to'))}; {reason}")
+    if not new_moves and was.get("due") != now.get("due"):
+        lines.append(f"action {aid} due date changed {_text(was.get('due'))} → "
+                     f"{_text(now.get('due'))}")
+    lines += _status(aid, was, now)
+    if was.get("lead") != now.get("lead"):
+        old_lead, new_lead = _agency(was.get("lead")), _agency(now.get("lead"))
+        lines.append(f"action {aid} lead changed {old_lead} → {new_lead}"
+                     if old_lead != new_lead else f"action {aid} lead changed ({new_lead})")
+    if was.get("meeting") != now.get("meeting"):
+        lines.append(f"action {aid} meeting changed {_text(was.get('meeting'))} → "
+                     f"{_text(now.get('meeting'))}")
+    skip = ["id", "due", "moves", "status", "lead", "meeting"]
+    if was.get("status") != now.get("status"):
+        skip += ["done_on", "note", "cancel_reason"]
+    rest = _changed(was, now, skip)
+    if rest:
+        lines.append(f"action {aid} changed: {', '.join(rest)}")
+    return lines
+
+
+def _status(aid: str, was: dict[str, Any], now: dict[str, Any]) -> list[str]:
+    status = now.get("status")
+    if was.get("status") == status:
+        return []
+    if status == "done":
+        return [f"action {aid} done on {now['done_on']}" if now.get("done_on")
+                else f"action {aid} done"]
+    if status == "cancelled":
+        return [f"action {aid} cancelled" + ("; reason recorded" if now.get("cancel_reason")
+                                               else "")]
+    if status == "open":
+        return [f"action {aid} reopened"]
+    return [f"action {aid} status changed {_text(was.get('status'))} → {_text(status)}"]

@@ -1,0 +1,220 @@
+"""Three-way merge of one case file, as git's merge driver (`safecli merge-file`).
+
+The result is ours' round-trip document changed in place (see `mergetree`), so
+comments and formatting of everything ours has survive. Ids both sides created
+are kept apart (see `renumber`). A value both sides changed differently is a
+conflict: ours' value stays in the file, preceded by a git-style conflict block
+that shows both values as YAML comments:
+
+    <<<<<<< ours
+      # safecli: action A3: due: both sides changed it; ours is kept below
+      # ours: 2026-12-10
+    =======
+      # theirs: 2026-12-17
+    >>>>>>> theirs
+      due: 2026-12-10
+
+The markers make the store refuse the file (naming the line) until someone
+resolves it: keep the right value, delete the block.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from safecli import yamlio
+from safecli.mergetree import MISSING, Conflict, Merger, plain
+from safecli.model import FILES
+from safecli.renumber import NOUNS, SIBLINGS, Docs, Renumbering, Versions, apply_ids, \
+    apply_references, plan
+
+__all__ = ["MergeResult", "Versions", "kind_of", "merge_file"]
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    """The merged text, the conflicts in it (with the line of each block) and the
+    renumberings made."""
+
+    text: str
+    conflicts: tuple[tuple[int, Conflict], ...]
+    renumbered: tuple[Renumbering, ...]
+
+    @property
+    def clean(self) -> bool:
+        return not self.conflicts
+
+
+def kind_of(path: str | Path) -> str | None:
+    """The kind of case file a path names (`actions` for cases/X/actions.yaml), or None."""
+    name = Path(path).name
+    stem = name.removesuffix(".yaml")
+    return stem if stem in FILES and name.endswith(".yaml") else None
+
+
+def merge_file(path: Path, versions: Versions, sibling: Versions | None = None,
+               *, sibling_known: bool = False) -> MergeResult:
+    """Merge three versions of a case file. `sibling` holds the three versions of the
+    file that refers to this one's ids (meetings.yaml for actions.yaml and back),
+    when known; without it, renumbered ids are reported as conflicts for a person
+    to check the references. FileFormatError if a version cannot be read."""
+    kind = kind_of(path) or "other"
+    expect = FILES.get(kind) or _root_type(path, versions)
+    base, ours, theirs = (_load(path, text, expect) for text in
+                          (versions.base, versions.ours, versions.theirs))
+    renumbered: list[Renumbering] = []
+    unchecked: list[Conflict] = []
+    if kind in SIBLINGS:
+        other = SIBLINGS[kind]
+        sibling_docs = _docs(path.with_name(f"{other}.yaml"), sibling) if sibling_known \
+            and sibling is not None else None
+        docs = Docs(base, ours, theirs)
+        renumbered = plan(kind, docs, sibling_docs)
+        for side, doc in (("ours", ours), ("theirs", theirs)):
+            apply_ids(doc, renumbered, side)
+            if sibling_docs is not None:
+                apply_references(kind, doc, plan(other, sibling_docs, docs), side)
+        if sibling_docs is None:
+            unchecked = [_unchecked(kind, r) for r in renumbered]
+    merger = Merger(kind)
+    result = merger.merge(base, ours, theirs)
+    conflicts = merger.conflicts + [_locate_renumbered(result, c) for c in unchecked]
+    text = _tidy(yamlio.dump(result), result, versions, expect, path)
+    placed = _place_conflicts(path, text, expect, conflicts)
+    return MergeResult(placed[0], placed[1], tuple(renumbered))
+
+
+def _root_type(path: Path, versions: Versions) -> type:
+    for text in (versions.ours, versions.theirs, versions.base):
+        if text and text.strip():
+            return list if text.lstrip().startswith("-") or text.strip() == "[]" else dict
+    return dict
+
+
+def _load(path: Path, text: str | None, expect: type) -> Any:
+    if text is None or not text.strip():
+        return CommentedSeq() if expect is list else CommentedMap()
+    return yamlio.parse(path, text, expect)
+
+
+def _docs(path: Path, versions: Versions) -> Docs:
+    expect = FILES[kind_of(path) or "actions"]
+    return Docs(*(plain(_load(path, text, expect)) for text in
+                  (versions.base, versions.ours, versions.theirs)))
+
+
+def _unchecked(kind: str, renumbering: Renumbering) -> Conflict:
+    noun, other = NOUNS[kind], SIBLINGS[kind]
+    return Conflict(
+        path=(), label=f"{noun} {renumbering.new}", ours=renumbering.old, theirs=renumbering.new,
+        kept="both",
+        note=(f"both sides added {noun} {renumbering.old}; theirs' is now {renumbering.new}. "
+              f"References to {renumbering.old} that came from theirs in {other}.yaml could "
+              f"not be checked: point them at {renumbering.new}"))
+
+
+def _locate_renumbered(doc: Any, conflict: Conflict) -> Conflict:
+    for number, item in enumerate(doc):
+        if isinstance(item, dict) and item.get("id") == conflict.theirs:
+            return Conflict((number,), conflict.label, conflict.ours, conflict.theirs,
+                            conflict.kept, conflict.note)
+    return conflict
+
+
+def _tidy(text: str, doc: Any, versions: Versions, expect: type, path: Path) -> str:
+    """Separate top-level list items the way the file already does (blank lines or
+    not) and end with one newline, when that changes no data."""
+    if expect is not list:
+        return text
+    style = next((found for found in (_blank_separated(t) for t in
+                                      (versions.ours, versions.theirs, versions.base))
+                  if found is not None), False)
+    lines = text.split("\n")
+    if style:
+        starts = [n for n, line in enumerate(lines) if line.startswith("-")][1:]
+        for start in reversed(starts):
+            above = start - 1
+            while above >= 0 and lines[above].lstrip().startswith("#"):
+                above -= 1
+            if above >= 0 and lines[above].strip():
+                lines.insert(above + 1, "")
+    tidied = "\n".join(lines).rstrip("\n") + "\n"
+    try:
+        same = plain(yamlio.parse(path, tidied, expect)) == plain(doc)
+    except yamlio.FileFormatError:
+        same = False
+    return tidied if same else text
+
+
+def _blank_separated(text: str | None) -> bool | None:
+    """Whether a list file has blank lines between its items; None if it cannot tell."""
+    if not text:
+        return None
+    lines = text.split("\n")
+    starts = [n for n, line in enumerate(lines) if line.startswith("-")][1:]
+    if not starts:
+        return None
+    for start in starts:
+        above = start - 1
+        while above >= 0 and lines[above].lstrip().startswith("#"):
+            above -= 1
+        if above >= 0 and not lines[above].strip():
+            return True
+    return False
+
+
+def _place_conflicts(path: Path, text: str, expect: type,
+                     conflicts: list[Conflict]) -> tuple[str, tuple[tuple[int, Conflict], ...]]:
+    """Insert a conflict block before the line of each conflicting value."""
+    if not conflicts:
+        return text, ()
+    doc = yamlio.parse(path, text, expect)
+    lines = text.split("\n")
+    located = sorted(((_line(doc, c.path), n, c) for n, c in enumerate(conflicts)),
+                     key=lambda entry: (entry[0], entry[1]))
+    for line, _, conflict in reversed(located):
+        target = lines[line] if line < len(lines) else ""
+        pad = target[: len(target) - len(target.lstrip())]
+        lines[line:line] = _block(conflict, pad)
+    placed: list[tuple[int, Conflict]] = []
+    shift = 0
+    for line, _, conflict in located:
+        placed.append((line + shift + 1, conflict))
+        shift += len(_block(conflict, ""))
+    return "\n".join(lines), tuple(placed)
+
+
+def _line(doc: Any, path: tuple[str | int, ...]) -> int:
+    """0-based line of the value at path (of the deepest part of it that exists)."""
+    line, node = 0, doc
+    for step in path:
+        if isinstance(node, CommentedMap) and step in node:
+            line = node.lc.key(step)[0]
+        elif isinstance(node, CommentedSeq) and isinstance(step, int) and step < len(node):
+            line = node.lc.item(step)[0]
+        else:
+            break
+        node = node[step]
+    return int(line)
+
+
+def _block(conflict: Conflict, pad: str) -> list[str]:
+    why = conflict.note or "both sides changed it"
+    kept = {"ours": "; ours is kept below", "theirs": "; theirs is kept below"}.get(
+        conflict.kept, "")
+    head = [f"{pad}# {line}" for line in
+            textwrap.wrap(f"safecli: {conflict.label}: {why}{kept}", 88 - len(pad))]
+    return ["<<<<<<< ours", *head, *_value_lines("ours", conflict.ours, pad), "=======",
+            *_value_lines("theirs", conflict.theirs, pad), ">>>>>>> theirs"]
+
+
+def _value_lines(side: str, value: Any, pad: str) -> list[str]:
+    if value is MISSING:
+        return [f"{pad}# {side}: (removed)"]
+    dumped = yamlio.dump(yamlio.record((side,), {side: value})).rstrip("\n")
+    return [f"{pad}# {line}" for line in dumped.split("\n")]

@@ -1,0 +1,275 @@
+"""Three-way merge of round-trip YAML documents by identity, not by line.
+
+The result is built in ours' document, changed in place, so the comments and
+formatting of everything ours has are kept; what comes from theirs is theirs'
+own round-trip node, with its comments. Lists of records are matched by
+identity (actions and meetings by `id`, agencies by `handle`, ...), mappings key
+by key, and each value three-way: taken from the side that changed it, kept when
+both made the same change, and a `Conflict` when both changed it differently.
+A conflict keeps one side's value in the document (ours, unless ours removed it)
+and is reported, never silently resolved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Hashable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+
+class _Missing:
+    """A value that is not there (a key or item absent on one side)."""
+
+    def __repr__(self) -> str:
+        return "MISSING"
+
+
+MISSING: Any = _Missing()
+
+Identity = Callable[[Any], Hashable | None]
+Path = tuple[str | int, ...]
+
+
+def plain(node: Any) -> Any:
+    """Plain Python data (dict, list, str, int, float, bool, date, None) of a node."""
+    if node is MISSING:
+        return MISSING
+    if isinstance(node, Mapping):
+        return {str(k): plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [plain(v) for v in node]
+    if isinstance(node, bool) or node is None:
+        return node
+    if isinstance(node, str):
+        return str(node)
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, float):
+        return float(node)
+    if isinstance(node, (dt.date, dt.datetime)):
+        return node
+    return node
+
+
+def freeze(value: Any) -> Hashable:
+    """A hashable form of plain data, for identities."""
+    if isinstance(value, dict):
+        return tuple(sorted((k, freeze(v)) for k, v in value.items()))
+    if isinstance(value, list):
+        return tuple(freeze(v) for v in value)
+    return value  # type: ignore[no-any-return]
+
+
+def same(a: Any, b: Any) -> bool:
+    """Whether two nodes hold the same data (key order and formatting aside)."""
+    if a is MISSING or b is MISSING:
+        return a is b
+    return bool(plain(a) == plain(b))
+
+
+def by_keys(*keys: str) -> Identity:
+    """Identity of a record by the values of some of its keys."""
+
+    def identity(item: Any) -> Hashable | None:
+        if not isinstance(item, Mapping) or any(item.get(k) in (None, "") for k in keys):
+            return None
+        return freeze([plain(item[k]) for k in keys])
+
+    return identity
+
+
+def by_value(item: Any) -> Hashable | None:
+    """Identity of an item that is its own identity (an id, a person reference)."""
+    return freeze(plain(item))
+
+
+# Where lists are merged item by item, and how their items are recognised; every
+# other list is one value, merged whole. Shapes are key paths, "*" for any item.
+IDENTITIES: dict[str, dict[tuple[str, ...], Identity]] = {
+    "actions": {(): by_keys("id")},
+    "meetings": {
+        (): by_keys("id"),
+        ("*", "invitees"): by_keys("person"),
+        ("*", "subjects"): by_value,
+        ("*", "minutes", "attendees"): by_value,
+        ("*", "minutes", "apologies"): by_value,
+        ("*", "minutes", "written_updates"): by_value,
+        ("*", "minutes", "shared"): by_keys("agency"),
+        ("*", "minutes", "risks", "*", "actions"): by_value,
+    },
+    "agencies": {(): by_keys("handle"), ("*", "people"): by_keys("name")},
+    "adult": {
+        ("concerns",): by_keys("type", "raised_on"),
+        ("capacity",): by_keys("decision", "assessed_on"),
+    },
+}
+ROOT_LABELS = {"actions": ("action", "id"), "meetings": ("meeting", "id"),
+               "agencies": ("agency", "handle")}
+
+
+def is_person(node: Any) -> bool:
+    """A person reference `{agency, name}`: merged as one value, never field by field."""
+    return isinstance(node, Mapping) and set(node) == {"agency", "name"}
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Both sides changed one value differently; `kept` says whose value the file holds."""
+
+    path: Path
+    label: str
+    ours: Any
+    theirs: Any
+    kept: str = "ours"
+    note: str = ""
+
+
+class Merger:
+    """Merges the documents of one kind of case file, collecting conflicts."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self.identities = IDENTITIES.get(kind, {})
+        self.conflicts: list[Conflict] = []
+
+    def merge(self, base: Any, ours: Any, theirs: Any) -> Any:
+        """The merged document: ours' root, changed in place."""
+        return self.value(base, ours, theirs, (), (), self.kind)
+
+    def value(self, base: Any, ours: Any, theirs: Any, shape: tuple[str, ...], path: Path,
+              label: str) -> Any:
+        if same(ours, theirs):
+            return ours
+        if same(ours, base):
+            return theirs
+        if same(theirs, base):
+            return ours
+        if isinstance(ours, CommentedMap) and isinstance(theirs, Mapping) \
+                and not is_person(ours) and not is_person(theirs):
+            return self.mapping(base if isinstance(base, Mapping) else {}, ours, theirs,
+                                shape, path, label)
+        identity = self.identities.get(shape)
+        if identity is not None and isinstance(ours, CommentedSeq) \
+                and isinstance(theirs, list):
+            merged = self.sequence(base if isinstance(base, list) else [], ours, theirs,
+                                   identity, shape, path, label)
+            if merged is not None:
+                return merged
+        kept = "ours" if ours is not MISSING else "theirs"
+        note = ("ours removed it; theirs changed it" if ours is MISSING
+                else "theirs removed it; ours changed it" if theirs is MISSING else "")
+        self.conflicts.append(Conflict(path, label, plain(ours), plain(theirs), kept, note))
+        return ours if ours is not MISSING else theirs
+
+    def mapping(self, base: Mapping[str, Any], ours: CommentedMap, theirs: Mapping[str, Any],
+                shape: tuple[str, ...], path: Path, label: str) -> CommentedMap:
+        order = list(ours.keys()) + [k for k in theirs if k not in ours]
+        for key in order:
+            mine = ours[key] if key in ours else MISSING
+            merged = self.value(base[key] if key in base else MISSING, mine,
+                                theirs[key] if key in theirs else MISSING,
+                                (*shape, str(key)), (*path, key), _key_label(label, key))
+            if merged is MISSING:
+                if key in ours:
+                    del ours[key]
+                    ours.ca.items.pop(key, None)
+            elif key in ours:
+                if merged is not mine:
+                    ours[key] = merged
+            else:
+                ours.insert(_position(ours, theirs, key), key, merged)
+                comment = getattr(theirs, "ca", None)
+                if comment is not None and key in comment.items:
+                    ours.ca.items[key] = comment.items[key]
+        return ours
+
+    def sequence(self, base: list[Any], ours: CommentedSeq, theirs: list[Any],
+                 identity: Identity, shape: tuple[str, ...], path: Path,
+                 label: str) -> CommentedSeq | None:
+        indexes = [_index(seq, identity) for seq in (base, ours, theirs)]
+        if indexes[0] is None or indexes[1] is None or indexes[2] is None:
+            return None
+        in_base, in_ours, in_theirs = indexes
+        order = list(in_ours) + [key for key in in_theirs if key not in in_ours]
+        kept: list[tuple[Hashable, str]] = []
+        for key in order:
+            was = base[in_base[key]] if key in in_base else MISSING
+            if key in in_ours and key in in_theirs:
+                kept.append((key, "both"))
+            elif key in in_ours:
+                if was is MISSING or not same(ours[in_ours[key]], was):
+                    kept.append((key, "ours"))
+            elif was is MISSING or not same(theirs[in_theirs[key]], was):
+                kept.append((key, "theirs"))
+        items: list[tuple[Any, Any]] = []
+        root = not shape
+        for number, (key, side) in enumerate(kept):
+            where = (*path, number)
+            item_label = self._item_label(label, number, ours, theirs, in_ours, in_theirs, key,
+                                          root)
+            was = base[in_base[key]] if key in in_base else MISSING
+            if side == "both":
+                node = self.value(was, ours[in_ours[key]], theirs[in_theirs[key]],
+                                  (*shape, "*"), where, item_label)
+                items.append((node, ours.ca.items.get(in_ours[key])))
+                continue
+            source, index = (ours, in_ours) if side == "ours" else (theirs, in_theirs)
+            node = source[index[key]]
+            if was is not MISSING:
+                other = "theirs" if side == "ours" else "ours"
+                self.conflicts.append(Conflict(
+                    where, item_label, plain(node) if side == "ours" else MISSING,
+                    plain(node) if side == "theirs" else MISSING, side,
+                    f"{other} removed it; {side} changed it"))
+            comment = getattr(source, "ca", None)
+            items.append((node, comment.items.get(index[key]) if comment is not None else None))
+        _rebuild(ours, theirs, items)
+        return ours
+
+    def _item_label(self, label: str, number: int, ours: Any, theirs: Any,
+                    in_ours: dict[Hashable, int], in_theirs: dict[Hashable, int],
+                    key: Hashable, root: bool) -> str:
+        if root and self.kind in ROOT_LABELS:
+            noun, field = ROOT_LABELS[self.kind]
+            item = ours[in_ours[key]] if key in in_ours else theirs[in_theirs[key]]
+            return f"{noun} {item.get(field)}"
+        return f"{label}[{number + 1}]"
+
+
+def _key_label(label: str, key: Any) -> str:
+    return f"{label}.{key}" if ":" in label or label.endswith("]") else f"{label}: {key}"
+
+
+def _index(seq: list[Any], identity: Identity) -> dict[Hashable, int] | None:
+    """Position of each item by identity; None when an item has none or one repeats."""
+    result: dict[Hashable, int] = {}
+    for number, item in enumerate(seq):
+        key = identity(item)
+        if key is None or key in result:
+            return None
+        result[key] = number
+    return result
+
+
+def _position(ours: CommentedMap, theirs: Mapping[str, Any], key: str) -> int:
+    """Where a key new from theirs goes in ours: after the key theirs has before it."""
+    keys = list(theirs)
+    for earlier in reversed(keys[: keys.index(key)]):
+        if earlier in ours:
+            return list(ours).index(earlier) + 1
+    return 0
+
+
+def _rebuild(seq: CommentedSeq, theirs: Any, items: list[tuple[Any, Any]]) -> None:
+    """Replace a list's items (and the comments before them) in place."""
+    if not seq and items and not (getattr(theirs, "fa", None) and theirs.fa.flow_style()):
+        seq.fa.set_block_style()
+    list.clear(seq)
+    list.extend(seq, [node for node, _ in items])
+    seq.ca.items.clear()
+    for number, (_, comment) in enumerate(items):
+        if comment is not None:
+            seq.ca.items[number] = comment
