@@ -16,7 +16,7 @@ from icalendar import Calendar, Event, Timezone, vCalAddress
 
 from safecli.book import Case
 from safecli.errors import InvalidInput
-from safecli.render.escape import header_text
+from safecli.render.escape import header_text, one_line
 from safecli.render.invitation import Invitation
 from safecli.render.views import PersonView, mapping, text
 
@@ -40,9 +40,12 @@ def summary(inv: Invitation) -> str:
 
 
 def email_of(person: PersonView | None) -> str | None:
-    """A person's email when it is one plain address, else None."""
-    if person is None or person.email is None or not _EMAIL.fullmatch(person.email):
+    """A person's email, None when none is recorded; InvalidInput when it is not one address."""
+    if person is None or person.email is None:
         return None
+    if not _EMAIL.fullmatch(person.email):
+        raise InvalidInput(f"the email recorded for {person.agency}:{one_line(person.name)} is "
+                           f"not one plain address ({person.email!r}); fix it in agencies.yaml")
     return person.email
 
 
