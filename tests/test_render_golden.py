@@ -1,0 +1,59 @@
+"""Rendered documents of the bundled example cases, compared byte for byte.
+
+Regenerate after an intended change with `SAFECLI_UPDATE_GOLDEN=1 pytest
+tests/test_render_golden.py` and review the diff of tests/golden/.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from test_render import run
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+AS_OF = "2026-12-01"
+ALL = ("md", "html", "txt")
+INVITATION = (*ALL, "ics", "eml")
+
+CASES: list[tuple[str, list[str], tuple[str, ...]]] = [
+    # An invitation to a planned meeting and to a held one, in every format.
+    ("SG-2026-0001/invitation-M3", ["invitation", "SG-2026-0001", "M3"], INVITATION),
+    ("SG-2026-0001/invitation-M1", ["invitation", "SG-2026-0001", "M1"], INVITATION),
+    ("SG-2026-0001/invitation-M3-gp", ["invitation", "SG-2026-0001", "M3", "--to", "gp"],
+     ("txt", "eml")),
+    ("SG-2026-0001/minutes-M2", ["minutes", "SG-2026-0001", "M2"], ALL),
+    ("SG-2026-0001/plan", ["plan", "SG-2026-0001"], ALL),
+    # Other shapes: Wales, a best-interests decision, disagreements, several meeting types.
+    ("SG-2026-0002/invitation-M2", ["invitation", "SG-2026-0002", "M2"], ("md",)),
+    ("SG-2026-0003/minutes-M3", ["minutes", "SG-2026-0003", "M3"], ("md",)),
+    ("SG-2026-0004/minutes-M1", ["minutes", "SG-2026-0004", "M1"], ("md",)),
+    ("SG-2026-0005/plan", ["plan", "SG-2026-0005"], ("md",)),
+]
+PARAMS = [(f"{name}.{fmt}", args, fmt) for name, args, formats in CASES for fmt in formats]
+
+
+@pytest.mark.parametrize(("golden", "args", "fmt"), PARAMS, ids=[p[0] for p in PARAMS])
+def test_golden(example_book: Path, tmp_path: Path, golden: str, args: list[str],
+                fmt: str) -> None:
+    out = tmp_path / "rendered"
+    result = run(example_book, "render", *args, "--format", fmt, "--as-of", AS_OF,
+                 "-o", str(out))
+    assert result.exit_code == 0, result.output
+    rendered = out.read_bytes()
+    expected = GOLDEN / golden
+    if os.environ.get("SAFECLI_UPDATE_GOLDEN") == "1":
+        expected.parent.mkdir(parents=True, exist_ok=True)
+        expected.write_bytes(rendered)
+    assert expected.is_file(), f"no golden file {expected}; run with SAFECLI_UPDATE_GOLDEN=1"
+    assert rendered == expected.read_bytes(), (
+        f"{golden} differs from its golden file; if the change is intended, regenerate with "
+        "SAFECLI_UPDATE_GOLDEN=1 and review the diff")
+
+
+def test_every_golden_file_is_checked() -> None:
+    known = {name for name, _, _ in PARAMS}
+    on_disk = {str(p.relative_to(GOLDEN)) for p in GOLDEN.rglob("*") if p.is_file()}
+    assert on_disk == known
