@@ -351,10 +351,10 @@ def test_minutes_of_a_held_meeting(rbook: Path) -> None:
         "- **Other adults:** None known",
         "1. Start an s42 enquiry.",
         "| DC Lee Jones (Test Police) | When to interview the lodger | Wait for the bank | no |",
-        "| A1 | Stop the lodger taking money. | Sam Patel | Test Council Adult Social Care "
-        "| 10 Nov 2026 | open (OVERDUE) |",
-        "| A3 | Check the card. | Sam Patel | Test Council Adult Social Care | 8 Nov 2026 "
-        "| done 7 Nov 2026 |",
+        ("| A1 | Stop the lodger taking money. | Sam Patel | Test Council Adult Social Care "
+        "| 10 Nov 2026 | open (OVERDUE) |"),
+        ("| A3 | Check the card. | Sam Patel | Test Council Adult Social Care | 8 Nov 2026 "
+        "| done 7 Nov 2026 |"),
         "Next review: Friday 20 November 2026.",
         "- **How:** Home visit",
         "| DC Lee Jones | Test Police | attended | 4 Nov 2026 |",
@@ -414,16 +414,16 @@ def test_plan(rbook: Path) -> None:
     for line in (
         "- **As of:** Tuesday 1 December 2026",
         "- **Lead agency:** Test Council Adult Social Care",
-        "- **Lead coordinator:** Sam Patel (Test Council Adult Social Care), "
-        "sam.patel@example.org, 01632 960100",
+        ("- **Lead coordinator:** Sam Patel (Test Council Adult Social Care), "
+        "sam.patel@example.org, 01632 960100"),
         "- **Next review:** Friday 20 November 2026 (agreed at M1)",
         "| financial | Lodger takes her pension. | lodger | own home | 1 Nov 2026 |",
         "| M1 | Stop the lodger taking money. | Bank told | Lodger has her card | A1 |",
         "- I want to stay home.",
-        "| A1 | Stop the lodger taking money. | Sam Patel | Test Council Adult Social Care "
-        "| 10 Nov 2026 | open (OVERDUE) |",
-        "| A4 | Write to her in Portuguese. | Sam Patel | Test Council Adult Social Care "
-        "| 20 Dec 2026 | open |",
+        ("| A1 | Stop the lodger taking money. | Sam Patel | Test Council Adult Social Care "
+        "| 10 Nov 2026 | open (OVERDUE) |"),
+        ("| A4 | Write to her in Portuguese. | Sam Patel | Test Council Adult Social Care "
+        "| 20 Dec 2026 | open |"),
         "No capacity assessment is recorded",
         "| M1 | Home visit | Sam Patel (Test Council Adult Social Care) | 5 Nov 2026 |",
         "- M2: Safeguarding review meeting, held on 20 Nov 2026",

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 from icalendar import Calendar
+from test_render import INJECT, make_book, run
 
 from safecli.errors import InvalidInput
 from safecli.render.mail import address, parse_sender
-from test_render import INJECT, make_book, run
 
 PRIVATE = ("Rosa", "Fictional", "Ro's", "Test Lane", "Sampleton", "SA1 1AA", "01632 960999",
            "lodger", "pension")

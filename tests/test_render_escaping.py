@@ -6,9 +6,9 @@ import re
 from pathlib import Path
 
 import pytest
+from test_render import HOSTILE, make_book, run
 
 from safecli.render.escape import md_block, md_inline, one_line, strip_controls, txt_wrap
-from test_render import HOSTILE, make_book, run
 
 ESCAPED_HTML = "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;x&#34; | y"
 

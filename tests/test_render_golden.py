@@ -10,7 +10,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from test_render import run
 
 GOLDEN = Path(__file__).resolve().parent / "golden"

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_render import HOSTILE, make_book, run
 
 from safecli.render.templates import FORMATS, KINDS, builtin_dir
-from test_render import HOSTILE, make_book, run
 
 REPO_TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 

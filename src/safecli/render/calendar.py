@@ -93,8 +93,8 @@ def description(inv: Invitation, place: str) -> str:
         f"Chair: {chair}." if chair else "Chair: not yet named.",
         f"How: {meeting.mode_label}. Where: {place}.",
         "The purpose, agenda and what to bring are in the invitation from the chair.",
-        "If you cannot attend, tell the chair and send a deputy or a written update "
-        "before the meeting.",
+        ("If you cannot attend, tell the chair and send a deputy or a written update "
+        "before the meeting."),
         "OFFICIAL-SENSITIVE: do not forward this entry or add case details to it.",
     ]
     return "\n".join(header_text(line) for line in lines)
@@ -143,7 +143,8 @@ def invitation_ics(inv: Invitation, case: Case, *, now: datetime, sequence: int 
         event.add("attendee", _address(invitee.person, address, role="REQ-PARTICIPANT",
                                        partstat=partstat, rsvp=partstat == "NEEDS-ACTION"))
     cal.add_component(event)
-    return cal.to_ical().decode("utf-8")
+    data: bytes = cal.to_ical()
+    return data.decode("utf-8")
 
 
 def _address(person: PersonView, email: str, *, role: str | None = None,
