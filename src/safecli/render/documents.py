@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from safecli.book import Book, load_case
-from safecli.errors import InvalidInput
+from safecli import scan
+from safecli.book import Book, Case
+from safecli.errors import FileFormatError, InvalidInput
+from safecli.model import FILES
 from safecli.render import calendar, invitation, mail, minutes, plan
 from safecli.render.templates import FORMATS, templates_for
 
@@ -40,11 +42,21 @@ def check_format(fmt: str, allowed: tuple[str, ...]) -> str:
     return fmt
 
 
+def read_case(book: Book, case_id: str) -> Case:
+    """A case's four files as plain data, read with the fast read-only loader (no lock)."""
+    folder = book.case_dir(case_id)
+    docs = {kind: scan.load(folder / f"{kind}.yaml", expect) for kind, expect in FILES.items()}
+    if docs["adult"].get("case") != case_id:
+        raise FileFormatError(f"case: {docs['adult'].get('case')!r} does not match the folder "
+                              f"name {case_id!r}", path=folder / "adult.yaml")
+    return Case(case_id=case_id, folder=folder, docs=docs, texts=dict.fromkeys(FILES))
+
+
 def render_invitation(book: Book, case_id: str, meeting_id: str, options: InvitationOptions,
                       *, now: datetime) -> Rendered:
     """An invitation in md, html, txt, ics or eml; `now` stamps the calendar and email."""
     fmt = check_format(options.fmt, INVITATION_FORMATS)
-    case = load_case(book, case_id)
+    case = read_case(book, case_id)
     inv = invitation.build(book, case, meeting_id, to=options.to, show_names=options.show_names,
                            today=now.astimezone(book.config.tz).date())
     if fmt in FORMATS:
@@ -67,7 +79,7 @@ def render_minutes(book: Book, case_id: str, meeting_id: str, fmt: str, *, show_
                    today: date) -> Rendered:
     """The minutes of a held meeting in md, html or txt."""
     check_format(fmt, FORMATS)
-    built = minutes.build(book, load_case(book, case_id), meeting_id, show_names=show_names,
+    built = minutes.build(book, read_case(book, case_id), meeting_id, show_names=show_names,
                           today=today)
     return Rendered(templates_for(book).render("minutes", fmt, built.variables()))
 
@@ -75,5 +87,5 @@ def render_minutes(book: Book, case_id: str, meeting_id: str, fmt: str, *, show_
 def render_plan(book: Book, case_id: str, fmt: str, *, show_names: bool, today: date) -> Rendered:
     """The protection plan of a case in md, html or txt."""
     check_format(fmt, FORMATS)
-    built = plan.build(book, load_case(book, case_id), show_names=show_names, today=today)
+    built = plan.build(book, read_case(book, case_id), show_names=show_names, today=today)
     return Rendered(templates_for(book).render("plan", fmt, built.variables()))
