@@ -28,7 +28,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from safecli import yamlio
-from safecli.mergetree import MISSING, Conflict, Merger, plain
+from safecli.mergetree import MISSING, Conflict, Merger, is_person, plain
 from safecli.model import FILES
 from safecli.renumber import NOUNS, SIBLINGS, Docs, Renumbering, Versions, apply_ids, \
     apply_references, plan
@@ -73,14 +73,14 @@ def merge_file(path: Path, versions: Versions, sibling: Versions | None = None,
         other = SIBLINGS[kind]
         sibling_docs = _docs(path.with_name(f"{other}.yaml"), sibling) if sibling_known \
             and sibling is not None else None
-        docs = Docs(base, ours, theirs)
+        docs = Docs(plain(base), plain(ours), plain(theirs), versions)
         renumbered = plan(kind, docs, sibling_docs)
         for side, doc in (("ours", ours), ("theirs", theirs)):
             apply_ids(doc, renumbered, side)
             if sibling_docs is not None:
                 apply_references(kind, doc, plan(other, sibling_docs, docs), side)
-        if sibling_docs is None:
-            unchecked = [_unchecked(kind, r) for r in renumbered]
+        unchecked = [_unchecked(kind, r, sibling_docs is None) for r in renumbered
+                     if sibling_docs is None or r.unclear]
     merger = Merger(kind)
     result = merger.merge(base, ours, theirs)
     conflicts = merger.conflicts + [_locate_renumbered(result, c) for c in unchecked]
@@ -105,17 +105,18 @@ def _load(path: Path, text: str | None, expect: type) -> Any:
 def _docs(path: Path, versions: Versions) -> Docs:
     expect = FILES[kind_of(path) or "actions"]
     return Docs(*(plain(_load(path, text, expect)) for text in
-                  (versions.base, versions.ours, versions.theirs)))
+                  (versions.base, versions.ours, versions.theirs)), texts=versions)
 
 
-def _unchecked(kind: str, renumbering: Renumbering) -> Conflict:
+def _unchecked(kind: str, renumbering: Renumbering, unknown: bool) -> Conflict:
     noun, other = NOUNS[kind], SIBLINGS[kind]
-    return Conflict(
-        path=(), label=f"{noun} {renumbering.new}", ours=renumbering.old, theirs=renumbering.new,
-        kept="both",
-        note=(f"both sides added {noun} {renumbering.old}; theirs' is now {renumbering.new}. "
-              f"References to {renumbering.old} that came from theirs in {other}.yaml could "
-              f"not be checked: point them at {renumbering.new}"))
+    old, new = renumbering.old, renumbering.new
+    why = (f"References to {old} that came from theirs in {other}.yaml could not be "
+           f"checked: point them at {new}" if unknown else
+           f"Both sides changed {other}.yaml the same way and it refers to {old}, which "
+           f"now means ours' {old}: add {new} where theirs meant its own")
+    return Conflict(path=(), label=f"{noun} {new}", ours=old, theirs=new, kept="both",
+                    note=f"both sides added {noun} {old}; theirs' is now {new}. {why}")
 
 
 def _locate_renumbered(doc: Any, conflict: Conflict) -> Conflict:
@@ -144,6 +145,8 @@ def _tidy(text: str, doc: Any, versions: Versions, expect: type, path: Path) -> 
             if above >= 0 and lines[above].strip():
                 lines.insert(above + 1, "")
     tidied = "\n".join(lines).rstrip("\n") + "\n"
+    if tidied == text:
+        return text
     try:
         same = plain(yamlio.parse(path, tidied, expect)) == plain(doc)
     except yamlio.FileFormatError:
@@ -216,5 +219,6 @@ def _block(conflict: Conflict, pad: str) -> list[str]:
 def _value_lines(side: str, value: Any, pad: str) -> list[str]:
     if value is MISSING:
         return [f"{pad}# {side}: (removed)"]
-    dumped = yamlio.dump(yamlio.record((side,), {side: value})).rstrip("\n")
+    shown = yamlio.person(value["agency"], value["name"]) if is_person(value) else value
+    dumped = yamlio.dump(yamlio.record((side,), {side: shown})).rstrip("\n")
     return [f"{pad}# {line}" for line in dumped.split("\n")]

@@ -98,6 +98,7 @@ IDENTITIES: dict[str, dict[tuple[str, ...], Identity]] = {
         ("*", "minutes", "apologies"): by_value,
         ("*", "minutes", "written_updates"): by_value,
         ("*", "minutes", "shared"): by_keys("agency"),
+        ("*", "minutes", "risks"): by_keys("risk"),
         ("*", "minutes", "risks", "*", "actions"): by_value,
     },
     "agencies": {(): by_keys("handle"), ("*", "people"): by_keys("name")},

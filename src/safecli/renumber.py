@@ -15,6 +15,13 @@ plan the same thing:
   id: git will take theirs' sibling as it is, so theirs keeps the id and ours'
   item is renumbered instead (ours' sibling is then the base version, which
   cannot refer to an id ours created).
+- When both sides changed the sibling in exactly the same way, git takes it as
+  it is, and a reference in it to the id cannot tell whose item it meant: the
+  renumbering is marked `unclear`, and the merge reports it as a conflict for a
+  person to check.
+
+Whether git will run the driver on the sibling depends on its text (git compares
+blobs), so those decisions compare the sibling's texts, not its data.
 """
 
 from __future__ import annotations
@@ -42,11 +49,12 @@ class Versions:
 
 @dataclass(frozen=True)
 class Docs:
-    """The three versions of a file as plain data (an absent file is empty)."""
+    """The three versions of a file as data (an absent file is empty), and as text."""
 
     base: Any
     ours: Any
     theirs: Any
+    texts: Versions
 
 
 @dataclass(frozen=True)
@@ -57,6 +65,7 @@ class Renumbering:
     side: str
     old: str
     new: str
+    unclear: bool = False
 
     def describe(self) -> str:
         other = "ours" if self.side == "theirs" else "theirs"
@@ -80,16 +89,25 @@ def plan(kind: str, docs: Docs, sibling: Docs | None) -> list[Renumbering]:
         old = item.get("id")
         if old in ours and old not in base_ids and not same(ours[old], item):
             highest += 1
-            side = "ours" if _theirs_sibling_needs(kind, str(old), sibling) else "theirs"
-            result.append(Renumbering(kind, side, str(old), f"{prefix}{highest}"))
+            side, unclear = _side(kind, str(old), sibling)
+            result.append(Renumbering(kind, side, str(old), f"{prefix}{highest}", unclear))
     return result
 
 
-def _theirs_sibling_needs(kind: str, old: str, sibling: Docs | None) -> bool:
-    if sibling is None or not same(sibling.ours, sibling.base) \
-            or same(sibling.theirs, sibling.base):
-        return False
-    return old in references(SIBLINGS[kind], sibling.theirs)
+def _side(kind: str, old: str, sibling: Docs | None) -> tuple[str, bool]:
+    """Whose item to renumber, and whether the sibling's references stay unclear."""
+    if sibling is None:
+        return "theirs", False
+    texts = sibling.texts
+    if _text(texts.ours) == _text(texts.base):
+        return ("ours" if old in references(SIBLINGS[kind], sibling.theirs) else "theirs"), False
+    if _text(texts.ours) == _text(texts.theirs):
+        return "theirs", old in references(SIBLINGS[kind], sibling.ours)
+    return "theirs", False
+
+
+def _text(text: str | None) -> str:
+    return text or ""
 
 
 def references(kind: str, doc: Any) -> set[str]:

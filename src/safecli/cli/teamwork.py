@@ -87,7 +87,8 @@ def merge_file_command(
         return
     yamlio.write_atomic(ours, result.text)
     for renumbering in result.renumbered:
-        fixed = "references fixed" if sibling is not None else "references not checked"
+        fixed = ("references not checked" if sibling is None
+                 else "references unclear" if renumbering.unclear else "references fixed")
         typer.echo(f"safecli: {path}: {renumbering.describe()}; {fixed}", err=True)
     for line, conflict in result.conflicts:
         why = conflict.note.split(".")[0] if conflict.note else "both sides changed it"
