@@ -1,9 +1,149 @@
-"""Commands for overdue (being written)."""
+"""`safecli overdue`: the digest cron prints every morning."""
 
 from __future__ import annotations
 
+import sys
+import time
+from pathlib import Path
+from typing import Annotated
+
 import typer
+
+from safecli.book import Book
+from safecli.cli.common import AsOfOption, book_of, today
+from safecli.digest import KINDS
+from safecli.errors import EXIT_FAILED, EXIT_FINDINGS, InvalidInput, UsageProblem
+
+Opt = typer.Option
+
+
+def overdue(
+    ctx: typer.Context,
+    paths: Annotated[list[str] | None, typer.Argument(
+        help="Case folders or case ids (default: every case in the book).",
+        show_default=False)] = None,
+    as_of: AsOfOption = None,
+    within: Annotated[str, Opt(help="List open actions due within this period too "
+                               "(7d, 2w, 1m; 0d: due today only).")] = "7d",
+    by: Annotated[str | None, Opt(help="Group by agency, case or lead.",
+                                  show_default=False)] = None,
+    agency: Annotated[list[str] | None, Opt(
+        help="Only what this agency needs to know (repeatable): the actions it leads, "
+             "minutes it owes or awaits, nudges for cases it is involved in.",
+        show_default=False)] = None,
+    lead: Annotated[list[str] | None, Opt(help="Only items led by agency:Name (repeatable).",
+                                          show_default=False)] = None,
+    case: Annotated[list[str] | None, Opt("--case", help="Only this case (repeatable).",
+                                          show_default=False)] = None,
+    risk: Annotated[list[str] | None, Opt(help="Only cases at this risk level: low, medium, "
+                                          "high (repeatable).", show_default=False)] = None,
+    kind: Annotated[list[str] | None, Opt(help="Only items of this kind (repeatable): "
+                                          + ", ".join(KINDS) + ".",
+                                          show_default=False)] = None,
+    fmt: Annotated[str, Opt("--format", "-f",
+                            help="Output format: table, markdown, json or csv.")] = "table",
+    show_names: Annotated[bool | None, Opt(
+        "--show-names/--hide-names",
+        help="Show adults' names (default: the book's show_names).", show_default=False)] = None,
+    show_descriptions: Annotated[bool, Opt(
+        "--show-descriptions", help="Show action descriptions, meeting purposes and "
+        "concerns (free text: think before emailing).")] = False,
+    quiet_if_empty: Annotated[bool, Opt(
+        "--quiet-if-empty", help="Print nothing at all when there is nothing to report "
+        "(cron mails only non-empty output).")] = False,
+    fail_if_any: Annotated[bool, Opt("--fail-if-any",
+                                     help="Exit with 1 when there are items.")] = False,
+    no_cache: Annotated[bool, Opt("--no-cache", help="Read every file; neither use nor "
+                                  "update the cache in .safecli/.")] = False,
+) -> None:
+    """List overdue and due-soon actions, passed reviews, unshared minutes, and cases
+    with a concern but no meeting yet; most overdue first.
+
+    Safe to email by default: case and action ids, meeting types, lead agencies and
+    people, dates; no adult's name and no free text unless asked for. Exit codes:
+    0, 1 with --fail-if-any when there are items, 3 when a case file cannot be read.
+
+    Example: safecli overdue --as-of 2026-12-01 --by agency --quiet-if-empty
+    """
+    from safecli import dates, digest, digestcache, digestformat
+    from safecli.model import RISK_LEVELS, Person
+
+    book = book_of(ctx)
+    _check(fmt, digestformat.FORMATS, "--format")
+    _check(by, digest.GROUPINGS, "--by")
+    for value in risk or []:
+        _check(value, RISK_LEVELS, "--risk")
+    for value in kind or []:
+        _check(value, digest.KINDS, "--kind")
+    leads = [(p.agency, p.name) for p in (Person.parse(v) for v in lead or [])]
+    as_of_day = today(book, as_of)
+    until = as_of_day + dates.parse_period(within)
+    ids = _case_ids(book, paths or [], case or [])
+    reads = digestcache.collect(book, ids, now_ns=time.time_ns(), use_cache=not no_cache)
+    settings = digest.Settings(**book.config.digest)
+    items = digest.select(digest.compute(reads, as_of_day, until, settings),
+                          agencies=agency or [], leads=leads, cases=case or [],
+                          risks=risk or [], kinds=kind or [])
+    names = book.config.show_names if show_names is None else show_names
+    if names or show_descriptions:
+        from safecli.digestdetails import add_details
+
+        items = add_details(book, items, names=names, descriptions=show_descriptions)
+    if not items and quiet_if_empty:
+        return
+    view = digestformat.View(fmt=fmt, as_of=as_of_day, until=until, by=by, names=names,
+                             descriptions=show_descriptions)
+    _write(digestformat.render(items, view))
+    broken = sum(1 for item in items if item.kind == "unreadable")
+    if broken:
+        typer.echo(f"safecli: error: {broken} case file(s) could not be read; the digest "
+                   "lists them as unreadable (see: safecli validate)", err=True)
+        raise typer.Exit(EXIT_FAILED)
+    if fail_if_any and items:
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+def _check(value: str | None, allowed: tuple[str, ...], flag: str) -> None:
+    if value is not None and value not in allowed:
+        raise UsageProblem(f"invalid {flag} {value!r}; choose one of: {', '.join(allowed)}")
+
+
+def _case_ids(book: Book, paths: list[str], cases: list[str]) -> list[str] | None:
+    """The case ids to read: from case folders or ids given, else --case, else all (None)."""
+    if not paths:
+        return sorted({_known(book, c) for c in cases}) if cases else None
+    ids: set[str] = set()
+    cases_dir = book.cases_dir.resolve()
+    for given in paths:
+        path = Path(given)
+        if "/" not in given and (book.cases_dir / given).is_dir():
+            ids.add(_known(book, given))
+            continue
+        if not path.is_dir():
+            if "/" in given:
+                raise InvalidInput(f"no case folder {given}")
+            ids.add(_known(book, given))
+            continue
+        resolved = path.resolve()
+        if resolved in (book.root, cases_dir):
+            return sorted({_known(book, c) for c in cases}) if cases else None
+        if resolved.parent != cases_dir:
+            raise InvalidInput(f"{given} is not a case folder of the book at {book.root}")
+        ids.add(_known(book, resolved.name))
+    return sorted(ids)
+
+
+def _known(book: Book, case_id: str) -> str:
+    book.case_dir(case_id)
+    return case_id
+
+
+def _write(text: str) -> None:
+    """Print text; characters the terminal's encoding lacks become '?' (never a crash)."""
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    typer.echo(text.encode(encoding, "replace").decode(encoding), nl=False)
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the root app."""
+    app.command("overdue")(overdue)

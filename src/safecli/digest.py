@@ -1,0 +1,238 @@
+"""The overdue digest: what needs chasing in a book as of a date.
+
+Pure functions over the facts of each case (`digestfacts`) and a `today`; no
+clock, no files. Item kinds, in the order they are told apart:
+
+- `unreadable`: a case file could not be read; the case's other items are unknown.
+- `action-overdue`: an open action due before today.
+- `action-due-soon`: an open action due today or within the period asked for.
+- `review-passed`: the review date set at the case's latest held meeting is
+  before today, and no meeting has been held since.
+- `minutes-not-shared`: a held meeting whose minutes, N days after it was held
+  (`digest.minutes_share_days`), are not recorded as shared with every agency that
+  attended or was invited (the chair's own agency wrote them, so it is not counted).
+- `no-meeting`: an open case with a concern and no meeting held, N days after it
+  was opened (`digest.first_meeting_days`).
+
+Every item has a `due` date (when the thing should have happened) and
+`days_overdue` (today minus due: 0 means due today, negative means not yet due).
+Case-level items (`review-passed`, `minutes-not-shared`, `no-meeting`) come from
+open cases only; open actions are listed whatever the case's status.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+from safecli.digestfacts import CaseFacts
+
+KINDS = ("unreadable", "action-overdue", "action-due-soon", "review-passed",
+         "minutes-not-shared", "no-meeting")
+GROUPINGS = ("agency", "case", "lead")
+# The fields of an item, in output order; a stable contract (docs/digest.md).
+FIELDS = ("kind", "case", "risk", "meeting", "meeting_type", "action", "agency", "lead",
+          "due", "days_overdue", "missing", "detail")
+_KIND_ORDER = {kind: index for index, kind in enumerate(KINDS)}
+_NUMBER = re.compile(r"(\d+)")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The book's digest settings (safecli.yaml `digest:`)."""
+
+    minutes_share_days: int = 5
+    first_meeting_days: int = 10
+
+
+@dataclass(frozen=True)
+class CaseRead:
+    """One case as the digest read it: its facts, or the problems that stopped it."""
+
+    case_id: str
+    facts: CaseFacts | None
+    problems: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Item:
+    """One line of the digest."""
+
+    kind: str
+    case: str
+    risk: str | None = None
+    meeting: str | None = None
+    meeting_type: str | None = None
+    action: str | None = None
+    agency: str | None = None
+    lead: str | None = None
+    due: date | None = None
+    days_overdue: int | None = None
+    missing: tuple[str, ...] | None = None
+    detail: str | None = None
+    involved: tuple[str, ...] = field(default=(), compare=False)
+    name: str | None = None
+    description: str | None = None
+
+    def as_dict(self, *, names: bool = False, descriptions: bool = False) -> dict[str, Any]:
+        """The item as JSON-ready data: FIELDS, plus name/description when asked for."""
+        data: dict[str, Any] = {key: getattr(self, key) for key in FIELDS}
+        data["due"] = self.due.isoformat() if self.due else None
+        data["missing"] = list(self.missing) if self.missing is not None else None
+        if names:
+            data["name"] = self.name
+        if descriptions:
+            data["description"] = self.description
+        return data
+
+
+def compute(cases: Iterable[CaseRead], today: date, until: date,
+            settings: Settings = Settings()) -> list[Item]:
+    """Every digest item of the cases as of today (due-soon up to `until`), most overdue first."""
+    now = today.toordinal()
+    soon = until.toordinal()
+    items: list[Item] = []
+    for read in cases:
+        if read.facts is None:
+            items.extend(Item("unreadable", read.case_id, detail=p) for p in read.problems)
+        else:
+            _case_items(items, read.case_id, read.facts, now, soon, settings)
+    return sort(items)
+
+
+def _case_items(items: list[Item], case_id: str, facts: CaseFacts, now: int, soon: int,
+                settings: Settings) -> None:
+    (status, opened, risk, lead_agency, coord_agency, coord_name, has_concern, agencies,
+     meetings, actions) = facts
+    types = {m[0]: m[1] for m in meetings}
+    for action_id, meeting, agency, lead, due, action_status in actions:
+        if action_status != "open" or due is None or due > soon:
+            continue
+        items.append(Item(
+            "action-overdue" if due < now else "action-due-soon", case_id, risk=risk,
+            meeting=meeting, meeting_type=types.get(meeting) if meeting else None,
+            action=action_id, agency=agency, lead=lead, due=date.fromordinal(due),
+            days_overdue=now - due, involved=agencies))
+    if status == "closed":
+        return
+    owner = coord_agency or lead_agency
+    held = [(m[3] if m[3] is not None else -1, index, m)
+            for index, m in enumerate(meetings) if m[2] == "held"]
+    if held:
+        latest = max(held)[2]
+        review = latest[4]
+        if review is not None and review < now:
+            items.append(Item(
+                "review-passed", case_id, risk=risk, meeting=latest[0], meeting_type=latest[1],
+                agency=owner, lead=coord_name, due=date.fromordinal(review),
+                days_overdue=now - review, involved=agencies))
+    for _, _, meeting in held:
+        meeting_id, meeting_type, _, held_on, _, chair_agency, chair_name, audience, shared = meeting
+        if held_on is None or held_on + settings.minutes_share_days >= now:
+            continue
+        missing = tuple(sorted(set(audience) - set(shared) - {chair_agency}))
+        if not missing:
+            continue
+        due = held_on + settings.minutes_share_days
+        items.append(Item(
+            "minutes-not-shared", case_id, risk=risk, meeting=meeting_id,
+            meeting_type=meeting_type, agency=chair_agency or owner,
+            lead=chair_name if chair_agency else coord_name, due=date.fromordinal(due),
+            days_overdue=now - due, missing=missing, involved=agencies))
+    if has_concern and not held and opened is not None:
+        due = opened + settings.first_meeting_days
+        if due < now:
+            items.append(Item(
+                "no-meeting", case_id, risk=risk, agency=owner, lead=coord_name,
+                due=date.fromordinal(due), days_overdue=now - due, involved=agencies))
+
+
+def _natural(value: str | None) -> tuple[Any, ...]:
+    """Sort key putting A2 before A10."""
+    if value is None:
+        return ()
+    return tuple(int(part) if part.isdigit() else part for part in _NUMBER.split(value))
+
+
+def _key(item: Item) -> tuple[Any, ...]:
+    return (item.kind != "unreadable", -(item.days_overdue or 0), item.case,
+            _KIND_ORDER[item.kind], _natural(item.meeting), _natural(item.action),
+            item.detail or "")
+
+
+def sort(items: Iterable[Item]) -> list[Item]:
+    """Unreadable cases first, then most overdue first (ties: case, kind, meeting, action)."""
+    return sorted(items, key=_key)
+
+
+def select(items: Iterable[Item], *, agencies: Sequence[str] = (),
+           leads: Sequence[tuple[str, str]] = (), cases: Sequence[str] = (),
+           risks: Sequence[str] = (), kinds: Sequence[str] = ()) -> list[Item]:
+    """The items each filter allows (an empty filter allows everything).
+
+    Need to know: an agency gets the actions it leads, the minutes its chair owes
+    or that it is still waiting for, and the case-level nudges (review passed, no
+    meeting) of cases it is involved in (listed in agencies.yaml). Unreadable
+    files are shown under every filter but --case: the digest is incomplete
+    for everyone until they are fixed.
+    """
+    chosen = []
+    for item in items:
+        if cases and item.case not in cases:
+            continue
+        if item.kind != "unreadable":
+            if agencies and not any(_concerns(item, agency) for agency in agencies):
+                continue
+            if leads and (item.agency, item.lead) not in leads:
+                continue
+            if risks and item.risk not in risks:
+                continue
+            if kinds and item.kind not in kinds:
+                continue
+        chosen.append(item)
+    return chosen
+
+
+def _concerns(item: Item, agency: str) -> bool:
+    if item.kind in ("action-overdue", "action-due-soon"):
+        return item.agency == agency
+    if item.kind == "minutes-not-shared":
+        return item.agency == agency or agency in (item.missing or ())
+    return item.agency == agency or agency in item.involved
+
+
+def group_key(item: Item, by: str) -> str:
+    """The group an item falls in for --by agency|case|lead ("-" when it has none)."""
+    if by == "case":
+        return item.case
+    if by == "agency":
+        return item.agency or "-"
+    return f"{item.agency}:{item.lead}" if item.agency and item.lead else "-"
+
+
+def grouped(items: Sequence[Item], by: str | None) -> list[tuple[str | None, list[Item]]]:
+    """Items in groups sorted by key (each group most overdue first); one group if by is None."""
+    if by is None:
+        return [(None, list(items))]
+    groups: dict[str, list[Item]] = {}
+    for item in items:
+        groups.setdefault(group_key(item, by), []).append(item)
+    return [(key, groups[key]) for key in sorted(groups, key=lambda k: (k == "-", k))]
+
+
+def counts(items: Iterable[Item]) -> dict[str, int]:
+    """How many items of each kind (every kind present), and the total."""
+    result = dict.fromkeys(KINDS, 0)
+    for item in items:
+        result[item.kind] += 1
+    result["total"] = sum(result.values())
+    return result
+
+
+def with_extras(item: Item, *, name: str | None = None,
+                description: str | None = None) -> Item:
+    """The item carrying the adult's name and/or a description (opt-in output only)."""
+    return replace(item, name=name, description=description)

@@ -1,0 +1,185 @@
+"""Read the digest's facts of a book's cases, through a stat-checked cache (like git's index).
+
+The cache is one file, `.safecli/digest.cache` in the book: for each case the
+size, mtime_ns, inode and ctime_ns of its four files and the facts the digest
+takes from them (`digestfacts`: ids, dates, statuses, lead agencies and people,
+meeting types; no adult's name, address or free text). A case whose four
+signatures are unchanged is not read again; any difference (an edit, a touch,
+a rename, a replaced file) and the case is read afresh.
+
+Racily clean files: a file modified within RACY_NS of the moment the scan
+started may be changed again within the file system's timestamp granularity
+without its signature changing, so such a case is stored untrusted and read
+again on the next run. A cache that is missing, corrupt, from another safecli
+or Python version, not owned by this user, or readable by others is ignored and
+rebuilt; if the book is read-only the digest still works, uncached. The folder
+is created 0700 and the file written 0600, atomically.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import stat
+import sys
+import tempfile
+import zlib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from safecli import __version__
+from safecli.book import Book
+from safecli.digest import CaseRead
+from safecli.errors import FileFormatError
+
+CACHE_NAME = "digest.cache"
+FORMAT_VERSION = 1
+RACY_NS = 2_000_000_000
+FILES = ("adult", "agencies", "meetings", "actions")
+_HEADER = ("safecli-digest-cache", FORMAT_VERSION, __version__, sys.version_info[:2])
+
+# signature of a case: (size, mtime_ns, ino, ctime_ns) of each file, None if missing
+Signature = tuple[Any, ...]
+# the cached entry of a case: (signature or None when untrusted, problems, facts)
+Entry = tuple[Signature | None, tuple[str, ...], Any]
+
+
+def cache_path(book: Book) -> Path:
+    """Where the book's digest cache lives."""
+    return book.cache_dir / CACHE_NAME
+
+
+def collect(book: Book, case_ids: Iterable[str] | None = None, *, now_ns: int,
+            use_cache: bool = True) -> list[CaseRead]:
+    """Each case's facts (all cases, sorted, or those given), re-reading only what changed.
+
+    `now_ns` is the time the scan starts (time.time_ns()), for the racy-clean rule.
+    """
+    cases_dir = str(book.cases_dir)
+    full = case_ids is None
+    ids = _all_ids(cases_dir) if case_ids is None else list(case_ids)
+    cached = _load(cache_path(book)) if use_cache else {}
+    fresh: dict[str, Entry] = {}
+    reads: list[CaseRead] = []
+    racy_after = now_ns - RACY_NS
+    prefix = cases_dir + os.sep
+    for case_id in ids:
+        folder = prefix + case_id + os.sep
+        sig = _signature(folder)
+        entry = cached.get(case_id)
+        if entry is None or entry[0] != sig:
+            problems, facts = _read(book, case_id)
+            trusted = sig if _settled(sig, racy_after) else None
+            entry = (trusted, problems, facts)
+            fresh[case_id] = entry
+        reads.append(CaseRead(case_id, entry[2], entry[1]))
+    if use_cache:
+        gone = set(cached) - set(ids) if full else set()
+        if fresh or gone:
+            entries = {k: v for k, v in cached.items() if k not in gone}
+            entries.update(fresh)
+            _save(book, entries)
+    return reads
+
+
+def _all_ids(cases_dir: str) -> list[str]:
+    try:
+        with os.scandir(cases_dir) as entries:
+            return sorted(e.name for e in entries
+                          if not e.name.startswith(".") and e.is_dir(follow_symlinks=False))
+    except FileNotFoundError:
+        return []
+
+
+def _signature(folder: str) -> Signature:
+    sig: list[Any] = []
+    for name in FILES:
+        try:
+            st = os.stat(folder + name + ".yaml")
+        except OSError:
+            sig.append(None)
+            continue
+        sig.append((st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns))
+    return tuple(sig)
+
+
+def _settled(sig: Signature, racy_after: int) -> bool:
+    """Whether every file's mtime is older than the racy window (and all exist)."""
+    return all(part is not None and part[1] < racy_after and part[3] < racy_after
+               for part in sig)
+
+
+def _read(book: Book, case_id: str) -> tuple[tuple[str, ...], Any]:
+    """(problems, facts) of one case read from its files; facts is None on any problem."""
+    from safecli import fastload
+    from safecli.digestfacts import case_facts
+
+    folder = book.cases_dir / case_id
+    data: dict[str, Any] = {}
+    problems: list[str] = []
+    for name in FILES:
+        path = folder / f"{name}.yaml"
+        try:
+            data[name] = fastload.load(path, dict if name == "adult" else list)
+        except FileFormatError as exc:
+            exc.path = path.relative_to(book.root)
+            problems.append(str(exc))
+    adult = data.get("adult")
+    if adult is not None and adult.get("case") != case_id:
+        problems.append(f"cases/{case_id}/adult.yaml: case: {adult.get('case')!r} does not "
+                        f"match the folder name {case_id!r}")
+    if problems:
+        return tuple(problems), None
+    return (), case_facts(data["adult"], data["agencies"], data["meetings"], data["actions"])
+
+
+def _load(path: Path) -> dict[str, Entry]:
+    """The cached entries, or {} for a missing, foreign, unsafe or corrupt cache."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+    except OSError:
+        return {}
+    try:
+        st = os.fstat(fd)
+        if (not stat.S_ISREG(st.st_mode) or st.st_uid != os.getuid()
+                or st.st_mode & 0o077):
+            return {}
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            raw = handle.read()
+    except OSError:
+        return {}
+    finally:
+        os.close(fd)
+    try:
+        header, checksum, payload = marshal.loads(raw)
+        if header != _HEADER or zlib.crc32(payload) != checksum:
+            return {}
+        entries = marshal.loads(payload)
+    except (EOFError, ValueError, TypeError):
+        return {}
+    return entries if isinstance(entries, dict) else {}
+
+
+def _save(book: Book, entries: dict[str, Entry]) -> None:
+    """Write the cache atomically (0600 in a 0700 folder); a failure only loses the cache."""
+    folder = book.cache_dir
+    try:
+        if folder.is_symlink():
+            return
+        if not folder.exists():
+            folder.mkdir(mode=0o700)
+            os.chmod(folder, 0o700)
+        payload = marshal.dumps(entries)
+        data = marshal.dumps((_HEADER, zlib.crc32(payload), payload))
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{CACHE_NAME}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                os.fchmod(handle.fileno(), 0o600)
+                handle.write(data)
+            os.replace(tmp, folder / CACHE_NAME)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError:
+        return

@@ -1,0 +1,158 @@
+"""The digest as text: a plain table, Markdown, JSON or CSV (the JSON shape is a contract).
+
+Library code: returns strings, prints nothing. The table is plain ASCII apart
+from what the data itself holds (professionals' names), so it reads the same in
+a cron mail, a terminal or `LANG=C`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from safecli.digest import FIELDS, KINDS, Item, counts, grouped
+
+FORMATS = ("table", "markdown", "json", "csv")
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class View:
+    """How to show a digest: format, as-of date, due-soon horizon, grouping, opt-in fields."""
+
+    fmt: str
+    as_of: date
+    until: date
+    by: str | None = None
+    names: bool = False
+    descriptions: bool = False
+
+
+def render(items: Sequence[Item], view: View) -> str:
+    """The digest in the view's format (ends with a newline)."""
+    if view.fmt == "json":
+        return to_json(items, view)
+    if view.fmt == "csv":
+        return _csv(items, view)
+    return _text(items, view, markdown=view.fmt == "markdown")
+
+
+def to_json(items: Sequence[Item], view: View) -> str:
+    """The documented JSON shape (docs/digest.md)."""
+    document = {
+        "schema": SCHEMA_VERSION,
+        "as_of": view.as_of.isoformat(),
+        "due_soon_until": view.until.isoformat(),
+        "by": view.by,
+        "items": [item.as_dict(names=view.names, descriptions=view.descriptions)
+                  for _, group in grouped(items, view.by) for item in group],
+        "counts": counts(items),
+    }
+    return json.dumps(document, indent=2, ensure_ascii=True) + "\n"
+
+
+def _columns(view: View) -> list[str]:
+    columns = list(FIELDS)
+    if view.names:
+        columns.append("name")
+    if view.descriptions:
+        columns.append("description")
+    return columns
+
+
+def _csv(items: Sequence[Item], view: View) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    columns = _columns(view)
+    writer.writerow(columns)
+    for _, group in grouped(items, view.by):
+        for item in group:
+            row = item.as_dict(names=view.names, descriptions=view.descriptions)
+            writer.writerow(_csv_cell(row[key]) for key in columns)
+    return out.getvalue()
+
+
+def _csv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return " ".join(str(v) for v in value)
+    text = str(value)
+    # A spreadsheet runs a cell starting with these as a formula.
+    return "'" + text if text[:1] in ("=", "+", "@") else text
+
+
+def summary(items: Sequence[Item], as_of: date) -> str:
+    """One line: how many items of each kind, as of the date."""
+    numbers = counts(items)
+    parts = [f"{numbers[kind]} {kind}" for kind in KINDS if numbers[kind]]
+    return f"safecli overdue as of {as_of.isoformat()}: " + (", ".join(parts) or "nothing due")
+
+
+def _late(days: int | None) -> str:
+    if days is None:
+        return ""
+    if days > 0:
+        return f"{days}d late"
+    return "today" if days == 0 else f"in {-days}d"
+
+
+def _row(item: Item, view: View) -> list[str]:
+    note = item.detail or ""
+    if item.missing is not None:
+        note = "not shared with: " + (", ".join(item.missing) or "anyone")
+    row = [_late(item.days_overdue), item.due.isoformat() if item.due else "", item.kind,
+           item.case, item.risk or "", item.meeting or "", item.meeting_type or "",
+           item.action or "", f"{item.agency}:{item.lead}" if item.lead else item.agency or "",
+           note]
+    if view.names:
+        row.append(item.name or "")
+    if view.descriptions:
+        row.append(item.description or "")
+    return [" ".join(cell.split()) for cell in row]
+
+
+HEADINGS = ["when", "due", "kind", "case", "risk", "meeting", "type", "action", "lead", "note"]
+
+
+def _text(items: Sequence[Item], view: View, *, markdown: bool) -> str:
+    lines = [summary(items, view.as_of)]
+    if not items:
+        return lines[0] + "\n"
+    headings = HEADINGS + (["name"] if view.names else []) + (
+        ["description"] if view.descriptions else [])
+    for key, group in grouped(items, view.by):
+        rows = [_row(item, view) for item in group]
+        keep = [i for i, h in enumerate(headings)
+                if h in ("when", "due", "kind", "case") or any(r[i] for r in rows)]
+        table = [[headings[i] for i in keep]] + [[r[i] for i in keep] for r in rows]
+        lines.append("")
+        if key is not None:
+            title = f"{view.by}: {key} ({len(group)})"
+            lines.extend([f"## {_md(title)}", ""] if markdown else [f"[{title}]"])
+        lines.extend(_markdown(table) if markdown else _plain(table))
+    return "\n".join(lines) + "\n"
+
+
+def _plain(table: list[list[str]]) -> list[str]:
+    widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
+    rule = ["-" * w for w in widths]
+    return ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+            for row in [table[0], rule, *table[1:]]]
+
+
+def _md(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;")
+
+
+def _markdown(table: list[list[str]]) -> list[str]:
+    head, *body = table
+    lines = ["| " + " | ".join(_md(c) for c in head) + " |",
+             "|" + "|".join("---" for _ in head) + "|"]
+    lines.extend("| " + " | ".join(_md(c) for c in row) + " |" for row in body)
+    return lines
