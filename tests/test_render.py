@@ -477,3 +477,36 @@ def test_help_has_examples() -> None:
         result = CliRunner().invoke(app, ["render", command, "--help"])
         assert result.exit_code == 0
         assert "Example: safecli render " + command in result.stdout
+
+
+def test_invitation_to_a_cancelled_meeting_is_refused(rbook: Path) -> None:
+    meetings = rbook / "cases" / "SG-2026-0100" / "meetings.yaml"
+    text = meetings.read_text()
+    meetings.write_text(text.replace("  status: planned\n", "  status: cancelled\n"))
+    result = run(rbook, "render", "invitation", "SG-2026-0100", "M3", "--format", "ics")
+    assert result.exit_code == 3
+    assert "meeting M3 of SG-2026-0100 was cancelled" in result.stderr
+
+
+def test_to_an_agency_with_several_invitees_needs_a_name(rbook: Path) -> None:
+    meetings = rbook / "cases" / "SG-2026-0100" / "meetings.yaml"
+    text = meetings.read_text()
+    extra = ("    - person: {agency: asc, name: Sam Patel}\n      reason: Social worker\n"
+             "      response: accepted\n      deputy: null\n      responded_on: 2026-12-01\n"
+             "    - person: {agency: asc, name: Ann Chair}\n      reason: Manager\n"
+             "      response: accepted\n      deputy: null\n      responded_on: 2026-12-01\n")
+    # M3 is the last meeting and the only one whose minutes are null: add to its invitees.
+    meetings.write_text(text.replace("  minutes: null\n", extra + "  minutes: null\n"))
+    result = run(rbook, "render", "invitation", "SG-2026-0100", "M3", "--to", "asc")
+    assert result.exit_code == 3
+    assert "--to asc matches several invitees of M3" in result.stderr
+    named = run(rbook, "render", "invitation", "SG-2026-0100", "M3", "--to", "asc:Sam Patel")
+    assert named.exit_code == 0, named.output
+    assert "Dear Sam Patel," in named.stdout
+
+
+def test_invitation_to_a_held_meeting_says_it_was_held(rbook: Path) -> None:
+    result = run(rbook, "render", "invitation", "SG-2026-0100", "M1", "--format", "txt")
+    assert result.exit_code == 0, result.output
+    assert "This meeting was held on Tuesday 3 November 2026." in result.stdout
+    assert "R.F. is not invited to this discussion" in result.stdout
