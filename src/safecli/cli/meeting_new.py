@@ -127,8 +127,9 @@ def new(
         guide = suggest_meeting(case.adult, list(case.agencies), jurisdiction=jurisdiction,
                                 policy=policy)
         _say(suggestion_lines(guide, policy))
-    type_id = answer(type_id, "--type", "Meeting type", _type_parser(policy, jurisdiction),
-                   default=guide.type_id if guide else None)
+    type_id = answer(type_id, "--type", "Meeting type",
+                     str if type_id is not None else _type_parser(policy, jurisdiction),
+                     default=guide.type_id if guide else None)
     mt = policy.get(str(type_id))
     fmt = answer(fmt, "--format", "Discussion or meeting", choice(MEETING_FORMATS, "format"),
                default=guide.format if guide else None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -24,7 +24,7 @@ from safecli.cli.common import (
     report,
     today,
 )
-from safecli.cli.edit import _keep_aside, _run_editor
+from safecli.cli.edit import _run_editor
 from safecli.cli.meeting_new import answer
 from safecli.cli.meeting_text import carried_lines
 from safecli.errors import InvalidInput, SafecliError, UsageProblem
@@ -249,9 +249,19 @@ def _edit(book: Book, case: Case, meeting_id: str, mt: MeetingType, held: date,
                 if is_interactive() and confirm(
                         "The minutes do not check out. Edit them again?", default=True):
                     continue
-                kept = _keep_aside(book, case.case_id, Path(f"minutes-{meeting_id}.yaml"),
-                                   edited)
+                kept = _keep_aside(book, f"{case.case_id}-minutes-{meeting_id}", edited)
                 raise InvalidInput(f"minutes not recorded; your form is kept at "
                                    f"{relative(book, kept)}") from None
     finally:
         copy.unlink(missing_ok=True)
+
+
+def _keep_aside(book: Book, stem: str, data: bytes) -> Path:
+    """Keep a rejected form under .safecli/rejected/ (0600), never overwriting one kept."""
+    folder = book.cache_dir / "rejected"
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
+    fd, name = tempfile.mkstemp(dir=folder, prefix=f"{stem}-{stamp}-", suffix=".yaml")
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+    return Path(name)
