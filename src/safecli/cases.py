@@ -91,10 +91,12 @@ def new_case(book: Book, spec: NewCase, *, today: date, case_id: str | None = No
     check_choice(spec.concern_type, ABUSE_TYPES + WALES_ABUSE_TYPES, "concern type")
     check_choice(spec.lead_agency_kind, AGENCY_KINDS, "agency kind")
     check_handle(spec.lead_agency)
+    if case_id is not None:
+        check_case_id(case_id)
     if not book.cases_dir.is_dir():
         make_private_dir(book.cases_dir)
     with lock(book.cases_dir):
-        chosen = check_case_id(case_id) if case_id else next_case_id(book, today.year)
+        chosen = case_id or next_case_id(book, today.year)
         folder = book.cases_dir / chosen
         if folder.exists() or folder.is_symlink():
             raise InvalidInput(f"case {chosen} already exists")

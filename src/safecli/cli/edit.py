@@ -14,7 +14,7 @@ import typer
 
 from safecli import yamlio
 from safecli.book import Book, lock
-from safecli.cli.common import CommitOption, book_of, confirm, relative, report
+from safecli.cli.common import CommitOption, book_of, confirm, is_interactive, relative, report
 from safecli.errors import FileFormatError, InvalidInput, SafecliError
 from safecli.model import FILES
 
@@ -61,7 +61,8 @@ def _edit_until_valid(book: Book, case_id: str, path: Path, original: str,
                     raise FileFormatError(f"case: must stay {case_id!r}", path=path)
             except SafecliError as exc:
                 typer.echo(f"safecli: error: {exc}", err=True)
-                if confirm("The edit is not valid. Edit it again?", default=True):
+                if is_interactive() and confirm("The edit is not valid. Edit it again?",
+                                                default=True):
                     continue
                 kept = _keep_aside(book, case_id, path, edited)
                 raise FileFormatError(
