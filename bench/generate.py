@@ -285,17 +285,24 @@ def case_files(rng: random.Random, case_id: str, today: date) -> dict[str, str]:
     meetings: list[str] = []
     actions: list[str] = []
     count = 0 if rng.random() < 0.05 else rng.randrange(2, 5)
-    when = opened + timedelta(days=rng.randrange(1, 14))
-    total_actions = rng.randrange(3, 11)
-    for number in range(1, count + 1):
-        held = when < today and (status == "closed" or rng.random() < 0.92)
-        share = total_actions // count + (1 if number <= total_actions % count else 0)
-        ids = [f"A{len(actions) + k + 1}" for k in range(share)] if held else []
-        meetings.append(meeting_yaml(rng, number, when, held, today, agencies, ids))
+    dates = [opened + timedelta(days=rng.randrange(1, 14))]
+    for _ in range(1, count):
+        dates.append(dates[-1] + timedelta(days=rng.randrange(14, 60)))
+    held = [day < today and (status == "closed" or rng.random() < 0.92)
+            for day in dates[:count]]
+    # 3 to 10 actions, shared out among the meetings that were held.
+    total_actions = rng.randrange(3, 11) if any(held) else 0
+    owners = [index for index, was_held in enumerate(held) if was_held]
+    shares = [0] * count
+    for number in range(total_actions):
+        shares[owners[number % len(owners)]] += 1
+    for index in range(count):
+        ids = [f"A{len(actions) + k + 1}" for k in range(shares[index])]
+        meetings.append(meeting_yaml(rng, index + 1, dates[index], held[index], today,
+                                     agencies, ids))
         for action_id in ids:
-            actions.append(action_yaml(rng, int(action_id[1:]), f"M{number}", when, today,
-                                       agencies))
-        when += timedelta(days=rng.randrange(14, 60))
+            actions.append(action_yaml(rng, int(action_id[1:]), f"M{index + 1}", dates[index],
+                                       today, agencies))
     if status == "closed":
         actions = [a.replace("status: open", "status: done") for a in actions]
     # An empty list is written `[]` with no comment, as `case new` writes it.

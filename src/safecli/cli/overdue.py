@@ -12,6 +12,7 @@ import typer
 from safecli.book import Book
 from safecli.cli.common import AsOfOption, book_of, today
 from safecli.digest import KINDS
+from safecli.model import CASE_ID
 from safecli.errors import EXIT_FAILED, EXIT_FINDINGS, InvalidInput, UsageProblem
 
 Opt = typer.Option
@@ -116,7 +117,7 @@ def _case_ids(book: Book, paths: list[str], cases: list[str]) -> list[str] | Non
     cases_dir = book.cases_dir.resolve()
     for given in paths:
         path = Path(given)
-        if "/" not in given and (book.cases_dir / given).is_dir():
+        if CASE_ID.match(given) and ".." not in given and (book.cases_dir / given).is_dir():
             ids.add(_known(book, given))
             continue
         if not path.is_dir():
