@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from typing import Annotated, Any
 
 import typer
@@ -32,6 +34,10 @@ class SafecliGroup(TyperGroup):
         except SafecliError as exc:
             typer.echo(f"safecli: error: {exc}", err=True)
             raise typer.Exit(exc.exit_code) from None
+        except BrokenPipeError:
+            # The reader went away (`safecli overdue | head`): stop quietly.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(EXIT_FAILED) from None
         except KeyboardInterrupt:
             typer.echo("safecli: interrupted", err=True)
             raise typer.Exit(EXIT_INTERRUPTED) from None
