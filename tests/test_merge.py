@@ -425,3 +425,45 @@ def test_edits_to_different_items_or_fields_merge_to_both_edits(
         result = merge(ACTIONS, texts[0], ours, theirs, Versions(None, None, None))
         assert result.clean and not result.renumbered
         assert by_id(data(result.text)) == by_id(expected)
+
+
+# --- the merge-file command (git's %O %A %B %P) ----------------------------------------
+
+def run_driver(tmp_path: Path, base: str, ours: str, theirs: str,
+               path: str = "cases/SG-2026-0001/agencies.yaml") -> tuple[int, str, str]:
+    from typer.testing import CliRunner
+
+    from safecli.cli.main import app
+
+    files = []
+    for name, text in (("base", base), ("ours", ours), ("theirs", theirs)):
+        files.append(tmp_path / f".merge_file_{name}")
+        files[-1].write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["merge-file", *map(str, files), path])
+    return result.exit_code, files[1].read_text(encoding="utf-8"), result.output
+
+
+def test_merge_file_writes_a_clean_merge_into_ours(tmp_path: Path) -> None:
+    ours = AGENCY + "- handle: police\n  name: Police\n  kind: police\n"
+    theirs = AGENCY + "- handle: gp\n  name: GP\n  kind: gp\n"
+    code, written, output = run_driver(tmp_path, AGENCY, ours, theirs)
+    assert (code, output) == (0, "")
+    assert written == ours + "- handle: gp\n  name: GP\n  kind: gp\n"
+
+
+def test_merge_file_exits_1_and_names_the_line_of_a_conflict(tmp_path: Path) -> None:
+    ours = AGENCY.replace("Social worker", "Team manager")
+    theirs = AGENCY.replace("Social worker", "Duty worker")
+    code, written, output = run_driver(tmp_path, AGENCY, ours, theirs)
+    assert code == 1
+    assert output == ("safecli: cases/SG-2026-0001/agencies.yaml:6: conflict: agency asc: "
+                      "people[1].role: both sides changed it\n")
+    assert written.split("\n")[5] == "<<<<<<< ours"
+
+
+def test_merge_file_falls_back_to_a_line_merge_for_unreadable_input(tmp_path: Path) -> None:
+    broken = AGENCY + "- handle: [unclosed\n"
+    code, written, output = run_driver(tmp_path, AGENCY, broken, AGENCY)
+    assert code == 1
+    assert "cannot merge by identity" in output and "merged line by line" in output
+    assert written == broken

@@ -6,9 +6,22 @@ import re
 from pathlib import Path
 
 import pytest
+from gitbook import (
+    CASE,
+    NEW_CASE,
+    action,
+    append,
+    case_file,
+    cli,
+    commit_all,
+    git,
+    isolate,
+    make_repo,
+    meeting,
+    ok,
+    write,
+)
 
-from gitbook import (CASE, NEW_CASE, action, append, case_file, cli, commit_all, git,
-                     isolate, make_repo, meeting, ok, write)
 from safecli import yamlio
 from safecli.mergetree import plain
 

@@ -40,6 +40,14 @@ def _by(items: Any, key: str) -> dict[Any, dict[str, Any]]:
     return {item.get(key): item for item in items if isinstance(item, dict)}
 
 
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _sequence(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
 def _agency(person: Any) -> str:
     return str(person.get("agency")) if isinstance(person, dict) else "none"
 
@@ -50,8 +58,8 @@ def _adult(old: Any, new: Any) -> list[str]:
     if not new:
         return ["case file adult.yaml removed"] if old else []
     if not old:
-        return [f"case opened (risk: {_text(new.get('risk_level'))}, "
-                f"lead agency: {_text(new.get('lead_agency'))})"]
+        risk, lead = _text(new.get("risk_level")), _text(new.get("lead_agency"))
+        return [f"case opened (risk: {risk}, lead agency: {lead})"]
     lines: list[str] = []
     if old.get("status") != new.get("status"):
         if new.get("status") == "closed":
@@ -173,15 +181,15 @@ def _meeting_changes(mid: str, was: dict[str, Any], now: dict[str, Any]) -> list
     if now.get("invited_on") and was.get("invited_on") != now.get("invited_on"):
         lines.append(f"meeting {mid}: invitations sent on {now['invited_on']}")
     lines += _invitees(mid, was.get("invitees"), now.get("invitees"))
-    minutes_was = was.get("minutes") if isinstance(was.get("minutes"), dict) else {}
-    minutes_now = now.get("minutes") if isinstance(now.get("minutes"), dict) else {}
+    minutes_was = _mapping(was.get("minutes"))
+    minutes_now = _mapping(now.get("minutes"))
     shared_was = _by(minutes_was.get("shared"), "agency")
     shared = [str(a) for a in _by(minutes_now.get("shared"), "agency") if a not in shared_was]
     if shared:
         lines.append(f"meeting {mid}: minutes shared with {', '.join(shared)}")
-    if minutes_was and _changed(minutes_was, minutes_now, ("shared",)):
-        lines.append(f"meeting {mid}: minutes changed: "
-                     f"{', '.join(_changed(minutes_was, minutes_now, ('shared',)))}")
+    edited = _changed(minutes_was, minutes_now, ("shared",)) if minutes_was else []
+    if edited:
+        lines.append(f"meeting {mid}: minutes changed: {', '.join(edited)}")
     rest = _changed(was, now, ("id", "when", "status", "invited_on", "invitees", "minutes"))
     if rest and "type" in was:
         lines.append(f"meeting {mid} changed: {', '.join(rest)}")
@@ -224,8 +232,8 @@ def _actions(old: Any, new: Any) -> list[str]:
 
 def _action_changes(aid: str, was: dict[str, Any], now: dict[str, Any]) -> list[str]:
     lines: list[str] = []
-    moves_was = was.get("moves") if isinstance(was.get("moves"), list) else []
-    moves_now = now.get("moves") if isinstance(now.get("moves"), list) else []
+    moves_was = _sequence(was.get("moves"))
+    moves_now = _sequence(now.get("moves"))
     new_moves = [m for m in moves_now[len(moves_was):] if isinstance(m, dict)]
     for move in new_moves:
         reason = "reason recorded" if move.get("reason") else "no reason recorded"

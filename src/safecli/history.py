@@ -124,7 +124,9 @@ def _changes(sha: str, parent: str | None, files: dict[str, str],
             lines.append(f"{kind}.yaml readable again")
         else:
             described = describe(kind, before, after)
-            lines += described or [f"{kind}.yaml: layout or comments changed"]
+            if not described and before is not None and after is not None:
+                described = [f"{kind}.yaml: layout or comments changed"]
+            lines += described
     return lines
 
 

@@ -28,10 +28,19 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from safecli import yamlio
+from safecli.errors import FileFormatError
 from safecli.mergetree import MISSING, Conflict, Merger, is_person, plain
 from safecli.model import FILES
-from safecli.renumber import NOUNS, SIBLINGS, Docs, Renumbering, Versions, apply_ids, \
-    apply_references, plan
+from safecli.renumber import (
+    NOUNS,
+    SIBLINGS,
+    Docs,
+    Renumbering,
+    Versions,
+    apply_ids,
+    apply_references,
+    plan,
+)
 
 __all__ = ["MergeResult", "Versions", "kind_of", "merge_file"]
 
@@ -104,8 +113,9 @@ def _load(path: Path, text: str | None, expect: type) -> Any:
 
 def _docs(path: Path, versions: Versions) -> Docs:
     expect = FILES[kind_of(path) or "actions"]
-    return Docs(*(plain(_load(path, text, expect)) for text in
-                  (versions.base, versions.ours, versions.theirs)), texts=versions)
+    base, ours, theirs = (plain(_load(path, text, expect)) for text in
+                          (versions.base, versions.ours, versions.theirs))
+    return Docs(base, ours, theirs, versions)
 
 
 def _unchecked(kind: str, renumbering: Renumbering, unknown: bool) -> Conflict:
@@ -149,7 +159,7 @@ def _tidy(text: str, doc: Any, versions: Versions, expect: type, path: Path) -> 
         return text
     try:
         same = plain(yamlio.parse(path, tidied, expect)) == plain(doc)
-    except yamlio.FileFormatError:
+    except FileFormatError:
         same = False
     return tidied if same else text
 

@@ -169,9 +169,8 @@ class Merger:
                 shape: tuple[str, ...], path: Path, label: str) -> CommentedMap:
         order = list(ours.keys()) + [k for k in theirs if k not in ours]
         for key in order:
-            mine = ours[key] if key in ours else MISSING
-            merged = self.value(base[key] if key in base else MISSING, mine,
-                                theirs[key] if key in theirs else MISSING,
+            mine = ours.get(key, MISSING)
+            merged = self.value(base.get(key, MISSING), mine, theirs.get(key, MISSING),
                                 (*shape, str(key)), (*path, key), _key_label(label, key))
             if merged is MISSING:
                 if key in ours:
@@ -190,10 +189,9 @@ class Merger:
     def sequence(self, base: list[Any], ours: CommentedSeq, theirs: list[Any],
                  identity: Identity, shape: tuple[str, ...], path: Path,
                  label: str) -> CommentedSeq | None:
-        indexes = [_index(seq, identity) for seq in (base, ours, theirs)]
-        if indexes[0] is None or indexes[1] is None or indexes[2] is None:
+        in_base, in_ours, in_theirs = (_index(seq, identity) for seq in (base, ours, theirs))
+        if in_base is None or in_ours is None or in_theirs is None:
             return None
-        in_base, in_ours, in_theirs = indexes
         order = list(in_ours) + [key for key in in_theirs if key not in in_ours]
         kept: list[tuple[Hashable, str]] = []
         for key in order:

@@ -81,7 +81,7 @@ def _theirs_candidates(top: Path) -> list[str]:
 
 def _base_candidates(top: Path, ours: str, theirs: str) -> list[str | None]:
     bases = gitwork.git(top, "merge-base", "--all", ours, theirs, check=False).split()
-    candidates: list[str | None] = bases[:1] if len(bases) == 1 else []
+    candidates: list[str | None] = [bases[0]] if len(bases) == 1 else []
     parent = _resolve(top, f"{theirs}^")
     candidates.append(parent)
     return list(dict.fromkeys(candidates))

@@ -9,6 +9,7 @@ import typer
 
 from safecli.book import init_book
 from safecli.cli.common import ask, choice, text
+from safecli.cli.teamwork import offer_git_setup
 from safecli.model import JURISDICTIONS
 
 
@@ -19,6 +20,9 @@ def init(
         str | None, typer.Option(help="england (Care Act s42) or wales (SSWB(W)A s126).")
     ] = None,
     timezone: Annotated[str, typer.Option(help="Timezone of meeting times.")] = "Europe/London",
+    git_setup: Annotated[bool, typer.Option(
+        "--git-setup", help="In a git repository: register the merge driver (safecli git setup)."
+    )] = False,
 ) -> None:
     """Create a case book: safecli.yaml, cases/, .gitignore and .gitattributes.
 
@@ -30,6 +34,7 @@ def init(
     assert org is not None and where is not None
     for written in init_book(path, organisation=org, jurisdiction=where, timezone=timezone):
         typer.echo(f"wrote {written}")
+    offer_git_setup(path, git_setup)
 
 
 def register(app: typer.Typer) -> None:
