@@ -162,10 +162,14 @@ def _checked(path: Path, text: str, expect: type) -> Any:
     try:
         data = _build(text)
     except _Unusual:
+        data = _NOTHING
+    if isinstance(data, expect):
+        return data
+    try:
         return scan.load_text(path, text, expect)
-    if not isinstance(data, expect):
-        return scan.load_text(path, text, expect)
-    return data
+    except TypeError as exc:  # scan cannot hash a list or mapping used as a key
+        raise FileFormatError("not valid YAML: a list or mapping used as a key",
+                              path=path) from exc
 
 
 def load(path: Path, expect: type) -> Any:

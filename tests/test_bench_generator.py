@@ -1,0 +1,73 @@
+"""The benchmark generator makes valid, deterministic books (small N; nothing is timed)."""
+
+from __future__ import annotations
+
+import importlib.util
+import time
+from datetime import date
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from conftest import REPO
+
+from safecli import scan, yamlio
+from safecli.book import find_book
+from safecli.digest import compute
+from safecli.digestcache import collect
+
+
+@pytest.fixture(scope="module")
+def generate() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("generate", REPO / "bench" / "generate.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file()}
+
+
+def test_every_file_is_valid_and_round_trips(generate: ModuleType, tmp_path: Path) -> None:
+    root = generate.generate(tmp_path / "book", 8, seed=3)
+    ids = find_book(root).case_ids()
+    assert len(ids) == 8
+    for case_id in ids:
+        folder = root / "cases" / case_id
+        assert sorted(p.name for p in folder.iterdir()) == [
+            "actions.yaml", "adult.yaml", "agencies.yaml", "meetings.yaml"]
+        for path in folder.iterdir():
+            expect = dict if path.name == "adult.yaml" else list
+            scan.load(path, expect)
+            document, text = yamlio.read(path, expect)
+            assert yamlio.dump(document) == text, path  # the store's own format
+        adult = scan.load(folder / "adult.yaml", dict)
+        actions = scan.load(folder / "actions.yaml", list)
+        meetings = scan.load(folder / "meetings.yaml", list)
+        assert adult["case"] == case_id
+        if any(m["status"] == "held" for m in meetings):
+            assert 3 <= len(actions) <= 10
+        held = {m["id"] for m in meetings if m["status"] == "held"}
+        assert {a["meeting"] for a in actions} <= held
+        assert (folder / "meetings.yaml").read_text().startswith(("# ", "[]"))
+
+
+def test_same_seed_same_bytes_other_seed_other_book(generate: ModuleType,
+                                                    tmp_path: Path) -> None:
+    one = tree(generate.generate(tmp_path / "one", 8, seed=5))
+    assert tree(generate.generate(tmp_path / "two", 8, seed=5)) == one
+    assert tree(generate.generate(tmp_path / "three", 8, seed=6)) != one
+
+
+def test_the_digest_finds_every_kind_in_a_generated_book(generate: ModuleType,
+                                                         tmp_path: Path) -> None:
+    book = find_book(generate.generate(tmp_path / "book", 60, seed=1))
+    today = date(2026, 12, 1)
+    items = compute(collect(book, now_ns=time.time_ns(), use_cache=False), today,
+                    date(2026, 12, 8))
+    kinds = {item.kind for item in items}
+    assert kinds == {"action-overdue", "action-due-soon", "review-passed",
+                     "minutes-not-shared", "no-meeting"}
