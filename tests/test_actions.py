@@ -143,8 +143,8 @@ def test_cancel_then_add_never_reuses_an_id(book: Path) -> None:
 
 
 @pytest.mark.parametrize(("lead", "message"), [
-    ("police:DC Nobody", "no person 'DC Nobody' in agency 'police' of SG-2026-0001 (people: "
-     "DC Lee Jones); to add them: safecli agency add SG-2026-0001 police --person"),
+    ("police:DC Nobody", ("no person 'DC Nobody' in agency 'police' of SG-2026-0001 (people: "
+     "DC Lee Jones); to add them: safecli agency add SG-2026-0001 police --person")),
     ("bank:Gemma Lyle", "no agency 'bank' in SG-2026-0001"),
     ("police", "invalid person 'police': write agency:Name"),
 ])
@@ -219,3 +219,17 @@ def test_list_one_case_or_the_whole_book(book: Path) -> None:
     assert "Interview the son" in table and "Review her medication" not in table
     assert "| A1 " in run(book, "action", "list", "--format", "markdown").stdout
     assert run(book, "action", "list", "SG-2026-0404").exit_code == 3
+
+
+def test_add_by_answering_prompts_asks_again_for_unknown_people(book: Path) -> None:
+    answers = ["M9", "M1", "Ask the bank to flag the account", "police:DC Nobody",
+               "asc:Sam Patel", "next week", "fri"]
+    result = run(book, "action", "add", CASE, "--as-of", "2026-11-03", interactive=True,
+                 input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result.output
+    assert "no meeting 'M9'" in result.output
+    assert "no person 'DC Nobody' in agency 'police'" in result.output
+    assert "not a date: 'next week'" in result.output
+    stored = action(book, "A1")
+    assert (stored["meeting"], stored["lead"], str(stored["due"])) == (
+        "M1", {"agency": "asc", "name": "Sam Patel"}, "2026-11-06")

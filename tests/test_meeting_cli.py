@@ -151,8 +151,8 @@ def test_a_bad_time_is_refused(book: Path) -> None:
 
 @pytest.mark.parametrize(("args", "message"), [
     (("--type", "s42-strategy", "--chair", "police:DC Lee Jones"),
-     "s42-strategy cannot be chaired by police: S42 strategy meetings and conferences are "
-     "always chaired by the local authority"),
+     ("s42-strategy cannot be chaired by police: S42 strategy meetings and conferences are "
+     "always chaired by the local authority")),
     (("--type", "s42-conference", "--chair", "gp:Dr Amara Okafor"),
      "s42-conference cannot be chaired by gp"),
     (("--type", "s126-strategy", "--chair", "asc:Sam Patel"),
@@ -199,11 +199,11 @@ def test_a_chair_who_is_the_decision_maker_is_a_warning_not_a_refusal(book: Path
 
 @pytest.mark.parametrize(("flag", "value", "message"), [
     ("--chair", "polce:DC Lee Jones",
-     "no agency 'polce' in SG-2026-0001 (agencies: asc, police, gp, health, cmht, housing, "
-     "probation, advocacy); to add it: safecli agency add SG-2026-0001 polce"),
+     ("no agency 'polce' in SG-2026-0001 (agencies: asc, police, gp, health, cmht, housing, "
+     "probation, advocacy); to add it: safecli agency add SG-2026-0001 polce")),
     ("--chair", "asc:Sam Pattel",
-     "no person 'Sam Pattel' in agency 'asc' of SG-2026-0001 (people: Sam Patel, Helen "
-     "Forsyth); to add them: safecli agency add SG-2026-0001 asc --person \"Sam Pattel;role\""),
+     ("no person 'Sam Pattel' in agency 'asc' of SG-2026-0001 (people: Sam Patel, Helen "
+     "Forsyth); to add them: safecli agency add SG-2026-0001 asc --person \"Sam Pattel;role\"")),
     ("--invite", "police:DC Nobody:Investigating",
      "no person 'DC Nobody' in agency 'police' of SG-2026-0001 (people: DC Lee Jones)"),
     ("--invite", "police:DC Lee Jones",
@@ -231,8 +231,8 @@ def test_bad_references_are_refused_clearly(book: Path, flag: str, value: str,
      "no meeting 'M9' in SG-2026-0001 (meetings: M1)"),
     (("meeting", "show", CASE, "M2"), "no meeting 'M2'"),
     (("meeting", "respond", CASE, "M1", "housing:Priya Shah", "accepted"),
-     "housing:Priya Shah is not invited to M1 (invitees: police:DC Lee Jones, "
-     "gp:Dr Amara Okafor); invite them first: safecli meeting invite"),
+     ("housing:Priya Shah is not invited to M1 (invitees: police:DC Lee Jones, "
+     "gp:Dr Amara Okafor); invite them first: safecli meeting invite")),
     (("meeting", "respond", CASE, "M1", "police:DC Lee Jones", "maybe"),
      "invalid response 'maybe'"),
     (("meeting", "invite", CASE, "M1", "fire:Crew Manager", "--reason", "Fire risk"),
@@ -470,8 +470,8 @@ def test_record_warns_about_what_the_type_expects(book: Path) -> None:
     (("--attendee", "police:DC Nobody"), "no person 'DC Nobody' in agency 'police'"),
     (("--risk", "Harm|x|y|A4"), "names unknown actions A4 (actions: none yet)"),
     (("--engage-lead", "bank"), "no agency 'bank'"),
-    (("--review-not-required", "Closing"), "give a review date or why no review is needed, "
-                                            "not both"),
+    (("--review-not-required", "Closing"), ("give a review date or why no review is needed, "
+                                            "not both")),
     (("--disagreement", "police:DC Lee Jones|Timing|Agreed|perhaps"), "escalated is yes or no"),
     (("--capacity-outcome", "maybe"), "invalid capacity outcome 'maybe'"),
 ])
@@ -552,7 +552,7 @@ def test_show_lists_actions_carried_forward(book: Path) -> None:
     args[args.index("--when") + 1] = "2026-12-01 10:00"
     assert run(book, *args).exit_code == 0
     show = run(book, "meeting", "show", CASE, "M2").stdout
-    assert ("Carried forward (open actions from earlier meetings, to review):\n"
+    assert ("Carried forward (actions from earlier meetings still open, to review):\n"
             "  A1 (M1) open, due 2026-11-17, lead police:DC Lee Jones: Interview the son\n"
             ) in show
     assert "A2" not in show.split("Carried forward")[1]
@@ -749,8 +749,8 @@ def test_end_to_end_s42_strategy_discussion(tmp_path: Path) -> None:
         "Chair: asc:Helen Forsyth",
         "police:DC Lee Jones: accepted on 2026-11-02; why: Possible theft",
         "gp:Dr Amara Okafor: written-update on 2026-11-02",
-        "Risk 1: More of her pension taken; in place: Nothing yet; barriers: Son holds the "
-        "card; actions: A1",
+        ("Risk 1: More of her pension taken; in place: Nothing yet; barriers: Son holds the "
+        "card; actions: A1"),
         "Review: 2026-12-01",
         "Feedback to the adult: Home visit by asc:Sam Patel, due 2026-11-05",
         "Minutes shared: asc on 2026-11-04, police on 2026-11-04, gp on 2026-11-04",

@@ -91,7 +91,7 @@ def test_invitation_parse() -> None:
 
 def test_a_refused_rule_leaves_every_file_as_it_was(book: Book) -> None:
     before = snapshot(book.root)
-    with pytest.raises(RuleViolation, match="s126-strategy needs|this case is in England"):
+    with pytest.raises(RuleViolation, match="this case is in England: use s42-strategy"):
         new(book, type_id="s126-strategy")
     with pytest.raises(RuleViolation, match="cannot be chaired by police"):
         new(book, chair=LEE)
@@ -104,7 +104,7 @@ def test_carried_forward_lists_open_actions_of_earlier_meetings(book: Book) -> N
     # Entered after M2 but held before it: it counts as earlier than M2.
     between = new(book, at="2026-11-20 10:00")
     a_open = add_action(book, first)
-    add_action(book, first, "done")
+    done = add_action(book, first, "done")  # done on 2026-11-25
     add_action(book, first, "cancelled")
     b_open = add_action(book, between)
     c_open = add_action(book, later)
@@ -113,6 +113,11 @@ def test_carried_forward_lists_open_actions_of_earlier_meetings(book: Book) -> N
     assert [a["id"] for a in meetings.carried_forward(case, between)] == [a_open]
     assert [a["id"] for a in meetings.carried_forward(case, later)] == [a_open, b_open]
     assert c_open not in [a["id"] for a in meetings.carried_forward(case, later)]
+    # Once held, a meeting keeps listing what was open on its day, even if done since.
+    held(book, between, day=date(2026, 11, 20))
+    case = load_case(book, CASE)
+    assert [a["id"] for a in meetings.carried_forward(case, between)] == [a_open, done]
+    assert [a["id"] for a in meetings.carried_forward(case, later)] == [a_open, b_open]
     with pytest.raises(InvalidInput, match="no meeting 'M9'"):
         meetings.carried_forward(case, "M9")
 

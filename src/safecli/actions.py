@@ -14,7 +14,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedSeq
 
-from safecli import yamlio
+from safecli import fastload, yamlio
 from safecli.book import Book, Case, edit_case
 from safecli.errors import InvalidInput
 from safecli.meetings import find_meeting
@@ -68,7 +68,7 @@ def add_action(book: Book, case_id: str, spec: NewAction) -> tuple[Case, str]:
 
 def _link_risk(meeting: Any, meeting_id: str, number: int, action_id: str) -> None:
     minutes = meeting.get("minutes")
-    risks = minutes.get("risks") if isinstance(minutes, Mapping) else None
+    risks: Any = minutes.get("risks") if isinstance(minutes, Mapping) else None
     count = len(risks) if isinstance(risks, list) else 0
     if not 1 <= number <= count:
         raise InvalidInput(
@@ -158,8 +158,8 @@ def list_actions(book: Book, case_ids: list[str], *, open_only: bool = False,
     """The actions of these cases (read only actions.yaml), filtered by status and agency."""
     rows = []
     for case_id in case_ids:
-        actions, _ = yamlio.read(book.case_dir(case_id) / "actions.yaml", list)
-        rows.extend(action_rows(case_id, actions))
+        path = book.case_dir(case_id) / "actions.yaml"
+        rows.extend(action_rows(case_id, fastload.load(path, list)))
     return [row for row in rows
             if (not open_only or row["status"] == "open")
             and (agency is None or row["agency"] == agency)]

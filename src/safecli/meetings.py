@@ -33,6 +33,11 @@ ADULT_KEYS = ("invited", "not_invited_reason")
 SHARED_KEYS = ("agency", "shared_on")
 
 
+def mapping(value: Any) -> Mapping[str, Any]:
+    """value if it is a mapping, else an empty one (for reading optional parts)."""
+    return value if isinstance(value, Mapping) else {}
+
+
 def policy_of(book: Book) -> Policy:
     """The meeting types of a book: the built-in pack with its config's overrides."""
     return load_policy(book.config.meeting_types, book.root / "safecli.yaml")
@@ -255,8 +260,8 @@ def share(book: Book, case_id: str, meeting_id: str, agencies: Sequence[str], *,
         raise InvalidInput("name at least one agency the minutes went to (--with HANDLE)")
     with edit_case(book, case_id) as case:
         meeting = find_meeting(case, meeting_id)
-        minutes = meeting.get("minutes")
-        if meeting.get("status") != "held" or not isinstance(minutes, Mapping):
+        minutes: Any = meeting.get("minutes")
+        if meeting.get("status") != "held" or not isinstance(minutes, dict):
             raise InvalidInput(f"{meeting_id} has no minutes yet; record it first: "
                                f"safecli meeting record {case_id} {meeting_id}")
         if minutes.get("shared") is None:
@@ -272,21 +277,27 @@ def share(book: Book, case_id: str, meeting_id: str, agencies: Sequence[str], *,
 
 
 def carried_forward(case: Case, meeting_id: str) -> list[Any]:
-    """The actions still open that earlier meetings of the case agreed, for this one to review.
+    """The actions of earlier meetings of the case that this meeting reviews.
 
     Earlier means a meeting whose `when` comes before this meeting's (meetings
-    with the same or no time keep their order in meetings.yaml). Returns the
-    action mappings as stored in actions.yaml, in file order; each has `id`,
-    `meeting`, `description`, `lead` ({agency, name}), `due`, `status` and `moves`.
+    with the same or no time keep their order in meetings.yaml). An action counts
+    while it is open; once this meeting is held, an action done on or after the
+    day it was held counts too, so the meeting's record reads the same later.
+    Returns the action mappings as stored in actions.yaml, in file order; each has
+    `id`, `meeting`, `description`, `lead` ({agency, name}), `due`, `status`,
+    `done_on` and `moves`.
     """
     order = {str(m.get("id")): (str(m.get("when") or ""), index)
              for index, m in enumerate(case.meetings) if isinstance(m, Mapping)}
-    find_meeting(case, meeting_id)
+    minutes = find_meeting(case, meeting_id).get("minutes")
+    held_on = minutes.get("held_on") if isinstance(minutes, Mapping) else None
     here = order[meeting_id]
     earlier = {mid for mid, key in order.items() if key < here}
     return [a for a in case.actions
-            if isinstance(a, Mapping) and a.get("status") == "open"
-            and str(a.get("meeting")) in earlier]
+            if isinstance(a, Mapping) and str(a.get("meeting")) in earlier
+            and (a.get("status") == "open"
+                 or (a.get("status") == "done" and isinstance(held_on, date)
+                     and isinstance(a.get("done_on"), date) and a["done_on"] >= held_on))]
 
 
 def meeting_rows(case: Case) -> list[dict[str, Any]]:
@@ -295,7 +306,7 @@ def meeting_rows(case: Case) -> list[dict[str, Any]]:
     for m in case.meetings:
         if not isinstance(m, Mapping):
             continue
-        minutes = m.get("minutes") if isinstance(m.get("minutes"), Mapping) else {}
+        minutes = mapping(m.get("minutes"))
         invitees = [e for e in m.get("invitees") or [] if isinstance(e, Mapping)]
         rows.append({
             "case": case.case_id, "id": m.get("id"), "type": m.get("type"),

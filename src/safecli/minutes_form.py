@@ -123,9 +123,9 @@ def _plain(name: str) -> str:
 
 
 def _header(case: Case, meeting_id: str, mt: MeetingType, meeting: Mapping[str, Any]) -> str:
-    lines = textwrap.wrap(
-        f"Minutes of {meeting_id} ({mt.id}: {mt.name}) in {case.case_id}, planned for "
-        f"{meeting.get('when')}.", width=86) + [
+    lines = [
+        *textwrap.wrap(f"Minutes of {meeting_id} ({mt.id}: {mt.name}) in {case.case_id}, "
+                       f"planned for {meeting.get('when')}.", width=86),
         "Fill in what happened and save; lines starting with # are ignored. Dates are",
         "2026-11-10, today, +3d or fri. Nothing is saved if the form does not check out.",
     ]

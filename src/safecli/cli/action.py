@@ -22,7 +22,10 @@ from safecli.cli.common import (
     today,
 )
 from safecli.errors import UsageProblem
+from safecli.meetings import find_meeting
 from safecli.model import Person
+from safecli.people import resolve
+from safecli.render.documents import read_case
 
 app = typer.Typer(help="Actions agreed at meetings: lead, due date, status.", no_args_is_help=True)
 Opt = typer.Option
@@ -49,13 +52,22 @@ def add(
     --due +2w "Interview the son about the withdrawals"
     """
     book = book_of(ctx)
+    parse_day = date_parser(book, as_of)
+    case = read_case(book, case_id) if is_interactive() else None
+
+    def known_meeting(value: str) -> str:
+        return str(find_meeting(case, value).get("id")) if case is not None else value
+
+    def known_lead(value: str) -> Person:
+        return resolve(case, Person.parse(value)) if case is not None else Person.parse(value)
+
     spec = actions.NewAction(
-        meeting=str(ask(meeting, "--meeting", "Meeting that agreed it (e.g. M1)", text)),
+        meeting=str(ask(meeting, "--meeting", "Meeting that agreed it (e.g. M1)", known_meeting)),
         description=str(ask(description, "TEXT", "What is to be done", text)),
-        lead=ask(lead, "--lead", "Lead (agency:Name)", Person.parse)  # type: ignore[arg-type]
-        if lead is None else Person.parse(lead),
-        due=ask(None, "--due", "Due date", date_parser(book, as_of))  # type: ignore[arg-type]
-        if due is None else date_parser(book, as_of)(due),
+        lead=Person.parse(lead) if lead is not None
+        else ask(None, "--lead", "Lead (agency:Name)", known_lead),  # type: ignore[arg-type]
+        due=parse_day(due) if due is not None
+        else ask(None, "--due", "Due date", parse_day),  # type: ignore[arg-type]
         risk=risk)
     case, action_id = actions.add_action(book, case_id, spec)
     typer.echo(f"added action {action_id} to {case_id}: lead {spec.lead}, due {spec.due}")

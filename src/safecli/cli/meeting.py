@@ -9,7 +9,6 @@ from typing import Annotated
 import typer
 
 from safecli import meetings
-from safecli.book import load_case
 from safecli.cli.common import (
     AsOfOption,
     CommitOption,
@@ -28,6 +27,7 @@ from safecli.cli.meeting_record import record
 from safecli.cli.meeting_text import show_lines, suggestion_lines
 from safecli.errors import InvalidInput
 from safecli.model import RESPONSES, Person
+from safecli.render.documents import read_case
 from safecli.suggest import suggest_meeting
 
 app = typer.Typer(help="Call, record and share multi-agency meetings.", no_args_is_help=True)
@@ -65,7 +65,7 @@ def suggest(ctx: typer.Context, case_id: CaseArg,
     """
     choice(("text", "json"), "format")(fmt)
     book = book_of(ctx)
-    case = load_case(book, case_id)
+    case = read_case(book, case_id)
     policy = meetings.policy_of(book)
     found = suggest_meeting(case.adult, list(case.agencies), policy=policy,
                             jurisdiction=meetings.jurisdiction_of(book, case.adult))
@@ -174,7 +174,7 @@ def show(ctx: typer.Context, case_id: CaseArg, meeting_id: MeetingArg,
     """
     choice(("text", "json"), "format")(fmt)
     book = book_of(ctx)
-    case = load_case(book, case_id)
+    case = read_case(book, case_id)
     meeting = meetings.find_meeting(case, meeting_id)
     if fmt == "json":
         carried = [a.get("id") for a in meetings.carried_forward(case, meeting_id)]
@@ -191,7 +191,7 @@ def list_meetings(ctx: typer.Context, case_id: CaseArg, fmt: FormatOption = "tab
 
     Example: safecli meeting list SG-2026-0001 --format csv
     """
-    case = load_case(book_of(ctx), case_id)
+    case = read_case(book_of(ctx), case_id)
     emit(meetings.meeting_rows(case), fmt, ["id", "type", "format", "mode", "when", "status",
                                              "chair", "invitees", "accepted", "held_on",
                                              "shared_with"])

@@ -8,7 +8,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from safecli import meetings
-from safecli.book import Case, load_case
+from safecli.book import Case
 from safecli.cli.common import (
     AsOfOption,
     CommitOption,
@@ -29,6 +29,7 @@ from safecli.meetings import Invitation, NewMeeting
 from safecli.model import MEETING_FORMATS, MEETING_MODES, Person
 from safecli.people import kind_of, people_of_kinds, resolve
 from safecli.policy import MeetingType, Policy
+from safecli.render.documents import read_case
 from safecli.suggest import suggest_meeting
 
 T = TypeVar("T")
@@ -118,7 +119,7 @@ def new(
     """
     book = book_of(ctx)
     day = today(book, as_of)
-    case = load_case(book, case_id)
+    case = read_case(book, case_id)
     policy = meetings.policy_of(book)
     jurisdiction = meetings.jurisdiction_of(book, case.adult)
     interactive = is_interactive()
@@ -237,8 +238,8 @@ def _communication(case: Case, invitees: list[Invitation], interpreter: bool | N
             interpreter = confirm(f"The adult needs a {language} interpreter. Is one arranged "
                                   "for this meeting?", default=False)
         if interpreter is None:
-            _say([f"note: the adult needs a {language} interpreter; say whether one is "
-                  "arranged with --interpreter-arranged or --interpreter-not-arranged"])
+            _say([(f"note: the adult needs a {language} interpreter; say whether one is "
+                  "arranged with --interpreter-arranged or --interpreter-not-arranged")])
         else:
             notes.append(f"{language} interpreter arranged for the adult" if interpreter
                          else f"{language} interpreter needed for the adult, not yet arranged")
@@ -254,8 +255,8 @@ def _communication(case: Case, invitees: list[Invitation], interpreter: bool | N
                     return notes
             advocate = confirm("Is an advocate arranged for this meeting?", default=False)
         if advocate is None:
-            _say(["note: the adult needs an advocate; invite one (--invite) or say whether one "
-                  "is arranged with --advocate-arranged or --advocate-not-arranged"])
+            _say([("note: the adult needs an advocate; invite one (--invite) or say whether one "
+                  "is arranged with --advocate-arranged or --advocate-not-arranged")])
         else:
             notes.append("Advocate arranged for the adult" if advocate
                          else "Advocate needed for the adult, not yet arranged")

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import typer
 
 from safecli import meetings, yamlio
-from safecli.book import Book, Case, load_case
+from safecli.book import Book, Case
 from safecli.cli.common import (
     AsOfOption,
     CommitOption,
@@ -28,10 +28,18 @@ from safecli.cli.edit import _run_editor
 from safecli.cli.meeting_new import answer
 from safecli.cli.meeting_text import carried_lines
 from safecli.errors import InvalidInput, SafecliError, UsageProblem
-from safecli.minutes import Capacity, Disagreement, Minutes, Risk, check_minutes, record_minutes
+from safecli.minutes import (
+    Capacity,
+    Disagreement,
+    Minutes,
+    Risk,
+    check_minutes,
+    record_minutes,
+)
 from safecli.minutes_form import form, read_checked
 from safecli.model import Person
 from safecli.policy import MeetingType
+from safecli.render.documents import read_case
 
 Opt = typer.Option
 People = Annotated[list[str] | None, Opt(help="agency:Name (repeat).")]
@@ -118,7 +126,7 @@ def record(
     day = today(book, as_of)
     parse_day = date_parser(book, as_of)
     policy = meetings.policy_of(book)
-    case = load_case(book, case_id)
+    case = read_case(book, case_id)
     meeting = meetings.find_meeting(case, meeting_id)
     mt = policy.get(str(meeting.get("type")))
     planned = str(meeting.get("when") or "")[:10]

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from safecli.book import Case
-from safecli.meetings import carried_forward
+from safecli.meetings import carried_forward, mapping
 from safecli.model import Person
 from safecli.policy import Policy
 from safecli.suggest import Suggestion
@@ -54,7 +54,7 @@ def carried_lines(case: Case, meeting_id: str) -> list[str]:
     carried = carried_forward(case, meeting_id)
     if not carried:
         return ["Carried forward: no open actions from earlier meetings"]
-    return ["Carried forward (open actions from earlier meetings, to review):"] + [
+    return ["Carried forward (actions from earlier meetings still open, to review):"] + [
         line for action in carried for line in action_line(action)]
 
 
@@ -67,8 +67,8 @@ def show_lines(case: Case, meeting: Mapping[str, Any], policy: Policy) -> list[s
              f"  Status: {meeting.get('status')}"
              + (f" ({' '.join(str(meeting.get('cancel_reason')).split())})"
                 if meeting.get("cancel_reason") else ""),
-             f"  {str(meeting.get('format')).capitalize()}, {meeting.get('mode')}, "
-             f"{meeting.get('when')}"]
+             (f"  {str(meeting.get('format')).capitalize()}, {meeting.get('mode')}, "
+             f"{meeting.get('when')}")]
     for key in ("where", "link"):
         if meeting.get(key):
             lines.append(f"  {key.capitalize()}: {' '.join(str(meeting[key]).split())}")
@@ -76,7 +76,7 @@ def show_lines(case: Case, meeting: Mapping[str, Any], policy: Policy) -> list[s
     if meeting.get("decision_maker"):
         lines.append(f"  Decision maker: {_person(meeting.get('decision_maker'))}")
     lines += _wrap(meeting.get("purpose") or "-", "    ", "  Purpose: ")
-    adult = meeting.get("adult") if isinstance(meeting.get("adult"), Mapping) else {}
+    adult = mapping(meeting.get("adult"))
     lines += (["  Adult: invited"] if adult.get("invited") else
               _wrap(adult.get("not_invited_reason") or "not recorded", "    ",
                     "  Adult: not invited: "))
@@ -120,7 +120,7 @@ def minutes_lines(m: Mapping[str, Any]) -> list[str]:
              f"  Written updates: {_people(m.get('written_updates'))}"]
     if m.get("engage_lead"):
         lines.append(f"  Best placed to engage the adult: {m['engage_lead']}")
-    wishes = m.get("wishes") if isinstance(m.get("wishes"), Mapping) else {}
+    wishes = mapping(m.get("wishes"))
     if wishes.get("views"):
         lines += _wrap(f"{wishes['views']} (obtained by: {wishes.get('obtained_by') or '-'})",
                        "    ", "  Adult's wishes: ")
@@ -129,7 +129,7 @@ def minutes_lines(m: Mapping[str, Any]) -> list[str]:
                        f"barriers: {risk.get('barriers') or '-'}; actions: "
                        f"{', '.join(map(str, risk.get('actions') or [])) or '-'}",
                        "      ", f"  Risk {n}: ")
-    others = m.get("others_at_risk") if isinstance(m.get("others_at_risk"), Mapping) else {}
+    others = mapping(m.get("others_at_risk"))
     lines += _wrap(
         ("reviewed" if others.get("reviewed") else "not reviewed")
         + (f"; adults: {others['adults']}" if others.get("adults") else "")
@@ -143,15 +143,15 @@ def minutes_lines(m: Mapping[str, Any]) -> list[str]:
                        f"{d.get('outcome') or '-'}"
                        + ("; escalated" if d.get("escalated") else ""), "    ",
                        "  Disagreement: ")
-    review = m.get("review") if isinstance(m.get("review"), Mapping) else {}
+    review = mapping(m.get("review"))
     lines.append(f"  Review: {review.get('date') or ''}"
                  + (f"not required: {review['not_required']}" if review.get("not_required")
                     else "" if review.get("date") else "not set"))
-    feedback = m.get("feedback") if isinstance(m.get("feedback"), Mapping) else {}
+    feedback = mapping(m.get("feedback"))
     if feedback:
         lines += _wrap(f"{feedback.get('how') or '-'} by {_person(feedback.get('by'))}, due "
                        f"{feedback.get('due') or '-'}", "    ", "  Feedback to the adult: ")
-    capacity = m.get("capacity") if isinstance(m.get("capacity"), Mapping) else {}
+    capacity = mapping(m.get("capacity"))
     if capacity:
         lines += _wrap(f"{capacity.get('decision')}: {capacity.get('outcome')} (assessed "
                        f"{capacity.get('assessed_on')} by {_person(capacity.get('assessed_by'))})"
