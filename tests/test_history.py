@@ -164,6 +164,21 @@ def test_a_merge_lists_only_what_the_merge_itself_did(tmp_path: Path,
     ]
 
 
+def test_a_branch_whose_changes_a_merge_dropped_stays_in_the_trail(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at(monkeypatch, "2026-11-01T09:00:00+00:00")
+    book = make_repo(tmp_path / "book")
+    ok(book, *NEW_CASE, "--commit")
+    git(book, "checkout", "-q", "-b", "carol")
+    ok(book, "agency", "add", CASE, "police", "--name", "Police", "--kind", "police",
+       "--commit")
+    git(book, "checkout", "-q", "main")
+    git(book, "merge", "-q", "--no-edit", "-s", "ours", "carol")
+    changes = [e["changes"] for e in json.loads(ok(book, "history", CASE, "-f", "json").output)]
+    assert changes == [["agency police added"],
+                       ["case opened (risk: high, lead agency: asc)", "agency asc added"]]
+
+
 def test_other_cases_and_unreadable_versions(tmp_path: Path,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     at(monkeypatch, "2026-11-01T09:00:00+00:00")

@@ -1,7 +1,7 @@
 """A case's audit trail from git: when, who, and what changed, in words.
 
-Only the commits that touched the case folder are listed (`git log -- cases/ID/`,
-so git skips the rest without reading their trees); for each, the case's four
+Only the commits that touched the case folder are listed (`git log
+--full-history -- cases/ID/`, so git skips the rest without reading their trees); for each, the case's four
 files are looked up in the commit and its parents in one `git cat-file` call,
 and only the versions that differ are read and compared (`changes.describe`).
 A merge commit lists only what it changed relative to every parent (what the
@@ -79,7 +79,10 @@ def case_history(book: Book, case_id: str, since: date | None = None) -> list[En
 
 
 def _log(top: Path, folder: str, since: date | None) -> list[_Commit]:
-    args = ["log", f"--format={_RECORD}%H{_FIELD}%P{_FIELD}%cI{_FIELD}%an"]
+    # --full-history: a branch's commits stay in the trail even if a merge later
+    # dropped their changes (they happened); merges list only what they did.
+    args = ["log", "--full-history", "--date-order",
+            f"--format={_RECORD}%H{_FIELD}%P{_FIELD}%cI{_FIELD}%an"]
     if since is not None:
         args.append(f"--since={since.isoformat()} 00:00")
     out = gitwork.git(top, *args, "--", f"{folder}/", check=False)
