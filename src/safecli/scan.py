@@ -26,12 +26,6 @@ from yaml.cyaml import CParser
 from safecli import yamlio
 from safecli.errors import FileFormatError
 
-# Characters that anchors (&), aliases (*), tags (!), more documents (--- / ...)
-# and deep nesting need; a file without them cannot contain those.
-_NEEDS_EVENT_CHECK = re.compile(
-    r"[&*!]|^(?:---|\.\.\.)|[\[{][^\]}]*?[\[{]|^[ \-]{30,}", re.MULTILINE
-)
-
 _INT = re.compile(r"^(?:[-+]?[0-9][0-9_]*|0o[0-7_]+|0x[0-9a-fA-F_]+)$")
 _FLOAT = re.compile(
     r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
@@ -117,7 +111,7 @@ class _Loader(CParser, _Constructor, _Resolver12):  # type: ignore[misc]
 
 def compose(path: Path, text: str) -> yaml.Node | None:
     """The node tree of checked text (nodes carry 0-based start_mark line/column)."""
-    if _NEEDS_EVENT_CHECK.search(text):
+    if yamlio.needs_event_check(text):
         yamlio.check_events(path, text)
     loader = _Loader(text)
     try:

@@ -111,6 +111,19 @@ def check_text(path: Path, text: str) -> None:
         )
 
 
+# Anchors (&), aliases (*), tags (!), more documents (--- / ...) and deep nesting
+# need characters a plain case file does not have; only a file that has them is
+# checked event by event (which costs as much again as loading it).
+_NEEDS_EVENT_CHECK = re.compile(
+    r"[&*!]|^(?:---|\.\.\.)|[\[{][^\]}]*?[\[{]|^[ \-]{30,}", re.MULTILINE
+)
+
+
+def needs_event_check(text: str) -> bool:
+    """Whether text could hold an anchor, alias, tag, second document or deep nesting."""
+    return _NEEDS_EVENT_CHECK.search(text) is not None
+
+
 def check_events(path: Path, text: str) -> None:
     """Refuse anchors, aliases, tags, several documents, deep nesting and impossible dates."""
     depth = 0
@@ -187,7 +200,8 @@ def _unshift(text: str) -> str:
 def parse(path: Path, text: str, expect: type) -> Any:
     """Build the round-trip document from checked text; its root must be `expect`."""
     check_text(path, text)
-    check_events(path, text)
+    if needs_event_check(text):
+        check_events(path, text)
     if not text.strip():
         kind = "a mapping" if expect is dict else "a list (write [] for none)"
         raise FileFormatError(f"file is empty; expected {kind}", path=path)
@@ -200,6 +214,7 @@ def parse(path: Path, text: str, expect: type) -> Any:
             error.column = max(1, error.column - LIST_SHIFT)
         raise error from exc
     except (YAMLError, ValueError) as exc:
+        check_events(path, text)  # names the place of an impossible date
         raise FileFormatError(f"not valid YAML: {exc}", path=path) from exc
     if not isinstance(data, expect):
         kind = "a mapping (key: value)" if expect is dict else "a list (- item)"
