@@ -318,7 +318,7 @@ def test_new_meeting_by_answering_prompts(tmp_path: Path) -> None:
     assert "the three tests of the Care Act 2014 s42 are met" in out
     assert "Discussion or meeting: discussion" in out
     assert "the risk is high: a discussion now" in out
-    assert "a police agency cannot chair a s42-strategy: S42 strategy meetings" in out
+    assert "s42-strategy cannot be chaired by police: S42 strategy meetings" in out
     assert "Who to invite: Invite the adult and/or their representative" in out
     assert "The adult: the guidance expects the adult" in out
     stored = meeting(book, "M1")
@@ -346,8 +346,7 @@ def test_prompts_ask_again_for_a_type_of_the_other_jurisdiction(book: Path) -> N
     result = run(book, "meeting", "new", CASE, "--as-of", "2026-11-02", interactive=True,
                  input="\n".join(answers) + "\n")
     assert result.exit_code == 0, result.output
-    assert "s126-strategy is for Wales; this case is in England; use s42-strategy" \
-        in result.output
+    assert "(Wales); this case is in England: use s42-strategy" in result.output
     stored = meeting(book, "M1")
     assert stored["type"] == "best-interests"
     assert stored["decision_maker"] == {"agency": "health", "name": "Dr Ravi Menon"}
@@ -764,3 +763,13 @@ def test_end_to_end_s42_strategy_discussion(tmp_path: Path) -> None:
     add_case(root, "SG-2026-0002")
     listing = json.loads(run(root, "action", "list", "--open", "--format", "json").stdout)
     assert [(r["case"], r["id"]) for r in listing] == [(CASE, "A2")]
+
+
+def test_a_refused_type_given_as_a_flag_stops_before_any_prompt(book: Path) -> None:
+    before = snapshot(book)
+    result = run(book, "meeting", "new", CASE, "--type", "s126-strategy", interactive=True,
+                 input="")
+    assert result.exit_code == 3
+    assert "this case is in England: use s42-strategy" in result.stderr
+    assert "Discussion or meeting [" not in result.output
+    assert snapshot(book) == before

@@ -35,9 +35,6 @@ Opt = typer.Option
 CaseArg = Annotated[str, typer.Argument(metavar="CASE")]
 MeetingArg = Annotated[str, typer.Argument(metavar="MEETING", help="Meeting id, e.g. M1.")]
 
-app.command("new")(new)
-app.command("record")(record)
-
 
 @app.command("types")
 def types(ctx: typer.Context, fmt: FormatOption = "table") -> None:
@@ -74,6 +71,9 @@ def suggest(ctx: typer.Context, case_id: CaseArg,
         return
     for line in suggestion_lines(found, policy):
         typer.echo(line)
+
+
+app.command("new")(new)
 
 
 @app.command("invite")
@@ -121,6 +121,9 @@ def respond(
                             deputy=deputy or None)
     typer.echo(f"{who}: {response} for {meeting_id}")
     report(book, case.written, f"{case_id}: {meeting_id} response from {who.agency}", commit)
+
+
+app.command("record")(record)
 
 
 @app.command("share")

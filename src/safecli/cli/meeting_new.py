@@ -24,11 +24,11 @@ from safecli.cli.common import (
 )
 from safecli.cli.meeting_text import suggestion_lines
 from safecli.dates import parse_datetime
-from safecli.errors import InvalidInput, UsageProblem
+from safecli.errors import InvalidInput, RuleViolation, SafecliError, UsageProblem
 from safecli.meetings import Invitation, NewMeeting
 from safecli.model import MEETING_FORMATS, MEETING_MODES, Person
 from safecli.people import kind_of, people_of_kinds, resolve
-from safecli.policy import MeetingType, Policy
+from safecli.policy import MeetingType, Policy, creation_problems
 from safecli.render.documents import read_case
 from safecli.suggest import suggest_meeting
 
@@ -132,12 +132,13 @@ def new(
                      str if type_id is not None else _type_parser(policy, jurisdiction),
                      default=guide.type_id if guide else None)
     mt = policy.get(str(type_id))
+    _rule_check(mt, jurisdiction, refuse=RuleViolation)  # before asking anything more
     fmt = answer(fmt, "--format", "Discussion or meeting", choice(MEETING_FORMATS, "format"),
-               default=guide.format if guide else None)
+                 default=guide.format if guide else None)
     mode = answer(mode, "--mode", "Mode (in-person, telephone, virtual)",
-                choice(MEETING_MODES, "mode"))
+                  choice(MEETING_MODES, "mode"))
     start = answer(when, "--when", "When (e.g. 2026-12-01 10:00, fri 14:00)",
-                 lambda v: parse_datetime(v, day, book.config.tz))
+                   lambda v: parse_datetime(v, day, book.config.tz))
     if mode == "in-person":
         where = answer(where, "--where", "Where", text)
     elif mode == "virtual":
@@ -145,13 +146,14 @@ def new(
     if purpose is None and interactive and mt.purpose:
         _say([f"What a {mt.name} is for: {' '.join(mt.purpose.split())}"])
     purpose = answer(purpose, "--purpose", "Purpose of this meeting", text)
-    chair_person = answer(chair, "--chair", "Chair (agency:Name)", Person.parse
-                        if chair is not None else _chair_parser(case, mt),
-                        default=_default_chair(case, mt))
+    chair_person = answer(chair, "--chair", "Chair (agency:Name)",
+                          Person.parse if chair is not None
+                          else _chair_parser(case, mt, jurisdiction),
+                          default=_default_chair(case, mt, jurisdiction))
     deciding = None
     if decision_maker is not None or (interactive and mt.needs_decision_maker):
         deciding = answer(decision_maker, "--decision-maker", "Decision maker (agency:Name)",
-                        Person.parse if decision_maker is not None else _known(case))
+                          Person.parse if decision_maker is not None else _known(case))
     invitees = [Invitation.parse(item) for item in invite or []]
     if not invitees and interactive:
         invitees = _offer_invitees(case, mt, [chair_person, deciding])
@@ -173,13 +175,19 @@ def new(
            f"{case_id}: new meeting {created.meeting_id} ({mt.id})", commit)
 
 
+def _rule_check(mt: MeetingType, jurisdiction: str, chair_kind: str | None = None, *,
+                refuse: type[SafecliError] = InvalidInput) -> None:
+    """Refuse what the policy pack refuses for this type and chair; at a prompt the
+    InvalidInput asks again."""
+    problems = creation_problems(mt, jurisdiction=jurisdiction, chair_kind=chair_kind,
+                                 chair_is_decision_maker=False, has_decision_maker=True)
+    if problems:
+        raise refuse("; ".join(problems))
+
+
 def _type_parser(policy: Policy, jurisdiction: str) -> Callable[[str], str]:
     def parse(value: str) -> str:
-        mt = policy.get(value)
-        if not mt.applies_in(jurisdiction):
-            instead = f"; use {mt.counterpart}" if mt.counterpart else ""
-            raise InvalidInput(f"{mt.id} is for {str(mt.jurisdiction).title()}; this case is "
-                               f"in {jurisdiction.title()}{instead}")
+        _rule_check(policy.get(value), jurisdiction)
         return value
     return parse
 
@@ -188,21 +196,20 @@ def _known(case: Case) -> Callable[[str], Person]:
     return lambda value: resolve(case, Person.parse(value))
 
 
-def _chair_parser(case: Case, mt: MeetingType) -> Callable[[str], Person]:
+def _chair_parser(case: Case, mt: MeetingType, jurisdiction: str) -> Callable[[str], Person]:
     def parse(value: str) -> Person:
         person = resolve(case, Person.parse(value))
-        kind = kind_of(case, person.agency)
-        if not mt.is_chaired_by(kind):
-            raise InvalidInput(f"a {kind} agency cannot chair a {mt.id}: "
-                               f"{mt.chair_guidance or ', '.join(mt.chaired_by)}")
+        _rule_check(mt, jurisdiction, kind_of(case, person.agency))
         return person
     return parse
 
 
-def _default_chair(case: Case, mt: MeetingType) -> str | None:
+def _default_chair(case: Case, mt: MeetingType, jurisdiction: str) -> str | None:
     coordinator = Person.from_raw(case.adult.get("coordinator"))
+    if coordinator is None:
+        return None
     try:
-        return str(_chair_parser(case, mt)(str(coordinator))) if coordinator else None
+        return str(_chair_parser(case, mt, jurisdiction)(str(coordinator)))
     except InvalidInput:
         return None
 
