@@ -34,8 +34,7 @@ BASE = "# Actions agreed for this case.\n" + action("A1") + "\n" + action("A2", 
 
 def merge(path: Path, base: str | None, ours: str | None, theirs: str | None,
           sibling: Versions | None = None) -> MergeResult:
-    return merge_file(path, Versions(base, ours, theirs), sibling,
-                      sibling_known=sibling is not None)
+    return merge_file(path, Versions(base, ours, theirs), sibling)
 
 
 def data(text: str, expect: type = list) -> Any:
@@ -210,8 +209,8 @@ def test_references_in_the_sibling_follow_a_renumbering() -> None:
     meetings_theirs = MEETING_BASE.replace("[A1]", "[A1, A2]")
     actions = Versions(actions_base, actions_ours, actions_theirs)
     meetings = Versions(MEETING_BASE, meetings_ours, meetings_theirs)
-    merged_actions = merge_file(ACTIONS, actions, meetings, sibling_known=True)
-    merged_meetings = merge_file(MEETINGS, meetings, actions, sibling_known=True)
+    merged_actions = merge_file(ACTIONS, actions, meetings)
+    merged_meetings = merge_file(MEETINGS, meetings, actions)
     assert merged_actions.clean and merged_meetings.clean
     assert [a["lead"]["agency"] for a in data(merged_actions.text)] == ["asc", "police", "gp"]
     risk = data(merged_meetings.text)[0]["minutes"]["risks"][0]
@@ -224,7 +223,7 @@ def test_ours_is_renumbered_when_git_will_take_theirs_sibling_unmerged() -> None
     actions = Versions(actions_base, actions_base + action("A2", lead="police"),
                        actions_base + action("A2", lead="gp"))
     meetings = Versions(MEETING_BASE, MEETING_BASE, MEETING_BASE.replace("[A1]", "[A1, A2]"))
-    result = merge_file(ACTIONS, actions, meetings, sibling_known=True)
+    result = merge_file(ACTIONS, actions, meetings)
     assert result.clean
     assert [(a["id"], a["lead"]["agency"]) for a in data(result.text)] == [
         ("A1", "asc"), ("A3", "police"), ("A2", "gp")]
@@ -237,8 +236,8 @@ def test_meeting_ids_renumbered_move_theirs_actions_with_them() -> None:
     meetings = Versions("[]\n", meeting, meeting.replace("s42-strategy", "professionals"))
     actions = Versions("[]\n", action("A1", lead="police"),
                        action("A1", lead="gp") + action("A2", lead="fire"))
-    merged_meetings = merge_file(MEETINGS, meetings, actions, sibling_known=True)
-    merged_actions = merge_file(ACTIONS, actions, meetings, sibling_known=True)
+    merged_meetings = merge_file(MEETINGS, meetings, actions)
+    merged_actions = merge_file(ACTIONS, actions, meetings)
     assert [(m["id"], m["type"]) for m in data(merged_meetings.text)] == [
         ("M1", "s42-strategy"), ("M2", "professionals")]
     assert [(a["id"], a["meeting"], a["lead"]["agency"]) for a in data(merged_actions.text)] == [

@@ -29,6 +29,7 @@ IGNORED = {
 }
 TEMP_FILE = re.compile(r"^\..+\.tmp$")
 WORD = re.compile(r"[^\W\d_]{3,}")
+NAMED_IN = ("adult", "agencies")
 
 
 @dataclass(frozen=True)
@@ -145,7 +146,14 @@ def _names(folder: Path) -> tuple[set[str], list[tuple[str, str]]]:
     for kind, expect in FILES.items():
         path = folder / f"{kind}.yaml"
         try:
-            data = scan.load(path, expect)
+            text = yamlio.check_bytes(path, path.read_bytes())
+            # the names are in these two; the others only need the byte checks
+            # (conflict markers, encoding, size): validate reads them in full
+            data = scan.load_text(path, text, expect) if kind in NAMED_IN else None
+        except OSError as exc:
+            problems.append((path.name, "file is missing" if isinstance(exc, FileNotFoundError)
+                             else f"cannot read file: {exc.strerror}"))
+            continue
         except FileFormatError as exc:
             line = f"line {exc.line}: " if exc.line else ""
             problems.append((path.name, f"{line}{exc.message}"))

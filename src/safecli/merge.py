@@ -66,12 +66,12 @@ def kind_of(path: str | Path) -> str | None:
     return stem if stem in FILES and name.endswith(".yaml") else None
 
 
-def merge_file(path: Path, versions: Versions, sibling: Versions | None = None,
-               *, sibling_known: bool = False) -> MergeResult:
+def merge_file(path: Path, versions: Versions, sibling: Versions | None = None) -> MergeResult:
     """Merge three versions of a case file. `sibling` holds the three versions of the
-    file that refers to this one's ids (meetings.yaml for actions.yaml and back),
-    when known; without it, renumbered ids are reported as conflicts for a person
-    to check the references. FileFormatError if a version cannot be read."""
+    file that refers to this one's ids (meetings.yaml for actions.yaml and back);
+    None when they are not known, and then renumbered ids are reported as
+    conflicts for a person to check the references. FileFormatError if a version
+    cannot be read."""
     kind = kind_of(path) or "other"
     expect = FILES.get(kind) or _root_type(path, versions)
     base, ours, theirs = (_load(path, text, expect) for text in
@@ -80,8 +80,7 @@ def merge_file(path: Path, versions: Versions, sibling: Versions | None = None,
     unchecked: list[Conflict] = []
     if kind in SIBLINGS:
         other = SIBLINGS[kind]
-        sibling_docs = _docs(path.with_name(f"{other}.yaml"), sibling) if sibling_known \
-            and sibling is not None else None
+        sibling_docs = _docs(path.with_name(f"{other}.yaml"), sibling) if sibling else None
         docs = Docs(plain(base), plain(ours), plain(theirs), versions)
         renumbered = plan(kind, docs, sibling_docs)
         for side, doc in (("ours", ours), ("theirs", theirs)):
@@ -100,8 +99,9 @@ def merge_file(path: Path, versions: Versions, sibling: Versions | None = None,
 
 def _root_type(path: Path, versions: Versions) -> type:
     for text in (versions.ours, versions.theirs, versions.base):
-        if text and text.strip():
-            return list if text.lstrip().startswith("-") or text.strip() == "[]" else dict
+        for line in (text or "").splitlines():
+            if line.strip() and not line.lstrip().startswith("#"):
+                return list if line.startswith(("-", "[")) else dict
     return dict
 
 

@@ -81,7 +81,7 @@ def merge_file_command(
     if top is not None:
         sibling = sibling_versions(top, path, versions)
     try:
-        result = merge_file(Path(path), versions, sibling, sibling_known=sibling is not None)
+        result = merge_file(Path(path), versions, sibling)
     except FileFormatError as exc:
         _line_merge(base, ours, theirs, path, str(exc))
         return
