@@ -466,3 +466,75 @@ def test_merge_file_falls_back_to_a_line_merge_for_unreadable_input(tmp_path: Pa
     assert code == 1
     assert "cannot merge by identity" in output and "merged line by line" in output
     assert written == broken
+
+
+# --- property: nested lists (invitees by person, minutes.shared by agency) -----------
+
+HANDLES = ("police", "gp", "housing", "fire", "cmht", "probation")
+
+
+def base_meeting() -> dict[str, Any]:
+    return {"id": "M1", "type": "s42-strategy", "purpose": "Plan", "status": "held",
+            "invitees": [{"person": {"agency": h, "name": f"{h} officer"}, "reason": "Knows her",
+                          "response": "invited"} for h in HANDLES[:2]],
+            "minutes": {"held_on": "2026-11-10", "decisions": ["Enquiry"],
+                        "shared": [{"agency": "police", "shared_on": "2026-11-11"}]}}
+
+
+@st.composite
+def meeting_edits(draw: st.DrawFn) -> tuple[list[Any], list[Any]]:
+    spots = ["purpose", "decisions", "response:police", "response:gp", "shared_on:police"]
+    chosen = draw(st.permutations(spots))
+    split = draw(st.integers(min_value=0, max_value=len(spots)))
+    taken = draw(st.lists(st.sampled_from(HANDLES[2:]), unique=True, max_size=4))
+    cut = draw(st.integers(min_value=0, max_value=len(taken)))
+    sides: tuple[list[Any], list[Any]] = ([], [])
+    for side, spots_here, new in ((0, chosen[:split], taken[:cut]),
+                                  (1, chosen[split:], taken[cut:])):
+        sides[side].extend(("edit", spot) for spot in spots_here
+                           if draw(st.booleans()))
+        sides[side].extend(("invite" if draw(st.booleans()) else "share", h) for h in new)
+    return sides
+
+
+def edit_meeting(meeting: dict[str, Any], edits: list[Any]) -> dict[str, Any]:
+    result = copy.deepcopy(meeting)
+    invitees = {i["person"]["agency"]: i for i in result["invitees"]}
+    shared = {s["agency"]: s for s in result["minutes"]["shared"]}
+    for kind, what in edits:
+        if kind == "invite":
+            result["invitees"].append({"person": {"agency": what, "name": f"{what} officer"},
+                                       "reason": "Can help", "response": "invited"})
+        elif kind == "share":
+            result["minutes"]["shared"].append({"agency": what, "shared_on": "2026-11-12"})
+        elif what == "purpose":
+            result["purpose"] = "Plan and review"
+        elif what == "decisions":
+            result["minutes"]["decisions"] = ["Enquiry", "Review in a month"]
+        elif what.startswith("response:"):
+            invitees[what[9:]]["response"] = "accepted"
+        else:
+            shared[what[10:]]["shared_on"] = "2026-11-13"
+    return result
+
+
+def unordered(meeting: dict[str, Any]) -> dict[str, Any]:
+    return {**meeting,
+            "invitees": sorted(meeting["invitees"], key=lambda i: i["person"]["agency"]),
+            "minutes": {**meeting["minutes"], "held_on": str(meeting["minutes"]["held_on"]),
+                        "shared": sorted(({**s, "shared_on": str(s["shared_on"])}
+                                          for s in meeting["minutes"]["shared"]),
+                                         key=lambda s: s["agency"])}}
+
+
+@settings(max_examples=25, deadline=None)
+@given(meeting_edits())
+def test_edits_to_nested_lists_merge_to_both_edits(edits: tuple[list[Any], list[Any]]) -> None:
+    base = base_meeting()
+    ours, theirs = edit_meeting(base, edits[0]), edit_meeting(base, edits[1])
+    expected = unordered(edit_meeting(ours, edits[1]))
+    texts = [as_text([m]) for m in (base, ours, theirs)]
+    for first, second in ((texts[1], texts[2]), (texts[2], texts[1])):
+        result = merge(MEETINGS, texts[0], first, second)
+        assert result.clean
+        assert unordered(data(result.text)[0]) == expected
