@@ -1,10 +1,14 @@
-"""A small case book for the meeting and action tests, built under tmp_path from text."""
+"""A small case book for the meeting and action tests, built under tmp_path from text.
+
+`snapshot` (from conftest) is re-exported for the tests that prove nothing changed.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
+from conftest import snapshot as snapshot
 from typer.testing import CliRunner
 
 from safecli import yamlio
@@ -124,12 +128,6 @@ def run(book: Path, *args: str, interactive: bool = False, input: str | None = N
     """Run the CLI on book; prompts only when interactive."""
     runner = CliRunner(env={"SAFECLI_INTERACTIVE": "1" if interactive else "0", **(env or {})})
     return runner.invoke(app, ["--book", str(book), *args], input=input)
-
-
-def snapshot(root: Path) -> dict[str, bytes]:
-    """Every file of the book, byte for byte (but the empty, git-ignored lock files)."""
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
-            if p.is_file() and p.name != ".safecli.lock"}
 
 
 def load(book: Path, kind: str, case: str = CASE) -> Any:
