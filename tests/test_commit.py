@@ -112,3 +112,19 @@ def test_commit_paths_refusals(tmp_path: Path) -> None:
     git(book, "merge", "--no-commit", "--no-ff", "side")
     with pytest.raises(GitFailure, match="a git merge is in progress"):
         gitwork.commit_paths(book, [case_file(book, "adult")], "x")
+
+
+def test_commit_without_a_git_identity_says_how_to_set_it(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    book = make_repo(tmp_path / "book")
+    git(book, "config", "--unset", "user.name")
+    git(book, "config", "--unset", "user.email")
+    for name in ("GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME",
+                 "GIT_COMMITTER_EMAIL", "EMAIL"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    git(book, "config", "user.useConfigOnly", "true")
+    refused = cli(book, *NEW_CASE, "--commit")
+    assert refused.exit_code == 3
+    assert "--commit: git does not know who you are" in refused.output
+    assert git(book, "diff", "--cached", "--name-only").stdout == ""

@@ -538,3 +538,11 @@ def test_edits_to_nested_lists_merge_to_both_edits(edits: tuple[list[Any], list[
         result = merge(MEETINGS, texts[0], first, second)
         assert result.clean
         assert unordered(data(result.text)[0]) == expected
+
+
+def test_items_ours_wrote_together_stay_together() -> None:
+    base = action("A1") + "# next one\n" + action("A2") + "\n" + action("A3")
+    ours = base.replace("status: open", "status: done", 1)
+    theirs = base + "\n" + action("A4", lead="gp")
+    result = merge(ACTIONS, base, ours, theirs, Versions(None, None, None))
+    assert result.text == ours + "\n" + action("A4", lead="gp")

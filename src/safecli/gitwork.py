@@ -85,7 +85,16 @@ def commit_paths(book_root: Path, paths: Sequence[Path], message: str) -> str:
     has_head = run(top, "rev-parse", "--verify", "--quiet", "HEAD", check=False) != b""
     if has_head and not git(top, "diff", "--cached", "--name-only", "HEAD", "--", *mine):
         raise GitFailure("--commit: nothing to commit: the files are as in the last commit")
-    git(top, "commit", "--quiet", "-m", message, "--", *mine)
+    try:
+        git(top, "commit", "--quiet", "-m", message, "--", *mine)
+    except GitFailure as exc:
+        if has_head:
+            git(top, "reset", "--quiet", "--", *mine, check=False)
+        if "tell me who you are" in exc.message:
+            raise GitFailure("--commit: git does not know who you are: set it with "
+                             "'git config user.name \"Your Name\"' and "
+                             "'git config user.email you@example.org'") from exc
+        raise
     return git(top, "rev-parse", "HEAD").strip()
 
 

@@ -138,8 +138,9 @@ def _locate_renumbered(doc: Any, conflict: Conflict) -> Conflict:
 
 
 def _tidy(text: str, doc: Any, versions: Versions, expect: type, path: Path) -> str:
-    """Separate top-level list items the way the file already does (blank lines or
-    not) and end with one newline, when that changes no data."""
+    """Separate top-level list items with a blank line where the file does so
+    (leaving items ours wrote together as they are), and end with one newline,
+    when that changes no data."""
     if expect is not list:
         return text
     style = next((found for found in (_blank_separated(t) for t in
@@ -147,12 +148,13 @@ def _tidy(text: str, doc: Any, versions: Versions, expect: type, path: Path) -> 
                   if found is not None), False)
     lines = text.split("\n")
     if style:
-        starts = [n for n, line in enumerate(lines) if line.startswith("-")][1:]
-        for start in reversed(starts):
-            above = start - 1
-            while above >= 0 and lines[above].lstrip().startswith("#"):
-                above -= 1
-            if above >= 0 and lines[above].strip():
+        ours_lines = (versions.ours or "").split("\n")
+        together = {ours_lines[n] for n, apart in _item_starts(ours_lines) if not apart}
+        for start, apart in reversed(_item_starts(lines)):
+            if not apart and lines[start] not in together:
+                above = start - 1
+                while above > 0 and lines[above].lstrip().startswith("#"):
+                    above -= 1
                 lines.insert(above + 1, "")
     tidied = "\n".join(lines).rstrip("\n") + "\n"
     if tidied == text:
@@ -164,21 +166,22 @@ def _tidy(text: str, doc: Any, versions: Versions, expect: type, path: Path) -> 
     return tidied if same else text
 
 
-def _blank_separated(text: str | None) -> bool | None:
-    """Whether a list file has blank lines between its items; None if it cannot tell."""
-    if not text:
-        return None
-    lines = text.split("\n")
-    starts = [n for n, line in enumerate(lines) if line.startswith("-")][1:]
-    if not starts:
-        return None
-    for start in starts:
-        above = start - 1
+def _item_starts(lines: list[str]) -> list[tuple[int, bool]]:
+    """The lines where top-level list items start, after the first, and whether a
+    blank line (before any comment lines) separates each from the item above."""
+    found = []
+    for number in [n for n, line in enumerate(lines) if line.startswith("-")][1:]:
+        above = number - 1
         while above >= 0 and lines[above].lstrip().startswith("#"):
             above -= 1
-        if above >= 0 and not lines[above].strip():
-            return True
-    return False
+        found.append((number, above >= 0 and not lines[above].strip()))
+    return found
+
+
+def _blank_separated(text: str | None) -> bool | None:
+    """Whether a list file has blank lines between its items; None if it cannot tell."""
+    starts = _item_starts(text.split("\n")) if text else []
+    return any(apart for _, apart in starts) if starts else None
 
 
 def _place_conflicts(path: Path, text: str, expect: type,
