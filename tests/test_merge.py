@@ -546,3 +546,13 @@ def test_items_ours_wrote_together_stay_together() -> None:
     theirs = base + "\n" + action("A4", lead="gp")
     result = merge(ACTIONS, base, ours, theirs, Versions(None, None, None))
     assert result.text == ours + "\n" + action("A4", lead="gp")
+
+
+def test_a_comment_only_theirs_changed_is_kept() -> None:
+    base = BASE.replace("due: 2026-12-04", "due: 2026-12-04  # agreed with the bank")
+    ours = base.replace("status: open", "status: done", 1)
+    theirs = base.replace("# agreed with the bank", "# agreed with the bank manager")
+    expected = ours.replace("# agreed with the bank", "# agreed with the bank manager")
+    for first, second in ((ours, theirs), (theirs, ours)):
+        result = merge(ACTIONS, base, first, second)
+        assert result.clean and result.text == expected

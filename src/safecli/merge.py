@@ -89,12 +89,26 @@ def merge_file(path: Path, versions: Versions, sibling: Versions | None = None) 
                 apply_references(kind, doc, plan(other, sibling_docs, docs), side)
         unchecked = [_unchecked(kind, r, sibling_docs is None) for r in renumbered
                      if sibling_docs is None or r.unclear]
-    merger = Merger(kind)
+    spans = {} if expect is not list else {
+        **_item_texts(base, versions.base), **_item_texts(ours, versions.ours),
+        **_item_texts(theirs, versions.theirs)}
+    merger = Merger(kind, spans)
     result = merger.merge(base, ours, theirs)
     conflicts = merger.conflicts + [_locate_renumbered(result, c) for c in unchecked]
     text = _tidy(yamlio.dump(result), result, versions, expect, path)
     placed = _place_conflicts(path, text, expect, conflicts)
     return MergeResult(placed[0], placed[1], tuple(renumbered))
+
+
+def _item_texts(doc: Any, text: str | None) -> dict[int, str]:
+    """The source text of each top-level list item (up to the next item, trailing
+    blank lines aside), by node."""
+    if not text or not doc:
+        return {}
+    lines = text.split("\n")
+    starts = [int(doc.lc.item(n)[0]) for n in range(len(doc))] + [len(lines)]
+    return {id(item): "\n".join(lines[starts[n]:starts[n + 1]]).rstrip("\n")
+            for n, item in enumerate(doc)}
 
 
 def _root_type(path: Path, versions: Versions) -> type:

@@ -131,13 +131,24 @@ class Conflict:
 class Merger:
     """Merges the documents of one kind of case file, collecting conflicts."""
 
-    def __init__(self, kind: str) -> None:
+    def __init__(self, kind: str, texts: Mapping[int, str] | None = None) -> None:
         self.kind = kind
         self.identities = IDENTITIES.get(kind, {})
         self.conflicts: list[Conflict] = []
+        # The source text of top-level items, by node: an item whose data both sides
+        # left alone but whose comments only theirs changed is taken from theirs.
+        self.texts = texts or {}
 
     def merge(self, base: Any, ours: Any, theirs: Any) -> Any:
         """The merged document: ours' root, changed in place."""
+        identity = self.identities.get(())
+        if self.texts and identity is not None and isinstance(ours, CommentedSeq) \
+                and isinstance(theirs, list):
+            # item by item even when the data is unchanged: comments may have changed
+            merged = self.sequence(base if isinstance(base, list) else [], ours, theirs,
+                                   identity, (), (), self.kind)
+            if merged is not None:
+                return merged
         return self.value(base, ours, theirs, (), (), self.kind)
 
     def value(self, base: Any, ours: Any, theirs: Any, shape: tuple[str, ...], path: Path,
@@ -211,8 +222,9 @@ class Merger:
                                           root)
             was = base[in_base[key]] if key in in_base else MISSING
             if side == "both":
-                node = self.value(was, ours[in_ours[key]], theirs[in_theirs[key]],
-                                  (*shape, "*"), where, item_label)
+                mine, yours = ours[in_ours[key]], theirs[in_theirs[key]]
+                node = yours if root and self._only_theirs_reworded(was, mine, yours) else \
+                    self.value(was, mine, yours, (*shape, "*"), where, item_label)
                 items.append((node, ours.ca.items.get(in_ours[key])))
                 continue
             source, index = (ours, in_ours) if side == "ours" else (theirs, in_theirs)
@@ -227,6 +239,12 @@ class Merger:
             items.append((node, comment.items.get(index[key]) if comment is not None else None))
         _rebuild(ours, theirs, items)
         return ours
+
+    def _only_theirs_reworded(self, base: Any, ours: Any, theirs: Any) -> bool:
+        """Same data on all sides; ours' text as the base's, theirs' not."""
+        text = self.texts.get
+        return base is not MISSING and same(ours, theirs) and same(ours, base) \
+            and text(id(ours)) == text(id(base)) != text(id(theirs))
 
     def _item_label(self, label: str, number: int, ours: Any, theirs: Any,
                     in_ours: dict[Hashable, int], in_theirs: dict[Hashable, int],
