@@ -1,0 +1,496 @@
+"""The shape of the four case files: every key, what its value must be, what it refers to.
+
+One table serves two readers: the integrity rules (unknown keys, values of the
+wrong kind, invalid choices, references to resolve) and `safecli schema` (JSON
+Schema for editors and check-jsonschema). The keys of each record come from the
+key orders in `model.py`, so the table cannot drift from what safecli writes.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from safecli import model
+from safecli.dates import parse_when
+from safecli.errors import InvalidInput
+
+
+@dataclass(frozen=True)
+class Text:
+    """Free text (a string)."""
+
+    nullable: bool = True
+
+
+@dataclass(frozen=True)
+class Day:
+    """An ISO date (`2026-12-03`)."""
+
+    nullable: bool = True
+
+
+@dataclass(frozen=True)
+class When:
+    """A meeting time as stored: `2026-12-01T10:00`, local to the book's timezone."""
+
+    nullable: bool = True
+
+
+@dataclass(frozen=True)
+class Flag:
+    """true or false."""
+
+    nullable: bool = True
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One of a fixed list; `vocabulary` names a list that depends on the book or case."""
+
+    values: tuple[str, ...]
+    what: str
+    vocabulary: str | None = None
+    nullable: bool = True
+
+
+@dataclass(frozen=True)
+class Id:
+    """An id or handle that a record defines; checked by the id rule (INT002)."""
+
+    pattern: str
+    nullable: bool = False
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A reference to something defined elsewhere: an agency, meeting, action or case."""
+
+    target: str
+    pattern: str
+    nullable: bool = True
+
+
+@dataclass(frozen=True)
+class PersonRef:
+    """A person of an agency of the case: `{agency: HANDLE, name: NAME}`."""
+
+    nullable: bool = True
+
+
+@dataclass(frozen=True)
+class ListOf:
+    """A list of items of one shape; null means none."""
+
+    item: Shape
+    nullable: bool = True
+
+
+@dataclass(frozen=True)
+class Record:
+    """A mapping with known keys, in the order safecli writes them."""
+
+    name: str
+    fields: Mapping[str, Shape]
+    required: tuple[str, ...] = ()
+    nullable: bool = True
+
+
+@dataclass(frozen=True)
+class TextOr:
+    """Either free text or a record (an agenda item, or a part of the agenda per adult)."""
+
+    record: Record
+    nullable: bool = False
+
+
+Shape = Text | Day | When | Flag | Choice | Id | Ref | PersonRef | ListOf | Record | TextOr
+
+MEETING_ID = r"^M[1-9][0-9]*$"
+ACTION_ID = r"^A[1-9][0-9]*$"
+HANDLE = model.HANDLE.pattern
+CASE_ID = model.CASE_ID.pattern
+WHEN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}$"
+
+
+def _record(name: str, order: tuple[str, ...], shapes: Mapping[str, Shape],
+            required: tuple[str, ...] = (), nullable: bool = True) -> Record:
+    """A record whose keys are exactly `order`; a missing or extra shape fails at import."""
+    if set(order) != set(shapes):
+        raise ValueError(f"{name}: shapes {sorted(shapes)} do not match key order {order}")
+    return Record(name, {key: shapes[key] for key in order}, required, nullable)
+
+
+def _choice(values: tuple[str, ...], what: str, **kwargs: Any) -> Choice:
+    return Choice(values, what, **kwargs)
+
+
+PERSON_REF_KEYS = ("agency", "name")
+WISHES_KEYS = ("asked_on", "outcomes", "not_asked_reason")
+OTHERS_KEYS = ("children", "adults", "notes", "referral_made")
+REPRESENTATIVE_KEYS = ("name", "relationship", "phone")
+CAPACITY_KEYS = ("decision", "outcome", "assessed_on", "by")
+MEETING_ALL_KEYS = (*model.MEETING_KEYS[:11], "cancel_reason", *model.MEETING_KEYS[11:])
+MEETING_ADULT_KEYS = ("invited", "not_invited_reason")
+AGENDA_PART_KEYS = ("adult", "items")
+MINUTES_WISHES_KEYS = ("views", "obtained_by")
+RISK_KEYS = ("risk", "in_place", "barriers", "actions")
+MINUTES_OTHERS_KEYS = ("reviewed", "adults", "children", "referral_made")
+DISAGREEMENT_KEYS = ("raised_by", "about", "outcome", "escalated")
+REVIEW_KEYS = ("date", "not_required")
+FEEDBACK_KEYS = ("how", "by", "due")
+MINUTES_CAPACITY_KEYS = ("decision", "assessed_on", "assessed_by", "outcome",
+                         "best_interests_decision")
+SHARED_KEYS = ("agency", "shared_on")
+
+ADULT = _record("adult.yaml", model.ADULT_KEYS, {
+    "case": Id(CASE_ID),
+    "jurisdiction": _choice(model.JURISDICTIONS, "jurisdiction"),
+    "status": _choice(model.CASE_STATUSES, "case status", nullable=False),
+    "opened": Day(nullable=False),
+    "name": Text(), "preferred_name": Text(), "date_of_birth": Day(), "address": Text(),
+    "phone": Text(),
+    "communication": _record("communication", model.COMMUNICATION_KEYS, {
+        "language": Text(), "interpreter": Text(), "advocate": Text(),
+        "needs_advocate": Flag(), "easy_read": Flag(), "notes": Text()}),
+    "representative": _record("representative", REPRESENTATIVE_KEYS, {
+        "name": Text(), "relationship": Text(), "phone": Text()}),
+    "care_and_support": _record("care_and_support", model.CARE_AND_SUPPORT_KEYS, {
+        "has_needs": Flag(), "at_risk": Flag(), "unable_to_protect": Flag()}),
+    "engagement": _choice(model.ENGAGEMENT, "engagement"),
+    "risk_level": _choice(model.RISK_LEVELS, "risk level"),
+    "lead_agency": Ref("agency", HANDLE),
+    "coordinator": PersonRef(),
+    "concerns": ListOf(_record("a concern", model.CONCERN_KEYS, {
+        "type": _choice(model.ABUSE_TYPES + model.WALES_ABUSE_TYPES, "abuse type",
+                        vocabulary="abuse-type"),
+        "summary": Text(), "source": Text(), "location": Text(), "raised_on": Day(),
+        "raised_by": PersonRef(), "offender_risk": Flag()}, nullable=False)),
+    "capacity": ListOf(_record("a capacity assessment", CAPACITY_KEYS, {
+        "decision": Text(), "outcome": _choice(model.CAPACITY_OUTCOMES, "capacity outcome"),
+        "assessed_on": Day(), "by": PersonRef()}, nullable=False)),
+    "wishes": _record("wishes", WISHES_KEYS, {
+        "asked_on": Day(), "outcomes": ListOf(Text(nullable=False)),
+        "not_asked_reason": Text()}),
+    "others_at_risk": _record("others_at_risk", OTHERS_KEYS, {
+        "children": Flag(), "adults": Flag(), "notes": Text(), "referral_made": Day()}),
+    "closed": Day(),
+    "closure": _record("closure", model.CLOSURE_KEYS, {
+        "reason": Text(), "outcomes_asked": Flag(), "outcomes_expressed": Flag(),
+        "outcomes_achieved": _choice(model.OUTCOMES_ACHIEVED, "outcomes achieved")}),
+}, required=("status", "opened"), nullable=False)
+
+PERSON_REF = _record("a person", PERSON_REF_KEYS, {"agency": Text(nullable=False),
+                                                   "name": Text(nullable=False)},
+                     required=PERSON_REF_KEYS)
+
+AGENCY = _record("an agency", model.AGENCY_KEYS, {
+    "handle": Id(HANDLE),
+    "name": Text(),
+    "kind": _choice(model.AGENCY_KINDS, "agency kind", nullable=False),
+    "people": ListOf(_record("a person of the agency", model.PERSON_KEYS, {
+        "name": Text(nullable=False), "role": Text(), "email": Text(), "phone": Text()},
+        required=("name",), nullable=False)),
+}, required=("name", "kind"), nullable=False)
+
+MINUTES = _record("the minutes", model.MINUTES_KEYS, {
+    "held_on": Day(nullable=False),
+    "attendees": ListOf(PersonRef(nullable=False)),
+    "apologies": ListOf(PersonRef(nullable=False)),
+    "written_updates": ListOf(PersonRef(nullable=False)),
+    "engage_lead": Ref("agency", HANDLE),
+    "wishes": _record("the adult's wishes", MINUTES_WISHES_KEYS, {
+        "views": Text(), "obtained_by": Text()}),
+    "risks": ListOf(_record("a risk", RISK_KEYS, {
+        "risk": Text(), "in_place": Text(), "barriers": Text(),
+        "actions": ListOf(Ref("action", ACTION_ID, nullable=False))}, nullable=False)),
+    "others_at_risk": _record("others at risk", MINUTES_OTHERS_KEYS, {
+        "reviewed": Flag(), "adults": Text(), "children": Text(), "referral_made": Day()}),
+    "decisions": ListOf(Text(nullable=False)),
+    "disagreements": ListOf(_record("a disagreement", DISAGREEMENT_KEYS, {
+        "raised_by": PersonRef(), "about": Text(), "outcome": Text(), "escalated": Flag()},
+        nullable=False)),
+    "review": _record("the review", REVIEW_KEYS, {"date": Day(), "not_required": Text()}),
+    "feedback": _record("the feedback", FEEDBACK_KEYS, {
+        "how": Text(), "by": PersonRef(), "due": Day()}),
+    "capacity": _record("the capacity assessment", MINUTES_CAPACITY_KEYS, {
+        "decision": Text(), "assessed_on": Day(), "assessed_by": PersonRef(),
+        "outcome": _choice(model.CAPACITY_OUTCOMES, "capacity outcome"),
+        "best_interests_decision": Text()}),
+    "shared": ListOf(_record("a sharing of the minutes", SHARED_KEYS, {
+        "agency": Ref("agency", HANDLE, nullable=False), "shared_on": Day(nullable=False)},
+        required=("agency", "shared_on"), nullable=False)),
+}, required=("held_on",))
+
+MEETING = _record("a meeting", MEETING_ALL_KEYS, {
+    "id": Id(MEETING_ID),
+    "type": _choice((), "meeting type", vocabulary="meeting-type", nullable=False),
+    "format": _choice(model.MEETING_FORMATS, "meeting format"),
+    "mode": _choice(model.MEETING_MODES, "meeting mode"),
+    "when": When(),
+    "where": Text(), "link": Text(), "purpose": Text(),
+    "chair": PersonRef(), "decision_maker": PersonRef(),
+    "status": _choice(model.MEETING_STATUSES, "meeting status", nullable=False),
+    "cancel_reason": Text(),
+    "invited_on": Day(),
+    "adult": _record("the adult's invitation", MEETING_ADULT_KEYS, {
+        "invited": Flag(), "not_invited_reason": Text()}),
+    "subjects": ListOf(Ref("case", CASE_ID, nullable=False)),
+    "agenda": ListOf(TextOr(_record("a part of the agenda", AGENDA_PART_KEYS, {
+        "adult": Ref("case", CASE_ID, nullable=False),
+        "items": ListOf(Text(nullable=False))}, required=("adult",), nullable=False))),
+    "invitees": ListOf(_record("an invitee", model.INVITEE_KEYS, {
+        "person": PersonRef(nullable=False), "reason": Text(),
+        "response": _choice(model.RESPONSES, "response"), "deputy": Text(),
+        "responded_on": Day()}, required=("person",), nullable=False)),
+    "minutes": MINUTES,
+}, required=("type", "status"), nullable=False)
+
+ACTION = _record("an action", model.ACTION_KEYS, {
+    "id": Id(ACTION_ID),
+    "meeting": Ref("meeting", MEETING_ID),
+    "description": Text(),
+    "lead": PersonRef(),
+    "due": Day(),
+    "status": _choice(model.ACTION_STATUSES, "action status", nullable=False),
+    "done_on": Day(), "note": Text(), "cancel_reason": Text(),
+    "moves": ListOf(_record("a move of the due date", model.MOVE_KEYS, {
+        "from": Day(nullable=False), "to": Day(nullable=False), "reason": Text(),
+        "moved_on": Day(), "lead_informed": Flag(), "risk_reassessed": Flag()},
+        required=("from", "to"), nullable=False)),
+}, required=("status",), nullable=False)
+
+FILES: dict[str, Shape] = {
+    "adult": ADULT,
+    "agencies": ListOf(AGENCY, nullable=False),
+    "meetings": ListOf(MEETING, nullable=False),
+    "actions": ListOf(ACTION, nullable=False),
+}
+
+Keys = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A value that does not fit its shape. `kind`: unknown-key, type, missing, choice, date."""
+
+    kind: str
+    keys: Keys
+    message: str
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A value that names something defined elsewhere (target: agency, person, meeting,
+    action or case)."""
+
+    target: str
+    keys: Keys
+    value: Any
+
+
+@dataclass(frozen=True)
+class Vocabularies:
+    """The lists that depend on the book and the case."""
+
+    meeting_types: tuple[str, ...]
+    jurisdiction: str
+    tz: ZoneInfo
+
+
+@dataclass
+class Walk:
+    """What walking one file found."""
+
+    problems: list[Problem] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+
+
+def walk(kind: str, data: Any, vocab: Vocabularies) -> Walk:
+    """Check a file's data against its shape, collecting problems and references."""
+    found = Walk()
+    _Walker(vocab, found).visit(FILES[kind], data, ())
+    return found
+
+
+def describe(value: Any) -> str:
+    """What a YAML value is, in words (for messages)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return f"{str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, datetime):
+        return f"the date and time {value.isoformat()}"
+    if isinstance(value, date):
+        return f"the date {value.isoformat()}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"text {shown!r}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def suggestion(value: Any, known: Any) -> str:
+    """`; did you mean 'x'?` for a near miss among known strings, else ''."""
+    if not isinstance(value, str):
+        return ""
+    close = difflib.get_close_matches(value, [str(k) for k in known], n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+_TARGETS = {"agency": "an agency handle", "meeting": "a meeting id (M1)",
+            "action": "an action id (A1)", "case": "a case id"}
+
+
+class _Walker:
+    """Walks data and shape together; appends to a Walk (no generators: this runs on every
+    value of every file of a book)."""
+
+    def __init__(self, vocab: Vocabularies, found: Walk) -> None:
+        self.vocab = vocab
+        self.problems = found.problems
+        self.references = found.references
+
+    def visit(self, shape: Shape, value: Any, keys: Keys) -> None:
+        if value is None:
+            if not shape.nullable:
+                self.problems.append(Problem("type", keys, f"{_name(keys)} cannot be null"))
+            return
+        cls = shape.__class__
+        if cls is Text:
+            if value.__class__ is not str:
+                self.problems.append(Problem("type", keys, f"{_name(keys)} should be text, "
+                                             f"found {describe(value)} (write it in quotes)"))
+        elif cls is Record:
+            self.record(shape, value, keys)  # type: ignore[arg-type]
+        elif cls is ListOf:
+            self.listing(shape, value, keys)  # type: ignore[arg-type]
+        elif cls is PersonRef:
+            self.person(value, keys)
+        elif cls is Ref:
+            if value.__class__ is str:
+                self.references.append(Reference(shape.target, keys, value))  # type: ignore[union-attr]
+            else:
+                self.problems.append(Problem("type", keys, f"{_name(keys)} should be "
+                                             f"{_TARGETS[shape.target]}, found "  # type: ignore[union-attr]
+                                             f"{describe(value)}"))
+        elif cls is TextOr:
+            if isinstance(value, dict):
+                self.record(shape.record, value, keys)  # type: ignore[union-attr]
+            elif value.__class__ is not str:
+                fields = ", ".join(shape.record.fields)  # type: ignore[union-attr]
+                self.problems.append(Problem("type", keys, f"{_name(keys)} should be text or "
+                                             f"a mapping with {fields}, found "
+                                             f"{describe(value)}"))
+        elif cls is not Id:
+            problem = _scalar_problem(shape, value, keys, self.vocab)
+            if problem is not None:
+                self.problems.append(problem)
+
+    def record(self, shape: Record, value: Any, keys: Keys) -> None:
+        if value.__class__ is not dict:
+            self.problems.append(Problem("type", keys, f"{_name(keys)} should be a mapping "
+                                         f"({shape.name}), found {describe(value)}"))
+            return
+        fields = shape.fields
+        for key, item in value.items():
+            sub = fields.get(key) if key.__class__ is str else None
+            if sub is None:
+                self.problems.append(Problem(
+                    "unknown-key", (*keys, key),
+                    f"unknown key {key!r} in {shape.name}{suggestion(key, fields)}"))
+            else:
+                self.visit(sub, item, (*keys, key))
+        for key in shape.required:
+            if key not in value:
+                self.problems.append(Problem("missing", keys, f"{shape.name} has no {key!r}"))
+
+    def listing(self, shape: ListOf, value: Any, keys: Keys) -> None:
+        if value.__class__ is not list:
+            self.problems.append(Problem("type", keys, f"{_name(keys)} should be a list, "
+                                         f"found {describe(value)}"))
+            return
+        item_shape = shape.item
+        for index, item in enumerate(value):
+            self.visit(item_shape, item, (*keys, index))
+
+    def person(self, value: Any, keys: Keys) -> None:
+        if value.__class__ is not dict:
+            self.problems.append(Problem("type", keys, f"{_name(keys)} should be a person "
+                                         f"{{agency: HANDLE, name: NAME}}, found "
+                                         f"{describe(value)}"))
+            return
+        self.record(PERSON_REF, value, keys)
+        if value.get("agency").__class__ is str and value.get("name").__class__ is str:
+            self.references.append(Reference("person", keys, value))
+
+
+def _scalar_problem(shape: Shape, value: Any, keys: Keys, vocab: Vocabularies) -> Problem | None:
+    if isinstance(shape, Flag):
+        if not isinstance(value, bool):
+            return Problem("type", keys, f"{_name(keys)} should be true or false, found "
+                           f"{describe(value)}")
+    elif isinstance(shape, Day):
+        if isinstance(value, datetime) or not isinstance(value, date):
+            return Problem("date", keys, f"{_name(keys)} should be a date (YYYY-MM-DD), found "
+                           f"{describe(value)}")
+    elif isinstance(shape, When):
+        return _when_problem(value, keys, vocab.tz)
+    elif isinstance(shape, Choice):
+        return _choice_problem(shape, value, keys, vocab)
+    return None
+
+
+def _when_problem(value: Any, keys: Keys, tz: ZoneInfo) -> Problem | None:
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return Problem("date", keys, f"{_name(keys)} needs a time as well: write "
+                       f"{value.isoformat()}T10:00")
+    if not isinstance(value, str) or not re.match(WHEN, value):
+        return Problem("date", keys, f"{_name(keys)} should be a time written YYYY-MM-DDTHH:MM, "
+                       f"found {describe(value)}")
+    try:
+        parse_when(value, tz)
+    except InvalidInput as exc:
+        return Problem("date", keys, f"{_name(keys)}: {exc.message}")
+    return None
+
+
+def _choice_problem(shape: Choice, value: Any, keys: Keys,
+                    vocab: Vocabularies) -> Problem | None:
+    choices = shape.values
+    if shape.vocabulary == "meeting-type":
+        choices = vocab.meeting_types
+    elif shape.vocabulary == "abuse-type" and vocab.jurisdiction != "wales":
+        choices = model.ABUSE_TYPES
+        if value in model.WALES_ABUSE_TYPES:
+            return Problem("choice", keys, f"{value!r} is an abuse type of the Welsh "
+                           f"procedures (s126); this case is in {vocab.jurisdiction.title()}")
+    if isinstance(value, str) and value in choices:
+        return None
+    return Problem("choice", keys, f"invalid {shape.what} {_shown(value)}"
+                   f"{suggestion(value, choices)} (choose one of: {', '.join(choices)})")
+
+
+def _shown(value: Any) -> str:
+    return repr(value) if isinstance(value, str) else describe(value)
+
+
+def _name(keys: Keys) -> str:
+    """A key path as a person reads it: `minutes.review.date`, `invitees[2].reason`."""
+    text = ""
+    for key in keys[1:] if keys and isinstance(keys[0], int) else keys:
+        if isinstance(key, int):
+            text += f"[{key + 1}]"
+        else:
+            text += f".{key}" if text else str(key)
+    return text or "this item"

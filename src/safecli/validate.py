@@ -1,0 +1,225 @@
+"""Validate cases: run every rule, apply waivers, filter by code, sort, cache.
+
+A library: returns a Report; the CLI prints it. Time is a parameter (`today`).
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from safecli import waivers
+from safecli.book import Book
+from safecli.errors import FileFormatError, UsageProblem
+from safecli.policy import load_policy
+from safecli.rules import RULES
+from safecli.rules.base import ERROR, WARNING, CaseView, Context, Finding, Rule
+from safecli.rules.load import load_view
+from safecli.validate_cache import Cache, CaseResult, Waived, book_key, stamp
+
+# A file that cannot be read hides everything in it: always reported.
+ALWAYS = ("INT001", "INT007")
+PARALLEL_FROM = 400  # fewer cases than this to compute: not worth starting processes
+VALIDATE_KEYS = ("strict", "select", "ignore")
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which codes to report: those matching a `select` prefix (all when empty) and no
+    `ignore` prefix."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+    def wants(self, code: str) -> bool:
+        """Whether findings of this code are reported."""
+        if code in ALWAYS:
+            return True
+        chosen = not self.select or code.startswith(self.select)
+        return chosen and not code.startswith(self.ignore)
+
+
+@dataclass(frozen=True)
+class Report:
+    """What validate found: findings and waived findings in file order, and how many cases."""
+
+    findings: tuple[Finding, ...]
+    waived: tuple[Waived, ...]
+    checked: int
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity == ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for f in self.findings if f.severity == WARNING)
+
+    @property
+    def cases(self) -> int:
+        """How many cases have findings."""
+        return len({f.case for f in self.findings})
+
+
+def codes(values: Iterable[str], where: str) -> tuple[str, ...]:
+    """Codes or code prefixes (`EMP`, `ACC003`), split on commas and checked against RULES."""
+    found: list[str] = []
+    for value in values:
+        for part in str(value).split(","):
+            code = part.strip().upper()
+            if not code:
+                continue
+            if not any(rule.startswith(code) for rule in RULES):
+                raise UsageProblem(f"{where}: no rule code starts with {code!r} "
+                                   "(see safecli rules)")
+            found.append(code)
+    return tuple(found)
+
+
+def book_defaults(book: Book) -> tuple[bool, tuple[str, ...], tuple[str, ...]]:
+    """(strict, select, ignore) from safecli.yaml's `validate:` section."""
+    settings = book.config.validate
+    path = book.root / "safecli.yaml"
+    for key in settings:
+        if key not in VALIDATE_KEYS:
+            raise FileFormatError(f"validate.{key}: unknown setting; known: "
+                                  f"{', '.join(VALIDATE_KEYS)}", path=path)
+    strict = settings.get("strict", False)
+    if not isinstance(strict, bool):
+        raise FileFormatError("validate.strict must be true or false", path=path)
+    lists = []
+    for key in ("select", "ignore"):
+        value = settings.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise FileFormatError(f"validate.{key} must be a list of rule codes", path=path)
+        try:
+            lists.append(codes(value, f"validate.{key} in safecli.yaml"))
+        except UsageProblem as exc:
+            raise FileFormatError(exc.message, path=path) from None
+    return strict, lists[0], lists[1]
+
+
+def context_of(book: Book) -> Context:
+    """What the rules need from a book."""
+    policy = load_policy(book.config.meeting_types, book.root / "safecli.yaml")
+    waivable = frozenset(code for code, rule in RULES.items() if rule.waivable)
+    return Context(root=book.root, config=book.config, policy=policy, waivable=waivable)
+
+
+def check_case(context: Context, case_id: str, today: date) -> CaseResult:
+    """Run every rule over one case and apply its waivers."""
+    view = load_view(context, case_id, today)
+    found: list[Finding] = []
+    for rule in RULES.values():
+        found.extend(_run(rule, view))
+    kept, waived = _apply_waivers(view, found)
+    return CaseResult(case=case_id, findings=tuple(kept), waived=tuple(waived),
+                      first=view.window.first, last=view.window.last, lookups=dict(view.lookups))
+
+
+def _run(rule: Rule, view: CaseView) -> list[Finding]:
+    try:
+        return list(rule.check(view))
+    except Exception as exc:  # noqa: BLE001 - one faulty rule must not hide the others
+        return [view.file_finding(rule, "adult", f"{rule.code} could not check this case "
+                                  f"(a safecli bug; please report it): {type(exc).__name__}")]
+
+
+def _apply_waivers(view: CaseView, found: list[Finding]) -> tuple[list[Finding], list[Waived]]:
+    indexes: dict[str, waivers.Index] = {}
+    for kind, text in view.texts.items():
+        if text and waivers.MARK in text:
+            indexes[view.path(kind)] = waivers.Index(text, waivers.scan(text))
+    if not indexes:
+        return found, []
+    kept: list[Finding] = []
+    waived: list[Waived] = []
+    for finding in found:
+        index = indexes.get(finding.path)
+        waiver = None
+        if index is not None and finding.code in view.context.waivable:
+            waiver = index.find(finding.code, (finding.line, finding.record_line))
+        if waiver is None:
+            kept.append(finding)
+        else:
+            waived.append(Waived(finding, waiver.reason, waiver.line))
+    return kept, waived
+
+
+def validate(book: Book, case_ids: Sequence[str], today: date, *,
+             selection: Selection = Selection(), use_cache: bool = True,
+             jobs: int | None = None) -> Report:
+    """Validate these cases of a book (their folders must exist)."""
+    context = context_of(book)
+    cache = Cache(book.root, book_key(book.config)) if use_cache else None
+    results: dict[str, CaseResult] = {}
+    stamps: dict[str, Any] = {}
+    cases_dir = str(book.cases_dir)
+    for case_id in case_ids:
+        stamps[case_id] = stamp(f"{cases_dir}/{case_id}")
+        hit = cache.get(case_id, stamps[case_id], today, book.root) if cache else None
+        if hit is not None:
+            results[case_id] = hit
+    todo = [case_id for case_id in case_ids if case_id not in results]
+    for result in _compute(context, todo, today, jobs):
+        results[result.case] = result
+        if cache is not None:
+            cache.put(stamps[result.case], result)
+    if cache is not None:
+        cache.save()
+    findings = [f for r in results.values() for f in r.findings if selection.wants(f.code)]
+    waived = [w for r in results.values() for w in r.waived if selection.wants(w.finding.code)]
+    return Report(findings=tuple(sorted(findings, key=_order)),
+                  waived=tuple(sorted(waived, key=lambda w: _order(w.finding))),
+                  checked=len(case_ids))
+
+
+def _order(finding: Finding) -> tuple[str, int, int, str, str]:
+    return finding.path, finding.line, finding.column, finding.code, finding.message
+
+
+def _compute(context: Context, case_ids: list[str], today: date,
+             jobs: int | None) -> Iterable[CaseResult]:
+    workers = jobs or os.cpu_count() or 1
+    with _collector_paused():
+        if workers < 2 or len(case_ids) < PARALLEL_FROM:
+            return [check_case(context, case_id, today) for case_id in case_ids]
+        forked = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(workers, mp_context=forked) as pool:
+            return list(pool.map(partial(check_case, context, today=today), case_ids,
+                                 chunksize=64))
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector: checking a case makes many objects and no cycles,
+    and collecting as they pile up costs a tenth of the run."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def case_of_path(book: Book, argument: str) -> str | None:
+    """The case a file or folder path belongs to (`cases/SG-2026-0001/actions.yaml`), or None
+    when the argument is not an existing path."""
+    path = Path(argument)
+    if not path.exists():
+        return None
+    try:
+        parts = path.resolve().relative_to(book.cases_dir.resolve()).parts
+    except ValueError:
+        return None
+    return parts[0] if parts else None

@@ -1,0 +1,160 @@
+"""The validate cache: each case's findings, reused while its four files are unchanged.
+
+Stored in the book's `.safecli/validate-cache.json` (folder 0700, file 0600,
+written atomically). An entry is reused only when
+
+- the book key matches: safecli's version, the stat of its own rule code, and
+  the book's settings (so the policy pack and lead times);
+- each of the case's four files has the same stat (mtime, size, inode) and was
+  last changed before the cache was written (as git treats racily-clean files);
+- today lies in the span of days over which the case's date comparisons hold;
+- the other cases it names (subjects) still exist, or still do not.
+
+Anything unreadable or unexpected in the cache is ignored: it is only a cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from safecli import __version__
+from safecli.book import Config, make_private_dir
+from safecli.rules.base import Finding
+from safecli.yamlio import write_atomic
+
+CACHE_FILE = "validate-cache.json"
+FORMAT = 1
+KINDS = ("adult", "agencies", "meetings", "actions")
+Stamp = list[list[int] | None]
+# The modules whose code decides the findings (with every module of rules/).
+CODE = ("validate.py", "validate_cache.py", "shape.py", "waivers.py", "policy.py",
+        "meeting_types.yaml", "scan.py", "yamlio.py", "model.py", "dates.py", "book.py")
+
+
+@dataclass(frozen=True)
+class Waived:
+    """A finding a waiver comment covers, with the waiver's reason and line."""
+
+    finding: Finding
+    reason: str
+    line: int
+
+
+@dataclass(frozen=True)
+class CaseResult:
+    """Everything validate found in one case, and for which days it holds."""
+
+    case: str
+    findings: tuple[Finding, ...]
+    waived: tuple[Waived, ...]
+    first: int = date.min.toordinal()
+    last: int = date.max.toordinal()
+    lookups: dict[str, bool] = field(default_factory=dict)
+
+
+def stamp(folder: str) -> Stamp:
+    """The stat of a case's four files (None for a missing one)."""
+    found: Stamp = []
+    base = folder
+    for kind in KINDS:
+        try:
+            info = os.stat(f"{base}/{kind}.yaml")
+        except OSError:
+            found.append(None)
+        else:
+            found.append([info.st_mtime_ns, info.st_size, info.st_ino])
+    return found
+
+
+def book_key(config: Config) -> str:
+    """What every entry depends on besides its own files."""
+    package = Path(__file__).parent
+    code = []
+    for path in sorted([*(package / name for name in CODE), *(package / "rules").glob("*.py")]):
+        info = path.stat()
+        code.append([path.name, info.st_mtime_ns, info.st_size])
+    text = json.dumps([FORMAT, __version__, code, asdict(config)], sort_keys=True, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class Cache:
+    """The cache of one book, loaded once, saved once if anything was added."""
+
+    def __init__(self, root: Path, key: str) -> None:
+        self._path = root / ".safecli" / CACHE_FILE
+        self._key = key
+        self._cases: dict[str, Any] = {}
+        self._written_ns = 0
+        self._changed = False
+        try:
+            written_ns = self._path.stat().st_mtime_ns
+            raw = json.loads(self._path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        if isinstance(raw, dict) and raw.get("key") == key and isinstance(raw.get("cases"), dict):
+            self._cases = raw["cases"]
+            self._written_ns = written_ns
+
+    def get(self, case_id: str, current: Stamp, today: date, root: Path) -> CaseResult | None:
+        """The cached result of a case, if it still holds."""
+        entry = self._cases.get(case_id)
+        if not isinstance(entry, dict) or entry.get("stamp") != current:
+            return None
+        if any(s is not None and s[0] >= self._written_ns for s in current):
+            return None
+        if not entry["first"] <= today.toordinal() <= entry["last"]:
+            return None
+        for other, existed in entry["lookups"].items():
+            if (root / "cases" / other).is_dir() != existed:
+                return None
+        try:
+            return _result(case_id, entry)
+        except (KeyError, TypeError, ValueError):
+            return None
+
+    def put(self, current: Stamp, result: CaseResult) -> None:
+        """Remember a freshly computed result."""
+        self._cases[result.case] = {
+            "stamp": current, "first": result.first, "last": result.last,
+            "lookups": result.lookups,
+            "findings": [_row(f) for f in result.findings],
+            "waived": [[*_row(w.finding), w.reason, w.line] for w in result.waived],
+        }
+        self._changed = True
+
+    def save(self) -> None:
+        """Write the cache if anything changed; failing to write is not an error."""
+        if not self._changed:
+            return
+        try:
+            if not self._path.parent.is_dir():
+                make_private_dir(self._path.parent)
+            text = json.dumps({"key": self._key, "cases": self._cases}, separators=(",", ":"))
+            write_atomic(self._path, text)
+        except OSError:
+            return
+
+
+_FIELDS = ("code", "severity", "message", "path", "line", "column", "principle", "case",
+           "record_line")
+
+
+def _row(finding: Finding) -> list[Any]:
+    return [getattr(finding, name) for name in _FIELDS]
+
+
+def _finding(row: list[Any]) -> Finding:
+    return Finding(**dict(zip(_FIELDS, row[: len(_FIELDS)], strict=True)))
+
+
+def _result(case_id: str, entry: dict[str, Any]) -> CaseResult:
+    waived = tuple(Waived(_finding(row), str(row[-2]), int(row[-1])) for row in entry["waived"])
+    return CaseResult(case=case_id, findings=tuple(_finding(row) for row in entry["findings"]),
+                      waived=waived, first=int(entry["first"]), last=int(entry["last"]),
+                      lookups=dict(entry["lookups"]))
