@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from safecli import yamlio
+from safecli import scan, yamlio
 from safecli.errors import BookNotFound, FileFormatError, LockHeld, UnknownCase
 from safecli.model import FILES, JURISDICTIONS, RISK_LEVELS, check_case_id
 
@@ -202,6 +202,20 @@ def load_case(book: Book, case_id: str) -> Case:
             f"case: {adult_case!r} does not match the folder name {case_id!r}",
             path=folder / "adult.yaml", **_key_position(docs["adult"], "case"))
     return Case(case_id=case_id, folder=folder, docs=docs, texts=texts)
+
+
+def read_case(book: Book, case_id: str) -> Case:
+    """A case's four files as plain data, read with the fast read-only loader (no lock).
+
+    For commands that only read; the result must not be saved.
+    """
+    folder = book.case_dir(case_id)
+    docs = {kind: scan.load(folder / f"{kind}.yaml", expect) for kind, expect in FILES.items()}
+    if docs["adult"].get("case") != case_id:
+        raise FileFormatError(
+            f"case: {docs['adult'].get('case')!r} does not match the folder name {case_id!r}",
+            path=folder / "adult.yaml")
+    return Case(case_id=case_id, folder=folder, docs=docs, texts=dict.fromkeys(FILES))
 
 
 def save_case(case: Case) -> list[Path]:

@@ -53,7 +53,7 @@ AGENCY_KEYS = ("handle", "name", "kind", "people")
 PERSON_KEYS = ("name", "role", "email", "phone")
 MEETING_KEYS = (
     "id", "type", "format", "mode", "when", "where", "link", "purpose", "chair",
-    "decision_maker", "status", "invited_on", "adult", "subjects", "agenda", "invitees",
+    "decision_maker", "status", "cancel_reason", "invited_on", "adult", "subjects", "agenda", "invitees",
     "minutes",
 )
 INVITEE_KEYS = ("person", "reason", "response", "deputy", "responded_on")

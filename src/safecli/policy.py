@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -219,11 +220,18 @@ _TYPE_FIELDS: Spec = {
 }
 
 
+@lru_cache(maxsize=1)
+def _builtin() -> tuple[Mapping[str, Any], Mapping[str, MeetingType]]:
+    """The built-in pack, parsed once per process (trusted package data)."""
+    pack = files("safecli") / "meeting_types.yaml"
+    base = yaml.load(pack.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    return base, _build(base, None, where=Path(str(pack)), prefix="")
+
+
 def load_policy(overrides: Mapping[str, Any] | None = None, source: Path | None = None) -> Policy:
     """The built-in pack with a book's `meeting_types:` overrides applied."""
-    pack = files("safecli") / "meeting_types.yaml"
-    base = yaml.safe_load(pack.read_text(encoding="utf-8"))
-    types = _build(base, None, where=Path(str(pack)), prefix="")
+    base, builtin = _builtin()
+    types = dict(builtin)
     if overrides is None:
         overrides = {}
     if not isinstance(overrides, Mapping):

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from safecli import actions
+from safecli.book import read_case
 from safecli.cli.common import (
     AsOfOption,
     CommitOption,
@@ -25,7 +26,6 @@ from safecli.errors import UsageProblem
 from safecli.meetings import find_meeting
 from safecli.model import Person
 from safecli.people import resolve
-from safecli.render.documents import read_case
 
 app = typer.Typer(help="Actions agreed at meetings: lead, due date, status.", no_args_is_help=True)
 Opt = typer.Option

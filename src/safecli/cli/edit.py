@@ -52,7 +52,7 @@ def _edit_until_valid(book: Book, case_id: str, path: Path, original: str,
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(original)
         while True:
-            _run_editor(copy)
+            run_editor(copy)
             edited = copy.read_bytes()
             try:
                 text = yamlio.check_bytes(path, edited)
@@ -64,7 +64,7 @@ def _edit_until_valid(book: Book, case_id: str, path: Path, original: str,
                 if is_interactive() and confirm("The edit is not valid. Edit it again?",
                                                 default=True):
                     continue
-                kept = _keep_aside(book, case_id, path, edited)
+                kept = keep_aside(book, f"{case_id}-{path.stem}", edited)
                 raise FileFormatError(
                     f"not saved; your edit is kept at {relative(book, kept)}", path=path
                 ) from None
@@ -76,7 +76,8 @@ def _edit_until_valid(book: Book, case_id: str, path: Path, original: str,
         copy.unlink(missing_ok=True)
 
 
-def _run_editor(path: Path) -> None:
+def run_editor(path: Path) -> None:
+    """Open path in $VISUAL / $EDITOR (vi if neither is set) and wait for it."""
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
     try:
         done = subprocess.run([*shlex.split(editor), str(path)], check=False)
@@ -86,15 +87,15 @@ def _run_editor(path: Path) -> None:
         raise InvalidInput(f"the editor {editor!r} exited with {done.returncode}; nothing saved")
 
 
-def _keep_aside(book: Book, case_id: str, path: Path, data: bytes) -> Path:
+def keep_aside(book: Book, stem: str, data: bytes) -> Path:
+    """Keep a rejected edit under .safecli/rejected/ (0600), never overwriting one kept."""
     folder = book.cache_dir / "rejected"
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
-    kept = folder / f"{case_id}-{path.stem}-{stamp}.yaml"
-    fd = os.open(kept, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    fd, name = tempfile.mkstemp(dir=folder, prefix=f"{stem}-{stamp}-", suffix=".yaml")
     with os.fdopen(fd, "wb") as handle:
         handle.write(data)
-    return kept
+    return Path(name)
 
 
 def register(app: typer.Typer) -> None:

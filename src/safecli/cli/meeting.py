@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from safecli import meetings
+from safecli.book import read_case
 from safecli.cli.common import (
     AsOfOption,
     CommitOption,
@@ -27,7 +28,6 @@ from safecli.cli.meeting_record import record
 from safecli.cli.meeting_text import show_lines, suggestion_lines
 from safecli.errors import InvalidInput
 from safecli.model import RESPONSES, Person
-from safecli.render.documents import read_case
 from safecli.suggest import suggest_meeting
 
 app = typer.Typer(help="Call, record and share multi-agency meetings.", no_args_is_help=True)

@@ -8,7 +8,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from safecli import meetings
-from safecli.book import Case
+from safecli.book import Case, read_case
 from safecli.cli.common import (
     AsOfOption,
     CommitOption,
@@ -29,7 +29,6 @@ from safecli.meetings import Invitation, NewMeeting
 from safecli.model import MEETING_FORMATS, MEETING_MODES, Person
 from safecli.people import kind_of, people_of_kinds, resolve
 from safecli.policy import MeetingType, Policy, creation_problems
-from safecli.render.documents import read_case
 from safecli.suggest import suggest_meeting
 
 T = TypeVar("T")

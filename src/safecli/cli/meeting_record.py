@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import os
 import tempfile
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from safecli import meetings, yamlio
-from safecli.book import Book, Case
+from safecli.book import Book, Case, read_case
 from safecli.cli.common import (
     AsOfOption,
     CommitOption,
@@ -24,7 +24,7 @@ from safecli.cli.common import (
     report,
     today,
 )
-from safecli.cli.edit import _run_editor
+from safecli.cli.edit import keep_aside, run_editor
 from safecli.cli.meeting_new import answer
 from safecli.cli.meeting_text import carried_lines
 from safecli.errors import InvalidInput, SafecliError, UsageProblem
@@ -39,7 +39,6 @@ from safecli.minutes import (
 from safecli.minutes_form import form, read_checked
 from safecli.model import Person
 from safecli.policy import MeetingType
-from safecli.render.documents import read_case
 
 Opt = typer.Option
 People = Annotated[list[str] | None, Opt(help="agency:Name (repeat).")]
@@ -244,7 +243,7 @@ def _edit(book: Book, case: Case, meeting_id: str, mt: MeetingType, held: date,
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(blank)
         while True:
-            _run_editor(copy)
+            run_editor(copy)
             edited = copy.read_bytes()
             if edited == blank.encode("utf-8"):
                 raise InvalidInput("the form was saved unchanged; nothing recorded")
@@ -257,19 +256,8 @@ def _edit(book: Book, case: Case, meeting_id: str, mt: MeetingType, held: date,
                 if is_interactive() and confirm(
                         "The minutes do not check out. Edit them again?", default=True):
                     continue
-                kept = _keep_aside(book, f"{case.case_id}-minutes-{meeting_id}", edited)
+                kept = keep_aside(book, f"{case.case_id}-minutes-{meeting_id}", edited)
                 raise InvalidInput(f"minutes not recorded; your form is kept at "
                                    f"{relative(book, kept)}") from None
     finally:
         copy.unlink(missing_ok=True)
-
-
-def _keep_aside(book: Book, stem: str, data: bytes) -> Path:
-    """Keep a rejected form under .safecli/rejected/ (0600), never overwriting one kept."""
-    folder = book.cache_dir / "rejected"
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
-    fd, name = tempfile.mkstemp(dir=folder, prefix=f"{stem}-{stamp}-", suffix=".yaml")
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-    return Path(name)

@@ -5,10 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from safecli import scan
-from safecli.book import Book, Case
-from safecli.errors import FileFormatError, InvalidInput
-from safecli.model import FILES
+from safecli.book import Book, read_case
+from safecli.errors import InvalidInput
 from safecli.render import calendar, invitation, mail, minutes, plan
 from safecli.render.templates import FORMATS, templates_for
 
@@ -40,16 +38,6 @@ def check_format(fmt: str, allowed: tuple[str, ...]) -> str:
     if fmt not in allowed:
         raise InvalidInput(f"unknown format {fmt!r}; choose one of: {', '.join(allowed)}")
     return fmt
-
-
-def read_case(book: Book, case_id: str) -> Case:
-    """A case's four files as plain data, read with the fast read-only loader (no lock)."""
-    folder = book.case_dir(case_id)
-    docs = {kind: scan.load(folder / f"{kind}.yaml", expect) for kind, expect in FILES.items()}
-    if docs["adult"].get("case") != case_id:
-        raise FileFormatError(f"case: {docs['adult'].get('case')!r} does not match the folder "
-                              f"name {case_id!r}", path=folder / "adult.yaml")
-    return Case(case_id=case_id, folder=folder, docs=docs, texts=dict.fromkeys(FILES))
 
 
 def render_invitation(book: Book, case_id: str, meeting_id: str, options: InvitationOptions,

@@ -9,6 +9,7 @@ from typing import Any
 
 from safecli.book import Book, Case
 from safecli.errors import InvalidInput
+from safecli.meetings import carried_forward
 from safecli.policy import MeetingType
 from safecli.render.context import (
     AdultView,
@@ -119,34 +120,9 @@ def build(book: Book, case: Case, meeting_id: str, *, show_names: bool, today: d
         review=review(minutes.get("review")), feedback=feedback(minutes.get("feedback"), people),
         capacity=capacity(minutes.get("capacity"), people), actions=agreed,
         carried_forward=tuple(action_row(a, people, today)
-                              for a in carried_forward(case, meeting_id, meeting.held_on)),
+                              for a in carried_forward(case, meeting_id)),
         distribution=distribution(meeting, attendees, minutes),
     )
-
-
-def carried_forward(case: Case, meeting_id: str, held_on: date | None) -> list[Any]:
-    """Actions of earlier meetings that were still open when this one was held.
-
-    Earlier means a meeting whose `when` comes before this one's (same or no
-    time: file order). An action counts if it is open now, or was done on or
-    after the day this meeting was held, so the minutes read the same later.
-    """
-    order = {str(mapping(m).get("id")): (str(mapping(m).get("when") or ""), index)
-             for index, m in enumerate(items(case.meetings))}
-    here = order[meeting_id]
-    earlier = {mid for mid, key in order.items() if key < here}
-    found = []
-    for raw in items(case.actions):
-        action = mapping(raw)
-        if str(action.get("meeting")) not in earlier:
-            continue
-        done_on = day(action.get("done_on"))
-        still_open = action.get("status") == "open"
-        done_later = (action.get("status") == "done" and done_on is not None
-                      and held_on is not None and done_on >= held_on)
-        if still_open or done_later:
-            found.append(raw)
-    return found
 
 
 def distribution(meeting: MeetingView, attendees: tuple[PersonView, ...],
