@@ -28,7 +28,7 @@ from safecli.validate_cache import Cache, CaseResult, Waived, book_key, stamp
 
 # A file that cannot be read hides everything in it: always reported.
 ALWAYS = ("INT001", "INT007")
-PARALLEL_FROM = 400  # fewer cases than this to compute: not worth starting processes
+PARALLEL_FROM = 400  # by default, fewer cases than this are not worth starting processes for
 VALIDATE_KEYS = ("strict", "select", "ignore")
 
 
@@ -158,7 +158,10 @@ def _apply_waivers(view: CaseView, found: list[Finding]) -> tuple[list[Finding],
 def validate(book: Book, case_ids: Sequence[str], today: date, *,
              selection: Selection = Selection(), use_cache: bool = True,
              jobs: int | None = None) -> Report:
-    """Validate these cases of a book (their folders must exist)."""
+    """Validate these cases of a book (their folders must exist).
+
+    `jobs`: processes to check uncached cases in; None: one per CPU for a large book.
+    """
     context = context_of(book)
     cache = Cache(book.root, book_key(book.config)) if use_cache else None
     results: dict[str, CaseResult] = {}
@@ -189,12 +192,13 @@ def _order(finding: Finding) -> tuple[str, int, int, str, str]:
 
 def _compute(context: Context, case_ids: list[str], today: date,
              jobs: int | None) -> Iterable[CaseResult]:
-    workers = jobs or os.cpu_count() or 1
+    if jobs is None:
+        jobs = (os.cpu_count() or 1) if len(case_ids) >= PARALLEL_FROM else 1
     with _collector_paused():
-        if workers < 2 or len(case_ids) < PARALLEL_FROM:
+        if jobs < 2 or len(case_ids) < 2:
             return [check_case(context, case_id, today) for case_id in case_ids]
         forked = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(workers, mp_context=forked) as pool:
+        with ProcessPoolExecutor(jobs, mp_context=forked) as pool:
             return list(pool.map(partial(check_case, context, today=today), case_ids,
                                  chunksize=64))
 

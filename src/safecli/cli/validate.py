@@ -220,7 +220,7 @@ def _rule_row(rule: Rule) -> dict[str, Any]:
 
 def documentation(rule: Rule) -> str:
     """A rule's documentation as printed by `safecli rules CODE`."""
-    severity = rule.severity + (f" ({rule.severity_note})" if rule.severity_note else "")
+    severity = rule.severity + (f"; {rule.severity_note}" if rule.severity_note else "")
     waiver = "yes" if rule.waivable else "no"
     return (f"{inspect.cleandoc(rule.doc)}\n\nSeverity: {severity}. Principle: "
             f"{rule.principle}. Can be waived: {waiver}.")
