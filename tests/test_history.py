@@ -253,3 +253,27 @@ def test_descriptions_never_carry_free_text_or_the_adults_details() -> None:
         "adult's wishes updated",
         "adult's details changed: name, address",
     ]
+
+
+def test_meeting_and_action_descriptions() -> None:
+    meeting = {"id": "M2", "type": "s42-review", "when": "2026-12-01T10:00",
+               "status": "planned", "purpose": "Review", "invitees": [], "minutes": None}
+    cancelled = {**meeting, "status": "cancelled", "cancel_reason": "Adult in hospital"}
+    moved = {**meeting, "when": "2026-12-02T10:00", "purpose": "Review the plan"}
+    assert describe("meetings", [meeting], [cancelled]) == [
+        "meeting M2 cancelled; reason recorded"]
+    assert describe("meetings", [meeting], [moved]) == [
+        "meeting M2 moved 2026-12-01T10:00 → 2026-12-02T10:00", "meeting M2 changed: purpose"]
+    assert describe("meetings", [meeting], []) == ["meeting M2 removed"]
+    task = {"id": "A3", "lead": {"agency": "police", "name": "DC Lee Jones"},
+            "due": "2026-12-03", "status": "open", "description": "Visit", "moves": []}
+    assert describe("actions", [task], [{**task, "lead": {"agency": "gp", "name": "Dr O"},
+                                         "description": "Visit her at home"}]) == [
+        "action A3 lead changed police → gp", "action A3 changed: description"]
+    assert describe("actions", [task], [{**task, "status": "cancelled",
+                                         "cancel_reason": "Moved away"}]) == [
+        "action A3 cancelled; reason recorded"]
+    assert describe("agencies", [{"handle": "gp", "people": [{"name": "Dr O"}]}],
+                    [{"handle": "gp", "people": [{"name": "Dr O", "phone": "1"},
+                                                 {"name": "Kim"}, {"name": "Jo"}]}]) == [
+        "agency gp: 2 people added", "agency gp: details of 1 person changed"]

@@ -139,16 +139,20 @@ def _agencies(old: Any, new: Any) -> list[str]:
         removed = sum(1 for name in people_before if name not in people_after)
         edited = sum(1 for name, p in people_after.items()
                      if name in people_before and people_before[name] != p)
-        for count, verb in ((added, "added"), (removed, "removed"),
-                            (edited, "details changed")):
+        for count, verb in ((added, "added"), (removed, "removed")):
             if count:
-                lines.append(f"agency {handle}: {count} {'person' if count == 1 else 'people'} "
-                             f"{verb}")
+                lines.append(f"agency {handle}: {_people_count(count)} {verb}")
+        if edited:
+            lines.append(f"agency {handle}: details of {_people_count(edited)} changed")
         rest = _changed(was, agency, ("people",))
         if rest:
             lines.append(f"agency {handle} changed: {', '.join(rest)}")
     lines += [f"agency {handle} removed" for handle in before if handle not in after]
     return lines
+
+
+def _people_count(count: int) -> str:
+    return f"{count} {'person' if count == 1 else 'people'}"
 
 
 def _meetings(old: Any, new: Any) -> list[str]:
@@ -172,8 +176,9 @@ def _meeting_changes(mid: str, was: dict[str, Any], now: dict[str, Any]) -> list
     if "status" in was and was.get("status") != now.get("status"):
         status = now.get("status")
         recorded = not was.get("minutes") and now.get("minutes")
+        reason = "; reason recorded" if status == "cancelled" and now.get("cancel_reason") else ""
         lines.append(f"meeting {mid} held; minutes recorded" if status == "held" and recorded
-                     else f"meeting {mid} {status}" if status in ("held", "cancelled")
+                     else f"meeting {mid} {status}{reason}" if status in ("held", "cancelled")
                      else f"meeting {mid} status changed {_text(was.get('status'))} → "
                           f"{_text(status)}")
     elif not was.get("minutes") and now.get("minutes"):
@@ -190,7 +195,10 @@ def _meeting_changes(mid: str, was: dict[str, Any], now: dict[str, Any]) -> list
     edited = _changed(minutes_was, minutes_now, ("shared",)) if minutes_was else []
     if edited:
         lines.append(f"meeting {mid}: minutes changed: {', '.join(edited)}")
-    rest = _changed(was, now, ("id", "when", "status", "invited_on", "invitees", "minutes"))
+    skip = ["id", "when", "status", "invited_on", "invitees", "minutes"]
+    if was.get("status") != now.get("status"):
+        skip.append("cancel_reason")
+    rest = _changed(was, now, skip)
     if rest and "type" in was:
         lines.append(f"meeting {mid} changed: {', '.join(rest)}")
     return lines
