@@ -298,8 +298,13 @@ def test_counts_list_every_kind() -> None:
         "minutes-not-shared": 0, "no-meeting": 1, "total": 1}
 
 
-def test_compute_takes_plain_facts_without_files() -> None:
-    facts = ("open", date(2026, 11, 1).toordinal(), "medium", "asc", "asc", "Sam Patel", True,
-             ("asc",), (), ())
-    [item] = compute([CaseRead("C1", facts)], date(2026, 12, 1), date(2026, 12, 8))
-    assert (item.kind, item.due, item.days_overdue) == ("no-meeting", date(2026, 11, 11), 20)
+def test_compute_takes_plain_candidates_without_files() -> None:
+    facts = ("medium", ("asc",), (
+        ("no-meeting", date(2026, 11, 1).toordinal(), None, None, None, "asc", "Sam", None),
+        ("action", date(2026, 12, 9).toordinal(), "M1", "mdt", "A1", "gp", "Dr A", None),
+        ("minutes", date(2026, 11, 26).toordinal(), "M1", "mdt", None, "asc", "Sam", ("gp",)),
+    ))
+    items = compute([CaseRead("C1", facts)], date(2026, 12, 1), date(2026, 12, 8),
+                    Settings(minutes_share_days=4, first_meeting_days=10))
+    assert [(i.kind, i.due, i.days_overdue) for i in items] == [
+        ("no-meeting", date(2026, 11, 11), 20), ("minutes-not-shared", date(2026, 11, 30), 1)]

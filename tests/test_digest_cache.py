@@ -45,7 +45,7 @@ def warm(root: Path) -> None:
 
 
 def entries(root: Path) -> dict[str, digestcache.Entry]:
-    return digestcache._load(root / ".safecli" / CACHE_NAME)  # noqa: SLF001
+    return digestcache._load(root / ".safecli" / CACHE_NAME)
 
 
 def assert_same_as_cold(root: Path) -> None:

@@ -36,7 +36,7 @@ def root(tmp_path: Path) -> Path:
     return root
 
 
-def run(root: Path, *args: str, env: dict[str, str] | None = None):  # noqa: ANN201
+def run(root: Path, *args: str, env: dict[str, str] | None = None):
     return CliRunner().invoke(app, ["--book", str(root), "overdue", *args], env=env)
 
 

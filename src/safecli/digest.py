@@ -1,7 +1,8 @@
 """The overdue digest: what needs chasing in a book as of a date.
 
-Pure functions over the facts of each case (`digestfacts`) and a `today`; no
-clock, no files. Item kinds, in the order they are told apart:
+Pure functions over the candidates of each case (`digestfacts` works out what
+a case could owe, whatever the date) and a `today`; no clock, no files. Item
+kinds, in the order they are told apart:
 
 - `unreadable`: a case file could not be read; the case's other items are unknown.
 - `action-overdue`: an open action due before today.
@@ -26,6 +27,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from safecli.digestfacts import CaseFacts
@@ -94,62 +96,30 @@ def compute(cases: Iterable[CaseRead], today: date, until: date,
     """Every digest item of the cases as of today (due-soon up to `until`), most overdue first."""
     now = today.toordinal()
     soon = until.toordinal()
+    shift = {"action": 0, "review": 0, "minutes": settings.minutes_share_days,
+             "no-meeting": settings.first_meeting_days}
     items: list[Item] = []
     for read in cases:
         if read.facts is None:
             items.extend(Item("unreadable", read.case_id, detail=p) for p in read.problems)
-        else:
-            _case_items(items, read.case_id, read.facts, now, soon, settings)
+            continue
+        risk, involved, candidates = read.facts
+        for kind, start, meeting, meeting_type, action, agency, lead, missing in candidates:
+            due = start + shift[kind]
+            if due >= now and (kind != "action" or due > soon):
+                continue
+            items.append(Item(
+                _KIND_NAMES[kind] if due < now else "action-due-soon", read.case_id,
+                risk, meeting, meeting_type, action, agency, lead, date.fromordinal(due),
+                now - due, missing, None, involved))
     return sort(items)
 
 
-def _case_items(items: list[Item], case_id: str, facts: CaseFacts, now: int, soon: int,
-                settings: Settings) -> None:
-    (status, opened, risk, lead_agency, coord_agency, coord_name, has_concern, agencies,
-     meetings, actions) = facts
-    types = {m[0]: m[1] for m in meetings}
-    for action_id, meeting, agency, lead, due, action_status in actions:
-        if action_status != "open" or due is None or due > soon:
-            continue
-        items.append(Item(
-            "action-overdue" if due < now else "action-due-soon", case_id, risk=risk,
-            meeting=meeting, meeting_type=types.get(meeting) if meeting else None,
-            action=action_id, agency=agency, lead=lead, due=date.fromordinal(due),
-            days_overdue=now - due, involved=agencies))
-    if status == "closed":
-        return
-    owner = coord_agency or lead_agency
-    held = [(m[3] if m[3] is not None else -1, index, m)
-            for index, m in enumerate(meetings) if m[2] == "held"]
-    if held:
-        latest = max(held)[2]
-        review = latest[4]
-        if review is not None and review < now:
-            items.append(Item(
-                "review-passed", case_id, risk=risk, meeting=latest[0], meeting_type=latest[1],
-                agency=owner, lead=coord_name, due=date.fromordinal(review),
-                days_overdue=now - review, involved=agencies))
-    for _, _, meeting in held:
-        meeting_id, meeting_type, _, held_on, _, chair_agency, chair_name, audience, shared = meeting
-        if held_on is None or held_on + settings.minutes_share_days >= now:
-            continue
-        missing = tuple(sorted(set(audience) - set(shared) - {chair_agency}))
-        if not missing:
-            continue
-        due = held_on + settings.minutes_share_days
-        items.append(Item(
-            "minutes-not-shared", case_id, risk=risk, meeting=meeting_id,
-            meeting_type=meeting_type, agency=chair_agency or owner,
-            lead=chair_name if chair_agency else coord_name, due=date.fromordinal(due),
-            days_overdue=now - due, missing=missing, involved=agencies))
-    if has_concern and not held and opened is not None:
-        due = opened + settings.first_meeting_days
-        if due < now:
-            items.append(Item(
-                "no-meeting", case_id, risk=risk, agency=owner, lead=coord_name,
-                due=date.fromordinal(due), days_overdue=now - due, involved=agencies))
+_KIND_NAMES = {"action": "action-overdue", "review": "review-passed",
+               "minutes": "minutes-not-shared", "no-meeting": "no-meeting"}
 
 
+@lru_cache(maxsize=4096)
 def _natural(value: str | None) -> tuple[Any, ...]:
     """Sort key putting A2 before A10."""
     if value is None:

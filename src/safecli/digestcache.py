@@ -34,13 +34,15 @@ from safecli.digest import CaseRead
 from safecli.errors import FileFormatError
 
 CACHE_NAME = "digest.cache"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 RACY_NS = 2_000_000_000
 FILES = ("adult", "agencies", "meetings", "actions")
+_NAMES = tuple(f"{name}.yaml" for name in FILES)
+_MISSING = (-1, -1, -1, -1)
 _HEADER = ("safecli-digest-cache", FORMAT_VERSION, __version__, sys.version_info[:2])
 
-# signature of a case: (size, mtime_ns, ino, ctime_ns) of each file, None if missing
-Signature = tuple[Any, ...]
+# signature of a case: (size, mtime_ns, ino, ctime_ns) of each file in turn
+Signature = tuple[int, ...]
 # the cached entry of a case: (signature or None when untrusted, problems, facts)
 Entry = tuple[Signature | None, tuple[str, ...], Any]
 
@@ -92,22 +94,22 @@ def _all_ids(cases_dir: str) -> list[str]:
         return []
 
 
-def _signature(folder: str) -> Signature:
-    sig: list[Any] = []
-    for name in FILES:
+def _signature(folder: str, stat: Any = os.stat) -> Signature:
+    """(size, mtime_ns, inode, ctime_ns) of each of the four files, flat; -1s if missing."""
+    sig: tuple[int, ...] = ()
+    for name in _NAMES:
         try:
-            st = os.stat(folder + name + ".yaml")
+            st = stat(folder + name)
         except OSError:
-            sig.append(None)
+            sig += _MISSING
             continue
-        sig.append((st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns))
-    return tuple(sig)
+        sig += (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns)
+    return sig
 
 
 def _settled(sig: Signature, racy_after: int) -> bool:
-    """Whether every file's mtime is older than the racy window (and all exist)."""
-    return all(part is not None and part[1] < racy_after and part[3] < racy_after
-               for part in sig)
+    """Whether every file was last changed before the racy window (a missing one cannot be)."""
+    return all(sig[i] < racy_after and sig[i + 2] < racy_after for i in range(1, 16, 4))
 
 
 def _read(book: Book, case_id: str) -> tuple[tuple[str, ...], Any]:

@@ -1,86 +1,111 @@
-"""What the digest needs from a case, as small plain tuples (cheap to cache and compare).
+"""What a case could put in the digest, whatever the date: small plain tuples, cheap to cache.
 
-The digest reads only ids, dates, statuses, the risk level, lead agencies and
-people, meeting types and who was at or invited to a meeting. No adult's name,
-address or free text is kept here: the cache stores exactly these tuples.
+Each case gives a few *candidates*, each with the date it is measured from;
+`digest.compute` keeps those that are due as of a given day. Working this out
+once per change of a case (not once per run) is what keeps a warm digest of a
+big book cheap, and it keeps the cache small: only ids, dates, statuses, the
+risk level, lead agencies and people, meeting types and agency handles. No
+adult's name, address or free text is kept here.
 
-Dates are kept as proleptic ordinals (`date.toordinal()`), so the digest does
-day arithmetic on plain integers; a missing or unreadable date is None (the
-digest cannot date it; `safecli validate` reports it).
+Candidates (kind, date, meeting, meeting type, action, agency, lead, missing):
+
+- ("action", due, ...): every open action with a due date (in open or closed cases);
+- ("review", review date, ...): the review date set at the case's latest held
+  meeting (by date held, then file order); a meeting held later answers it;
+- ("minutes", held on, ...): a held meeting whose minutes are not recorded as
+  shared with every agency that attended or was invited, other than the chair's;
+- ("no-meeting", opened, ...): an open case with a concern and no meeting held.
+
+Only open cases give the last three. Dates are proleptic ordinals
+(`date.toordinal()`); a candidate whose date is missing or not a date is left
+out (the digest cannot date it; `safecli validate` reports it). The date of a
+held meeting is `minutes.held_on`, else the date part of `when`: stored local
+dates, so no time-zone arithmetic is involved.
 """
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from typing import Any
 
-# (id, meeting id, lead agency, lead name, due, status)
-ActionFacts = tuple[str, str | None, str | None, str | None, int | None, str | None]
-# (id, type, status, held on, review date, chair agency, chair name,
-#  agencies invited or attending, agencies the minutes were shared with)
-MeetingFacts = tuple[str, str | None, str | None, int | None, int | None, str | None,
-                     str | None, tuple[str, ...], tuple[str, ...]]
-# (status, opened, risk level, lead agency, coordinator agency, coordinator name,
-#  has a concern, the case's agencies, meetings, actions)
-CaseFacts = tuple[str | None, int | None, str | None, str | None, str | None, str | None,
-                  bool, tuple[str, ...], tuple[MeetingFacts, ...], tuple[ActionFacts, ...]]
+# (kind, date, meeting, meeting type, action, agency, lead, agencies still missing)
+Candidate = tuple[str, int, str | None, str | None, str | None, str | None, str | None,
+                  tuple[str, ...] | None]
+# (risk level, agencies of the case, candidates)
+CaseFacts = tuple[str | None, tuple[str, ...], tuple[Candidate, ...]]
+
+_intern = sys.intern
 
 
 def case_facts(adult: dict[str, Any], agencies: list[Any], meetings: list[Any],
                actions: list[Any]) -> CaseFacts:
-    """The digest's facts of one case, from the plain data of its four files."""
+    """The digest's candidates of one case, from the plain data of its four files."""
+    risk = _text(adult.get("risk_level"))
+    involved = tuple(dict.fromkeys(
+        _intern(str(a["handle"])) for a in agencies
+        if isinstance(a, dict) and a.get("handle") is not None))
+    records = [m for m in meetings if isinstance(m, dict) and m.get("id") is not None]
+    types = {str(m["id"]): _text(m.get("type")) for m in records}
+    candidates: list[Candidate] = []
+    for action in actions:
+        if not isinstance(action, dict) or action.get("status") != "open":
+            continue
+        due = _day(action.get("due"))
+        if due is None or action.get("id") is None:
+            continue
+        meeting = _text(action.get("meeting"))
+        agency, lead = _person(action.get("lead"))
+        candidates.append(("action", due, meeting, types.get(meeting) if meeting else None,
+                           _text(action["id"]), agency, lead, None))
+    if adult.get("status") != "closed":
+        candidates.extend(_meeting_candidates(adult, records))
+    return risk, involved, tuple(candidates)
+
+
+def _meeting_candidates(adult: dict[str, Any], records: list[dict[str, Any]]) -> list[Candidate]:
     coordinator = _person(adult.get("coordinator"))
-    return (
-        _text(adult.get("status")),
-        _day(adult.get("opened")),
-        _text(adult.get("risk_level")),
-        _text(adult.get("lead_agency")),
-        coordinator[0],
-        coordinator[1],
-        bool(adult.get("concerns")) and isinstance(adult.get("concerns"), list),
-        tuple(dict.fromkeys(str(a["handle"]) for a in agencies
-                            if isinstance(a, dict) and a.get("handle") is not None)),
-        tuple(_meeting(m) for m in meetings if isinstance(m, dict) and m.get("id") is not None),
-        tuple(_action(a) for a in actions if isinstance(a, dict) and a.get("id") is not None),
-    )
+    owner = coordinator[0] or _text(adult.get("lead_agency"))
+    held = [(_held_on(m), index, m) for index, m in enumerate(records)
+            if m.get("status") == "held"]
+    result: list[Candidate] = []
+    if held:
+        latest = max(held, key=lambda h: (h[0] if h[0] is not None else -1, h[1]))[2]
+        review = _minutes(latest).get("review")
+        review_day = _day(review.get("date")) if isinstance(review, dict) else None
+        if review_day is not None:
+            result.append(("review", review_day, _text(latest["id"]), _text(latest.get("type")),
+                           None, owner, coordinator[1], None))
+    for held_on, _, meeting in held:
+        if held_on is None:
+            continue
+        minutes = _minutes(meeting)
+        chair = _person(meeting.get("chair"))
+        audience = {_person(p)[0] for p in _list(minutes.get("attendees"))}
+        audience |= {_person(i.get("person"))[0] for i in _list(meeting.get("invitees"))
+                     if isinstance(i, dict)}
+        shared = {_text(s.get("agency")) for s in _list(minutes.get("shared"))
+                  if isinstance(s, dict)}
+        missing = tuple(sorted(a for a in audience - shared - {chair[0]} if a))
+        if missing:
+            result.append(("minutes", held_on, _text(meeting["id"]), _text(meeting.get("type")),
+                           None, chair[0] or owner, chair[1] if chair[0] else coordinator[1],
+                           missing))
+    opened = _day(adult.get("opened"))
+    if not held and opened is not None and adult.get("concerns") and isinstance(
+            adult.get("concerns"), list):
+        result.append(("no-meeting", opened, None, None, None, owner, coordinator[1], None))
+    return result
 
 
-def _meeting(meeting: dict[str, Any]) -> MeetingFacts:
+def _held_on(meeting: dict[str, Any]) -> int | None:
+    held = _day(_minutes(meeting).get("held_on"))
+    return held if held is not None else _when_day(meeting.get("when"))
+
+
+def _minutes(meeting: dict[str, Any]) -> dict[str, Any]:
     minutes = meeting.get("minutes")
-    minutes = minutes if isinstance(minutes, dict) else {}
-    status = _text(meeting.get("status"))
-    held = _day(minutes.get("held_on"))
-    if held is None and status == "held":
-        held = _when_day(meeting.get("when"))
-    review = minutes.get("review")
-    chair = _person(meeting.get("chair"))
-    audience = [_person(p)[0] for p in _list(minutes.get("attendees"))]
-    audience += [_person(i.get("person"))[0] for i in _list(meeting.get("invitees"))
-                 if isinstance(i, dict)]
-    shared = [_text(s.get("agency")) for s in _list(minutes.get("shared")) if isinstance(s, dict)]
-    return (
-        str(meeting["id"]),
-        _text(meeting.get("type")),
-        status,
-        held,
-        _day(review.get("date")) if isinstance(review, dict) else None,
-        chair[0],
-        chair[1],
-        tuple(dict.fromkeys(a for a in audience if a)),
-        tuple(dict.fromkeys(a for a in shared if a)),
-    )
-
-
-def _action(action: dict[str, Any]) -> ActionFacts:
-    lead = _person(action.get("lead"))
-    return (
-        str(action["id"]),
-        _text(action.get("meeting")),
-        lead[0],
-        lead[1],
-        _day(action.get("due")),
-        _text(action.get("status")),
-    )
+    return minutes if isinstance(minutes, dict) else {}
 
 
 def _person(raw: Any) -> tuple[str | None, str | None]:
@@ -90,7 +115,8 @@ def _person(raw: Any) -> tuple[str | None, str | None]:
 
 
 def _text(value: Any) -> str | None:
-    return None if value is None or isinstance(value, (dict, list)) else str(value)
+    """A short value as text (interned: the cache then stores each word once)."""
+    return None if value is None or isinstance(value, (dict, list)) else _intern(str(value))
 
 
 def _day(value: Any) -> int | None:

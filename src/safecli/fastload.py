@@ -16,6 +16,7 @@ refusal with file:line:col. For every other file the result equals
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +39,7 @@ from safecli.errors import FileFormatError
 
 # scan's own resolver and constructor, so every plain scalar means exactly what it
 # means to scan (YAML 1.2 core schema plus dates).
-_SCAN = scan._Loader("")  # noqa: SLF001
+_SCAN: Any = scan._Loader("")
 _STR = "tag:yaml.org,2002:str"
 # First characters for which a plain scalar may resolve to something other than
 # a string; any other plain scalar is a string as written.
@@ -78,7 +79,7 @@ def _plain(value: str) -> Any:
 def _build(text: str) -> Any:
     """The document's plain data, or _Unusual when scan must look at it."""
     parser = CParser(text)
-    next_event = parser.get_event
+    next_event: Callable[[], Any] = parser.get_event
     stack: list[Any] = []
     keys: list[Any] = []
     current: Any = None

@@ -12,8 +12,8 @@ import typer
 from safecli.book import Book
 from safecli.cli.common import AsOfOption, book_of, today
 from safecli.digest import KINDS
-from safecli.model import CASE_ID
 from safecli.errors import EXIT_FAILED, EXIT_FINDINGS, InvalidInput, UsageProblem
+from safecli.model import CASE_ID
 
 Opt = typer.Option
 
