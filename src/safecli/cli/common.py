@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
-from tabulate import tabulate
 
 from safecli import dates
 from safecli.book import Book, find_book
@@ -163,6 +162,8 @@ def emit(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None
     if not rows:
         typer.echo("(none)")
         return
+    from tabulate import tabulate  # only listing commands pay for it
+
     table = [[cell(row.get(k), markdown=fmt == "markdown") for k in keys] for row in rows]
     typer.echo(tabulate(table, headers=keys, tablefmt="github" if fmt == "markdown" else "simple"))
 

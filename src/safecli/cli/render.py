@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -12,16 +12,10 @@ from safecli import yamlio
 from safecli.book import Book
 from safecli.cli.common import AsOfOption, book_of, today
 from safecli.errors import UsageProblem
-from safecli.render.documents import (
-    INVITATION_FORMATS,
-    InvitationOptions,
-    Rendered,
-    render_invitation,
-    render_minutes,
-    render_plan,
-)
-from safecli.render.invitation import Addressee
-from safecli.render.templates import FORMATS
+from safecli.render import FORMATS, INVITATION_FORMATS
+
+if TYPE_CHECKING:
+    from safecli.render.documents import Rendered
 
 app = typer.Typer(help="Render invitations, minutes and the protection plan.",
                   no_args_is_help=True)
@@ -97,6 +91,9 @@ def invitation(
     tz = book.config.tz
     now = (datetime.combine(today(book, as_of), time(0, 0), tz) if as_of
            else datetime.now(tz))
+    from safecli.render.documents import InvitationOptions, render_invitation
+    from safecli.render.invitation import Addressee
+
     options = InvitationOptions(
         fmt=chosen, to=Addressee.parse(to) if to else None, show_names=_names(book, show_names),
         sender=sender, sequence=sequence, duration=timedelta(minutes=duration))
@@ -121,6 +118,8 @@ def minutes(
     """
     book = book_of(ctx)
     chosen = _format(fmt, output, FORMATS)
+    from safecli.render.documents import render_minutes
+
     _emit(book, render_minutes(book, case_id, meeting_id, chosen,
                                show_names=_names(book, show_names),
                                today=today(book, as_of)), output)
@@ -141,6 +140,8 @@ def plan(
     """
     book = book_of(ctx)
     chosen = _format(fmt, output, FORMATS)
+    from safecli.render.documents import render_plan
+
     _emit(book, render_plan(book, case_id, chosen, show_names=_names(book, show_names),
                             today=today(book, as_of)), output)
 

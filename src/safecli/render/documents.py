@@ -7,10 +7,8 @@ from datetime import date, datetime, timedelta
 
 from safecli.book import Book, read_case
 from safecli.errors import InvalidInput
-from safecli.render import calendar, invitation, mail, minutes, plan
-from safecli.render.templates import FORMATS, templates_for
-
-INVITATION_FORMATS = (*FORMATS, "ics", "eml")
+from safecli.render import FORMATS, INVITATION_FORMATS, calendar, invitation, mail, minutes, plan
+from safecli.render.templates import templates_for
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,7 @@ from markupsafe import Markup, escape
 import safecli
 from safecli.book import Book
 from safecli.errors import TemplateFailure
+from safecli.render import FORMATS
 from safecli.render.escape import (
     md_block,
     md_inline,
@@ -46,7 +47,7 @@ from safecli.render.escape import (
 from safecli.render.views import format_day, format_long_day, format_when
 
 KINDS = ("invitation", "minutes", "plan")
-FORMATS = ("md", "html", "txt")
+
 OVERRIDE_DIR = "templates"
 HELP = "see docs/templates.md for the variables each template gets"
 
