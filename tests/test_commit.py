@@ -77,10 +77,12 @@ def test_commit_refuses_when_other_changes_are_staged(tmp_path: Path) -> None:
     ok(book, *NEW_CASE, "--commit")
     write(book / "notes.txt", "staged by hand\n")
     git(book, "add", "notes.txt")
+    agencies = case_file(book, "agencies").read_bytes()
     refused = cli(book, "agency", "add", CASE, "gp", "--name", "GP", "--kind", "gp", "--commit")
     assert refused.exit_code == 3
     assert "the index already holds other staged changes (notes.txt)" in refused.output
     assert messages(book)[0].strip() == f"{CASE}: open case"
+    assert case_file(book, "agencies").read_bytes() == agencies  # refused before writing
 
 
 def test_commit_outside_a_repository_says_so(tmp_path: Path) -> None:
@@ -89,6 +91,7 @@ def test_commit_outside_a_repository_says_so(tmp_path: Path) -> None:
     refused = cli(book, *NEW_CASE, "--commit")
     assert refused.exit_code == 3
     assert "--commit: the case book is not inside a git repository" in refused.output
+    assert not [p for p in (book / "cases").iterdir() if not p.name.startswith(".")]
 
 
 def test_commit_paths_refusals(tmp_path: Path) -> None:

@@ -58,6 +58,23 @@ def inside(top: Path, path: Path) -> str:
                          path=path) from None
 
 
+def check_can_commit(book_root: Path) -> None:
+    """Refuse --commit before a command writes anything, when it could not commit after:
+    no repository, a merge in progress, or other changes already staged."""
+    top = repo_root(book_root)
+    if top is None:
+        raise GitFailure("--commit: the case book is not inside a git repository "
+                         "(run 'git init' there, or leave out --commit)", path=book_root)
+    if (git_dir(top) / "MERGE_HEAD").exists():
+        raise GitFailure("--commit: a git merge is in progress; finish it first "
+                         "(resolve, 'git commit'), then run the command again")
+    staged = [name for name in git(top, "diff", "--cached", "--name-only", "-z").split("\0")
+              if name]
+    if staged:
+        raise GitFailure("--commit: the index already holds other staged changes "
+                         f"({', '.join(staged[:3])}); commit or unstage them first")
+
+
 def commit_paths(book_root: Path, paths: Sequence[Path], message: str) -> str:
     """Commit exactly `paths` with `message` and return the new commit's id.
 

@@ -42,7 +42,14 @@ def book_of(ctx: typer.Context) -> Book:
     """The case book for this command (--book, SAFECLI_BOOK, or found upwards)."""
     root = ctx.find_root()
     explicit = root.params.get("book")
-    return find_book(Path(explicit) if explicit else None)
+    book = find_book(Path(explicit) if explicit else None)
+    if "commit" in ctx.params:
+        commit = ctx.params["commit"]
+        if commit if commit is not None else book.config.commit:
+            from safecli.gitwork import check_can_commit
+
+            check_can_commit(book.root)
+    return book
 
 
 def is_interactive() -> bool:
