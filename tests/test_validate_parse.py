@@ -1,0 +1,71 @@
+"""validate's fast reading gives exactly scan's answers: the same nodes, data and refusals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from conftest import REPO
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from safecli import scan
+from safecli.errors import FileFormatError
+from safecli.model import FILES
+from safecli.rules import parse
+
+EXAMPLES = sorted((REPO / "cases").glob("*/*.yaml"))
+PATH = Path("actions.yaml")
+
+
+def shape_of(node: yaml.Node | None) -> Any:
+    """A node tree as comparable data: tag, value and start position of every node."""
+    if node is None:
+        return None
+    where = (node.tag, node.start_mark.line, node.start_mark.column)
+    if isinstance(node, yaml.ScalarNode):
+        return (*where, node.value, node.style)
+    if isinstance(node, yaml.SequenceNode):
+        return (*where, [shape_of(item) for item in node.value])
+    return (*where, [(shape_of(k), shape_of(v)) for k, v in node.value])
+
+
+def answers(module: Any, text: str, expect: type) -> Any:
+    """(node shape, data) or the refusal (message, line, column)."""
+    try:
+        node = module.compose(PATH, text)
+        return shape_of(node), module.construct(PATH, node, expect)
+    except FileFormatError as exc:
+        return exc.message, exc.line, exc.column
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[f"{p.parent.name}/{p.name}" for p in EXAMPLES])
+def test_the_examples_read_the_same(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert answers(parse, text, FILES[path.stem]) == answers(scan, text, FILES[path.stem])
+
+
+@pytest.mark.parametrize("text", [
+    "- id: A1\n  status: open\n  status: done\n",          # duplicate key
+    "- id: A1\n  due: 2026-02-30\n",                         # impossible date
+    "- id: A1\n  due: 2026-02-28 10:00:00\n",                # a date and time
+    "- id: A1\n  count: 0x1F\n  ratio: 1.5e3\n  odd: .inf\n",  # numbers
+    "- &a {id: A1}\n- *a\n",                                 # anchor and alias
+    "- id: A1\n  note: !!str 12\n",                          # tag
+    "- id: A1\n  moves: [\n",                                # syntax
+    "- id: A1\n---\n- id: A2\n",                             # two documents
+    "id: A1\n",                                              # mapping, list expected
+    "",                                                      # empty
+    "- id: A1\n  true: yes\n  null: ~\n  1: one\n",          # keys that are not text
+])
+def test_unusual_files_read_the_same(text: str) -> None:
+    assert answers(parse, text, list) == answers(scan, text, list)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789-:.TtrueFalsnNo~+eE_x ab", min_size=0, max_size=12))
+def test_any_plain_scalar_resolves_the_same(value: str) -> None:
+    text = f"- id: A1\n  value: {value}\n  again: {value}\n"
+    assert answers(parse, text, list) == answers(scan, text, list)
