@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate import generate  # noqa: E402
+from generate import generate
 
 AS_OF = "2026-12-01"
 TARGETS = {"cold": 15.0, "nothing changed": 1.5}
@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         shutil.rmtree(book / ".safecli", ignore_errors=True)
         figures = {"cold": timed(book)[0], "nothing changed": timed(book)[0]}
-        first = sorted((book / "cases").iterdir())[0] / "actions.yaml"
+        first = min((book / "cases").iterdir()) / "actions.yaml"
         first.write_text(first.read_text(encoding="utf-8") + "\n", encoding="utf-8")
         figures["one case changed"] = timed(book)[0]
         figures["cold, one process"] = timed(book, "--no-cache", "--jobs", "1")[0]

@@ -73,7 +73,7 @@ def _pre_commit(cwd: Path, cache_dir: Path, *args: str) -> subprocess.CompletedP
            "PIP_CACHE_DIR": str(cache_dir / "pip")}
     env.pop("SAFECLI_BOOK", None)
     return subprocess.run([PRE_COMMIT, *args], cwd=cwd, env=env, capture_output=True,
-                          text=True, timeout=600)
+                          text=True, timeout=600, check=False)
 
 
 def test_try_repo_fails_on_a_broken_case(tmp_path: Path, hook_repo: Path,

@@ -134,14 +134,14 @@ def test_github_annotations(tmp_path: Path) -> None:
     result = run(root, "--format", "github")
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        "::error file=cases/SG-2026-0001/actions.yaml,line=6,col=11,title=INT004::invalid action "
-        "status 'opne'; did you mean 'open'? (choose one of: open, done, cancelled) (integrity)",
-        "::warning file=cases/SG-2026-0001/meetings.yaml,line=13,col=3,title=EMP002::M1: the "
+        ("::error file=cases/SG-2026-0001/actions.yaml,line=6,col=11,title=INT004::invalid action "
+        "status 'opne'; did you mean 'open'? (choose one of: open, done, cancelled) (integrity)"),
+        ("::warning file=cases/SG-2026-0001/meetings.yaml,line=13,col=3,title=EMP002::M1: the "
         "adult is not invited and no reason is recorded (adult.not_invited_reason) "
-        "(empowerment)",
-        "::warning file=cases/SG-2026-0001/meetings.yaml,line=20,col=7,title=PRO001::M1: no "
+        "(empowerment)"),
+        ("::warning file=cases/SG-2026-0001/meetings.yaml,line=20,col=7,title=PRO001::M1: no "
         "reason recorded for inviting invitee 1 (police) (need to know, can contribute) "
-        "(proportionality)",
+        "(proportionality)"),
         "1 error, 2 warnings in 1 case (2 checked)",
     ]
 
@@ -178,7 +178,7 @@ def test_file_paths_select_their_cases(tmp_path: Path, monkeypatch: pytest.Monke
 
 def test_the_book_is_found_from_a_file_path(tmp_path: Path,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    root = two_cases(tmp_path / "book", BROKEN)
+    two_cases(tmp_path / "book", BROKEN)
     monkeypatch.chdir(tmp_path)
     result = run(None, "book/cases/SG-2026-0001/actions.yaml")
     assert result.exit_code == 1

@@ -89,8 +89,8 @@ def test_integrity_cannot_be_waived(tmp_path: Path) -> None:
 
 WAV001 = [
     Row("clean", []),
-    Row("waiver with a reason", [], edits={"actions": [("- id: A1\n", "- id: A1  # safecli: "
-                                                       "waive ACC003 -- set at the review\n")]}),
+    Row("waiver with a reason", [], edits={"actions": [("- id: A1\n", ("- id: A1  # safecli: "
+                                                       "waive ACC003 -- set at the review\n"))]}),
     Row("waiver without a reason", [("WAV001", 1, 11)],
         edits={"actions": [("- id: A1\n", "- id: A1  # safecli: waive ACC003\n")]}),
     Row("waiver with an empty reason", [("WAV001", 3, 5)],
@@ -99,8 +99,8 @@ WAV001 = [
 
 WAV002 = [
     Row("clean", []),
-    Row("waiver of a standard", [], edits={"actions": [("- id: A1\n", "- id: A1  # safecli: "
-                                                        "waive ACC003 -- set at the review\n")]}),
+    Row("waiver of a standard", [], edits={"actions": [("- id: A1\n", ("- id: A1  # safecli: "
+                                                        "waive ACC003 -- set at the review\n"))]}),
     Row("waiver of an integrity rule", [("WAV002", 1, 11)],
         edits={"actions": [("- id: A1\n", "- id: A1  # safecli: waive INT002 -- later\n")]}),
     Row("waiver of no such rule", [("WAV002", 1, 11)],
