@@ -39,8 +39,12 @@ def _git(cwd: Path, *args: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def cache_dir(request: pytest.FixtureRequest) -> Path:
-    return Path(request.config.cache.mkdir("safecli-pre-commit"))
+def cache_dir(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder of the pytest cache, kept between runs (a temporary one without the cache)."""
+    cache = getattr(request.config, "cache", None)
+    if cache is None:
+        return tmp_path_factory.mktemp("pre-commit")
+    return Path(cache.mkdir("safecli-pre-commit"))
 
 
 @pytest.fixture(scope="module")
