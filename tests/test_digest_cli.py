@@ -276,3 +276,19 @@ def test_c_locale_with_a_non_ascii_name_does_not_crash(root: Path) -> None:
         # the name arrives as UTF-8 or with '?' for what the encoding lacks.
         assert ("police:DC Siân Llŷr".encode() in done.stdout
                 or b"police:DC Si?n Ll?r" in done.stdout), done.stdout
+
+
+@pytest.mark.parametrize("zone", ["Pacific/Kiritimati", "Pacific/Pago_Pago"])
+def test_default_as_of_is_today_in_the_books_timezone(tmp_path: Path, zone: str) -> None:
+    # UTC+14 and UTC-11: at any moment one of them is on a different date from UTC.
+    from zoneinfo import ZoneInfo
+
+    from safecli.dates import today_in
+
+    root = make_book(tmp_path / "book", tz=zone)
+    local_today = today_in(ZoneInfo(zone)).isoformat()
+    write_case(root, "C1", meetings=[meeting("M1", review="2999-01-01")],
+               actions=[action("A1", local_today)])
+    digest = json.loads(run(root, "-f", "json").stdout)
+    assert digest["as_of"] == local_today
+    assert [(i["kind"], i["days_overdue"]) for i in digest["items"]] == [("action-due-soon", 0)]
