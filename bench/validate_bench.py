@@ -7,10 +7,10 @@ an existing one), then times the real command in a subprocess, start-up
 included: a cold run (no cache), a run with nothing changed, and a run after one
 case changed. Targets for 10,000 cases: 15 s cold, 1.5 s with nothing changed.
 
-Figures measured on the development machine (2 CPUs, shared with other jobs;
-10,000 cases, 104 MB of YAML, 35,335 findings): cold 11.6-16 s with two
-processes (about 20 s of CPU), nothing changed 1.1-1.4 s, one case changed
-1.2-1.5 s. Wall times moved by a factor of two with the machine's load.
+Figures measured on the development machine (2 CPUs; 10,000 cases, 104 MB of
+YAML, 35,335 findings): cold 10.1 s with two processes (17-19 s in one),
+nothing changed 0.8-0.9 s, one case changed 1.0 s. With another job holding one
+CPU, the cold run took up to 18 s: it needs both CPUs to meet its target.
 """
 
 from __future__ import annotations

@@ -29,7 +29,7 @@ OUTPUTS = ("text", "json", "github")
 def validate_command(
     ctx: typer.Context,
     targets: Annotated[list[str] | None, typer.Argument(
-        metavar="[CASE|FILE]...", help="Case ids, or files and folders inside cases "
+        metavar="CASE|FILE", help="Case ids, or files and folders inside cases "
         "(default: every case).", show_default=False)] = None,
     strict: Annotated[bool | None, Opt("--strict/--no-strict", help="Fail on warnings too "
                                        "(default: the book's validate.strict).",
