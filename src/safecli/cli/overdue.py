@@ -57,12 +57,13 @@ def overdue(
     no_cache: Annotated[bool, Opt("--no-cache", help="Read every file; neither use nor "
                                   "update the cache in .safecli/.")] = False,
 ) -> None:
-    """List overdue and due-soon actions, passed reviews, unshared minutes, and cases
-    with a concern but no meeting yet; most overdue first.
+    """List overdue and due-soon actions, passed reviews, unshared minutes
+    and cases with a concern but no meeting yet; most overdue first.
 
-    Safe to email by default: case and action ids, meeting types, lead agencies and
-    people, dates; no adult's name and no free text unless asked for. Exit codes:
-    0, 1 with --fail-if-any when there are items, 3 when a case file cannot be read.
+    Safe to email by default: case, meeting and action ids, meeting types,
+    lead agencies and people, dates; no adult's name and no free text
+    unless asked for. Exit codes: 0; 1 with --fail-if-any when there are
+    items; 3 when a case file cannot be read (it is listed as unreadable).
 
     Example: safecli overdue --as-of 2026-12-01 --by agency --quiet-if-empty
     """
