@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from rules_table import ACTIONS, ADULT, AGENCIES, HELD, Row, check_row
+from rules_table import ACTIONS, ADULT, AGENCIES, CLEAN, HELD, Row, check_row, findings, make_book
 
 INT001 = [
     Row("clean", []),
@@ -247,3 +247,12 @@ def test_int008_types(tmp_path: Path, row: Row) -> None:
 @pytest.mark.parametrize("row", INT009, ids=_ids(INT009))
 def test_int009_states(tmp_path: Path, row: Row) -> None:
     check_row(tmp_path, "INT009", row)
+
+
+def test_int002_folder_name_must_be_a_case_id(tmp_path: Path) -> None:
+    files = {**CLEAN, "adult": ADULT.replace("SG-2026-0001", "Ann Example")}
+    root = make_book(tmp_path / "book", files, case_id="Ann Example")
+    got = [(f.code, f.line, f.column, f.path) for f in findings(root, date(2026, 12, 1),
+                                                              case_id="Ann Example")
+           if f.code == "INT002"]
+    assert got == [("INT002", 1, 1, "cases/Ann Example/adult.yaml")]

@@ -1,6 +1,7 @@
 """INT002 ids: every id is well formed, unique, and the case id matches its folder.
 
-- adult.yaml `case` is the name of the case folder;
+- the case folder is named by a valid case id (letters, digits, `.`, `_`, `-`),
+  and adult.yaml `case` is that name;
 - meetings are `M1`, `M2`, … and actions `A1`, `A2`, …, each used once;
 - agency handles are lower-case letters, digits and `-`, each used once;
 - within an agency, each person's name is used once (people are found by name).
@@ -35,6 +36,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from safecli.model import CASE_ID
 from safecli.rules.base import ERROR, CaseView, Finding, Rule
 from safecli.rules.records import listing
 from safecli.shape import ACTION_ID, HANDLE, MEETING_ID
@@ -48,6 +50,9 @@ _FORMS = {
 
 
 def check(view: CaseView) -> Iterator[Finding]:
+    if not CASE_ID.match(view.case_id) or ".." in view.case_id:
+        yield view.file_finding(RULE, "adult", f"the folder name {view.case_id!r} is not a case "
+                                "id: use letters, digits, '.', '_' or '-' (never a name)")
     adult = view.data.get("adult")
     if isinstance(adult, dict):
         case = adult.get("case")
