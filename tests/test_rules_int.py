@@ -86,9 +86,15 @@ INT004 = [
         edits={"meetings": [("response: accepted", "response: maybe")]}),
     Row("welsh abuse type in an english case", [("INT004", 33, 11)],
         files={"adult": ADULT + "concerns:\n  - type: trafficking\n    summary: x\n"}),
+    Row("an s42 meeting in a welsh case", [("INT004", 2, 9)],
+        files={"adult": ADULT.replace("jurisdiction: null", "jurisdiction: wales")}),
+    Row("an s126 meeting in a welsh case", [],
+        files={"adult": ADULT.replace("jurisdiction: null", "jurisdiction: wales")},
+        edits={"meetings": [("type: s42-strategy", "type: s126-strategy")]}),
     Row("welsh abuse type in a welsh case", [],
         files={"adult": ADULT.replace("jurisdiction: null", "jurisdiction: wales")
-               + "concerns:\n  - type: trafficking\n    summary: x\n"}),
+               + "concerns:\n  - type: trafficking\n    summary: x\n"},
+        edits={"meetings": [("type: s42-strategy", "type: s126-strategy")]}),
 ]
 
 MOVES = """moves:

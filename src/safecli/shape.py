@@ -296,11 +296,13 @@ class Reference:
 
 @dataclass(frozen=True)
 class Vocabularies:
-    """The lists that depend on the book and the case."""
+    """The lists that depend on the book and the case: the meeting types usable in the
+    case's jurisdiction, and for those of the other jurisdiction what to use instead."""
 
     meeting_types: tuple[str, ...]
     jurisdiction: str
     tz: ZoneInfo
+    elsewhere: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -470,6 +472,9 @@ def _choice_problem(shape: Choice, value: Any, keys: Keys,
     choices = shape.values
     if shape.vocabulary == "meeting-type":
         choices = vocab.meeting_types
+        if value in vocab.elsewhere:
+            return Problem("choice", keys, f"{value!r} is not used in "
+                           f"{vocab.jurisdiction.title()}: {vocab.elsewhere[value]}")
     elif shape.vocabulary == "abuse-type" and vocab.jurisdiction != "wales":
         choices = model.ABUSE_TYPES
         if value in model.WALES_ABUSE_TYPES:

@@ -3,8 +3,9 @@
 The lists: case status, jurisdiction, engagement, risk level, abuse type (the
 Welsh procedures add five, valid only for a case in Wales), capacity outcome,
 outcomes achieved, agency kind, meeting type (the book's policy pack: `safecli
-meeting types`), meeting format, mode and status, invitee response, action
-status. A near miss gets a "did you mean".
+meeting types`; a type of the other jurisdiction, such as s42-strategy in a case
+in Wales, is reported with the type to use instead), meeting format, mode and
+status, invitee response, action status. A near miss gets a "did you mean".
 
 Why: integrity. Every other check, and every digest, reads these words; a
 misspelt status is a meeting that silently drops out of the plan.

@@ -14,6 +14,7 @@ import yaml
 from safecli import yamlio
 from safecli.errors import FileFormatError
 from safecli.model import FILES, JURISDICTIONS
+from safecli.policy import MeetingType
 from safecli.rules import parse
 from safecli.rules.base import CaseView, Context, TodayWindow
 from safecli.shape import Vocabularies, Walk, walk
@@ -50,7 +51,12 @@ def load_view(context: Context, case_id: str, today: date) -> CaseView:
     adult = data["adult"] if isinstance(data["adult"], dict) else {}
     own = adult.get("jurisdiction")
     jurisdiction = own if own in JURISDICTIONS else context.config.jurisdiction
-    vocab = Vocabularies(tuple(context.policy.types), jurisdiction, context.config.tz)
+    vocab = Vocabularies(
+        meeting_types=tuple(mt.id for mt in context.policy.types.values()
+                            if mt.applies_in(jurisdiction)),
+        jurisdiction=jurisdiction, tz=context.config.tz,
+        elsewhere={mt.id: _instead(mt) for mt in context.policy.types.values()
+                   if not mt.applies_in(jurisdiction)})
     walks: dict[str, Walk] = {
         kind: walk(kind, value, vocab) for kind, value in data.items() if value is not None
     }
@@ -58,3 +64,10 @@ def load_view(context: Context, case_id: str, today: date) -> CaseView:
                     nodes=nodes, texts=texts, refusals=refusals, walks=walks,
                     window=TodayWindow(today))
 
+
+
+def _instead(mt: MeetingType) -> str:
+    """What to use instead of a meeting type of the other jurisdiction."""
+    where = str(mt.jurisdiction).title()
+    instead = f"use {mt.counterpart}" if mt.counterpart else "choose another type"
+    return f"it is a {mt.framework} meeting ({where}); {instead}"
