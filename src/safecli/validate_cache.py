@@ -33,8 +33,9 @@ FORMAT = 1
 KINDS = ("adult", "agencies", "meetings", "actions")
 Stamp = list[list[int] | None]
 # The modules whose code decides the findings (with every module of rules/).
-CODE = ("validate.py", "validate_cache.py", "shape.py", "waivers.py", "policy.py",
-        "meeting_types.yaml", "scan.py", "yamlio.py", "model.py", "dates.py", "book.py")
+CODE = ("validate.py", "validate_cache.py", "shape.py", "shapecheck.py", "waivers.py",
+        "policy.py", "meeting_types.yaml", "scan.py", "yamlio.py", "model.py", "dates.py",
+        "book.py")
 
 
 @dataclass(frozen=True)

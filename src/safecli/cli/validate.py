@@ -18,7 +18,7 @@ from safecli.model import FILES
 from safecli.policy import load_policy
 from safecli.rules import RULES
 from safecli.rules.base import ERROR, Finding, Rule
-from safecli.shape import suggestion
+from safecli.shapecheck import suggestion
 from safecli.validate import Report, Selection, book_defaults, case_of_path, codes, validate
 from safecli.validate_cache import Waived
 

@@ -1,0 +1,263 @@
+"""Check a file's data against its shape (`shape.py`): problems, and references to resolve.
+
+Runs on every value of every file of a book, so it appends to lists instead of
+yielding, and builds a key path only where it records something.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from safecli import model
+from safecli.dates import parse_when
+from safecli.errors import InvalidInput
+from safecli.shape import (
+    FILES,
+    PERSON_REF,
+    WHEN,
+    Choice,
+    Day,
+    Flag,
+    Id,
+    ListOf,
+    PersonRef,
+    Record,
+    Ref,
+    Shape,
+    Text,
+    TextOr,
+    When,
+)
+
+Keys = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A value that does not fit its shape. `kind`: unknown-key, type, missing, choice, date."""
+
+    kind: str
+    keys: Keys
+    message: str
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A value that names something defined elsewhere (target: agency, person, meeting,
+    action or case)."""
+
+    target: str
+    keys: Keys
+    value: Any
+
+
+@dataclass(frozen=True)
+class Vocabularies:
+    """The lists that depend on the book and the case: the meeting types usable in the
+    case's jurisdiction, and for those of the other jurisdiction what to use instead."""
+
+    meeting_types: tuple[str, ...]
+    jurisdiction: str
+    tz: ZoneInfo
+    elsewhere: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Walk:
+    """What walking one file found."""
+
+    problems: list[Problem] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+
+
+def walk(kind: str, data: Any, vocab: Vocabularies) -> Walk:
+    """Check a file's data against its shape, collecting problems and references."""
+    found = Walk()
+    _Walker(vocab, found).visit(FILES[kind], data, ())
+    return found
+
+
+def describe(value: Any) -> str:
+    """What a YAML value is, in words (for messages)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return f"{str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, datetime):
+        return f"the date and time {value.isoformat()}"
+    if isinstance(value, date):
+        return f"the date {value.isoformat()}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"text {shown!r}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def suggestion(value: Any, known: Any) -> str:
+    """`; did you mean 'x'?` for a near miss among known strings, else ''."""
+    if not isinstance(value, str):
+        return ""
+    close = difflib.get_close_matches(value, [str(k) for k in known], n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+_TARGETS = {"agency": "an agency handle", "meeting": "a meeting id (M1)",
+            "action": "an action id (A1)", "case": "a case id"}
+
+
+class _Walker:
+    """Walks data and shape together, appending to a Walk."""
+
+    def __init__(self, vocab: Vocabularies, found: Walk) -> None:
+        self.vocab = vocab
+        self.problems = found.problems
+        self.references = found.references
+
+    def visit(self, shape: Shape, value: Any, keys: Keys) -> None:
+        if value is None:
+            if not shape.nullable:
+                self.problems.append(Problem("type", keys, f"{_name(keys)} cannot be null"))
+            return
+        cls = shape.__class__
+        if cls is Text:
+            if value.__class__ is not str:
+                self.problems.append(Problem("type", keys, f"{_name(keys)} should be text, "
+                                             f"found {describe(value)} (write it in quotes)"))
+        elif cls is Record:
+            self.record(shape, value, keys)  # type: ignore[arg-type]
+        elif cls is ListOf:
+            self.listing(shape, value, keys)  # type: ignore[arg-type]
+        elif cls is PersonRef:
+            self.person(value, keys)
+        elif cls is Ref:
+            if value.__class__ is str:
+                self.references.append(Reference(shape.target, keys, value))  # type: ignore[union-attr]
+            else:
+                self.problems.append(Problem("type", keys, f"{_name(keys)} should be "
+                                             f"{_TARGETS[shape.target]}, found "  # type: ignore[union-attr]
+                                             f"{describe(value)}"))
+        elif cls is TextOr:
+            if isinstance(value, dict):
+                self.record(shape.record, value, keys)  # type: ignore[union-attr]
+            elif value.__class__ is not str:
+                fields = ", ".join(shape.record.fields)  # type: ignore[union-attr]
+                self.problems.append(Problem("type", keys, f"{_name(keys)} should be text or "
+                                             f"a mapping with {fields}, found "
+                                             f"{describe(value)}"))
+        elif cls is not Id:
+            problem = _scalar_problem(shape, value, keys, self.vocab)
+            if problem is not None:
+                self.problems.append(problem)
+
+    def record(self, shape: Record, value: Any, keys: Keys) -> None:
+        if value.__class__ is not dict:
+            self.problems.append(Problem("type", keys, f"{_name(keys)} should be a mapping "
+                                         f"({shape.name}), found {describe(value)}"))
+            return
+        fields = shape.fields
+        for key, item in value.items():
+            sub = fields.get(key) if key.__class__ is str else None
+            if sub is None:
+                self.problems.append(Problem(
+                    "unknown-key", (*keys, key),
+                    f"unknown key {key!r} in {shape.name}{suggestion(key, fields)}"))
+            else:
+                self.visit(sub, item, (*keys, key))
+        for key in shape.required:
+            if key not in value:
+                self.problems.append(Problem("missing", keys, f"{shape.name} has no {key!r}"))
+
+    def listing(self, shape: ListOf, value: Any, keys: Keys) -> None:
+        if value.__class__ is not list:
+            self.problems.append(Problem("type", keys, f"{_name(keys)} should be a list, "
+                                         f"found {describe(value)}"))
+            return
+        item_shape = shape.item
+        for index, item in enumerate(value):
+            self.visit(item_shape, item, (*keys, index))
+
+    def person(self, value: Any, keys: Keys) -> None:
+        if value.__class__ is not dict:
+            self.problems.append(Problem("type", keys, f"{_name(keys)} should be a person "
+                                         f"{{agency: HANDLE, name: NAME}}, found "
+                                         f"{describe(value)}"))
+            return
+        self.record(PERSON_REF, value, keys)
+        if value.get("agency").__class__ is str and value.get("name").__class__ is str:
+            self.references.append(Reference("person", keys, value))
+
+
+def _scalar_problem(shape: Shape, value: Any, keys: Keys, vocab: Vocabularies) -> Problem | None:
+    if isinstance(shape, Flag):
+        if not isinstance(value, bool):
+            return Problem("type", keys, f"{_name(keys)} should be true or false, found "
+                           f"{describe(value)}")
+    elif isinstance(shape, Day):
+        if isinstance(value, datetime) or not isinstance(value, date):
+            return Problem("date", keys, f"{_name(keys)} should be a date (YYYY-MM-DD), found "
+                           f"{describe(value)}")
+    elif isinstance(shape, When):
+        return _when_problem(value, keys, vocab.tz)
+    elif isinstance(shape, Choice):
+        return _choice_problem(shape, value, keys, vocab)
+    return None
+
+
+def _when_problem(value: Any, keys: Keys, tz: ZoneInfo) -> Problem | None:
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return Problem("date", keys, f"{_name(keys)} needs a time as well: write "
+                       f"{value.isoformat()}T10:00")
+    if not isinstance(value, str) or not re.match(WHEN, value):
+        return Problem("date", keys, f"{_name(keys)} should be a time written YYYY-MM-DDTHH:MM, "
+                       f"found {describe(value)}")
+    try:
+        parse_when(value, tz)
+    except InvalidInput as exc:
+        return Problem("date", keys, f"{_name(keys)}: {exc.message}")
+    return None
+
+
+def _choice_problem(shape: Choice, value: Any, keys: Keys,
+                    vocab: Vocabularies) -> Problem | None:
+    choices = shape.values
+    if shape.vocabulary == "meeting-type":
+        choices = vocab.meeting_types
+        if value in vocab.elsewhere:
+            return Problem("choice", keys, f"{value!r} is not used in "
+                           f"{vocab.jurisdiction.title()}: {vocab.elsewhere[value]}")
+    elif shape.vocabulary == "abuse-type" and vocab.jurisdiction != "wales":
+        choices = model.ABUSE_TYPES
+        if value in model.WALES_ABUSE_TYPES:
+            return Problem("choice", keys, f"{value!r} is an abuse type of the Welsh "
+                           f"procedures (s126); this case is in {vocab.jurisdiction.title()}")
+    if isinstance(value, str) and value in choices:
+        return None
+    return Problem("choice", keys, f"invalid {shape.what} {_shown(value)}"
+                   f"{suggestion(value, choices)} (choose one of: {', '.join(choices)})")
+
+
+def _shown(value: Any) -> str:
+    return repr(value) if isinstance(value, str) else describe(value)
+
+
+def _name(keys: Keys) -> str:
+    """A key path as a person reads it: `minutes.review.date`, `invitees[2].reason`."""
+    text = ""
+    for key in keys[1:] if keys and isinstance(keys[0], int) else keys:
+        if isinstance(key, int):
+            text += f"[{key + 1}]"
+        else:
+            text += f".{key}" if text else str(key)
+    return text or "this item"
