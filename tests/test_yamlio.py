@@ -91,6 +91,14 @@ def test_numeric_looking_strings_are_written_quoted() -> None:
                     'number: "12345"\nwords: Flat three\n')
 
 
+def test_an_empty_list_with_comments_is_left_as_written(tmp_path: Path) -> None:
+    path = tmp_path / "actions.yaml"
+    path.write_text("# No actions agreed yet.\n[]\n")
+    data, text = yamlio.read(path, list)
+    assert yamlio.save(path, data, text, list) is False
+    assert path.read_text() == "# No actions agreed yet.\n[]\n"
+
+
 def test_appending_to_an_empty_list_writes_a_block_list(tmp_path: Path) -> None:
     data = yamlio.parse(tmp_path / "actions.yaml", "[]\n", list)
     yamlio.append(data, yamlio.record(("id", "lead"), {"id": "A1",
@@ -188,6 +196,8 @@ def test_new_files_are_private_and_existing_modes_kept(tmp_path: Path) -> None:
         ("a: 1\n<<<<<<< HEAD\nb: 2\n=======\nb: 3\n>>>>>>> theirs\n", (2, 1), "conflict"),
         ("a: " + "[" * 5000 + "]" * 5000 + "\n", (1, 35), "nesting"),
         ("- 1\n", (1, 1), "expected a mapping"),
+        ("? [a, b]\n: c\n", (1, 3), "complex keys"),
+        ("a:\n  {x: 1}: y\n", (2, 3), "complex keys"),
     ],
 )
 def test_refusals_name_line_and_column(tmp_path: Path, loader: str, text: str,

@@ -27,6 +27,7 @@ from ruamel.yaml.events import (
     CollectionStartEvent,
     DocumentStartEvent,
     MappingEndEvent,
+    MappingStartEvent,
     NodeEvent,
     ScalarEvent,
     SequenceEndEvent,
@@ -111,11 +112,12 @@ def check_text(path: Path, text: str) -> None:
         )
 
 
-# Anchors (&), aliases (*), tags (!), more documents (--- / ...) and deep nesting
+# Anchors (&), aliases (*), tags (!), more documents (--- / ...), deep nesting and
+# complex keys (`? ` or a flow collection as a key)
 # need characters a plain case file does not have; only a file that has them is
 # checked event by event (which costs as much again as loading it).
 _NEEDS_EVENT_CHECK = re.compile(
-    r"[&*!]|^(?:---|\.\.\.)|[\[{][^\]}]*?[\[{]|^[ \-]{30,}", re.MULTILINE
+    r"[&*!]|^(?:---|\.\.\.)|[\[{][^\]}]*?[\[{]|^[ \-]{30,}|^[ \-]*[?\[{]", re.MULTILINE
 )
 
 
@@ -128,6 +130,9 @@ def check_events(path: Path, text: str) -> None:
     """Refuse anchors, aliases, tags, several documents, deep nesting and impossible dates."""
     depth = 0
     documents = 0
+    # For each open collection: is it a mapping, and how many nodes it holds so far
+    # (in a mapping, an even count means the next node is a key).
+    open_nodes: list[list[Any]] = []
     try:
         for event in _YAML.parse(io.StringIO(text)):
             mark = event.start_mark
@@ -142,11 +147,19 @@ def check_events(path: Path, text: str) -> None:
                 raise FileFormatError("anchors (&name) are not allowed in case files", **where)
             if isinstance(event, (ScalarEvent, CollectionStartEvent)) and _explicit_tag(event):
                 raise FileFormatError(f"tags ({event.tag}) are not allowed in case files", **where)
+            if isinstance(event, NodeEvent) and open_nodes:
+                is_mapping, count = open_nodes[-1]
+                if is_mapping and count % 2 == 0 and isinstance(event, CollectionStartEvent):
+                    raise FileFormatError("complex keys (a list or mapping as a key) are not "
+                                          "allowed in case files", **where)
+                open_nodes[-1][1] += 1
             if isinstance(event, CollectionStartEvent):
+                open_nodes.append([isinstance(event, MappingStartEvent), 0])
                 depth += 1
                 if depth > MAX_DEPTH:
                     raise FileFormatError(f"nesting deeper than {MAX_DEPTH} levels", **where)
             elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
+                open_nodes.pop()
                 depth -= 1
             elif isinstance(event, ScalarEvent) and event.style is None:
                 _check_date(event.value, where)
@@ -239,6 +252,10 @@ def read(path: Path, expect: type) -> tuple[Any, str]:
 
 def dump(data: Any) -> str:
     """Serialise a document the one way safecli writes YAML."""
+    if isinstance(data, list) and not data:
+        # ruamel cannot write an empty list that carries comments (it fails or
+        # indents them): an empty list file is written as `[]`.
+        return "[]\n"
     stream = io.StringIO()
     _YAML.dump(data, stream)
     text = stream.getvalue()
@@ -278,6 +295,9 @@ def save(path: Path, data: Any, original: str | None, expect: type) -> bool:
     text = dump(data)
     if text == original:
         return False
+    if original is not None and isinstance(data, list) and not data \
+            and parse(path, original, list) == []:
+        return False  # an empty list with comments around it: leave it as written
     parse(path, text, expect)
     write_atomic(path, text)
     return True
