@@ -166,11 +166,7 @@ def _checked(path: Path, text: str, expect: type) -> Any:
         data = _NOTHING
     if isinstance(data, expect):
         return data
-    try:
-        return scan.load_text(path, text, expect)
-    except TypeError as exc:  # scan cannot hash a list or mapping used as a key
-        raise FileFormatError("not valid YAML: a list or mapping used as a key",
-                              path=path) from exc
+    return scan.load_text(path, text, expect)
 
 
 def load(path: Path, expect: type) -> Any:
