@@ -174,6 +174,13 @@ def test_file_paths_select_their_cases(tmp_path: Path, monkeypatch: pytest.Monke
     assert (result.exit_code, result.stdout) == (0, "no problems (1 case checked)\n")
     result = run(None, "cases/SG-2026-0001/meetings.yaml", "SG-2026-0002")
     assert (result.exit_code, result.stdout) == (1, TEXT)
+    assert run(None, "cases").stdout == TEXT
+    (root / "cases" / "README.yaml").write_text("notes: not a case\n", encoding="utf-8")
+    result = run(None, "cases/README.yaml")
+    assert (result.exit_code, result.stdout) == (0, "no problems (0 cases checked)\n")
+    outside = run(None, "safecli.yaml")
+    assert outside.exit_code == 3
+    assert "safecli.yaml is not in this book's cases folder" in outside.stderr
 
 
 def test_the_book_is_found_from_a_file_path(tmp_path: Path,

@@ -19,7 +19,7 @@ from typing import Any
 
 from safecli import waivers
 from safecli.book import Book
-from safecli.errors import FileFormatError, UsageProblem
+from safecli.errors import FileFormatError, UnknownCase, UsageProblem
 from safecli.policy import load_policy
 from safecli.rules import RULES
 from safecli.rules.base import ERROR, WARNING, CaseView, Context, Finding, Rule
@@ -216,14 +216,28 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def case_of_path(book: Book, argument: str) -> str | None:
-    """The case a file or folder path belongs to (`cases/SG-2026-0001/actions.yaml`), or None
-    when the argument is not an existing path."""
-    path = Path(argument)
-    if not path.exists():
-        return None
-    try:
-        parts = path.resolve().relative_to(book.cases_dir.resolve()).parts
-    except ValueError:
-        return None
-    return parts[0] if parts else None
+def cases_named(book: Book, arguments: Sequence[str]) -> list[str]:
+    """The cases that arguments name, sorted: case ids, or paths of case folders or of files
+    in them (as pre-commit passes), or of the cases folder itself (every case). None: every
+    case. A file directly in the cases folder names no case."""
+    if not arguments:
+        return book.case_ids()
+    found: dict[str, None] = {}
+    cases_dir = book.cases_dir.resolve()
+    for argument in arguments:
+        path = Path(argument)
+        if path.exists():
+            try:
+                parts = path.resolve().relative_to(cases_dir).parts
+            except ValueError:
+                raise UnknownCase(f"{argument} is not in this book's cases folder",
+                                  path=book.cases_dir) from None
+            if not parts:
+                found.update(dict.fromkeys(book.case_ids()))
+                continue
+            if len(parts) == 1 and not path.is_dir():
+                continue
+            argument = parts[0]
+        book.case_dir(argument)
+        found[argument] = None
+    return sorted(found)

@@ -19,7 +19,7 @@ from safecli.policy import load_policy
 from safecli.rules import RULES
 from safecli.rules.base import ERROR, Finding, Rule
 from safecli.shapecheck import suggestion
-from safecli.validate import Report, Selection, book_defaults, case_of_path, codes, validate
+from safecli.validate import Report, Selection, book_defaults, cases_named, codes, validate
 from safecli.validate_cache import Waived
 
 Opt = typer.Option
@@ -69,7 +69,7 @@ def validate_command(
         select=codes(select, "--select") if select else book_select,
         ignore=book_ignore + codes(ignore or [], "--ignore"),
     )
-    case_ids = _case_ids(book, arguments)
+    case_ids = cases_named(book, arguments)
     report = validate(book, case_ids, today(book, as_of), selection=selection,
                       use_cache=not no_cache, jobs=jobs)
     failing = strict if strict is not None else book_strict
@@ -88,17 +88,6 @@ def _book(ctx: typer.Context, arguments: list[str]) -> Book:
         if path.exists():
             return find_book(None, start=path if path.is_dir() else path.parent)
     return find_book()
-
-
-def _case_ids(book: Book, arguments: list[str]) -> list[str]:
-    if not arguments:
-        return book.case_ids()
-    found: dict[str, None] = {}
-    for argument in arguments:
-        case_id = case_of_path(book, argument) or argument
-        book.case_dir(case_id)
-        found[case_id] = None
-    return sorted(found)
 
 
 def _print(book: Book, report: Report, fmt: str, show_waived: bool, strict: bool) -> None:
