@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from rules_table import ACTIONS, HELD, Row, case_files, check_row, make_book
+from rules_table import ACTIONS, ADULT, CLEAN, HELD, Row, case_files, check_row, make_book
 from typer.testing import CliRunner
 
 from safecli import waivers
@@ -145,3 +145,13 @@ def test_show_waived_lists_them_with_their_reasons(tmp_path: Path) -> None:
         "cases/SG-2026-0001/meetings.yaml:14:3: waived EMP002 M1: the adult is not invited and "
         "no reason is recorded (adult.not_invited_reason) (waiver on line 1: "
         f"{REASON})\nno problems (1 case checked, 1 waived)\n")
+
+
+def test_in_adult_yaml_the_record_is_the_top_level_key(tmp_path: Path) -> None:
+    adult = ADULT.replace("  children: false", "  children: true").replace(
+        "others_at_risk:\n", f"# safecli: waive PRT002 -- {REASON}\nothers_at_risk:\n")
+    root = make_book(tmp_path / "book", {**CLEAN, "adult": adult})
+    report = validate(find_book(root), ["SG-2026-0001"], date(2026, 12, 1), use_cache=False)
+    assert report.findings == ()
+    assert [(w.finding.code, w.finding.line, w.line) for w in report.waived] == [
+        ("PRT002", 31, 26)]
