@@ -110,3 +110,13 @@ def test_files_as_new_as_the_cache_are_not_trusted(tmp_path: Path) -> None:
     assert _codes(root) == []
     _rewrite_keeping_stat(actions, "status: open", "status: opne")
     assert _codes(root) == ["INT004"]
+
+
+def test_a_cache_that_is_a_symlink_is_neither_read_nor_written(tmp_path: Path) -> None:
+    root = _book(tmp_path)
+    target = tmp_path / "elsewhere.json"
+    target.write_text("{}", encoding="utf-8")
+    (root / ".safecli").mkdir(mode=0o700)
+    (root / ".safecli" / "validate-cache.json").symlink_to(target)
+    assert _codes(root) == []
+    assert target.read_text(encoding="utf-8") == "{}"

@@ -25,6 +25,7 @@ from typing import Any
 
 from safecli import __version__
 from safecli.book import Config, make_private_dir
+from safecli.errors import SafecliError
 from safecli.rules.base import Finding
 from safecli.yamlio import write_atomic
 
@@ -94,6 +95,8 @@ class Cache:
         self._written_ns = 0
         self._changed = False
         try:
+            if self._path.is_symlink() or self._path.parent.is_symlink():
+                return
             written_ns = self._path.stat().st_mtime_ns
             raw = json.loads(self._path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -134,11 +137,13 @@ class Cache:
         if not self._changed:
             return
         try:
+            if self._path.parent.is_symlink():
+                return
             if not self._path.parent.is_dir():
                 make_private_dir(self._path.parent)
             text = json.dumps({"key": self._key, "cases": self._cases}, separators=(",", ":"))
             write_atomic(self._path, text)
-        except OSError:
+        except (OSError, SafecliError):
             return
 
 
