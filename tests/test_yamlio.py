@@ -115,7 +115,7 @@ free_text = st.text(
 )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(
     description=free_text,
     name=free_text.filter(lambda s: s.strip() != ""),

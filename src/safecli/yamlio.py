@@ -194,7 +194,7 @@ def _located(path: Path, exc: MarkedYAMLError) -> FileFormatError:
 
 
 def _shift(text: str) -> str:
-    """Indent every non-blank line by LIST_SHIFT.
+    """Indent every line that is not empty by LIST_SHIFT.
 
     ruamel writes a top-level list with its dashes indented by the sequence offset;
     safecli's files start top-level lists at column 0, like most hand-written YAML.
@@ -202,7 +202,7 @@ def _shift(text: str) -> str:
     left after the dump (`dump`), which keeps hand formatting byte for byte.
     """
     pad = " " * LIST_SHIFT
-    return "".join(pad + line if line.strip() else line for line in text.splitlines(True))
+    return "".join(line if line == "\n" else pad + line for line in text.splitlines(True))
 
 
 def _unshift(text: str) -> str:
