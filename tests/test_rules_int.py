@@ -21,7 +21,7 @@ INT001 = [
     Row("anchor", [("INT001", 6, 11)],
         edits={"actions": [("status: open", "status: &s open")]}),
     Row("not utf-8", [("INT001", 3, 9)], files={"actions": b"- id: A1\n  status: open\n  note: \xe9\n"}),
-    Row("a list used as a key", [("INT001", 1, 1)],
+    Row("a list used as a key", [("INT001", 2, 5)],
         files={"actions": "- id: A1\n  ? [a, b]\n  : complex key\n"}),
     Row("conflict markers are INT007's", [],
         files={"actions": "<<<<<<< HEAD\n- id: A1\n=======\n- id: A2\n>>>>>>> other\n"}),

@@ -37,7 +37,7 @@ def shaped(shape: Shape) -> st.SearchStrategy[Any]:
                      st.fixed_dictionaries({"agency": SCALARS, "name": SCALARS}))
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                   HealthCheck.data_too_large])
 @given(kind=st.sampled_from(list(FILES)), data=st.data())
 def test_any_data_gives_findings_not_failures(tmp_path_factory: Any, kind: str,

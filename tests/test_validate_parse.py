@@ -58,6 +58,7 @@ def test_the_examples_read_the_same(path: Path) -> None:
     "- id: A1\n---\n- id: A2\n",                             # two documents
     "id: A1\n",                                              # mapping, list expected
     "",                                                      # empty
+    "- id: A1\n  ? [a, b]\n  : complex key\n",               # a list as a key
     "- id: A1\n  true: yes\n  null: ~\n  1: one\n",          # keys that are not text
 ])
 def test_unusual_files_read_the_same(text: str) -> None:

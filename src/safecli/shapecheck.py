@@ -234,7 +234,7 @@ def _choice_problem(shape: Choice, value: Any, keys: Keys,
     choices = shape.values
     if shape.vocabulary == "meeting-type":
         choices = vocab.meeting_types
-        if value in vocab.elsewhere:
+        if isinstance(value, str) and value in vocab.elsewhere:
             return Problem("choice", keys, f"{value!r} is not used in "
                            f"{vocab.jurisdiction.title()}: {vocab.elsewhere[value]}")
     elif shape.vocabulary == "abuse-type" and vocab.jurisdiction != "wales":

@@ -47,7 +47,7 @@ def check(view: CaseView) -> Iterator[Finding]:
             invitee = person(mapping(entry).get("person"))
             if invitee is not None:
                 expected[invitee.agency] = None
-        shared = {mapping(s).get("agency") for s in listing(minutes.get("shared"))}
+        shared = {str(mapping(s).get("agency")) for s in listing(minutes.get("shared"))}
         missing = [agency for agency in expected if agency not in shared]
         if not missing:
             continue

@@ -46,7 +46,7 @@ def load_view(context: Context, case_id: str, today: date) -> CaseView:
         except FileFormatError as exc:
             refusals[kind] = exc
         except (ValueError, TypeError, RecursionError, yaml.YAMLError) as exc:
-            # e.g. a mapping used as a key (`? [a, b]`): not a case file, whatever it is
+            # Whatever slipped past the store's refusals is still not a case file.
             refusals[kind] = FileFormatError(f"not valid YAML: {exc}", path=path)
     adult = data["adult"] if isinstance(data["adult"], dict) else {}
     own = adult.get("jurisdiction")
