@@ -84,20 +84,20 @@ def walk(kind: str, data: Any, vocab: Vocabularies) -> Walk:
 
 
 def describe(value: Any) -> str:
-    """What a YAML value is, in words (for messages)."""
+    """What kind of YAML value this is, in words. The value itself is not repeated: it may be
+    the adult's personal data (a phone number, a date of birth), and messages go to logs."""
     if value is None:
         return "null"
     if isinstance(value, bool):
-        return f"{str(value).lower()}"
+        return "true/false"
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return "a number"
     if isinstance(value, datetime):
-        return f"the date and time {value.isoformat()}"
+        return "a date and time"
     if isinstance(value, date):
-        return f"the date {value.isoformat()}"
+        return "a date"
     if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"text {shown!r}"
+        return "text"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
