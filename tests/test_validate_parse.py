@@ -59,6 +59,13 @@ def test_the_examples_read_the_same(path: Path) -> None:
     "id: A1\n",                                              # mapping, list expected
     "",                                                      # empty
     "- id: A1\n  ? [a, b]\n  : complex key\n",               # a list as a key
+    "- id: A1\n  lead: {agency: asc}\n  ? plain\n  : explicit key\n",
+    "- {id: A1}: flow mapping as a key\n",
+    "- id: A1\n  shared:\n    - [a, b]  :  x\n",
+    "- id: A1\n  shared:\n    - {agency: asc,\n       name: x}\n",     # flow over two lines
+    "- id: A1\n  lead: {agency: asc}\n  due: 2026-2-30\n",        # impossible, short form
+    "- id: A1\n  lead: {agency: asc}\n  2026-02-30: as a key\n",  # impossible date key
+    "- id: A1\n  lead: {agency: asc}\n  note: A&E\n",            # & in text
     "- id: A1\n  true: yes\n  null: ~\n  1: one\n",          # keys that are not text
 ])
 def test_unusual_files_read_the_same(text: str) -> None:
@@ -69,4 +76,20 @@ def test_unusual_files_read_the_same(text: str) -> None:
 @given(st.text(alphabet="0123456789-:.TtrueFalsnNo~+eE_x ab", min_size=0, max_size=12))
 def test_any_plain_scalar_resolves_the_same(value: str) -> None:
     text = f"- id: A1\n  value: {value}\n  again: {value}\n"
+    assert answers(parse, text, list) == answers(scan, text, list)
+
+
+LINES = [
+    "- id: A1", "  lead: {agency: asc, name: Sam}", "  actions: [A1, A2]", "  due: 2026-11-14",
+    "  due: 2026-2-30", "  due: 2026-02-30", "  ? key", "  : value", "  - {agency: asc}: x",
+    "  - [a, b]: c", "  note: A&E *urgent* !", "  deep:", "    - - - - - - - - - - - - - - - - x",
+    "  shared:", "    - {agency: asc,", "       name: x}", "---", "  - &a x", "  - *a",
+    "  {a: [b]}: c", "  x: 1", "  x: 2", "- id: A2",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(LINES), min_size=1, max_size=8))
+def test_any_mix_of_risky_lines_reads_the_same(lines: list[str]) -> None:
+    text = "- id: A0\n" + "\n".join(lines) + "\n"
     assert answers(parse, text, list) == answers(scan, text, list)
