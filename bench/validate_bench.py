@@ -8,8 +8,8 @@ included: a cold run (no cache), a run with nothing changed, and a run after one
 case changed. Targets for 10,000 cases: 15 s cold, 1.5 s with nothing changed.
 
 Figures measured on the development machine (2 CPUs; 10,000 cases, 104 MB of
-YAML, 35,335 findings): cold 10.1 s with two processes (17-19 s in one),
-nothing changed 0.8-0.9 s, one case changed 1.0 s. With another job holding one
+YAML, 35,335 findings): cold 10-12.5 s with two processes (17-19 s in one),
+nothing changed 0.8-0.9 s, one case changed 0.9-1.0 s. With another job holding one
 CPU, the cold run took up to 18 s: it needs both CPUs to meet its target.
 """
 
