@@ -117,7 +117,12 @@ def check_text(path: Path, text: str) -> None:
 # need characters a plain case file does not have; only a file that has them is
 # checked event by event (which costs as much again as loading it).
 _NEEDS_EVENT_CHECK = re.compile(
-    r"[&*!]|^(?:---|\.\.\.)|[\[{][^\]}]*?[\[{]|^[ \-]{30,}|^[ \-]*[?\[{]", re.MULTILINE
+    r"[&*!]"  # anchor, alias, tag
+    r"|^(?:---|\.\.\.)"  # document markers
+    r"|[\[{][^\]}]*?[\[{]"  # a flow collection inside another
+    r"|^[ \-]{30,}"  # deep block nesting
+    r"|^[ \-]*(?:\?(?:\s|$)|[\[{].*[\]}]\s*:(?:\s|$))",  # `? key`, or `[a, b]: value`
+    re.MULTILINE,
 )
 
 
