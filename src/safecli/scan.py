@@ -57,11 +57,7 @@ class _Constructor(yaml.constructor.SafeConstructor):
 
     def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
         value = str(self.construct_scalar(node)).replace("_", "")
-        if value[:2] == "0o":
-            return int(value[2:], 8)
-        if value[:2] == "0x":
-            return int(value[2:], 16)
-        return int(value, 10)
+        return int(value, 0 if value[:2] in ("0o", "0x") else 10)
 
     def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
         try:
@@ -211,7 +207,7 @@ def _child(node: yaml.Node, key: str | int) -> yaml.Node | None:
         for key_node, value_node in node.value:
             if key_node.value == key:
                 return value_node
-    elif isinstance(node, yaml.SequenceNode) and isinstance(key, int):
-        if 0 <= key < len(node.value):
-            return node.value[key]
+    elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) \
+            and 0 <= key < len(node.value):
+        return node.value[key]
     return None
