@@ -35,7 +35,6 @@ from yaml.events import (
 )
 
 from safecli import scan, yamlio
-from safecli.errors import FileFormatError
 
 # scan's own resolver and constructor, so every plain scalar means exactly what it
 # means to scan (YAML 1.2 core schema plus dates).
@@ -171,10 +170,4 @@ def _checked(path: Path, text: str, expect: type) -> Any:
 
 def load(path: Path, expect: type) -> Any:
     """Read a case file as plain data, refusing unsafe input exactly as `scan.load` does."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise FileFormatError("file is missing", path=path) from exc
-    except OSError as exc:
-        raise FileFormatError(f"cannot read file: {exc.strerror}", path=path) from exc
-    return _checked(path, yamlio.check_bytes(path, data), expect)
+    return _checked(path, yamlio.read_text(path), expect)

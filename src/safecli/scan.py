@@ -113,7 +113,7 @@ def compose(path: Path, text: str) -> yaml.Node | None:
     try:
         return loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        raise _located(path, exc) from exc
+        raise yamlio.located(path, exc) from exc
     finally:
         loader.dispose()
 
@@ -150,22 +150,7 @@ def load_text(path: Path, text: str, expect: type) -> Any:
 
 def load(path: Path, expect: type) -> Any:
     """Read a case file as plain data (dicts, lists, dates), refusing unsafe input."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise FileFormatError("file is missing", path=path) from exc
-    except OSError as exc:
-        raise FileFormatError(f"cannot read file: {exc.strerror}", path=path) from exc
-    return load_text(path, yamlio.check_bytes(path, data), expect)
-
-
-def _located(path: Path, exc: yaml.MarkedYAMLError) -> FileFormatError:
-    mark = exc.problem_mark or exc.context_mark
-    problem = " ".join(str(part) for part in (exc.context, exc.problem) if part)
-    if mark is None:
-        return FileFormatError(f"not valid YAML: {problem or exc}", path=path)
-    return FileFormatError(f"not valid YAML: {problem or exc}", path=path,
-                           line=mark.line + 1, column=mark.column + 1)
+    return load_text(path, yamlio.read_text(path), expect)
 
 
 def position(node: yaml.Node | None, *keys: str | int) -> tuple[int, int] | None:

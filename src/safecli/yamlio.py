@@ -169,7 +169,7 @@ def check_events(path: Path, text: str) -> None:
             elif isinstance(event, ScalarEvent) and event.style is None:
                 _check_date(event.value, where)
     except MarkedYAMLError as exc:
-        raise _located(path, exc) from exc
+        raise located(path, exc) from exc
     except YAMLError as exc:
         raise FileFormatError(f"not valid YAML: {exc}", path=path) from exc
 
@@ -189,7 +189,8 @@ def _check_date(value: str, where: dict[str, Any]) -> None:
             raise FileFormatError(f"impossible date {value}: {exc}", **where) from exc
 
 
-def _located(path: Path, exc: MarkedYAMLError) -> FileFormatError:
+def located(path: Path, exc: Any) -> FileFormatError:
+    """A FileFormatError at the mark of a parser error (ruamel's or PyYAML's)."""
     mark = exc.problem_mark or exc.context_mark
     problem = " ".join(str(part) for part in (exc.context, exc.problem) if part)
     message = f"not valid YAML: {problem or exc}"
@@ -227,7 +228,7 @@ def parse(path: Path, text: str, expect: type) -> Any:
     try:
         data = _YAML.load(_shift(text) if shifted else text)
     except MarkedYAMLError as exc:
-        error = _located(path, exc)
+        error = located(path, exc)
         if shifted and error.column is not None:
             error.column = max(1, error.column - LIST_SHIFT)
         raise error from exc
@@ -243,15 +244,20 @@ def parse(path: Path, text: str, expect: type) -> Any:
     return data
 
 
-def read(path: Path, expect: type) -> tuple[Any, str]:
-    """Load a file for editing: (round-trip document, the text it was built from)."""
+def read_text(path: Path) -> str:
+    """A case file's text, refusing what no case file may contain (see check_bytes)."""
     try:
         data = path.read_bytes()
     except FileNotFoundError as exc:
         raise FileFormatError("file is missing", path=path) from exc
     except OSError as exc:
         raise FileFormatError(f"cannot read file: {exc.strerror}", path=path) from exc
-    text = check_bytes(path, data)
+    return check_bytes(path, data)
+
+
+def read(path: Path, expect: type) -> tuple[Any, str]:
+    """Load a file for editing: (round-trip document, the text it was built from)."""
+    text = read_text(path)
     return parse(path, text, expect), text
 
 
