@@ -33,9 +33,9 @@ def shape_of(node: yaml.Node | None) -> Any:
 
 
 def answers(module: Any, text: str, expect: type) -> Any:
-    """(node shape, data) or the refusal (message, line, column)."""
+    """(node shape, data) or the refusal (message, line, column); module builds the data."""
     try:
-        node = module.compose(PATH, text)
+        node = scan.compose(PATH, text)
         return shape_of(node), module.construct(PATH, node, expect)
     except FileFormatError as exc:
         return exc.message, exc.line, exc.column

@@ -98,11 +98,27 @@ class _Impossible(_Located):
     pass
 
 
+_TAG_MEMO: dict[str, str] = {}
+_TAG_MEMO_LIMIT = 100_000
+
+
 class _Loader(CParser, _Constructor, _Resolver12):  # type: ignore[misc]
     def __init__(self, stream: str) -> None:
         CParser.__init__(self, stream)
         _Constructor.__init__(self)
         _Resolver12.__init__(self)
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        # In YAML 1.2 a plain scalar's tag depends only on its text, and a book
+        # repeats the same keys and words thousands of times: resolve each once.
+        if kind is yaml.ScalarNode and implicit[0]:
+            tag = _TAG_MEMO.get(value)
+            if tag is None:
+                tag = super().resolve(kind, value, implicit)
+                if len(_TAG_MEMO) < _TAG_MEMO_LIMIT:
+                    _TAG_MEMO[value] = tag
+            return tag
+        return super().resolve(kind, value, implicit)
 
 
 def compose(path: Path, text: str) -> yaml.Node | None:

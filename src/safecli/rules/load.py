@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from safecli import yamlio
+from safecli import scan, yamlio
 from safecli.errors import FileFormatError
 from safecli.model import FILES, JURISDICTIONS
 from safecli.policy import MeetingType
@@ -41,7 +41,7 @@ def load_view(context: Context, case_id: str, today: date) -> CaseView:
         texts[kind] = raw.decode("utf-8", errors="replace")
         try:
             text = yamlio.check_bytes(path, raw)
-            nodes[kind] = parse.compose(path, text)
+            nodes[kind] = scan.compose(path, text)
             data[kind] = parse.construct(path, nodes[kind], expect)
         except FileFormatError as exc:
             refusals[kind] = exc

@@ -1,23 +1,15 @@
 """Reading case files fast for validate, with exactly the answers of `scan`.
 
-Validate reads every file of a book; `scan.compose` and `scan.construct` spend
-most of that time in Python callbacks. Three shortcuts, each giving the same
-result by construction:
-
-- the store's event check (a slow pure-Python parse) is skipped for a text that
-  has nothing it could refuse;
-- `compose` remembers how each plain scalar resolves (`true`, `2026-11-10`,
-  `null`, text...): in YAML 1.2 that depends only on the scalar's text, and a
-  case book repeats the same keys and words thousands of times;
-- `construct` builds the plain data of files holding only text, null,
-  true/false and dates directly, and hands anything else to `scan.construct`.
+Validate reads every file of a book with `scan.compose` (node trees, for
+positions); `scan.construct` spends most of its time in Python callbacks, so
+`construct` here builds the plain data of files holding only text, null,
+true/false and dates directly, and hands anything else to `scan.construct`.
 
 Any error is left to `scan` itself, which reports the store's refusal.
 """
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -25,65 +17,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from safecli import scan, yamlio
-
-_MEMO_LIMIT = 100_000
-_TAGS: dict[str, str] = {}
-
-
-class _Composer(scan._Loader):  # scan's own loader class, so the tags are scan's
-    """scan's libyaml loader; a plain scalar's tag is computed once per text."""
-
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
-        if kind is ScalarNode and implicit[0]:
-            tag = _TAGS.get(value)
-            if tag is None:
-                tag = super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
-                if len(_TAGS) < _MEMO_LIMIT:
-                    _TAGS[value] = tag
-            return tag
-        return super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
-
-
-# The store event-checks any text that `yamlio.needs_event_check` picks out, which
-# includes every file with a flow mapping as a list item (`- {agency: asc, ...}`).
-# The event check can refuse only: anchors, aliases and tags (`&*!`), document
-# markers, deep nesting (nested flow collections, deep indentation), complex keys
-# (`? ...`, or a flow collection followed by `:`; a flow collection left open on
-# its line) and impossible dates. A text with none of these passes it, so it is
-# read here without it; any other text goes to `scan.compose`.
-_COULD_REFUSE = re.compile(
-    r"[&*!]|^(?:---|\.\.\.)|[\[{][^\]}]*?[\[{]|^[ \-]{30,}"
-    r"|^[ \-]*(?:\?(?:[ \t]|$)|[\[{](?:[^\n]*[\]}][ \t]*:(?:[ \t]|$)|[^\]}\n]*$))",
-    re.MULTILINE,
-)
-_DATE_TOKEN = re.compile(r"(?<![\w.-])([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?![\w.-])")
-
-
-def _could_be_refused(text: str) -> bool:
-    """Whether the store's event check could refuse this text."""
-    if _COULD_REFUSE.search(text):
-        return True
-    for match in _DATE_TOKEN.finditer(text):
-        try:
-            date(int(match[1]), int(match[2]), int(match[3]))
-        except ValueError:
-            return True
-    return False
-
-
-def compose(path: Path, text: str) -> yaml.Node | None:
-    """The node tree of checked text, as `scan.compose` gives it."""
-    if yamlio.needs_event_check(text) and _could_be_refused(text):
-        return scan.compose(path, text)
-    loader = _Composer(text)
-    try:
-        return loader.get_single_node()
-    except yaml.YAMLError:
-        return scan.compose(path, text)
-    finally:
-        loader.dispose()
-
+from safecli import scan
 
 _STR = "tag:yaml.org,2002:str"
 _NULL = "tag:yaml.org,2002:null"
