@@ -246,3 +246,12 @@ def test_the_installed_command_runs_without_a_terminal(tmp_path: Path) -> None:
     module = subprocess.run([sys.executable, "-m", "safecli", "--version"], env=env,
                             capture_output=True, text=True, check=False)
     assert module.stdout.startswith("safecli ")
+
+
+def test_edit_shows_what_validate_says_after_saving(cli, book: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    cli(*NEW_CASE)
+    result = cli("edit", CASE, "adult", env={"EDITOR": _editor(tmp_path, "risk_level: high",
+                                                                "risk_level: extreme")})
+    assert result.exit_code == 0, result.output
+    assert "wrote cases/SG-2026-0001/adult.yaml" in result.stdout
+    assert "cases/SG-2026-0001/adult.yaml:23:13: error INT004 invalid risk level" in result.stderr

@@ -6,7 +6,7 @@ import os
 import shlex
 import subprocess
 import tempfile
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -14,7 +14,15 @@ import typer
 
 from safecli import yamlio
 from safecli.book import Book, lock
-from safecli.cli.common import CommitOption, book_of, confirm, is_interactive, relative, report
+from safecli.cli.common import (
+    CommitOption,
+    book_of,
+    confirm,
+    is_interactive,
+    relative,
+    report,
+    today,
+)
 from safecli.errors import FileFormatError, InvalidInput, SafecliError
 from safecli.model import FILES
 
@@ -42,6 +50,19 @@ def edit(
         original = yamlio.check_bytes(path, path.read_bytes())
         changed = _edit_until_valid(book, case_id, path, original, FILES[kind])
     report(book, [path] if changed else [], f"{case_id}: edit {kind}", commit)
+    if changed:
+        _show_findings(book, case_id, today(book, None))
+
+
+def _show_findings(book: Book, case_id: str, day: date) -> None:
+    """After a saved edit, show what `safecli validate` says of the case (to stderr)."""
+    from safecli.validate import check_case, context_of
+
+    findings = check_case(context_of(book), case_id, day).findings
+    for f in findings:
+        typer.echo(f"{f.path}:{f.line}:{f.column}: {f.severity} {f.code} {f.message}", err=True)
+    if findings:
+        typer.echo(f"{len(findings)} finding(s): see safecli validate {case_id}", err=True)
 
 
 def _edit_until_valid(book: Book, case_id: str, path: Path, original: str,
