@@ -56,7 +56,7 @@ def cli(book: Path) -> Callable[..., object]:
     """Run safecli against the temp book: cli("case", "list") -> click Result."""
     runner = CliRunner()
 
-    def invoke(*args: str, input: str | None = None, env: dict[str, str] | None = None):  # noqa: ANN202
+    def invoke(*args: str, input: str | None = None, env: dict[str, str] | None = None):
         return runner.invoke(app, ["--book", str(book), *args], input=input, env=env)
 
     return invoke

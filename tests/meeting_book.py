@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from conftest import snapshot as snapshot
+from conftest import snapshot
 from typer.testing import CliRunner
 
 from safecli import yamlio

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from safecli.book import find_book
 from safecli.rules.base import Finding
-from safecli.validate import validate
+from safecli.validation.run import validate
 
 CASE = "SG-2026-0001"
 CONFIG = """\

@@ -13,8 +13,8 @@ from conftest import REPO
 
 from safecli import scan, yamlio
 from safecli.book import find_book
-from safecli.digest import compute
-from safecli.digestcache import collect
+from safecli.digest.cache import collect
+from safecli.digest.items import compute
 
 
 @pytest.fixture(scope="module")

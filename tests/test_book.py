@@ -6,6 +6,7 @@ import os
 import random
 import signal
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -14,8 +15,6 @@ from safecli import yamlio
 from safecli.book import edit_case, find_book, load_case, lock
 from safecli.cases import AgencyPerson, NewCase, add_agency, new_case
 from safecli.errors import BookNotFound, FileFormatError, LockHeld
-
-from datetime import date
 
 SPEC = NewCase(name="Ann Example", risk_level="high", lead_agency="asc",
                lead_agency_name="Exampletown ASC", concern_type="financial",

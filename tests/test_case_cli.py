@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import NEW_CASE, snapshot
 from typer.testing import CliRunner
 
-from conftest import NEW_CASE, snapshot
 from safecli.cli.main import app
 
 CASE = "SG-2026-0001"
@@ -226,7 +226,7 @@ def test_a_symlinked_case_file_is_never_written_through(cli, book: Path, tmp_pat
 def test_the_installed_command_runs_without_a_terminal(tmp_path: Path) -> None:
     safecli = Path(sys.executable).parent / "safecli"
     env = {"PATH": os.environ["PATH"], "LANG": "C"}
-    run = lambda *args: subprocess.run(  # noqa: E731
+    run = lambda *args: subprocess.run(
         [str(safecli), *args], cwd=tmp_path, env=env, stdin=subprocess.DEVNULL,
         capture_output=True, text=True, check=False)
     assert run("init", "book", "--organisation", "T", "--jurisdiction", "wales").returncode == 0

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from gitbook import CASE, NEW_CASE, PERSONAL, case_file, cli, git, isolate, make_repo, ok, write
 
-from safecli import gitwork
 from safecli.errors import GitFailure
+from safecli.teamwork import gitrepo as gitwork
 
 pytestmark = pytest.mark.slow
 

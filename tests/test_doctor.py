@@ -143,8 +143,7 @@ def test_git_setup_registers_the_running_safecli(tmp_path: Path) -> None:
 
 
 def test_driver_command_prefers_the_installed_script(tmp_path: Path) -> None:
-    from safecli import gitwork
-
+    from safecli.teamwork import gitrepo as gitwork
     script = tmp_path / "venv bin" / "safecli"
     script.parent.mkdir()
     write(script, "#!/bin/sh\n")

@@ -24,8 +24,8 @@ from gitbook import (
 )
 from typer.testing import CliRunner
 
-from safecli.changes import describe
 from safecli.cli.main import app
+from safecli.teamwork.changes import describe
 
 pytestmark = pytest.mark.slow
 

@@ -13,8 +13,8 @@ from ruamel.yaml.comments import CommentedSeq
 
 from safecli import yamlio
 from safecli.errors import FileFormatError
-from safecli.merge import MergeResult, Versions, kind_of, merge_file
-from safecli.mergetree import plain
+from safecli.teamwork.merge import MergeResult, Versions, kind_of, merge_file
+from safecli.teamwork.mergetree import plain
 
 ACTIONS = Path("cases/SG-2026-0001/actions.yaml")
 MEETINGS = Path("cases/SG-2026-0001/meetings.yaml")

@@ -23,7 +23,7 @@ from gitbook import (
 )
 
 from safecli import yamlio
-from safecli.mergetree import plain
+from safecli.teamwork.mergetree import plain
 
 pytestmark = pytest.mark.slow
 

@@ -17,7 +17,7 @@ from safecli import scan
 from safecli.cli.main import app
 from safecli.model import FILES
 from safecli.policy import load_policy
-from safecli.schema import schema
+from safecli.validation.schema import schema
 
 TYPES = tuple(load_policy().types)
 EXAMPLES = sorted((REPO / "cases").glob("*/*.yaml"))

@@ -11,7 +11,7 @@ from pathlib import Path
 from rules_table import ACTIONS, CLEAN, CONFIG, HELD, make_book
 
 from safecli.book import find_book
-from safecli.validate import validate
+from safecli.validation.run import validate
 
 CASE = "SG-2026-0001"
 PAST = 1_600_000_000  # 2020-09-13: files older than the cache, as in a real book

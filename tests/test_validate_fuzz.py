@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from rules_table import CLEAN, make_book
 
 from safecli.book import find_book
-from safecli.shape import FILES, ListOf, Record, Shape, TextOr
-from safecli.validate import validate
+from safecli.validation.run import validate
+from safecli.validation.shape import FILES, ListOf, Record, Shape, TextOr
 
 SCALARS = st.one_of(
     st.none(), st.booleans(), st.integers(-5, 5), st.sampled_from(

@@ -9,10 +9,10 @@ import pytest
 from rules_table import ACTIONS, ADULT, CLEAN, HELD, Row, case_files, check_row, make_book
 from typer.testing import CliRunner
 
-from safecli import waivers
 from safecli.book import find_book
 from safecli.cli.main import app
-from safecli.validate import validate
+from safecli.validation import waivers
+from safecli.validation.run import validate
 
 REASON = "asked not to be invited; recorded by Sam Patel on 2026-11-03"
 NOT_INVITED = HELD.replace("    invited: true\n", "    invited: false\n")

@@ -8,10 +8,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import REPO
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import REPO
 from safecli import scan, yamlio
 from safecli.errors import FileFormatError, UnsafeWrite
 from safecli.model import ACTION_KEYS, FILES

@@ -46,7 +46,7 @@ def book_of(ctx: typer.Context) -> Book:
     if "commit" in ctx.params:
         commit = ctx.params["commit"]
         if commit if commit is not None else book.config.commit:
-            from safecli.gitwork import check_can_commit
+            from safecli.teamwork.gitrepo import check_can_commit
 
             check_can_commit(book.root)
     return book
@@ -144,7 +144,7 @@ def report(book: Book, paths: Sequence[Path], summary: str, commit: bool | None)
     for path in paths:
         typer.echo(f"wrote {relative(book, path)}")
     if commit if commit is not None else book.config.commit:
-        from safecli.gitwork import commit_paths
+        from safecli.teamwork.gitrepo import commit_paths
 
         sha = commit_paths(book.root, paths, summary)
         typer.echo(f"committed {sha[:10]} {summary}")

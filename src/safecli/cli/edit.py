@@ -56,7 +56,7 @@ def edit(
 
 def _show_findings(book: Book, case_id: str, day: date) -> None:
     """After a saved edit, show what `safecli validate` says of the case (to stderr)."""
-    from safecli.validate import check_case, context_of
+    from safecli.validation.run import check_case, context_of
 
     findings = check_case(context_of(book), case_id, day).findings
     for f in findings:

@@ -11,7 +11,7 @@ import typer
 
 from safecli.book import Book
 from safecli.cli.common import AsOfOption, book_of, today
-from safecli.digest import KINDS
+from safecli.digest.items import KINDS
 from safecli.errors import EXIT_FAILED, EXIT_FINDINGS, InvalidInput, UsageProblem
 from safecli.model import CASE_ID
 
@@ -67,7 +67,10 @@ def overdue(
 
     Example: safecli overdue --as-of 2026-12-01 --by agency --quiet-if-empty
     """
-    from safecli import dates, digest, digestcache, digestformat
+    from safecli import dates
+    from safecli.digest import cache as digestcache
+    from safecli.digest import items as digest
+    from safecli.digest import output as digestformat
     from safecli.model import RISK_LEVELS, Person
 
     book = book_of(ctx)
@@ -88,7 +91,7 @@ def overdue(
                           risks=risk or [], kinds=kind or [])
     names = book.config.show_names if show_names is None else show_names
     if names or show_descriptions:
-        from safecli.digestdetails import add_details
+        from safecli.digest.details import add_details
 
         items = add_details(book, items, names=names, descriptions=show_descriptions)
     if not items and quiet_if_empty:

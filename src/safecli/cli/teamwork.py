@@ -8,14 +8,15 @@ from typing import Annotated
 
 import typer
 
-from safecli import doctor as checks
-from safecli import gitwork, yamlio
+from safecli import yamlio
 from safecli.cli.common import book_of, choice, confirm, date_parser, is_interactive
 from safecli.errors import EXIT_FINDINGS, FileFormatError, GitFailure
-from safecli.history import case_history
-from safecli.merge import Versions, kind_of, merge_file
-from safecli.renumber import SIBLINGS
-from safecli.siblings import sibling_versions
+from safecli.teamwork import doctor as checks
+from safecli.teamwork import gitrepo as gitwork
+from safecli.teamwork.history import case_history
+from safecli.teamwork.merge import Versions, kind_of, merge_file
+from safecli.teamwork.renumber import SIBLINGS
+from safecli.teamwork.siblings import sibling_versions
 
 git_app = typer.Typer(help="Set up the case book's git repository for teamwork.",
                       no_args_is_help=True)

@@ -10,7 +10,6 @@ from typing import Annotated, Any
 
 import typer
 
-from safecli import schema as schemas
 from safecli.book import Book, find_book
 from safecli.cli.common import AsOfOption, emit, today
 from safecli.errors import EXIT_FINDINGS, EXIT_OK, BookNotFound, UsageProblem
@@ -18,9 +17,10 @@ from safecli.model import FILES
 from safecli.policy import load_policy
 from safecli.rules import RULES
 from safecli.rules.base import ERROR, Finding, Rule
-from safecli.shapecheck import suggestion
-from safecli.validate import Report, Selection, book_defaults, cases_named, codes, validate
-from safecli.validate_cache import Waived
+from safecli.validation import schema as schemas
+from safecli.validation.cache import Waived
+from safecli.validation.run import Report, Selection, book_defaults, cases_named, codes, validate
+from safecli.validation.shapecheck import suggestion
 
 Opt = typer.Option
 OUTPUTS = ("text", "json", "github")

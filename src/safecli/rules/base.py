@@ -13,7 +13,7 @@ import yaml
 from safecli.book import Config
 from safecli.errors import FileFormatError
 from safecli.policy import MeetingType, Policy
-from safecli.shapecheck import Keys, Walk
+from safecli.validation.shapecheck import Keys, Walk
 
 ERROR = "error"
 WARNING = "warning"

@@ -42,7 +42,7 @@ from typing import Any
 from safecli.model import CASE_ID
 from safecli.rules.base import ERROR, KINDS, CaseView, Finding, Rule
 from safecli.rules.records import listing
-from safecli.shapecheck import Reference, suggestion
+from safecli.validation.shapecheck import Reference, suggestion
 
 
 def check(view: CaseView) -> Iterator[Finding]:

@@ -17,7 +17,7 @@ from safecli.model import FILES, JURISDICTIONS
 from safecli.policy import MeetingType
 from safecli.rules import parse
 from safecli.rules.base import CaseView, Context, TodayWindow
-from safecli.shapecheck import Vocabularies, Walk, walk
+from safecli.validation.shapecheck import Vocabularies, Walk, walk
 
 
 def load_view(context: Context, case_id: str, today: date) -> CaseView:

@@ -12,7 +12,7 @@ from typing import Any
 
 from safecli.model import Person
 from safecli.rules.base import KINDS, CaseView
-from safecli.shapecheck import Problem
+from safecli.validation.shapecheck import Problem
 
 
 def mapping(value: Any) -> dict[str, Any]:

@@ -25,8 +25,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from safecli import waivers
 from safecli.rules.base import KINDS, WARNING, CaseView, Finding, Rule
+from safecli.validation import waivers
 
 
 def check(view: CaseView) -> Iterator[Finding]:

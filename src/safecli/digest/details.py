@@ -12,7 +12,7 @@ from typing import Any
 
 from safecli import fastload
 from safecli.book import Book
-from safecli.digest import Item, with_extras
+from safecli.digest.items import Item, with_extras
 from safecli.errors import FileFormatError
 
 

@@ -1,6 +1,6 @@
 """The overdue digest: what needs chasing in a book as of a date.
 
-Pure functions over the candidates of each case (`digestfacts` works out what
+Pure functions over the candidates of each case (`facts` works out what
 a case could owe, whatever the date) and a `today`; no clock, no files. Item
 kinds, in the order they are told apart:
 
@@ -30,7 +30,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from safecli.digestfacts import CaseFacts
+from safecli.digest.facts import CaseFacts
 
 KINDS = ("unreadable", "action-overdue", "action-due-soon", "review-passed",
          "minutes-not-shared", "no-meeting")

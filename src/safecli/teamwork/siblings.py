@@ -22,10 +22,10 @@ import os
 import re
 from pathlib import Path, PurePosixPath
 
-from safecli import gitwork
 from safecli.errors import GitFailure
-from safecli.merge import kind_of
-from safecli.renumber import SIBLINGS, Versions
+from safecli.teamwork import gitrepo as gitwork
+from safecli.teamwork.merge import kind_of
+from safecli.teamwork.renumber import SIBLINGS, Versions
 
 _SHA = re.compile(r"^[0-9a-f]{7,64}$")
 

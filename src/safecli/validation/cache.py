@@ -33,9 +33,9 @@ CACHE_FILE = "validate-cache.json"
 FORMAT = 1
 KINDS = ("adult", "agencies", "meetings", "actions")
 Stamp = list[list[int] | None]
-# The modules whose code decides the findings (with every module of rules/).
-CODE = ("validate.py", "validate_cache.py", "shape.py", "shapecheck.py", "waivers.py",
-        "policy.py", "meeting_types.yaml", "scan.py", "yamlio.py", "model.py", "dates.py",
+# The modules whose code decides the findings (with every module of validation/
+# and rules/).
+CODE = ("policy.py", "meeting_types.yaml", "scan.py", "yamlio.py", "model.py", "dates.py",
         "book.py")
 
 
@@ -76,11 +76,12 @@ def stamp(folder: str) -> Stamp:
 
 def book_key(config: Config) -> str:
     """What every entry depends on besides its own files."""
-    package = Path(__file__).parent
+    package = Path(__file__).parents[1]
     code = []
-    for path in sorted([*(package / name for name in CODE), *(package / "rules").glob("*.py")]):
+    for path in sorted([*(package / name for name in CODE),
+                        *(package / "validation").glob("*.py"), *(package / "rules").glob("*.py")]):
         info = path.stat()
-        code.append([path.name, info.st_mtime_ns, info.st_size])
+        code.append([str(path.relative_to(package)), info.st_mtime_ns, info.st_size])
     text = json.dumps([FORMAT, __version__, code, asdict(config)], sort_keys=True, default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

@@ -17,14 +17,14 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from safecli import waivers
 from safecli.book import Book
 from safecli.errors import FileFormatError, UnknownCase, UsageProblem
 from safecli.policy import load_policy
 from safecli.rules import RULES
 from safecli.rules.base import ERROR, WARNING, CaseView, Context, Finding, Rule
 from safecli.rules.load import load_view
-from safecli.validate_cache import Cache, CaseResult, Waived, book_key, stamp
+from safecli.validation import waivers
+from safecli.validation.cache import Cache, CaseResult, Waived, book_key, stamp
 
 # A file that cannot be read hides everything in it: always reported.
 ALWAYS = ("INT001", "INT007")

@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from safecli import gitwork, scan, yamlio
+from safecli import scan, yamlio
 from safecli.book import CACHE_DIR, CONFIG_NAME, LOCK_NAME, Book
 from safecli.errors import FileFormatError
 from safecli.model import CASE_ID, FILES
+from safecli.teamwork import gitrepo as gitwork
 
 PROBE_CASE = "SG-0000-0000"
 IGNORED = {

@@ -2,7 +2,7 @@
 
 The cache is one file, `.safecli/digest.cache` in the book: for each case the
 size, mtime_ns, inode and ctime_ns of its four files and the facts the digest
-takes from them (`digestfacts`: ids, dates, statuses, lead agencies and people,
+takes from them (`facts`: ids, dates, statuses, lead agencies and people,
 meeting types; no adult's name, address or free text). A case whose four
 signatures are unchanged is not read again; any difference (an edit, a touch,
 a rename, a replaced file) and the case is read afresh.
@@ -30,7 +30,7 @@ from typing import Any
 
 from safecli import __version__
 from safecli.book import Book
-from safecli.digest import CaseRead
+from safecli.digest.items import CaseRead
 from safecli.errors import FileFormatError
 
 CACHE_NAME = "digest.cache"
@@ -115,7 +115,7 @@ def _settled(sig: Signature, racy_after: int) -> bool:
 def _read(book: Book, case_id: str) -> tuple[tuple[str, ...], Any]:
     """(problems, facts) of one case read from its files; facts is None on any problem."""
     from safecli import fastload
-    from safecli.digestfacts import case_facts
+    from safecli.digest.facts import case_facts
 
     folder = book.cases_dir / case_id
     data: dict[str, Any] = {}

@@ -16,11 +16,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from safecli import gitwork, scan, yamlio
+from safecli import scan, yamlio
 from safecli.book import Book
-from safecli.changes import describe
 from safecli.errors import FileFormatError, GitFailure, UnknownCase
 from safecli.model import FILES, check_case_id
+from safecli.teamwork import gitrepo as gitwork
+from safecli.teamwork.changes import describe
 
 _FIELD = "\x1f"
 _RECORD = "\x1e"

@@ -29,9 +29,9 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from safecli import yamlio
 from safecli.errors import FileFormatError
-from safecli.mergetree import MISSING, Conflict, Merger, is_person, plain
 from safecli.model import FILES
-from safecli.renumber import (
+from safecli.teamwork.mergetree import MISSING, Conflict, Merger, is_person, plain
+from safecli.teamwork.renumber import (
     NOUNS,
     SIBLINGS,
     Docs,

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from safecli.digest import FIELDS, KINDS, Item, counts, grouped
+from safecli.digest.items import FIELDS, KINDS, Item, counts, grouped
 
 FORMATS = ("table", "markdown", "json", "csv")
 SCHEMA_VERSION = 1
