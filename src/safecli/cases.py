@@ -113,7 +113,7 @@ def new_case(book: Book, spec: NewCase, *, today: date, case_id: str | None = No
 
 def _new_documents(case_id: str, spec: NewCase, today: date) -> dict[str, Any]:
     people = [AgencyPerson(spec.coordinator).as_record()] if spec.coordinator else []
-    adult = {
+    adult: dict[str, Any] = {
         "case": case_id,
         "jurisdiction": spec.jurisdiction,
         "status": "open",

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.cyaml import CParser
+from yaml._yaml import CParser
 
 from safecli import yamlio
 from safecli.errors import FileFormatError
@@ -75,9 +75,10 @@ class _Constructor(yaml.constructor.SafeConstructor):
         return super().construct_mapping(node, deep=deep)
 
 
-_Constructor.add_constructor("tag:yaml.org,2002:int", _Constructor.construct_yaml_int)
-_Constructor.add_constructor("tag:yaml.org,2002:timestamp",
-                             _Constructor.construct_yaml_timestamp)
+_Constructor.add_constructor(  # type: ignore[type-var]
+    "tag:yaml.org,2002:int", _Constructor.construct_yaml_int)
+_Constructor.add_constructor(  # type: ignore[type-var]
+    "tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
 
 
 class _Located(Exception):
@@ -102,7 +103,7 @@ _TAG_MEMO: dict[str, str] = {}
 _TAG_MEMO_LIMIT = 100_000
 
 
-class _Loader(CParser, _Constructor, _Resolver12):  # type: ignore[misc]
+class _Loader(CParser, _Constructor, _Resolver12):
     def __init__(self, stream: str) -> None:
         CParser.__init__(self, stream)
         _Constructor.__init__(self)
@@ -114,11 +115,11 @@ class _Loader(CParser, _Constructor, _Resolver12):  # type: ignore[misc]
         if kind is yaml.ScalarNode and implicit[0]:
             tag = _TAG_MEMO.get(value)
             if tag is None:
-                tag = super().resolve(kind, value, implicit)
+                tag = super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
                 if len(_TAG_MEMO) < _TAG_MEMO_LIMIT:
                     _TAG_MEMO[value] = tag
             return tag
-        return super().resolve(kind, value, implicit)
+        return super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
 
 
 def compose(path: Path, text: str) -> yaml.Node | None:
@@ -207,8 +208,8 @@ def _child(node: yaml.Node, key: str | int) -> yaml.Node | None:
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             if key_node.value == key:
-                return value_node
+                return value_node  # type: ignore[no-any-return]
     elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) \
             and 0 <= key < len(node.value):
-        return node.value[key]
+        return node.value[key]  # type: ignore[no-any-return]
     return None

@@ -28,7 +28,7 @@ from safecli.errors import EXIT_FAILED, EXIT_INTERRUPTED, SafecliError
 class SafecliGroup(TyperGroup):
     """Turns safecli's errors into one line on stderr and an exit code: never a traceback."""
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except SafecliError as exc:
