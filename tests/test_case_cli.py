@@ -209,18 +209,29 @@ def test_refusal_corpus(cli, book: Path, name: str) -> None:  # type: ignore[no-
     assert snapshot(book) == before
 
 
-def test_a_symlinked_case_file_is_never_written_through(cli, book: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("file", ["actions", "agencies"])
+def test_a_symlinked_case_file_is_never_written_through(cli, book: Path, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                         file: str) -> None:
     cli(*NEW_CASE)
-    path = book / "cases" / CASE / "agencies.yaml"
+    cli("meeting", "new", CASE, "--type", "professionals", "--format", "meeting", "--mode",
+        "telephone", "--when", "2026-11-25 10:00", "--purpose", "Share information",
+        "--chair", "asc:Sam Patel", "--adult-invited", "--as-of", "2026-11-20")
+    path = book / "cases" / CASE / f"{file}.yaml"
     outside = tmp_path / "outside.yaml"
     outside.write_bytes(path.read_bytes())
     path.unlink()
     path.symlink_to(outside)
-    before = outside.read_bytes()
-    result = cli("agency", "add", CASE, "police", "--name", "Police", "--kind", "police")
-    assert result.exit_code == 3
-    assert "symbolic link" in result.output
-    assert outside.read_bytes() == before
+    before, before_outside = snapshot(book), outside.read_bytes()
+    command = {
+        "actions": ["action", "add", CASE, "--meeting", "M1", "--lead", "asc:Sam Patel",
+                    "--due", "2026-12-01", "--as-of", "2026-11-20", "Visit"],
+        "agencies": ["agency", "add", CASE, "police", "--name", "Police", "--kind", "police"],
+    }[file]
+    result = cli(*command)
+    assert result.exit_code == 3, result.output
+    assert f"{file}.yaml: refusing to write through a symbolic link" in result.output
+    assert outside.read_bytes() == before_outside
+    assert snapshot(book) == before
 
 
 def test_the_installed_command_runs_without_a_terminal(tmp_path: Path) -> None:
