@@ -10,9 +10,9 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedSeq
 
-from safecli import yamlio
+from safecli import fastload, yamlio
 from safecli.book import Book, Case, edit_case, load_case, lock, make_private_dir
-from safecli.errors import InvalidInput
+from safecli.errors import FileFormatError, InvalidInput
 from safecli.model import (
     ABUSE_TYPES,
     ADULT_KEYS,
@@ -218,15 +218,20 @@ def add_agency(book: Book, case_id: str, handle: str, *, name: str | None, kind:
 
 
 def case_summary(book: Book, case_id: str) -> dict[str, Any]:
-    """One row of `case list`."""
-    case = load_case(book, case_id)
-    adult = case.adult
+    """One row of `case list` (read-only: the fast loader, two files)."""
+    folder = book.case_dir(case_id)
+    adult = fastload.load(folder / "adult.yaml", dict)
+    actions = fastload.load(folder / "actions.yaml", list)
+    if adult.get("case") != case_id:
+        raise FileFormatError(f"case: {adult.get('case')!r} does not match the folder name "
+                              f"{case_id!r}", path=folder / "adult.yaml")
     return {
         "case": case_id,
         "status": adult.get("status"),
         "opened": adult.get("opened"),
         "risk": adult.get("risk_level"),
         "lead_agency": adult.get("lead_agency"),
-        "open_actions": sum(1 for a in case.actions if a.get("status") == "open"),
+        "open_actions": sum(1 for a in actions if isinstance(a, dict)
+                            and a.get("status") == "open"),
         "name": adult.get("name"),
     }
