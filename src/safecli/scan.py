@@ -138,8 +138,7 @@ def compose(path: Path, text: str) -> yaml.Node | None:
 def construct(path: Path, node: yaml.Node | None, expect: type) -> Any:
     """Plain data from a node tree; its root must be `expect` (dict or list)."""
     if node is None:
-        kind = "a mapping" if expect is dict else "a list (write [] for none)"
-        raise FileFormatError(f"file is empty; expected {kind}", path=path)
+        yamlio.check_root(path, None, expect)
     loader = _Loader("")
     try:
         data = loader.construct_document(node)
@@ -150,13 +149,7 @@ def construct(path: Path, node: yaml.Node | None, expect: type) -> Any:
         raise FileFormatError(f"not valid YAML: {exc}", path=path) from exc
     finally:
         loader.dispose()
-    if not isinstance(data, expect):
-        kind = "a mapping (key: value)" if expect is dict else "a list (- item)"
-        found = ("a list" if isinstance(data, list)
-                 else "a mapping" if isinstance(data, dict) else "a single value")
-        raise FileFormatError(f"expected {kind} at the top of the file, found {found}",
-                              path=path, line=1, column=1)
-    return data
+    return yamlio.check_root(path, data, expect)
 
 
 def load_text(path: Path, text: str, expect: type) -> Any:

@@ -222,8 +222,7 @@ def parse(path: Path, text: str, expect: type) -> Any:
     if needs_event_check(text):
         check_events(path, text)
     if not text.strip():
-        kind = "a mapping" if expect is dict else "a list (write [] for none)"
-        raise FileFormatError(f"file is empty; expected {kind}", path=path)
+        check_root(path, None, expect)
     shifted = expect is list and ROOT_DASH.search(text) is not None
     try:
         data = _YAML.load(_shift(text) if shifted else text)
@@ -235,6 +234,14 @@ def parse(path: Path, text: str, expect: type) -> Any:
     except (YAMLError, ValueError) as exc:
         check_events(path, text)  # names the place of an impossible date
         raise FileFormatError(f"not valid YAML: {exc}", path=path) from exc
+    return check_root(path, data, expect)
+
+
+def check_root(path: Path, data: Any, expect: type) -> Any:
+    """data, if its root is `expect` (dict or list); else a refusal at 1:1."""
+    if data is None:
+        kind = "a mapping" if expect is dict else "a list (write [] for none)"
+        raise FileFormatError(f"file is empty; expected {kind}", path=path)
     if not isinstance(data, expect):
         kind = "a mapping (key: value)" if expect is dict else "a list (- item)"
         found = ("a list" if isinstance(data, list)
