@@ -11,7 +11,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedSeq
 
 from safecli import fastload, yamlio
-from safecli.book import Book, Case, edit_case, load_case, lock, make_private_dir
+from safecli.book import Book, Case, edit_case, load_case, lock
 from safecli.errors import FileFormatError, InvalidInput
 from safecli.model import (
     ABUSE_TYPES,
@@ -94,7 +94,7 @@ def new_case(book: Book, spec: NewCase, *, today: date, case_id: str | None = No
     if case_id is not None:
         check_case_id(case_id)
     if not book.cases_dir.is_dir():
-        make_private_dir(book.cases_dir)
+        yamlio.make_private_dir(book.cases_dir)
     with lock(book.cases_dir):
         chosen = case_id or next_case_id(book, today.year)
         folder = book.cases_dir / chosen
@@ -103,7 +103,7 @@ def new_case(book: Book, spec: NewCase, *, today: date, case_id: str | None = No
         texts = {kind: yamlio.dump(data) for kind, data in _new_documents(chosen, spec, today).items()}
         for kind, text in texts.items():
             yamlio.parse(folder / f"{kind}.yaml", text, FILES[kind])
-        make_private_dir(folder)
+        yamlio.make_private_dir(folder)
         for kind, text in texts.items():
             yamlio.write_atomic(folder / f"{kind}.yaml", text)
     case = load_case(book, chosen)

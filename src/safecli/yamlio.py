@@ -363,3 +363,9 @@ def append(seq: Any, item: Any) -> None:
     if not seq and isinstance(seq, CommentedSeq):
         seq.fa.set_block_style()
     seq.append(item)
+
+
+def make_private_dir(path: Path) -> None:
+    """Create a folder readable by the owner only (0700)."""
+    path.mkdir(mode=0o700)
+    os.chmod(path, 0o700)

@@ -7,9 +7,9 @@ from typing import Annotated
 
 import typer
 
-from safecli.book import init_book
 from safecli.cli.common import ask, choice, text
 from safecli.cli.teamwork import offer_git_setup
+from safecli.config import init_book
 from safecli.model import JURISDICTIONS
 
 

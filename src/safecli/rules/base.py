@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from safecli.book import Config
+from safecli.config import Config
 from safecli.errors import FileFormatError
 from safecli.policy import MeetingType, Policy
 from safecli.validation.shapecheck import Keys, Walk

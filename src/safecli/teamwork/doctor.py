@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from safecli import scan, yamlio
-from safecli.book import CACHE_DIR, CONFIG_NAME, LOCK_NAME, Book
+from safecli.book import CACHE_DIR, LOCK_NAME, Book
+from safecli.config import CONFIG_NAME
 from safecli.errors import FileFormatError
 from safecli.model import CASE_ID, FILES
 from safecli.teamwork import gitrepo as gitwork

@@ -24,10 +24,10 @@ from pathlib import Path
 from typing import Any
 
 from safecli import __version__
-from safecli.book import Config, make_private_dir
+from safecli.config import Config
 from safecli.errors import SafecliError
 from safecli.rules.base import Finding
-from safecli.yamlio import write_atomic
+from safecli.yamlio import make_private_dir, write_atomic
 
 CACHE_FILE = "validate-cache.json"
 FORMAT = 1
