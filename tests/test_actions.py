@@ -212,9 +212,13 @@ def test_list_one_case_or_the_whole_book(book: Path) -> None:
     police = json.loads(run(book, "action", "list", CASE, "--agency", "police", "--format",
                             "json").stdout)
     assert [r["id"] for r in police] == ["A1"]
+    # The whole book: no free text unless asked for (it can name the adult).
     csv = run(book, "action", "list", "--format", "csv").stdout.splitlines()
-    assert csv[0] == "case,id,meeting,agency,lead,due,status,done_on,moves,description"
-    assert csv[1] == "SG-2026-0001,A1,M1,police,DC Lee Jones,2026-11-17,open,,0,Interview the son"
+    assert csv[0] == "case,id,meeting,agency,lead,due,status,done_on,moves"
+    assert csv[1] == "SG-2026-0001,A1,M1,police,DC Lee Jones,2026-11-17,open,,0"
+    shown = run(book, "action", "list", "--show-descriptions", "--format", "csv").stdout
+    assert shown.splitlines()[1] == ("SG-2026-0001,A1,M1,police,DC Lee Jones,2026-11-17,open,,0,"
+                                     "Interview the son")
     table = run(book, "action", "list", CASE).stdout
     assert "Interview the son" in table and "Review her medication" not in table
     assert "| A1 " in run(book, "action", "list", "--format", "markdown").stdout

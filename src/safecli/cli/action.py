@@ -168,6 +168,12 @@ def list_actions(
     ] = None,
     open_only: Annotated[bool, Opt("--open", help="Only open actions.")] = False,
     agency: Annotated[str | None, Opt(help="Only actions led by this agency (handle).")] = None,
+    show_descriptions: Annotated[
+        bool | None,
+        Opt("--show-descriptions/--hide-descriptions",
+            help="Show what each action is (default: shown for one case, hidden when "
+            "listing the whole book, as free text can name the adult).", show_default=False),
+    ] = None,
     fmt: FormatOption = "table",
 ) -> None:
     """List actions of a case, or of every case: lead, due date, status, moves.
@@ -177,8 +183,9 @@ def list_actions(
     book = book_of(ctx)
     ids = [case_id] if case_id else book.case_ids()
     rows = actions.list_actions(book, ids, open_only=open_only, agency=agency)
+    describe = show_descriptions if show_descriptions is not None else case_id is not None
     emit(rows, fmt, ["case", "id", "meeting", "agency", "lead", "due", "status", "done_on",
-                     "moves", "description"])
+                     "moves", *(["description"] if describe else [])])
 
 
 def register(root: typer.Typer) -> None:
