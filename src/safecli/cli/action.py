@@ -62,12 +62,10 @@ def add(
         return resolve(case, Person.parse(value)) if case is not None else Person.parse(value)
 
     spec = actions.NewAction(
-        meeting=str(ask(meeting, "--meeting", "Meeting that agreed it (e.g. M1)", known_meeting)),
-        description=str(ask(description, "TEXT", "What is to be done", text)),
-        lead=Person.parse(lead) if lead is not None
-        else ask(None, "--lead", "Lead (agency:Name)", known_lead),  # type: ignore[arg-type]
-        due=parse_day(due) if due is not None
-        else ask(None, "--due", "Due date", parse_day),  # type: ignore[arg-type]
+        meeting=ask(meeting, "--meeting", "Meeting that agreed it (e.g. M1)", known_meeting),
+        description=ask(description, "TEXT", "What is to be done", text),
+        lead=ask(lead, "--lead", "Lead (agency:Name)", known_lead),
+        due=ask(due, "--due", "Due date", parse_day),
         risk=risk)
     case, action_id = actions.add_action(book, case_id, spec)
     typer.echo(f"added action {action_id} to {case_id}: lead {spec.lead}, due {spec.due}")
@@ -128,10 +126,10 @@ def move(
     """
     book = book_of(ctx)
     parse_day = date_parser(book, as_of)
-    new_due = parse_day(to) if to else ask(None, "--to", "New due date", parse_day)
+    new_due = ask(to, "--to", "New due date", parse_day)
     why = ask(reason, "--reason", "Why does the due date move", text)
     case = actions.move_action(
-        book, case_id, action_id, to=new_due, reason=str(why),  # type: ignore[arg-type]
+        book, case_id, action_id, to=new_due, reason=why,
         moved_on=today(book, as_of),
         lead_informed=_yes_no(lead_informed, "--lead-informed or --lead-not-informed",
                               "Was the lead officer told?"),
@@ -153,7 +151,7 @@ def cancel(
     """
     book = book_of(ctx)
     why = ask(reason, "--reason", "Why is the action cancelled", text)
-    case = actions.cancel_action(book, case_id, action_id, reason=str(why))
+    case = actions.cancel_action(book, case_id, action_id, reason=why)
     typer.echo(f"cancelled {action_id}")
     report(book, case.written, f"{case_id}: cancel action {action_id}", commit)
 

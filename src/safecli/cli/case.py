@@ -18,10 +18,12 @@ from safecli.cli.common import (
     choice,
     date_parser,
     emit,
+    is_interactive,
     report,
     text,
     today,
 )
+from safecli.errors import UsageProblem
 from safecli.model import ABUSE_TYPES, AGENCY_KINDS, RISK_LEVELS, WALES_ABUSE_TYPES
 
 app = typer.Typer(help="Open, list, show and close cases.", no_args_is_help=True)
@@ -67,11 +69,10 @@ def new(
     opened = today(book, as_of)
     parse_day = date_parser(book, as_of)
     spec = cases.NewCase(
-        name=ask(name, "--name", "Adult's full name", text),  # type: ignore[arg-type]
+        name=ask(name, "--name", "Adult's full name", text),
         preferred_name=ask(preferred_name, "--preferred-name", "Preferred name", str,
                            optional=True),
-        date_of_birth=ask(dob, "--dob", "Date of birth", parse_day, optional=True)
-        if not isinstance(dob, str) else parse_day(dob),
+        date_of_birth=ask(dob, "--dob", "Date of birth", parse_day, optional=True),
         address=_lines(ask(address, "--address", "Address", str, optional=True)),
         phone=phone,
         interpreter=ask(interpreter, "--interpreter", "Interpreter language (empty if none)",
@@ -80,19 +81,19 @@ def new(
         needs_advocate=needs_advocate,
         easy_read=easy_read,
         communication_notes=communication_notes,
-        risk_level=ask(risk, "--risk", "Risk level (low, medium, high)",  # type: ignore[arg-type]
+        risk_level=ask(risk, "--risk", "Risk level (low, medium, high)",
                        choice(RISK_LEVELS, "risk level")),
-        lead_agency=ask(lead_agency, "--lead-agency", "Lead agency handle",  # type: ignore[arg-type]
+        lead_agency=ask(lead_agency, "--lead-agency", "Lead agency handle",
                         cases.check_handle, default=None),
-        lead_agency_name=ask(lead_agency_name, "--lead-agency-name",  # type: ignore[arg-type]
+        lead_agency_name=ask(lead_agency_name, "--lead-agency-name",
                              "Lead agency's name", text),
         lead_agency_kind=choice(AGENCY_KINDS, "agency kind")(lead_agency_kind),
         coordinator=ask(coordinator, "--coordinator", "Lead coordinator's name", str,
                         optional=True),
-        concern_type=ask(concern_type, "--concern-type",  # type: ignore[arg-type]
+        concern_type=ask(concern_type, "--concern-type",
                          f"Concern type ({', '.join(ABUSE_TYPES)})",
                          choice(ABUSE_TYPES + WALES_ABUSE_TYPES, "concern type")),
-        concern_summary=ask(concern_summary, "--concern-summary",  # type: ignore[arg-type]
+        concern_summary=ask(concern_summary, "--concern-summary",
                             "Concern summary", text),
         care_and_support={"has_needs": care_needs, "at_risk": at_risk,
                           "unable_to_protect": unable_to_protect},
@@ -182,13 +183,14 @@ def close(
     --outcomes-expressed --achieved partially
     """
     book = book_of(ctx)
-    yes_no = choice(("y", "n", "yes", "no"), "answer")
     case = cases.close_case(
         book, case_id, today=today(book, as_of),
-        reason=ask(reason, "--reason", "Reason for closing", text),  # type: ignore[arg-type]
-        outcomes_asked=_flag(outcomes_asked, "--outcomes-asked", "Were desired outcomes asked? (y/n)", yes_no),
-        outcomes_expressed=_flag(outcomes_expressed, "--outcomes-expressed", "Were desired outcomes expressed? (y/n)", yes_no),
-        achieved=ask(achieved, "--achieved",  # type: ignore[arg-type]
+        reason=ask(reason, "--reason", "Reason for closing", text),
+        outcomes_asked=_yes_no(outcomes_asked, "--outcomes-asked",
+                                "Was the adult asked what outcomes they wanted?"),
+        outcomes_expressed=_yes_no(outcomes_expressed, "--outcomes-expressed",
+                                    "Did the adult express desired outcomes?"),
+        achieved=ask(achieved, "--achieved",
                      "Outcomes achieved (fully, partially, not)",
                      choice(("fully", "partially", "not"), "outcome")),
     )
@@ -196,10 +198,13 @@ def close(
     report(book, case.written, f"{case_id}: close case", commit)
 
 
-def _flag(value: bool | None, flag: str, question: str, parse: object) -> bool:
-    answer = ask(None if value is None else ("y" if value else "n"), flag, question,
-                 parse)  # type: ignore[arg-type]
-    return str(answer).startswith("y")
+def _yes_no(value: bool | None, flag: str, question: str) -> bool:
+    """A yes/no flag's value, or the answer at a terminal."""
+    if value is not None:
+        return value
+    if not is_interactive():
+        raise UsageProblem(f"missing {flag} (no terminal to ask at; give it as a flag)")
+    return typer.confirm(question)
 
 
 def register(root: typer.Typer) -> None:

@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, Literal, TypeVar, overload
 
 import typer
 
@@ -60,8 +60,18 @@ def is_interactive() -> bool:
     return sys.stdin.isatty()
 
 
+@overload
+def ask(value: str | None, flag: str, question: str, parse: Callable[[str], T], *,
+        default: str | None = None, optional: Literal[False] = False) -> T: ...
+
+
+@overload
+def ask(value: str | None, flag: str, question: str, parse: Callable[[str], T], *,
+        default: str | None = None, optional: Literal[True]) -> T | None: ...
+
+
 def ask(
-    value: T | None,
+    value: str | None,
     flag: str,
     question: str,
     parse: Callable[[str], T],
@@ -69,13 +79,16 @@ def ask(
     default: str | None = None,
     optional: bool = False,
 ) -> T | None:
-    """Return value, or prompt for it at a terminal; with no terminal, a missing value is
-    a usage error naming the flag. An optional value may be left empty (None)."""
+    """A flag's value parsed, or the parsed answer to a prompt at a terminal.
+
+    With no terminal, a missing value is a usage error naming the flag, or None when
+    it is optional; `default` is only ever offered at a prompt, never taken silently.
+    """
     if value is not None:
-        return value
+        return parse(value)
     if not is_interactive():
-        if optional or default is not None:
-            return parse(default) if default is not None else None
+        if optional:
+            return None
         raise UsageProblem(f"missing {flag} (no terminal to ask at; give it as a flag)")
     while True:
         shown = default if default is not None else ("" if optional else None)

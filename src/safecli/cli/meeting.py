@@ -91,7 +91,7 @@ def invite(
     book = book_of(ctx)
     who = Person.parse(person)
     why = ask(reason, "--reason", f"Why invite {who.name}", text)
-    case = meetings.invite(book, case_id, meeting_id, who, str(why))
+    case = meetings.invite(book, case_id, meeting_id, who, why)
     typer.echo(f"invited {who} to {meeting_id}")
     report(book, case.written, f"{case_id}: invite {who.agency} to {meeting_id}", commit)
 
@@ -162,7 +162,7 @@ def cancel(
     """
     book = book_of(ctx)
     why = ask(reason, "--reason", "Why is the meeting cancelled", text)
-    case = meetings.cancel(book, case_id, meeting_id, str(why))
+    case = meetings.cancel(book, case_id, meeting_id, why)
     typer.echo(f"cancelled {meeting_id}")
     report(book, case.written, f"{case_id}: cancel meeting {meeting_id}", commit)
 

@@ -43,15 +43,6 @@ ADULT_GUIDANCE = {
 }
 
 
-def answer(value: str | None, flag: str, question: str, parse: Callable[[str], T], *,
-         default: str | None = None, optional: bool = False) -> T | None:
-    """A flag's value parsed, or the answer to a prompt (defaults only offered at a prompt)."""
-    if value is not None:
-        return parse(value)
-    return ask(None, flag, question, parse, default=default if is_interactive() else None,
-               optional=optional)
-
-
 def _say(lines: list[str]) -> None:
     for line in lines:
         typer.echo(line, err=True)
@@ -127,31 +118,31 @@ def new(
         guide = suggest_meeting(case.adult, list(case.agencies), jurisdiction=jurisdiction,
                                 policy=policy)
         _say(suggestion_lines(guide, policy))
-    type_id = answer(type_id, "--type", "Meeting type",
+    type_id = ask(type_id, "--type", "Meeting type",
                      str if type_id is not None else _type_parser(policy, jurisdiction),
                      default=guide.type_id if guide else None)
     mt = policy.get(str(type_id))
     _rule_check(mt, jurisdiction, refuse=RuleViolation)  # before asking anything more
-    fmt = answer(fmt, "--format", "Discussion or meeting", choice(MEETING_FORMATS, "format"),
+    fmt = ask(fmt, "--format", "Discussion or meeting", choice(MEETING_FORMATS, "format"),
                  default=guide.format if guide else None)
-    mode = answer(mode, "--mode", "Mode (in-person, telephone, virtual)",
+    mode = ask(mode, "--mode", "Mode (in-person, telephone, virtual)",
                   choice(MEETING_MODES, "mode"))
-    start = answer(when, "--when", "When (e.g. 2026-12-01 10:00, fri 14:00)",
+    start = ask(when, "--when", "When (e.g. 2026-12-01 10:00, fri 14:00)",
                    lambda v: parse_datetime(v, day, book.config.tz))
     if mode == "in-person":
-        where = answer(where, "--where", "Where", text)
+        where = ask(where, "--where", "Where", text)
     elif mode == "virtual":
-        link = answer(link, "--link", "Joining link (empty if not known yet)", str, optional=True)
+        link = ask(link, "--link", "Joining link (empty if not known yet)", str, optional=True)
     if purpose is None and interactive and mt.purpose:
         _say([f"What a {mt.name} is for: {' '.join(mt.purpose.split())}"])
-    purpose = answer(purpose, "--purpose", "Purpose of this meeting", text)
-    chair_person = answer(chair, "--chair", "Chair (agency:Name)",
+    purpose = ask(purpose, "--purpose", "Purpose of this meeting", text)
+    chair_person = ask(chair, "--chair", "Chair (agency:Name)",
                           Person.parse if chair is not None
                           else _chair_parser(case, mt, jurisdiction),
                           default=_default_chair(case, mt, jurisdiction))
     deciding = None
     if decision_maker is not None or (interactive and mt.needs_decision_maker):
-        deciding = answer(decision_maker, "--decision-maker", "Decision maker (agency:Name)",
+        deciding = ask(decision_maker, "--decision-maker", "Decision maker (agency:Name)",
                           Person.parse if decision_maker is not None else _known(case))
     invitees = [Invitation.parse(item) for item in invite or []]
     if not invitees and interactive:
@@ -160,8 +151,8 @@ def new(
     items += _communication(case, invitees, interpreter_arranged, advocate_arranged)
     invited, reason = _adult(mt, adult_invited, adult_not_invited_reason)
     spec = NewMeeting(
-        type_id=mt.id, format=str(fmt), mode=str(mode), when=start,  # type: ignore[arg-type]
-        purpose=str(purpose), chair=chair_person,  # type: ignore[arg-type]
+        type_id=mt.id, format=str(fmt), mode=str(mode), when=start,
+        purpose=str(purpose), chair=chair_person,
         adult_invited=invited, adult_not_invited_reason=reason, where=where, link=link,
         decision_maker=deciding, invited_on=date_parser(book, as_of)(invited_on)
         if invited_on else day, agenda=tuple(items), subjects=tuple(subject or []),
@@ -222,14 +213,14 @@ def _offer_invitees(case: Case, mt: MeetingType, skip: list[Any]) -> list[Invita
             continue
         if confirm(f"Invite {person}{f' ({role})' if role else ''}?", default=True):
             why = ask(None, "--invite", f"Why invite {person.name}", text)
-            chosen.append(Invitation(person, str(why)))
+            chosen.append(Invitation(person, why))
     while True:
         extra = ask(None, "--invite", "Invite someone else (agency:Name; empty when done)",
                     _known(case), optional=True)
         if extra is None:
             return chosen
         why = ask(None, "--invite", f"Why invite {extra.name}", text)
-        chosen.append(Invitation(extra, str(why)))
+        chosen.append(Invitation(extra, why))
 
 
 def _communication(case: Case, invitees: list[Invitation], interpreter: bool | None,

@@ -25,7 +25,6 @@ from safecli.cli.common import (
     today,
 )
 from safecli.cli.edit import keep_aside, run_editor
-from safecli.cli.meeting_new import answer
 from safecli.cli.meeting_text import carried_lines
 from safecli.errors import InvalidInput, SafecliError, UsageProblem
 from safecli.minutes import (
@@ -141,8 +140,8 @@ def record(
         minutes = _edit(book, case, meeting_id, mt, held, day)
     else:
         minutes = Minutes(
-            held_on=answer(held_on, "--held-on", "Held on", parse_day,  # type: ignore[arg-type]
-                           default=planned or None),
+            held_on=ask(held_on, "--held-on", "Held on", parse_day,
+                        default=planned or None),
             attendees=_attendees(attendee, meeting),
             apologies=tuple(map(Person.parse, apology or [])),
             written_updates=tuple(map(Person.parse, written_update or [])),
@@ -187,7 +186,7 @@ def _attendees(given: list[str] | None, meeting: Any) -> tuple[Person, ...]:
     likely = ([chair] if chair else []) + [
         p for e in meeting.get("invitees") or []
         if e.get("response") == "accepted" and (p := Person.from_raw(e.get("person")))]
-    found = answer(None, "--attendee", "Attendees (agency:Name, separated by ';')",
+    found = ask(None, "--attendee", "Attendees (agency:Name, separated by ';')",
                    lambda v: tuple(Person.parse(x) for x in v.split(";") if x.strip()),
                    default="; ".join(dict.fromkeys(map(str, likely))) or None)
     return found or ()
