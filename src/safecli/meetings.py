@@ -18,19 +18,18 @@ from safecli.dates import format_when
 from safecli.errors import InvalidInput, RuleViolation
 from safecli.model import (
     INVITEE_KEYS,
+    MEETING_ADULT_KEYS,
     MEETING_FORMATS,
     MEETING_KEYS,
     MEETING_MODES,
     RESPONSES,
+    SHARED_KEYS,
     Person,
     check_choice,
     next_id,
 )
 from safecli.people import agency_of, kind_of, resolve
 from safecli.policy import Policy, creation_problems, creation_warnings, load_policy
-
-ADULT_KEYS = ("invited", "not_invited_reason")
-SHARED_KEYS = ("agency", "shared_on")
 
 
 def mapping(value: Any) -> Mapping[str, Any]:
@@ -172,7 +171,7 @@ def _meeting_record(meeting_id: str, spec: NewMeeting) -> Any:
         "purpose": spec.purpose, "chair": _person(spec.chair),
         "decision_maker": _person(spec.decision_maker), "status": "planned",
         "invited_on": spec.invited_on,
-        "adult": yamlio.record(ADULT_KEYS, {
+        "adult": yamlio.record(MEETING_ADULT_KEYS, {
             "invited": spec.adult_invited,
             "not_invited_reason": spec.adult_not_invited_reason}),
         "subjects": list(spec.subjects), "agenda": list(spec.agenda),

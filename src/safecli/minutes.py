@@ -14,7 +14,7 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 from ruamel.yaml.comments import CommentedSeq
 
-from safecli import yamlio
+from safecli import model, yamlio
 from safecli.book import Book, Case, edit_case
 from safecli.errors import InvalidInput, RuleViolation
 from safecli.meetings import carried_forward, find_meeting
@@ -22,14 +22,6 @@ from safecli.model import CAPACITY_OUTCOMES, MINUTES_KEYS, Person, check_choice
 from safecli.people import agency_of, resolve
 from safecli.policy import MeetingType, Policy
 
-WISHES_KEYS = ("views", "obtained_by")
-RISK_KEYS = ("risk", "in_place", "barriers", "actions")
-OTHERS_KEYS = ("reviewed", "adults", "children", "referral_made")
-DISAGREEMENT_KEYS = ("raised_by", "about", "outcome", "escalated")
-REVIEW_KEYS = ("date", "not_required")
-FEEDBACK_KEYS = ("how", "by", "due")
-CAPACITY_KEYS = ("decision", "assessed_on", "assessed_by", "outcome",
-                 "best_interests_decision")
 BEST_INTERESTS_MIN_AGE = 16
 
 
@@ -231,25 +223,25 @@ def minutes_record(m: Minutes) -> Any:
         "apologies": _people(m.apologies),
         "written_updates": _people(m.written_updates),
         "engage_lead": m.engage_lead,
-        "wishes": yamlio.record(WISHES_KEYS, {"views": m.wishes,
+        "wishes": yamlio.record(model.MINUTES_WISHES_KEYS, {"views": m.wishes,
                                               "obtained_by": m.wishes_obtained_by})
         if m.wishes or m.wishes_obtained_by else None,
-        "risks": [yamlio.record(RISK_KEYS, {
+        "risks": [yamlio.record(model.RISK_KEYS, {
             "risk": r.risk, "in_place": r.in_place, "barriers": r.barriers,
             "actions": _flow(r.actions)}) for r in m.risks],
-        "others_at_risk": yamlio.record(OTHERS_KEYS, {
+        "others_at_risk": yamlio.record(model.MINUTES_OTHERS_KEYS, {
             "reviewed": m.others_reviewed, "adults": m.others_adults,
             "children": m.others_children, "referral_made": m.children_referral}),
         "decisions": list(m.decisions),
-        "disagreements": [yamlio.record(DISAGREEMENT_KEYS, {
+        "disagreements": [yamlio.record(model.DISAGREEMENT_KEYS, {
             "raised_by": _person(d.raised_by), "about": d.about, "outcome": d.outcome,
             "escalated": d.escalated}) for d in m.disagreements],
-        "review": yamlio.record(REVIEW_KEYS, {"date": m.review,
+        "review": yamlio.record(model.REVIEW_KEYS, {"date": m.review,
                                               "not_required": m.review_not_required}),
-        "feedback": yamlio.record(FEEDBACK_KEYS, {
+        "feedback": yamlio.record(model.FEEDBACK_KEYS, {
             "how": m.feedback_how, "by": _person(m.feedback_by), "due": m.feedback_due})
         if m.feedback_how or m.feedback_by or m.feedback_due else None,
-        "capacity": yamlio.record(CAPACITY_KEYS, {
+        "capacity": yamlio.record(model.MINUTES_CAPACITY_KEYS, {
             "decision": cap.decision, "assessed_on": cap.assessed_on,
             "assessed_by": _person(cap.assessed_by), "outcome": cap.outcome,
             "best_interests_decision": cap.best_interests_decision}) if cap else None,

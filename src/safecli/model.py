@@ -64,6 +64,22 @@ MINUTES_KEYS = (
 ACTION_KEYS = ("id", "meeting", "description", "lead", "due", "status", "done_on", "note",
                "cancel_reason", "moves")
 MOVE_KEYS = ("from", "to", "reason", "moved_on", "lead_informed", "risk_reassessed")
+PERSON_REF_KEYS = ("agency", "name")
+WISHES_KEYS = ("asked_on", "outcomes", "not_asked_reason")
+OTHERS_KEYS = ("children", "adults", "notes", "referral_made")
+REPRESENTATIVE_KEYS = ("name", "relationship", "phone")
+CAPACITY_KEYS = ("decision", "outcome", "assessed_on", "by")
+MEETING_ADULT_KEYS = ("invited", "not_invited_reason")
+AGENDA_PART_KEYS = ("adult", "items")
+MINUTES_WISHES_KEYS = ("views", "obtained_by")
+RISK_KEYS = ("risk", "in_place", "barriers", "actions")
+MINUTES_OTHERS_KEYS = ("reviewed", "adults", "children", "referral_made")
+DISAGREEMENT_KEYS = ("raised_by", "about", "outcome", "escalated")
+REVIEW_KEYS = ("date", "not_required")
+FEEDBACK_KEYS = ("how", "by", "due")
+MINUTES_CAPACITY_KEYS = ("decision", "assessed_on", "assessed_by", "outcome",
+                         "best_interests_decision")
+SHARED_KEYS = ("agency", "shared_on")
 
 CASE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 HANDLE = re.compile(r"^[a-z0-9][a-z0-9-]{0,31}$")

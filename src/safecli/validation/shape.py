@@ -125,24 +125,6 @@ def _choice(values: tuple[str, ...], what: str, **kwargs: Any) -> Choice:
     return Choice(values, what, **kwargs)
 
 
-PERSON_REF_KEYS = ("agency", "name")
-WISHES_KEYS = ("asked_on", "outcomes", "not_asked_reason")
-OTHERS_KEYS = ("children", "adults", "notes", "referral_made")
-REPRESENTATIVE_KEYS = ("name", "relationship", "phone")
-CAPACITY_KEYS = ("decision", "outcome", "assessed_on", "by")
-MEETING_ALL_KEYS = (*model.MEETING_KEYS[:11], "cancel_reason", *model.MEETING_KEYS[11:])
-MEETING_ADULT_KEYS = ("invited", "not_invited_reason")
-AGENDA_PART_KEYS = ("adult", "items")
-MINUTES_WISHES_KEYS = ("views", "obtained_by")
-RISK_KEYS = ("risk", "in_place", "barriers", "actions")
-MINUTES_OTHERS_KEYS = ("reviewed", "adults", "children", "referral_made")
-DISAGREEMENT_KEYS = ("raised_by", "about", "outcome", "escalated")
-REVIEW_KEYS = ("date", "not_required")
-FEEDBACK_KEYS = ("how", "by", "due")
-MINUTES_CAPACITY_KEYS = ("decision", "assessed_on", "assessed_by", "outcome",
-                         "best_interests_decision")
-SHARED_KEYS = ("agency", "shared_on")
-
 ADULT = _record("adult.yaml", model.ADULT_KEYS, {
     "case": Id(CASE_ID),
     "jurisdiction": _choice(model.JURISDICTIONS, "jurisdiction"),
@@ -153,7 +135,7 @@ ADULT = _record("adult.yaml", model.ADULT_KEYS, {
     "communication": _record("communication", model.COMMUNICATION_KEYS, {
         "language": Text(), "interpreter": Text(), "advocate": Text(),
         "needs_advocate": Flag(), "easy_read": Flag(), "notes": Text()}),
-    "representative": _record("representative", REPRESENTATIVE_KEYS, {
+    "representative": _record("representative", model.REPRESENTATIVE_KEYS, {
         "name": Text(), "relationship": Text(), "phone": Text()}),
     "care_and_support": _record("care_and_support", model.CARE_AND_SUPPORT_KEYS, {
         "has_needs": Flag(), "at_risk": Flag(), "unable_to_protect": Flag()}),
@@ -166,13 +148,13 @@ ADULT = _record("adult.yaml", model.ADULT_KEYS, {
                         vocabulary="abuse-type"),
         "summary": Text(), "source": Text(), "location": Text(), "raised_on": Day(),
         "raised_by": PersonRef(), "offender_risk": Flag()}, nullable=False)),
-    "capacity": ListOf(_record("a capacity assessment", CAPACITY_KEYS, {
+    "capacity": ListOf(_record("a capacity assessment", model.CAPACITY_KEYS, {
         "decision": Text(), "outcome": _choice(model.CAPACITY_OUTCOMES, "capacity outcome"),
         "assessed_on": Day(), "by": PersonRef()}, nullable=False)),
-    "wishes": _record("wishes", WISHES_KEYS, {
+    "wishes": _record("wishes", model.WISHES_KEYS, {
         "asked_on": Day(), "outcomes": ListOf(Text(nullable=False)),
         "not_asked_reason": Text()}),
-    "others_at_risk": _record("others_at_risk", OTHERS_KEYS, {
+    "others_at_risk": _record("others_at_risk", model.OTHERS_KEYS, {
         "children": Flag(), "adults": Flag(), "notes": Text(), "referral_made": Day()}),
     "closed": Day(),
     "closure": _record("closure", model.CLOSURE_KEYS, {
@@ -180,9 +162,9 @@ ADULT = _record("adult.yaml", model.ADULT_KEYS, {
         "outcomes_achieved": _choice(model.OUTCOMES_ACHIEVED, "outcomes achieved")}),
 }, required=("status", "opened"), nullable=False)
 
-PERSON_REF = _record("a person", PERSON_REF_KEYS, {"agency": Text(nullable=False),
+PERSON_REF = _record("a person", model.PERSON_REF_KEYS, {"agency": Text(nullable=False),
                                                    "name": Text(nullable=False)},
-                     required=PERSON_REF_KEYS)
+                     required=model.PERSON_REF_KEYS)
 
 AGENCY = _record("an agency", model.AGENCY_KEYS, {
     "handle": Id(HANDLE),
@@ -199,30 +181,30 @@ MINUTES = _record("the minutes", model.MINUTES_KEYS, {
     "apologies": ListOf(PersonRef(nullable=False)),
     "written_updates": ListOf(PersonRef(nullable=False)),
     "engage_lead": Ref("agency", HANDLE),
-    "wishes": _record("the adult's wishes", MINUTES_WISHES_KEYS, {
+    "wishes": _record("the adult's wishes", model.MINUTES_WISHES_KEYS, {
         "views": Text(), "obtained_by": Text()}),
-    "risks": ListOf(_record("a risk", RISK_KEYS, {
+    "risks": ListOf(_record("a risk", model.RISK_KEYS, {
         "risk": Text(), "in_place": Text(), "barriers": Text(),
         "actions": ListOf(Ref("action", ACTION_ID, nullable=False))}, nullable=False)),
-    "others_at_risk": _record("others at risk", MINUTES_OTHERS_KEYS, {
+    "others_at_risk": _record("others at risk", model.MINUTES_OTHERS_KEYS, {
         "reviewed": Flag(), "adults": Text(), "children": Text(), "referral_made": Day()}),
     "decisions": ListOf(Text(nullable=False)),
-    "disagreements": ListOf(_record("a disagreement", DISAGREEMENT_KEYS, {
+    "disagreements": ListOf(_record("a disagreement", model.DISAGREEMENT_KEYS, {
         "raised_by": PersonRef(), "about": Text(), "outcome": Text(), "escalated": Flag()},
         nullable=False)),
-    "review": _record("the review", REVIEW_KEYS, {"date": Day(), "not_required": Text()}),
-    "feedback": _record("the feedback", FEEDBACK_KEYS, {
+    "review": _record("the review", model.REVIEW_KEYS, {"date": Day(), "not_required": Text()}),
+    "feedback": _record("the feedback", model.FEEDBACK_KEYS, {
         "how": Text(), "by": PersonRef(), "due": Day()}),
-    "capacity": _record("the capacity assessment", MINUTES_CAPACITY_KEYS, {
+    "capacity": _record("the capacity assessment", model.MINUTES_CAPACITY_KEYS, {
         "decision": Text(), "assessed_on": Day(), "assessed_by": PersonRef(),
         "outcome": _choice(model.CAPACITY_OUTCOMES, "capacity outcome"),
         "best_interests_decision": Text()}),
-    "shared": ListOf(_record("a sharing of the minutes", SHARED_KEYS, {
+    "shared": ListOf(_record("a sharing of the minutes", model.SHARED_KEYS, {
         "agency": Ref("agency", HANDLE, nullable=False), "shared_on": Day(nullable=False)},
         required=("agency", "shared_on"), nullable=False)),
 }, required=("held_on",))
 
-MEETING = _record("a meeting", MEETING_ALL_KEYS, {
+MEETING = _record("a meeting", model.MEETING_KEYS, {
     "id": Id(MEETING_ID),
     "type": _choice((), "meeting type", vocabulary="meeting-type", nullable=False),
     "format": _choice(model.MEETING_FORMATS, "meeting format"),
@@ -233,10 +215,10 @@ MEETING = _record("a meeting", MEETING_ALL_KEYS, {
     "status": _choice(model.MEETING_STATUSES, "meeting status", nullable=False),
     "cancel_reason": Text(),
     "invited_on": Day(),
-    "adult": _record("the adult's invitation", MEETING_ADULT_KEYS, {
+    "adult": _record("the adult's invitation", model.MEETING_ADULT_KEYS, {
         "invited": Flag(), "not_invited_reason": Text()}),
     "subjects": ListOf(Ref("case", CASE_ID, nullable=False)),
-    "agenda": ListOf(TextOr(_record("a part of the agenda", AGENDA_PART_KEYS, {
+    "agenda": ListOf(TextOr(_record("a part of the agenda", model.AGENDA_PART_KEYS, {
         "adult": Ref("case", CASE_ID, nullable=False),
         "items": ListOf(Text(nullable=False))}, required=("adult",), nullable=False))),
     "invitees": ListOf(_record("an invitee", model.INVITEE_KEYS, {
