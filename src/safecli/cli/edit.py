@@ -38,7 +38,7 @@ def edit(
     A broken edit is offered back to the editor at a terminal; otherwise it is kept aside
     under .safecli/rejected/ and the original is left untouched.
 
-    Example: EDITOR=nano safecli edit SG-2026-0001 meetings
+    Example: safecli edit SG-2026-0001 meetings   (with EDITOR=nano, say)
     """
     book = book_of(ctx)
     kind = file.removesuffix(".yaml")
