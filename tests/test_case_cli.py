@@ -266,3 +266,21 @@ def test_edit_shows_what_validate_says_after_saving(cli, book: Path, tmp_path: P
     assert result.exit_code == 0, result.output
     assert "wrote cases/SG-2026-0001/adult.yaml" in result.stdout
     assert "cases/SG-2026-0001/adult.yaml:23:13: error INT004 invalid risk level" in result.stderr
+
+
+def test_a_command_changing_two_files_changes_neither_when_one_cannot_be_written(
+        cli, book: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    cli(*NEW_CASE)
+    agencies = book / "cases" / CASE / "agencies.yaml"
+    outside = tmp_path / "outside.yaml"
+    outside.write_bytes(agencies.read_bytes())
+    agencies.unlink()
+    agencies.symlink_to(outside)
+    before = snapshot(book)
+    # --lead changes adult.yaml (lead_agency) and agencies.yaml (the new agency).
+    result = cli("agency", "add", CASE, "police", "--name", "Police", "--kind", "police",
+                 "--lead")
+    assert result.exit_code == 3
+    assert snapshot(book) == before
+    assert "lead_agency: asc" in (book / "cases" / CASE / "adult.yaml").read_text()
+    assert not list((book / "cases" / CASE).glob(".*.tmp"))

@@ -134,12 +134,20 @@ def read_case(book: Book, case_id: str) -> Case:
 
 
 def save_case(case: Case) -> list[Path]:
-    """Write the files whose text changed (atomically); return their paths."""
+    """Write the files whose text changed; return their paths.
+
+    Every changed file is dumped and checked before any is written, and all are
+    written together (`yamlio.write_all`), so a failure changes no file.
+    """
+    texts = {}
     for kind, expect in FILES.items():
-        path = case.path(kind)
-        if yamlio.save(path, case.docs[kind], case.texts[kind], expect):
-            case.texts[kind] = yamlio.dump(case.docs[kind])
-            case.written.append(path)
+        text = yamlio.changed_text(case.path(kind), case.docs[kind], case.texts[kind], expect)
+        if text is not None:
+            texts[kind] = text
+    yamlio.write_all({case.path(kind): text for kind, text in texts.items()})
+    for kind, text in texts.items():
+        case.texts[kind] = text
+        case.written.append(case.path(kind))
     return case.written
 
 

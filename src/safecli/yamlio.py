@@ -282,6 +282,31 @@ def dump(data: Any) -> str:
 
 def write_atomic(path: Path, text: str) -> None:
     """Replace path's content with text, all or nothing; new files are 0600."""
+    write_all({path: text})
+
+
+def write_all(texts: Mapping[Path, str]) -> None:
+    """Replace several files, each all or nothing.
+
+    Every temp file is written and synced before the first one is moved into
+    place, so a failure while preparing (a symlink, a full disk) changes nothing.
+    """
+    prepared: list[tuple[str, Path]] = []
+    try:
+        for path, text in texts.items():
+            prepared.append((_prepare(path, text), path))
+        for tmp, path in prepared:
+            os.replace(tmp, path)
+    except BaseException:
+        for tmp, _ in prepared:
+            Path(tmp).unlink(missing_ok=True)
+        raise
+    for folder in {path.parent for path in texts}:
+        fsync_dir(folder)
+
+
+def _prepare(path: Path, text: str) -> str:
+    """A synced temp file beside path holding text, with path's mode (0600 if new)."""
     if path.is_symlink():
         raise UnsafeWrite("refusing to write through a symbolic link", path=path)
     mode = path.stat().st_mode & 0o777 if path.exists() else 0o600
@@ -292,11 +317,10 @@ def write_atomic(path: Path, text: str) -> None:
             handle.flush()
             os.fchmod(handle.fileno(), mode)
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    fsync_dir(path.parent)
+    return tmp
 
 
 def fsync_dir(folder: Path) -> None:
@@ -308,15 +332,26 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def save(path: Path, data: Any, original: str | None, expect: type) -> bool:
-    """Write data to path if it changed; re-parse first so a bad dump never lands."""
+def changed_text(path: Path, data: Any, original: str | None, expect: type) -> str | None:
+    """The text to write for data, or None if the file would not change.
+
+    The text is parsed again first (with every refusal), so a bad dump never lands.
+    """
     text = dump(data)
     if text == original:
-        return False
+        return None
     if original is not None and isinstance(data, list) and not data \
             and parse(path, original, list) == []:
-        return False  # an empty list with comments around it: leave it as written
+        return None  # an empty list with comments around it: leave it as written
     parse(path, text, expect)
+    return text
+
+
+def save(path: Path, data: Any, original: str | None, expect: type) -> bool:
+    """Write data to path if it changed; return whether it did."""
+    text = changed_text(path, data, original, expect)
+    if text is None:
+        return False
     write_atomic(path, text)
     return True
 
