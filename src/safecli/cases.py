@@ -100,14 +100,18 @@ def new_case(book: Book, spec: NewCase, *, today: date, case_id: str | None = No
         folder = book.cases_dir / chosen
         if folder.exists() or folder.is_symlink():
             raise InvalidInput(f"case {chosen} already exists")
-        texts = {kind: yamlio.dump(data) for kind, data in _new_documents(chosen, spec, today).items()}
-        for kind, text in texts.items():
-            yamlio.parse(folder / f"{kind}.yaml", text, FILES[kind])
+        docs = _new_documents(chosen, spec, today)
+        texts = {folder / f"{kind}.yaml": yamlio.dump(data) for kind, data in docs.items()}
+        for path, text in texts.items():
+            yamlio.parse(path, text, FILES[path.stem])
         yamlio.make_private_dir(folder)
-        for kind, text in texts.items():
-            yamlio.write_atomic(folder / f"{kind}.yaml", text)
+        try:
+            yamlio.write_all(texts)
+        except BaseException:
+            folder.rmdir()  # write_all left nothing in it
+            raise
     case = load_case(book, chosen)
-    case.written = [case.path(kind) for kind in texts]
+    case.written = list(texts)
     return case
 
 
