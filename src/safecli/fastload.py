@@ -38,7 +38,7 @@ from safecli import scan, yamlio
 
 # scan's own resolver and constructor, so every plain scalar means exactly what it
 # means to scan (YAML 1.2 core schema plus dates).
-_SCAN: Any = scan._Loader("")
+_SCAN: Any = scan.Loader("")
 _STR = "tag:yaml.org,2002:str"
 # First characters for which a plain scalar may resolve to something other than
 # a string; any other plain scalar is a string as written.

@@ -103,7 +103,9 @@ _TAG_MEMO: dict[str, str] = {}
 _TAG_MEMO_LIMIT = 100_000
 
 
-class _Loader(CParser, _Constructor, _Resolver12):
+class Loader(CParser, _Constructor, _Resolver12):
+    """libyaml's parser with YAML 1.2 resolution and the store's construction refusals."""
+
     def __init__(self, stream: str) -> None:
         CParser.__init__(self, stream)
         _Constructor.__init__(self)
@@ -126,7 +128,7 @@ def compose(path: Path, text: str) -> yaml.Node | None:
     """The node tree of checked text (nodes carry 0-based start_mark line/column)."""
     if yamlio.needs_event_check(text):
         yamlio.check_events(path, text)
-    loader = _Loader(text)
+    loader = Loader(text)
     try:
         return loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
@@ -139,7 +141,7 @@ def construct(path: Path, node: yaml.Node | None, expect: type) -> Any:
     """Plain data from a node tree; its root must be `expect` (dict or list)."""
     if node is None:
         yamlio.check_root(path, None, expect)
-    loader = _Loader("")
+    loader = Loader("")
     try:
         data = loader.construct_document(node)
     except _Located as exc:
