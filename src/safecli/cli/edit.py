@@ -6,9 +6,10 @@ import os
 import shlex
 import subprocess
 import tempfile
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 
@@ -25,6 +26,8 @@ from safecli.cli.common import (
 )
 from safecli.errors import FileFormatError, InvalidInput, SafecliError
 from safecli.model import FILES
+
+T = TypeVar("T")
 
 
 def edit(
@@ -48,7 +51,20 @@ def edit(
     path = folder / f"{kind}.yaml"
     with lock(folder):
         original = yamlio.check_bytes(path, path.read_bytes())
-        changed = _edit_until_valid(book, case_id, path, original, FILES[kind])
+
+        def check(edited: bytes) -> str:
+            text = yamlio.check_bytes(path, edited)
+            data = yamlio.parse(path, text, FILES[kind])
+            if kind == "adult" and data.get("case") != case_id:
+                raise FileFormatError(f"case: must stay {case_id!r}", path=path)
+            return text
+
+        text = edit_until_valid(book, folder, f"{case_id}-{kind}", original, check,
+                                question="The edit is not valid. Edit it again?",
+                                refused="not saved; your edit")
+        changed = text is not None and text != original
+        if changed:
+            yamlio.write_atomic(path, str(text))
     report(book, [path] if changed else [], f"{case_id}: edit {kind}", commit)
     if changed:
         _show_findings(book, case_id, today(book, None))
@@ -65,34 +81,32 @@ def _show_findings(book: Book, case_id: str, day: date) -> None:
         typer.echo(f"{len(findings)} finding(s): see safecli validate {case_id}", err=True)
 
 
-def _edit_until_valid(book: Book, case_id: str, path: Path, original: str,
-                      expect: type) -> bool:
-    fd, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".edit.yaml", dir=path.parent)
+def edit_until_valid(book: Book, folder: Path, stem: str, initial: str,
+                     check: Callable[[bytes], T], *, question: str, refused: str) -> T | None:
+    """Open `initial` in $EDITOR (a private copy in folder) until `check` accepts the result.
+
+    Returns what `check` made of the edit, or None if it was saved unchanged. A refused
+    edit is offered back at a terminal (`question`); otherwise it is kept aside under
+    .safecli/rejected/ and InvalidInput says where (`refused` starts the message).
+    """
+    fd, name = tempfile.mkstemp(prefix=f".{stem}.", suffix=".edit.yaml", dir=folder)
     copy = Path(name)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(original)
+            handle.write(initial)
         while True:
             run_editor(copy)
             edited = copy.read_bytes()
+            if edited == initial.encode("utf-8"):
+                return None
             try:
-                text = yamlio.check_bytes(path, edited)
-                data = yamlio.parse(path, text, expect)
-                if expect is dict and data.get("case") != case_id:
-                    raise FileFormatError(f"case: must stay {case_id!r}", path=path)
+                return check(edited)
             except SafecliError as exc:
                 typer.echo(f"safecli: error: {exc}", err=True)
-                if is_interactive() and confirm("The edit is not valid. Edit it again?",
-                                                default=True):
+                if is_interactive() and confirm(question, default=True):
                     continue
-                kept = keep_aside(book, f"{case_id}-{path.stem}", edited)
-                raise FileFormatError(
-                    f"not saved; your edit is kept at {relative(book, kept)}", path=path
-                ) from None
-            if text == original:
-                return False
-            yamlio.write_atomic(path, text)
-            return True
+                kept = keep_aside(book, stem, edited)
+                raise InvalidInput(f"{refused} is kept at {relative(book, kept)}") from None
     finally:
         copy.unlink(missing_ok=True)
 

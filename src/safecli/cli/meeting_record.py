@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from datetime import date
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -17,16 +14,14 @@ from safecli.cli.common import (
     CommitOption,
     ask,
     book_of,
-    confirm,
     date_parser,
     is_interactive,
-    relative,
     report,
     today,
 )
-from safecli.cli.edit import keep_aside, run_editor
+from safecli.cli.edit import edit_until_valid
 from safecli.cli.meeting_text import carried_lines
-from safecli.errors import InvalidInput, SafecliError, UsageProblem
+from safecli.errors import InvalidInput, UsageProblem
 from safecli.minutes import (
     Capacity,
     Disagreement,
@@ -235,28 +230,17 @@ def _edit(book: Book, case: Case, meeting_id: str, mt: MeetingType, held: date,
           day: date) -> Minutes:
     """Open the minutes form until it checks out; a broken form is kept aside, not lost."""
     blank = form(case, meeting_id, mt, held)
-    fd, name = tempfile.mkstemp(prefix=f".minutes-{meeting_id}.", suffix=".yaml",
-                                dir=case.folder)
-    copy = Path(name)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(blank)
-        while True:
-            run_editor(copy)
-            edited = copy.read_bytes()
-            if edited == blank.encode("utf-8"):
-                raise InvalidInput("the form was saved unchanged; nothing recorded")
-            try:
-                text = yamlio.check_bytes(copy, edited)
-                return read_checked(copy, text, today=day,
-                                    check=lambda m: check_minutes(case, mt, m, today=day))
-            except SafecliError as exc:
-                typer.echo(f"safecli: error: {exc}", err=True)
-                if is_interactive() and confirm(
-                        "The minutes do not check out. Edit them again?", default=True):
-                    continue
-                kept = keep_aside(book, f"{case.case_id}-minutes-{meeting_id}", edited)
-                raise InvalidInput(f"minutes not recorded; your form is kept at "
-                                   f"{relative(book, kept)}") from None
-    finally:
-        copy.unlink(missing_ok=True)
+    where = case.folder / f"minutes-{meeting_id}.yaml"
+
+    def check(edited: bytes) -> Minutes:
+        text = yamlio.check_bytes(where, edited)
+        return read_checked(where, text, today=day,
+                            check=lambda m: check_minutes(case, mt, m, today=day))
+
+    minutes = edit_until_valid(book, case.folder, f"{case.case_id}-minutes-{meeting_id}",
+                               blank, check,
+                               question="The minutes do not check out. Edit them again?",
+                               refused="minutes not recorded; your form")
+    if minutes is None:
+        raise InvalidInput("the form was saved unchanged; nothing recorded")
+    return minutes
