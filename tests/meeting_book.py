@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from conftest import snapshot
+from conftest import snapshot  # noqa: F401  (re-exported for the meeting tests)
 from typer.testing import CliRunner
 
 from safecli import yamlio

@@ -44,7 +44,7 @@ def spec(book: Book, type_id: str = "s42-strategy", at: str = "2026-11-03 10:00"
 
 def new(book: Book, case: str = CASE, **changes: object) -> str:
     created = meetings.new_meeting(book, case, spec(book, **changes),
-                                   policy=meetings.policy_of(book))
+                                   policy=book.policy())
     return created.meeting_id
 
 
@@ -54,7 +54,7 @@ def held(book: Book, meeting_id: str, case: str = CASE, day: date = date(2026, 1
                                  "review": date(2026, 12, 20)}
     values.update(changes)
     record_minutes(book, case, meeting_id, Minutes(**values),  # type: ignore[arg-type]
-                   policy=meetings.policy_of(book), today=day)
+                   policy=book.policy(), today=day)
 
 
 def add_action(book: Book, meeting_id: str, status: str = "open") -> str:
@@ -195,7 +195,7 @@ def test_best_interests_is_for_sixteen_and_over(tmp_path: Path) -> None:
 def test_the_blank_form_reads_back_as_minimal_minutes(book: Book) -> None:
     mid = new(book)
     case = load_case(book, CASE)
-    mt = meetings.policy_of(book).get("s42-strategy")
+    mt = book.policy().get("s42-strategy")
     text = form(case, mid, mt, date(2026, 11, 3))
     assert "# This type must record: risks, others_at_risk, wishes, decisions." in text
     assert "capacity: null" in text
@@ -205,7 +205,7 @@ def test_the_blank_form_reads_back_as_minimal_minutes(book: Book) -> None:
 
 def test_the_best_interests_form_asks_for_capacity(book: Book) -> None:
     mid = new(book, type_id="best-interests", decision_maker=Person("health", "Dr Ravi Menon"))
-    mt = meetings.policy_of(book).get("best-interests")
+    mt = book.policy().get("best-interests")
     text = form(load_case(book, CASE), mid, mt, date(2026, 11, 3))
     assert "capacity:\n  decision: null\n" in text
 
@@ -222,7 +222,7 @@ def test_the_best_interests_form_asks_for_capacity(book: Book) -> None:
 def test_form_problems_point_at_their_line(book: Book, change: str, message: str,
                                            line: str) -> None:
     mid = new(book)
-    mt = meetings.policy_of(book).get("s42-strategy")
+    mt = book.policy().get("s42-strategy")
     text = form(load_case(book, CASE), mid, mt, date(2026, 11, 3))
     assert change in text
     edited = text.replace(change, line, 1)
@@ -233,7 +233,7 @@ def test_form_problems_point_at_their_line(book: Book, change: str, message: str
 
 def test_form_accepts_people_as_text_and_dates_as_words(book: Book) -> None:
     mid = new(book)
-    mt = meetings.policy_of(book).get("s42-strategy")
+    mt = book.policy().get("s42-strategy")
     text = form(load_case(book, CASE), mid, mt, date(2026, 11, 3))
     text = text.replace("  - {agency: asc, name: Helen Forsyth}", "  - asc:Helen Forsyth")
     text = text.replace("review:\n  date: null", "review:\n  date: +4w")

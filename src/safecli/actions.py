@@ -35,13 +35,7 @@ class NewAction:
 
 def find_action(case: Case, action_id: str) -> Any:
     """The action with this id; InvalidInput listing the case's actions."""
-    for action in case.actions:
-        if isinstance(action, Mapping) and action.get("id") == action_id:
-            return action
-    known = ", ".join(str(a.get("id")) for a in case.actions if isinstance(a, Mapping))
-    raise InvalidInput(f"no action {action_id!r} in {case.case_id} "
-                       f"(actions: {known or 'none yet'}); see: safecli action list "
-                       f"{case.case_id}")
+    return case.find("actions", action_id)
 
 
 def add_action(book: Book, case_id: str, spec: NewAction) -> tuple[Case, str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import fcntl
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,8 +17,9 @@ from typing import Any
 
 from safecli import scan, yamlio
 from safecli.config import CONFIG_NAME, Config, key_position, read_config
-from safecli.errors import BookNotFound, FileFormatError, LockHeld, UnknownCase
+from safecli.errors import BookNotFound, FileFormatError, InvalidInput, LockHeld, UnknownCase
 from safecli.model import FILES, check_case_id
+from safecli.policy import Policy, load_policy
 
 LOCK_NAME = ".safecli.lock"
 CACHE_DIR = ".safecli"
@@ -39,6 +40,10 @@ class Book:
     @property
     def cache_dir(self) -> Path:
         return self.root / CACHE_DIR
+
+    def policy(self) -> Policy:
+        """The book's meeting types: the built-in pack with safecli.yaml's changes."""
+        return load_policy(self.config.meeting_types, self.root / CONFIG_NAME)
 
     def case_dir(self, case_id: str) -> Path:
         """The folder of an existing case; UnknownCase if there is none."""
@@ -99,6 +104,18 @@ class Case:
     @property
     def actions(self) -> Any:
         return self.docs["actions"]
+
+    def find(self, kind: str, record_id: str) -> Any:
+        """The meeting or action (kind: meetings, actions) with this id; InvalidInput
+        listing the ids the case has."""
+        records = [r for r in self.docs[kind] if isinstance(r, Mapping)]
+        for record in records:
+            if record.get("id") == record_id:
+                return record
+        noun = kind.removesuffix("s")
+        known = ", ".join(str(r.get("id")) for r in records) or "none yet"
+        raise InvalidInput(f"no {noun} {record_id!r} in {self.case_id} ({kind}: {known}); "
+                           f"see: safecli {noun} list {self.case_id}")
 
     def path(self, kind: str) -> Path:
         return self.folder / f"{kind}.yaml"

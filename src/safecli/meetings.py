@@ -29,17 +29,12 @@ from safecli.model import (
     next_id,
 )
 from safecli.people import agency_of, kind_of, resolve
-from safecli.policy import Policy, creation_problems, creation_warnings, load_policy
+from safecli.policy import Policy, creation_problems, creation_warnings
 
 
 def mapping(value: Any) -> Mapping[str, Any]:
     """value if it is a mapping, else an empty one (for reading optional parts)."""
     return value if isinstance(value, Mapping) else {}
-
-
-def policy_of(book: Book) -> Policy:
-    """The meeting types of a book: the built-in pack with its config's overrides."""
-    return load_policy(book.config.meeting_types, book.root / "safecli.yaml")
 
 
 def jurisdiction_of(book: Book, adult: Mapping[str, Any]) -> str:
@@ -50,13 +45,7 @@ def jurisdiction_of(book: Book, adult: Mapping[str, Any]) -> str:
 
 def find_meeting(case: Case, meeting_id: str) -> Any:
     """The meeting with this id; InvalidInput listing the case's meetings."""
-    for meeting in case.meetings:
-        if isinstance(meeting, Mapping) and meeting.get("id") == meeting_id:
-            return meeting
-    known = ", ".join(str(m.get("id")) for m in case.meetings if isinstance(m, Mapping))
-    raise InvalidInput(f"no meeting {meeting_id!r} in {case.case_id} "
-                       f"(meetings: {known or 'none yet'}); see: safecli meeting list "
-                       f"{case.case_id}")
+    return case.find("meetings", meeting_id)
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,7 @@ def types(ctx: typer.Context, fmt: FormatOption = "table") -> None:
 
     Example: safecli meeting types --format json
     """
-    policy = meetings.policy_of(book_of(ctx))
+    policy = book_of(ctx).policy()
     if fmt == "json":
         typer.echo(json.dumps([asdict(mt) for mt in policy.types.values()], indent=2,
                               ensure_ascii=False))
@@ -63,7 +63,7 @@ def suggest(ctx: typer.Context, case_id: CaseArg,
     choice(("text", "json"), "format")(fmt)
     book = book_of(ctx)
     case = read_case(book, case_id)
-    policy = meetings.policy_of(book)
+    policy = book.policy()
     found = suggest_meeting(case.adult, list(case.agencies), policy=policy,
                             jurisdiction=meetings.jurisdiction_of(book, case.adult))
     if fmt == "json":
@@ -184,7 +184,7 @@ def show(ctx: typer.Context, case_id: CaseArg, meeting_id: MeetingArg,
         typer.echo(json.dumps({**meeting, "carried_forward": carried}, indent=2, default=str,
                               ensure_ascii=False))
         return
-    for line in show_lines(case, meeting, meetings.policy_of(book)):
+    for line in show_lines(case, meeting, book.policy()):
         typer.echo(line)
 
 

@@ -110,7 +110,7 @@ def new(
     book = book_of(ctx)
     day = today(book, as_of)
     case = read_case(book, case_id)
-    policy = meetings.policy_of(book)
+    policy = book.policy()
     jurisdiction = meetings.jurisdiction_of(book, case.adult)
     interactive = is_interactive()
     guide = None

@@ -118,7 +118,7 @@ def record(
     book = book_of(ctx)
     day = today(book, as_of)
     parse_day = date_parser(book, as_of)
-    policy = meetings.policy_of(book)
+    policy = book.policy()
     case = read_case(book, case_id)
     meeting = meetings.find_meeting(case, meeting_id)
     mt = policy.get(str(meeting.get("type")))

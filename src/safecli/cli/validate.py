@@ -233,7 +233,7 @@ def schema_command(
     explicit = ctx.find_root().params.get("book")
     try:
         book = find_book(Path(explicit)) if explicit else find_book()
-        policy = load_policy(book.config.meeting_types, book.root / "safecli.yaml")
+        policy = book.policy()
     except BookNotFound:
         if explicit:
             raise

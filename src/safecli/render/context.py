@@ -16,8 +16,7 @@ from typing import Any
 
 from safecli.book import Book, Case
 from safecli.dates import parse_when
-from safecli.errors import InvalidInput
-from safecli.policy import MeetingType, Policy, load_policy
+from safecli.policy import MeetingType, Policy
 from safecli.render.views import (
     MODE_LABELS,
     RESPONSE_LABELS,
@@ -119,11 +118,6 @@ class MeetingView:
     held_on: date | None
 
 
-def policy_of(book: Book) -> Policy:
-    """The book's meeting types: the built-in pack with its config's changes."""
-    return load_policy(book.config.meeting_types, book.root / "safecli.yaml")
-
-
 def type_title(name: str, meeting_format: str | None) -> str:
     """A type's name for one meeting: `strategy discussion/meeting` says which it is."""
     if meeting_format not in ("discussion", "meeting"):
@@ -157,15 +151,6 @@ def adult_view(case: Case, people: Directory, *, show_names: bool) -> AdultView:
         lead_agency=people.agency(adult.get("lead_agency")),
         coordinator=people.person(adult.get("coordinator")),
     )
-
-
-def find_meeting(case: Case, meeting_id: str) -> Mapping[str, Any]:
-    """The meeting with this id; InvalidInput naming the case's meetings."""
-    for raw in items(case.meetings):
-        if mapping(raw).get("id") == meeting_id:
-            return mapping(raw)
-    known = ", ".join(str(mapping(m).get("id")) for m in items(case.meetings)) or "none yet"
-    raise InvalidInput(f"no meeting {meeting_id!r} in {case.case_id} (meetings: {known})")
 
 
 def meeting_type(policy: Policy, raw: Mapping[str, Any]) -> MeetingType:

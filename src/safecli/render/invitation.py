@@ -16,10 +16,8 @@ from safecli.render.context import (
     MeetingView,
     adult_view,
     document,
-    find_meeting,
     meeting_type,
     meeting_view,
-    policy_of,
 )
 from safecli.render.views import AgencyView, Directory
 
@@ -64,9 +62,9 @@ class Invitation:
 def build(book: Book, case: Case, meeting_id: str, *, to: Addressee | None, show_names: bool,
           today: date) -> Invitation:
     """The invitation to a meeting, for one invitee (`to`) or a general one."""
-    raw = find_meeting(case, meeting_id)
+    raw = case.find("meetings", meeting_id)
     people = Directory.of(case)
-    mtype = meeting_type(policy_of(book), raw)
+    mtype = meeting_type(book.policy(), raw)
     meeting = meeting_view(raw, mtype, people, book)
     if meeting.status == "cancelled":
         raise InvalidInput(f"meeting {meeting_id} of {case.case_id} was cancelled; "

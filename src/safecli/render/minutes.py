@@ -17,10 +17,8 @@ from safecli.render.context import (
     MeetingView,
     adult_view,
     document,
-    find_meeting,
     meeting_type,
     meeting_view,
-    policy_of,
 )
 from safecli.render.records import (
     Capacity,
@@ -93,7 +91,7 @@ class Minutes:
 
 def build(book: Book, case: Case, meeting_id: str, *, show_names: bool, today: date) -> Minutes:
     """The minutes of a held meeting; InvalidInput when it has not been held."""
-    raw = find_meeting(case, meeting_id)
+    raw = case.find("meetings", meeting_id)
     minutes = raw.get("minutes")
     if raw.get("status") != "held" or not isinstance(minutes, Mapping):
         raise InvalidInput(
@@ -101,7 +99,7 @@ def build(book: Book, case: Case, meeting_id: str, *, show_names: bool, today: d
             f"(status: {raw.get('status')}); record it first with: "
             f"safecli meeting record {case.case_id} {meeting_id}")
     people = Directory.of(case)
-    mtype = meeting_type(policy_of(book), raw)
+    mtype = meeting_type(book.policy(), raw)
     meeting = meeting_view(raw, mtype, people, book)
     attendees = people.persons(minutes.get("attendees"))
     agreed = tuple(action_row(a, people, today) for a in items(case.actions)

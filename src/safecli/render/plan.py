@@ -18,7 +18,6 @@ from safecli.render.context import (
     adult_view,
     document,
     meeting_type,
-    policy_of,
     type_title,
 )
 from safecli.render.records import (
@@ -134,7 +133,7 @@ class Plan:
 def build(book: Book, case: Case, *, show_names: bool, today: date) -> Plan:
     """The protection plan of a case as of `today`."""
     people = Directory.of(case)
-    policy = policy_of(book)
+    policy = book.policy()
     adult = mapping(case.adult)
     held = [mapping(m) for m in items(case.meetings)
             if mapping(m).get("status") == "held" and mapping(mapping(m).get("minutes"))]

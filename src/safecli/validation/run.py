@@ -19,7 +19,6 @@ from typing import Any
 
 from safecli.book import Book
 from safecli.errors import FileFormatError, UnknownCase, UsageProblem
-from safecli.policy import load_policy
 from safecli.rules import RULES
 from safecli.rules.base import ERROR, WARNING, CaseView, Context, Finding, Rule
 from safecli.rules.load import load_view
@@ -110,7 +109,7 @@ def book_defaults(book: Book) -> tuple[bool, tuple[str, ...], tuple[str, ...]]:
 
 def context_of(book: Book) -> Context:
     """What the rules need from a book."""
-    policy = load_policy(book.config.meeting_types, book.root / "safecli.yaml")
+    policy = book.policy()
     waivable = frozenset(code for code, rule in RULES.items() if rule.waivable)
     return Context(root=book.root, config=book.config, policy=policy, waivable=waivable)
 
