@@ -38,11 +38,11 @@ sys.path.insert(0, str(HERE))
 import generate
 import yaml
 
-from safecli import fastload
-from safecli.book import find_book
 from safecli.digest import cache as digestcache
 from safecli.digest import items as digest
 from safecli.digest import output as digestformat
+from safecli.store import fastload
+from safecli.store.book import find_book
 
 AS_OF = date(2026, 12, 1)
 FILES = ("adult", "agencies", "meetings", "actions")

@@ -11,8 +11,8 @@ from typing import Any
 from conftest import snapshot  # noqa: F401  (re-exported for the meeting tests)
 from typer.testing import CliRunner
 
-from safecli import yamlio
 from safecli.cli.main import app
+from safecli.store import yamlio
 
 CASE = "SG-2026-0001"
 WELSH = "SG-2026-0002"

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from safecli.book import find_book
-from safecli.rules.base import Finding
+from safecli.store.book import find_book
+from safecli.validation.rules.base import Finding
 from safecli.validation.run import validate
 
 CASE = "SG-2026-0001"

@@ -11,10 +11,10 @@ from types import ModuleType
 import pytest
 from conftest import REPO
 
-from safecli import scan, yamlio
-from safecli.book import find_book
 from safecli.digest.cache import collect
 from safecli.digest.items import compute
+from safecli.store import scan, yamlio
+from safecli.store.book import find_book
 
 
 @pytest.fixture(scope="module")

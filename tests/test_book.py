@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from safecli import yamlio
-from safecli.book import edit_case, find_book, load_case, lock
-from safecli.cases import AgencyPerson, NewCase, add_agency, new_case
+from safecli.casework.cases import AgencyPerson, NewCase, add_agency, new_case
 from safecli.errors import BookNotFound, FileFormatError, LockHeld
+from safecli.store import yamlio
+from safecli.store.book import edit_case, find_book, load_case, lock
 
 SPEC = NewCase(name="Ann Example", risk_level="high", lead_agency="asc",
                lead_agency_name="Exampletown ASC", concern_type="financial",

@@ -10,11 +10,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from digest_book import action, adult, make_book, meeting, write_case
 
-from safecli.book import find_book
 from safecli.dates import today_in
 from safecli.digest import items as digest
 from safecli.digest.cache import collect
 from safecli.digest.items import CaseRead, Item, Settings, compute, select
+from safecli.store.book import find_book
 
 LONDON = ZoneInfo("Europe/London")
 

@@ -13,10 +13,10 @@ import pytest
 from digest_book import SECRETS, action, adult, make_book, meeting, write_case
 from typer.testing import CliRunner
 
-from safecli.book import find_book
 from safecli.cli.main import app
 from safecli.digest import cache as digestcache
 from safecli.digest.cache import CACHE_NAME, collect
+from safecli.store.book import find_book
 
 LATER = 10**9 * 3600  # pretend the scan runs an hour after the files were written
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from gitbook import CASE, NEW_CASE, case_file, cli, git, isolate, make_repo, ok, write
 
-from safecli import yamlio
+from safecli.store import yamlio
 
 pytestmark = pytest.mark.slow
 

@@ -12,8 +12,8 @@ from conftest import REPO
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from safecli import fastload, scan
 from safecli.errors import FileFormatError
+from safecli.store import fastload, scan
 
 PATH = Path("cases/C1/actions.yaml")
 

@@ -22,7 +22,7 @@ from meeting_book import (
 )
 
 from safecli.model import MEETING_KEYS
-from safecli.policy import load_policy
+from safecli.policy.pack import load_policy
 
 # type id -> (case, chair and any other flags the type needs)
 TYPES = {

@@ -8,14 +8,15 @@ from pathlib import Path
 import pytest
 from meeting_book import CASE, WELSH, make_book, meeting, snapshot
 
-from safecli import meetings
-from safecli.book import Book, find_book, load_case
+from safecli.casework import meetings
+from safecli.casework.meetings import Invitation, NewMeeting
+from safecli.casework.minutes import Capacity, Minutes, record_minutes
+from safecli.casework.minutes_form import form, read_form
 from safecli.dates import parse_datetime
 from safecli.errors import InvalidInput, RuleViolation
-from safecli.meetings import Invitation, NewMeeting
-from safecli.minutes import Capacity, Minutes, record_minutes
-from safecli.minutes_form import form, read_form
 from safecli.model import Person
+from safecli.policy.pack import book_policy
+from safecli.store.book import Book, find_book, load_case
 
 TZ_DAY = date(2026, 11, 2)
 HELEN = Person("asc", "Helen Forsyth")
@@ -44,7 +45,7 @@ def spec(book: Book, type_id: str = "s42-strategy", at: str = "2026-11-03 10:00"
 
 def new(book: Book, case: str = CASE, **changes: object) -> str:
     created = meetings.new_meeting(book, case, spec(book, **changes),
-                                   policy=book.policy())
+                                   policy=book_policy(book))
     return created.meeting_id
 
 
@@ -54,11 +55,11 @@ def held(book: Book, meeting_id: str, case: str = CASE, day: date = date(2026, 1
                                  "review": date(2026, 12, 20)}
     values.update(changes)
     record_minutes(book, case, meeting_id, Minutes(**values),  # type: ignore[arg-type]
-                   policy=book.policy(), today=day)
+                   policy=book_policy(book), today=day)
 
 
 def add_action(book: Book, meeting_id: str, status: str = "open") -> str:
-    from safecli.actions import NewAction, add_action, cancel_action, mark_done
+    from safecli.casework.actions import NewAction, add_action, cancel_action, mark_done
 
     _, action_id = add_action(book, CASE, NewAction(meeting_id, "Do it", SAM, date(2026, 12, 1)))
     if status == "done":
@@ -195,7 +196,7 @@ def test_best_interests_is_for_sixteen_and_over(tmp_path: Path) -> None:
 def test_the_blank_form_reads_back_as_minimal_minutes(book: Book) -> None:
     mid = new(book)
     case = load_case(book, CASE)
-    mt = book.policy().get("s42-strategy")
+    mt = book_policy(book).get("s42-strategy")
     text = form(case, mid, mt, date(2026, 11, 3))
     assert "# This type must record: risks, others_at_risk, wishes, decisions." in text
     assert "capacity: null" in text
@@ -205,7 +206,7 @@ def test_the_blank_form_reads_back_as_minimal_minutes(book: Book) -> None:
 
 def test_the_best_interests_form_asks_for_capacity(book: Book) -> None:
     mid = new(book, type_id="best-interests", decision_maker=Person("health", "Dr Ravi Menon"))
-    mt = book.policy().get("best-interests")
+    mt = book_policy(book).get("best-interests")
     text = form(load_case(book, CASE), mid, mt, date(2026, 11, 3))
     assert "capacity:\n  decision: null\n" in text
 
@@ -222,7 +223,7 @@ def test_the_best_interests_form_asks_for_capacity(book: Book) -> None:
 def test_form_problems_point_at_their_line(book: Book, change: str, message: str,
                                            line: str) -> None:
     mid = new(book)
-    mt = book.policy().get("s42-strategy")
+    mt = book_policy(book).get("s42-strategy")
     text = form(load_case(book, CASE), mid, mt, date(2026, 11, 3))
     assert change in text
     edited = text.replace(change, line, 1)
@@ -233,7 +234,7 @@ def test_form_problems_point_at_their_line(book: Book, change: str, message: str
 
 def test_form_accepts_people_as_text_and_dates_as_words(book: Book) -> None:
     mid = new(book)
-    mt = book.policy().get("s42-strategy")
+    mt = book_policy(book).get("s42-strategy")
     text = form(load_case(book, CASE), mid, mt, date(2026, 11, 3))
     text = text.replace("  - {agency: asc, name: Helen Forsyth}", "  - asc:Helen Forsyth")
     text = text.replace("review:\n  date: null", "review:\n  date: +4w")

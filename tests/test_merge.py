@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from ruamel.yaml.comments import CommentedSeq
 
-from safecli import yamlio
 from safecli.errors import FileFormatError
+from safecli.store import yamlio
 from safecli.teamwork.merge import MergeResult, Versions, kind_of, merge_file
 from safecli.teamwork.mergetree import plain
 

@@ -22,7 +22,7 @@ from gitbook import (
     write,
 )
 
-from safecli import yamlio
+from safecli.store import yamlio
 from safecli.teamwork.mergetree import plain
 
 pytestmark = pytest.mark.slow

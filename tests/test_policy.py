@@ -11,7 +11,7 @@ from ruamel.yaml import YAML
 
 from safecli.errors import FileFormatError, InvalidInput
 from safecli.model import AGENCY_KINDS
-from safecli.policy import (
+from safecli.policy.pack import (
     ANY,
     Invite,
     MeetingType,
@@ -37,7 +37,7 @@ def test_pack_has_the_thirteen_types_in_order() -> None:
 
 
 def test_pack_spells_out_every_field_of_every_type() -> None:
-    raw = yaml.safe_load((files("safecli") / "meeting_types.yaml").read_text(encoding="utf-8"))
+    raw = yaml.safe_load((files("safecli.policy") / "meeting_types.yaml").read_text(encoding="utf-8"))
     for type_id, fields in raw.items():
         assert set(fields) == FIELDS, type_id
         assert set(fields["invite"]) == INVITE_FIELDS, type_id

@@ -11,7 +11,7 @@ import pytest
 import yaml
 from conftest import REPO
 
-from safecli.rules import RULES
+from safecli.validation.rules import RULES
 
 # The standards table of the domain description (DOMAIN.md), plus integrity (INT0xx there)
 # and the waiver checks.

@@ -9,9 +9,9 @@ from conftest import REPO
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from safecli import scan, yamlio
 from safecli.errors import FileFormatError
 from safecli.model import FILES
+from safecli.store import scan, yamlio
 
 SCALARS = ["yes", "no", "on", "off", "012", "0o17", "0x1F", "1_000", "1:30", "~", "null",
            "", "true", "False", "2026-12-01", "2023-02-29", "2026-12-01T10:00", ".inf", "1e3",

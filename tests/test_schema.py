@@ -13,10 +13,10 @@ from jsonschema import Draft202012Validator, FormatChecker
 from rules_table import CLEAN
 from typer.testing import CliRunner
 
-from safecli import scan
 from safecli.cli.main import app
 from safecli.model import FILES
-from safecli.policy import load_policy
+from safecli.policy.pack import load_policy
+from safecli.store import scan
 from safecli.validation.schema import schema
 
 TYPES = tuple(load_policy().types)

@@ -6,8 +6,8 @@ from typing import Any
 import pytest
 
 from safecli.errors import InvalidInput
-from safecli.policy import Policy, load_policy
-from safecli.suggest import Suggestion, suggest_meeting
+from safecli.policy.pack import Policy, load_policy
+from safecli.policy.suggest import Suggestion, suggest_meeting
 
 POLICY = load_policy()
 TESTS_MET = {"has_needs": True, "at_risk": True, "unable_to_protect": True}

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from rules_table import ACTIONS, CLEAN, CONFIG, HELD, make_book
 
-from safecli.book import find_book
+from safecli.store.book import find_book
 from safecli.validation.run import validate
 
 CASE = "SG-2026-0001"

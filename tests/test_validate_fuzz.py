@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rules_table import CLEAN, make_book
 
-from safecli.book import find_book
+from safecli.store.book import find_book
 from safecli.validation.run import validate
 from safecli.validation.shape import FILES, ListOf, Record, Shape, TextOr
 

@@ -11,10 +11,10 @@ from conftest import REPO
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from safecli import scan
 from safecli.errors import FileFormatError
 from safecli.model import FILES
-from safecli.rules import parse
+from safecli.store import scan
+from safecli.store import construct as parse
 
 EXAMPLES = sorted((REPO / "cases").glob("*/*.yaml"))
 PATH = Path("actions.yaml")

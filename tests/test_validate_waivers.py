@@ -9,8 +9,8 @@ import pytest
 from rules_table import ACTIONS, ADULT, CLEAN, HELD, Row, case_files, check_row, make_book
 from typer.testing import CliRunner
 
-from safecli.book import find_book
 from safecli.cli.main import app
+from safecli.store.book import find_book
 from safecli.validation import waivers
 from safecli.validation.run import validate
 

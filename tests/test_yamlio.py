@@ -12,9 +12,9 @@ from conftest import REPO
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from safecli import scan, yamlio
 from safecli.errors import FileFormatError, UnsafeWrite
 from safecli.model import ACTION_KEYS, FILES
+from safecli.store import scan, yamlio
 
 HAND_FORMATTED = """\
 # Actions agreed for this case.

@@ -6,8 +6,9 @@ from typing import Annotated
 
 import typer
 
-from safecli import actions
-from safecli.book import read_case
+from safecli.casework import actions
+from safecli.casework.meetings import find_meeting
+from safecli.casework.people import resolve
 from safecli.cli.common import (
     AsOfOption,
     CommitOption,
@@ -23,9 +24,8 @@ from safecli.cli.common import (
     today,
 )
 from safecli.errors import UsageProblem
-from safecli.meetings import find_meeting
 from safecli.model import Person
-from safecli.people import resolve
+from safecli.store.book import read_case
 
 app = typer.Typer(help="Actions agreed at meetings: lead, due date, status.", no_args_is_help=True)
 Opt = typer.Option

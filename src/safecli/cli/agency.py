@@ -6,9 +6,9 @@ from typing import Annotated
 
 import typer
 
-from safecli import cases
-from safecli.book import load_case
+from safecli.casework import cases
 from safecli.cli.common import CommitOption, FormatOption, book_of, emit, report
+from safecli.store.book import load_case
 
 app = typer.Typer(help="The agencies of a case and their people.", no_args_is_help=True)
 

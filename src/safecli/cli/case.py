@@ -7,8 +7,7 @@ from typing import Annotated
 
 import typer
 
-from safecli import cases
-from safecli.book import load_case
+from safecli.casework import cases
 from safecli.cli.common import (
     AsOfOption,
     CommitOption,
@@ -25,6 +24,7 @@ from safecli.cli.common import (
 )
 from safecli.errors import UsageProblem
 from safecli.model import ABUSE_TYPES, AGENCY_KINDS, RISK_LEVELS, WALES_ABUSE_TYPES
+from safecli.store.book import load_case
 
 app = typer.Typer(help="Open, list, show and close cases.", no_args_is_help=True)
 

@@ -15,9 +15,9 @@ from typing import Annotated, Any, Literal, TypeVar, overload
 import typer
 
 from safecli import dates
-from safecli.book import Book, find_book
 from safecli.errors import InvalidInput, UsageProblem
 from safecli.model import Person
+from safecli.store.book import Book, find_book
 
 T = TypeVar("T")
 

@@ -13,8 +13,6 @@ from typing import Annotated, TypeVar
 
 import typer
 
-from safecli import yamlio
-from safecli.book import Book, lock
 from safecli.cli.common import (
     CommitOption,
     book_of,
@@ -26,6 +24,8 @@ from safecli.cli.common import (
 )
 from safecli.errors import FileFormatError, InvalidInput, SafecliError
 from safecli.model import FILES
+from safecli.store import yamlio
+from safecli.store.book import Book, lock
 
 T = TypeVar("T")
 

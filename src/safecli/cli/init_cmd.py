@@ -9,8 +9,8 @@ import typer
 
 from safecli.cli.common import ask, choice, text
 from safecli.cli.teamwork import offer_git_setup
-from safecli.config import init_book
 from safecli.model import JURISDICTIONS
+from safecli.store.config import init_book
 
 
 def init(

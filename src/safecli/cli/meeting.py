@@ -8,8 +8,7 @@ from typing import Annotated
 
 import typer
 
-from safecli import meetings
-from safecli.book import read_case
+from safecli.casework import meetings
 from safecli.cli.common import (
     AsOfOption,
     CommitOption,
@@ -28,7 +27,9 @@ from safecli.cli.meeting_record import record
 from safecli.cli.meeting_text import show_lines, suggestion_lines
 from safecli.errors import InvalidInput
 from safecli.model import RESPONSES, Person
-from safecli.suggest import suggest_meeting
+from safecli.policy.pack import book_policy
+from safecli.policy.suggest import suggest_meeting
+from safecli.store.book import read_case
 
 app = typer.Typer(help="Call, record and share multi-agency meetings.", no_args_is_help=True)
 Opt = typer.Option
@@ -42,7 +43,7 @@ def types(ctx: typer.Context, fmt: FormatOption = "table") -> None:
 
     Example: safecli meeting types --format json
     """
-    policy = book_of(ctx).policy()
+    policy = book_policy(book_of(ctx))
     if fmt == "json":
         typer.echo(json.dumps([asdict(mt) for mt in policy.types.values()], indent=2,
                               ensure_ascii=False))
@@ -63,7 +64,7 @@ def suggest(ctx: typer.Context, case_id: CaseArg,
     choice(("text", "json"), "format")(fmt)
     book = book_of(ctx)
     case = read_case(book, case_id)
-    policy = book.policy()
+    policy = book_policy(book)
     found = suggest_meeting(case.adult, list(case.agencies), policy=policy,
                             jurisdiction=meetings.jurisdiction_of(book, case.adult))
     if fmt == "json":
@@ -184,7 +185,7 @@ def show(ctx: typer.Context, case_id: CaseArg, meeting_id: MeetingArg,
         typer.echo(json.dumps({**meeting, "carried_forward": carried}, indent=2, default=str,
                               ensure_ascii=False))
         return
-    for line in show_lines(case, meeting, book.policy()):
+    for line in show_lines(case, meeting, book_policy(book)):
         typer.echo(line)
 
 

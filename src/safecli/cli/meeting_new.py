@@ -7,8 +7,9 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from safecli import meetings
-from safecli.book import Case, read_case
+from safecli.casework import meetings
+from safecli.casework.meetings import Invitation, NewMeeting
+from safecli.casework.people import kind_of, people_of_kinds, resolve
 from safecli.cli.common import (
     AsOfOption,
     CommitOption,
@@ -25,11 +26,10 @@ from safecli.cli.common import (
 from safecli.cli.meeting_text import suggestion_lines
 from safecli.dates import parse_datetime
 from safecli.errors import InvalidInput, RuleViolation, SafecliError, UsageProblem
-from safecli.meetings import Invitation, NewMeeting
 from safecli.model import MEETING_FORMATS, MEETING_MODES, Person
-from safecli.people import kind_of, people_of_kinds, resolve
-from safecli.policy import MeetingType, Policy, creation_problems
-from safecli.suggest import suggest_meeting
+from safecli.policy.pack import MeetingType, Policy, book_policy, creation_problems
+from safecli.policy.suggest import suggest_meeting
+from safecli.store.book import Case, read_case
 
 T = TypeVar("T")
 Opt = typer.Option
@@ -110,7 +110,7 @@ def new(
     book = book_of(ctx)
     day = today(book, as_of)
     case = read_case(book, case_id)
-    policy = book.policy()
+    policy = book_policy(book)
     jurisdiction = meetings.jurisdiction_of(book, case.adult)
     interactive = is_interactive()
     guide = None

@@ -7,8 +7,16 @@ from typing import Annotated, Any
 
 import typer
 
-from safecli import meetings, yamlio
-from safecli.book import Book, Case, read_case
+from safecli.casework import meetings
+from safecli.casework.minutes import (
+    Capacity,
+    Disagreement,
+    Minutes,
+    Risk,
+    check_minutes,
+    record_minutes,
+)
+from safecli.casework.minutes_form import form, read_checked
 from safecli.cli.common import (
     AsOfOption,
     CommitOption,
@@ -22,17 +30,10 @@ from safecli.cli.common import (
 from safecli.cli.edit import edit_until_valid
 from safecli.cli.meeting_text import carried_lines
 from safecli.errors import InvalidInput, UsageProblem
-from safecli.minutes import (
-    Capacity,
-    Disagreement,
-    Minutes,
-    Risk,
-    check_minutes,
-    record_minutes,
-)
-from safecli.minutes_form import form, read_checked
 from safecli.model import Person
-from safecli.policy import MeetingType
+from safecli.policy.pack import MeetingType, book_policy
+from safecli.store import yamlio
+from safecli.store.book import Book, Case, read_case
 
 Opt = typer.Option
 People = Annotated[list[str] | None, Opt(help="agency:Name (repeat).")]
@@ -118,7 +119,7 @@ def record(
     book = book_of(ctx)
     day = today(book, as_of)
     parse_day = date_parser(book, as_of)
-    policy = book.policy()
+    policy = book_policy(book)
     case = read_case(book, case_id)
     meeting = meetings.find_meeting(case, meeting_id)
     mt = policy.get(str(meeting.get("type")))

@@ -6,11 +6,11 @@ import textwrap
 from collections.abc import Mapping
 from typing import Any
 
-from safecli.book import Case
-from safecli.meetings import carried_forward, mapping
+from safecli.casework.meetings import carried_forward, mapping
 from safecli.model import Person
-from safecli.policy import Policy
-from safecli.suggest import Suggestion
+from safecli.policy.pack import Policy
+from safecli.policy.suggest import Suggestion
+from safecli.store.book import Case
 
 WIDTH = 88
 

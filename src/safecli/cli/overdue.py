@@ -9,11 +9,11 @@ from typing import Annotated
 
 import typer
 
-from safecli.book import Book
 from safecli.cli.common import AsOfOption, book_of, today
 from safecli.digest.items import KINDS
 from safecli.errors import EXIT_FAILED, EXIT_FINDINGS, InvalidInput, UsageProblem
 from safecli.model import CASE_ID
+from safecli.store.book import Book
 
 Opt = typer.Option
 

@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from safecli import yamlio
-from safecli.book import Book
 from safecli.cli.common import AsOfOption, book_of, today
 from safecli.errors import UsageProblem
 from safecli.render import FORMATS, INVITATION_FORMATS
+from safecli.store import yamlio
+from safecli.store.book import Book
 
 if TYPE_CHECKING:
     from safecli.render.documents import Rendered

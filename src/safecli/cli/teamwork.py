@@ -8,9 +8,9 @@ from typing import Annotated
 
 import typer
 
-from safecli import yamlio
 from safecli.cli.common import book_of, choice, confirm, date_parser, is_interactive
 from safecli.errors import EXIT_FINDINGS, FileFormatError, GitFailure
+from safecli.store import yamlio
 from safecli.teamwork import doctor as checks
 from safecli.teamwork import gitrepo as gitwork
 from safecli.teamwork.history import case_history

@@ -10,15 +10,15 @@ from typing import Annotated, Any
 
 import typer
 
-from safecli.book import Book, find_book
 from safecli.cli.common import AsOfOption, emit, today
 from safecli.errors import EXIT_FINDINGS, EXIT_OK, BookNotFound, UsageProblem
 from safecli.model import FILES
-from safecli.policy import load_policy
-from safecli.rules import RULES
-from safecli.rules.base import ERROR, Finding, Rule
+from safecli.policy.pack import book_policy, load_policy
+from safecli.store.book import Book, find_book
 from safecli.validation import schema as schemas
 from safecli.validation.cache import Waived
+from safecli.validation.rules import RULES
+from safecli.validation.rules.base import ERROR, Finding, Rule
 from safecli.validation.run import Report, Selection, book_defaults, cases_named, codes, validate
 from safecli.validation.shapecheck import suggestion
 
@@ -233,7 +233,7 @@ def schema_command(
     explicit = ctx.find_root().params.get("book")
     try:
         book = find_book(Path(explicit)) if explicit else find_book()
-        policy = book.policy()
+        policy = book_policy(book)
     except BookNotFound:
         if explicit:
             raise

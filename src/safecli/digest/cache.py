@@ -29,9 +29,10 @@ from pathlib import Path
 from typing import Any
 
 from safecli import __version__
-from safecli.book import Book
 from safecli.digest.items import CaseRead
 from safecli.errors import FileFormatError
+from safecli.store.book import Book
+from safecli.store.codehash import code_fingerprint
 
 CACHE_NAME = "digest.cache"
 FORMAT_VERSION = 2
@@ -39,7 +40,8 @@ RACY_NS = 2_000_000_000
 FILES = ("adult", "agencies", "meetings", "actions")
 _NAMES = tuple(f"{name}.yaml" for name in FILES)
 _MISSING = (-1, -1, -1, -1)
-_HEADER = ("safecli-digest-cache", FORMAT_VERSION, __version__, sys.version_info[:2])
+_HEADER = ("safecli-digest-cache", FORMAT_VERSION, __version__, code_fingerprint(),
+           sys.version_info[:2])
 
 # signature of a case: (size, mtime_ns, ino, ctime_ns) of each file in turn
 Signature = tuple[int, ...]
@@ -114,8 +116,8 @@ def _settled(sig: Signature, racy_after: int) -> bool:
 
 def _read(book: Book, case_id: str) -> tuple[tuple[str, ...], Any]:
     """(problems, facts) of one case read from its files; facts is None on any problem."""
-    from safecli import fastload
     from safecli.digest.facts import case_facts
+    from safecli.store import fastload
 
     folder = book.cases_dir / case_id
     data: dict[str, Any] = {}

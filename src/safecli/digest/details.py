@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from safecli import fastload
-from safecli.book import Book
 from safecli.digest.items import Item, with_extras
 from safecli.errors import FileFormatError
+from safecli.store import fastload
+from safecli.store.book import Book
 
 
 def add_details(book: Book, items: Sequence[Item], *, names: bool,

@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from safecli.book import Book, Case
 from safecli.dates import parse_when
-from safecli.policy import MeetingType, Policy
+from safecli.policy.pack import MeetingType, Policy
 from safecli.render.views import (
     MODE_LABELS,
     RESPONSE_LABELS,
@@ -30,6 +29,7 @@ from safecli.render.views import (
     text,
     texts,
 )
+from safecli.store.book import Book, Case
 
 MARKING = "OFFICIAL-SENSITIVE"
 _EITHER_FORMAT = re.compile(r"\b(discussion/meeting|meeting/discussion)\b")

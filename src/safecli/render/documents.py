@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from safecli.book import Book, read_case
 from safecli.errors import InvalidInput
 from safecli.render import FORMATS, INVITATION_FORMATS, calendar, invitation, mail, minutes, plan
 from safecli.render.templates import templates_for
+from safecli.store.book import Book, read_case
 
 
 @dataclass(frozen=True)

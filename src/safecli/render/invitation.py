@@ -6,9 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from safecli.book import Book, Case
 from safecli.errors import InvalidInput
-from safecli.policy import MeetingType
+from safecli.policy.pack import MeetingType, book_policy
 from safecli.render.context import (
     AdultView,
     Document,
@@ -20,6 +19,7 @@ from safecli.render.context import (
     meeting_view,
 )
 from safecli.render.views import AgencyView, Directory
+from safecli.store.book import Book, Case
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ def build(book: Book, case: Case, meeting_id: str, *, to: Addressee | None, show
     """The invitation to a meeting, for one invitee (`to`) or a general one."""
     raw = case.find("meetings", meeting_id)
     people = Directory.of(case)
-    mtype = meeting_type(book.policy(), raw)
+    mtype = meeting_type(book_policy(book), raw)
     meeting = meeting_view(raw, mtype, people, book)
     if meeting.status == "cancelled":
         raise InvalidInput(f"meeting {meeting_id} of {case.case_id} was cancelled; "

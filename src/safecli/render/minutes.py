@@ -7,10 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from safecli.book import Book, Case
+from safecli.casework.meetings import carried_forward
 from safecli.errors import InvalidInput
-from safecli.meetings import carried_forward
-from safecli.policy import MeetingType
+from safecli.policy.pack import MeetingType, book_policy
 from safecli.render.context import (
     AdultView,
     Document,
@@ -48,6 +47,7 @@ from safecli.render.views import (
     text,
     texts,
 )
+from safecli.store.book import Book, Case
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,7 @@ def build(book: Book, case: Case, meeting_id: str, *, show_names: bool, today: d
             f"(status: {raw.get('status')}); record it first with: "
             f"safecli meeting record {case.case_id} {meeting_id}")
     people = Directory.of(case)
-    mtype = meeting_type(book.policy(), raw)
+    mtype = meeting_type(book_policy(book), raw)
     meeting = meeting_view(raw, mtype, people, book)
     attendees = people.persons(minutes.get("attendees"))
     agreed = tuple(action_row(a, people, today) for a in items(case.actions)

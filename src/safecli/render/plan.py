@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Generic, TypeVar
 
-from safecli.book import Book, Case
+from safecli.policy.pack import book_policy
 from safecli.render.context import (
     AdultView,
     Document,
@@ -43,6 +43,7 @@ from safecli.render.views import (
     text,
     texts,
 )
+from safecli.store.book import Book, Case
 
 T = TypeVar("T")
 
@@ -133,7 +134,7 @@ class Plan:
 def build(book: Book, case: Case, *, show_names: bool, today: date) -> Plan:
     """The protection plan of a case as of `today`."""
     people = Directory.of(case)
-    policy = book.policy()
+    policy = book_policy(book)
     adult = mapping(case.adult)
     held = [mapping(m) for m in items(case.meetings)
             if mapping(m).get("status") == "held" and mapping(mapping(m).get("minutes"))]

@@ -33,7 +33,6 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
 import safecli
-from safecli.book import Book
 from safecli.errors import TemplateFailure
 from safecli.render import FORMATS
 from safecli.render.escape import (
@@ -45,6 +44,7 @@ from safecli.render.escape import (
     txt_wrap,
 )
 from safecli.render.views import format_day, format_long_day, format_when
+from safecli.store.book import Book
 
 KINDS = ("invitation", "minutes", "plan")
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from safecli.book import Case
+from safecli.store.book import Case
 
 RESPONSE_LABELS = {
     "invited": "no reply yet",

@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from safecli import scan, yamlio
-from safecli.book import CACHE_DIR, LOCK_NAME, Book
-from safecli.config import CONFIG_NAME
 from safecli.errors import FileFormatError
 from safecli.model import CASE_ID, FILES
+from safecli.store import scan, yamlio
+from safecli.store.book import CACHE_DIR, LOCK_NAME, Book
+from safecli.store.config import CONFIG_NAME
 from safecli.teamwork import gitrepo as gitwork
 
 PROBE_CASE = "SG-0000-0000"

@@ -168,7 +168,7 @@ def setup_driver(book_root: Path, command: str) -> list[str]:
 
 
 def _add_attributes(path: Path) -> str:
-    from safecli import yamlio
+    from safecli.store import yamlio
 
     if path.is_symlink():
         raise GitFailure("refusing to change .gitattributes: it is a symbolic link", path=path)

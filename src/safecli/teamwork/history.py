@@ -16,10 +16,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from safecli import scan, yamlio
-from safecli.book import Book
 from safecli.errors import FileFormatError, GitFailure, UnknownCase
 from safecli.model import FILES, check_case_id
+from safecli.store import scan, yamlio
+from safecli.store.book import Book
 from safecli.teamwork import gitrepo as gitwork
 from safecli.teamwork.changes import describe
 

@@ -27,9 +27,9 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from safecli import yamlio
 from safecli.errors import FileFormatError
 from safecli.model import FILES
+from safecli.store import yamlio
 from safecli.teamwork.mergetree import MISSING, Conflict, Merger, is_person, plain
 from safecli.teamwork.renumber import (
     NOUNS,

@@ -1,4 +1,4 @@
-"""Validation: run the rules of `safecli.rules` over cases, like a linter.
+"""Validation: run the rules of `safecli.validation.rules` over cases, like a linter.
 
 `run` checks cases and applies waivers (`waivers`), `cache` keeps findings of
 unchanged cases, `shape` and `shapecheck` describe every key of the four files

@@ -24,19 +24,16 @@ from pathlib import Path
 from typing import Any
 
 from safecli import __version__
-from safecli.config import Config
 from safecli.errors import SafecliError
-from safecli.rules.base import Finding
-from safecli.yamlio import make_private_dir, write_atomic
+from safecli.store.codehash import code_fingerprint
+from safecli.store.config import Config
+from safecli.store.yamlio import make_private_dir, write_atomic
+from safecli.validation.rules.base import Finding
 
 CACHE_FILE = "validate-cache.json"
 FORMAT = 1
 KINDS = ("adult", "agencies", "meetings", "actions")
 Stamp = list[list[int] | None]
-# The modules whose code decides the findings (with every module of validation/
-# and rules/).
-CODE = ("policy.py", "meeting_types.yaml", "scan.py", "yamlio.py", "model.py", "dates.py",
-        "book.py")
 
 
 @dataclass(frozen=True)
@@ -76,13 +73,7 @@ def stamp(folder: str) -> Stamp:
 
 def book_key(config: Config) -> str:
     """What every entry depends on besides its own files."""
-    package = Path(__file__).parents[1]
-    code = []
-    for path in sorted([*(package / name for name in CODE),
-                        *(package / "validation").glob("*.py"), *(package / "rules").glob("*.py")]):
-        info = path.stat()
-        code.append([str(path.relative_to(package)), info.st_mtime_ns, info.st_size])
-    text = json.dumps([FORMAT, __version__, code, asdict(config)], sort_keys=True, default=str)
+    text = json.dumps([FORMAT, __version__, code_fingerprint(), asdict(config)], sort_keys=True, default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

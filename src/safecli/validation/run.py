@@ -17,13 +17,14 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from safecli.book import Book
 from safecli.errors import FileFormatError, UnknownCase, UsageProblem
-from safecli.rules import RULES
-from safecli.rules.base import ERROR, WARNING, CaseView, Context, Finding, Rule
-from safecli.rules.load import load_view
+from safecli.policy.pack import book_policy
+from safecli.store.book import Book
 from safecli.validation import waivers
 from safecli.validation.cache import Cache, CaseResult, Waived, book_key, stamp
+from safecli.validation.load import load_view
+from safecli.validation.rules import RULES
+from safecli.validation.rules.base import ERROR, WARNING, CaseView, Context, Finding, Rule
 
 # A file that cannot be read hides everything in it: always reported.
 ALWAYS = ("INT001", "INT007")
@@ -109,7 +110,7 @@ def book_defaults(book: Book) -> tuple[bool, tuple[str, ...], tuple[str, ...]]:
 
 def context_of(book: Book) -> Context:
     """What the rules need from a book."""
-    policy = book.policy()
+    policy = book_policy(book)
     waivable = frozenset(code for code, rule in RULES.items() if rule.waivable)
     return Context(root=book.root, config=book.config, policy=policy, waivable=waivable)
 

@@ -1,0 +1,1 @@
+"""The case work: the changes commands make to cases, meetings and actions."""

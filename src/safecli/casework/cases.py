@@ -1,0 +1,241 @@
+"""Cases and their agencies: open, close, list, add agencies and people."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ruamel.yaml.comments import CommentedSeq
+
+from safecli.errors import FileFormatError, InvalidInput
+from safecli.model import (
+    ABUSE_TYPES,
+    ADULT_KEYS,
+    AGENCY_KEYS,
+    AGENCY_KINDS,
+    CLOSURE_KEYS,
+    COMMUNICATION_KEYS,
+    CONCERN_KEYS,
+    FILES,
+    HANDLE,
+    OUTCOMES_ACHIEVED,
+    PERSON_KEYS,
+    RISK_LEVELS,
+    WALES_ABUSE_TYPES,
+    check_case_id,
+    check_choice,
+)
+from safecli.store import fastload, yamlio
+from safecli.store.book import Book, Case, edit_case, load_case, lock
+
+
+@dataclass(frozen=True)
+class NewCase:
+    """What `case new` records about the adult and the first concern."""
+
+    name: str
+    risk_level: str
+    lead_agency: str
+    lead_agency_name: str
+    concern_type: str
+    concern_summary: str
+    lead_agency_kind: str = "local-authority"
+    coordinator: str | None = None
+    preferred_name: str | None = None
+    date_of_birth: date | None = None
+    address: str | None = None
+    phone: str | None = None
+    interpreter: str | None = None
+    advocate: str | None = None
+    needs_advocate: bool = False
+    easy_read: bool = False
+    communication_notes: str | None = None
+    care_and_support: dict[str, bool | None] = field(default_factory=dict)
+    jurisdiction: str | None = None
+
+
+@dataclass(frozen=True)
+class AgencyPerson:
+    """A person of an agency, as given with `--person "Name;role;email;phone"`."""
+
+    name: str
+    role: str | None = None
+    email: str | None = None
+    phone: str | None = None
+
+    @classmethod
+    def parse(cls, value: str) -> AgencyPerson:
+        parts = [part.strip() or None for part in value.split(";")]
+        if not parts[0] or len(parts) > 4:
+            raise InvalidInput(f"invalid --person {value!r}: write \"Name;role;email;phone\"")
+        parts += [None] * (4 - len(parts))
+        return cls(*parts)  # type: ignore[arg-type]
+
+    def as_record(self) -> dict[str, Any]:
+        return {key: getattr(self, key) for key in PERSON_KEYS}
+
+
+def next_case_id(book: Book, year: int) -> str:
+    """The next free `SG-<year>-<NNNN>` id."""
+    pattern = re.compile(rf"^SG-{year}-(\d{{4}})$")
+    used = [int(m.group(1)) for cid in book.case_ids() if (m := pattern.match(cid))]
+    return f"SG-{year}-{max(used, default=0) + 1:04d}"
+
+
+def new_case(book: Book, spec: NewCase, *, today: date, case_id: str | None = None) -> Case:
+    """Create a case folder with its four files; return the loaded case."""
+    check_choice(spec.risk_level, RISK_LEVELS, "risk level")
+    check_choice(spec.concern_type, ABUSE_TYPES + WALES_ABUSE_TYPES, "concern type")
+    check_choice(spec.lead_agency_kind, AGENCY_KINDS, "agency kind")
+    check_handle(spec.lead_agency)
+    if case_id is not None:
+        check_case_id(case_id)
+    if not book.cases_dir.is_dir():
+        yamlio.make_private_dir(book.cases_dir)
+    with lock(book.cases_dir):
+        chosen = case_id or next_case_id(book, today.year)
+        folder = book.cases_dir / chosen
+        if folder.exists() or folder.is_symlink():
+            raise InvalidInput(f"case {chosen} already exists")
+        docs = _new_documents(chosen, spec, today)
+        texts = {folder / f"{kind}.yaml": yamlio.dump(data) for kind, data in docs.items()}
+        for path, text in texts.items():
+            yamlio.parse(path, text, FILES[path.stem])
+        yamlio.make_private_dir(folder)
+        try:
+            yamlio.write_all(texts)
+        except BaseException:
+            folder.rmdir()  # write_all left nothing in it
+            raise
+    case = load_case(book, chosen)
+    case.written = list(texts)
+    return case
+
+
+def _new_documents(case_id: str, spec: NewCase, today: date) -> dict[str, Any]:
+    people = [AgencyPerson(spec.coordinator).as_record()] if spec.coordinator else []
+    adult: dict[str, Any] = {
+        "case": case_id,
+        "jurisdiction": spec.jurisdiction,
+        "status": "open",
+        "opened": today,
+        "name": spec.name,
+        "preferred_name": spec.preferred_name,
+        "date_of_birth": spec.date_of_birth,
+        "address": spec.address,
+        "phone": spec.phone,
+        "communication": yamlio.record(COMMUNICATION_KEYS, {
+            "language": None, "interpreter": spec.interpreter, "advocate": spec.advocate,
+            "needs_advocate": spec.needs_advocate or bool(spec.advocate),
+            "easy_read": spec.easy_read, "notes": spec.communication_notes,
+        }),
+        "representative": None,
+        "care_and_support": {key: spec.care_and_support.get(key)
+                             for key in ("has_needs", "at_risk", "unable_to_protect")},
+        "engagement": None,
+        "risk_level": spec.risk_level,
+        "lead_agency": spec.lead_agency,
+        "coordinator": (yamlio.person(spec.lead_agency, spec.coordinator)
+                        if spec.coordinator else None),
+        "concerns": [yamlio.record(CONCERN_KEYS, {
+            "type": spec.concern_type, "summary": spec.concern_summary, "source": None,
+            "location": None, "raised_on": today, "raised_by": None, "offender_risk": False,
+        })],
+        "capacity": [],
+        "wishes": {"asked_on": None, "outcomes": [], "not_asked_reason": None},
+        "others_at_risk": {"children": None, "adults": None, "notes": None,
+                           "referral_made": None},
+        "closed": None,
+        "closure": None,
+    }
+    agency = yamlio.record(AGENCY_KEYS, {
+        "handle": spec.lead_agency, "name": spec.lead_agency_name,
+        "kind": spec.lead_agency_kind, "people": people,
+    })
+    return {
+        "adult": yamlio.record(ADULT_KEYS, adult),
+        "agencies": CommentedSeq([agency]),
+        "meetings": CommentedSeq(),
+        "actions": CommentedSeq(),
+    }
+
+
+def check_handle(handle: str) -> str:
+    """Return handle if it is a valid agency handle."""
+    if not HANDLE.match(handle):
+        raise InvalidInput(f"invalid agency handle {handle!r}: use lower-case letters, digits "
+                           "and '-', e.g. asc, police, gp")
+    return handle
+
+
+def close_case(book: Book, case_id: str, *, today: date, reason: str, outcomes_asked: bool,
+               outcomes_expressed: bool, achieved: str) -> Case:
+    """Close a case, recording Making Safeguarding Personal outcomes; open actions block it."""
+    check_choice(achieved, OUTCOMES_ACHIEVED, "outcomes achieved")
+    with edit_case(book, case_id) as case:
+        if case.adult.get("status") == "closed":
+            raise InvalidInput(f"case {case_id} is already closed")
+        still_open = [a.get("id") for a in case.actions if a.get("status") == "open"]
+        if still_open:
+            raise InvalidInput(
+                f"case {case_id} has open actions ({', '.join(map(str, still_open))}); "
+                "mark them done or cancelled before closing")
+        case.adult["status"] = "closed"
+        case.adult["closed"] = today
+        case.adult["closure"] = yamlio.record(CLOSURE_KEYS, {
+            "reason": reason, "outcomes_asked": outcomes_asked,
+            "outcomes_expressed": outcomes_expressed, "outcomes_achieved": achieved,
+        })
+    return case
+
+
+def add_agency(book: Book, case_id: str, handle: str, *, name: str | None, kind: str | None,
+               people: Sequence[AgencyPerson], lead: bool) -> Case:
+    """Add an agency (or more people to an existing one); `lead` makes it the lead agency."""
+    check_handle(handle)
+    with edit_case(book, case_id) as case:
+        existing = next((a for a in case.agencies if a.get("handle") == handle), None)
+        if existing is None:
+            if not name or not kind:
+                raise InvalidInput(f"agency {handle!r} is new: give --name and --kind")
+            check_choice(kind, AGENCY_KINDS, "agency kind")
+            existing = yamlio.record(AGENCY_KEYS, {"handle": handle, "name": name,
+                                                   "kind": kind, "people": []})
+            yamlio.append(case.agencies, existing)
+        elif name or kind:
+            raise InvalidInput(f"agency {handle!r} already exists in {case_id}; "
+                               "to add people give only --person")
+        if existing.get("people") is None:
+            existing["people"] = CommentedSeq()
+        known = {str(p.get("name")) for p in existing["people"] if isinstance(p, dict)}
+        for person in people:
+            if person.name in known:
+                raise InvalidInput(f"{person.name!r} is already listed for {handle}")
+            yamlio.append(existing["people"], yamlio.record(PERSON_KEYS, person.as_record()))
+            known.add(person.name)
+        if lead:
+            case.adult["lead_agency"] = handle
+    return case
+
+
+def case_summary(book: Book, case_id: str) -> dict[str, Any]:
+    """One row of `case list` (read-only: the fast loader, two files)."""
+    folder = book.case_dir(case_id)
+    adult = fastload.load(folder / "adult.yaml", dict)
+    actions = fastload.load(folder / "actions.yaml", list)
+    if adult.get("case") != case_id:
+        raise FileFormatError(f"case: {adult.get('case')!r} does not match the folder name "
+                              f"{case_id!r}", path=folder / "adult.yaml")
+    return {
+        "case": case_id,
+        "status": adult.get("status"),
+        "opened": adult.get("opened"),
+        "risk": adult.get("risk_level"),
+        "lead_agency": adult.get("lead_agency"),
+        "open_actions": sum(1 for a in actions if isinstance(a, dict)
+                            and a.get("status") == "open"),
+        "name": adult.get("name"),
+    }

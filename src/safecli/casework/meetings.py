@@ -1,0 +1,309 @@
+"""Meetings of a case: call one, invite, record responses, share minutes, cancel, list.
+
+The minutes of a held meeting are recorded by `safecli.casework.minutes`. Every person
+written here is resolved against agencies.yaml first (`safecli.casework.people`), and the
+meeting-type rules of the policy pack are checked before anything is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from safecli.casework.people import agency_of, kind_of, resolve
+from safecli.dates import format_when
+from safecli.errors import InvalidInput, RuleViolation
+from safecli.model import (
+    INVITEE_KEYS,
+    MEETING_ADULT_KEYS,
+    MEETING_FORMATS,
+    MEETING_KEYS,
+    MEETING_MODES,
+    RESPONSES,
+    SHARED_KEYS,
+    Person,
+    check_choice,
+    next_id,
+)
+from safecli.policy.pack import Policy, creation_problems, creation_warnings
+from safecli.store import yamlio
+from safecli.store.book import Book, Case, edit_case
+
+
+def mapping(value: Any) -> Mapping[str, Any]:
+    """value if it is a mapping, else an empty one (for reading optional parts)."""
+    return value if isinstance(value, Mapping) else {}
+
+
+def jurisdiction_of(book: Book, adult: Mapping[str, Any]) -> str:
+    """A case's jurisdiction: adult.yaml's when set, else the book's."""
+    own = adult.get("jurisdiction") if isinstance(adult, Mapping) else None
+    return str(own) if own else book.config.jurisdiction
+
+
+def find_meeting(case: Case, meeting_id: str) -> Any:
+    """The meeting with this id; InvalidInput listing the case's meetings."""
+    return case.find("meetings", meeting_id)
+
+
+@dataclass(frozen=True)
+class Invitation:
+    """A person invited to a meeting, and why they need to be there."""
+
+    person: Person
+    reason: str
+
+    @classmethod
+    def parse(cls, text: str) -> Invitation:
+        """Read `agency:Name:reason`, as typed after --invite."""
+        agency, _, rest = text.partition(":")
+        name, sep, reason = rest.partition(":")
+        if not sep or not reason.strip():
+            raise InvalidInput(
+                f"invalid invitee {text!r}: write agency:Name:reason, e.g. "
+                "'police:DC Lee Jones:investigating the theft' (every invitee needs a reason)")
+        return cls(Person.parse(f"{agency}:{name}"), reason.strip())
+
+
+@dataclass(frozen=True)
+class NewMeeting:
+    """What `meeting new` records about a meeting being called."""
+
+    type_id: str
+    format: str
+    mode: str
+    when: datetime
+    purpose: str
+    chair: Person
+    adult_invited: bool
+    adult_not_invited_reason: str | None = None
+    where: str | None = None
+    link: str | None = None
+    decision_maker: Person | None = None
+    invited_on: date | None = None
+    agenda: tuple[str, ...] = ()
+    subjects: tuple[str, ...] = ()
+    invitees: tuple[Invitation, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class Created:
+    """A meeting just written: the case, its id, and best-practice warnings."""
+
+    case: Case
+    meeting_id: str
+    warnings: tuple[str, ...]
+
+
+def type_problems(book: Book, case: Case, policy: Policy, spec: NewMeeting) -> list[str]:
+    """Why the policy pack refuses this meeting for this case (empty: it does not)."""
+    chair_kind = kind_of(case, spec.chair.agency)
+    return creation_problems(
+        policy.get(spec.type_id), jurisdiction=jurisdiction_of(book, case.adult),
+        chair_kind=chair_kind, chair_is_decision_maker=spec.chair == spec.decision_maker,
+        has_decision_maker=spec.decision_maker is not None)
+
+
+def new_meeting(book: Book, case_id: str, spec: NewMeeting, *, policy: Policy) -> Created:
+    """Add a planned meeting to a case after checking its people and its type's rules."""
+    mt = policy.get(spec.type_id)
+    check_choice(spec.format, MEETING_FORMATS, "format")
+    check_choice(spec.mode, MEETING_MODES, "mode")
+    if not spec.purpose.strip():
+        raise InvalidInput("the purpose of the meeting cannot be empty")
+    if spec.mode == "in-person" and not spec.where:
+        raise InvalidInput("an in-person meeting needs a place (--where)")
+    if spec.adult_invited == bool(spec.adult_not_invited_reason):
+        raise InvalidInput("either invite the adult or record why they are not invited, "
+                           "not both or neither")
+    for subject in spec.subjects:
+        book.case_dir(subject)
+    with edit_case(book, case_id) as case:
+        people = [spec.chair, *(i.person for i in spec.invitees)]
+        if spec.decision_maker is not None:
+            people.append(spec.decision_maker)
+        for person in people:
+            resolve(case, person)
+        seen = [i.person for i in spec.invitees]
+        doubled = sorted({str(p) for p in seen if seen.count(p) > 1})
+        if doubled:
+            raise InvalidInput(f"invited twice: {', '.join(doubled)}")
+        problems = type_problems(book, case, policy, spec)
+        if problems:
+            raise RuleViolation("; ".join(problems))
+        meeting_id = next_id("M", list(case.meetings))
+        yamlio.append(case.meetings, _meeting_record(meeting_id, spec))
+    warnings = creation_warnings(
+        mt, jurisdiction=jurisdiction_of(book, case.adult),
+        chair_kind=kind_of(case, spec.chair.agency),
+        chair_is_decision_maker=spec.chair == spec.decision_maker,
+        has_decision_maker=spec.decision_maker is not None)
+    return Created(case, meeting_id, tuple(warnings))
+
+
+def _person(person: Person | None) -> Any:
+    return yamlio.person(person.agency, person.name) if person is not None else None
+
+
+def _invitee(invitation: Invitation) -> Any:
+    return yamlio.record(INVITEE_KEYS, {
+        "person": _person(invitation.person), "reason": invitation.reason,
+        "response": "invited", "deputy": None, "responded_on": None})
+
+
+def _meeting_record(meeting_id: str, spec: NewMeeting) -> Any:
+    return yamlio.record(MEETING_KEYS, {
+        "id": meeting_id, "type": spec.type_id, "format": spec.format, "mode": spec.mode,
+        "when": format_when(spec.when), "where": spec.where, "link": spec.link,
+        "purpose": spec.purpose, "chair": _person(spec.chair),
+        "decision_maker": _person(spec.decision_maker), "status": "planned",
+        "invited_on": spec.invited_on,
+        "adult": yamlio.record(MEETING_ADULT_KEYS, {
+            "invited": spec.adult_invited,
+            "not_invited_reason": spec.adult_not_invited_reason}),
+        "subjects": list(spec.subjects), "agenda": list(spec.agenda),
+        "invitees": [_invitee(i) for i in spec.invitees], "minutes": None,
+    })
+
+
+def _planned(case: Case, meeting_id: str, doing: str) -> Any:
+    meeting = find_meeting(case, meeting_id)
+    status = meeting.get("status")
+    if status != "planned":
+        raise InvalidInput(f"{meeting_id} is {status}; only a planned meeting can {doing}")
+    return meeting
+
+
+def _invitees(meeting: Any) -> Any:
+    if meeting.get("invitees") is None:
+        meeting["invitees"] = yamlio.scalar([])
+    return meeting["invitees"]
+
+
+def invite(book: Book, case_id: str, meeting_id: str, person: Person, reason: str) -> Case:
+    """Invite one more person to a planned meeting."""
+    if not reason.strip():
+        raise InvalidInput("give the reason for inviting them (need to know, can contribute)")
+    with edit_case(book, case_id) as case:
+        meeting = _planned(case, meeting_id, "take more invitees")
+        resolve(case, person)
+        if _find_invitee(meeting, person) is not None:
+            raise InvalidInput(f"{person} is already invited to {meeting_id}")
+        yamlio.append(_invitees(meeting), _invitee(Invitation(person, reason)))
+    return case
+
+
+def _find_invitee(meeting: Any, person: Person) -> Any:
+    for entry in meeting.get("invitees") or []:
+        if isinstance(entry, Mapping) and Person.from_raw(entry.get("person")) == person:
+            return entry
+    return None
+
+
+def respond(book: Book, case_id: str, meeting_id: str, person: Person, response: str, *,
+            on: date, deputy: str | None = None) -> Case:
+    """Record an invitee's answer: accepted, declined, deputy (with a name) or written-update."""
+    check_choice(response, RESPONSES, "response")
+    if (response == "deputy") != bool(deputy and deputy.strip()):
+        raise InvalidInput("a deputy response names the deputy: deputy:Name")
+    with edit_case(book, case_id) as case:
+        meeting = find_meeting(case, meeting_id)
+        if meeting.get("status") == "cancelled":
+            raise InvalidInput(f"{meeting_id} is cancelled; responses are not recorded")
+        entry = _find_invitee(meeting, person)
+        if entry is None:
+            invited = [str(Person.from_raw(e.get("person"))) for e in meeting.get("invitees") or []
+                       if isinstance(e, Mapping)]
+            raise InvalidInput(
+                f"{person} is not invited to {meeting_id} (invitees: "
+                f"{', '.join(invited) or 'none'}); invite them first: safecli meeting invite "
+                f"{case_id} {meeting_id} {person} --reason TEXT")
+        entry["response"] = response
+        entry["deputy"] = deputy.strip() if deputy else None
+        entry["responded_on"] = None if response == "invited" else on
+    return case
+
+
+def cancel(book: Book, case_id: str, meeting_id: str, reason: str) -> Case:
+    """Cancel a planned meeting, keeping it (and its id) with the reason."""
+    if not reason.strip():
+        raise InvalidInput("give the reason the meeting is cancelled")
+    with edit_case(book, case_id) as case:
+        meeting = _planned(case, meeting_id, "be cancelled")
+        meeting["status"] = "cancelled"
+        if "cancel_reason" in meeting:
+            meeting["cancel_reason"] = yamlio.scalar(reason)
+        else:
+            meeting.insert(list(meeting).index("status") + 1, "cancel_reason",
+                           yamlio.scalar(reason))
+    return case
+
+
+def share(book: Book, case_id: str, meeting_id: str, agencies: Sequence[str], *,
+          on: date) -> Case:
+    """Record that a held meeting's minutes were sent to these agencies on a date."""
+    if not agencies:
+        raise InvalidInput("name at least one agency the minutes went to (--with HANDLE)")
+    with edit_case(book, case_id) as case:
+        meeting = find_meeting(case, meeting_id)
+        minutes: Any = meeting.get("minutes")
+        if meeting.get("status") != "held" or not isinstance(minutes, dict):
+            raise InvalidInput(f"{meeting_id} has no minutes yet; record it first: "
+                               f"safecli meeting record {case_id} {meeting_id}")
+        if minutes.get("shared") is None:
+            minutes["shared"] = yamlio.scalar([])
+        done = {(str(s.get("agency")), s.get("shared_on")) for s in minutes["shared"]
+                if isinstance(s, Mapping)}
+        for handle in dict.fromkeys(agencies):
+            agency_of(case, handle)
+            if (handle, on) not in done:
+                yamlio.append(minutes["shared"], yamlio.record(
+                    SHARED_KEYS, {"agency": handle, "shared_on": on}, flow=True))
+    return case
+
+
+def carried_forward(case: Case, meeting_id: str) -> list[Any]:
+    """The actions of earlier meetings of the case that this meeting reviews.
+
+    Earlier means a meeting whose `when` comes before this meeting's (meetings
+    with the same or no time keep their order in meetings.yaml). An action counts
+    while it is open; once this meeting is held, an action done on or after the
+    day it was held counts too, so the meeting's record reads the same later.
+    Returns the action mappings as stored in actions.yaml, in file order; each has
+    `id`, `meeting`, `description`, `lead` ({agency, name}), `due`, `status`,
+    `done_on` and `moves`.
+    """
+    order = {str(m.get("id")): (str(m.get("when") or ""), index)
+             for index, m in enumerate(case.meetings) if isinstance(m, Mapping)}
+    minutes = find_meeting(case, meeting_id).get("minutes")
+    held_on = minutes.get("held_on") if isinstance(minutes, Mapping) else None
+    here = order[meeting_id]
+    earlier = {mid for mid, key in order.items() if key < here}
+    return [a for a in case.actions
+            if isinstance(a, Mapping) and str(a.get("meeting")) in earlier
+            and (a.get("status") == "open"
+                 or (a.get("status") == "done" and isinstance(held_on, date)
+                     and isinstance(a.get("done_on"), date) and a["done_on"] >= held_on))]
+
+
+def meeting_rows(case: Case) -> list[dict[str, Any]]:
+    """One row per meeting, for `meeting list`."""
+    rows = []
+    for m in case.meetings:
+        if not isinstance(m, Mapping):
+            continue
+        minutes = mapping(m.get("minutes"))
+        invitees = [e for e in m.get("invitees") or [] if isinstance(e, Mapping)]
+        rows.append({
+            "case": case.case_id, "id": m.get("id"), "type": m.get("type"),
+            "format": m.get("format"), "mode": m.get("mode"), "when": m.get("when"),
+            "status": m.get("status"), "chair": str(Person.from_raw(m.get("chair")) or ""),
+            "invitees": len(invitees),
+            "accepted": sum(1 for e in invitees if e.get("response") in ("accepted", "deputy")),
+            "held_on": minutes.get("held_on"),
+            "shared_with": len({s.get("agency") for s in minutes.get("shared") or []
+                                if isinstance(s, Mapping)}),
+        })
+    return rows

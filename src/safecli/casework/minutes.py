@@ -1,0 +1,250 @@
+"""The minutes of a held meeting: what they hold, the checks they pass, how they are written.
+
+`record_minutes` is the one way minutes get into meetings.yaml, whether they came
+from command-line flags or from the $EDITOR form (`safecli.casework.minutes_form`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from dateutil.relativedelta import relativedelta
+from ruamel.yaml.comments import CommentedSeq
+
+from safecli import model
+from safecli.casework.meetings import carried_forward, find_meeting
+from safecli.casework.people import agency_of, resolve
+from safecli.errors import InvalidInput, RuleViolation
+from safecli.model import CAPACITY_OUTCOMES, MINUTES_KEYS, Person, check_choice
+from safecli.policy.pack import MeetingType, Policy
+from safecli.store import yamlio
+from safecli.store.book import Book, Case, edit_case
+
+BEST_INTERESTS_MIN_AGE = 16
+
+
+@dataclass(frozen=True)
+class Risk:
+    """One line of the risk assessment: the risk, what is in place, barriers, action ids."""
+
+    risk: str
+    in_place: str | None = None
+    barriers: str | None = None
+    actions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """A disagreement between agencies: who raised it, about what, the outcome."""
+
+    raised_by: Person
+    about: str
+    outcome: str | None = None
+    escalated: bool = False
+
+
+@dataclass(frozen=True)
+class Capacity:
+    """Best-interests meetings: the capacity assessment and the decision made."""
+
+    decision: str | None = None
+    assessed_on: date | None = None
+    assessed_by: Person | None = None
+    outcome: str | None = None
+    best_interests_decision: str | None = None
+
+
+@dataclass(frozen=True)
+class Minutes:
+    """What was said and agreed at a held meeting."""
+
+    held_on: date
+    attendees: tuple[Person, ...]
+    apologies: tuple[Person, ...] = ()
+    written_updates: tuple[Person, ...] = ()
+    engage_lead: str | None = None
+    wishes: str | None = None
+    wishes_obtained_by: str | None = None
+    risks: tuple[Risk, ...] = ()
+    others_reviewed: bool = False
+    others_adults: str | None = None
+    others_children: str | None = None
+    children_referral: date | None = None
+    decisions: tuple[str, ...] = ()
+    disagreements: tuple[Disagreement, ...] = ()
+    review: date | None = None
+    review_not_required: str | None = None
+    feedback_how: str | None = None
+    feedback_by: Person | None = None
+    feedback_due: date | None = None
+    capacity: Capacity | None = None
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """Minutes just written: the case, standards gaps worth a word, actions to review."""
+
+    case: Case
+    warnings: tuple[str, ...]
+    carried: tuple[str, ...]
+
+
+def record_minutes(book: Book, case_id: str, meeting_id: str, minutes: Minutes, *,
+                   policy: Policy, today: date) -> Recorded:
+    """Mark a planned meeting held and write its minutes, after checking every reference."""
+    with edit_case(book, case_id) as case:
+        meeting = find_meeting(case, meeting_id)
+        status = meeting.get("status")
+        if status != "planned":
+            raise InvalidInput(
+                f"{meeting_id} is {status}; only a planned meeting can be recorded as held"
+                + (f" (to correct its minutes: safecli edit {case_id} meetings)"
+                   if status == "held" else ""))
+        mt = policy.get(str(meeting.get("type")))
+        check_minutes(case, mt, minutes, today=today)
+        meeting["status"] = "held"
+        meeting["minutes"] = minutes_record(minutes)
+        carried = tuple(str(a.get("id")) for a in carried_forward(case, meeting_id))
+    return Recorded(case, tuple(gaps(mt, minutes)), carried)
+
+
+def check_minutes(case: Case, mt: MeetingType, minutes: Minutes, *, today: date) -> None:
+    """Refuse minutes with unknown people, agencies or actions, or that break the type's rules."""
+    if minutes.held_on > today:
+        raise InvalidInput(f"held on {minutes.held_on} is in the future (today is {today})")
+    if not minutes.attendees:
+        raise InvalidInput("name at least one attendee (agency:Name)")
+    people = [*minutes.attendees, *minutes.apologies, *minutes.written_updates,
+              *(d.raised_by for d in minutes.disagreements)]
+    if minutes.feedback_by is not None:
+        people.append(minutes.feedback_by)
+    if minutes.capacity is not None and minutes.capacity.assessed_by is not None:
+        people.append(minutes.capacity.assessed_by)
+    for person in people:
+        resolve(case, person)
+    if minutes.engage_lead is not None:
+        agency_of(case, minutes.engage_lead)
+    known = {str(a.get("id")) for a in case.actions if isinstance(a, Mapping)}
+    for risk in minutes.risks:
+        if not risk.risk.strip():
+            raise InvalidInput("each risk needs a description of the risk")
+        missing = [a for a in risk.actions if a not in known]
+        if missing:
+            raise InvalidInput(
+                f"risk {risk.risk!r} names unknown actions {', '.join(missing)} "
+                f"(actions: {', '.join(sorted(known)) or 'none yet'}); add the actions "
+                "afterwards with: safecli action add ... --risk N")
+    if minutes.review is not None and minutes.review_not_required:
+        raise InvalidInput("give a review date or why no review is needed, not both")
+    if minutes.capacity is not None and minutes.capacity.outcome is not None:
+        check_choice(minutes.capacity.outcome, CAPACITY_OUTCOMES, "capacity outcome")
+    _type_rules(case, mt, minutes)
+
+
+def _type_rules(case: Case, mt: MeetingType, minutes: Minutes) -> None:
+    if mt.follow_up == "required" and minutes.review is None:
+        raise RuleViolation(
+            f"a {mt.id} meeting must set a review date (review.date; --review DATE): "
+            f"{mt.follow_up_notes or mt.name + ' always has a review'}")
+    if "feedback" in mt.must_record and not minutes.feedback_how:
+        raise RuleViolation(
+            f"a {mt.id} meeting must record how the adult hears what was agreed "
+            f"(feedback.how; --feedback-how TEXT): {mt.framework} requires a way to feed back "
+            "to the adult")
+    if "capacity" in mt.must_record:
+        _check_capacity(case, mt, minutes)
+
+
+def _check_capacity(case: Case, mt: MeetingType, minutes: Minutes) -> None:
+    capacity = minutes.capacity or Capacity()
+    missing = [key for key in ("decision", "assessed_on", "outcome")
+               if getattr(capacity, key) is None]
+    if capacity.outcome == "lacks" and not capacity.best_interests_decision:
+        missing.append("best_interests_decision")
+    if missing:
+        raise RuleViolation(
+            f"a {mt.id} meeting must record the capacity assessment and the decision "
+            f"({mt.framework}); missing capacity: {', '.join(missing)} "
+            "(--capacity-decision, --capacity-assessed-on, --capacity-outcome, "
+            "--best-interests-decision)")
+    born = case.adult.get("date_of_birth")
+    if isinstance(born, date) and born + relativedelta(years=BEST_INTERESTS_MIN_AGE) > \
+            minutes.held_on:
+        raise RuleViolation(
+            f"a {mt.id} meeting is for a person aged {BEST_INTERESTS_MIN_AGE} or over "
+            f"({mt.framework}); the adult was under {BEST_INTERESTS_MIN_AGE} on "
+            f"{minutes.held_on}")
+
+
+_GAP_HINTS = {
+    "risks": ("no risk assessment recorded", "--risk"),
+    "others_at_risk": ("risk to other adults and children not reviewed", "--others-reviewed"),
+    "wishes": ("the adult's wishes not recorded", "--wishes"),
+    "engage_lead": ("no agency named as best placed to engage the adult", "--engage-lead"),
+    "review": ("no review date, or reason none is needed", "--review"),
+    "decisions": ("no decisions recorded", "--decision"),
+}
+
+
+def gaps(mt: MeetingType, minutes: Minutes) -> list[str]:
+    """What the type expects its minutes to record that these do not (not refused)."""
+    present = {
+        "risks": bool(minutes.risks), "others_at_risk": minutes.others_reviewed,
+        "wishes": bool(minutes.wishes), "engage_lead": minutes.engage_lead is not None,
+        "review": minutes.review is not None or bool(minutes.review_not_required),
+        "decisions": bool(minutes.decisions),
+    }
+    return [f"{mt.id}: {_GAP_HINTS[item][0]} ({_GAP_HINTS[item][1]})"
+            for item in mt.must_record if item in present and not present[item]]
+
+
+def _person(person: Person | None) -> Any:
+    return yamlio.person(person.agency, person.name) if person is not None else None
+
+
+def _people(people: tuple[Person, ...]) -> CommentedSeq:
+    return CommentedSeq(_person(p) for p in people)
+
+
+def _flow(items: tuple[str, ...]) -> CommentedSeq:
+    seq = CommentedSeq(items)
+    seq.fa.set_flow_style()
+    return seq
+
+
+def minutes_record(m: Minutes) -> Any:
+    """The `minutes:` mapping as written in meetings.yaml."""
+    cap = m.capacity
+    return yamlio.record(MINUTES_KEYS, {
+        "held_on": m.held_on,
+        "attendees": _people(m.attendees),
+        "apologies": _people(m.apologies),
+        "written_updates": _people(m.written_updates),
+        "engage_lead": m.engage_lead,
+        "wishes": yamlio.record(model.MINUTES_WISHES_KEYS, {"views": m.wishes,
+                                              "obtained_by": m.wishes_obtained_by})
+        if m.wishes or m.wishes_obtained_by else None,
+        "risks": [yamlio.record(model.RISK_KEYS, {
+            "risk": r.risk, "in_place": r.in_place, "barriers": r.barriers,
+            "actions": _flow(r.actions)}) for r in m.risks],
+        "others_at_risk": yamlio.record(model.MINUTES_OTHERS_KEYS, {
+            "reviewed": m.others_reviewed, "adults": m.others_adults,
+            "children": m.others_children, "referral_made": m.children_referral}),
+        "decisions": list(m.decisions),
+        "disagreements": [yamlio.record(model.DISAGREEMENT_KEYS, {
+            "raised_by": _person(d.raised_by), "about": d.about, "outcome": d.outcome,
+            "escalated": d.escalated}) for d in m.disagreements],
+        "review": yamlio.record(model.REVIEW_KEYS, {"date": m.review,
+                                              "not_required": m.review_not_required}),
+        "feedback": yamlio.record(model.FEEDBACK_KEYS, {
+            "how": m.feedback_how, "by": _person(m.feedback_by), "due": m.feedback_due})
+        if m.feedback_how or m.feedback_by or m.feedback_due else None,
+        "capacity": yamlio.record(model.MINUTES_CAPACITY_KEYS, {
+            "decision": cap.decision, "assessed_on": cap.assessed_on,
+            "assessed_by": _person(cap.assessed_by), "outcome": cap.outcome,
+            "best_interests_decision": cap.best_interests_decision}) if cap else None,
+        "shared": [],
+    })

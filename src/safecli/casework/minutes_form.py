@@ -1,0 +1,334 @@
+"""The minutes form opened in $EDITOR by `meeting record --edit`: write it, read it back.
+
+The form is YAML with a comment on every field; `read_form` turns the edited text
+into `Minutes`, refusing unknown keys, wrong types and bad dates with the line
+and column. People, agencies and actions are then checked by `record_minutes`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+from collections.abc import Callable, Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from safecli.casework.meetings import carried_forward, find_meeting
+from safecli.casework.minutes import Capacity, Disagreement, Minutes, Risk
+from safecli.casework.people import names
+from safecli.dates import parse_date
+from safecli.errors import InvalidInput, SafecliError
+from safecli.model import MINUTES_KEYS, Person
+from safecli.policy.pack import MeetingType
+from safecli.store import yamlio
+from safecli.store.book import Case
+
+FORM_KEYS = tuple(key for key in MINUTES_KEYS if key != "shared")
+STAYED_AWAY = ("declined", "deputy", "written-update")
+PLAIN_NAME = re.compile(r"[A-Za-z][A-Za-z .'-]*[A-Za-z.]")
+
+_FORM = """\
+# The date the meeting took place.
+held_on: {held_on}
+# Who attended, who sent apologies, who sent a written update instead; each
+# person as {{agency: HANDLE, name: NAME}}.
+{attendees}
+{apologies}
+{written_updates}
+# The ONE agency (its handle) best placed to engage the adult.
+engage_lead: null
+# The adult's views and wishes (in their words where possible), and how they
+# were found out: a visit, through the advocate, at the meeting.
+wishes:
+  views: null
+  obtained_by: null
+# The risk assessment: for each risk, what is already in place, the barriers
+# to removing it, and the ids of the actions that deal with it (actions added
+# later can be linked with: safecli action add ... --risk N).
+risks:
+  - risk: null
+    in_place: null
+    barriers: null
+    actions: []
+# Every meeting reviews the risk to other adults and to children; referral_made
+# is the date of a referral to children's social care.
+others_at_risk:
+  reviewed: false
+  adults: null
+  children: null
+  referral_made: null
+# One item per decision, e.g.  - Proceed to an s42 enquiry led by adult social care
+decisions: []
+# Disagreements between agencies, e.g.
+#   - raised_by: {{agency: police, name: DC Lee Jones}}
+#     about: Whether to interview the son now
+#     outcome: Agreed to wait for the bank
+#     escalated: false
+disagreements: []
+# A review date, or why no review is needed.
+review:
+  date: null
+  not_required: null
+# How the adult hears what was agreed, who tells them (a person) and by when.
+feedback:
+  how: null
+  by: null
+  due: null
+{capacity}
+"""
+_CAPACITY = """\
+# The capacity assessment (outcome: has or lacks) and the best interests decision.
+capacity:
+  decision: null
+  assessed_on: null
+  assessed_by: null
+  outcome: null
+  best_interests_decision: null"""
+
+
+def form(case: Case, meeting_id: str, mt: MeetingType, held_on: date) -> str:
+    """The minutes form for a planned meeting, pre-filled from its chair and responses."""
+    meeting = find_meeting(case, meeting_id)
+    invitees = [e for e in meeting.get("invitees") or [] if isinstance(e, Mapping)]
+
+    def who(responses: tuple[str, ...]) -> list[Person]:
+        return [p for e in invitees if e.get("response") in responses
+                and (p := Person.from_raw(e.get("person"))) is not None]
+
+    chair = Person.from_raw(meeting.get("chair"))
+    attendees = ([chair] if chair else []) + [p for p in who(("accepted",)) if p != chair]
+    header = _header(case, meeting_id, mt, meeting)
+    return header + _FORM.format(
+        held_on=held_on.isoformat(), attendees=_list("attendees", attendees),
+        apologies=_list("apologies", who(STAYED_AWAY)),
+        written_updates=_list("written_updates", who(("written-update",))),
+        capacity=_CAPACITY if "capacity" in mt.must_record
+        else "# Best-interests meetings only: the capacity assessment.\ncapacity: null")
+
+
+def _list(key: str, people: list[Person]) -> str:
+    if not people:
+        return f"{key}: []"
+    return "\n".join([f"{key}:"] + [f"  - {{agency: {p.agency}, name: {_plain(p.name)}}}"
+                                     for p in people])
+
+
+def _plain(name: str) -> str:
+    """A name as it can stand in a flow mapping: quoted unless it is plain words."""
+    if PLAIN_NAME.fullmatch(name) and name.lower() not in ("null", "true", "false"):
+        return name
+    return json.dumps(name, ensure_ascii=False)
+
+
+def _header(case: Case, meeting_id: str, mt: MeetingType, meeting: Mapping[str, Any]) -> str:
+    lines = [
+        *textwrap.wrap(f"Minutes of {meeting_id} ({mt.id}: {mt.name}) in {case.case_id}, "
+                       f"planned for {meeting.get('when')}.", width=86),
+        "Fill in what happened and save; lines starting with # are ignored. Dates are",
+        "2026-11-10, today, +3d or fri. Nothing is saved if the form does not check out.",
+    ]
+    lines += textwrap.wrap(
+        f"This type must record: {', '.join(mt.must_record) or 'nothing in particular'}"
+        + (f"; a review date is required ({' '.join(str(mt.follow_up_notes).split())})"
+           if mt.follow_up == "required" else "") + ".", width=86)
+    lines.append("People of this case:")
+    for agency in case.agencies:
+        if isinstance(agency, Mapping):
+            lines.append(f"  {agency.get('handle')} ({agency.get('kind')}): "
+                         f"{', '.join(names(agency)) or 'nobody listed'}")
+    carried = carried_forward(case, meeting_id)
+    lines.append("Actions still open from earlier meetings (review each one):"
+                 if carried else "No actions are open from earlier meetings.")
+    for action in carried:
+        lead = Person.from_raw(action.get("lead"))
+        text = " ".join(str(action.get("description") or "").split())
+        lines.extend(textwrap.wrap(
+            f"{action.get('id')} ({action.get('meeting')}), due {action.get('due')}, "
+            f"lead {lead}: {text}", width=84, initial_indent="  ", subsequent_indent="    "))
+    return "".join(f"# {line}\n" for line in lines) + "\n"
+
+
+class _Reader:
+    """Converts the edited mapping's values, pointing errors at their line."""
+
+    def __init__(self, path: Path, today: date) -> None:
+        self.path = path
+        self.today = today
+
+    def fail(self, node: Any, key: Any, message: str) -> InvalidInput:
+        try:
+            line, column = node.lc.key(key)
+            return InvalidInput(message, path=self.path, line=line + 1, column=column + 1)
+        except (AttributeError, KeyError, TypeError):
+            return InvalidInput(message, path=self.path)
+
+    def mapping(self, node: Any, key: str, keys: tuple[str, ...]) -> Mapping[str, Any] | None:
+        value = node.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, Mapping):
+            raise self.fail(node, key, f"{key}: expected a mapping of {', '.join(keys)}")
+        for sub in value:
+            if sub not in keys:
+                raise self.fail(value, sub, f"{key}.{sub}: unknown field; known: "
+                                f"{', '.join(keys)}")
+        return value
+
+    def items(self, node: Any, key: str) -> list[Any]:
+        value = node.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise self.fail(node, key, f"{key}: expected a list (- item per line)")
+        return list(value)
+
+    def text(self, node: Any, key: str) -> str | None:
+        value = node.get(key) if node is not None else None
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        if isinstance(value, (Mapping, list)):
+            raise self.fail(node, key, f"{key}: expected text")
+        return str(value).strip()
+
+    def day(self, node: Any, key: str) -> date | None:
+        value = node.get(key) if node is not None else None
+        if value is None or isinstance(value, date):
+            return value
+        try:
+            return parse_date(str(value), self.today)
+        except InvalidInput as exc:
+            raise self.fail(node, key, f"{key}: {exc.message}") from None
+
+    def flag(self, node: Any, key: str) -> bool:
+        value = node.get(key, False) if node is not None else False
+        if not isinstance(value, bool):
+            raise self.fail(node, key, f"{key}: expected true or false")
+        return value
+
+    def person(self, node: Any, key: Any, value: Any) -> Person:
+        try:
+            if isinstance(value, str):
+                return Person.parse(value)
+            found = Person.from_raw(value)
+            if found is None or set(value) != {"agency", "name"}:
+                raise InvalidInput("expected {agency: HANDLE, name: NAME}")
+            return found
+        except InvalidInput as exc:
+            raise self.fail(node, key, f"{key}: {exc.message}") from None
+
+    def people(self, node: Any, key: str) -> tuple[Person, ...]:
+        return tuple(self.person(node, key, v) for v in self.items(node, key))
+
+    def optional_person(self, node: Any, key: str) -> Person | None:
+        value = node.get(key) if node is not None else None
+        return None if value is None else self.person(node, key, value)
+
+
+def read_form(path: Path, text: str, *, today: date) -> Minutes:
+    """Read the edited form into Minutes; any problem raises with its line and column."""
+    data = yamlio.parse(path, text, dict)
+    r = _Reader(path, today)
+    for key in data:
+        if key not in FORM_KEYS:
+            raise r.fail(data, key, f"unknown field {key!r}; known: {', '.join(FORM_KEYS)}"
+                         + (" (minutes are shared with: safecli meeting share)"
+                            if key == "shared" else ""))
+    held_on = r.day(data, "held_on")
+    if held_on is None:
+        raise r.fail(data, "held_on", "held_on: give the date the meeting took place")
+    wishes = r.mapping(data, "wishes", ("views", "obtained_by"))
+    others = r.mapping(data, "others_at_risk", ("reviewed", "adults", "children",
+                                                "referral_made"))
+    review = r.mapping(data, "review", ("date", "not_required"))
+    feedback = r.mapping(data, "feedback", ("how", "by", "due"))
+    capacity = r.mapping(data, "capacity", ("decision", "assessed_on", "assessed_by", "outcome",
+                                            "best_interests_decision"))
+    return Minutes(
+        held_on=held_on, attendees=r.people(data, "attendees"),
+        apologies=r.people(data, "apologies"),
+        written_updates=r.people(data, "written_updates"),
+        engage_lead=r.text(data, "engage_lead"),
+        wishes=r.text(wishes, "views"), wishes_obtained_by=r.text(wishes, "obtained_by"),
+        risks=tuple(_risks(r, data)),
+        others_reviewed=r.flag(others, "reviewed"),
+        others_adults=r.text(others, "adults"), others_children=r.text(others, "children"),
+        children_referral=r.day(others, "referral_made"),
+        decisions=tuple(_texts(r, data, "decisions")),
+        disagreements=tuple(_disagreements(r, data)),
+        review=r.day(review, "date"), review_not_required=r.text(review, "not_required"),
+        feedback_how=r.text(feedback, "how"), feedback_by=r.optional_person(feedback, "by"),
+        feedback_due=r.day(feedback, "due"),
+        capacity=None if capacity is None or all(v is None for v in capacity.values())
+        else Capacity(decision=r.text(capacity, "decision"),
+                      assessed_on=r.day(capacity, "assessed_on"),
+                      assessed_by=r.optional_person(capacity, "assessed_by"),
+                      outcome=r.text(capacity, "outcome"),
+                      best_interests_decision=r.text(capacity, "best_interests_decision")),
+    )
+
+
+def _texts(r: _Reader, data: Any, key: str) -> list[str]:
+    items = r.items(data, key)
+    for item in items:
+        if isinstance(item, (Mapping, list)):
+            raise r.fail(data, key, f"{key}: each item is one line of text")
+    return [str(item).strip() for item in items if item is not None and str(item).strip()]
+
+
+def _entries(r: _Reader, data: Any, key: str, keys: tuple[str, ...]) -> list[Mapping[str, Any]]:
+    entries = []
+    for index, item in enumerate(r.items(data, key)):
+        if not isinstance(item, Mapping):
+            raise r.fail(data, key, f"{key}: item {index + 1} must be a mapping of "
+                         f"{', '.join(keys)}")
+        for sub in item:
+            if sub not in keys:
+                raise r.fail(item, sub, f"{key}.{sub}: unknown field; known: {', '.join(keys)}")
+        if any(v not in (None, [], "") for v in item.values()):
+            entries.append(item)
+    return entries
+
+
+def _risks(r: _Reader, data: Any) -> list[Risk]:
+    risks = []
+    for item in _entries(r, data, "risks", ("risk", "in_place", "barriers", "actions")):
+        actions = item.get("actions") or []
+        if isinstance(actions, str):
+            actions = [a.strip() for a in actions.split(",") if a.strip()]
+        if not isinstance(actions, list):
+            raise r.fail(item, "actions", "actions: a list of action ids, e.g. [A1, A2]")
+        risk = r.text(item, "risk")
+        if risk is None:
+            raise r.fail(item, "risk", "risk: describe the risk")
+        risks.append(Risk(risk, r.text(item, "in_place"), r.text(item, "barriers"),
+                          tuple(str(a) for a in actions)))
+    return risks
+
+
+def _disagreements(r: _Reader, data: Any) -> list[Disagreement]:
+    found = []
+    for item in _entries(r, data, "disagreements", ("raised_by", "about", "outcome",
+                                                    "escalated")):
+        about = r.text(item, "about")
+        if about is None:
+            raise r.fail(item, "about", "about: say what the disagreement was about")
+        found.append(Disagreement(r.person(item, "raised_by", item.get("raised_by")), about,
+                                  r.text(item, "outcome"), r.flag(item, "escalated")))
+    return found
+
+
+Check = Callable[[Minutes], None]
+
+
+def read_checked(path: Path, text: str, *, today: date, check: Check) -> Minutes:
+    """Read the form and run `check` on it, so one loop handles every kind of problem."""
+    minutes = read_form(path, text, today=today)
+    try:
+        check(minutes)
+    except SafecliError as exc:
+        if exc.path is None:
+            exc.path = path
+        raise
+    return minutes

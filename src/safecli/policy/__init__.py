@@ -1,0 +1,1 @@
+"""The policy pack: meeting types as data, and which type fits a case."""

@@ -1,0 +1,1 @@
+"""The store: safe YAML reading and atomic writes, the book, its settings."""

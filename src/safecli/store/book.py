@@ -1,0 +1,200 @@
+"""The case book: find it, list its cases, load and save a case (settings: config.py).
+
+A case is changed only inside `edit_case`, which holds the case's lock across
+read, change and write, and writes only the files whose text changed.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from safecli.errors import BookNotFound, FileFormatError, InvalidInput, LockHeld, UnknownCase
+from safecli.model import FILES, check_case_id
+from safecli.store import scan, yamlio
+from safecli.store.config import CONFIG_NAME, Config, key_position, read_config
+
+LOCK_NAME = ".safecli.lock"
+CACHE_DIR = ".safecli"
+LOCK_WAIT_SECONDS = float(os.environ.get("SAFECLI_LOCK_WAIT", "10"))
+
+
+@dataclass(frozen=True)
+class Book:
+    """A case book on disk: its root folder and settings."""
+
+    root: Path
+    config: Config
+
+    @property
+    def cases_dir(self) -> Path:
+        return self.root / "cases"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.root / CACHE_DIR
+
+    def case_dir(self, case_id: str) -> Path:
+        """The folder of an existing case; UnknownCase if there is none."""
+        folder = self.cases_dir / check_case_id(case_id)
+        if not folder.is_dir() or folder.is_symlink():
+            raise UnknownCase(f"no case {case_id!r} in this book", path=self.cases_dir)
+        return folder
+
+    def case_ids(self) -> list[str]:
+        """Every case id in the book, sorted."""
+        if not self.cases_dir.is_dir():
+            return []
+        return sorted(
+            entry.name for entry in os.scandir(self.cases_dir)
+            if entry.is_dir(follow_symlinks=False) and not entry.name.startswith(".")
+        )
+
+
+def find_book(explicit: Path | None = None, start: Path | None = None) -> Book:
+    """The book at `explicit`, or the first folder from `start` upwards with safecli.yaml."""
+    if explicit is not None:
+        if not (explicit / CONFIG_NAME).is_file():
+            raise BookNotFound(f"no {CONFIG_NAME} in {explicit}", path=explicit)
+        root = explicit.resolve()
+    else:
+        here = (start or Path.cwd()).resolve()
+        found = next((p for p in (here, *here.parents) if (p / CONFIG_NAME).is_file()), None)
+        if found is None:
+            raise BookNotFound(
+                f"not inside a case book (no {CONFIG_NAME} here or above); "
+                "run 'safecli init', or give --book PATH or SAFECLI_BOOK")
+        root = found
+    return Book(root=root, config=read_config(root / CONFIG_NAME))
+
+
+@dataclass
+class Case:
+    """A case loaded for editing: the four round-trip documents and their original text."""
+
+    case_id: str
+    folder: Path
+    docs: dict[str, Any]
+    texts: dict[str, str | None]
+    written: list[Path] = field(default_factory=list)
+
+    @property
+    def adult(self) -> Any:
+        return self.docs["adult"]
+
+    @property
+    def agencies(self) -> Any:
+        return self.docs["agencies"]
+
+    @property
+    def meetings(self) -> Any:
+        return self.docs["meetings"]
+
+    @property
+    def actions(self) -> Any:
+        return self.docs["actions"]
+
+    def find(self, kind: str, record_id: str) -> Any:
+        """The meeting or action (kind: meetings, actions) with this id; InvalidInput
+        listing the ids the case has."""
+        records = [r for r in self.docs[kind] if isinstance(r, Mapping)]
+        for record in records:
+            if record.get("id") == record_id:
+                return record
+        noun = kind.removesuffix("s")
+        known = ", ".join(str(r.get("id")) for r in records) or "none yet"
+        raise InvalidInput(f"no {noun} {record_id!r} in {self.case_id} ({kind}: {known}); "
+                           f"see: safecli {noun} list {self.case_id}")
+
+    def path(self, kind: str) -> Path:
+        return self.folder / f"{kind}.yaml"
+
+
+def load_case(book: Book, case_id: str) -> Case:
+    """Read all four files of a case with the round-trip loader (refusing unsafe input)."""
+    folder = book.case_dir(case_id)
+    docs: dict[str, Any] = {}
+    texts: dict[str, str | None] = {}
+    for kind, expect in FILES.items():
+        docs[kind], texts[kind] = yamlio.read(folder / f"{kind}.yaml", expect)
+    adult_case = docs["adult"].get("case")
+    if adult_case != case_id:
+        raise FileFormatError(
+            f"case: {adult_case!r} does not match the folder name {case_id!r}",
+            path=folder / "adult.yaml", **key_position(docs["adult"], "case"))
+    return Case(case_id=case_id, folder=folder, docs=docs, texts=texts)
+
+
+def read_case(book: Book, case_id: str) -> Case:
+    """A case's four files as plain data, read with the fast read-only loader (no lock).
+
+    For commands that only read; the result must not be saved.
+    """
+    folder = book.case_dir(case_id)
+    docs = {kind: scan.load(folder / f"{kind}.yaml", expect) for kind, expect in FILES.items()}
+    if docs["adult"].get("case") != case_id:
+        raise FileFormatError(
+            f"case: {docs['adult'].get('case')!r} does not match the folder name {case_id!r}",
+            path=folder / "adult.yaml")
+    return Case(case_id=case_id, folder=folder, docs=docs, texts=dict.fromkeys(FILES))
+
+
+def save_case(case: Case) -> list[Path]:
+    """Write the files whose text changed; return their paths.
+
+    Every changed file is dumped and checked before any is written, and all are
+    written together (`yamlio.write_all`), so a failure changes no file.
+    """
+    texts = {}
+    for kind, expect in FILES.items():
+        text = yamlio.changed_text(case.path(kind), case.docs[kind], case.texts[kind], expect)
+        if text is not None:
+            texts[kind] = text
+    yamlio.write_all({case.path(kind): text for kind, text in texts.items()})
+    for kind, text in texts.items():
+        case.texts[kind] = text
+        case.written.append(case.path(kind))
+    return case.written
+
+
+@contextmanager
+def lock(folder: Path, wait: float | None = None) -> Iterator[None]:
+    """Hold the writer's lock of a folder (a case, or the cases folder for new ids)."""
+    path = folder / LOCK_NAME
+    if path.is_symlink():
+        raise LockHeld("the lock file is a symbolic link; remove it", path=path)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
+    deadline = time.monotonic() + (LOCK_WAIT_SECONDS if wait is None else wait)
+    try:
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise LockHeld(
+                        "another safecli command is changing this case; try again in a moment",
+                        path=path) from None
+                time.sleep(0.02)
+        yield
+    finally:
+        os.close(fd)
+
+
+@contextmanager
+def edit_case(book: Book, case_id: str) -> Iterator[Case]:
+    """Load a case under its lock, let the caller change it, save what changed.
+
+    If the caller raises, nothing is written.
+    """
+    folder = book.case_dir(case_id)
+    with lock(folder):
+        case = load_case(book, case_id)
+        yield case
+        save_case(case)

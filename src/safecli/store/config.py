@@ -1,0 +1,166 @@
+"""The book's settings (safecli.yaml) and the files of a new book.
+
+`read_config` checks every setting and names the key of anything wrong;
+`init_book` writes a new book: settings, cases/, .gitignore, .gitattributes.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from safecli.errors import FileFormatError
+from safecli.model import JURISDICTIONS, RISK_LEVELS
+from safecli.store import yamlio
+
+CONFIG_NAME = "safecli.yaml"
+CONFIG_KEYS = ("organisation", "jurisdiction", "timezone", "show_names", "commit",
+               "lead_times", "digest", "validate", "meeting_types")
+DEFAULT_LEAD_TIMES = {"high": 1, "medium": 3, "low": 5}
+DEFAULT_DIGEST = {"minutes_share_days": 5, "first_meeting_days": 10}
+
+
+@dataclass(frozen=True)
+class Config:
+    """The book's settings from safecli.yaml, with defaults filled in."""
+
+    organisation: str = ""
+    jurisdiction: str = "england"
+    timezone: str = "Europe/London"
+    show_names: bool = False
+    commit: bool = False
+    lead_times: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_LEAD_TIMES))
+    digest: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_DIGEST))
+    validate: dict[str, Any] = field(default_factory=dict)
+    meeting_types: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def tz(self) -> ZoneInfo:
+        """The book's timezone."""
+        return ZoneInfo(self.timezone)
+
+
+def read_config(path: Path) -> Config:
+    """Read and check safecli.yaml, naming the key of anything wrong."""
+    raw, _ = yamlio.read(path, dict)
+    unknown = [key for key in raw if key not in CONFIG_KEYS]
+    if unknown:
+        raise FileFormatError(f"unknown setting {unknown[0]!r}; known: {', '.join(CONFIG_KEYS)}",
+                              path=path, **key_position(raw, unknown[0]))
+    if raw.get("jurisdiction") not in JURISDICTIONS:
+        raise FileFormatError("jurisdiction must be england or wales", path=path,
+                              **key_position(raw, "jurisdiction"))
+    timezone = raw.get("timezone") or "Europe/London"
+    try:
+        ZoneInfo(str(timezone))
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise FileFormatError(f"unknown timezone {timezone!r}", path=path,
+                              **key_position(raw, "timezone")) from exc
+    lead_times = {**DEFAULT_LEAD_TIMES, **_int_map(path, raw, "lead_times", RISK_LEVELS)}
+    digest = {**DEFAULT_DIGEST, **_int_map(path, raw, "digest", tuple(DEFAULT_DIGEST))}
+    for key in ("show_names", "commit"):
+        if not isinstance(raw.get(key, False), bool):
+            raise FileFormatError(f"{key} must be true or false", path=path,
+                                  **key_position(raw, key))
+    for key in ("validate", "meeting_types"):
+        if not isinstance(raw.get(key) or {}, dict):
+            raise FileFormatError(f"{key} must be a mapping", path=path, **key_position(raw, key))
+    return Config(
+        organisation=str(raw.get("organisation") or ""),
+        jurisdiction=raw["jurisdiction"],
+        timezone=str(timezone),
+        show_names=bool(raw.get("show_names", False)),
+        commit=bool(raw.get("commit", False)),
+        lead_times=lead_times,
+        digest=digest,
+        validate=dict(raw.get("validate") or {}),
+        meeting_types=dict(raw.get("meeting_types") or {}),
+    )
+
+
+def _int_map(path: Path, raw: Any, key: str, allowed: tuple[str, ...]) -> dict[str, int]:
+    value = raw.get(key) or {}
+    if not isinstance(value, dict):
+        raise FileFormatError(f"{key} must be a mapping", path=path, **key_position(raw, key))
+    for name, number in value.items():
+        if name not in allowed or not isinstance(number, int) or number < 0:
+            raise FileFormatError(
+                f"{key}.{name}: expected one of {', '.join(allowed)} with a whole number of days",
+                path=path, **key_position(value, name))
+    return {str(name): int(number) for name, number in value.items()}
+
+
+def key_position(mapping: Any, key: str) -> dict[str, int]:
+    """`line` and `column` (1-based) of a key in a round-trip mapping, when known."""
+    try:
+        line, column = mapping.lc.key(key)
+    except (AttributeError, KeyError, TypeError):
+        return {}
+    return {"line": line + 1, "column": column + 1}
+
+
+CONFIG_TEMPLATE = """\
+# safecli case book settings (see docs/file-format.md)
+organisation: {organisation}
+jurisdiction: {jurisdiction}            # england (Care Act 2014 s42) or wales (SSWB(W)A 2014 s126)
+timezone: {timezone}
+show_names: false                 # true: lists and digests may show adults' names
+commit: false                     # true: every writing command commits what it changed
+lead_times:                       # days of notice an invitation needs, by risk level
+  high: 1
+  medium: 3
+  low: 5
+digest:
+  minutes_share_days: 5           # flag held meetings whose minutes are not shared after N days
+  first_meeting_days: 10          # flag open cases with no meeting held N days after opening
+validate:
+  strict: false
+  select: []
+  ignore: []
+meeting_types: {{}}                # add meeting types or override fields of built-in ones
+"""
+GITIGNORE = """\
+# safecli's own lock, cache and temporary files
+.safecli.lock
+.safecli/
+.*.tmp
+"""
+GITATTRIBUTES = """\
+# case files: merged by safecli's merge driver when registered (safecli git setup)
+cases/**/*.yaml merge=safecli text eol=lf
+"""
+
+
+def init_book(root: Path, *, organisation: str, jurisdiction: str, timezone: str) -> list[Path]:
+    """Create a new case book at root; refuse if one is already there."""
+    if (root / CONFIG_NAME).exists():
+        raise FileFormatError("a case book already exists here; not overwriting it",
+                              path=root / CONFIG_NAME)
+    if jurisdiction not in JURISDICTIONS:
+        raise FileFormatError(f"jurisdiction must be england or wales, not {jurisdiction!r}")
+    try:
+        ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise FileFormatError(f"unknown timezone {timezone!r}") from exc
+    if not root.exists():
+        root.mkdir(mode=0o700, parents=True)
+    if not (root / "cases").exists():
+        yamlio.make_private_dir(root / "cases")
+    config = CONFIG_TEMPLATE.format(
+        organisation=json.dumps(organisation, ensure_ascii=False),
+        jurisdiction=jurisdiction, timezone=timezone)
+    written = [root / CONFIG_NAME]
+    yamlio.write_atomic(root / CONFIG_NAME, config)
+    for name, content in ((".gitignore", GITIGNORE), (".gitattributes", GITATTRIBUTES)):
+        path = root / name
+        existing = path.read_text(encoding="utf-8") if path.exists() else ""
+        missing = [line for line in content.splitlines() if line not in existing.splitlines()]
+        if missing:
+            joined = existing + ("\n" if existing and not existing.endswith("\n") else "")
+            yamlio.write_atomic(path, joined + "\n".join(missing) + "\n")
+            written.append(path)
+    read_config(root / CONFIG_NAME)
+    return written

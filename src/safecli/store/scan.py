@@ -1,0 +1,210 @@
+"""Fast read-only loading of case files with libyaml, giving the store's answers.
+
+Read-only scans of a whole book (the digest, validate) must not pay for the
+round-trip loader (~40 s on 10,000 cases). This module builds plain Python data
+with libyaml's C parser instead, applying the same refusals as `yamlio`:
+
+- the byte checks (size, BOM, NUL, UTF-8, CRLF, conflict markers) are shared;
+- anchors, aliases, tags, extra documents and deep nesting need characters a
+  plain case file does not have; only a file that has them is checked event by
+  event with `yamlio.check_events`, which names the place;
+- duplicate keys and impossible dates are caught while constructing, with the
+  node's position;
+- scalars resolve as YAML 1.2 (as ruamel does): `yes`, `on`, `012`, `1:30` stay
+  what ruamel makes of them.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml._yaml import CParser
+
+from safecli.errors import FileFormatError
+from safecli.store import yamlio
+
+_INT = re.compile(r"^(?:[-+]?[0-9][0-9_]*|0o[0-7_]+|0x[0-9a-fA-F_]+)$")
+_FLOAT = re.compile(
+    r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+)
+
+
+class _Resolver12(yaml.resolver.BaseResolver):
+    """The YAML 1.2 core schema (plus timestamps), as ruamel resolves plain scalars."""
+
+
+_Resolver12.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"))
+_Resolver12.add_implicit_resolver("tag:yaml.org,2002:int", _INT, list("-+0123456789"))
+_Resolver12.add_implicit_resolver("tag:yaml.org,2002:float", _FLOAT, list("-+0123456789."))
+_Resolver12.add_implicit_resolver(
+    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
+_Resolver12.add_implicit_resolver(
+    "tag:yaml.org,2002:timestamp", re.compile(
+        r"^(?:[0-9]{4}-[0-9]{2}-[0-9]{2}"
+        r"|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}"
+        r"(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)$"),
+    list("0123456789"))
+
+
+class _Constructor(yaml.constructor.SafeConstructor):
+    """SafeConstructor with YAML 1.2 integers and refusal of duplicate keys."""
+
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
+        value = str(self.construct_scalar(node)).replace("_", "")
+        return int(value, 0 if value[:2] in ("0o", "0x") else 10)
+
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError as exc:
+            raise _Impossible(f"impossible date {node.value}: {exc}", node.start_mark) from None
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if key in seen:
+                raise _Duplicate(key, key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+_Constructor.add_constructor(  # type: ignore[type-var]
+    "tag:yaml.org,2002:int", _Constructor.construct_yaml_int)
+_Constructor.add_constructor(  # type: ignore[type-var]
+    "tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
+
+
+class _Located(Exception):
+    """A refusal found while constructing, with the node's mark."""
+
+    def __init__(self, message: str, mark: Any) -> None:
+        super().__init__(message)
+        self.message = message
+        self.mark = mark
+
+
+class _Duplicate(_Located):
+    def __init__(self, key: Any, mark: Any) -> None:
+        super().__init__(f"duplicate key {key!r}", mark)
+
+
+class _Impossible(_Located):
+    pass
+
+
+_TAG_MEMO: dict[str, str] = {}
+_TAG_MEMO_LIMIT = 100_000
+
+
+class Loader(CParser, _Constructor, _Resolver12):
+    """libyaml's parser with YAML 1.2 resolution and the store's construction refusals."""
+
+    def __init__(self, stream: str) -> None:
+        CParser.__init__(self, stream)
+        _Constructor.__init__(self)
+        _Resolver12.__init__(self)
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        # In YAML 1.2 a plain scalar's tag depends only on its text, and a book
+        # repeats the same keys and words thousands of times: resolve each once.
+        if kind is yaml.ScalarNode and implicit[0]:
+            tag = _TAG_MEMO.get(value)
+            if tag is None:
+                tag = super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+                if len(_TAG_MEMO) < _TAG_MEMO_LIMIT:
+                    _TAG_MEMO[value] = tag
+            return tag
+        return super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+
+
+def compose(path: Path, text: str) -> yaml.Node | None:
+    """The node tree of checked text (nodes carry 0-based start_mark line/column)."""
+    if yamlio.needs_event_check(text):
+        yamlio.check_events(path, text)
+    loader = Loader(text)
+    try:
+        return loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        raise yamlio.located(path, exc) from exc
+    finally:
+        loader.dispose()
+
+
+def construct(path: Path, node: yaml.Node | None, expect: type) -> Any:
+    """Plain data from a node tree; its root must be `expect` (dict or list)."""
+    if node is None:
+        yamlio.check_root(path, None, expect)
+    loader = Loader("")
+    try:
+        data = loader.construct_document(node)
+    except _Located as exc:
+        raise FileFormatError(exc.message, path=path, line=exc.mark.line + 1,
+                              column=exc.mark.column + 1) from None
+    except (ValueError, yaml.YAMLError) as exc:
+        raise FileFormatError(f"not valid YAML: {exc}", path=path) from exc
+    finally:
+        loader.dispose()
+    return yamlio.check_root(path, data, expect)
+
+
+def load_text(path: Path, text: str, expect: type) -> Any:
+    """Plain data from decoded text (as `yamlio.check_bytes` returns it)."""
+    yamlio.check_text(path, text)
+    return construct(path, compose(path, text), expect)
+
+
+def load(path: Path, expect: type) -> Any:
+    """Read a case file as plain data (dicts, lists, dates), refusing unsafe input."""
+    return load_text(path, yamlio.read_text(path), expect)
+
+
+def position(node: yaml.Node | None, *keys: str | int) -> tuple[int, int] | None:
+    """1-based (line, column) of the value at a key path in a node tree, or of the
+    deepest part of the path that exists."""
+    if node is None:
+        return None
+    for key in keys:
+        child = _child(node, key)
+        if child is None:
+            break
+        node = child
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def key_position(node: yaml.Node | None, *keys: str | int) -> tuple[int, int] | None:
+    """1-based (line, column) of the last key of a key path (where a key is written)."""
+    if node is None or not keys:
+        return position(node)
+    parent = _walk(node, keys[:-1])
+    if isinstance(parent, yaml.MappingNode):
+        for key_node, _ in parent.value:
+            if key_node.value == keys[-1]:
+                return key_node.start_mark.line + 1, key_node.start_mark.column + 1
+    return position(node, *keys)
+
+
+def _walk(node: yaml.Node, keys: tuple[str | int, ...]) -> yaml.Node | None:
+    for key in keys:
+        child = _child(node, key)
+        if child is None:
+            return None
+        node = child
+    return node
+
+
+def _child(node: yaml.Node, key: str | int) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if key_node.value == key:
+                return value_node  # type: ignore[no-any-return]
+    elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) \
+            and 0 <= key < len(node.value):
+        return node.value[key]  # type: ignore[no-any-return]
+    return None

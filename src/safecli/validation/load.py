@@ -1,0 +1,73 @@
+"""Read a case's four files for the rules: fast (libyaml), read-only, never raising.
+
+Every refusal the store would make becomes an entry of `CaseView.refusals`
+(reported by INT001, INT005 or INT007); the other files are still checked.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import yaml
+
+from safecli.errors import FileFormatError
+from safecli.model import FILES, JURISDICTIONS
+from safecli.policy.pack import MeetingType
+from safecli.store import scan, yamlio
+from safecli.store import construct
+from safecli.validation.rules.base import CaseView, Context, TodayWindow
+from safecli.validation.shapecheck import Vocabularies, Walk, walk
+
+
+def load_view(context: Context, case_id: str, today: date) -> CaseView:
+    """The case as the rules see it (the folder must exist)."""
+    folder = context.root / "cases" / case_id
+    data: dict[str, Any] = {}
+    nodes: dict[str, yaml.Node | None] = {}
+    texts: dict[str, str | None] = {}
+    refusals: dict[str, FileFormatError] = {}
+    for kind, expect in FILES.items():
+        path = folder / f"{kind}.yaml"
+        data[kind] = nodes[kind] = texts[kind] = None
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            refusals[kind] = FileFormatError("file is missing", path=path)
+            continue
+        except OSError as exc:
+            refusals[kind] = FileFormatError(f"cannot read file: {exc.strerror}", path=path)
+            continue
+        texts[kind] = raw.decode("utf-8", errors="replace")
+        try:
+            text = yamlio.check_bytes(path, raw)
+            nodes[kind] = scan.compose(path, text)
+            data[kind] = construct.construct(path, nodes[kind], expect)
+        except FileFormatError as exc:
+            refusals[kind] = exc
+        except (ValueError, TypeError, RecursionError, yaml.YAMLError) as exc:
+            # Whatever slipped past the store's refusals is still not a case file.
+            refusals[kind] = FileFormatError(f"not valid YAML: {exc}", path=path)
+    adult = data["adult"] if isinstance(data["adult"], dict) else {}
+    own = adult.get("jurisdiction")
+    jurisdiction = own if own in JURISDICTIONS else context.config.jurisdiction
+    vocab = Vocabularies(
+        meeting_types=tuple(mt.id for mt in context.policy.types.values()
+                            if mt.applies_in(jurisdiction)),
+        jurisdiction=jurisdiction, tz=context.config.tz,
+        elsewhere={mt.id: _instead(mt) for mt in context.policy.types.values()
+                   if not mt.applies_in(jurisdiction)})
+    walks: dict[str, Walk] = {
+        kind: walk(kind, value, vocab) for kind, value in data.items() if value is not None
+    }
+    return CaseView(case_id=case_id, context=context, jurisdiction=jurisdiction, data=data,
+                    nodes=nodes, texts=texts, refusals=refusals, walks=walks,
+                    window=TodayWindow(today))
+
+
+
+def _instead(mt: MeetingType) -> str:
+    """What to use instead of a meeting type of the other jurisdiction."""
+    where = str(mt.jurisdiction).title()
+    instead = f"use {mt.counterpart}" if mt.counterpart else "choose another type"
+    return f"it is a {mt.framework} meeting ({where}); {instead}"

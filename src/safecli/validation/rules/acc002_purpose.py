@@ -1,0 +1,44 @@
+"""ACC002 purpose: the purpose of every meeting is recorded.
+
+Every meeting that is not cancelled has a `purpose`.
+
+Why: Accountability (multi-agency S42 strategy guidance: the chair sets out the
+purpose clearly; LLR guide: every multi-agency meeting needs clarity of purpose).
+
+Passes:
+
+    # meetings.yaml
+    - id: M1
+      type: professionals
+      status: planned
+      purpose: Agree who visits next week and how we share news.
+
+Fails:
+
+    # meetings.yaml
+    - id: M1
+      type: professionals
+      status: planned
+      purpose: null
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule
+from safecli.validation.rules.records import filled, meetings
+
+
+def check(view: CaseView) -> Iterator[Finding]:
+    for index, meeting in meetings(view):
+        if not filled(meeting.get("purpose")):
+            yield view.finding(RULE, "meetings", (index, "purpose"), f"{meeting.get('id')}: the "
+                               "purpose of the meeting is not recorded")
+
+
+RULE = Rule(
+    code="ACC002", severity=WARNING, principle="accountability",
+    summary="the purpose of the meeting is recorded",
+    check=check, doc=__doc__ or "",
+)

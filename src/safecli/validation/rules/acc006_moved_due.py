@@ -1,0 +1,62 @@
+"""ACC006 moved due date: when an action's due date moves, the lead is told and the risk re-assessed.
+
+Every move of an action's due date (`moves`) records `lead_informed: true` and
+`risk_reassessed: true`, and the reason for the move.
+
+Why: Accountability (multi-agency S42 strategy guidance: when an agreed action
+cannot be done by its deadline, the lead officer is told at the earliest
+opportunity so that the risks can be re-assessed).
+
+Passes:
+
+    # actions.yaml
+      moves:
+        - from: 2026-11-14
+          to: 2026-11-21
+          reason: Bank needs a signed consent form
+          moved_on: 2026-11-13
+          lead_informed: true
+          risk_reassessed: true
+
+Fails:
+
+    # actions.yaml
+      moves:
+        - from: 2026-11-14
+          to: 2026-11-21
+          reason: Bank needs a signed consent form
+          moved_on: 2026-11-13
+          lead_informed: false
+          risk_reassessed: null
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule
+from safecli.validation.rules.records import filled, listing
+
+PARTS = (("lead_informed", "that the lead was told"),
+         ("risk_reassessed", "that the risk was re-assessed"))
+
+
+def check(view: CaseView) -> Iterator[Finding]:
+    for index, action in view.items("actions"):
+        for number, move in enumerate(listing(action.get("moves"))):
+            if not isinstance(move, dict):
+                continue
+            gaps = [text for key, text in PARTS if move.get(key) is not True]
+            if not filled(move.get("reason")):
+                gaps.append("why it moved")
+            if gaps:
+                yield view.finding(RULE, "actions", (index, "moves", number),
+                                   f"{action.get('id')}: the move of the due date to "
+                                   f"{move.get('to')} does not record {', '.join(gaps)}")
+
+
+RULE = Rule(
+    code="ACC006", severity=WARNING, principle="accountability",
+    summary="a moved due date records that the lead was told and the risk re-assessed",
+    check=check, doc=__doc__ or "",
+)

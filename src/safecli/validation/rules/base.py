@@ -1,0 +1,189 @@
+"""What every rule works with: the Finding it returns, the Rule it is, the case it reads."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from safecli.errors import FileFormatError
+from safecli.policy.pack import MeetingType, Policy
+from safecli.store.config import Config
+from safecli.validation.shapecheck import Keys, Walk
+
+ERROR = "error"
+WARNING = "warning"
+KINDS = ("adult", "agencies", "meetings", "actions")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem in one place. `path` is relative to the book; line and column are 1-based.
+
+    `record_line` is the first line of the record holding the problem (the meeting,
+    action or agency item; in adult.yaml the top-level key): waivers look there too.
+    """
+
+    code: str
+    severity: str
+    message: str
+    path: str
+    line: int
+    column: int
+    principle: str
+    case: str
+    record_line: int
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A check with a stable code; `doc` (the module docstring) is its documentation."""
+
+    code: str
+    severity: str
+    principle: str
+    summary: str
+    check: Callable[[CaseView], Iterator[Finding]]
+    doc: str
+    severity_note: str | None = None
+
+    @property
+    def waivable(self) -> bool:
+        """Integrity and waiver findings cannot be waived: only standards can."""
+        return not self.code.startswith(("INT", "WAV"))
+
+
+class TodayWindow:
+    """Today, and the span of days over which every comparison made with it holds.
+
+    Rules compare dates with today only through `reached`, so a cached result
+    can say exactly for which days it stays true.
+    """
+
+    def __init__(self, today: date) -> None:
+        self._today = today.toordinal()
+        self.first = date.min.toordinal()
+        self.last = date.max.toordinal()
+
+    def reached(self, day: date) -> bool:
+        """True when today is `day` or later."""
+        ordinal = day.toordinal()
+        if self._today >= ordinal:
+            self.first = max(self.first, ordinal)
+            return True
+        self.last = min(self.last, ordinal - 1)
+        return False
+
+
+@dataclass(frozen=True)
+class Context:
+    """What rules need from the book: its folder, settings, meeting types, and the codes
+    a waiver may name."""
+
+    root: Path
+    config: Config
+    policy: Policy
+    waivable: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class CaseView:
+    """A case as the rules see it: plain data and node trees of the four files.
+
+    `data[kind]` is None when the file could not be read (`refusals[kind]` says why);
+    `texts[kind]` is the decoded text whenever the bytes were readable.
+    """
+
+    case_id: str
+    context: Context
+    jurisdiction: str
+    data: Mapping[str, Any]
+    nodes: Mapping[str, yaml.Node | None]
+    texts: Mapping[str, str | None]
+    refusals: Mapping[str, FileFormatError]
+    walks: Mapping[str, Walk]
+    window: TodayWindow
+    lookups: dict[str, bool] = field(default_factory=dict)
+
+    def path(self, kind: str) -> str:
+        """The file of a kind, relative to the book."""
+        return f"cases/{self.case_id}/{kind}.yaml"
+
+    def mapping(self, kind: str) -> dict[str, Any]:
+        """A mapping file's data, or {} when unreadable."""
+        value = self.data.get(kind)
+        return value if isinstance(value, dict) else {}
+
+    def items(self, kind: str) -> list[tuple[int, dict[str, Any]]]:
+        """(index, record) for each mapping item of a list file."""
+        value = self.data.get(kind)
+        if not isinstance(value, list):
+            return []
+        return [(index, item) for index, item in enumerate(value) if isinstance(item, dict)]
+
+    def meeting_type(self, meeting: Mapping[str, Any]) -> MeetingType | None:
+        """The policy pack's type of a meeting, or None when it names no known type."""
+        type_id = meeting.get("type")
+        return self.context.policy.types.get(type_id) if isinstance(type_id, str) else None
+
+    def reached(self, day: date) -> bool:
+        """True when today is `day` or later."""
+        return self.window.reached(day)
+
+    def case_exists(self, case_id: str) -> bool:
+        """Whether the book has a case folder of this id (remembered for the cache)."""
+        if case_id not in self.lookups:
+            folder = self.context.root / "cases" / case_id
+            self.lookups[case_id] = folder.is_dir() and not folder.is_symlink()
+        return self.lookups[case_id]
+
+    def finding(self, rule: Rule, kind: str, keys: Keys, message: str, *,
+                severity: str | None = None, at_value: bool = False) -> Finding:
+        """A finding of `rule` at a key path of a file (at the key, or at its value)."""
+        node = self.nodes.get(kind)
+        line, column = locate(node, keys, at_value=at_value)
+        return Finding(
+            code=rule.code, severity=severity or rule.severity, message=message,
+            path=self.path(kind), line=line, column=column, principle=rule.principle,
+            case=self.case_id, record_line=locate(node, keys[:1])[0],
+        )
+
+    def file_finding(self, rule: Rule, kind: str, message: str, line: int | None = None,
+                     column: int | None = None) -> Finding:
+        """A finding about a whole file, or a place given by line and column."""
+        return Finding(code=rule.code, severity=rule.severity, message=message,
+                       path=self.path(kind), line=line or 1, column=column or 1,
+                       principle=rule.principle, case=self.case_id, record_line=line or 1)
+
+
+def locate(node: yaml.Node | None, keys: Keys, *, at_value: bool = False) -> tuple[int, int]:
+    """1-based (line, column) of a key path: the key itself (or its value when `at_value`);
+    for a path that does not exist, the key of the deepest part that does."""
+    if node is None:
+        return 1, 1
+    current: yaml.Node = node
+    key_node: yaml.Node | None = None
+    for key in keys:
+        child, child_key = _child(current, key)
+        if child is None:
+            target = key_node or current
+            return target.start_mark.line + 1, target.start_mark.column + 1
+        current, key_node = child, child_key
+    target = current if at_value or key_node is None else key_node
+    return target.start_mark.line + 1, target.start_mark.column + 1
+
+
+def _child(node: yaml.Node, key: str | int) -> tuple[yaml.Node | None, yaml.Node | None]:
+    """(value node, key node) of a key in a mapping node, or (item, None) in a sequence."""
+    if isinstance(node, yaml.MappingNode):
+        wanted = str(key).lower() if isinstance(key, bool) else str(key)
+        for key_node, value_node in node.value:
+            if key_node.value == wanted:
+                return value_node, key_node
+    elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value):
+        return node.value[key], None
+    return None, None

@@ -1,0 +1,93 @@
+"""EMP004 communication needs: an advocate or interpreter the adult needs is part of the invitation.
+
+When adult.yaml records that the adult needs an advocate (`communication.advocate`
+names one, or `needs_advocate: true`), every meeting the adult is invited to
+invites the advocate: an invitee from an agency of kind `advocacy`, or the
+person named as advocate. When it records an interpreter language
+(`communication.interpreter`), the invitation arranges one: an invitee's reason,
+the purpose or the agenda mentions an interpreter. Checked for meeting types
+whose pack entry asks for an advocate or interpreter where needed
+(`invite.advocate_or_interpreter: true`); cancelled meetings are not checked.
+
+Why: Empowerment (LLR guide to multi-agency meetings, self-neglect: invite the
+adult wherever possible, with an advocate or interpreter if required).
+
+Passes:
+
+    # adult.yaml: communication: {interpreter: Polish, ...}
+    # meetings.yaml
+    - id: M1
+      type: self-neglect
+      status: planned
+      adult: {invited: true, not_invited_reason: null}
+      purpose: Agree a plan with Mr Nowak (Polish interpreter booked).
+
+Fails:
+
+    # adult.yaml: communication: {interpreter: Polish, ...}
+    # meetings.yaml
+    - id: M1
+      type: self-neglect
+      status: planned
+      adult: {invited: true, not_invited_reason: null}
+      purpose: Agree a plan with Mr Nowak.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule
+from safecli.validation.rules.records import (
+    agency_kinds,
+    filled,
+    listing,
+    mapping,
+    meetings,
+    person,
+)
+
+
+def check(view: CaseView) -> Iterator[Finding]:
+    communication = mapping(view.mapping("adult").get("communication"))
+    advocate = communication.get("advocate")
+    needs_advocate = filled(advocate) or communication.get("needs_advocate") is True
+    interpreter = communication.get("interpreter")
+    if not needs_advocate and not filled(interpreter):
+        return
+    kinds = agency_kinds(view)
+    for index, meeting in meetings(view):
+        mt = view.meeting_type(meeting)
+        invited = mapping(meeting.get("adult")).get("invited") is True
+        if mt is None or not mt.invite.advocate_or_interpreter or not invited:
+            continue
+        if needs_advocate and not _advocate_invited(meeting, kinds, advocate):
+            yield view.finding(RULE, "meetings", (index, "invitees"), f"{meeting.get('id')}: "
+                               "the adult needs an advocate, but no advocate is invited")
+        if filled(interpreter) and not _mentions_interpreter(meeting):
+            yield view.finding(RULE, "meetings", (index, "invitees"), f"{meeting.get('id')}: "
+                               "the adult needs an interpreter, but the invitation "
+                               "does not arrange one (say so in an invitee's reason, the "
+                               "purpose or the agenda)")
+
+
+def _advocate_invited(meeting: dict[str, Any], kinds: dict[str, str], advocate: Any) -> bool:
+    for entry in listing(meeting.get("invitees")):
+        who = person(mapping(entry).get("person"))
+        if who is not None and (kinds.get(who.agency) == "advocacy" or who.name == advocate):
+            return True
+    return False
+
+
+def _mentions_interpreter(meeting: dict[str, Any]) -> bool:
+    texts = [meeting.get("purpose"), *listing(meeting.get("agenda")),
+             *(mapping(entry).get("reason") for entry in listing(meeting.get("invitees")))]
+    return any(isinstance(text, str) and "interpret" in text.lower() for text in texts)
+
+
+RULE = Rule(
+    code="EMP004", severity=WARNING, principle="empowerment",
+    summary="communication needs (advocate, interpreter) are reflected in the invitation",
+    check=check, doc=__doc__ or "",
+)

@@ -1,0 +1,93 @@
+"""Reading raw records safely: rules see data that may be of any shape.
+
+Integrity rules report values of the wrong kind; every other rule reads through
+these helpers, which treat a wrong kind as "not recorded" instead of failing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime
+from typing import Any
+
+from safecli.model import Person
+from safecli.validation.rules.base import KINDS, CaseView
+from safecli.validation.shapecheck import Problem
+
+
+def mapping(value: Any) -> dict[str, Any]:
+    """value if it is a mapping, else {}."""
+    return value if isinstance(value, dict) else {}
+
+
+def listing(value: Any) -> list[Any]:
+    """value if it is a list, else []."""
+    return value if isinstance(value, list) else []
+
+
+def filled(value: Any) -> bool:
+    """True when a value is recorded: non-blank text, a non-empty list or mapping, a date."""
+    if isinstance(value, str):
+        return bool(value.strip())
+    if isinstance(value, (list, dict)):
+        return bool(value)
+    return value is not None
+
+
+def day(value: Any) -> date | None:
+    """value if it is a date (not a date and time), else None."""
+    return value if isinstance(value, date) and not isinstance(value, datetime) else None
+
+
+def meeting_day(meeting: dict[str, Any]) -> date | None:
+    """The date part of a meeting's `when`, when it is a real stored time."""
+    when = meeting.get("when")
+    if not isinstance(when, str) or len(when) < 10:
+        return None
+    try:
+        return date.fromisoformat(when[:10])
+    except ValueError:
+        return None
+
+
+def person(value: Any) -> Person | None:
+    """A stored `{agency, name}` as a Person, or None."""
+    return Person.from_raw(value)
+
+
+def people(value: Any) -> list[tuple[int, Person]]:
+    """(index, person) for each well-formed person of a list."""
+    found = []
+    for index, item in enumerate(listing(value)):
+        who = Person.from_raw(item)
+        if who is not None:
+            found.append((index, who))
+    return found
+
+
+def meetings(view: CaseView) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(index, meeting) for every meeting that is not cancelled."""
+    for index, meeting in view.items("meetings"):
+        if meeting.get("status") != "cancelled":
+            yield index, meeting
+
+
+def held(view: CaseView) -> Iterator[tuple[int, dict[str, Any], dict[str, Any]]]:
+    """(index, meeting, minutes) for every held meeting."""
+    for index, meeting in view.items("meetings"):
+        if meeting.get("status") == "held":
+            yield index, meeting, mapping(meeting.get("minutes"))
+
+
+def agency_kinds(view: CaseView) -> dict[str, str]:
+    """Agency handle → kind, for the agencies of the case."""
+    return {str(a.get("handle")): str(a.get("kind")) for _, a in view.items("agencies")}
+
+
+def shape_problems(view: CaseView, *problem_kinds: str) -> Iterator[tuple[str, Problem]]:
+    """(file kind, problem) for the shape problems of these kinds, file by file."""
+    for kind in KINDS:
+        walk = view.walks.get(kind)
+        for problem in walk.problems if walk else ():
+            if problem.kind in problem_kinds:
+                yield kind, problem
