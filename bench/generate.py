@@ -39,16 +39,74 @@ validate:
 meeting_types: {}
 """
 
-FIRST = ("Ada", "Bernard", "Cora", "Dilys", "Edwin", "Fola", "Gwen", "Harold", "Iris",
-         "Jamal", "Kathleen", "Leon", "Mair", "Norman", "Olu", "Peggy", "Rhys", "Sunita")
-LAST = ("Ashby", "Brennan", "Carter", "Davies", "Evans", "Fairley", "Grant", "Hughes",
-        "Iqbal", "Jones", "Kaur", "Lloyd", "Morgan", "Nwosu", "Owen", "Price", "Reid")
-STREETS = ("Alder Court", "Birch Road", "Canal Street", "Dove Lane", "Elm Grove",
-           "Fern Close", "Gorse Way", "Holly Walk")
-ABUSE = ("financial", "neglect", "self-neglect", "physical", "psychological", "domestic",
-         "organisational")
-TYPES = ("s42-strategy", "s42-conference", "s42-review", "self-neglect", "professionals",
-         "best-interests", "mdt", "cuckooing")
+FIRST = (
+    "Ada",
+    "Bernard",
+    "Cora",
+    "Dilys",
+    "Edwin",
+    "Fola",
+    "Gwen",
+    "Harold",
+    "Iris",
+    "Jamal",
+    "Kathleen",
+    "Leon",
+    "Mair",
+    "Norman",
+    "Olu",
+    "Peggy",
+    "Rhys",
+    "Sunita",
+)
+LAST = (
+    "Ashby",
+    "Brennan",
+    "Carter",
+    "Davies",
+    "Evans",
+    "Fairley",
+    "Grant",
+    "Hughes",
+    "Iqbal",
+    "Jones",
+    "Kaur",
+    "Lloyd",
+    "Morgan",
+    "Nwosu",
+    "Owen",
+    "Price",
+    "Reid",
+)
+STREETS = (
+    "Alder Court",
+    "Birch Road",
+    "Canal Street",
+    "Dove Lane",
+    "Elm Grove",
+    "Fern Close",
+    "Gorse Way",
+    "Holly Walk",
+)
+ABUSE = (
+    "financial",
+    "neglect",
+    "self-neglect",
+    "physical",
+    "psychological",
+    "domestic",
+    "organisational",
+)
+TYPES = (
+    "s42-strategy",
+    "s42-conference",
+    "s42-review",
+    "self-neglect",
+    "professionals",
+    "best-interests",
+    "mdt",
+    "cuckooing",
+)
 AGENCIES = (
     ("asc", "Benchmark Adult Social Care", "local-authority", ("Sam Patel", "Helen Forsyth")),
     ("police", "Benchmark Police", "police", ("DC Lee Jones", "DS Ann Marsh")),
@@ -74,8 +132,13 @@ def iso(day: date) -> str:
     return day.isoformat()
 
 
-def adult_yaml(rng: random.Random, case_id: str, opened: date, status: str,
-               agencies: list[tuple[str, str, str, tuple[str, ...]]]) -> str:
+def adult_yaml(
+    rng: random.Random,
+    case_id: str,
+    opened: date,
+    status: str,
+    agencies: list[tuple[str, str, str, tuple[str, ...]]],
+) -> str:
     first, last = rng.choice(FIRST), rng.choice(LAST)
     born = date(1930 + rng.randrange(60), rng.randrange(1, 13), rng.randrange(1, 29))
     concern = rng.choice(ABUSE)
@@ -83,9 +146,12 @@ def adult_yaml(rng: random.Random, case_id: str, opened: date, status: str,
     raiser = rng.choice(agencies)
     lead = agencies[0]
     closed = iso(opened + timedelta(days=90)) if status == "closed" else "null"
-    closure = ("\n  reason: Enquiry concluded; risk reduced.\n  outcomes_asked: true\n"
-               "  outcomes_expressed: true\n  outcomes_achieved: partially"
-               if status == "closed" else " null")
+    closure = (
+        "\n  reason: Enquiry concluded; risk reduced.\n  outcomes_asked: true\n"
+        "  outcomes_expressed: true\n  outcomes_achieved: partially"
+        if status == "closed"
+        else " null"
+    )
     return f"""\
 # Generated case {case_id}: fictional.
 case: {case_id}
@@ -151,18 +217,27 @@ def agencies_yaml(case_id: str, agencies: list[tuple[str, str, str, tuple[str, .
             email = person.lower().replace(" ", ".").replace("..", ".")
             if number:
                 parts.append("\n")
-            parts.append(f"    - name: {person}\n      role: Practitioner\n"
-                         f"      email: {email}@example.org\n"
-                         f'      phone: "01632 9{60000 + number * 7 + len(handle):05d}"\n')
+            parts.append(
+                f"    - name: {person}\n      role: Practitioner\n"
+                f"      email: {email}@example.org\n"
+                f'      phone: "01632 9{60000 + number * 7 + len(handle):05d}"\n'
+            )
     return "".join(parts)
 
 
-def meeting_yaml(rng: random.Random, number: int, when: date, held: bool, today: date,
-                 agencies: list[tuple[str, str, str, tuple[str, ...]]],
-                 actions: list[str]) -> str:
+def meeting_yaml(
+    rng: random.Random,
+    number: int,
+    when: date,
+    held: bool,
+    today: date,
+    agencies: list[tuple[str, str, str, tuple[str, ...]]],
+    actions: list[str],
+) -> str:
     chair = agencies[0]
     invitees = agencies[1:] or agencies
-    lines = [f"""\
+    lines = [
+        f"""\
 - id: M{number}
   type: {rng.choice(TYPES)}
   format: {rng.choice(("discussion", "meeting"))}
@@ -185,7 +260,8 @@ def meeting_yaml(rng: random.Random, number: int, when: date, held: bool, today:
     - Introductions and purpose
     - Risks, actions and review date
   invitees:
-"""]
+"""
+    ]
     for index, (handle, _, _, people) in enumerate(invitees):
         if index:
             lines.append("\n")
@@ -202,9 +278,11 @@ def meeting_yaml(rng: random.Random, number: int, when: date, held: bool, today:
     attendees = "".join(f"      - {{agency: {h}, name: {p[0]}}}\n" for h, _, _, p in agencies)
     shared_with = agencies if rng.random() < 0.85 else agencies[: max(1, len(agencies) - 2)]
     shared_on = iso(when + timedelta(days=rng.randrange(1, 8)))
-    shared = ("".join(f"      - {{agency: {h}, shared_on: {shared_on}}}\n"
-                      for h, _, _, _ in shared_with)
-              if when + timedelta(days=3) < today or rng.random() < 0.5 else None)
+    shared = (
+        "".join(f"      - {{agency: {h}, shared_on: {shared_on}}}\n" for h, _, _, _ in shared_with)
+        if when + timedelta(days=3) < today or rng.random() < 0.5
+        else None
+    )
     review = when + timedelta(days=rng.choice((14, 21, 28, 42)))
     lines.append(f"""\
   minutes:
@@ -245,23 +323,34 @@ def meeting_yaml(rng: random.Random, number: int, when: date, held: bool, today:
     return "".join(lines)
 
 
-def action_yaml(rng: random.Random, number: int, meeting: str, held_on: date, today: date,
-                agencies: list[tuple[str, str, str, tuple[str, ...]]]) -> str:
+def action_yaml(
+    rng: random.Random,
+    number: int,
+    meeting: str,
+    held_on: date,
+    today: date,
+    agencies: list[tuple[str, str, str, tuple[str, ...]]],
+) -> str:
     handle, _, _, people = rng.choice(agencies)
     due = held_on + timedelta(days=rng.randrange(3, 60))
     # Most actions due long ago are done; a few are forgotten.
     weight_open = 2 if due < today - timedelta(days=30) else 20 if due < today else 80
     status = rng.choices(("open", "done", "cancelled"), (weight_open, 90, 10))[0]
     done_on = iso(due - timedelta(days=rng.randrange(0, 3))) if status == "done" else "null"
-    cancel = "|\n    No longer needed: the adult moved to a care home.\n" \
-        if status == "cancelled" else "null\n"
+    cancel = (
+        "|\n    No longer needed: the adult moved to a care home.\n"
+        if status == "cancelled"
+        else "null\n"
+    )
     moves = " []\n"
     if rng.random() < 0.15:
         new_due = due + timedelta(days=7)
-        moves = (f"\n    - from: {iso(due)}\n      to: {iso(new_due)}\n"
-                 "      reason: Lead on leave; agreed with the coordinator\n"
-                 f"      moved_on: {iso(due - timedelta(days=1))}\n"
-                 "      lead_informed: true\n      risk_reassessed: true\n")
+        moves = (
+            f"\n    - from: {iso(due)}\n      to: {iso(new_due)}\n"
+            "      reason: Lead on leave; agreed with the coordinator\n"
+            f"      moved_on: {iso(due - timedelta(days=1))}\n"
+            "      lead_informed: true\n      risk_reassessed: true\n"
+        )
         due = new_due
     return f"""\
 - id: A{number}
@@ -288,8 +377,7 @@ def case_files(rng: random.Random, case_id: str, today: date) -> dict[str, str]:
     dates = [opened + timedelta(days=rng.randrange(1, 14))]
     for _ in range(1, count):
         dates.append(dates[-1] + timedelta(days=rng.randrange(14, 60)))
-    held = [day < today and (status == "closed" or rng.random() < 0.92)
-            for day in dates[:count]]
+    held = [day < today and (status == "closed" or rng.random() < 0.92) for day in dates[:count]]
     # 3 to 10 actions, shared out among the meetings that were held.
     total_actions = rng.randrange(3, 11) if any(held) else 0
     owners = [index for index, was_held in enumerate(held) if was_held]
@@ -298,21 +386,27 @@ def case_files(rng: random.Random, case_id: str, today: date) -> dict[str, str]:
         shares[owners[number % len(owners)]] += 1
     for index in range(count):
         ids = [f"A{len(actions) + k + 1}" for k in range(shares[index])]
-        meetings.append(meeting_yaml(rng, index + 1, dates[index], held[index], today,
-                                     agencies, ids))
+        meetings.append(
+            meeting_yaml(rng, index + 1, dates[index], held[index], today, agencies, ids)
+        )
         for action_id in ids:
-            actions.append(action_yaml(rng, int(action_id[1:]), f"M{index + 1}", dates[index],
-                                       today, agencies))
+            actions.append(
+                action_yaml(rng, int(action_id[1:]), f"M{index + 1}", dates[index], today, agencies)
+            )
     if status == "closed":
         actions = [a.replace("status: open", "status: done") for a in actions]
     # An empty list is written `[]` with no comment, as `case new` writes it.
     return {
         "adult.yaml": adult_yaml(rng, case_id, opened, status, agencies),
         "agencies.yaml": agencies_yaml(case_id, agencies),
-        "meetings.yaml": (f"# Meetings for {case_id}.\n" + "\n".join(meetings)
-                          if meetings else "[]\n"),
-        "actions.yaml": (f"# Actions for {case_id}; cancel rather than delete.\n"
-                         + "\n".join(actions) if actions else "[]\n"),
+        "meetings.yaml": (
+            f"# Meetings for {case_id}.\n" + "\n".join(meetings) if meetings else "[]\n"
+        ),
+        "actions.yaml": (
+            f"# Actions for {case_id}; cancel rather than delete.\n" + "\n".join(actions)
+            if actions
+            else "[]\n"
+        ),
     }
 
 

@@ -96,8 +96,16 @@ def main(argv: list[str] | None = None) -> int:
     size = sum(os.stat(p).st_size for p in paths)
     cache = digestcache.cache_path(book)
     safecli = Path(sys.executable).with_name("safecli")
-    command = [str(safecli), "--book", str(root), "overdue", "--as-of", AS_OF.isoformat(),
-               "--format", "json"]
+    command = [
+        str(safecli),
+        "--book",
+        str(root),
+        "overdue",
+        "--as-of",
+        AS_OF.isoformat(),
+        "--format",
+        "json",
+    ]
 
     def nothing() -> None:
         pass
@@ -135,7 +143,8 @@ def main(argv: list[str] | None = None) -> int:
     library()  # leave a cache in place (and trusted) for the warm runs
     figures["warm"] = median(runs, nothing, library)
     figures["floor_subprocess"] = median(
-        runs, nothing, run([sys.executable, "-c", FLOOR_SCRIPT, str(cases_dir)]))
+        runs, nothing, run([sys.executable, "-c", FLOOR_SCRIPT, str(cases_dir)])
+    )
     figures["cold_command"] = median(runs, no_cache, run(command))
     library()
     figures["warm_command"] = median(runs, nothing, run(command))
@@ -143,17 +152,31 @@ def main(argv: list[str] | None = None) -> int:
     figures["cold_over_c_parser"] = figures["cold"] / figures["c_parser"]
     figures["warm_over_floor"] = figures["warm"] / figures["floor"]
     figures["cold_command_over_c_parser"] = figures["cold_command"] / figures["c_parser"]
-    figures["warm_command_over_floor_subprocess"] = (figures["warm_command"]
-                                                     / figures["floor_subprocess"])
+    figures["warm_command_over_floor_subprocess"] = (
+        figures["warm_command"] / figures["floor_subprocess"]
+    )
     items = json.loads(library())["counts"]["total"]
 
     if args.json:
-        print(json.dumps({"cases": len(book.case_ids()), "files": len(paths), "bytes": size,
-                          "items": items, "runs": runs, **figures}, indent=2))
+        print(
+            json.dumps(
+                {
+                    "cases": len(book.case_ids()),
+                    "files": len(paths),
+                    "bytes": size,
+                    "items": items,
+                    "runs": runs,
+                    **figures,
+                },
+                indent=2,
+            )
+        )
         return 0
-    print(f"{len(book.case_ids())} cases, {len(paths)} files, {size / 1e6:.1f} MB, "
-          f"{items} digest items; median of {runs} runs; Python {platform.python_version()}, "
-          f"{os.cpu_count()} CPUs")
+    print(
+        f"{len(book.case_ids())} cases, {len(paths)} files, {size / 1e6:.1f} MB, "
+        f"{items} digest items; median of {runs} runs; Python {platform.python_version()}, "
+        f"{os.cpu_count()} CPUs"
+    )
     rows = [
         ("floor: read the bytes", "floor", "floor_subprocess"),
         ("libyaml C parser (CSafeLoader)", "c_parser", None),
@@ -165,11 +188,15 @@ def main(argv: list[str] | None = None) -> int:
     for label, inner, outer in rows:
         cells = [f"{figures[k]:>11.3f}s" if k else f"{'':>12}" for k in (inner, outer)]
         print(f"{label:34}{cells[0]}{cells[1]}")
-    print(f"cold / C parser: {figures['cold_over_c_parser']:.2f} in-process, "
-          f"{figures['cold_command_over_c_parser']:.2f} as a command (target <= 1)")
-    print(f"warm / floor:    {figures['warm_over_floor']:.2f} in-process, "
-          f"{figures['warm_command_over_floor_subprocess']:.2f} as a command against the "
-          "floor as a subprocess (target <= 3)")
+    print(
+        f"cold / C parser: {figures['cold_over_c_parser']:.2f} in-process, "
+        f"{figures['cold_command_over_c_parser']:.2f} as a command (target <= 1)"
+    )
+    print(
+        f"warm / floor:    {figures['warm_over_floor']:.2f} in-process, "
+        f"{figures['warm_command_over_floor_subprocess']:.2f} as a command against the "
+        "floor as a subprocess (target <= 3)"
+    )
     return 0
 
 

@@ -35,8 +35,21 @@ def timed(book: Path, *extra: str) -> tuple[float, int]:
     """Seconds taken by one `safecli validate` of the whole book, and its exit status."""
     start = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-m", "safecli", "--book", str(book), "validate", "--as-of", AS_OF,
-         *extra], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+        [
+            sys.executable,
+            "-m",
+            "safecli",
+            "--book",
+            str(book),
+            "validate",
+            "--as-of",
+            AS_OF,
+            *extra,
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        check=False,
+    )
     elapsed = time.perf_counter() - start
     if done.returncode not in (0, 1):
         raise SystemExit(f"validate failed: {done.stderr.decode()}")
@@ -69,8 +82,9 @@ def main(argv: list[str] | None = None) -> int:
         target = TARGETS.get(name)
         verdict = "" if target is None else (" ok" if seconds <= target else " TOO SLOW")
         failed |= target is not None and seconds > target
-        print(f"{name:>20}: {seconds:6.2f} s" + (f" (target {target} s){verdict}"
-                                                 if target else ""))
+        print(
+            f"{name:>20}: {seconds:6.2f} s" + (f" (target {target} s){verdict}" if target else "")
+        )
     return 1 if failed else 0
 
 

@@ -35,7 +35,9 @@ def snapshot(root: Path) -> dict[str, bytes]:
     return {
         str(p.relative_to(root)): p.read_bytes()
         for p in sorted(root.rglob("*"))
-        if p.is_file() and not p.is_symlink() and ".safecli" not in p.parts
+        if p.is_file()
+        and not p.is_symlink()
+        and ".safecli" not in p.parts
         and p.name != ".safecli.lock"
     }
 
@@ -63,10 +65,24 @@ def cli(book: Path) -> Callable[..., object]:
 
 
 NEW_CASE = [
-    "case", "new", "--name", "Ann Example", "--risk", "high", "--lead-agency", "asc",
-    "--lead-agency-name", "Exampletown Adult Social Care", "--coordinator", "Sam Patel",
-    "--concern-type", "financial", "--concern-summary", "Son withdrawing cash",
-    "--as-of", "2026-11-20",
+    "case",
+    "new",
+    "--name",
+    "Ann Example",
+    "--risk",
+    "high",
+    "--lead-agency",
+    "asc",
+    "--lead-agency-name",
+    "Exampletown Adult Social Care",
+    "--coordinator",
+    "Sam Patel",
+    "--concern-type",
+    "financial",
+    "--concern-summary",
+    "Son withdrawing cash",
+    "--as-of",
+    "2026-11-20",
 ]
 
 

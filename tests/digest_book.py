@@ -11,9 +11,20 @@ from collections.abc import Sequence
 from pathlib import Path
 
 SECRETS = (
-    "Margaret Ellison", "Peggy", "Alder Court", "EX1 2AB", "01632 960123", "1941-03-14",
-    "Carol Ellison", "withdrawing cash", "stay in my flat", "hearing loss",
-    "flag the account", "bank card", "Agree immediate protection", "Introductions",
+    "Margaret Ellison",
+    "Peggy",
+    "Alder Court",
+    "EX1 2AB",
+    "01632 960123",
+    "1941-03-14",
+    "Carol Ellison",
+    "withdrawing cash",
+    "stay in my flat",
+    "hearing loss",
+    "flag the account",
+    "bank card",
+    "Agree immediate protection",
+    "Introductions",
     "sam.patel@example.org",
 )
 
@@ -30,9 +41,16 @@ digest:
 """
 
 
-def adult(case_id: str, *, opened: str = "2026-11-02", status: str = "open",
-          risk: str = "high", concerns: bool = True) -> str:
-    concern = """
+def adult(
+    case_id: str,
+    *,
+    opened: str = "2026-11-02",
+    status: str = "open",
+    risk: str = "high",
+    concerns: bool = True,
+) -> str:
+    concern = (
+        """
   - type: financial
     summary: |
       Son has been withdrawing cash from her account.
@@ -40,7 +58,10 @@ def adult(case_id: str, *, opened: str = "2026-11-02", status: str = "open",
     location: own home
     raised_on: 2026-11-01
     raised_by: {agency: gp, name: Dr Amara Okafor}
-    offender_risk: false""" if concerns else " []"
+    offender_risk: false"""
+        if concerns
+        else " []"
+    )
     return f"""\
 # Adult at risk (fictional).
 case: {case_id}
@@ -120,15 +141,24 @@ AGENCIES = """\
 """
 
 
-def meeting(meeting_id: str, *, when: str = "2026-11-10T10:00", status: str = "held",
-            held_on: str | None = "2026-11-10", review: str | None = None,
-            shared: Sequence[str] = ("police", "gp"), mtype: str = "s42-strategy",
-            attendees: Sequence[str] = ("asc", "police"), invitees: Sequence[str] = ("gp",),
-            chair: str = "asc") -> str:
+def meeting(
+    meeting_id: str,
+    *,
+    when: str = "2026-11-10T10:00",
+    status: str = "held",
+    held_on: str | None = "2026-11-10",
+    review: str | None = None,
+    shared: Sequence[str] = ("police", "gp"),
+    mtype: str = "s42-strategy",
+    attendees: Sequence[str] = ("asc", "police"),
+    invitees: Sequence[str] = ("gp",),
+    chair: str = "asc",
+) -> str:
     invited = "".join(
         f"    - person: {{agency: {a}, name: {PEOPLE[a]}}}\n      reason: Needs to know\n"
         f"      response: accepted\n      deputy: null\n      responded_on: null\n"
-        for a in invitees)
+        for a in invitees
+    )
     text = f"""\
 - id: {meeting_id}
   type: {mtype}
@@ -154,10 +184,14 @@ def meeting(meeting_id: str, *, when: str = "2026-11-10T10:00", status: str = "h
         return text + "  minutes: null\n"
     attended = "".join(f"      - {{agency: {a}, name: {PEOPLE[a]}}}\n" for a in attendees)
     sent = "".join(f"      - {{agency: {a}, shared_on: 2026-11-11}}\n" for a in shared)
-    return text + f"""\
+    return (
+        text
+        + f"""\
   minutes:
     held_on: {held_on or "null"}
-""" + ("    attendees:\n" + attended if attended else "    attendees: []\n") + f"""\
+"""
+        + ("    attendees:\n" + attended if attended else "    attendees: []\n")
+        + f"""\
     apologies: []
     written_updates: []
     engage_lead: asc
@@ -171,11 +205,14 @@ def meeting(meeting_id: str, *, when: str = "2026-11-10T10:00", status: str = "h
       not_required: null
     feedback: null
     capacity: null
-""" + ("    shared:\n" + sent if sent else "    shared: []\n")
+"""
+        + ("    shared:\n" + sent if sent else "    shared: []\n")
+    )
 
 
-def action(action_id: str, due: str, *, status: str = "open", lead: str = "police",
-           meeting_id: str = "M1") -> str:
+def action(
+    action_id: str, due: str, *, status: str = "open", lead: str = "police", meeting_id: str = "M1"
+) -> str:
     return f"""\
 - id: {action_id}
   meeting: {meeting_id}
@@ -195,9 +232,15 @@ def listing(parts: Sequence[str]) -> str:
     return "\n".join(parts) if parts else "[]\n"
 
 
-def write_case(root: Path, case_id: str, *, adult_text: str | None = None,
-               meetings: Sequence[str] = (), actions: Sequence[str] = (),
-               agencies: str = AGENCIES) -> Path:
+def write_case(
+    root: Path,
+    case_id: str,
+    *,
+    adult_text: str | None = None,
+    meetings: Sequence[str] = (),
+    actions: Sequence[str] = (),
+    agencies: str = AGENCIES,
+) -> Path:
     """Write one case's four files under root/cases/case_id (0700 folder, 0600 files)."""
     folder = root / "cases" / case_id
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -217,5 +260,6 @@ def make_book(root: Path, *, tz: str = "Europe/London", show_names: bool = False
     """An empty book (settings and cases/) at root."""
     (root / "cases").mkdir(parents=True, mode=0o700)
     (root / "safecli.yaml").write_text(
-        CONFIG.format(tz=tz, show_names=str(show_names).lower()), encoding="utf-8")
+        CONFIG.format(tz=tz, show_names=str(show_names).lower()), encoding="utf-8"
+    )
     return root

@@ -13,15 +13,33 @@ from safecli.cli.main import app
 
 CASE = "SG-2026-0001"
 NEW_CASE = [
-    "case", "new", "--name", "Edith Marlow", "--preferred-name", "Edie",
-    "--address", "4 Hawthorn Close\\nExampletown EX4 7QD", "--phone", "01632 960417",
-    "--risk", "high", "--lead-agency", "asc", "--lead-agency-name", "Exampletown Adult Social Care",
-    "--coordinator", "Sam Patel", "--concern-type", "financial",
-    "--concern-summary", "Grandson withdrawing her pension in cash", "--as-of", "2026-11-02",
+    "case",
+    "new",
+    "--name",
+    "Edith Marlow",
+    "--preferred-name",
+    "Edie",
+    "--address",
+    "4 Hawthorn Close\\nExampletown EX4 7QD",
+    "--phone",
+    "01632 960417",
+    "--risk",
+    "high",
+    "--lead-agency",
+    "asc",
+    "--lead-agency-name",
+    "Exampletown Adult Social Care",
+    "--coordinator",
+    "Sam Patel",
+    "--concern-type",
+    "financial",
+    "--concern-summary",
+    "Grandson withdrawing her pension in cash",
+    "--as-of",
+    "2026-11-02",
 ]
 # Values from the case above that must never reach a commit message or the history.
-PERSONAL = ("Edith", "Marlow", "Edie", "Hawthorn", "EX4 7QD", "01632 960417", "pension",
-            "Grandson")
+PERSONAL = ("Edith", "Marlow", "Edie", "Hawthorn", "EX4 7QD", "01632 960417", "pension", "Grandson")
 
 
 def isolate(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -54,8 +72,9 @@ def ok(book: Path, *args: str) -> Result:
 
 def make_repo(root: Path, *, setup: bool = True, author: str = "Ann Tester") -> Path:
     """A new book in a new git repository, everything committed on main."""
-    result = CliRunner().invoke(app, ["init", str(root), "--organisation", "Test Council",
-                                      "--jurisdiction", "england"])
+    result = CliRunner().invoke(
+        app, ["init", str(root), "--organisation", "Test Council", "--jurisdiction", "england"]
+    )
     assert result.exit_code == 0, result.output
     git(root, "init", "-q", "-b", "main")
     git(root, "config", "user.name", author)
@@ -77,25 +96,45 @@ def commit_all(book: Path, message: str) -> None:
     git(book, "commit", "-q", "-m", message)
 
 
-def action(aid: str, *, meeting: str = "M1", lead: str = "asc:Sam Patel",
-           due: str = "2026-12-03", description: str = "Ring the bank") -> str:
+def action(
+    aid: str,
+    *,
+    meeting: str = "M1",
+    lead: str = "asc:Sam Patel",
+    due: str = "2026-12-03",
+    description: str = "Ring the bank",
+) -> str:
     """The YAML of a new open action (as `action add` writes it)."""
     agency, name = lead.split(":")
-    return (f"- id: {aid}\n  meeting: {meeting}\n  description: {description}\n"
-            f"  lead: {{agency: {agency}, name: {name}}}\n  due: {due}\n  status: open\n"
-            "  done_on: null\n  note: null\n  cancel_reason: null\n  moves: []\n")
+    return (
+        f"- id: {aid}\n  meeting: {meeting}\n  description: {description}\n"
+        f"  lead: {{agency: {agency}, name: {name}}}\n  due: {due}\n  status: open\n"
+        "  done_on: null\n  note: null\n  cancel_reason: null\n  moves: []\n"
+    )
 
 
-def meeting(mid: str, *, kind: str = "professionals", when: str = "2026-11-10T10:00",
-            risk_actions: str | None = None) -> str:
+def meeting(
+    mid: str,
+    *,
+    kind: str = "professionals",
+    when: str = "2026-11-10T10:00",
+    risk_actions: str | None = None,
+) -> str:
     """The YAML of a meeting; held, with one risk, when risk_actions is given."""
-    minutes = "null\n" if risk_actions is None else (
-        f"\n    held_on: {when[:10]}\n    risks:\n      - risk: Money taken\n"
-        f"        actions: [{risk_actions}]\n    shared: []\n")
-    return (f"- id: {mid}\n  type: {kind}\n  format: meeting\n  mode: virtual\n  when: {when}\n"
-            f"  chair: {{agency: asc, name: Sam Patel}}\n"
-            f"  status: {'planned' if risk_actions is None else 'held'}\n"
-            f"  invitees: []\n  minutes: {minutes}")
+    minutes = (
+        "null\n"
+        if risk_actions is None
+        else (
+            f"\n    held_on: {when[:10]}\n    risks:\n      - risk: Money taken\n"
+            f"        actions: [{risk_actions}]\n    shared: []\n"
+        )
+    )
+    return (
+        f"- id: {mid}\n  type: {kind}\n  format: meeting\n  mode: virtual\n  when: {when}\n"
+        f"  chair: {{agency: asc, name: Sam Patel}}\n"
+        f"  status: {'planned' if risk_actions is None else 'held'}\n"
+        f"  invitees: []\n  minutes: {minutes}"
+    )
 
 
 def write(path: Path, text: str) -> None:

@@ -88,23 +88,38 @@ def agencies_text(agencies: tuple[tuple[str, str, tuple[str, ...]], ...] = AGENC
     """agencies.yaml for these (handle, kind, people)."""
     out = []
     for handle, kind, people in agencies:
-        out.append(f"- handle: {handle}\n  name: {handle.title()} Service\n  kind: {kind}\n"
-                   "  people:\n" + "".join(f"    - name: {p}\n      role: Officer\n"
-                                           for p in people))
+        out.append(
+            f"- handle: {handle}\n  name: {handle.title()} Service\n  kind: {kind}\n"
+            "  people:\n" + "".join(f"    - name: {p}\n      role: Officer\n" for p in people)
+        )
     return "".join(out)
 
 
-def add_case(root: Path, case: str = CASE, *, jurisdiction: str = "null",
-             interpreter: str = "null", needs_advocate: bool = False, concern: str = "financial",
-             dob: str = "1941-03-14", agencies: str | None = None, meetings: str = "[]\n",
-             actions: str = "[]\n") -> None:
+def add_case(
+    root: Path,
+    case: str = CASE,
+    *,
+    jurisdiction: str = "null",
+    interpreter: str = "null",
+    needs_advocate: bool = False,
+    concern: str = "financial",
+    dob: str = "1941-03-14",
+    agencies: str | None = None,
+    meetings: str = "[]\n",
+    actions: str = "[]\n",
+) -> None:
     """Write one case folder."""
     folder = root / "cases" / case
     folder.mkdir(parents=True)
     files = {
-        "adult.yaml": ADULT.format(case=case, jurisdiction=jurisdiction, dob=dob,
-                                   interpreter=interpreter, concern=concern,
-                                   needs_advocate=str(needs_advocate).lower()),
+        "adult.yaml": ADULT.format(
+            case=case,
+            jurisdiction=jurisdiction,
+            dob=dob,
+            interpreter=interpreter,
+            concern=concern,
+            needs_advocate=str(needs_advocate).lower(),
+        ),
         "agencies.yaml": agencies if agencies is not None else agencies_text(),
         "meetings.yaml": meetings,
         "actions.yaml": actions,
@@ -123,8 +138,13 @@ def make_book(tmp_path: Path, **case: Any) -> Path:
     return root
 
 
-def run(book: Path, *args: str, interactive: bool = False, input: str | None = None,
-        env: dict[str, str] | None = None) -> Any:
+def run(
+    book: Path,
+    *args: str,
+    interactive: bool = False,
+    input: str | None = None,
+    env: dict[str, str] | None = None,
+) -> Any:
     """Run the CLI on book; prompts only when interactive."""
     runner = CliRunner(env={"SAFECLI_INTERACTIVE": "1" if interactive else "0", **(env or {})})
     return runner.invoke(app, ["--book", str(book), *args], input=input)
@@ -132,8 +152,7 @@ def run(book: Path, *args: str, interactive: bool = False, input: str | None = N
 
 def load(book: Path, kind: str, case: str = CASE) -> Any:
     """A case file as safecli reads it."""
-    data, _ = yamlio.read(book / "cases" / case / f"{kind}.yaml", list if kind != "adult"
-                          else dict)
+    data, _ = yamlio.read(book / "cases" / case / f"{kind}.yaml", list if kind != "adult" else dict)
     return data
 
 
@@ -148,18 +167,55 @@ def action(book: Path, action_id: str, case: str = CASE) -> Any:
 
 
 STRATEGY = (
-    "meeting", "new", CASE, "--type", "s42-strategy", "--format", "discussion",
-    "--mode", "virtual", "--when", "2026-11-03 10:00", "--purpose", "Agree protection",
-    "--chair", "asc:Helen Forsyth", "--invite", "police:DC Lee Jones:Investigating",
-    "--invite", "gp:Dr Amara Okafor:Raised the concern",
-    "--adult-not-invited-reason", "Seen alone the day before", "--as-of", "2026-11-02",
+    "meeting",
+    "new",
+    CASE,
+    "--type",
+    "s42-strategy",
+    "--format",
+    "discussion",
+    "--mode",
+    "virtual",
+    "--when",
+    "2026-11-03 10:00",
+    "--purpose",
+    "Agree protection",
+    "--chair",
+    "asc:Helen Forsyth",
+    "--invite",
+    "police:DC Lee Jones:Investigating",
+    "--invite",
+    "gp:Dr Amara Okafor:Raised the concern",
+    "--adult-not-invited-reason",
+    "Seen alone the day before",
+    "--as-of",
+    "2026-11-02",
 )
 
 
 def record_args(meeting_id: str = "M1", *extra: str) -> tuple[str, ...]:
     """`meeting record` with the minutes an s42 strategy meeting needs."""
-    return ("meeting", "record", CASE, meeting_id, "--held-on", "2026-11-03",
-            "--attendee", "asc:Helen Forsyth", "--attendee", "police:DC Lee Jones",
-            "--risk", "More cash taken|Bank told|Son has her card", "--others-reviewed",
-            "--wishes", "Wants to stay at home", "--decision", "Proceed to an enquiry",
-            "--review", "2026-12-01", "--as-of", "2026-11-03", *extra)
+    return (
+        "meeting",
+        "record",
+        CASE,
+        meeting_id,
+        "--held-on",
+        "2026-11-03",
+        "--attendee",
+        "asc:Helen Forsyth",
+        "--attendee",
+        "police:DC Lee Jones",
+        "--risk",
+        "More cash taken|Bank told|Son has her card",
+        "--others-reviewed",
+        "--wishes",
+        "Wants to stay at home",
+        "--decision",
+        "Proceed to an enquiry",
+        "--review",
+        "2026-12-01",
+        "--as-of",
+        "2026-11-03",
+        *extra,
+    )

@@ -178,8 +178,9 @@ def case_files(row: Row) -> dict[str, str | bytes | None]:
     return files
 
 
-def make_book(root: Path, files: dict[str, str | bytes | None], config: str = CONFIG,
-              case_id: str = CASE) -> Path:
+def make_book(
+    root: Path, files: dict[str, str | bytes | None], config: str = CONFIG, case_id: str = CASE
+) -> Path:
     """A book at root with one case made of these files (None: leave a file out)."""
     root.mkdir(parents=True, exist_ok=True)
     (root / "safecli.yaml").write_text(config, encoding="utf-8")

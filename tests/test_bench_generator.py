@@ -27,8 +27,9 @@ def generate() -> ModuleType:
 
 
 def tree(root: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
-            if p.is_file()}
+    return {
+        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
+    }
 
 
 def test_every_file_is_valid_and_round_trips(generate: ModuleType, tmp_path: Path) -> None:
@@ -38,7 +39,11 @@ def test_every_file_is_valid_and_round_trips(generate: ModuleType, tmp_path: Pat
     for case_id in ids:
         folder = root / "cases" / case_id
         assert sorted(p.name for p in folder.iterdir()) == [
-            "actions.yaml", "adult.yaml", "agencies.yaml", "meetings.yaml"]
+            "actions.yaml",
+            "adult.yaml",
+            "agencies.yaml",
+            "meetings.yaml",
+        ]
         for path in folder.iterdir():
             expect = dict if path.name == "adult.yaml" else list
             scan.load(path, expect)
@@ -55,19 +60,23 @@ def test_every_file_is_valid_and_round_trips(generate: ModuleType, tmp_path: Pat
         assert (folder / "meetings.yaml").read_text().startswith(("# ", "[]"))
 
 
-def test_same_seed_same_bytes_other_seed_other_book(generate: ModuleType,
-                                                    tmp_path: Path) -> None:
+def test_same_seed_same_bytes_other_seed_other_book(generate: ModuleType, tmp_path: Path) -> None:
     one = tree(generate.generate(tmp_path / "one", 8, seed=5))
     assert tree(generate.generate(tmp_path / "two", 8, seed=5)) == one
     assert tree(generate.generate(tmp_path / "three", 8, seed=6)) != one
 
 
-def test_the_digest_finds_every_kind_in_a_generated_book(generate: ModuleType,
-                                                         tmp_path: Path) -> None:
+def test_the_digest_finds_every_kind_in_a_generated_book(
+    generate: ModuleType, tmp_path: Path
+) -> None:
     book = find_book(generate.generate(tmp_path / "book", 60, seed=1))
     today = date(2026, 12, 1)
-    items = compute(collect(book, now_ns=time.time_ns(), use_cache=False), today,
-                    date(2026, 12, 8))
+    items = compute(collect(book, now_ns=time.time_ns(), use_cache=False), today, date(2026, 12, 8))
     kinds = {item.kind for item in items}
-    assert kinds == {"action-overdue", "action-due-soon", "review-passed",
-                     "minutes-not-shared", "no-meeting"}
+    assert kinds == {
+        "action-overdue",
+        "action-due-soon",
+        "review-passed",
+        "minutes-not-shared",
+        "no-meeting",
+    }

@@ -6,6 +6,7 @@ import os
 import random
 import signal
 import time
+import traceback
 from datetime import date
 from pathlib import Path
 
@@ -16,9 +17,14 @@ from safecli.errors import BookNotFound, FileFormatError, LockHeld
 from safecli.store import yamlio
 from safecli.store.book import edit_case, find_book, load_case, lock
 
-SPEC = NewCase(name="Ann Example", risk_level="high", lead_agency="asc",
-               lead_agency_name="Exampletown ASC", concern_type="financial",
-               concern_summary="Son withdrawing cash")
+SPEC = NewCase(
+    name="Ann Example",
+    risk_level="high",
+    lead_agency="asc",
+    lead_agency_name="Exampletown ASC",
+    concern_type="financial",
+    concern_summary="Son withdrawing cash",
+)
 
 
 def test_book_is_found_from_a_subfolder(book: Path) -> None:
@@ -54,9 +60,12 @@ def test_case_ids_are_generated_in_sequence(book: Path) -> None:
 def test_lock_held_by_another_writer_is_reported(book: Path) -> None:
     b = find_book(book)
     case = new_case(b, SPEC, today=date(2026, 11, 20))
-    with lock(case.folder), pytest.raises(LockHeld, match="another safecli command"):
-        with lock(case.folder, wait=0.1):
-            pass
+    with (
+        lock(case.folder),
+        pytest.raises(LockHeld, match="another safecli command"),
+        lock(case.folder, wait=0.1),
+    ):
+        pass
 
 
 def test_an_exception_inside_edit_case_writes_nothing(book: Path) -> None:
@@ -76,6 +85,7 @@ def _writer(path: Path, versions: list[str]) -> None:
             yamlio.write_atomic(path, text)
 
 
+@pytest.mark.slow
 def test_a_writer_killed_while_saving_leaves_old_or_new(tmp_path: Path) -> None:
     path = tmp_path / "actions.yaml"
     old = "".join(f"- id: A{i}\n  description: old version {i}\n" for i in range(1, 400))
@@ -98,11 +108,19 @@ def test_a_writer_killed_while_saving_leaves_old_or_new(tmp_path: Path) -> None:
 
 def _add_agencies(book: Path, case_id: str, prefix: str) -> None:
     b = find_book(book)
-    for i in range(50):
-        add_agency(b, case_id, f"{prefix}{i}", name=f"Agency {prefix}{i}", kind="other",
-                   people=[AgencyPerson(f"Person {i}")], lead=False)
+    for i in range(20):
+        add_agency(
+            b,
+            case_id,
+            f"{prefix}{i}",
+            name=f"Agency {prefix}{i}",
+            kind="other",
+            people=[AgencyPerson(f"Person {i}")],
+            lead=False,
+        )
 
 
+@pytest.mark.slow
 def test_two_processes_adding_agencies_lose_nothing(book: Path) -> None:
     case = new_case(find_book(book), SPEC, today=date(2026, 11, 20))
     children = []
@@ -112,12 +130,15 @@ def test_two_processes_adding_agencies_lose_nothing(book: Path) -> None:
             code = 0
             try:
                 _add_agencies(book, case.case_id, prefix)
-            except BaseException:
+            except BaseException:  # noqa: BLE001 - the parent reports it
+                (book / f"child-{prefix}.err").write_text(traceback.format_exc())
                 code = 1
             finally:
                 os._exit(code)
         children.append(pid)
-    assert all(os.waitpid(pid, 0)[1] == 0 for pid in children)
+    statuses = [os.waitpid(pid, 0)[1] for pid in children]
+    errors = [p.read_text() for p in sorted(book.glob("child-*.err"))]
+    assert statuses == [0, 0], "\n".join(errors)
     handles = [a["handle"] for a in load_case(find_book(book), case.case_id).agencies]
-    assert len(handles) == 101
-    assert set(handles) == {"asc"} | {f"{p}{i}" for p in "ab" for i in range(50)}
+    assert len(handles) == 41
+    assert set(handles) == {"asc"} | {f"{p}{i}" for p in "ab" for i in range(20)}

@@ -19,8 +19,9 @@ CASE = "SG-2026-0001"
 
 def test_init_refuses_to_overwrite_a_book(book: Path) -> None:
     before = snapshot(book)
-    result = CliRunner().invoke(app, ["init", str(book), "--organisation", "X",
-                                      "--jurisdiction", "wales"])
+    result = CliRunner().invoke(
+        app, ["init", str(book), "--organisation", "X", "--jurisdiction", "wales"]
+    )
     assert result.exit_code == 3
     assert "already exists" in result.output
     assert snapshot(book) == before
@@ -46,8 +47,16 @@ def test_case_new_list_show(cli) -> None:  # type: ignore[no-untyped-def]
     assert "wrote cases/SG-2026-0001/adult.yaml" in result.output
     listed = cli("case", "list", "--format", "json")
     rows = json.loads(listed.output)
-    assert rows == [{"case": CASE, "status": "open", "opened": "2026-11-20", "risk": "high",
-                     "lead_agency": "asc", "open_actions": 0}]
+    assert rows == [
+        {
+            "case": CASE,
+            "status": "open",
+            "opened": "2026-11-20",
+            "risk": "high",
+            "lead_agency": "asc",
+            "open_actions": 0,
+        }
+    ]
     assert "Ann Example" not in cli("case", "list").output
     assert "Ann Example" in cli("case", "list", "--show-names").output
     shown = cli("case", "show", CASE)
@@ -62,23 +71,27 @@ def test_case_new_without_a_terminal_names_the_missing_flag(cli, book: Path) -> 
 
 
 def test_case_new_prompts_at_a_terminal(cli, book: Path) -> None:  # type: ignore[no-untyped-def]
-    answers = "\n".join([
-        "Ann Example",  # name
-        "",  # preferred name
-        "1950-02-30",  # impossible date of birth: asked again
-        "1950-02-28",
-        "",  # address
-        "",  # interpreter
-        "extreme",  # not a risk level: asked again
-        "high",
-        "asc",
-        "Exampletown ASC",
-        "",  # coordinator
-        "financial",
-        "Son withdrawing cash",
-    ]) + "\n"
-    result = cli("case", "new", "--as-of", "2026-11-20", input=answers,
-                 env={"SAFECLI_INTERACTIVE": "1"})
+    answers = "".join(
+        f"{line}\n"
+        for line in [
+            "Ann Example",  # name
+            "",  # preferred name
+            "1950-02-30",  # impossible date of birth: asked again
+            "1950-02-28",
+            "",  # address
+            "",  # interpreter
+            "extreme",  # not a risk level: asked again
+            "high",
+            "asc",
+            "Exampletown ASC",
+            "",  # coordinator
+            "financial",
+            "Son withdrawing cash",
+        ]
+    )
+    result = cli(
+        "case", "new", "--as-of", "2026-11-20", input=answers, env={"SAFECLI_INTERACTIVE": "1"}
+    )
     assert result.exit_code == 0, result.output
     adult = (book / "cases" / CASE / "adult.yaml").read_text()
     assert "date_of_birth: 1950-02-28\n" in adult
@@ -96,16 +109,29 @@ def test_case_ids_that_are_not_safe_folder_names_are_refused(cli, book: Path, ba
 
 def test_agency_add_people_and_lead(cli, book: Path) -> None:  # type: ignore[no-untyped-def]
     cli(*NEW_CASE)
-    result = cli("agency", "add", CASE, "police", "--name", "Exampleshire Police", "--kind",
-                 "police", "--person", "DC Lee Jones;Investigating officer;lee@example.org;"
-                 "07700 900123", "--lead")
+    result = cli(
+        "agency",
+        "add",
+        CASE,
+        "police",
+        "--name",
+        "Exampleshire Police",
+        "--kind",
+        "police",
+        "--person",
+        "DC Lee Jones;Investigating officer;lee@example.org;07700 900123",
+        "--lead",
+    )
     assert result.exit_code == 0, result.output
-    assert result.output == ("wrote cases/SG-2026-0001/adult.yaml\n"
-                             "wrote cases/SG-2026-0001/agencies.yaml\n")
+    assert result.output == (
+        "wrote cases/SG-2026-0001/adult.yaml\nwrote cases/SG-2026-0001/agencies.yaml\n"
+    )
     text = (book / "cases" / CASE / "agencies.yaml").read_text()
-    assert text.endswith("- handle: police\n  name: Exampleshire Police\n  kind: police\n"
-                         "  people:\n    - name: DC Lee Jones\n      role: Investigating officer\n"
-                         "      email: lee@example.org\n      phone: \"07700 900123\"\n")
+    assert text.endswith(
+        "- handle: police\n  name: Exampleshire Police\n  kind: police\n"
+        "  people:\n    - name: DC Lee Jones\n      role: Investigating officer\n"
+        '      email: lee@example.org\n      phone: "07700 900123"\n'
+    )
     rows = json.loads(cli("agency", "list", CASE, "-f", "json").output)
     assert [(r["handle"], r["lead"]) for r in rows] == [("asc", False), ("police", True)]
     again = cli("agency", "add", CASE, "police", "--person", "DC Lee Jones")
@@ -118,15 +144,29 @@ def test_agency_add_people_and_lead(cli, book: Path) -> None:  # type: ignore[no
 
 def test_case_close_records_outcomes(cli, book: Path) -> None:  # type: ignore[no-untyped-def]
     cli(*NEW_CASE)
-    result = cli("case", "close", CASE, "--reason", "Risk reduced", "--outcomes-asked",
-                 "--outcomes-expressed", "--achieved", "partially", "--as-of", "2026-12-20")
+    result = cli(
+        "case",
+        "close",
+        CASE,
+        "--reason",
+        "Risk reduced",
+        "--outcomes-asked",
+        "--outcomes-expressed",
+        "--achieved",
+        "partially",
+        "--as-of",
+        "2026-12-20",
+    )
     assert result.exit_code == 0, result.output
     adult = (book / "cases" / CASE / "adult.yaml").read_text()
-    assert ("closed: 2026-12-20\nclosure:\n  reason: Risk reduced\n  outcomes_asked: true\n"
-            "  outcomes_expressed: true\n  outcomes_achieved: partially\n") in adult
+    assert (
+        "closed: 2026-12-20\nclosure:\n  reason: Risk reduced\n  outcomes_asked: true\n"
+        "  outcomes_expressed: true\n  outcomes_achieved: partially\n"
+    ) in adult
     assert "status: closed" in adult
     assert cli("case", "list", "-f", "csv").output == (
-        "case,status,opened,risk,lead_agency,open_actions\n")
+        "case,status,opened,risk,lead_agency,open_actions\n"
+    )
     assert CASE in cli("case", "list", "--status", "closed", "-f", "csv").output
 
 
@@ -145,8 +185,12 @@ def _editor(tmp_path: Path, old: str, new: str) -> str:
 
 def test_edit_saves_a_valid_change(cli, book: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     cli(*NEW_CASE)
-    result = cli("edit", CASE, "adult", env={"EDITOR": _editor(tmp_path, "risk_level: high",
-                                                                "risk_level: medium")})
+    result = cli(
+        "edit",
+        CASE,
+        "adult",
+        env={"EDITOR": _editor(tmp_path, "risk_level: high", "risk_level: medium")},
+    )
     assert result.exit_code == 0, result.output
     assert "wrote cases/SG-2026-0001/adult.yaml" in result.output
     assert "risk_level: medium" in (book / "cases" / CASE / "adult.yaml").read_text()
@@ -155,8 +199,9 @@ def test_edit_saves_a_valid_change(cli, book: Path, tmp_path: Path) -> None:  # 
 def test_edit_never_saves_a_broken_file(cli, book: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     cli(*NEW_CASE)
     before = snapshot(book)
-    result = cli("edit", CASE, "adult", env={"EDITOR": _editor(tmp_path, "status: open",
-                                                                "status: [open")})
+    result = cli(
+        "edit", CASE, "adult", env={"EDITOR": _editor(tmp_path, "status: open", "status: [open")}
+    )
     assert result.exit_code == 3
     assert "not saved; your edit is kept at .safecli/rejected/" in result.output
     assert snapshot(book) == before
@@ -168,17 +213,30 @@ def test_edit_never_saves_a_broken_file(cli, book: Path, tmp_path: Path) -> None
 BIG = "a: " + "x" * (1024 * 1024) + "\n"
 CORPUS = {
     "anchor-alias": ("adult.yaml", None, "name: &n Ann\npreferred_name: *n\n", ":1:7:"),
-    "alias-bomb": ("adult.yaml", None,
-                   "a: &a [x, x]\nb: &b [*a, *a]\nc: &c [*b, *b]\nd: [*c, *c]\n", ":1:4:"),
+    "alias-bomb": (
+        "adult.yaml",
+        None,
+        "a: &a [x, x]\nb: &b [*a, *a]\nc: &c [*b, *b]\nd: [*c, *c]\n",
+        ":1:4:",
+    ),
     "python-tag": ("adult.yaml", None, "name: !!python/object:os.system rm\n", ":1:7:"),
-    "duplicate-key": ("adult.yaml", "risk_level: high\n", "risk_level: high\nrisk_level: low\n", ""),
+    "duplicate-key": (
+        "adult.yaml",
+        "risk_level: high\n",
+        "risk_level: high\nrisk_level: low\n",
+        "",
+    ),
     "two-documents": ("actions.yaml", None, "[]\n---\n[]\n", ":2:1:"),
     "wrong-root": ("actions.yaml", None, "id: A1\n", ":1:1:"),
     "oversized": ("actions.yaml", None, BIG, "actions.yaml: file is"),
     "not-utf8": ("actions.yaml", None, "- id: A1\n  description: caf\xe9\n", ":2:"),
     "nul-byte": ("actions.yaml", None, "- id: A1\x00\n", ":1:9:"),
-    "conflict-markers": ("actions.yaml", None,
-                         "<<<<<<< HEAD\n- id: A1\n=======\n- id: A2\n>>>>>>> theirs\n", ":1:1:"),
+    "conflict-markers": (
+        "actions.yaml",
+        None,
+        "<<<<<<< HEAD\n- id: A1\n=======\n- id: A2\n>>>>>>> theirs\n",
+        ":1:1:",
+    ),
     "impossible-date": ("adult.yaml", "opened: 2026-11-20\n", "opened: 2023-02-29\n", ""),
     "bom": ("actions.yaml", None, "\ufeff[]\n", ":1:1:"),
     "crlf": ("actions.yaml", None, "[]\r\n", ":1:3:"),
@@ -210,12 +268,33 @@ def test_refusal_corpus(cli, book: Path, name: str) -> None:  # type: ignore[no-
 
 
 @pytest.mark.parametrize("file", ["actions", "agencies"])
-def test_a_symlinked_case_file_is_never_written_through(cli, book: Path, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                                         file: str) -> None:
+def test_a_symlinked_case_file_is_never_written_through(
+    cli,
+    book: Path,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    file: str,
+) -> None:
     cli(*NEW_CASE)
-    cli("meeting", "new", CASE, "--type", "professionals", "--format", "meeting", "--mode",
-        "telephone", "--when", "2026-11-25 10:00", "--purpose", "Share information",
-        "--chair", "asc:Sam Patel", "--adult-invited", "--as-of", "2026-11-20")
+    cli(
+        "meeting",
+        "new",
+        CASE,
+        "--type",
+        "professionals",
+        "--format",
+        "meeting",
+        "--mode",
+        "telephone",
+        "--when",
+        "2026-11-25 10:00",
+        "--purpose",
+        "Share information",
+        "--chair",
+        "asc:Sam Patel",
+        "--adult-invited",
+        "--as-of",
+        "2026-11-20",
+    )
     path = book / "cases" / CASE / f"{file}.yaml"
     outside = tmp_path / "outside.yaml"
     outside.write_bytes(path.read_bytes())
@@ -223,8 +302,20 @@ def test_a_symlinked_case_file_is_never_written_through(cli, book: Path, tmp_pat
     path.symlink_to(outside)
     before, before_outside = snapshot(book), outside.read_bytes()
     command = {
-        "actions": ["action", "add", CASE, "--meeting", "M1", "--lead", "asc:Sam Patel",
-                    "--due", "2026-12-01", "--as-of", "2026-11-20", "Visit"],
+        "actions": [
+            "action",
+            "add",
+            CASE,
+            "--meeting",
+            "M1",
+            "--lead",
+            "asc:Sam Patel",
+            "--due",
+            "2026-12-01",
+            "--as-of",
+            "2026-11-20",
+            "Visit",
+        ],
         "agencies": ["agency", "add", CASE, "police", "--name", "Police", "--kind", "police"],
     }[file]
     result = cli(*command)
@@ -238,38 +329,76 @@ def test_the_installed_command_runs_without_a_terminal(tmp_path: Path) -> None:
     safecli = Path(sys.executable).parent / "safecli"
     env = {"PATH": os.environ["PATH"], "LANG": "C"}
     run = lambda *args: subprocess.run(
-        [str(safecli), *args], cwd=tmp_path, env=env, stdin=subprocess.DEVNULL,
-        capture_output=True, text=True, check=False)
+        [str(safecli), *args],
+        cwd=tmp_path,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert run("init", "book", "--organisation", "T", "--jurisdiction", "wales").returncode == 0
     os.chdir(tmp_path / "book")
-    created = subprocess.run([str(safecli), *NEW_CASE], cwd=tmp_path / "book", env=env,
-                             stdin=subprocess.DEVNULL, capture_output=True, text=True, check=False)
+    created = subprocess.run(
+        [str(safecli), *NEW_CASE],
+        cwd=tmp_path / "book",
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert created.returncode == 0, created.stderr
-    listed = subprocess.run([str(safecli), "case", "list", "-f", "csv"], cwd=tmp_path / "book",
-                            env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True,
-                            check=False)
-    assert listed.stdout == ("case,status,opened,risk,lead_agency,open_actions\n"
-                             "SG-2026-0001,open,2026-11-20,high,asc,0\n")
-    missing = subprocess.run([str(safecli), "case", "new"], cwd=tmp_path / "book", env=env,
-                             stdin=subprocess.DEVNULL, capture_output=True, text=True, check=False)
+    listed = subprocess.run(
+        [str(safecli), "case", "list", "-f", "csv"],
+        cwd=tmp_path / "book",
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert listed.stdout == (
+        "case,status,opened,risk,lead_agency,open_actions\n"
+        "SG-2026-0001,open,2026-11-20,high,asc,0\n"
+    )
+    missing = subprocess.run(
+        [str(safecli), "case", "new"],
+        cwd=tmp_path / "book",
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert missing.returncode == 2
     assert "missing --name" in missing.stderr
-    module = subprocess.run([sys.executable, "-m", "safecli", "--version"], env=env,
-                            capture_output=True, text=True, check=False)
+    module = subprocess.run(
+        [sys.executable, "-m", "safecli", "--version"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert module.stdout.startswith("safecli ")
 
 
 def test_edit_shows_what_validate_says_after_saving(cli, book: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     cli(*NEW_CASE)
-    result = cli("edit", CASE, "adult", env={"EDITOR": _editor(tmp_path, "risk_level: high",
-                                                                "risk_level: extreme")})
+    result = cli(
+        "edit",
+        CASE,
+        "adult",
+        env={"EDITOR": _editor(tmp_path, "risk_level: high", "risk_level: extreme")},
+    )
     assert result.exit_code == 0, result.output
     assert "wrote cases/SG-2026-0001/adult.yaml" in result.stdout
     assert "cases/SG-2026-0001/adult.yaml:23:13: error INT004 invalid risk level" in result.stderr
 
 
 def test_a_command_changing_two_files_changes_neither_when_one_cannot_be_written(
-        cli, book: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    cli, book: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     cli(*NEW_CASE)
     agencies = book / "cases" / CASE / "agencies.yaml"
     outside = tmp_path / "outside.yaml"
@@ -278,8 +407,7 @@ def test_a_command_changing_two_files_changes_neither_when_one_cannot_be_written
     agencies.symlink_to(outside)
     before = snapshot(book)
     # --lead changes adult.yaml (lead_agency) and agencies.yaml (the new agency).
-    result = cli("agency", "add", CASE, "police", "--name", "Police", "--kind", "police",
-                 "--lead")
+    result = cli("agency", "add", CASE, "police", "--name", "Police", "--kind", "police", "--lead")
     assert result.exit_code == 3
     assert snapshot(book) == before
     assert "lead_agency: asc" in (book / "cases" / CASE / "adult.yaml").read_text()

@@ -29,33 +29,89 @@ def committed_files(book: Path, rev: str = "HEAD") -> list[str]:
 def test_writing_commands_commit_just_their_files(tmp_path: Path) -> None:
     book = make_repo(tmp_path / "book")
     opened = ok(book, *NEW_CASE, "--commit")
-    assert f"committed {git(book, 'rev-parse', '--short=10', 'HEAD').stdout.strip()} " \
-           f"{CASE}: open case" in opened.output
-    assert committed_files(book) == [f"cases/{CASE}/{kind}.yaml"
-                                     for kind in ("actions", "adult", "agencies", "meetings")]
-    ok(book, "agency", "add", CASE, "police", "--name", "Exampleshire Police", "--kind",
-       "police", "--person", "DC Lee Jones;Investigating officer;lee@example.org;01632 960311",
-       "--commit")
+    assert (
+        f"committed {git(book, 'rev-parse', '--short=10', 'HEAD').stdout.strip()} "
+        f"{CASE}: open case" in opened.output
+    )
+    assert committed_files(book) == [
+        f"cases/{CASE}/{kind}.yaml" for kind in ("actions", "adult", "agencies", "meetings")
+    ]
+    ok(
+        book,
+        "agency",
+        "add",
+        CASE,
+        "police",
+        "--name",
+        "Exampleshire Police",
+        "--kind",
+        "police",
+        "--person",
+        "DC Lee Jones;Investigating officer;lee@example.org;01632 960311",
+        "--commit",
+    )
     assert committed_files(book) == [f"cases/{CASE}/agencies.yaml"]
-    ok(book, "meeting", "new", CASE, "--type", "s42-strategy", "--format", "discussion",
-       "--mode", "telephone", "--when", "2026-11-21 10:00", "--purpose",
-       "Protect Edith Marlow's pension", "--chair", "asc:Sam Patel", "--invite",
-       "police:DC Lee Jones:the withdrawals from her account", "--adult-not-invited-reason",
-       "Her grandson Liam answers her phone", "--as-of", "2026-11-20", "--commit")
+    ok(
+        book,
+        "meeting",
+        "new",
+        CASE,
+        "--type",
+        "s42-strategy",
+        "--format",
+        "discussion",
+        "--mode",
+        "telephone",
+        "--when",
+        "2026-11-21 10:00",
+        "--purpose",
+        "Protect Edith Marlow's pension",
+        "--chair",
+        "asc:Sam Patel",
+        "--invite",
+        "police:DC Lee Jones:the withdrawals from her account",
+        "--adult-not-invited-reason",
+        "Her grandson Liam answers her phone",
+        "--as-of",
+        "2026-11-20",
+        "--commit",
+    )
     assert committed_files(book) == [f"cases/{CASE}/meetings.yaml"]
-    ok(book, "action", "add", CASE, "--meeting", "M1", "--lead", "police:DC Lee Jones",
-       "--due", "2026-12-03",
-       "Ask Edith Marlow's bank at 4 Hawthorn Close about the pension withdrawals",
-       "--as-of", "2026-11-20", "--commit")
+    ok(
+        book,
+        "action",
+        "add",
+        CASE,
+        "--meeting",
+        "M1",
+        "--lead",
+        "police:DC Lee Jones",
+        "--due",
+        "2026-12-03",
+        "Ask Edith Marlow's bank at 4 Hawthorn Close about the pension withdrawals",
+        "--as-of",
+        "2026-11-20",
+        "--commit",
+    )
     assert committed_files(book) == [f"cases/{CASE}/actions.yaml"]
     assert git(book, "status", "--porcelain").stdout == ""
     log = messages(book)
     assert [m.strip() for m in log if m.strip()][:4] == [
-        f"{CASE}: add action A1 (lead: police)", f"{CASE}: new meeting M1 (s42-strategy)",
-        f"{CASE}: add agency police", f"{CASE}: open case"]
+        f"{CASE}: add action A1 (lead: police)",
+        f"{CASE}: new meeting M1 (s42-strategy)",
+        f"{CASE}: add agency police",
+        f"{CASE}: open case",
+    ]
     for message in log:
-        for value in (*PERSONAL, "Lee Jones", "lee@example.org", "01632 960311", "bank",
-                      "Liam", "withdrawals"):
+        for value in (
+            *PERSONAL,
+            "Lee Jones",
+            "lee@example.org",
+            "01632 960311",
+            "bank",
+            "Liam",
+            "withdrawals",
+        ):
             assert value not in message
 
 
@@ -66,8 +122,7 @@ def test_the_books_commit_setting_makes_it_the_default(tmp_path: Path) -> None:
     git(book, "commit", "-q", "-am", "commit by default")
     ok(book, *NEW_CASE)
     assert messages(book)[0].strip() == f"{CASE}: open case"
-    ok(book, "agency", "add", CASE, "police", "--name", "Police", "--kind", "police",
-       "--no-commit")
+    ok(book, "agency", "add", CASE, "police", "--name", "Police", "--kind", "police", "--no-commit")
     assert messages(book)[0].strip() == f"{CASE}: open case"
     assert git(book, "status", "--porcelain").stdout.strip() == f"M cases/{CASE}/agencies.yaml"
 
@@ -109,21 +164,29 @@ def test_commit_paths_refusals(tmp_path: Path) -> None:
     git(book, "checkout", "-q", "-b", "side")
     git(book, "commit", "-q", "-am", "side")
     git(book, "checkout", "-q", "main")
-    write(case_file(book, "adult"),
-          case_file(book, "adult").read_text(encoding="utf-8").replace("high", "medium"))
+    write(
+        case_file(book, "adult"),
+        case_file(book, "adult").read_text(encoding="utf-8").replace("high", "medium"),
+    )
     git(book, "commit", "-q", "-am", "main")
     git(book, "merge", "--no-commit", "--no-ff", "side")
     with pytest.raises(GitFailure, match="a git merge is in progress"):
         gitwork.commit_paths(book, [case_file(book, "adult")], "x")
 
 
-def test_commit_without_a_git_identity_says_how_to_set_it(tmp_path: Path,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_commit_without_a_git_identity_says_how_to_set_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     book = make_repo(tmp_path / "book")
     git(book, "config", "--unset", "user.name")
     git(book, "config", "--unset", "user.email")
-    for name in ("GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME",
-                 "GIT_COMMITTER_EMAIL", "EMAIL"):
+    for name in (
+        "GIT_AUTHOR_NAME",
+        "GIT_AUTHOR_EMAIL",
+        "GIT_COMMITTER_NAME",
+        "GIT_COMMITTER_EMAIL",
+        "EMAIL",
+    ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("HOME", str(tmp_path))
     git(book, "config", "user.useConfigOnly", "true")

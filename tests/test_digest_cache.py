@@ -24,17 +24,26 @@ LATER = 10**9 * 3600  # pretend the scan runs an hour after the files were writt
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
     root = make_book(tmp_path / "book")
-    write_case(root, "C1", meetings=[meeting("M1", review="2026-11-20", shared=("police",))],
-               actions=[action("A1", "2026-11-30"), action("A2", "2026-12-03", lead="asc")])
+    write_case(
+        root,
+        "C1",
+        meetings=[meeting("M1", review="2026-11-20", shared=("police",))],
+        actions=[action("A1", "2026-11-30"), action("A2", "2026-12-03", lead="asc")],
+    )
     write_case(root, "C2", adult_text=adult("C2", opened="2026-11-01"))
-    write_case(root, "C3", meetings=[meeting("M1", review="2027-01-01")],
-               actions=[action("A1", "2026-11-25", lead="gp")])
+    write_case(
+        root,
+        "C3",
+        meetings=[meeting("M1", review="2027-01-01")],
+        actions=[action("A1", "2026-11-25", lead="gp")],
+    )
     return root
 
 
 def digest_json(root: Path, *extra: str) -> dict[str, object]:
-    result = CliRunner().invoke(app, ["--book", str(root), "overdue", "--as-of", "2026-12-01",
-                                      "-f", "json", *extra])
+    result = CliRunner().invoke(
+        app, ["--book", str(root), "overdue", "--as-of", "2026-12-01", "-f", "json", *extra]
+    )
     assert result.exit_code in (0, 3), result.output
     return json.loads(result.stdout)  # type: ignore[no-any-return]
 
@@ -76,8 +85,12 @@ def test_an_edit_shows_up(root: Path) -> None:
 
 def test_an_added_case_shows_up(root: Path) -> None:
     warm(root)
-    write_case(root, "C4", actions=[action("A1", "2026-11-30")],
-               meetings=[meeting("M1", review="2027-01-01")])
+    write_case(
+        root,
+        "C4",
+        actions=[action("A1", "2026-11-30")],
+        meetings=[meeting("M1", review="2027-01-01")],
+    )
     assert "C4" in case_ids(digest_json(root))
     assert_same_as_cold(root)
 
@@ -103,8 +116,7 @@ def test_a_renamed_folder_whose_id_was_not_changed_is_unreadable(root: Path) -> 
     warm(root)
     (root / "cases" / "C3").rename(root / "cases" / "C9")
     [item] = [i for i in digest_json(root)["items"] if i["kind"] == "unreadable"]
-    assert item["detail"] == ("cases/C9/adult.yaml: case: 'C3' does not match the folder "
-                              "name 'C9'")
+    assert item["detail"] == ("cases/C9/adult.yaml: case: 'C3' does not match the folder name 'C9'")
 
 
 def test_a_same_size_edit_with_the_old_mtime_shows_up(root: Path) -> None:
@@ -115,7 +127,10 @@ def test_a_same_size_edit_with_the_old_mtime_shows_up(root: Path) -> None:
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
     after = path.stat()
     assert (after.st_size, after.st_mtime_ns, after.st_ino) == (
-        before.st_size, before.st_mtime_ns, before.st_ino)
+        before.st_size,
+        before.st_mtime_ns,
+        before.st_ino,
+    )
     assert [i["days_overdue"] for i in digest_json(root)["items"] if i["case"] == "C3"] == [7]
     assert_same_as_cold(root)
 
@@ -136,7 +151,8 @@ def test_racily_clean_files_are_not_trusted(root: Path) -> None:
     book = find_book(root)
     collect(book, now_ns=time.time_ns())  # the files were written just now
     assert {case: entry[0] for case, entry in entries(root).items()} == dict.fromkeys(
-        ("C1", "C2", "C3"))
+        ("C1", "C2", "C3")
+    )
     path = root / "cases" / "C3" / "actions.yaml"
     before = path.stat()
     path.write_text(path.read_text().replace("due: 2026-11-25", "due: 2026-11-24"))
@@ -149,21 +165,25 @@ def test_racily_clean_files_are_not_trusted(root: Path) -> None:
 
 def test_a_partial_run_keeps_the_other_cases_entries(root: Path) -> None:
     warm(root)
-    result = CliRunner().invoke(app, ["--book", str(root), "overdue", "C1", "--as-of",
-                                      "2026-12-01"])
+    result = CliRunner().invoke(
+        app, ["--book", str(root), "overdue", "C1", "--as-of", "2026-12-01"]
+    )
     assert result.exit_code == 0
     assert set(entries(root)) == {"C1", "C2", "C3"}
 
 
-@pytest.mark.parametrize("damage", [
-    b"",
-    b"not a cache at all",
-    b"\xe3" + b"\x00" * 40,
-    "truncated",
-    "flipped",
-    "other version",
-    "other format",
-])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b"",
+        b"not a cache at all",
+        b"\xe3" + b"\x00" * 40,
+        "truncated",
+        "flipped",
+        "other version",
+        "other format",
+    ],
+)
 def test_a_corrupt_or_foreign_cache_is_rebuilt_silently(root: Path, damage: object) -> None:
     warm(root)
     path = root / ".safecli" / CACHE_NAME
@@ -181,8 +201,9 @@ def test_a_corrupt_or_foreign_cache_is_rebuilt_silently(root: Path, damage: obje
         assert isinstance(damage, bytes)
         data = damage
     path.write_bytes(data)
-    result = CliRunner().invoke(app, ["--book", str(root), "overdue", "--as-of", "2026-12-01",
-                                      "-f", "json"])
+    result = CliRunner().invoke(
+        app, ["--book", str(root), "overdue", "--as-of", "2026-12-01", "-f", "json"]
+    )
     assert (result.exit_code, result.stderr) == (0, "")
     assert json.loads(result.stdout) == digest_json(root, "--no-cache")
     assert set(entries(root)) == {"C1", "C2", "C3"}
@@ -234,7 +255,8 @@ def test_an_unreadable_file_is_cached_and_fixing_it_shows_up(root: Path) -> None
     assert_same_as_cold(root)
     path.write_text(good)
     assert [i["kind"] for i in digest_json(root)["items"] if i["case"] == "C3"] == [
-        "action-overdue"]
+        "action-overdue"
+    ]
     assert_same_as_cold(root)
 
 
@@ -242,6 +264,8 @@ def test_a_missing_file_is_unreadable(root: Path) -> None:
     warm(root)
     (root / "cases" / "C2" / "agencies.yaml").unlink()
     [item] = [i for i in digest_json(root)["items"] if i["case"] == "C2"]
-    assert (item["kind"], item["detail"]) == ("unreadable",
-                                              "cases/C2/agencies.yaml: file is missing")
+    assert (item["kind"], item["detail"]) == (
+        "unreadable",
+        "cases/C2/agencies.yaml: file is missing",
+    )
     assert_same_as_cold(root)

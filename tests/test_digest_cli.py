@@ -25,14 +25,21 @@ Run = Callable[..., object]
 def root(tmp_path: Path) -> Path:
     """A book with one case of each kind of item, and a quiet case."""
     root = make_book(tmp_path / "book")
-    write_case(root, "SG-2026-0001",
-               meetings=[meeting("M1", review="2026-11-20", shared=("police",))],
-               actions=[action("A1", "2026-11-30", lead="police"),
-                        action("A2", "2026-12-03", lead="asc")])
-    write_case(root, "SG-2026-0002", adult_text=adult("SG-2026-0002", opened="2026-11-01",
-                                                      risk="medium"))
-    write_case(root, "SG-2026-0003", meetings=[meeting("M1", review="2027-01-01")],
-               actions=[action("A1", "2027-01-01")])
+    write_case(
+        root,
+        "SG-2026-0001",
+        meetings=[meeting("M1", review="2026-11-20", shared=("police",))],
+        actions=[action("A1", "2026-11-30", lead="police"), action("A2", "2026-12-03", lead="asc")],
+    )
+    write_case(
+        root, "SG-2026-0002", adult_text=adult("SG-2026-0002", opened="2026-11-01", risk="medium")
+    )
+    write_case(
+        root,
+        "SG-2026-0003",
+        meetings=[meeting("M1", review="2027-01-01")],
+        actions=[action("A1", "2027-01-01")],
+    )
     return root
 
 
@@ -43,7 +50,9 @@ def run(root: Path, *args: str, env: dict[str, str] | None = None):
 def test_table(root: Path) -> None:
     result = run(root, *AS_OF)
     assert result.exit_code == 0, result.output
-    assert result.output == """\
+    assert (
+        result.output
+        == """\
 safecli overdue as of 2026-12-01: 1 action-overdue, 1 action-due-soon, 1 review-passed, \
 1 minutes-not-shared, 1 no-meeting
 
@@ -62,11 +71,13 @@ police:DC Lee Jones
 in 2d     2026-12-03  action-due-soon     SG-2026-0001  high    M1       s42-strategy  A2      \
 asc:Sam Patel
 """
+    )
 
 
 def test_json_shape(root: Path) -> None:
-    result = run(root, *AS_OF, "--format", "json", "--kind", "action-overdue",
-                 "--kind", "minutes-not-shared")
+    result = run(
+        root, *AS_OF, "--format", "json", "--kind", "action-overdue", "--kind", "minutes-not-shared"
+    )
     assert result.exit_code == 0, result.output
     assert json.loads(result.output) == {
         "schema": 1,
@@ -74,17 +85,44 @@ def test_json_shape(root: Path) -> None:
         "due_soon_until": "2026-12-08",
         "by": None,
         "items": [
-            {"kind": "minutes-not-shared", "case": "SG-2026-0001", "risk": "high",
-             "meeting": "M1", "meeting_type": "s42-strategy", "action": None, "agency": "asc",
-             "lead": "Sam Patel", "due": "2026-11-15", "days_overdue": 16, "missing": ["gp"],
-             "detail": None},
-            {"kind": "action-overdue", "case": "SG-2026-0001", "risk": "high", "meeting": "M1",
-             "meeting_type": "s42-strategy", "action": "A1", "agency": "police",
-             "lead": "DC Lee Jones", "due": "2026-11-30", "days_overdue": 1, "missing": None,
-             "detail": None},
+            {
+                "kind": "minutes-not-shared",
+                "case": "SG-2026-0001",
+                "risk": "high",
+                "meeting": "M1",
+                "meeting_type": "s42-strategy",
+                "action": None,
+                "agency": "asc",
+                "lead": "Sam Patel",
+                "due": "2026-11-15",
+                "days_overdue": 16,
+                "missing": ["gp"],
+                "detail": None,
+            },
+            {
+                "kind": "action-overdue",
+                "case": "SG-2026-0001",
+                "risk": "high",
+                "meeting": "M1",
+                "meeting_type": "s42-strategy",
+                "action": "A1",
+                "agency": "police",
+                "lead": "DC Lee Jones",
+                "due": "2026-11-30",
+                "days_overdue": 1,
+                "missing": None,
+                "detail": None,
+            },
         ],
-        "counts": {"unreadable": 0, "action-overdue": 1, "action-due-soon": 0,
-                   "review-passed": 0, "minutes-not-shared": 1, "no-meeting": 0, "total": 2},
+        "counts": {
+            "unreadable": 0,
+            "action-overdue": 1,
+            "action-due-soon": 0,
+            "review-passed": 0,
+            "minutes-not-shared": 1,
+            "no-meeting": 0,
+            "total": 2,
+        },
     }
 
 
@@ -92,9 +130,12 @@ def test_csv_and_markdown(root: Path) -> None:
     result = run(root, *AS_OF, "-f", "csv", "--kind", "action-overdue")
     assert result.output == (
         "kind,case,risk,meeting,meeting_type,action,agency,lead,due,days_overdue,missing,detail\n"
-        "action-overdue,SG-2026-0001,high,M1,s42-strategy,A1,police,DC Lee Jones,2026-11-30,1,,\n")
+        "action-overdue,SG-2026-0001,high,M1,s42-strategy,A1,police,DC Lee Jones,2026-11-30,1,,\n"
+    )
     result = run(root, *AS_OF, "-f", "markdown", "--kind", "action-overdue", "--by", "agency")
-    assert result.output == """\
+    assert (
+        result.output
+        == """\
 safecli overdue as of 2026-12-01: 1 action-overdue
 
 ## agency: police (1)
@@ -104,14 +145,18 @@ safecli overdue as of 2026-12-01: 1 action-overdue
 | 1d late | 2026-11-30 | action-overdue | SG-2026-0001 | high | M1 | s42-strategy | A1 | \
 police:DC Lee Jones |
 """
+    )
 
 
 def test_grouped_by_lead(root: Path) -> None:
-    result = run(root, *AS_OF, "--by", "lead", "--kind", "action-overdue", "--kind",
-                 "action-due-soon")
+    result = run(
+        root, *AS_OF, "--by", "lead", "--kind", "action-overdue", "--kind", "action-due-soon"
+    )
     assert result.exit_code == 0
     assert [line for line in result.output.splitlines() if line.startswith("[")] == [
-        "[lead: asc:Sam Patel (1)]", "[lead: police:DC Lee Jones (1)]"]
+        "[lead: asc:Sam Patel (1)]",
+        "[lead: police:DC Lee Jones (1)]",
+    ]
 
 
 @pytest.mark.parametrize("fmt", ["table", "markdown", "json", "csv"])
@@ -125,13 +170,24 @@ def test_no_name_address_or_free_text_by_default(root: Path, fmt: str, by: list[
 
 
 def test_names_and_descriptions_only_when_asked(root: Path) -> None:
-    result = run(root, *AS_OF, "-f", "json", "--show-names", "--show-descriptions",
-                 "--case", "SG-2026-0001", "--kind", "action-overdue")
+    result = run(
+        root,
+        *AS_OF,
+        "-f",
+        "json",
+        "--show-names",
+        "--show-descriptions",
+        "--case",
+        "SG-2026-0001",
+        "--kind",
+        "action-overdue",
+    )
     [item] = json.loads(result.output)["items"]
     assert item["name"] == "Margaret Ellison"
     assert item["description"] == "Ask the bank to flag the account; stop the bank card."
-    result = run(root, *AS_OF, "--show-descriptions", "--kind", "no-meeting",
-                 "--kind", "review-passed")
+    result = run(
+        root, *AS_OF, "--show-descriptions", "--kind", "no-meeting", "--kind", "review-passed"
+    )
     assert "financial: Son has been withdrawing cash from her account." in result.output
     assert "Agree immediate protection and who joins the enquiry." in result.output
     assert "Margaret" not in result.output
@@ -139,8 +195,12 @@ def test_names_and_descriptions_only_when_asked(root: Path) -> None:
 
 def test_the_books_show_names_setting_and_hide_names(tmp_path: Path) -> None:
     root = make_book(tmp_path / "book", show_names=True)
-    write_case(root, "C1", meetings=[meeting("M1", review="2027-01-01")],
-               actions=[action("A1", "2026-11-30")])
+    write_case(
+        root,
+        "C1",
+        meetings=[meeting("M1", review="2027-01-01")],
+        actions=[action("A1", "2026-11-30")],
+    )
     assert "Margaret Ellison" in run(root, *AS_OF).output
     assert "Margaret Ellison" not in run(root, *AS_OF, "--hide-names").output
 
@@ -150,7 +210,9 @@ def test_quiet_if_empty_prints_nothing(root: Path) -> None:
     assert (result.exit_code, result.output) == (0, "")
     result = run(root, *AS_OF, "--case", "SG-2026-0003")
     assert (result.exit_code, result.output) == (
-        0, "safecli overdue as of 2026-12-01: nothing due\n")
+        0,
+        "safecli overdue as of 2026-12-01: nothing due\n",
+    )
     result = run(root, *AS_OF, "--quiet-if-empty", "--fail-if-any")
     assert result.exit_code == 1
     assert result.output.startswith("safecli overdue as of 2026-12-01: 1 action-overdue")
@@ -169,8 +231,10 @@ def test_an_unreadable_file_is_listed_and_exits_3(root: Path) -> None:
     assert result.exit_code == 3
     assert "unreadable          SG-2026-0003" in result.stdout
     assert "cases/SG-2026-0003/meetings.yaml:2:3: duplicate key 'id'" in result.stdout
-    assert result.stderr == ("safecli: error: 1 case file(s) could not be read; the digest "
-                             "lists them as unreadable (see: safecli validate)\n")
+    assert result.stderr == (
+        "safecli: error: 1 case file(s) could not be read; the digest "
+        "lists them as unreadable (see: safecli validate)\n"
+    )
     assert snapshot(root) == before
 
 
@@ -188,17 +252,24 @@ def test_paths_as_case_ids_and_folders(root: Path, monkeypatch: pytest.MonkeyPat
     assert cases("--case", "SG-2026-0001", "--risk", "high") == {"SG-2026-0001"}
 
 
-@pytest.mark.parametrize(("args", "code", "message"), [
-    (["SG-2026-9999"], 3, "no case 'SG-2026-9999' in this book"),
-    (["--case", "SG-2026-9999"], 3, "no case 'SG-2026-9999' in this book"),
-    (["nowhere/SG-1"], 3, "no case folder nowhere/SG-1"),
-    (["--format", "yaml"], 2, "invalid --format 'yaml'; choose one of: table, markdown, json, csv"),
-    (["--by", "team"], 2, "invalid --by 'team'; choose one of: agency, case, lead"),
-    (["--risk", "severe"], 2, "invalid --risk 'severe'; choose one of: low, medium, high"),
-    (["--kind", "late"], 2, "invalid --kind 'late'"),
-    (["--within", "soon"], 3, "not a period: 'soon'"),
-    (["--lead", "Sam"], 3, "invalid person 'Sam'"),
-])
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["SG-2026-9999"], 3, "no case 'SG-2026-9999' in this book"),
+        (["--case", "SG-2026-9999"], 3, "no case 'SG-2026-9999' in this book"),
+        (["nowhere/SG-1"], 3, "no case folder nowhere/SG-1"),
+        (
+            ["--format", "yaml"],
+            2,
+            "invalid --format 'yaml'; choose one of: table, markdown, json, csv",
+        ),
+        (["--by", "team"], 2, "invalid --by 'team'; choose one of: agency, case, lead"),
+        (["--risk", "severe"], 2, "invalid --risk 'severe'; choose one of: low, medium, high"),
+        (["--kind", "late"], 2, "invalid --kind 'late'"),
+        (["--within", "soon"], 3, "not a period: 'soon'"),
+        (["--lead", "Sam"], 3, "invalid person 'Sam'"),
+    ],
+)
 def test_bad_input(root: Path, args: list[str], code: int, message: str) -> None:
     before = snapshot(root)
     result = run(root, *AS_OF, *args)
@@ -228,8 +299,10 @@ def test_example_book_on_1_december_2026(example_book: Path) -> None:
     result = run(example_book, *AS_OF, "-f", "json")
     assert result.exit_code == 0, result.output
     digest = json.loads(result.output)
-    brief = [(i["kind"], i["case"], i["action"] or i["meeting"], i["days_overdue"])
-             for i in digest["items"]]
+    brief = [
+        (i["kind"], i["case"], i["action"] or i["meeting"], i["days_overdue"])
+        for i in digest["items"]
+    ]
     assert ("action-overdue", "SG-2026-0001", "A6", 11) in brief
     assert ("action-overdue", "SG-2026-0001", "A8", 4) in brief
     assert ("action-due-soon", "SG-2026-0001", "A7", -3) in brief
@@ -249,9 +322,15 @@ def cron(root: Path, *args: str, lang: str | None = None) -> subprocess.Complete
     env = {"PATH": "/usr/bin:/bin"}
     if lang:
         env["LANG"] = lang
-    return subprocess.run([str(SAFECLI), "--book", str(root), "overdue", *args], env=env,
-                          stdin=subprocess.DEVNULL, capture_output=True, check=False,
-                          timeout=60, cwd="/")
+    return subprocess.run(
+        [str(SAFECLI), "--book", str(root), "overdue", *args],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        check=False,
+        timeout=60,
+        cwd="/",
+    )
 
 
 def test_installed_command_in_crons_environment(root: Path) -> None:
@@ -259,7 +338,8 @@ def test_installed_command_in_crons_environment(root: Path) -> None:
     done = cron(root, *AS_OF, "--fail-if-any")
     assert (done.returncode, done.stderr) == (1, b"")
     assert done.stdout.decode("ascii").startswith(
-        "safecli overdue as of 2026-12-01: 1 action-overdue, 1 action-due-soon")
+        "safecli overdue as of 2026-12-01: 1 action-overdue, 1 action-due-soon"
+    )
     quiet = cron(root, *AS_OF, "--quiet-if-empty", "SG-2026-0003")
     assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, b"", b"")
 
@@ -274,8 +354,9 @@ def test_c_locale_with_a_non_ascii_name_does_not_crash(root: Path) -> None:
         assert (done.returncode, done.stderr) == (0, b"")
         # Python reads the C locale as UTF-8 (PEP 538/540); whatever the encoding,
         # the name arrives as UTF-8 or with '?' for what the encoding lacks.
-        assert ("police:DC Siân Llŷr".encode() in done.stdout
-                or b"police:DC Si?n Ll?r" in done.stdout), done.stdout
+        assert (
+            "police:DC Siân Llŷr".encode() in done.stdout or b"police:DC Si?n Ll?r" in done.stdout
+        ), done.stdout
 
 
 @pytest.mark.parametrize("zone", ["Pacific/Kiritimati", "Pacific/Pago_Pago"])
@@ -287,8 +368,12 @@ def test_default_as_of_is_today_in_the_books_timezone(tmp_path: Path, zone: str)
 
     root = make_book(tmp_path / "book", tz=zone)
     local_today = today_in(ZoneInfo(zone)).isoformat()
-    write_case(root, "C1", meetings=[meeting("M1", review="2999-01-01")],
-               actions=[action("A1", local_today)])
+    write_case(
+        root,
+        "C1",
+        meetings=[meeting("M1", review="2999-01-01")],
+        actions=[action("A1", local_today)],
+    )
     digest = json.loads(run(root, "-f", "json").stdout)
     assert digest["as_of"] == local_today
     assert [(i["kind"], i["days_overdue"]) for i in digest["items"]] == [("action-due-soon", 0)]

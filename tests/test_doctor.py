@@ -24,8 +24,11 @@ def private(root: Path) -> None:
 
 
 def statuses(output: str) -> dict[str, str]:
-    return {line.split(":")[0][6:]: line[:5].strip() for line in output.splitlines()
-            if not line.startswith(" ")}
+    return {
+        line.split(":")[0][6:]: line[:5].strip()
+        for line in output.splitlines()
+        if not line.startswith(" ")
+    }
 
 
 @pytest.fixture
@@ -39,9 +42,16 @@ def book(tmp_path: Path) -> Path:
 def test_a_well_set_up_book_passes(book: Path) -> None:
     result = ok(book, "doctor")
     assert statuses(result.output) == {
-        "git repository": "ok", "merge driver": "ok", "merge attribute": "ok",
-        ".gitignore": "ok", "case files readable": "ok", "case folder names": "ok",
-        "no personal names in paths": "ok", "file sizes": "ok", "permissions": "ok"}
+        "git repository": "ok",
+        "merge driver": "ok",
+        "merge attribute": "ok",
+        ".gitignore": "ok",
+        "case files readable": "ok",
+        "case folder names": "ok",
+        "no personal names in paths": "ok",
+        "file sizes": "ok",
+        "permissions": "ok",
+    }
     assert "hint" not in result.output
 
 
@@ -64,8 +74,9 @@ def test_a_driver_whose_program_is_gone_fails(book: Path) -> None:
     git(book, "config", "merge.safecli.driver", "/no/such/safecli merge-file %O %A %B %P")
     result = cli(book, "doctor")
     assert result.exit_code == 1
-    assert "fail  merge driver: the driver's program '/no/such/safecli' is not there" \
-        in result.output
+    assert (
+        "fail  merge driver: the driver's program '/no/such/safecli' is not there" in result.output
+    )
 
 
 def test_a_book_outside_git(tmp_path: Path) -> None:
@@ -75,7 +86,8 @@ def test_a_book_outside_git(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.output.startswith(
         "fail  git repository: the case book is not in a git repository\n"
-        "      hint: run 'git init' in the book, then 'safecli git setup'\n")
+        "      hint: run 'git init' in the book, then 'safecli git setup'\n"
+    )
 
 
 def test_folders_and_files_named_after_a_person(book: Path) -> None:
@@ -88,14 +100,27 @@ def test_folders_and_files_named_after_a_person(book: Path) -> None:
     private(book)
     result = cli(book, "doctor")
     assert result.exit_code == 1
-    assert ("fail  no personal names in paths: cases/SG-2026-0001/marlow-notes.txt, "
-            "cases/SG-2026-edie\n") in result.output
+    assert (
+        "fail  no personal names in paths: cases/SG-2026-0001/marlow-notes.txt, "
+        "cases/SG-2026-edie\n"
+    ) in result.output
     assert "fail  case folder names: cases/Edith Marlow\n" in result.output
 
 
 def test_a_person_of_an_agency_counts_too(book: Path) -> None:
-    ok(book, "agency", "add", CASE, "police", "--name", "Police", "--kind", "police",
-       "--person", "DC Rachel Quinn;Officer")
+    ok(
+        book,
+        "agency",
+        "add",
+        CASE,
+        "police",
+        "--name",
+        "Police",
+        "--kind",
+        "police",
+        "--person",
+        "DC Rachel Quinn;Officer",
+    )
     write(book / "cases" / CASE / "from-QUINN.txt", "x\n")
     private(book)
     assert statuses(cli(book, "doctor").output)["no personal names in paths"] == "fail"
@@ -109,8 +134,10 @@ def test_conflict_markers_oversized_files_and_permissions(book: Path) -> None:
     result = cli(book, "doctor")
     assert result.exit_code == 1
     lines = result.output.splitlines()
-    assert (f"fail  case files readable: cases/{CASE}/actions.yaml: line 2: git conflict marker:"
-            " this file was not merged; resolve the conflict first") in lines
+    assert (
+        f"fail  case files readable: cases/{CASE}/actions.yaml: line 2: git conflict marker:"
+        " this file was not merged; resolve the conflict first"
+    ) in lines
     assert f"fail  file sizes: cases/{CASE}/scan.pdf (1,048,577 bytes)" in lines
     assert f"warn  permissions: cases/{CASE}/adult.yaml, cases/{CASE}/scan.pdf" in lines
 
@@ -137,13 +164,15 @@ def test_git_setup_registers_the_running_safecli(tmp_path: Path) -> None:
     ]
     assert git(root, "config", "--local", "merge.safecli.driver").stdout.strip() == driver
     assert (root / ".gitattributes").read_text(encoding="utf-8") == (
-        "*.pdf binary\ncases/**/*.yaml merge=safecli text eol=lf\n")
+        "*.pdf binary\ncases/**/*.yaml merge=safecli text eol=lf\n"
+    )
     again = ok(root, "git", "setup")
     assert again.output == "git setup: merge driver and attributes already in place\n"
 
 
 def test_driver_command_prefers_the_installed_script(tmp_path: Path) -> None:
     from safecli.teamwork import gitrepo as gitwork
+
     script = tmp_path / "venv bin" / "safecli"
     script.parent.mkdir()
     write(script, "#!/bin/sh\n")
@@ -162,10 +191,12 @@ def test_init_in_a_git_repository_offers_the_setup(tmp_path: Path) -> None:
     args = ["init", "--organisation", "T", "--jurisdiction", "england"]
     hinted = CliRunner().invoke(app, [*args, str(repo / "a")])
     assert hinted.output.endswith(
-        "hint: run 'safecli git setup' so git merges case files by identity\n")
+        "hint: run 'safecli git setup' so git merges case files by identity\n"
+    )
     assert git(repo, "config", "--get", "merge.safecli.driver", check=False).returncode == 1
-    asked = CliRunner().invoke(app, [*args, str(repo / "b")], input="y\n",
-                               env={"SAFECLI_INTERACTIVE": "1"})
+    asked = CliRunner().invoke(
+        app, [*args, str(repo / "b")], input="y\n", env={"SAFECLI_INTERACTIVE": "1"}
+    )
     assert "Register safecli's merge driver in this git repository?" in asked.output
     assert "set git config merge.safecli.driver" in asked.output
     git(repo, "config", "--unset", "merge.safecli.driver")
@@ -174,4 +205,5 @@ def test_init_in_a_git_repository_offers_the_setup(tmp_path: Path) -> None:
     assert "set git config merge.safecli.driver" in flagged.output
     outside = CliRunner().invoke(app, [*args, str(tmp_path / "d"), "--git-setup"])
     assert outside.output.endswith(
-        "not in a git repository: run 'git init', then 'safecli git setup'\n")
+        "not in a git repository: run 'git init', then 'safecli git setup'\n"
+    )

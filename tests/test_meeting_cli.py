@@ -33,8 +33,10 @@ TYPES = {
     "self-neglect": (CASE, ("--chair", "housing:Priya Shah")),
     "cuckooing": (CASE, ("--chair", "police:DC Lee Jones")),
     "professionals": (CASE, ("--chair", "gp:Dr Amara Okafor")),
-    "best-interests": (CASE, ("--chair", "asc:Helen Forsyth",
-                              "--decision-maker", "health:Dr Ravi Menon")),
+    "best-interests": (
+        CASE,
+        ("--chair", "asc:Helen Forsyth", "--decision-maker", "health:Dr Ravi Menon"),
+    ),
     "mdt": (CASE, ("--chair", "health:Dr Ravi Menon")),
     "cpa": (CASE, ("--chair", "cmht:Jo Carter")),
     "marac": (CASE, ("--chair", "police:DC Lee Jones")),
@@ -56,11 +58,30 @@ def test_the_table_covers_every_built_in_type() -> None:
 @pytest.mark.parametrize("type_id", sorted(TYPES))
 def test_every_meeting_type_is_created_with_flags(book: Path, type_id: str) -> None:
     case, flags = TYPES[type_id]
-    result = run(book, "meeting", "new", case, "--type", type_id, "--format", "meeting",
-                 "--mode", "in-person", "--where", "Room 1, Town Hall", "--when",
-                 "2026-11-10 10:00", "--purpose", "Agree a plan", *flags,
-                 "--invite", "advocacy:Bea Rowe:Supports the adult", "--adult-invited",
-                 "--as-of", "2026-11-02")
+    result = run(
+        book,
+        "meeting",
+        "new",
+        case,
+        "--type",
+        type_id,
+        "--format",
+        "meeting",
+        "--mode",
+        "in-person",
+        "--where",
+        "Room 1, Town Hall",
+        "--when",
+        "2026-11-10 10:00",
+        "--purpose",
+        "Agree a plan",
+        *flags,
+        "--invite",
+        "advocacy:Bea Rowe:Supports the adult",
+        "--adult-invited",
+        "--as-of",
+        "2026-11-02",
+    )
     assert result.exit_code == 0, result.output
     assert f"new meeting M1 ({type_id}) in {case}" in result.stdout
     assert f"wrote cases/{case}/meetings.yaml" in result.stdout
@@ -80,7 +101,9 @@ def test_every_meeting_type_is_created_with_flags(book: Path, type_id: str) -> N
 def test_meeting_file_is_written_in_the_documented_layout(book: Path) -> None:
     assert run(book, *STRATEGY).exit_code == 0
     text = (book / "cases" / CASE / "meetings.yaml").read_text()
-    assert text == """\
+    assert (
+        text
+        == """\
 - id: M1
   type: s42-strategy
   format: discussion
@@ -111,6 +134,7 @@ def test_meeting_file_is_written_in_the_documented_layout(book: Path) -> None:
       responded_on: null
   minutes: null
 """
+    )
 
 
 def test_ids_count_up(book: Path) -> None:
@@ -120,15 +144,18 @@ def test_ids_count_up(book: Path) -> None:
     assert [m["id"] for m in load(book, "meetings")] == ["M1", "M2"]
 
 
-@pytest.mark.parametrize(("typed", "stored"), [
-    ("2026-12-01 10:00", "2026-12-01T10:00"),
-    ("2026-12-01T10:00", "2026-12-01T10:00"),
-    ("today 16:30", "2026-11-02T16:30"),
-    ("tomorrow 09:30", "2026-11-03T09:30"),
-    ("fri 14:00", "2026-11-06T14:00"),
-    ("+1w 10:00", "2026-11-09T10:00"),
-    ("+1m 8:05", "2026-12-02T08:05"),
-])
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("2026-12-01 10:00", "2026-12-01T10:00"),
+        ("2026-12-01T10:00", "2026-12-01T10:00"),
+        ("today 16:30", "2026-11-02T16:30"),
+        ("tomorrow 09:30", "2026-11-03T09:30"),
+        ("fri 14:00", "2026-11-06T14:00"),
+        ("+1w 10:00", "2026-11-09T10:00"),
+        ("+1m 8:05", "2026-12-02T08:05"),
+    ],
+)
 def test_when_accepts_every_date_time_form(book: Path, typed: str, stored: str) -> None:
     args = list(STRATEGY)
     args[args.index("--when") + 1] = typed
@@ -149,25 +176,56 @@ def test_a_bad_time_is_refused(book: Path) -> None:
 # --- the policy pack's rules, refused before anything is written ----------------------
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (("--type", "s42-strategy", "--chair", "police:DC Lee Jones"),
-     ("s42-strategy cannot be chaired by police: S42 strategy meetings and conferences are "
-     "always chaired by the local authority")),
-    (("--type", "s42-conference", "--chair", "gp:Dr Amara Okafor"),
-     "s42-conference cannot be chaired by gp"),
-    (("--type", "s126-strategy", "--chair", "asc:Sam Patel"),
-     "this case is in England: use s42-strategy"),
-    (("--type", "best-interests", "--chair", "asc:Sam Patel"),
-     "best-interests needs a named decision maker"),
-    (("--type", "mappa", "--chair", "asc:Sam Patel"),
-     "mappa cannot be chaired by local-authority"),
-])
-def test_type_rules_are_refused_with_the_guidance(book: Path, args: tuple[str, ...],
-                                                  message: str) -> None:
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ("--type", "s42-strategy", "--chair", "police:DC Lee Jones"),
+            (
+                "s42-strategy cannot be chaired by police: S42 strategy meetings and conferences are "
+                "always chaired by the local authority"
+            ),
+        ),
+        (
+            ("--type", "s42-conference", "--chair", "gp:Dr Amara Okafor"),
+            "s42-conference cannot be chaired by gp",
+        ),
+        (
+            ("--type", "s126-strategy", "--chair", "asc:Sam Patel"),
+            "this case is in England: use s42-strategy",
+        ),
+        (
+            ("--type", "best-interests", "--chair", "asc:Sam Patel"),
+            "best-interests needs a named decision maker",
+        ),
+        (
+            ("--type", "mappa", "--chair", "asc:Sam Patel"),
+            "mappa cannot be chaired by local-authority",
+        ),
+    ],
+)
+def test_type_rules_are_refused_with_the_guidance(
+    book: Path, args: tuple[str, ...], message: str
+) -> None:
     before = snapshot(book)
-    result = run(book, "meeting", "new", CASE, *args, "--format", "meeting", "--mode",
-                 "telephone", "--when", "2026-11-10 10:00", "--purpose", "Plan",
-                 "--adult-invited", "--as-of", "2026-11-02")
+    result = run(
+        book,
+        "meeting",
+        "new",
+        CASE,
+        *args,
+        "--format",
+        "meeting",
+        "--mode",
+        "telephone",
+        "--when",
+        "2026-11-10 10:00",
+        "--purpose",
+        "Plan",
+        "--adult-invited",
+        "--as-of",
+        "2026-11-02",
+    )
     assert result.exit_code == 3
     assert message in result.stderr
     assert "Traceback" not in result.output
@@ -176,43 +234,98 @@ def test_type_rules_are_refused_with_the_guidance(book: Path, args: tuple[str, .
 
 def test_an_english_type_is_refused_for_a_welsh_case(book: Path) -> None:
     before = snapshot(book)
-    result = run(book, "meeting", "new", WELSH, "--type", "s42-strategy", "--format",
-                 "discussion", "--mode", "telephone", "--when", "2026-11-10 10:00",
-                 "--purpose", "Plan", "--chair", "asc:Sam Patel", "--adult-invited")
+    result = run(
+        book,
+        "meeting",
+        "new",
+        WELSH,
+        "--type",
+        "s42-strategy",
+        "--format",
+        "discussion",
+        "--mode",
+        "telephone",
+        "--when",
+        "2026-11-10 10:00",
+        "--purpose",
+        "Plan",
+        "--chair",
+        "asc:Sam Patel",
+        "--adult-invited",
+    )
     assert result.exit_code == 3
     assert "this case is in Wales: use s126-strategy" in result.stderr
     assert snapshot(book) == before
 
 
 def test_a_chair_who_is_the_decision_maker_is_a_warning_not_a_refusal(book: Path) -> None:
-    result = run(book, "meeting", "new", CASE, "--type", "best-interests", "--format",
-                 "meeting", "--mode", "telephone", "--when", "2026-11-10 10:00", "--purpose",
-                 "Where to live", "--chair", "health:Dr Ravi Menon", "--decision-maker",
-                 "health:Dr Ravi Menon", "--adult-invited")
+    result = run(
+        book,
+        "meeting",
+        "new",
+        CASE,
+        "--type",
+        "best-interests",
+        "--format",
+        "meeting",
+        "--mode",
+        "telephone",
+        "--when",
+        "2026-11-10 10:00",
+        "--purpose",
+        "Where to live",
+        "--chair",
+        "health:Dr Ravi Menon",
+        "--decision-maker",
+        "health:Dr Ravi Menon",
+        "--adult-invited",
+    )
     assert result.exit_code == 0
-    assert "warning: best-interests: best practice is that the chair is not the decision " \
-           "maker" in result.stderr
+    assert (
+        "warning: best-interests: best practice is that the chair is not the decision "
+        "maker" in result.stderr
+    )
 
 
 # --- bad references ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("flag", "value", "message"), [
-    ("--chair", "polce:DC Lee Jones",
-     ("no agency 'polce' in SG-2026-0001 (agencies: asc, police, gp, health, cmht, housing, "
-     "probation, advocacy); to add it: safecli agency add SG-2026-0001 polce")),
-    ("--chair", "asc:Sam Pattel",
-     ("no person 'Sam Pattel' in agency 'asc' of SG-2026-0001 (people: Sam Patel, Helen "
-     "Forsyth); to add them: safecli agency add SG-2026-0001 asc --person \"Sam Pattel;role\"")),
-    ("--invite", "police:DC Nobody:Investigating",
-     "no person 'DC Nobody' in agency 'police' of SG-2026-0001 (people: DC Lee Jones)"),
-    ("--invite", "police:DC Lee Jones",
-     "invalid invitee 'police:DC Lee Jones': write agency:Name:reason"),
-    ("--type", "s43-strategy", "unknown meeting type 's43-strategy'; known: s42-strategy"),
-    ("--subject", "SG-2026-0099", "no case 'SG-2026-0099' in this book"),
-])
-def test_bad_references_are_refused_clearly(book: Path, flag: str, value: str,
-                                            message: str) -> None:
+@pytest.mark.parametrize(
+    ("flag", "value", "message"),
+    [
+        (
+            "--chair",
+            "polce:DC Lee Jones",
+            (
+                "no agency 'polce' in SG-2026-0001 (agencies: asc, police, gp, health, cmht, housing, "
+                "probation, advocacy); to add it: safecli agency add SG-2026-0001 polce"
+            ),
+        ),
+        (
+            "--chair",
+            "asc:Sam Pattel",
+            (
+                "no person 'Sam Pattel' in agency 'asc' of SG-2026-0001 (people: Sam Patel, Helen "
+                'Forsyth); to add them: safecli agency add SG-2026-0001 asc --person "Sam Pattel;role"'
+            ),
+        ),
+        (
+            "--invite",
+            "police:DC Nobody:Investigating",
+            "no person 'DC Nobody' in agency 'police' of SG-2026-0001 (people: DC Lee Jones)",
+        ),
+        (
+            "--invite",
+            "police:DC Lee Jones",
+            "invalid invitee 'police:DC Lee Jones': write agency:Name:reason",
+        ),
+        ("--type", "s43-strategy", "unknown meeting type 's43-strategy'; known: s42-strategy"),
+        ("--subject", "SG-2026-0099", "no case 'SG-2026-0099' in this book"),
+    ],
+)
+def test_bad_references_are_refused_clearly(
+    book: Path, flag: str, value: str, message: str
+) -> None:
     args = list(STRATEGY)
     if flag in args and flag != "--invite":
         args[args.index(flag) + 1] = value
@@ -226,25 +339,52 @@ def test_bad_references_are_refused_clearly(book: Path, flag: str, value: str,
     assert snapshot(book) == before
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (("meeting", "respond", CASE, "M9", "police:DC Lee Jones", "accepted"),
-     "no meeting 'M9' in SG-2026-0001 (meetings: M1)"),
-    (("meeting", "show", CASE, "M2"), "no meeting 'M2'"),
-    (("meeting", "respond", CASE, "M1", "housing:Priya Shah", "accepted"),
-     ("housing:Priya Shah is not invited to M1 (invitees: police:DC Lee Jones, "
-     "gp:Dr Amara Okafor); invite them first: safecli meeting invite")),
-    (("meeting", "respond", CASE, "M1", "police:DC Lee Jones", "maybe"),
-     "invalid response 'maybe'"),
-    (("meeting", "invite", CASE, "M1", "fire:Crew Manager", "--reason", "Fire risk"),
-     "no agency 'fire'"),
-    (("meeting", "share", CASE, "M1", "--with", "police"), "M1 has no minutes yet"),
-    (("action", "done", CASE, "A9"), "no action 'A9' in SG-2026-0001 (actions: none yet)"),
-    (("action", "add", CASE, "--meeting", "M7", "--lead", "asc:Sam Patel", "--due", "+1w",
-      "Visit"), "no meeting 'M7'"),
-    (("meeting", "new", "SG-2026-0404", "--type", "mdt"), "no case 'SG-2026-0404'"),
-])
-def test_unknown_things_are_refused_with_exit_3(book: Path, args: tuple[str, ...],
-                                                message: str) -> None:
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ("meeting", "respond", CASE, "M9", "police:DC Lee Jones", "accepted"),
+            "no meeting 'M9' in SG-2026-0001 (meetings: M1)",
+        ),
+        (("meeting", "show", CASE, "M2"), "no meeting 'M2'"),
+        (
+            ("meeting", "respond", CASE, "M1", "housing:Priya Shah", "accepted"),
+            (
+                "housing:Priya Shah is not invited to M1 (invitees: police:DC Lee Jones, "
+                "gp:Dr Amara Okafor); invite them first: safecli meeting invite"
+            ),
+        ),
+        (
+            ("meeting", "respond", CASE, "M1", "police:DC Lee Jones", "maybe"),
+            "invalid response 'maybe'",
+        ),
+        (
+            ("meeting", "invite", CASE, "M1", "fire:Crew Manager", "--reason", "Fire risk"),
+            "no agency 'fire'",
+        ),
+        (("meeting", "share", CASE, "M1", "--with", "police"), "M1 has no minutes yet"),
+        (("action", "done", CASE, "A9"), "no action 'A9' in SG-2026-0001 (actions: none yet)"),
+        (
+            (
+                "action",
+                "add",
+                CASE,
+                "--meeting",
+                "M7",
+                "--lead",
+                "asc:Sam Patel",
+                "--due",
+                "+1w",
+                "Visit",
+            ),
+            "no meeting 'M7'",
+        ),
+        (("meeting", "new", "SG-2026-0404", "--type", "mdt"), "no case 'SG-2026-0404'"),
+    ],
+)
+def test_unknown_things_are_refused_with_exit_3(
+    book: Path, args: tuple[str, ...], message: str
+) -> None:
     assert run(book, *STRATEGY).exit_code == 0
     before = snapshot(book)
     result = run(book, *args)
@@ -257,18 +397,20 @@ def test_unknown_things_are_refused_with_exit_3(book: Path, args: tuple[str, ...
 # --- no terminal: a missing value names its flag --------------------------------------
 
 
-@pytest.mark.parametrize(("dropped", "message"), [
-    ("--type", "missing --type"),
-    ("--when", "missing --when"),
-    ("--chair", "missing --chair"),
-    ("--purpose", "missing --purpose"),
-    ("--adult-not-invited-reason", "missing --adult-invited or --adult-not-invited-reason"),
-])
-def test_no_terminal_missing_value_names_the_flag(book: Path, dropped: str,
-                                                  message: str) -> None:
+@pytest.mark.parametrize(
+    ("dropped", "message"),
+    [
+        ("--type", "missing --type"),
+        ("--when", "missing --when"),
+        ("--chair", "missing --chair"),
+        ("--purpose", "missing --purpose"),
+        ("--adult-not-invited-reason", "missing --adult-invited or --adult-not-invited-reason"),
+    ],
+)
+def test_no_terminal_missing_value_names_the_flag(book: Path, dropped: str, message: str) -> None:
     args = list(STRATEGY)
     at = args.index(dropped)
-    del args[at:at + 2]
+    del args[at : at + 2]
     before = snapshot(book)
     result = run(book, *args)
     assert result.exit_code == 2
@@ -290,31 +432,42 @@ def test_in_person_needs_a_place(book: Path) -> None:
 def test_new_meeting_by_answering_prompts(tmp_path: Path) -> None:
     book = make_book(tmp_path, interpreter="Polish", needs_advocate=True)
     answers = [
-        "",                    # type: the suggestion, s42-strategy
-        "",                    # format: the suggestion, discussion
+        "",  # type: the suggestion, s42-strategy
+        "",  # format: the suggestion, discussion
         "virtual",
         "fri 10:00",
         "https://meet.example.org/x",
         "Agree immediate protection",
         "police:DC Lee Jones",  # a chair the type refuses: asked again
-        "",                    # chair: the coordinator, asc:Sam Patel
-        "n",                   # asc:Helen Forsyth
-        "y", "Investigating the theft",   # police:DC Lee Jones
-        "y", "Raised the concern",        # gp:Dr Amara Okafor
-        "n",                   # gp:Kim Lo
-        "n",                   # health:Dr Ravi Menon
-        "housing:Priya Shah", "Landlord; can change the locks",
-        "",                    # nobody else
-        "y",                   # the Polish interpreter is arranged
-        "y",                   # invite advocacy:Bea Rowe as the advocate
-        "n", "Too unwell this week; the advocate brings her views",
+        "",  # chair: the coordinator, asc:Sam Patel
+        "n",  # asc:Helen Forsyth
+        "y",
+        "Investigating the theft",  # police:DC Lee Jones
+        "y",
+        "Raised the concern",  # gp:Dr Amara Okafor
+        "n",  # gp:Kim Lo
+        "n",  # health:Dr Ravi Menon
+        "housing:Priya Shah",
+        "Landlord; can change the locks",
+        "",  # nobody else
+        "y",  # the Polish interpreter is arranged
+        "y",  # invite advocacy:Bea Rowe as the advocate
+        "n",
+        "Too unwell this week; the advocate brings her views",
     ]
-    result = run(book, "meeting", "new", CASE, "--as-of", "2026-11-02", interactive=True,
-                 input="\n".join(answers) + "\n")
+    result = run(
+        book,
+        "meeting",
+        "new",
+        CASE,
+        "--as-of",
+        "2026-11-02",
+        interactive=True,
+        input="\n".join(answers) + "\n",
+    )
     assert result.exit_code == 0, result.output
     out = " ".join(result.output.split())
-    assert "Suggested meeting: s42-strategy (Safeguarding adult strategy discussion/meeting)" \
-        in out
+    assert "Suggested meeting: s42-strategy (Safeguarding adult strategy discussion/meeting)" in out
     assert "the three tests of the Care Act 2014 s42 are met" in out
     assert "Discussion or meeting: discussion" in out
     assert "the risk is high: a discussion now" in out
@@ -327,13 +480,17 @@ def test_new_meeting_by_answering_prompts(tmp_path: Path) -> None:
     assert stored["when"] == "2026-11-06T10:00"
     assert stored["link"] == "https://meet.example.org/x"
     assert stored["chair"] == {"agency": "asc", "name": "Sam Patel"}
-    assert [(i["person"]["agency"], i["person"]["name"], i["reason"])
-            for i in stored["invitees"]] == [
+    assert [
+        (i["person"]["agency"], i["person"]["name"], i["reason"]) for i in stored["invitees"]
+    ] == [
         ("police", "DC Lee Jones", "Investigating the theft"),
         ("gp", "Dr Amara Okafor", "Raised the concern"),
         ("housing", "Priya Shah", "Landlord; can change the locks"),
-        ("advocacy", "Bea Rowe",
-         "The adult's advocate: supports them to take part and to be heard"),
+        (
+            "advocacy",
+            "Bea Rowe",
+            "The adult's advocate: supports them to take part and to be heard",
+        ),
     ]
     assert stored["agenda"] == ["Polish interpreter arranged for the adult"]
     assert stored["adult"]["invited"] is False
@@ -341,10 +498,28 @@ def test_new_meeting_by_answering_prompts(tmp_path: Path) -> None:
 
 
 def test_prompts_ask_again_for_a_type_of_the_other_jurisdiction(book: Path) -> None:
-    answers = ["s126-strategy", "best-interests", "meeting", "telephone", "2026-11-10 10:00",
-               "Decide where to live", "", "health:Dr Ravi Menon", "", "y"]
-    result = run(book, "meeting", "new", CASE, "--as-of", "2026-11-02", interactive=True,
-                 input="\n".join(answers) + "\n")
+    answers = [
+        "s126-strategy",
+        "best-interests",
+        "meeting",
+        "telephone",
+        "2026-11-10 10:00",
+        "Decide where to live",
+        "",
+        "health:Dr Ravi Menon",
+        "",
+        "y",
+    ]
+    result = run(
+        book,
+        "meeting",
+        "new",
+        CASE,
+        "--as-of",
+        "2026-11-02",
+        interactive=True,
+        input="\n".join(answers) + "\n",
+    )
     assert result.exit_code == 0, result.output
     assert "(Wales); this case is in England: use s42-strategy" in result.output
     stored = meeting(book, "M1")
@@ -359,10 +534,10 @@ def test_communication_needs_without_a_terminal_use_flags(tmp_path: Path) -> Non
     assert result.exit_code == 0
     assert meeting(book, "M1")["agenda"] == [
         "Urdu interpreter needed for the adult, not yet arranged",
-        "Advocate arranged for the adult"]
+        "Advocate arranged for the adult",
+    ]
     result = run(book, *STRATEGY)
-    assert "note: the adult needs a Urdu interpreter; say whether one is arranged" \
-        in result.stderr
+    assert "note: the adult needs a Urdu interpreter; say whether one is arranged" in result.stderr
     assert "note: the adult needs an advocate" in result.stderr
 
 
@@ -387,8 +562,9 @@ def test_suggest_explains_and_warns(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert "Suggested meeting: s42-strategy" in result.stdout
     assert "Discussion or meeting: discussion" in result.stdout
-    assert "! adults with care and support needs go through safeguarding, not MARAC" \
-        in result.stdout
+    assert (
+        "! adults with care and support needs go through safeguarding, not MARAC" in result.stdout
+    )
     data = json.loads(run(book, "meeting", "suggest", CASE, "--format", "json").stdout)
     assert data["type_id"] == "s42-strategy"
     assert data["format"] == "discussion"
@@ -404,17 +580,44 @@ def test_suggest_for_a_welsh_case(book: Path) -> None:
 
 def test_invite_and_respond(book: Path) -> None:
     assert run(book, *STRATEGY).exit_code == 0
-    result = run(book, "meeting", "invite", CASE, "M1", "housing:Priya Shah", "--reason",
-                 "Landlord")
+    result = run(
+        book, "meeting", "invite", CASE, "M1", "housing:Priya Shah", "--reason", "Landlord"
+    )
     assert result.exit_code == 0
     assert "invited housing:Priya Shah to M1" in result.stdout
     again = run(book, "meeting", "invite", CASE, "M1", "housing:Priya Shah", "--reason", "x")
     assert again.exit_code == 3
     assert "housing:Priya Shah is already invited to M1" in again.stderr
-    assert run(book, "meeting", "respond", CASE, "M1", "gp:Dr Amara Okafor", "deputy:Kim Lo",
-               "--as-of", "2026-11-02").exit_code == 0
-    assert run(book, "meeting", "respond", CASE, "M1", "housing:Priya Shah",
-               "written-update", "--on", "yesterday", "--as-of", "2026-11-03").exit_code == 0
+    assert (
+        run(
+            book,
+            "meeting",
+            "respond",
+            CASE,
+            "M1",
+            "gp:Dr Amara Okafor",
+            "deputy:Kim Lo",
+            "--as-of",
+            "2026-11-02",
+        ).exit_code
+        == 0
+    )
+    assert (
+        run(
+            book,
+            "meeting",
+            "respond",
+            CASE,
+            "M1",
+            "housing:Priya Shah",
+            "written-update",
+            "--on",
+            "yesterday",
+            "--as-of",
+            "2026-11-03",
+        ).exit_code
+        == 0
+    )
     invitees = meeting(book, "M1")["invitees"]
     assert [(i["response"], i["deputy"], str(i["responded_on"])) for i in invitees] == [
         ("invited", None, "None"),
@@ -428,13 +631,32 @@ def test_invite_and_respond(book: Path) -> None:
 
 def test_record_with_flags(book: Path) -> None:
     assert run(book, *STRATEGY).exit_code == 0
-    result = run(book, *record_args(
-        "M1", "--apology", "gp:Dr Amara Okafor", "--written-update", "gp:Dr Amara Okafor",
-        "--adults", "None identified", "--children", "No children in the house",
-        "--wishes-obtained-by", "Home visit", "--disagreement",
-        "police:DC Lee Jones|When to interview the son|Wait for the bank|no",
-        "--feedback-how", "Home visit", "--feedback-by", "asc:Sam Patel",
-        "--feedback-due", "+2d", "--engage-lead", "asc"))
+    result = run(
+        book,
+        *record_args(
+            "M1",
+            "--apology",
+            "gp:Dr Amara Okafor",
+            "--written-update",
+            "gp:Dr Amara Okafor",
+            "--adults",
+            "None identified",
+            "--children",
+            "No children in the house",
+            "--wishes-obtained-by",
+            "Home visit",
+            "--disagreement",
+            "police:DC Lee Jones|When to interview the son|Wait for the bank|no",
+            "--feedback-how",
+            "Home visit",
+            "--feedback-by",
+            "asc:Sam Patel",
+            "--feedback-due",
+            "+2d",
+            "--engage-lead",
+            "asc",
+        ),
+    )
     assert result.exit_code == 0, result.output
     assert "recorded meeting M1 of SG-2026-0001 as held on 2026-11-03" in result.stdout
     assert "Carried forward: no open actions from earlier meetings" in result.stdout
@@ -442,10 +664,18 @@ def test_record_with_flags(book: Path) -> None:
     assert stored["status"] == "held"
     m = stored["minutes"]
     assert str(m["held_on"]) == "2026-11-03"
-    assert m["attendees"] == [{"agency": "asc", "name": "Helen Forsyth"},
-                              {"agency": "police", "name": "DC Lee Jones"}]
-    assert m["risks"] == [{"risk": "More cash taken", "in_place": "Bank told",
-                           "barriers": "Son has her card", "actions": []}]
+    assert m["attendees"] == [
+        {"agency": "asc", "name": "Helen Forsyth"},
+        {"agency": "police", "name": "DC Lee Jones"},
+    ]
+    assert m["risks"] == [
+        {
+            "risk": "More cash taken",
+            "in_place": "Bank told",
+            "barriers": "Son has her card",
+            "actions": [],
+        }
+    ]
     assert m["others_at_risk"]["reviewed"] is True
     assert m["disagreements"][0]["escalated"] is False
     assert str(m["feedback"]["due"]) == "2026-11-05"
@@ -458,22 +688,38 @@ def test_record_with_flags(book: Path) -> None:
 
 def test_record_warns_about_what_the_type_expects(book: Path) -> None:
     assert run(book, *STRATEGY).exit_code == 0
-    result = run(book, "meeting", "record", CASE, "M1", "--held-on", "2026-11-03",
-                 "--attendee", "asc:Sam Patel", "--as-of", "2026-11-03")
+    result = run(
+        book,
+        "meeting",
+        "record",
+        CASE,
+        "M1",
+        "--held-on",
+        "2026-11-03",
+        "--attendee",
+        "asc:Sam Patel",
+        "--as-of",
+        "2026-11-03",
+    )
     assert result.exit_code == 0
     assert "warning: s42-strategy: no risk assessment recorded (--risk)" in result.stderr
     assert "warning: s42-strategy: the adult's wishes not recorded (--wishes)" in result.stderr
 
 
-@pytest.mark.parametrize(("extra", "message"), [
-    (("--attendee", "police:DC Nobody"), "no person 'DC Nobody' in agency 'police'"),
-    (("--risk", "Harm|x|y|A4"), "names unknown actions A4 (actions: none yet)"),
-    (("--engage-lead", "bank"), "no agency 'bank'"),
-    (("--review-not-required", "Closing"), ("give a review date or why no review is needed, "
-                                            "not both")),
-    (("--disagreement", "police:DC Lee Jones|Timing|Agreed|perhaps"), "escalated is yes or no"),
-    (("--capacity-outcome", "maybe"), "invalid capacity outcome 'maybe'"),
-])
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (("--attendee", "police:DC Nobody"), "no person 'DC Nobody' in agency 'police'"),
+        (("--risk", "Harm|x|y|A4"), "names unknown actions A4 (actions: none yet)"),
+        (("--engage-lead", "bank"), "no agency 'bank'"),
+        (
+            ("--review-not-required", "Closing"),
+            ("give a review date or why no review is needed, not both"),
+        ),
+        (("--disagreement", "police:DC Lee Jones|Timing|Agreed|perhaps"), "escalated is yes or no"),
+        (("--capacity-outcome", "maybe"), "invalid capacity outcome 'maybe'"),
+    ],
+)
 def test_record_refuses_bad_minutes(book: Path, extra: tuple[str, ...], message: str) -> None:
     assert run(book, *STRATEGY).exit_code == 0
     before = snapshot(book)
@@ -492,35 +738,66 @@ def test_record_in_the_future_is_refused(book: Path) -> None:
 
 def test_record_prompts_at_a_terminal(book: Path) -> None:
     assert run(book, *STRATEGY).exit_code == 0
-    assert run(book, "meeting", "respond", CASE, "M1", "police:DC Lee Jones",
-               "accepted").exit_code == 0
-    result = run(book, "meeting", "record", CASE, "M1", "--as-of", "2026-11-04",
-                 interactive=True, input="\n\n\nOnly one meeting was needed\n")
+    assert (
+        run(book, "meeting", "respond", CASE, "M1", "police:DC Lee Jones", "accepted").exit_code
+        == 0
+    )
+    result = run(
+        book,
+        "meeting",
+        "record",
+        CASE,
+        "M1",
+        "--as-of",
+        "2026-11-04",
+        interactive=True,
+        input="\n\n\nOnly one meeting was needed\n",
+    )
     assert result.exit_code == 0, result.output
     m = meeting(book, "M1")["minutes"]
     assert str(m["held_on"]) == "2026-11-03"
-    assert m["attendees"] == [{"agency": "asc", "name": "Helen Forsyth"},
-                              {"agency": "police", "name": "DC Lee Jones"}]
+    assert m["attendees"] == [
+        {"agency": "asc", "name": "Helen Forsyth"},
+        {"agency": "police", "name": "DC Lee Jones"},
+    ]
     assert m["review"] == {"date": None, "not_required": "Only one meeting was needed"}
 
 
 def test_share_show_list_and_cancel(book: Path) -> None:
     assert run(book, *STRATEGY).exit_code == 0
     assert run(book, *record_args()).exit_code == 0
-    result = run(book, "meeting", "share", CASE, "M1", "--with", "police", "--with", "gp",
-                 "--on", "2026-11-04")
+    result = run(
+        book,
+        "meeting",
+        "share",
+        CASE,
+        "M1",
+        "--with",
+        "police",
+        "--with",
+        "gp",
+        "--on",
+        "2026-11-04",
+    )
     assert result.exit_code == 0
-    assert run(book, "meeting", "share", CASE, "M1", "--with", "police", "--on",
-               "2026-11-04").stdout.startswith("minutes of M1")
+    assert run(
+        book, "meeting", "share", CASE, "M1", "--with", "police", "--on", "2026-11-04"
+    ).stdout.startswith("minutes of M1")
     shared = meeting(book, "M1")["minutes"]["shared"]
     assert [(s["agency"], str(s["shared_on"])) for s in shared] == [
-        ("police", "2026-11-04"), ("gp", "2026-11-04")]
+        ("police", "2026-11-04"),
+        ("gp", "2026-11-04"),
+    ]
     show = run(book, "meeting", "show", CASE, "M1")
     assert show.exit_code == 0
-    for text in ("Meeting M1 of SG-2026-0001: s42-strategy", "Status: held",
-                 "police:DC Lee Jones: invited; why: Investigating",
-                 "Minutes (held on 2026-11-03):", "Risk 1: More cash taken",
-                 "Minutes shared: police on 2026-11-04, gp on 2026-11-04"):
+    for text in (
+        "Meeting M1 of SG-2026-0001: s42-strategy",
+        "Status: held",
+        "police:DC Lee Jones: invited; why: Investigating",
+        "Minutes (held on 2026-11-03):",
+        "Risk 1: More cash taken",
+        "Minutes shared: police on 2026-11-04, gp on 2026-11-04",
+    ):
         assert text in show.stdout
     assert run(book, *STRATEGY).exit_code == 0
     cancel = run(book, "meeting", "cancel", CASE, "M2", "--reason", "Held as one with M1")
@@ -531,34 +808,77 @@ def test_share_show_list_and_cancel(book: Path) -> None:
     assert run(book, *record_args("M2")).exit_code == 3
     rows = json.loads(run(book, "meeting", "list", CASE, "--format", "json").stdout)
     assert [(r["id"], r["status"], r["shared_with"]) for r in rows] == [
-        ("M1", "held", 2), ("M2", "cancelled", 0)]
+        ("M1", "held", 2),
+        ("M2", "cancelled", 0),
+    ]
     csv = run(book, "meeting", "list", CASE, "--format", "csv").stdout
-    assert csv.splitlines()[0] == ("id,type,format,mode,when,status,chair,invitees,accepted,"
-                                   "held_on,shared_with")
+    assert csv.splitlines()[0] == (
+        "id,type,format,mode,when,status,chair,invitees,accepted,held_on,shared_with"
+    )
     assert "| M1 " in run(book, "meeting", "list", CASE, "--format", "markdown").stdout
 
 
 def test_show_lists_actions_carried_forward(book: Path) -> None:
     assert run(book, *STRATEGY).exit_code == 0
     assert run(book, *record_args()).exit_code == 0
-    assert run(book, "action", "add", CASE, "--meeting", "M1", "--lead", "police:DC Lee Jones",
-               "--due", "2026-11-17", "Interview the son").exit_code == 0
-    assert run(book, "action", "add", CASE, "--meeting", "M1", "--lead", "asc:Sam Patel",
-               "--due", "2026-11-10", "Ask the bank").exit_code == 0
+    assert (
+        run(
+            book,
+            "action",
+            "add",
+            CASE,
+            "--meeting",
+            "M1",
+            "--lead",
+            "police:DC Lee Jones",
+            "--due",
+            "2026-11-17",
+            "Interview the son",
+        ).exit_code
+        == 0
+    )
+    assert (
+        run(
+            book,
+            "action",
+            "add",
+            CASE,
+            "--meeting",
+            "M1",
+            "--lead",
+            "asc:Sam Patel",
+            "--due",
+            "2026-11-10",
+            "Ask the bank",
+        ).exit_code
+        == 0
+    )
     assert run(book, "action", "done", CASE, "A2", "--on", "2026-11-09").exit_code == 0
     args = list(STRATEGY)
     args[args.index("s42-strategy")] = "s42-review"
     args[args.index("--when") + 1] = "2026-12-01 10:00"
     assert run(book, *args).exit_code == 0
     show = run(book, "meeting", "show", CASE, "M2").stdout
-    assert ("Carried forward (actions from earlier meetings still open, to review):\n"
-            "  A1 (M1) open, due 2026-11-17, lead police:DC Lee Jones: Interview the son\n"
-            ) in show
+    assert (
+        "Carried forward (actions from earlier meetings still open, to review):\n"
+        "  A1 (M1) open, due 2026-11-17, lead police:DC Lee Jones: Interview the son\n"
+    ) in show
     assert "A2" not in show.split("Carried forward")[1]
     data = json.loads(run(book, "meeting", "show", CASE, "M2", "--format", "json").stdout)
     assert data["carried_forward"] == ["A1"]
-    recorded = run(book, "meeting", "record", CASE, "M2", "--held-on", "2026-12-01",
-                   "--attendee", "asc:Sam Patel", "--as-of", "2026-12-01")
+    recorded = run(
+        book,
+        "meeting",
+        "record",
+        CASE,
+        "M2",
+        "--held-on",
+        "2026-12-01",
+        "--attendee",
+        "asc:Sam Patel",
+        "--as-of",
+        "2026-12-01",
+    )
     assert "  A1 (M1) open, due 2026-11-17" in recorded.stdout
 
 
@@ -566,19 +886,57 @@ def test_commit_summary_is_built_from_ids(book: Path) -> None:
     import subprocess
 
     subprocess.run(["git", "init", "-q", str(book)], check=True)
-    subprocess.run(["git", "-C", str(book), "-c", "user.name=t", "-c", "user.email=t@e",
-                    "commit", "-q", "--allow-empty", "-m", "start"], check=True)
-    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@e", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@e"}
+    subprocess.run(
+        [
+            "git",
+            "-C",
+            str(book),
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@e",
+            "commit",
+            "-q",
+            "--allow-empty",
+            "-m",
+            "start",
+        ],
+        check=True,
+    )
+    env = {
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@e",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@e",
+    }
     assert run(book, *STRATEGY, "--commit", env=env).exit_code == 0
     assert run(book, *record_args("M1", "--commit"), env=env).exit_code == 0
-    assert run(book, "action", "add", CASE, "--meeting", "M1", "--lead", "police:DC Lee Jones",
-               "--due", "+1w", "Interview the son", "--commit", env=env).exit_code == 0
-    log = subprocess.run(["git", "-C", str(book), "log", "--format=%s"], check=True,
-                         capture_output=True, text=True).stdout.splitlines()
-    assert log[:3] == ["SG-2026-0001: add action A1 (lead: police)",
-                       "SG-2026-0001: record meeting M1",
-                       "SG-2026-0001: new meeting M1 (s42-strategy)"]
+    assert (
+        run(
+            book,
+            "action",
+            "add",
+            CASE,
+            "--meeting",
+            "M1",
+            "--lead",
+            "police:DC Lee Jones",
+            "--due",
+            "+1w",
+            "Interview the son",
+            "--commit",
+            env=env,
+        ).exit_code
+        == 0
+    )
+    log = subprocess.run(
+        ["git", "-C", str(book), "log", "--format=%s"], check=True, capture_output=True, text=True
+    ).stdout.splitlines()
+    assert log[:3] == [
+        "SG-2026-0001: add action A1 (lead: police)",
+        "SG-2026-0001: record meeting M1",
+        "SG-2026-0001: new meeting M1 (s42-strategy)",
+    ]
 
 
 # --- the minutes form in $EDITOR ------------------------------------------------------
@@ -590,7 +948,8 @@ def _editor(tmp_path: Path, body: str) -> dict[str, str]:
     script.write_text(
         "import shutil, sys\n"
         f"shutil.copy(sys.argv[1], {str(tmp_path / 'seen.yaml')!r})\n"
-        "text = open(sys.argv[1]).read()\n" + body)
+        "text = open(sys.argv[1]).read()\n" + body
+    )
     return {"EDITOR": f"{sys.executable} {script}", "VISUAL": ""}
 
 
@@ -607,25 +966,58 @@ def test_record_in_the_editor(tmp_path: Path) -> None:
     book = make_book(tmp_path)
     assert run(book, *STRATEGY).exit_code == 0
     assert run(book, *record_args()).exit_code == 0
-    assert run(book, "action", "add", CASE, "--meeting", "M1", "--lead", "police:DC Lee Jones",
-               "--due", "2026-11-17", "Interview the son").exit_code == 0
+    assert (
+        run(
+            book,
+            "action",
+            "add",
+            CASE,
+            "--meeting",
+            "M1",
+            "--lead",
+            "police:DC Lee Jones",
+            "--due",
+            "2026-11-17",
+            "Interview the son",
+        ).exit_code
+        == 0
+    )
     args = list(STRATEGY)
     args[args.index("s42-strategy")] = "s42-review"
     args[args.index("--when") + 1] = "2026-12-01 10:00"
     assert run(book, *args).exit_code == 0
-    assert run(book, "meeting", "respond", CASE, "M2", "police:DC Lee Jones",
-               "accepted").exit_code == 0
-    assert run(book, "meeting", "respond", CASE, "M2", "gp:Dr Amara Okafor",
-               "written-update").exit_code == 0
-    result = run(book, "meeting", "record", CASE, "M2", "--edit", "--as-of", "2026-12-01",
-                 env=_editor(tmp_path, FILL))
+    assert (
+        run(book, "meeting", "respond", CASE, "M2", "police:DC Lee Jones", "accepted").exit_code
+        == 0
+    )
+    assert (
+        run(
+            book, "meeting", "respond", CASE, "M2", "gp:Dr Amara Okafor", "written-update"
+        ).exit_code
+        == 0
+    )
+    result = run(
+        book,
+        "meeting",
+        "record",
+        CASE,
+        "M2",
+        "--edit",
+        "--as-of",
+        "2026-12-01",
+        env=_editor(tmp_path, FILL),
+    )
     assert result.exit_code == 0, result.output
     form = (tmp_path / "seen.yaml").read_text()
-    assert "# Actions still open from earlier meetings (review each one):\n" \
-           "#   A1 (M1), due 2026-11-17, lead police:DC Lee Jones: Interview the son\n" in form
+    assert (
+        "# Actions still open from earlier meetings (review each one):\n"
+        "#   A1 (M1), due 2026-11-17, lead police:DC Lee Jones: Interview the son\n" in form
+    )
     assert "held_on: 2026-12-01\n" in form
-    assert "attendees:\n  - {agency: asc, name: Helen Forsyth}\n" \
-           "  - {agency: police, name: DC Lee Jones}\n" in form
+    assert (
+        "attendees:\n  - {agency: asc, name: Helen Forsyth}\n"
+        "  - {agency: police, name: DC Lee Jones}\n" in form
+    )
     assert "apologies:\n  - {agency: gp, name: Dr Amara Okafor}\n" in form
     assert "  A1 (M1) open, due 2026-11-17" in result.stdout
     m = meeting(book, "M2")["minutes"]
@@ -640,8 +1032,17 @@ def test_a_broken_form_is_kept_aside_and_nothing_changes(book: Path, tmp_path: P
     assert run(book, *STRATEGY).exit_code == 0
     before = snapshot(book)
     broken = FILL + "open(sys.argv[1], 'a').write('mood: fine\\n')\n"
-    result = run(book, "meeting", "record", CASE, "M1", "--edit", "--as-of", "2026-11-03",
-                 env=_editor(tmp_path, broken))
+    result = run(
+        book,
+        "meeting",
+        "record",
+        CASE,
+        "M1",
+        "--edit",
+        "--as-of",
+        "2026-11-03",
+        env=_editor(tmp_path, broken),
+    )
     assert result.exit_code == 3
     assert "unknown field 'mood'" in result.stderr
     assert "minutes not recorded; your form is kept at .safecli/rejected/" in result.stderr
@@ -654,8 +1055,17 @@ def test_a_broken_form_is_kept_aside_and_nothing_changes(book: Path, tmp_path: P
 def test_an_unchanged_form_records_nothing(book: Path, tmp_path: Path) -> None:
     assert run(book, *STRATEGY).exit_code == 0
     before = snapshot(book)
-    result = run(book, "meeting", "record", CASE, "M1", "--edit", "--as-of", "2026-11-03",
-                 env=_editor(tmp_path, ""))
+    result = run(
+        book,
+        "meeting",
+        "record",
+        CASE,
+        "M1",
+        "--edit",
+        "--as-of",
+        "2026-11-03",
+        env=_editor(tmp_path, ""),
+    )
     assert result.exit_code == 3
     assert "the form was saved unchanged; nothing recorded" in result.stderr
     assert snapshot(book) == before
@@ -663,17 +1073,31 @@ def test_an_unchanged_form_records_nothing(book: Path, tmp_path: Path) -> None:
 
 def test_a_broken_form_is_offered_again_at_a_terminal(book: Path, tmp_path: Path) -> None:
     assert run(book, *STRATEGY).exit_code == 0
-    assert run(book, "meeting", "respond", CASE, "M1", "police:DC Lee Jones",
-               "accepted").exit_code == 0
+    assert (
+        run(book, "meeting", "respond", CASE, "M1", "police:DC Lee Jones", "accepted").exit_code
+        == 0
+    )
     # First pass breaks a person; the second pass (the file now holds the broken
     # text) mends it.
     body = (
         "if 'DC Nobody' in text:\n"
         "    text = text.replace('DC Nobody', 'DC Lee Jones')\n"
         "else:\n"
-        "    text = text.replace('name: DC Lee Jones', 'name: DC Nobody')\n" + FILL)
-    result = run(book, "meeting", "record", CASE, "M1", "--edit", "--as-of", "2026-11-03",
-                 env=_editor(tmp_path, body), interactive=True, input="y\n")
+        "    text = text.replace('name: DC Lee Jones', 'name: DC Nobody')\n" + FILL
+    )
+    result = run(
+        book,
+        "meeting",
+        "record",
+        CASE,
+        "M1",
+        "--edit",
+        "--as-of",
+        "2026-11-03",
+        env=_editor(tmp_path, body),
+        interactive=True,
+        input="y\n",
+    )
     assert result.exit_code == 0, result.output
     assert "no person 'DC Nobody' in agency 'police'" in result.output
     assert "Edit them again?" in result.output
@@ -695,45 +1119,198 @@ def test_end_to_end_s42_strategy_discussion(tmp_path: Path) -> None:
     root.mkdir()
     (root / "safecli.yaml").write_text("jurisdiction: england\n")
     steps = [
-        ("case", "new", "--name", "Ann Example", "--risk", "high", "--lead-agency", "asc",
-         "--lead-agency-name", "Adult Social Care", "--coordinator", "Sam Patel",
-         "--concern-type", "financial", "--concern-summary", "Son takes her pension",
-         "--care-needs", "--at-risk", "--unable-to-protect", "--as-of", "2026-11-02"),
+        (
+            "case",
+            "new",
+            "--name",
+            "Ann Example",
+            "--risk",
+            "high",
+            "--lead-agency",
+            "asc",
+            "--lead-agency-name",
+            "Adult Social Care",
+            "--coordinator",
+            "Sam Patel",
+            "--concern-type",
+            "financial",
+            "--concern-summary",
+            "Son takes her pension",
+            "--care-needs",
+            "--at-risk",
+            "--unable-to-protect",
+            "--as-of",
+            "2026-11-02",
+        ),
         ("agency", "add", CASE, "asc", "--person", "Helen Forsyth;Team manager"),
-        ("agency", "add", CASE, "police", "--name", "Police", "--kind", "police",
-         "--person", "DC Lee Jones;Detective"),
-        ("agency", "add", CASE, "gp", "--name", "Surgery", "--kind", "gp",
-         "--person", "Dr Amara Okafor;GP"),
-        ("meeting", "new", CASE, "--type", "s42-strategy", "--format", "discussion",
-         "--mode", "telephone", "--when", "tomorrow 10:00", "--purpose",
-         "Agree immediate protection", "--chair", "asc:Helen Forsyth", "--invite",
-         "asc:Sam Patel:Allocated social worker", "--invite",
-         "police:DC Lee Jones:Possible theft", "--invite", "gp:Dr Amara Okafor:Raised it",
-         "--adult-not-invited-reason", "Son lives with her; seen alone today",
-         "--as-of", "2026-11-02"),
-        ("meeting", "respond", CASE, "M1", "police:DC Lee Jones", "accepted",
-         "--as-of", "2026-11-02"),
-        ("meeting", "respond", CASE, "M1", "gp:Dr Amara Okafor", "written-update",
-         "--as-of", "2026-11-02"),
-        ("meeting", "record", CASE, "M1", "--held-on", "2026-11-03",
-         "--attendee", "asc:Helen Forsyth", "--attendee", "asc:Sam Patel",
-         "--attendee", "police:DC Lee Jones", "--apology", "gp:Dr Amara Okafor",
-         "--written-update", "gp:Dr Amara Okafor",
-         "--risk", "More of her pension taken|Nothing yet|Son holds the card",
-         "--others-reviewed", "--children", "None in the household",
-         "--wishes", "Wants her money back; no prosecution", "--wishes-obtained-by",
-         "Visit on 2026-11-02", "--decision", "Proceed to an s42 enquiry",
-         "--review", "+4w", "--feedback-how", "Home visit", "--feedback-by",
-         "asc:Sam Patel", "--feedback-due", "+2d", "--as-of", "2026-11-03"),
-        ("action", "add", CASE, "--meeting", "M1", "--lead", "asc:Sam Patel", "--due",
-         "fri", "--risk", "1", "Ask the bank to protect the account", "--as-of", "2026-11-03"),
-        ("action", "add", CASE, "--meeting", "M1", "--lead", "police:DC Lee Jones", "--due",
-         "+2w", "Record the withdrawals as a crime", "--as-of", "2026-11-03"),
-        ("meeting", "share", CASE, "M1", "--with", "asc", "--with", "police", "--with", "gp",
-         "--on", "2026-11-04"),
-        ("action", "move", CASE, "A2", "--to", "2026-11-24", "--reason",
-         "Waiting for bank statements", "--lead-informed", "--risk-reassessed",
-         "--as-of", "2026-11-10"),
+        (
+            "agency",
+            "add",
+            CASE,
+            "police",
+            "--name",
+            "Police",
+            "--kind",
+            "police",
+            "--person",
+            "DC Lee Jones;Detective",
+        ),
+        (
+            "agency",
+            "add",
+            CASE,
+            "gp",
+            "--name",
+            "Surgery",
+            "--kind",
+            "gp",
+            "--person",
+            "Dr Amara Okafor;GP",
+        ),
+        (
+            "meeting",
+            "new",
+            CASE,
+            "--type",
+            "s42-strategy",
+            "--format",
+            "discussion",
+            "--mode",
+            "telephone",
+            "--when",
+            "tomorrow 10:00",
+            "--purpose",
+            "Agree immediate protection",
+            "--chair",
+            "asc:Helen Forsyth",
+            "--invite",
+            "asc:Sam Patel:Allocated social worker",
+            "--invite",
+            "police:DC Lee Jones:Possible theft",
+            "--invite",
+            "gp:Dr Amara Okafor:Raised it",
+            "--adult-not-invited-reason",
+            "Son lives with her; seen alone today",
+            "--as-of",
+            "2026-11-02",
+        ),
+        (
+            "meeting",
+            "respond",
+            CASE,
+            "M1",
+            "police:DC Lee Jones",
+            "accepted",
+            "--as-of",
+            "2026-11-02",
+        ),
+        (
+            "meeting",
+            "respond",
+            CASE,
+            "M1",
+            "gp:Dr Amara Okafor",
+            "written-update",
+            "--as-of",
+            "2026-11-02",
+        ),
+        (
+            "meeting",
+            "record",
+            CASE,
+            "M1",
+            "--held-on",
+            "2026-11-03",
+            "--attendee",
+            "asc:Helen Forsyth",
+            "--attendee",
+            "asc:Sam Patel",
+            "--attendee",
+            "police:DC Lee Jones",
+            "--apology",
+            "gp:Dr Amara Okafor",
+            "--written-update",
+            "gp:Dr Amara Okafor",
+            "--risk",
+            "More of her pension taken|Nothing yet|Son holds the card",
+            "--others-reviewed",
+            "--children",
+            "None in the household",
+            "--wishes",
+            "Wants her money back; no prosecution",
+            "--wishes-obtained-by",
+            "Visit on 2026-11-02",
+            "--decision",
+            "Proceed to an s42 enquiry",
+            "--review",
+            "+4w",
+            "--feedback-how",
+            "Home visit",
+            "--feedback-by",
+            "asc:Sam Patel",
+            "--feedback-due",
+            "+2d",
+            "--as-of",
+            "2026-11-03",
+        ),
+        (
+            "action",
+            "add",
+            CASE,
+            "--meeting",
+            "M1",
+            "--lead",
+            "asc:Sam Patel",
+            "--due",
+            "fri",
+            "--risk",
+            "1",
+            "Ask the bank to protect the account",
+            "--as-of",
+            "2026-11-03",
+        ),
+        (
+            "action",
+            "add",
+            CASE,
+            "--meeting",
+            "M1",
+            "--lead",
+            "police:DC Lee Jones",
+            "--due",
+            "+2w",
+            "Record the withdrawals as a crime",
+            "--as-of",
+            "2026-11-03",
+        ),
+        (
+            "meeting",
+            "share",
+            CASE,
+            "M1",
+            "--with",
+            "asc",
+            "--with",
+            "police",
+            "--with",
+            "gp",
+            "--on",
+            "2026-11-04",
+        ),
+        (
+            "action",
+            "move",
+            CASE,
+            "A2",
+            "--to",
+            "2026-11-24",
+            "--reason",
+            "Waiting for bank statements",
+            "--lead-informed",
+            "--risk-reassessed",
+            "--as-of",
+            "2026-11-10",
+        ),
         ("action", "done", CASE, "A1", "--on", "2026-11-05", "--note", "Account flagged"),
     ]
     for step in steps:
@@ -748,8 +1325,10 @@ def test_end_to_end_s42_strategy_discussion(tmp_path: Path) -> None:
         "Chair: asc:Helen Forsyth",
         "police:DC Lee Jones: accepted on 2026-11-02; why: Possible theft",
         "gp:Dr Amara Okafor: written-update on 2026-11-02",
-        ("Risk 1: More of her pension taken; in place: Nothing yet; barriers: Son holds the "
-        "card; actions: A1"),
+        (
+            "Risk 1: More of her pension taken; in place: Nothing yet; barriers: Son holds the "
+            "card; actions: A1"
+        ),
         "Review: 2026-12-01",
         "Feedback to the adult: Home visit by asc:Sam Patel, due 2026-11-05",
         "Minutes shared: asc on 2026-11-04, police on 2026-11-04, gp on 2026-11-04",
@@ -759,7 +1338,10 @@ def test_end_to_end_s42_strategy_discussion(tmp_path: Path) -> None:
         assert text in shown, text
     moves = action(root, "A2")["moves"]
     assert [str(moves[0][k]) for k in ("from", "to", "moved_on")] == [
-        "2026-11-17", "2026-11-24", "2026-11-10"]
+        "2026-11-17",
+        "2026-11-24",
+        "2026-11-10",
+    ]
     add_case(root, "SG-2026-0002")
     listing = json.loads(run(root, "action", "list", "--open", "--format", "json").stdout)
     assert [(r["case"], r["id"]) for r in listing] == [(CASE, "A2")]
@@ -767,8 +1349,9 @@ def test_end_to_end_s42_strategy_discussion(tmp_path: Path) -> None:
 
 def test_a_refused_type_given_as_a_flag_stops_before_any_prompt(book: Path) -> None:
     before = snapshot(book)
-    result = run(book, "meeting", "new", CASE, "--type", "s126-strategy", interactive=True,
-                 input="")
+    result = run(
+        book, "meeting", "new", CASE, "--type", "s126-strategy", interactive=True, input=""
+    )
     assert result.exit_code == 3
     assert "this case is in England: use s42-strategy" in result.stderr
     assert "Discussion or meeting [" not in result.output

@@ -33,29 +33,45 @@ def when(book: Book, text: str) -> datetime:
     return parse_datetime(text, TZ_DAY, book.config.tz)
 
 
-def spec(book: Book, type_id: str = "s42-strategy", at: str = "2026-11-03 10:00",
-         **changes: object) -> NewMeeting:
+def spec(
+    book: Book, type_id: str = "s42-strategy", at: str = "2026-11-03 10:00", **changes: object
+) -> NewMeeting:
     values: dict[str, object] = {
-        "type_id": type_id, "format": "meeting", "mode": "telephone", "when": when(book, at),
-        "purpose": "Plan", "chair": HELEN, "adult_invited": True,
-        "invitees": (Invitation(LEE, "Investigating"),)}
+        "type_id": type_id,
+        "format": "meeting",
+        "mode": "telephone",
+        "when": when(book, at),
+        "purpose": "Plan",
+        "chair": HELEN,
+        "adult_invited": True,
+        "invitees": (Invitation(LEE, "Investigating"),),
+    }
     values.update(changes)
     return NewMeeting(**values)  # type: ignore[arg-type]
 
 
 def new(book: Book, case: str = CASE, **changes: object) -> str:
-    created = meetings.new_meeting(book, case, spec(book, **changes),
-                                   policy=book_policy(book))
+    created = meetings.new_meeting(book, case, spec(book, **changes), policy=book_policy(book))
     return created.meeting_id
 
 
-def held(book: Book, meeting_id: str, case: str = CASE, day: date = date(2026, 11, 20),
-         **changes: object) -> None:
-    values: dict[str, object] = {"held_on": day, "attendees": (HELEN,),
-                                 "review": date(2026, 12, 20)}
+def held(
+    book: Book, meeting_id: str, case: str = CASE, day: date = date(2026, 11, 20), **changes: object
+) -> None:
+    values: dict[str, object] = {
+        "held_on": day,
+        "attendees": (HELEN,),
+        "review": date(2026, 12, 20),
+    }
     values.update(changes)
-    record_minutes(book, case, meeting_id, Minutes(**values),  # type: ignore[arg-type]
-                   policy=book_policy(book), today=day)
+    record_minutes(
+        book,
+        case,
+        meeting_id,
+        Minutes(**values),  # type: ignore[arg-type]
+        policy=book_policy(book),
+        today=day,
+    )
 
 
 def add_action(book: Book, meeting_id: str, status: str = "open") -> str:
@@ -85,7 +101,8 @@ def test_invitees_are_unique_and_the_adult_decided(book: Book) -> None:
 
 def test_invitation_parse() -> None:
     assert Invitation.parse("police:DC Lee Jones:Theft: and fraud") == Invitation(
-        LEE, "Theft: and fraud")
+        LEE, "Theft: and fraud"
+    )
     with pytest.raises(InvalidInput, match="every invitee needs a reason"):
         Invitation.parse("police:DC Lee Jones:  ")
 
@@ -143,7 +160,10 @@ def test_sharing_needs_minutes_and_skips_repeats(book: Book) -> None:
     meetings.share(book, CASE, first, ["police"], on=date(2026, 11, 9))
     shared = meeting(book.root, first)["minutes"]["shared"]
     assert [(s["agency"], str(s["shared_on"])) for s in shared] == [
-        ("police", "2026-11-04"), ("gp", "2026-11-04"), ("police", "2026-11-09")]
+        ("police", "2026-11-04"),
+        ("gp", "2026-11-04"),
+        ("police", "2026-11-09"),
+    ]
 
 
 # --- the rules minutes must meet ---------------------------------------------------------
@@ -173,12 +193,20 @@ def test_best_interests_needs_the_capacity_assessment(book: Book) -> None:
         held(book, mid)
     with pytest.raises(RuleViolation, match="missing capacity: best_interests_decision"):
         held(book, mid, capacity=Capacity("Where to live", date(2026, 11, 5), menon, "lacks"))
-    held(book, mid, capacity=Capacity("Where to live", date(2026, 11, 5), menon, "lacks",
-                                      "Six weeks in a care home"))
+    held(
+        book,
+        mid,
+        capacity=Capacity(
+            "Where to live", date(2026, 11, 5), menon, "lacks", "Six weeks in a care home"
+        ),
+    )
     assert meeting(book.root, mid)["minutes"]["capacity"] == {
-        "decision": "Where to live", "assessed_on": date(2026, 11, 5),
-        "assessed_by": {"agency": "health", "name": "Dr Ravi Menon"}, "outcome": "lacks",
-        "best_interests_decision": "Six weeks in a care home"}
+        "decision": "Where to live",
+        "assessed_on": date(2026, 11, 5),
+        "assessed_by": {"agency": "health", "name": "Dr Ravi Menon"},
+        "outcome": "lacks",
+        "best_interests_decision": "Six weeks in a care home",
+    }
 
 
 def test_best_interests_is_for_sixteen_and_over(tmp_path: Path) -> None:
@@ -186,8 +214,13 @@ def test_best_interests_is_for_sixteen_and_over(tmp_path: Path) -> None:
     menon = Person("health", "Dr Ravi Menon")
     mid = new(book, type_id="best-interests", decision_maker=menon)
     with pytest.raises(RuleViolation, match="for a person aged 16 or over"):
-        held(book, mid, capacity=Capacity("Where to live", date(2026, 11, 5), menon, "lacks",
-                                          "Stay with foster carer"))
+        held(
+            book,
+            mid,
+            capacity=Capacity(
+                "Where to live", date(2026, 11, 5), menon, "lacks", "Stay with foster carer"
+            ),
+        )
 
 
 # --- the $EDITOR form -----------------------------------------------------------------------
@@ -211,17 +244,24 @@ def test_the_best_interests_form_asks_for_capacity(book: Book) -> None:
     assert "capacity:\n  decision: null\n" in text
 
 
-@pytest.mark.parametrize(("change", "message", "line"), [
-    ("held_on: 2026-11-03", "held_on: not a date: 'someday'", "held_on: someday"),
-    ("  - {agency: asc, name: Helen Forsyth}", "attendees: invalid person 'Helen'",
-     "  - Helen"),
-    ("decisions: []", "unknown field 'shared'", "decisions: []\nshared: []"),
-    ("  reviewed: false", "reviewed: expected true or false", "  reviewed: maybe"),
-    ("decisions: []", "decisions: each item is one line of text", "decisions: [{a: b}]"),
-    ("  - risk: null", "risks.level: unknown field", "  - risk: Harm\n    level: high"),
-])
-def test_form_problems_point_at_their_line(book: Book, change: str, message: str,
-                                           line: str) -> None:
+@pytest.mark.parametrize(
+    ("change", "message", "line"),
+    [
+        ("held_on: 2026-11-03", "held_on: not a date: 'someday'", "held_on: someday"),
+        (
+            "  - {agency: asc, name: Helen Forsyth}",
+            "attendees: invalid person 'Helen'",
+            "  - Helen",
+        ),
+        ("decisions: []", "unknown field 'shared'", "decisions: []\nshared: []"),
+        ("  reviewed: false", "reviewed: expected true or false", "  reviewed: maybe"),
+        ("decisions: []", "decisions: each item is one line of text", "decisions: [{a: b}]"),
+        ("  - risk: null", "risks.level: unknown field", "  - risk: Harm\n    level: high"),
+    ],
+)
+def test_form_problems_point_at_their_line(
+    book: Book, change: str, message: str, line: str
+) -> None:
     mid = new(book)
     mt = book_policy(book).get("s42-strategy")
     text = form(load_case(book, CASE), mid, mt, date(2026, 11, 3))
@@ -238,8 +278,10 @@ def test_form_accepts_people_as_text_and_dates_as_words(book: Book) -> None:
     text = form(load_case(book, CASE), mid, mt, date(2026, 11, 3))
     text = text.replace("  - {agency: asc, name: Helen Forsyth}", "  - asc:Helen Forsyth")
     text = text.replace("review:\n  date: null", "review:\n  date: +4w")
-    text = text.replace("  - risk: null\n    in_place: null\n    barriers: null\n"
-                        "    actions: []", "  - risk: Harm\n    actions: A1, A2")
+    text = text.replace(
+        "  - risk: null\n    in_place: null\n    barriers: null\n    actions: []",
+        "  - risk: Harm\n    actions: A1, A2",
+    )
     minutes = read_form(Path("form.yaml"), text, today=date(2026, 11, 3))
     assert minutes.attendees == (HELEN,)
     assert minutes.review == date(2026, 12, 1)

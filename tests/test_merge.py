@@ -22,18 +22,30 @@ AGENCIES = Path("cases/SG-2026-0001/agencies.yaml")
 ADULT = Path("cases/SG-2026-0001/adult.yaml")
 
 
-def action(aid: str, due: str = "2026-12-03", lead: str = "asc", meeting: str = "M1",
-           description: str = "Ring the bank") -> str:
-    return (f"- id: {aid}\n  meeting: {meeting}\n  description: {description}\n"
-            f"  lead: {{agency: {lead}, name: Sam Patel}}\n  due: {due}\n  status: open\n"
-            "  done_on: null\n  moves: []\n")
+def action(
+    aid: str,
+    due: str = "2026-12-03",
+    lead: str = "asc",
+    meeting: str = "M1",
+    description: str = "Ring the bank",
+) -> str:
+    return (
+        f"- id: {aid}\n  meeting: {meeting}\n  description: {description}\n"
+        f"  lead: {{agency: {lead}, name: Sam Patel}}\n  due: {due}\n  status: open\n"
+        "  done_on: null\n  moves: []\n"
+    )
 
 
 BASE = "# Actions agreed for this case.\n" + action("A1") + "\n" + action("A2", due="2026-12-04")
 
 
-def merge(path: Path, base: str | None, ours: str | None, theirs: str | None,
-          sibling: Versions | None = None) -> MergeResult:
+def merge(
+    path: Path,
+    base: str | None,
+    ours: str | None,
+    theirs: str | None,
+    sibling: Versions | None = None,
+) -> MergeResult:
     return merge_file(path, Versions(base, ours, theirs), sibling)
 
 
@@ -59,8 +71,10 @@ def test_both_sides_adding_different_items_keeps_both_in_a_stable_order() -> Non
 
 def test_different_fields_of_one_item_are_merged() -> None:
     ours = BASE.replace("due: 2026-12-03", "due: 2026-12-10")
-    theirs = BASE.replace("lead: {agency: asc, name: Sam Patel}\n  due: 2026-12-03",
-                          "lead: {agency: gp, name: Sam Patel}\n  due: 2026-12-03")
+    theirs = BASE.replace(
+        "lead: {agency: asc, name: Sam Patel}\n  due: 2026-12-03",
+        "lead: {agency: gp, name: Sam Patel}\n  due: 2026-12-03",
+    )
     result = merge(ACTIONS, BASE, ours, theirs)
     assert result.clean
     first = data(result.text)[0]
@@ -100,8 +114,9 @@ def test_a_resolved_conflict_block_leaves_a_valid_file() -> None:
     ours = BASE.replace("due: 2026-12-03", "due: 2026-12-10")
     theirs = BASE.replace("due: 2026-12-03", "due: 2026-12-17")
     text = merge(ACTIONS, BASE, ours, theirs).text
-    resolved = "\n".join(line for line in text.split("\n")
-                         if not line.startswith(("<<<<<<<", "=======", ">>>>>>>")))
+    resolved = "\n".join(
+        line for line in text.split("\n") if not line.startswith(("<<<<<<<", "=======", ">>>>>>>"))
+    )
     assert data(resolved) == data(ours)
 
 
@@ -122,16 +137,18 @@ def test_removed_on_one_side_and_untouched_on_the_other_is_removed() -> None:
 
 
 def test_comments_and_layout_of_untouched_items_survive() -> None:
-    base = ("# Actions for the case.\n"
-            "- id: A1  # agreed at the strategy discussion\n"
-            "  meeting: M1\n"
-            "  description: |\n"
-            "    Ring the bank and\n"
-            "    ask for a marker.\n"
-            "  lead: {agency: asc, name: Sam Patel}\n"
-            "  due: 2026-12-03          # the bank closes early on Fridays\n"
-            "  status: open\n"
-            "  moves: []\n")
+    base = (
+        "# Actions for the case.\n"
+        "- id: A1  # agreed at the strategy discussion\n"
+        "  meeting: M1\n"
+        "  description: |\n"
+        "    Ring the bank and\n"
+        "    ask for a marker.\n"
+        "  lead: {agency: asc, name: Sam Patel}\n"
+        "  due: 2026-12-03          # the bank closes early on Fridays\n"
+        "  status: open\n"
+        "  moves: []\n"
+    )
     ours = base + "\n" + action("A2", lead="police")
     theirs = base + "\n# Added by the GP practice.\n" + action("A3", lead="gp")
     result = merge(ACTIONS, base, ours, theirs)
@@ -164,11 +181,14 @@ def test_identical_new_ids_with_different_content_are_renumbered() -> None:
     result = merge(ACTIONS, BASE, ours, theirs, sibling)
     assert result.clean
     assert [(a["id"], a["lead"]["agency"]) for a in data(result.text)][2:] == [
-        ("A3", "police"), ("A4", "gp")]
+        ("A3", "police"),
+        ("A4", "gp"),
+    ]
     [renumbering] = result.renumbered
     assert (renumbering.side, renumbering.old, renumbering.new) == ("theirs", "A3", "A4")
     assert renumbering.describe() == (
-        "theirs' action A3 is now A4 (ours also added a different A3)")
+        "theirs' action A3 is now A4 (ours also added a different A3)"
+    )
 
 
 def test_next_free_id_skips_every_id_any_side_used() -> None:
@@ -178,7 +198,10 @@ def test_next_free_id_skips_every_id_any_side_used() -> None:
     result = merge(ACTIONS, base, ours, theirs, Versions(None, None, None))
     # theirs' new items keep theirs' order: the renumbered A8 (now A10), then A9
     assert [(a["id"], a["lead"]["agency"]) for a in data(result.text)][3:] == [
-        ("A8", "police"), ("A10", "gp"), ("A9", "fire")]
+        ("A8", "police"),
+        ("A10", "gp"),
+        ("A9", "fire"),
+    ]
 
 
 def test_renumbering_without_the_sibling_asks_for_the_references_to_be_checked() -> None:
@@ -204,8 +227,9 @@ def test_references_in_the_sibling_follow_a_renumbering() -> None:
     actions_base = action("A1")
     actions_ours = actions_base + action("A2", lead="police")
     actions_theirs = actions_base + action("A2", lead="gp")
-    meetings_ours = MEETING_BASE.replace("[A1]", "[A1, A2]").replace("held_on: 2026-11-10",
-                                                                      "held_on: 2026-11-11")
+    meetings_ours = MEETING_BASE.replace("[A1]", "[A1, A2]").replace(
+        "held_on: 2026-11-10", "held_on: 2026-11-11"
+    )
     meetings_theirs = MEETING_BASE.replace("[A1]", "[A1, A2]")
     actions = Versions(actions_base, actions_ours, actions_theirs)
     meetings = Versions(MEETING_BASE, meetings_ours, meetings_theirs)
@@ -220,46 +244,66 @@ def test_references_in_the_sibling_follow_a_renumbering() -> None:
 
 def test_ours_is_renumbered_when_git_will_take_theirs_sibling_unmerged() -> None:
     actions_base = action("A1")
-    actions = Versions(actions_base, actions_base + action("A2", lead="police"),
-                       actions_base + action("A2", lead="gp"))
+    actions = Versions(
+        actions_base,
+        actions_base + action("A2", lead="police"),
+        actions_base + action("A2", lead="gp"),
+    )
     meetings = Versions(MEETING_BASE, MEETING_BASE, MEETING_BASE.replace("[A1]", "[A1, A2]"))
     result = merge_file(ACTIONS, actions, meetings)
     assert result.clean
     assert [(a["id"], a["lead"]["agency"]) for a in data(result.text)] == [
-        ("A1", "asc"), ("A3", "police"), ("A2", "gp")]
+        ("A1", "asc"),
+        ("A3", "police"),
+        ("A2", "gp"),
+    ]
     assert result.renumbered[0].describe() == (
-        "ours' action A2 is now A3 (theirs also added a different A2)")
+        "ours' action A2 is now A3 (theirs also added a different A2)"
+    )
 
 
 def test_meeting_ids_renumbered_move_theirs_actions_with_them() -> None:
     meeting = "- id: M1\n  type: s42-strategy\n  status: planned\n"
     meetings = Versions("[]\n", meeting, meeting.replace("s42-strategy", "professionals"))
-    actions = Versions("[]\n", action("A1", lead="police"),
-                       action("A1", lead="gp") + action("A2", lead="fire"))
+    actions = Versions(
+        "[]\n", action("A1", lead="police"), action("A1", lead="gp") + action("A2", lead="fire")
+    )
     merged_meetings = merge_file(MEETINGS, meetings, actions)
     merged_actions = merge_file(ACTIONS, actions, meetings)
     assert [(m["id"], m["type"]) for m in data(merged_meetings.text)] == [
-        ("M1", "s42-strategy"), ("M2", "professionals")]
+        ("M1", "s42-strategy"),
+        ("M2", "professionals"),
+    ]
     assert [(a["id"], a["meeting"], a["lead"]["agency"]) for a in data(merged_actions.text)] == [
-        ("A1", "M1", "police"), ("A3", "M2", "gp"), ("A2", "M2", "fire")]
+        ("A1", "M1", "police"),
+        ("A3", "M2", "gp"),
+        ("A2", "M2", "fire"),
+    ]
 
 
-AGENCY = ("- handle: asc\n  name: Adult Social Care\n  kind: local-authority\n  people:\n"
-          "    - name: Sam Patel\n      role: Social worker\n      email: null\n"
-          "      phone: \"01632 960100\"\n")
+AGENCY = (
+    "- handle: asc\n  name: Adult Social Care\n  kind: local-authority\n  people:\n"
+    "    - name: Sam Patel\n      role: Social worker\n      email: null\n"
+    '      phone: "01632 960100"\n'
+)
 
 
 def test_agencies_merge_by_handle_and_people_by_name() -> None:
     ours = AGENCY.replace("role: Social worker", "role: Team manager") + (
-        "- handle: police\n  name: Police\n  kind: police\n  people: []\n")
-    theirs = AGENCY + ("    - name: Kim Lee\n      role: Nurse\n      email: null\n"
-                       "      phone: null\n- handle: gp\n  name: GP\n  kind: gp\n  people: []\n")
+        "- handle: police\n  name: Police\n  kind: police\n  people: []\n"
+    )
+    theirs = AGENCY + (
+        "    - name: Kim Lee\n      role: Nurse\n      email: null\n"
+        "      phone: null\n- handle: gp\n  name: GP\n  kind: gp\n  people: []\n"
+    )
     result = merge(AGENCIES, AGENCY, ours, theirs)
     assert result.clean
     merged = data(result.text)
     assert [a["handle"] for a in merged] == ["asc", "police", "gp"]
     assert [(p["name"], p["role"]) for p in merged[0]["people"]] == [
-        ("Sam Patel", "Team manager"), ("Kim Lee", "Nurse")]
+        ("Sam Patel", "Team manager"),
+        ("Kim Lee", "Nurse"),
+    ]
 
 
 def test_same_new_agency_handle_with_different_details_is_a_conflict() -> None:
@@ -271,33 +315,43 @@ def test_same_new_agency_handle_with_different_details_is_a_conflict() -> None:
 
 
 def test_invitees_by_person_and_minutes_shared_by_agency() -> None:
-    base = ("- id: M1\n  type: s42-strategy\n  invitees:\n"
-            "    - person: {agency: police, name: DC Jones}\n      response: invited\n"
-            "  minutes:\n    attendees: [{agency: asc, name: Sam Patel}]\n"
-            "    shared:\n      - {agency: police, shared_on: 2026-11-11}\n")
+    base = (
+        "- id: M1\n  type: s42-strategy\n  invitees:\n"
+        "    - person: {agency: police, name: DC Jones}\n      response: invited\n"
+        "  minutes:\n    attendees: [{agency: asc, name: Sam Patel}]\n"
+        "    shared:\n      - {agency: police, shared_on: 2026-11-11}\n"
+    )
     ours = base.replace("response: invited", "response: accepted") + (
-        "      - {agency: gp, shared_on: 2026-11-12}\n")
+        "      - {agency: gp, shared_on: 2026-11-12}\n"
+    )
     theirs = base.replace(
         "      response: invited\n",
         "      response: invited\n    - person: {agency: gp, name: Dr Okafor}\n"
-        "      response: invited\n").replace(
+        "      response: invited\n",
+    ).replace(
         "attendees: [{agency: asc, name: Sam Patel}]",
-        "attendees: [{agency: asc, name: Sam Patel}, {agency: police, name: DC Jones}]") + (
-        "      - {agency: housing, shared_on: 2026-11-13}\n")
+        "attendees: [{agency: asc, name: Sam Patel}, {agency: police, name: DC Jones}]",
+    ) + ("      - {agency: housing, shared_on: 2026-11-13}\n")
     result = merge(MEETINGS, base, ours, theirs)
     assert result.clean
     meeting = data(result.text)[0]
     assert [(i["person"]["agency"], i["response"]) for i in meeting["invitees"]] == [
-        ("police", "accepted"), ("gp", "invited")]
+        ("police", "accepted"),
+        ("gp", "invited"),
+    ]
     assert [s["agency"] for s in meeting["minutes"]["shared"]] == ["police", "gp", "housing"]
     assert len(meeting["minutes"]["attendees"]) == 2
 
 
 def test_a_person_reference_is_one_value() -> None:
-    ours = BASE.replace("lead: {agency: asc, name: Sam Patel}\n  due: 2026-12-03",
-                        "lead: {agency: police, name: Sam Patel}\n  due: 2026-12-03")
-    theirs = BASE.replace("lead: {agency: asc, name: Sam Patel}\n  due: 2026-12-03",
-                          "lead: {agency: asc, name: Kim Lee}\n  due: 2026-12-03")
+    ours = BASE.replace(
+        "lead: {agency: asc, name: Sam Patel}\n  due: 2026-12-03",
+        "lead: {agency: police, name: Sam Patel}\n  due: 2026-12-03",
+    )
+    theirs = BASE.replace(
+        "lead: {agency: asc, name: Sam Patel}\n  due: 2026-12-03",
+        "lead: {agency: asc, name: Kim Lee}\n  due: 2026-12-03",
+    )
     result = merge(ACTIONS, BASE, ours, theirs)
     [(_, conflict)] = result.conflicts
     assert conflict.label == "action A1: lead"
@@ -326,12 +380,18 @@ wishes:
 
 def test_adult_merges_key_by_key_and_concerns_by_identity() -> None:
     ours = ADULT_TEXT.replace("easy_read: false", "easy_read: true").replace(
-        "capacity: []", "capacity:\n  - decision: finances\n    outcome: has\n"
-                        "    assessed_on: 2026-11-05")
-    theirs = ADULT_TEXT.replace("risk_level: high", "risk_level: medium").replace(
-        "capacity: []", "capacity: []\n").replace(
-        "    raised_on: 2026-11-01\n", "    raised_on: 2026-11-01\n  - type: neglect\n"
-                                       "    summary: No food.\n    raised_on: 2026-11-03\n")
+        "capacity: []",
+        "capacity:\n  - decision: finances\n    outcome: has\n    assessed_on: 2026-11-05",
+    )
+    theirs = (
+        ADULT_TEXT.replace("risk_level: high", "risk_level: medium")
+        .replace("capacity: []", "capacity: []\n")
+        .replace(
+            "    raised_on: 2026-11-01\n",
+            "    raised_on: 2026-11-01\n  - type: neglect\n"
+            "    summary: No food.\n    raised_on: 2026-11-03\n",
+        )
+    )
     result = merge(ADULT, ADULT_TEXT, ours, theirs)
     assert result.clean
     adult = data(result.text, dict)
@@ -344,8 +404,10 @@ def test_adult_merges_key_by_key_and_concerns_by_identity() -> None:
 
 def test_adult_lists_without_identity_merge_as_one_value() -> None:
     ours = ADULT_TEXT.replace("I want to stay at home.", "I want to stay at home!")
-    theirs = ADULT_TEXT.replace("    - I want to stay at home.\n",
-                                "    - I want to stay at home.\n    - I want my money back.\n")
+    theirs = ADULT_TEXT.replace(
+        "    - I want to stay at home.\n",
+        "    - I want to stay at home.\n    - I want my money back.\n",
+    )
     result = merge(ADULT, ADULT_TEXT, ours, theirs)
     [(_, conflict)] = result.conflicts
     assert conflict.label == "adult: wishes.outcomes"
@@ -359,14 +421,27 @@ def test_a_version_that_cannot_be_read_is_refused() -> None:
 # --- property: edits to different items or fields merge to both edits ---------------
 
 FIELDS = ("due", "status", "description", "meeting")
-VALUES = {"due": ["2026-12-20", "2027-01-05"], "status": ["done", "cancelled"],
-          "description": ["Visit weekly", "Phone the bank"], "meeting": ["M2", "M3"]}
+VALUES = {
+    "due": ["2026-12-20", "2027-01-05"],
+    "status": ["done", "cancelled"],
+    "description": ["Visit weekly", "Phone the bank"],
+    "meeting": ["M2", "M3"],
+}
 
 
 def base_actions(count: int) -> list[dict[str, Any]]:
-    return [{"id": f"A{n}", "meeting": "M1", "description": f"Task {n}",
-             "lead": {"agency": "asc", "name": "Sam Patel"}, "due": "2026-12-01",
-             "status": "open", "moves": []} for n in range(1, count + 1)]
+    return [
+        {
+            "id": f"A{n}",
+            "meeting": "M1",
+            "description": f"Task {n}",
+            "lead": {"agency": "asc", "name": "Sam Patel"},
+            "due": "2026-12-01",
+            "status": "open",
+            "moves": [],
+        }
+        for n in range(1, count + 1)
+    ]
 
 
 @st.composite
@@ -378,8 +453,9 @@ def edit_pairs(draw: st.DrawFn) -> tuple[list[dict[str, Any]], list[Any], list[A
     edits: list[list[Any]] = [[], []]
     for side, part in ((0, chosen[:split]), (1, chosen[split:])):
         for index, field in part:
-            edits[side].append(("set", f"A{index + 1}", field,
-                                draw(st.sampled_from(VALUES[field]))))
+            edits[side].append(
+                ("set", f"A{index + 1}", field, draw(st.sampled_from(VALUES[field])))
+            )
     removable = [n for n in range(count) if all(n != i for i, _ in chosen)]
     if removable and draw(st.booleans()):
         gone = draw(st.sampled_from(removable))
@@ -409,14 +485,14 @@ def as_text(items: list[dict[str, Any]]) -> str:
 
 
 def by_id(items: list[dict[str, Any]]) -> dict[str, Any]:
-    return {item["id"]: {k: str(v) if k == "due" else v for k, v in item.items()}
-            for item in items}
+    return {item["id"]: {k: str(v) if k == "due" else v for k, v in item.items()} for item in items}
 
 
 @settings(max_examples=40, deadline=None)
 @given(edit_pairs())
 def test_edits_to_different_items_or_fields_merge_to_both_edits(
-        case: tuple[list[dict[str, Any]], list[Any], list[Any]]) -> None:
+    case: tuple[list[dict[str, Any]], list[Any], list[Any]],
+) -> None:
     base, ours_edits, theirs_edits = case
     expected = apply(apply(base, ours_edits), theirs_edits)
     texts = as_text(base), as_text(apply(base, ours_edits)), as_text(apply(base, theirs_edits))
@@ -428,8 +504,14 @@ def test_edits_to_different_items_or_fields_merge_to_both_edits(
 
 # --- the merge-file command (git's %O %A %B %P) ----------------------------------------
 
-def run_driver(tmp_path: Path, base: str, ours: str, theirs: str,
-               path: str = "cases/SG-2026-0001/agencies.yaml") -> tuple[int, str, str]:
+
+def run_driver(
+    tmp_path: Path,
+    base: str,
+    ours: str,
+    theirs: str,
+    path: str = "cases/SG-2026-0001/agencies.yaml",
+) -> tuple[int, str, str]:
     from typer.testing import CliRunner
 
     from safecli.cli.main import app
@@ -455,8 +537,10 @@ def test_merge_file_exits_1_and_names_the_line_of_a_conflict(tmp_path: Path) -> 
     theirs = AGENCY.replace("Social worker", "Duty worker")
     code, written, output = run_driver(tmp_path, AGENCY, ours, theirs)
     assert code == 1
-    assert output == ("safecli: cases/SG-2026-0001/agencies.yaml:6: conflict: agency asc: "
-                      "people[1].role: both sides changed it\n")
+    assert output == (
+        "safecli: cases/SG-2026-0001/agencies.yaml:6: conflict: agency asc: "
+        "people[1].role: both sides changed it\n"
+    )
     assert written.split("\n")[5] == "<<<<<<< ours"
 
 
@@ -474,11 +558,25 @@ HANDLES = ("police", "gp", "housing", "fire", "cmht", "probation")
 
 
 def base_meeting() -> dict[str, Any]:
-    return {"id": "M1", "type": "s42-strategy", "purpose": "Plan", "status": "held",
-            "invitees": [{"person": {"agency": h, "name": f"{h} officer"}, "reason": "Knows her",
-                          "response": "invited"} for h in HANDLES[:2]],
-            "minutes": {"held_on": "2026-11-10", "decisions": ["Enquiry"],
-                        "shared": [{"agency": "police", "shared_on": "2026-11-11"}]}}
+    return {
+        "id": "M1",
+        "type": "s42-strategy",
+        "purpose": "Plan",
+        "status": "held",
+        "invitees": [
+            {
+                "person": {"agency": h, "name": f"{h} officer"},
+                "reason": "Knows her",
+                "response": "invited",
+            }
+            for h in HANDLES[:2]
+        ],
+        "minutes": {
+            "held_on": "2026-11-10",
+            "decisions": ["Enquiry"],
+            "shared": [{"agency": "police", "shared_on": "2026-11-11"}],
+        },
+    }
 
 
 @st.composite
@@ -489,10 +587,11 @@ def meeting_edits(draw: st.DrawFn) -> tuple[list[Any], list[Any]]:
     taken = draw(st.lists(st.sampled_from(HANDLES[2:]), unique=True, max_size=4))
     cut = draw(st.integers(min_value=0, max_value=len(taken)))
     sides: tuple[list[Any], list[Any]] = ([], [])
-    for side, spots_here, new in ((0, chosen[:split], taken[:cut]),
-                                  (1, chosen[split:], taken[cut:])):
-        sides[side].extend(("edit", spot) for spot in spots_here
-                           if draw(st.booleans()))
+    for side, spots_here, new in (
+        (0, chosen[:split], taken[:cut]),
+        (1, chosen[split:], taken[cut:]),
+    ):
+        sides[side].extend(("edit", spot) for spot in spots_here if draw(st.booleans()))
         sides[side].extend(("invite" if draw(st.booleans()) else "share", h) for h in new)
     return sides
 
@@ -503,8 +602,13 @@ def edit_meeting(meeting: dict[str, Any], edits: list[Any]) -> dict[str, Any]:
     shared = {s["agency"]: s for s in result["minutes"]["shared"]}
     for kind, what in edits:
         if kind == "invite":
-            result["invitees"].append({"person": {"agency": what, "name": f"{what} officer"},
-                                       "reason": "Can help", "response": "invited"})
+            result["invitees"].append(
+                {
+                    "person": {"agency": what, "name": f"{what} officer"},
+                    "reason": "Can help",
+                    "response": "invited",
+                }
+            )
         elif kind == "share":
             result["minutes"]["shared"].append({"agency": what, "shared_on": "2026-11-12"})
         elif what == "purpose":
@@ -519,12 +623,18 @@ def edit_meeting(meeting: dict[str, Any], edits: list[Any]) -> dict[str, Any]:
 
 
 def unordered(meeting: dict[str, Any]) -> dict[str, Any]:
-    return {**meeting,
-            "invitees": sorted(meeting["invitees"], key=lambda i: i["person"]["agency"]),
-            "minutes": {**meeting["minutes"], "held_on": str(meeting["minutes"]["held_on"]),
-                        "shared": sorted(({**s, "shared_on": str(s["shared_on"])}
-                                          for s in meeting["minutes"]["shared"]),
-                                         key=lambda s: s["agency"])}}
+    return {
+        **meeting,
+        "invitees": sorted(meeting["invitees"], key=lambda i: i["person"]["agency"]),
+        "minutes": {
+            **meeting["minutes"],
+            "held_on": str(meeting["minutes"]["held_on"]),
+            "shared": sorted(
+                ({**s, "shared_on": str(s["shared_on"])} for s in meeting["minutes"]["shared"]),
+                key=lambda s: s["agency"],
+            ),
+        },
+    }
 
 
 @settings(max_examples=25, deadline=None)

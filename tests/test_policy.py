@@ -37,7 +37,9 @@ def test_pack_has_the_thirteen_types_in_order() -> None:
 
 
 def test_pack_spells_out_every_field_of_every_type() -> None:
-    raw = yaml.safe_load((files("safecli.policy") / "meeting_types.yaml").read_text(encoding="utf-8"))
+    raw = yaml.safe_load(
+        (files("safecli.policy") / "meeting_types.yaml").read_text(encoding="utf-8")
+    )
     for type_id, fields in raw.items():
         assert set(fields) == FIELDS, type_id
         assert set(fields["invite"]) == INVITE_FIELDS, type_id

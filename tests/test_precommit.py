@@ -26,16 +26,21 @@ PROJECT_DIRS = ("src", "templates")
 # Fixed identity and dates: the same project files give the same commit, so pre-commit
 # finds the environment it built last time.
 GIT_ENV = {
-    "GIT_AUTHOR_NAME": "safecli tests", "GIT_AUTHOR_EMAIL": "tests@example.org",
-    "GIT_COMMITTER_NAME": "safecli tests", "GIT_COMMITTER_EMAIL": "tests@example.org",
-    "GIT_AUTHOR_DATE": "2026-01-01T00:00:00Z", "GIT_COMMITTER_DATE": "2026-01-01T00:00:00Z",
-    "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_AUTHOR_NAME": "safecli tests",
+    "GIT_AUTHOR_EMAIL": "tests@example.org",
+    "GIT_COMMITTER_NAME": "safecli tests",
+    "GIT_COMMITTER_EMAIL": "tests@example.org",
+    "GIT_AUTHOR_DATE": "2026-01-01T00:00:00Z",
+    "GIT_COMMITTER_DATE": "2026-01-01T00:00:00Z",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_CONFIG_NOSYSTEM": "1",
 }
 
 
 def _git(cwd: Path, *args: str) -> None:
-    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True,
-                   env={**os.environ, **GIT_ENV})
+    subprocess.run(
+        ["git", *args], cwd=cwd, check=True, capture_output=True, env={**os.environ, **GIT_ENV}
+    )
 
 
 @pytest.fixture(scope="module")
@@ -56,8 +61,11 @@ def hook_repo(cache_dir: Path) -> Path:
     for name in PROJECT_FILES:
         shutil.copy2(REPO / name, repo / name)
     for name in PROJECT_DIRS:
-        shutil.copytree(REPO / name, repo / name,
-                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc", ".*cache*"))
+        shutil.copytree(
+            REPO / name,
+            repo / name,
+            ignore=shutil.ignore_patterns("__pycache__", "*.pyc", ".*cache*"),
+        )
     _git(repo, "init", "-q", "-b", "main")
     _git(repo, "add", "-A")
     _git(repo, "commit", "-q", "-m", "safecli")
@@ -73,33 +81,56 @@ def _book_repo(root: Path, actions: str) -> Path:
 
 
 def _pre_commit(cwd: Path, cache_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(cache_dir / "home"),
-           "PIP_CACHE_DIR": str(cache_dir / "pip")}
+    env = {
+        **os.environ,
+        **GIT_ENV,
+        "PRE_COMMIT_HOME": str(cache_dir / "home"),
+        "PIP_CACHE_DIR": str(cache_dir / "pip"),
+    }
     env.pop("SAFECLI_BOOK", None)
-    return subprocess.run([PRE_COMMIT, *args], cwd=cwd, env=env, capture_output=True,
-                          text=True, timeout=600, check=False)
+    return subprocess.run(
+        [PRE_COMMIT, *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
 
 
-def test_try_repo_fails_on_a_broken_case(tmp_path: Path, hook_repo: Path,
-                                         cache_dir: Path) -> None:
+def test_try_repo_fails_on_a_broken_case(tmp_path: Path, hook_repo: Path, cache_dir: Path) -> None:
     book = _book_repo(tmp_path / "book", ACTIONS.replace("status: open", "status: opne"))
-    result = _pre_commit(book, cache_dir, "try-repo", str(hook_repo), "safecli-validate",
-                         "--files", "cases/SG-2026-0001/actions.yaml")
+    result = _pre_commit(
+        book,
+        cache_dir,
+        "try-repo",
+        str(hook_repo),
+        "safecli-validate",
+        "--files",
+        "cases/SG-2026-0001/actions.yaml",
+    )
     assert result.returncode == 1, result.stdout + result.stderr
-    assert ("cases/SG-2026-0001/actions.yaml:6:11: error INT004 invalid action status 'opne'"
-            in result.stdout)
+    assert (
+        "cases/SG-2026-0001/actions.yaml:6:11: error INT004 invalid action status 'opne'"
+        in result.stdout
+    )
 
 
-def test_a_team_config_checks_only_the_cases_staged(tmp_path: Path, hook_repo: Path,
-                                                   cache_dir: Path) -> None:
+def test_a_team_config_checks_only_the_cases_staged(
+    tmp_path: Path, hook_repo: Path, cache_dir: Path
+) -> None:
     book = _book_repo(tmp_path / "book", ACTIONS.replace("status: open", "status: opne"))
-    make_book(book, {**CLEAN, "adult": CLEAN["adult"].replace("0001", "0002")},
-              case_id="SG-2026-0002")
-    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=hook_repo, check=True,
-                          capture_output=True, text=True).stdout.strip()
+    make_book(
+        book, {**CLEAN, "adult": CLEAN["adult"].replace("0001", "0002")}, case_id="SG-2026-0002"
+    )
+    head = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=hook_repo, check=True, capture_output=True, text=True
+    ).stdout.strip()
     (book / ".pre-commit-config.yaml").write_text(
         f"repos:\n  - repo: {hook_repo}\n    rev: {head}\n    hooks: [{{id: safecli-validate}}]\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     _git(book, "add", ".pre-commit-config.yaml", "cases/SG-2026-0002")
     clean = _pre_commit(book, cache_dir, "run")
     assert clean.returncode == 0, clean.stdout + clean.stderr

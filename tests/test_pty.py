@@ -22,8 +22,9 @@ class Terminal:
 
     def __init__(self, argv: list[str], env: dict[str, str]) -> None:
         self.master, slave = pty.openpty()
-        self.proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env,
-                                     close_fds=True)
+        self.proc = subprocess.Popen(
+            argv, stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True
+        )
         os.close(slave)
         self.seen = b""
         self.pos = 0
@@ -40,7 +41,7 @@ class Terminal:
     def expect(self, prompt: str) -> None:
         """Read until prompt appears (after what was already matched)."""
         wanted = prompt.encode()
-        while wanted not in self.seen[self.pos:]:
+        while wanted not in self.seen[self.pos :]:
             chunk = self._read()
             if not chunk:
                 raise AssertionError(f"safecli ended before {prompt!r}:\n{self.text()}")
@@ -64,11 +65,15 @@ class Terminal:
 @pytest.mark.skipif(not SAFECLI.exists(), reason="the safecli console script is not installed")
 def test_meeting_new_at_a_real_terminal(tmp_path: Path) -> None:
     book = make_book(tmp_path)
-    env = {key: value for key, value in os.environ.items()
-           if not key.startswith("SAFECLI_") and key not in ("EDITOR", "VISUAL")}
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith("SAFECLI_") and key not in ("EDITOR", "VISUAL")
+    }
     env.update({"TERM": "dumb", "COLUMNS": "100"})
-    term = Terminal([str(SAFECLI), "--book", str(book), "meeting", "new", CASE,
-                     "--as-of", "2026-11-02"], env)
+    term = Terminal(
+        [str(SAFECLI), "--book", str(book), "meeting", "new", CASE, "--as-of", "2026-11-02"], env
+    )
     term.expect("Suggested meeting: s42-strategy")
     term.expect("Discussion or meeting: discussion")
     term.answer("Meeting type [s42-strategy]:", "")
@@ -87,14 +92,20 @@ def test_meeting_new_at_a_real_terminal(tmp_path: Path) -> None:
     term.answer("Invite health:Dr Ravi Menon (Officer)? [Y/n]:", "n")
     term.answer("Invite someone else (agency:Name; empty when done):", "")
     term.answer("Invite the adult? [Y/n]:", "y")
-    term.expect("new meeting M1 (s42-strategy) in SG-2026-0001: discussion, telephone, "
-                "2026-11-06 10:00")
+    term.expect(
+        "new meeting M1 (s42-strategy) in SG-2026-0001: discussion, telephone, 2026-11-06 10:00"
+    )
     assert term.finish() == 0, term.text()
     assert "wrote cases/SG-2026-0001/meetings.yaml" in term.text()
     stored = meeting(book, "M1")
     assert (stored["type"], stored["format"], stored["mode"], stored["when"]) == (
-        "s42-strategy", "discussion", "telephone", "2026-11-06T10:00")
+        "s42-strategy",
+        "discussion",
+        "telephone",
+        "2026-11-06T10:00",
+    )
     assert stored["chair"] == {"agency": "asc", "name": "Sam Patel"}
     assert [(i["person"]["name"], i["reason"]) for i in stored["invitees"]] == [
-        ("DC Lee Jones", "Investigating the theft")]
+        ("DC Lee Jones", "Investigating the theft")
+    ]
     assert stored["adult"] == {"invited": True, "not_invited_reason": None}

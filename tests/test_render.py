@@ -253,17 +253,32 @@ def q(text: str) -> str:
     return json.dumps(text)
 
 
-def make_book(root: Path, *, purpose: str = "Stop the lodger taking money.",
-              police: str = "DC Lee Jones", police_email: str = "lee.jones@example.org",
-              organisation: str = "Test Council", wish: str = "I want to stay home.") -> Path:
+def make_book(
+    root: Path,
+    *,
+    purpose: str = "Stop the lodger taking money.",
+    police: str = "DC Lee Jones",
+    police_email: str = "lee.jones@example.org",
+    organisation: str = "Test Council",
+    wish: str = "I want to stay home.",
+) -> Path:
     """A book with case SG-2026-0100: M1 and M2 held, M3 planned; A1..A4."""
-    values = {"purpose": q(purpose), "police": q(police), "police_email": q(police_email),
-              "organisation": q(organisation), "wish": q(wish)}
+    values = {
+        "purpose": q(purpose),
+        "police": q(police),
+        "police_email": q(police_email),
+        "organisation": q(organisation),
+        "wish": q(wish),
+    }
     case = root / "cases" / "SG-2026-0100"
     case.mkdir(parents=True)
     (root / "safecli.yaml").write_text(CONFIG.format(**values), encoding="utf-8")
-    for name, text in (("adult", ADULT), ("agencies", AGENCIES), ("meetings", MEETINGS),
-                       ("actions", ACTIONS)):
+    for name, text in (
+        ("adult", ADULT),
+        ("agencies", AGENCIES),
+        ("meetings", MEETINGS),
+        ("actions", ACTIONS),
+    ):
         (case / f"{name}.yaml").write_text(text.format(**values), encoding="utf-8")
     return root
 
@@ -307,11 +322,24 @@ def test_general_invitation_has_what_an_invitee_needs(rbook: Path) -> None:
 
 
 def test_invitation_to_one_invitee_says_why(rbook: Path) -> None:
-    result = run(rbook, "render", "invitation", "SG-2026-0100", "M3", "--to", "police",
-                 "--format", "txt", "--as-of", "2026-12-01")
+    result = run(
+        rbook,
+        "render",
+        "invitation",
+        "SG-2026-0100",
+        "M3",
+        "--to",
+        "police",
+        "--format",
+        "txt",
+        "--as-of",
+        "2026-12-01",
+    )
     assert result.exit_code == 0, result.output
-    assert "Dear DC Lee Jones,\n\nYou are invited to this meeting for Test Police because:" \
+    assert (
+        "Dear DC Lee Jones,\n\nYou are invited to this meeting for Test Police because:"
         in result.stdout
+    )
     assert "Police update." in result.stdout
 
 
@@ -351,10 +379,14 @@ def test_minutes_of_a_held_meeting(rbook: Path) -> None:
         "- **Other adults:** None known",
         "1. Start an s42 enquiry.",
         "| DC Lee Jones (Test Police) | When to interview the lodger | Wait for the bank | no |",
-        ("| A1 | Stop the lodger taking money. | Sam Patel | Test Council Adult Social Care "
-        "| 10 Nov 2026 | open (OVERDUE) |"),
-        ("| A3 | Check the card. | Sam Patel | Test Council Adult Social Care | 8 Nov 2026 "
-        "| done 7 Nov 2026 |"),
+        (
+            "| A1 | Stop the lodger taking money. | Sam Patel | Test Council Adult Social Care "
+            "| 10 Nov 2026 | open (OVERDUE) |"
+        ),
+        (
+            "| A3 | Check the card. | Sam Patel | Test Council Adult Social Care | 8 Nov 2026 "
+            "| done 7 Nov 2026 |"
+        ),
         "Next review: Friday 20 November 2026.",
         "- **How:** Home visit",
         "| DC Lee Jones | Test Police | attended | 4 Nov 2026 |",
@@ -367,12 +399,14 @@ def test_minutes_carry_forward_what_was_open_at_the_time(rbook: Path) -> None:
     result = run(rbook, "render", "minutes", "SG-2026-0100", "M2", "--as-of", "2026-12-01")
     assert result.exit_code == 0, result.output
     out = result.stdout
-    carried = out[out.index("## Actions carried forward"):out.index("## Review")]
+    carried = out[out.index("## Actions carried forward") : out.index("## Review")]
     # A1 still open (and overdue); A2 was done after M2 was held; A3 was done before it.
     assert "| A1 | M1 | Stop the lodger taking money." in carried
     assert "open (OVERDUE)" in carried
-    assert "| A2 | M1 | Tell the bank. | DC Lee Jones | Test Police | 8 Nov 2026 " \
+    assert (
+        "| A2 | M1 | Tell the bank. | DC Lee Jones | Test Police | 8 Nov 2026 "
         "| done 25 Nov 2026 |" in carried
+    )
     assert "A3" not in carried
     assert "| A4 | Write to her in Portuguese." in out
     assert "A review is not required: Risk has gone." in out
@@ -414,16 +448,22 @@ def test_plan(rbook: Path) -> None:
     for line in (
         "- **As of:** Tuesday 1 December 2026",
         "- **Lead agency:** Test Council Adult Social Care",
-        ("- **Lead coordinator:** Sam Patel (Test Council Adult Social Care), "
-        "sam.patel@example.org, 01632 960100"),
+        (
+            "- **Lead coordinator:** Sam Patel (Test Council Adult Social Care), "
+            "sam.patel@example.org, 01632 960100"
+        ),
         "- **Next review:** Friday 20 November 2026 (agreed at M1)",
         "| financial | Lodger takes her pension. | lodger | own home | 1 Nov 2026 |",
         "| M1 | Stop the lodger taking money. | Bank told | Lodger has her card | A1 |",
         "- I want to stay home.",
-        ("| A1 | Stop the lodger taking money. | Sam Patel | Test Council Adult Social Care "
-        "| 10 Nov 2026 | open (OVERDUE) |"),
-        ("| A4 | Write to her in Portuguese. | Sam Patel | Test Council Adult Social Care "
-        "| 20 Dec 2026 | open |"),
+        (
+            "| A1 | Stop the lodger taking money. | Sam Patel | Test Council Adult Social Care "
+            "| 10 Nov 2026 | open (OVERDUE) |"
+        ),
+        (
+            "| A4 | Write to her in Portuguese. | Sam Patel | Test Council Adult Social Care "
+            "| 20 Dec 2026 | open |"
+        ),
         "No capacity assessment is recorded",
         "| M1 | Home visit | Sam Patel (Test Council Adult Social Care) | 5 Nov 2026 |",
         "- M2: Safeguarding review meeting, held on 20 Nov 2026",
@@ -457,7 +497,7 @@ def test_html_is_a_complete_printable_page(rbook: Path) -> None:
     result = run(rbook, "render", "minutes", "SG-2026-0100", "M1", "--format", "html")
     assert result.exit_code == 0, result.output
     page = result.stdout
-    assert page.startswith("<!DOCTYPE html>\n<html lang=\"en-GB\">")
+    assert page.startswith('<!DOCTYPE html>\n<html lang="en-GB">')
     assert page.rstrip().endswith("</html>")
     assert "@page { size: A4;" in page
     assert page.count('<div class="marking">') == 2
@@ -466,8 +506,11 @@ def test_html_is_a_complete_printable_page(rbook: Path) -> None:
 
 def test_render_reads_no_file_it_should_not_change(rbook: Path) -> None:
     before = {p: p.read_bytes() for p in rbook.rglob("*.yaml")}
-    for args in (["invitation", "SG-2026-0100", "M3", "-f", "eml"],
-                 ["minutes", "SG-2026-0100", "M1", "-f", "html"], ["plan", "SG-2026-0100"]):
+    for args in (
+        ["invitation", "SG-2026-0100", "M3", "-f", "eml"],
+        ["minutes", "SG-2026-0100", "M1", "-f", "html"],
+        ["plan", "SG-2026-0100"],
+    ):
         assert run(rbook, "render", *args).exit_code == 0
     assert {p: p.read_bytes() for p in rbook.rglob("*.yaml")} == before
 
@@ -491,10 +534,12 @@ def test_invitation_to_a_cancelled_meeting_is_refused(rbook: Path) -> None:
 def test_to_an_agency_with_several_invitees_needs_a_name(rbook: Path) -> None:
     meetings = rbook / "cases" / "SG-2026-0100" / "meetings.yaml"
     text = meetings.read_text()
-    extra = ("    - person: {agency: asc, name: Sam Patel}\n      reason: Social worker\n"
-             "      response: accepted\n      deputy: null\n      responded_on: 2026-12-01\n"
-             "    - person: {agency: asc, name: Ann Chair}\n      reason: Manager\n"
-             "      response: accepted\n      deputy: null\n      responded_on: 2026-12-01\n")
+    extra = (
+        "    - person: {agency: asc, name: Sam Patel}\n      reason: Social worker\n"
+        "      response: accepted\n      deputy: null\n      responded_on: 2026-12-01\n"
+        "    - person: {agency: asc, name: Ann Chair}\n      reason: Manager\n"
+        "      response: accepted\n      deputy: null\n      responded_on: 2026-12-01\n"
+    )
     # M3 is the last meeting and the only one whose minutes are null: add to its invitees.
     meetings.write_text(text.replace("  minutes: null\n", extra + "  minutes: null\n"))
     result = run(rbook, "render", "invitation", "SG-2026-0100", "M3", "--to", "asc")

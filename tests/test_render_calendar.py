@@ -13,8 +13,17 @@ from test_render import INJECT, make_book, run
 from safecli.errors import InvalidInput
 from safecli.render.mail import address, parse_sender
 
-PRIVATE = ("Rosa", "Fictional", "Ro's", "Test Lane", "Sampleton", "SA1 1AA", "01632 960999",
-           "lodger", "pension")
+PRIVATE = (
+    "Rosa",
+    "Fictional",
+    "Ro's",
+    "Test Lane",
+    "Sampleton",
+    "SA1 1AA",
+    "01632 960999",
+    "lodger",
+    "pension",
+)
 
 
 @pytest.fixture
@@ -23,8 +32,18 @@ def rbook(tmp_path: Path) -> Path:
 
 
 def ics_of(book: Path, meeting: str, *extra: str) -> str:
-    result = run(book, "render", "invitation", "SG-2026-0100", meeting, "--format", "ics",
-                 "--as-of", "2026-12-01", *extra)
+    result = run(
+        book,
+        "render",
+        "invitation",
+        "SG-2026-0100",
+        meeting,
+        "--format",
+        "ics",
+        "--as-of",
+        "2026-12-01",
+        *extra,
+    )
     assert result.exit_code == 0, result.output
     return str(result.stdout)
 
@@ -79,8 +98,18 @@ def test_ics_place_at_the_adults_home_is_left_out(rbook: Path) -> None:
 
 
 def eml_of(book: Path, *extra: str) -> email.message.EmailMessage:
-    result = run(book, "render", "invitation", "SG-2026-0100", "M3", "--format", "eml",
-                 "--as-of", "2026-12-01", *extra)
+    result = run(
+        book,
+        "render",
+        "invitation",
+        "SG-2026-0100",
+        "M3",
+        "--format",
+        "eml",
+        "--as-of",
+        "2026-12-01",
+        *extra,
+    )
     assert result.exit_code == 0, result.output
     message = email.message_from_string(result.stdout, policy=policy.default)
     assert isinstance(message, email.message.EmailMessage)
@@ -91,13 +120,20 @@ def test_eml_has_text_html_and_the_calendar(rbook: Path) -> None:
     message = eml_of(rbook)
     assert message["From"] == "Ann Chair <ann.chair@example.org>"
     assert message["To"] == "DC Lee Jones <lee.jones@example.org>"
-    assert message["Subject"] == ("OFFICIAL-SENSITIVE: Invitation: Safeguarding review meeting, "
-                                  "SG-2026-0100 M3, Tuesday 15 December 2026")
+    assert message["Subject"] == (
+        "OFFICIAL-SENSITIVE: Invitation: Safeguarding review meeting, "
+        "SG-2026-0100 M3, Tuesday 15 December 2026"
+    )
     assert message["Message-ID"] == "<SG-2026-0100.M3.20261201000000@safecli>"
     assert message.get_content_type() == "multipart/mixed"
     types = [part.get_content_type() for part in message.walk()]
-    assert types == ["multipart/mixed", "multipart/alternative", "text/plain", "text/html",
-                     "text/calendar"]
+    assert types == [
+        "multipart/mixed",
+        "multipart/alternative",
+        "text/plain",
+        "text/html",
+        "text/calendar",
+    ]
     body = message.get_body(("plain",))
     assert body is not None and "Dear colleague," in body.get_content()
     html = message.get_body(("html",))
@@ -113,10 +149,13 @@ def test_eml_has_text_html_and_the_calendar(rbook: Path) -> None:
 def test_eml_without_an_email_for_an_invitee_says_so(rbook: Path) -> None:
     result = run(rbook, "render", "invitation", "SG-2026-0100", "M3", "--format", "eml")
     assert result.exit_code == 0
-    assert ("safecli: note: no email address is recorded for gp:Dr Who; "
-            "the email is not addressed to them") in result.stderr
-    only_gp = run(rbook, "render", "invitation", "SG-2026-0100", "M3", "--format", "eml",
-                  "--to", "gp")
+    assert (
+        "safecli: note: no email address is recorded for gp:Dr Who; "
+        "the email is not addressed to them"
+    ) in result.stderr
+    only_gp = run(
+        rbook, "render", "invitation", "SG-2026-0100", "M3", "--format", "eml", "--to", "gp"
+    )
     assert only_gp.exit_code == 3
     assert "no email address is recorded for gp:Dr Who of M3" in only_gp.stderr
 
@@ -124,16 +163,34 @@ def test_eml_without_an_email_for_an_invitee_says_so(rbook: Path) -> None:
 def test_eml_from_option(rbook: Path) -> None:
     message = eml_of(rbook, "--from", "Safeguarding Hub <hub@example.org>")
     assert message["From"] == "Safeguarding Hub <hub@example.org>"
-    result = run(rbook, "render", "invitation", "SG-2026-0100", "M3", "--format", "eml",
-                 "--from", "hub@example.org\r\nBcc: evil@example.org")
+    result = run(
+        rbook,
+        "render",
+        "invitation",
+        "SG-2026-0100",
+        "M3",
+        "--format",
+        "eml",
+        "--from",
+        "hub@example.org\r\nBcc: evil@example.org",
+    )
     assert result.exit_code == 3
     assert "invalid --from" in result.stderr
 
 
 def test_a_name_cannot_add_a_mail_header(tmp_path: Path) -> None:
     book = make_book(tmp_path / "book", police=INJECT)
-    result = run(book, "render", "invitation", "SG-2026-0100", "M3", "--format", "eml",
-                 "--as-of", "2026-12-01")
+    result = run(
+        book,
+        "render",
+        "invitation",
+        "SG-2026-0100",
+        "M3",
+        "--format",
+        "eml",
+        "--as-of",
+        "2026-12-01",
+    )
     assert result.exit_code == 0, result.output
     raw = result.stdout
     assert "\r" not in raw
@@ -152,8 +209,10 @@ def test_an_address_with_a_line_break_is_refused(tmp_path: Path) -> None:
         result = run(book, "render", "invitation", "SG-2026-0100", "M3", "--format", fmt)
         assert result.exit_code == 3
         assert result.stdout == ""
-        assert ("the email recorded for police:DC Lee Jones is not one plain address "
-                "('lee@example.org\\r\\nBcc: evil@example.org')") in result.stderr
+        assert (
+            "the email recorded for police:DC Lee Jones is not one plain address "
+            "('lee@example.org\\r\\nBcc: evil@example.org')"
+        ) in result.stderr
     with pytest.raises(InvalidInput):
         address("X", "lee@example.org\nBcc: evil@example.org")
     with pytest.raises(InvalidInput):

@@ -15,15 +15,19 @@ ESCAPED_HTML = "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;x&#34; | y"
 
 @pytest.fixture
 def hostile(tmp_path: Path) -> Path:
-    return make_book(tmp_path / "book", purpose=HOSTILE, police=HOSTILE, organisation=HOSTILE,
-                     wish=HOSTILE)
+    return make_book(
+        tmp_path / "book", purpose=HOSTILE, police=HOSTILE, organisation=HOSTILE, wish=HOSTILE
+    )
 
 
-@pytest.mark.parametrize("args", [
-    ["invitation", "SG-2026-0100", "M1"],
-    ["minutes", "SG-2026-0100", "M1"],
-    ["plan", "SG-2026-0100", "--as-of", "2026-12-01"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["invitation", "SG-2026-0100", "M1"],
+        ["minutes", "SG-2026-0100", "M1"],
+        ["plan", "SG-2026-0100", "--as-of", "2026-12-01"],
+    ],
+)
 def test_html_escapes_case_data(hostile: Path, args: list[str]) -> None:
     result = run(hostile, "render", *args, "--format", "html")
     assert result.exit_code == 0, result.output
@@ -32,18 +36,21 @@ def test_html_escapes_case_data(hostile: Path, args: list[str]) -> None:
     assert "alert(1)</" not in page
     assert ESCAPED_HTML in page
     # The organisation is escaped in the shared base template too (title, header, footer).
-    assert f"<p class=\"org\">{ESCAPED_HTML}</p>" in page
+    assert f'<p class="org">{ESCAPED_HTML}</p>' in page
 
 
 def _unescaped_pipes(line: str) -> int:
     return len(re.findall(r"(?<!\\)\|", line))
 
 
-@pytest.mark.parametrize("args", [
-    ["invitation", "SG-2026-0100", "M1"],
-    ["minutes", "SG-2026-0100", "M1"],
-    ["plan", "SG-2026-0100", "--as-of", "2026-12-01"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["invitation", "SG-2026-0100", "M1"],
+        ["minutes", "SG-2026-0100", "M1"],
+        ["plan", "SG-2026-0100", "--as-of", "2026-12-01"],
+    ],
+)
 def test_markdown_tables_keep_their_shape(hostile: Path, args: list[str]) -> None:
     result = run(hostile, "render", *args)
     assert result.exit_code == 0, result.output
@@ -51,9 +58,11 @@ def test_markdown_tables_keep_their_shape(hostile: Path, args: list[str]) -> Non
     tables: list[list[str]] = []
     for index, line in enumerate(lines):
         if line.startswith("| ---"):
-            end = next((i for i, row in enumerate(lines[index + 1:]) if not row.startswith("|")),
-                       len(lines))
-            tables.append([lines[index - 1], *lines[index + 1:index + 1 + end]])
+            end = next(
+                (i for i, row in enumerate(lines[index + 1 :]) if not row.startswith("|")),
+                len(lines),
+            )
+            tables.append([lines[index - 1], *lines[index + 1 : index + 1 + end]])
     assert tables
     for table in tables:
         width = _unescaped_pipes(table[0])
@@ -67,8 +76,10 @@ def test_markdown_table_cell_with_newlines_stays_one_row(tmp_path: Path) -> None
     book = make_book(tmp_path / "book", purpose="line one\n\n| fake | row |\nline three")
     result = run(book, "render", "minutes", "SG-2026-0100", "M1")
     assert result.exit_code == 0, result.output
-    assert ("| line one \\| fake \\| row \\| line three | Bank told | Lodger has her card | A1 |"
-            in result.stdout)
+    assert (
+        "| line one \\| fake \\| row \\| line three | Bank told | Lodger has her card | A1 |"
+        in result.stdout
+    )
 
 
 def test_text_output_has_no_control_characters(tmp_path: Path) -> None:
@@ -82,8 +93,10 @@ def test_text_output_has_no_control_characters(tmp_path: Path) -> None:
 
 
 def test_md_inline_escapes_markdown_syntax() -> None:
-    assert md_inline("a|b *c* _d_ [e](f) <g> # `h` \\ ~i~") == \
-        r"a\|b \*c\* \_d\_ \[e\](f) \<g\> \# \`h\` \\ \~i\~"
+    assert (
+        md_inline("a|b *c* _d_ [e](f) <g> # `h` \\ ~i~")
+        == r"a\|b \*c\* \_d\_ \[e\](f) \<g\> \# \`h\` \\ \~i\~"
+    )
     assert md_inline("- not a list") == r"\- not a list"
     assert md_inline("1. not a list") == r"1\. not a list"
     assert md_inline("&amp; &copy; & fish") == r"\&amp; \&copy; & fish"

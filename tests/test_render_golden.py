@@ -21,8 +21,11 @@ CASES: list[tuple[str, list[str], tuple[str, ...]]] = [
     # An invitation to a planned meeting and to a held one, in every format.
     ("SG-2026-0001/invitation-M3", ["invitation", "SG-2026-0001", "M3"], INVITATION),
     ("SG-2026-0001/invitation-M1", ["invitation", "SG-2026-0001", "M1"], INVITATION),
-    ("SG-2026-0001/invitation-M3-gp", ["invitation", "SG-2026-0001", "M3", "--to", "gp"],
-     ("txt", "eml")),
+    (
+        "SG-2026-0001/invitation-M3-gp",
+        ["invitation", "SG-2026-0001", "M3", "--to", "gp"],
+        ("txt", "eml"),
+    ),
     ("SG-2026-0001/minutes-M2", ["minutes", "SG-2026-0001", "M2"], ALL),
     ("SG-2026-0001/plan", ["plan", "SG-2026-0001"], ALL),
     # Other shapes: Wales, a best-interests decision, disagreements, several meeting types.
@@ -35,11 +38,9 @@ PARAMS = [(f"{name}.{fmt}", args, fmt) for name, args, formats in CASES for fmt 
 
 
 @pytest.mark.parametrize(("golden", "args", "fmt"), PARAMS, ids=[p[0] for p in PARAMS])
-def test_golden(example_book: Path, tmp_path: Path, golden: str, args: list[str],
-                fmt: str) -> None:
+def test_golden(example_book: Path, tmp_path: Path, golden: str, args: list[str], fmt: str) -> None:
     out = tmp_path / "rendered"
-    result = run(example_book, "render", *args, "--format", fmt, "--as-of", AS_OF,
-                 "-o", str(out))
+    result = run(example_book, "render", *args, "--format", fmt, "--as-of", AS_OF, "-o", str(out))
     assert result.exit_code == 0, result.output
     rendered = out.read_bytes()
     expected = GOLDEN / golden
@@ -49,7 +50,8 @@ def test_golden(example_book: Path, tmp_path: Path, golden: str, args: list[str]
     assert expected.is_file(), f"no golden file {expected}; run with SAFECLI_UPDATE_GOLDEN=1"
     assert rendered == expected.read_bytes(), (
         f"{golden} differs from its golden file; if the change is intended, regenerate with "
-        "SAFECLI_UPDATE_GOLDEN=1 and review the diff")
+        "SAFECLI_UPDATE_GOLDEN=1 and review the diff"
+    )
 
 
 def test_every_golden_file_is_checked() -> None:

@@ -46,8 +46,11 @@ def test_a_books_template_overrides_the_builtin(rbook: Path) -> None:
 
 
 def test_a_books_partial_overrides_the_builtin_partial(rbook: Path) -> None:
-    override(rbook, "_base.html.j2",
-             "<html><h1>OUR HOUSE STYLE</h1>{% block content %}{% endblock %}</html>\n")
+    override(
+        rbook,
+        "_base.html.j2",
+        "<html><h1>OUR HOUSE STYLE</h1>{% block content %}{% endblock %}</html>\n",
+    )
     result = run(rbook, "render", "minutes", "SG-2026-0100", "M1", "--format", "html")
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("<html><h1>OUR HOUSE STYLE</h1>")
@@ -74,8 +77,10 @@ def test_a_syntax_error_names_the_template_and_line(rbook: Path) -> None:
     result = run(rbook, "render", "invitation", "SG-2026-0100", "M3")
     assert result.exit_code == 3
     assert result.stdout == ""
-    assert result.stderr.startswith(f"safecli: error: {path}:3:1: syntax error in template "
-                                    "invitation.md.j2: Unexpected end of template.")
+    assert result.stderr.startswith(
+        f"safecli: error: {path}:3:1: syntax error in template "
+        "invitation.md.j2: Unexpected end of template."
+    )
     assert "Traceback" not in result.stderr
 
 
@@ -83,8 +88,10 @@ def test_an_undefined_variable_names_the_template_line_and_variable(rbook: Path)
     path = override(rbook, "minutes.txt.j2", "Minutes\n\n{{ meeting.id }} {{ nonsense }}\n")
     result = run(rbook, "render", "minutes", "SG-2026-0100", "M1", "--format", "txt")
     assert result.exit_code == 3
-    assert result.stderr.startswith(f"safecli: error: {path}:3:1: undefined variable in "
-                                    "template minutes.txt.j2: 'nonsense' is undefined")
+    assert result.stderr.startswith(
+        f"safecli: error: {path}:3:1: undefined variable in "
+        "template minutes.txt.j2: 'nonsense' is undefined"
+    )
 
 
 def test_an_undefined_attribute_names_it(rbook: Path) -> None:
@@ -103,8 +110,9 @@ def test_an_error_in_an_overridden_partial_names_the_partial(rbook: Path) -> Non
 
 
 def test_a_template_cannot_reach_python_internals(rbook: Path) -> None:
-    override(rbook, "plan.md.j2",
-             "{{ doc.__class__.__init__.__globals__['os'].system('echo pwned') }}\n")
+    override(
+        rbook, "plan.md.j2", "{{ doc.__class__.__init__.__globals__['os'].system('echo pwned') }}\n"
+    )
     result = run(rbook, "render", "plan", "SG-2026-0100")
     assert result.exit_code == 3
     assert "pwned" not in result.stdout

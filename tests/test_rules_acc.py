@@ -8,8 +8,14 @@ from pathlib import Path
 import pytest
 from rules_table import Row, check_row
 
-POLICE_CHAIR = ("chair: {agency: asc, name: Jo Chair}", "chair: {agency: police, name: DC Lee Jones}")
-HEALTH_CHAIR = ("chair: {agency: asc, name: Jo Chair}", "chair: {agency: health, name: Dr Ravi Menon}")
+POLICE_CHAIR = (
+    "chair: {agency: asc, name: Jo Chair}",
+    "chair: {agency: police, name: DC Lee Jones}",
+)
+HEALTH_CHAIR = (
+    "chair: {agency: asc, name: Jo Chair}",
+    "chair: {agency: health, name: Dr Ravi Menon}",
+)
 MOVE = """moves:
     - from: 2026-11-07
       to: 2026-11-14
@@ -25,112 +31,232 @@ DISAGREEMENT = """disagreements:
 
 ACC001 = [
     Row("clean", []),
-    Row("s42 strategy chaired by the police", [("ACC001", 9, 3)], edits={"meetings": [POLICE_CHAIR]}),
-    Row("s42 strategy with no chair", [("ACC001", 9, 3)],
-        edits={"meetings": [("chair: {agency: asc, name: Jo Chair}", "chair: null")]}),
-    Row("self-neglect may be chaired by any agency", [],
-        edits={"meetings": [POLICE_CHAIR, ("type: s42-strategy", "type: self-neglect")]}),
-    Row("an MDT chaired by the local authority", [("ACC001", 9, 3)],
-        edits={"meetings": [("type: s42-strategy", "type: mdt")]}),
-    Row("an MDT chaired by health", [],
-        edits={"meetings": [HEALTH_CHAIR, ("type: s42-strategy", "type: mdt")]}),
-    Row("cancelled meetings are not checked", [],
-        edits={"meetings": [POLICE_CHAIR, ("status: held", "status: cancelled")]}),
+    Row(
+        "s42 strategy chaired by the police", [("ACC001", 9, 3)], edits={"meetings": [POLICE_CHAIR]}
+    ),
+    Row(
+        "s42 strategy with no chair",
+        [("ACC001", 9, 3)],
+        edits={"meetings": [("chair: {agency: asc, name: Jo Chair}", "chair: null")]},
+    ),
+    Row(
+        "self-neglect may be chaired by any agency",
+        [],
+        edits={"meetings": [POLICE_CHAIR, ("type: s42-strategy", "type: self-neglect")]},
+    ),
+    Row(
+        "an MDT chaired by the local authority",
+        [("ACC001", 9, 3)],
+        edits={"meetings": [("type: s42-strategy", "type: mdt")]},
+    ),
+    Row(
+        "an MDT chaired by health",
+        [],
+        edits={"meetings": [HEALTH_CHAIR, ("type: s42-strategy", "type: mdt")]},
+    ),
+    Row(
+        "cancelled meetings are not checked",
+        [],
+        edits={"meetings": [POLICE_CHAIR, ("status: held", "status: cancelled")]},
+    ),
 ]
 
 ACC002 = [
     Row("clean", []),
-    Row("no purpose", [("ACC002", 8, 3)],
-        edits={"meetings": [("purpose: Agree immediate protection.", "purpose: null")]}),
-    Row("no purpose key", [("ACC002", 1, 3)],
-        edits={"meetings": [("  purpose: Agree immediate protection.\n", "")]}),
+    Row(
+        "no purpose",
+        [("ACC002", 8, 3)],
+        edits={"meetings": [("purpose: Agree immediate protection.", "purpose: null")]},
+    ),
+    Row(
+        "no purpose key",
+        [("ACC002", 1, 3)],
+        edits={"meetings": [("  purpose: Agree immediate protection.\n", "")]},
+    ),
 ]
 
 ACC003 = [
     Row("clean", []),
-    Row("no lead", [("ACC003", 4, 3)],
-        edits={"actions": [("lead: {agency: asc, name: Sam Patel}", "lead: null")]}),
-    Row("a lead with no name", [("ACC003", 4, 3)],
-        edits={"actions": [("lead: {agency: asc, name: Sam Patel}", "lead: {agency: asc}")]}),
-    Row("no description and no due date", [("ACC003", 1, 3)],
-        edits={"actions": [("  description: Ask the bank to flag the account.\n", ""),
-                           ("due: 2026-11-14", "due: null")]}),
+    Row(
+        "no lead",
+        [("ACC003", 4, 3)],
+        edits={"actions": [("lead: {agency: asc, name: Sam Patel}", "lead: null")]},
+    ),
+    Row(
+        "a lead with no name",
+        [("ACC003", 4, 3)],
+        edits={"actions": [("lead: {agency: asc, name: Sam Patel}", "lead: {agency: asc}")]},
+    ),
+    Row(
+        "no description and no due date",
+        [("ACC003", 1, 3)],
+        edits={
+            "actions": [
+                ("  description: Ask the bank to flag the account.\n", ""),
+                ("due: 2026-11-14", "due: null"),
+            ]
+        },
+    ),
 ]
 
 ACC004 = [
     Row("clean", []),
-    Row("declined, no update", [("ACC004", 21, 17)],
-        edits={"meetings": [("response: accepted", "response: declined")]}),
-    Row("declined, with a written update", [],
-        edits={"meetings": [("response: accepted", "response: declined"),
-                            ("written_updates: []",
-                             "written_updates: [{agency: police, name: DC Lee Jones}]")]}),
-    Row("apologies without an update", [("ACC004", 29, 17)],
-        edits={"meetings": [("apologies: []",
-                             "apologies: [{agency: health, name: Dr Ravi Menon}]")]}),
-    Row("apologies from an invitee who sent a deputy", [],
-        edits={"meetings": [("response: accepted", "response: deputy"),
-                            ("apologies: []",
-                             "apologies: [{agency: police, name: DC Lee Jones}]")]}),
+    Row(
+        "declined, no update",
+        [("ACC004", 21, 17)],
+        edits={"meetings": [("response: accepted", "response: declined")]},
+    ),
+    Row(
+        "declined, with a written update",
+        [],
+        edits={
+            "meetings": [
+                ("response: accepted", "response: declined"),
+                ("written_updates: []", "written_updates: [{agency: police, name: DC Lee Jones}]"),
+            ]
+        },
+    ),
+    Row(
+        "apologies without an update",
+        [("ACC004", 29, 17)],
+        edits={
+            "meetings": [("apologies: []", "apologies: [{agency: health, name: Dr Ravi Menon}]")]
+        },
+    ),
+    Row(
+        "apologies from an invitee who sent a deputy",
+        [],
+        edits={
+            "meetings": [
+                ("response: accepted", "response: deputy"),
+                ("apologies: []", "apologies: [{agency: police, name: DC Lee Jones}]"),
+            ]
+        },
+    ),
 ]
 
 ACC005 = [
     Row("clean", []),
-    Row("not shared with an invited agency", [("ACC005", 56, 5)],
-        edits={"meetings": [("      - {agency: police, shared_on: 2026-11-11}\n", "")]}),
-    Row("not yet due (5 days after the meeting)", [], as_of=date(2026, 11, 15),
-        edits={"meetings": [("      - {agency: police, shared_on: 2026-11-11}\n", "")]}),
-    Row("due the day after", [("ACC005", 56, 5)], as_of=date(2026, 11, 16),
-        edits={"meetings": [("      - {agency: police, shared_on: 2026-11-11}\n", "")]}),
-    Row("an attendee's agency", [("ACC005", 57, 5)],
-        edits={"meetings": [("      - {agency: police, name: DC Lee Jones}\n",
-                             ("      - {agency: police, name: DC Lee Jones}\n"
-                             "      - {agency: health, name: Dr Ravi Menon}\n"))]}),
+    Row(
+        "not shared with an invited agency",
+        [("ACC005", 56, 5)],
+        edits={"meetings": [("      - {agency: police, shared_on: 2026-11-11}\n", "")]},
+    ),
+    Row(
+        "not yet due (5 days after the meeting)",
+        [],
+        as_of=date(2026, 11, 15),
+        edits={"meetings": [("      - {agency: police, shared_on: 2026-11-11}\n", "")]},
+    ),
+    Row(
+        "due the day after",
+        [("ACC005", 56, 5)],
+        as_of=date(2026, 11, 16),
+        edits={"meetings": [("      - {agency: police, shared_on: 2026-11-11}\n", "")]},
+    ),
+    Row(
+        "an attendee's agency",
+        [("ACC005", 57, 5)],
+        edits={
+            "meetings": [
+                (
+                    "      - {agency: police, name: DC Lee Jones}\n",
+                    (
+                        "      - {agency: police, name: DC Lee Jones}\n"
+                        "      - {agency: health, name: Dr Ravi Menon}\n"
+                    ),
+                )
+            ]
+        },
+    ),
 ]
 
 ACC006 = [
     Row("clean", []),
-    Row("a move with lead told and risk re-assessed", [],
-        edits={"actions": [("moves: []", MOVE)]}),
-    Row("lead not told", [("ACC006", 11, 7)],
-        edits={"actions": [("moves: []", MOVE), ("lead_informed: true", "lead_informed: false")]}),
-    Row("no reason", [("ACC006", 11, 7)],
-        edits={"actions": [("moves: []", MOVE), ("      reason: Bank needs a signed form\n", "")]}),
+    Row("a move with lead told and risk re-assessed", [], edits={"actions": [("moves: []", MOVE)]}),
+    Row(
+        "lead not told",
+        [("ACC006", 11, 7)],
+        edits={"actions": [("moves: []", MOVE), ("lead_informed: true", "lead_informed: false")]},
+    ),
+    Row(
+        "no reason",
+        [("ACC006", 11, 7)],
+        edits={"actions": [("moves: []", MOVE), ("      reason: Bank needs a signed form\n", "")]},
+    ),
 ]
 
 ACC007 = [
     Row("clean", []),
     Row("a full disagreement", [], edits={"meetings": [("disagreements: []", DISAGREEMENT)]}),
-    Row("no outcome, escalation unknown", [("ACC007", 48, 9)],
-        edits={"meetings": [("disagreements: []", DISAGREEMENT),
-                            ("outcome: Agreed to wait for the bank", "outcome: null"),
-                            ("escalated: false", "escalated: null")]}),
-    Row("cuckooing must record disagreements", [("ACC007", 47, 5)],
-        edits={"meetings": [("type: s42-strategy", "type: cuckooing"),
-                            ("disagreements: []", "disagreements: null")]}),
-    Row("an s42 meeting need not list them", [],
-        edits={"meetings": [("disagreements: []", "disagreements: null")]}),
+    Row(
+        "no outcome, escalation unknown",
+        [("ACC007", 48, 9)],
+        edits={
+            "meetings": [
+                ("disagreements: []", DISAGREEMENT),
+                ("outcome: Agreed to wait for the bank", "outcome: null"),
+                ("escalated: false", "escalated: null"),
+            ]
+        },
+    ),
+    Row(
+        "cuckooing must record disagreements",
+        [("ACC007", 47, 5)],
+        edits={
+            "meetings": [
+                ("type: s42-strategy", "type: cuckooing"),
+                ("disagreements: []", "disagreements: null"),
+            ]
+        },
+    ),
+    Row(
+        "an s42 meeting need not list them",
+        [],
+        edits={"meetings": [("disagreements: []", "disagreements: null")]},
+    ),
 ]
 
 ACC008 = [
     Row("clean", []),
-    Row("best interests, chair is the decision maker", [("ACC008", 9, 3)],
-        edits={"meetings": [HEALTH_CHAIR, ("type: s42-strategy", "type: best-interests"),
-                            ("decision_maker: null",
-                             "decision_maker: {agency: health, name: Dr Ravi Menon}")]}),
-    Row("best interests, independent chair", [],
-        edits={"meetings": [("type: s42-strategy", "type: best-interests"),
-                            ("decision_maker: null",
-                             "decision_maker: {agency: health, name: Dr Ravi Menon}")]}),
+    Row(
+        "best interests, chair is the decision maker",
+        [("ACC008", 9, 3)],
+        edits={
+            "meetings": [
+                HEALTH_CHAIR,
+                ("type: s42-strategy", "type: best-interests"),
+                ("decision_maker: null", "decision_maker: {agency: health, name: Dr Ravi Menon}"),
+            ]
+        },
+    ),
+    Row(
+        "best interests, independent chair",
+        [],
+        edits={
+            "meetings": [
+                ("type: s42-strategy", "type: best-interests"),
+                ("decision_maker: null", "decision_maker: {agency: health, name: Dr Ravi Menon}"),
+            ]
+        },
+    ),
 ]
 
 ACC009 = [
     Row("clean", []),
-    Row("MARAC for an adult with care and support needs", [("ACC009", 2, 9)],
-        edits={"meetings": [("type: s42-strategy", "type: marac")]}),
-    Row("MARAC without care and support needs", [],
-        edits={"meetings": [("type: s42-strategy", "type: marac")],
-               "adult": [("has_needs: true", "has_needs: false")]}),
+    Row(
+        "MARAC for an adult with care and support needs",
+        [("ACC009", 2, 9)],
+        edits={"meetings": [("type: s42-strategy", "type: marac")]},
+    ),
+    Row(
+        "MARAC without care and support needs",
+        [],
+        edits={
+            "meetings": [("type: s42-strategy", "type: marac")],
+            "adult": [("has_needs: true", "has_needs: false")],
+        },
+    ),
 ]
 
 

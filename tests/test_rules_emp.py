@@ -8,78 +8,181 @@ import pytest
 from rules_table import ADULT, AGENCIES, CONFIG, Row, case_files, check_row, findings, make_book
 
 NO_OUTCOMES = ("  outcomes:\n    - I want to stay at home.\n", "  outcomes: []\n")
-NO_FEEDBACK = (("    feedback:\n      how: Home visit\n      by: {agency: asc, name: Sam Patel}\n"
-               "      due: 2026-11-12\n"), "    feedback: null\n")
+NO_FEEDBACK = (
+    (
+        "    feedback:\n      how: Home visit\n      by: {agency: asc, name: Sam Patel}\n"
+        "      due: 2026-11-12\n"
+    ),
+    "    feedback: null\n",
+)
 NOT_INVITED = ("    invited: true\n", "    invited: false\n")
-ADVOCACY = AGENCIES + "- handle: advocacy\n  name: Advocacy Hub\n  kind: advocacy\n" \
+ADVOCACY = (
+    AGENCIES + "- handle: advocacy\n  name: Advocacy Hub\n  kind: advocacy\n"
     "  people:\n    - name: Bethan Rowe\n"
-ADVOCATE_INVITED = ("      responded_on: 2026-11-06\n", ("      responded_on: 2026-11-06\n"
-                    "    - person: {agency: advocacy, name: Bethan Rowe}\n"
-                    "      reason: Her advocate\n"))
+)
+ADVOCATE_INVITED = (
+    "      responded_on: 2026-11-06\n",
+    (
+        "      responded_on: 2026-11-06\n"
+        "    - person: {agency: advocacy, name: Bethan Rowe}\n"
+        "      reason: Her advocate\n"
+    ),
+)
 
 EMP001 = [
     Row("clean", []),
     Row("no desired outcomes in adult.yaml", [("EMP001", 21, 1)], edits={"adult": [NO_OUTCOMES]}),
-    Row("why they could not be asked", [],
-        edits={"adult": [NO_OUTCOMES, ("not_asked_reason: null",
-                                       "not_asked_reason: Unconscious in hospital")]}),
-    Row("minutes without the adult's views", [("EMP001", 33, 7)],
-        edits={"meetings": [("views: Wants to stay at home.", "views: null")]}),
-    Row("no wishes mapping in the minutes", [("EMP001", 24, 3)],
-        edits={"meetings": [(("    wishes:\n      views: Wants to stay at home.\n"
-                             "      obtained_by: Home visit\n"), "")]}),
-    Row("a type that does not record wishes (professionals)", [],
-        edits={"meetings": [("type: s42-strategy", "type: professionals"),
-                            ("views: Wants to stay at home.", "views: null")]}),
+    Row(
+        "why they could not be asked",
+        [],
+        edits={
+            "adult": [
+                NO_OUTCOMES,
+                ("not_asked_reason: null", "not_asked_reason: Unconscious in hospital"),
+            ]
+        },
+    ),
+    Row(
+        "minutes without the adult's views",
+        [("EMP001", 33, 7)],
+        edits={"meetings": [("views: Wants to stay at home.", "views: null")]},
+    ),
+    Row(
+        "no wishes mapping in the minutes",
+        [("EMP001", 24, 3)],
+        edits={
+            "meetings": [
+                (
+                    (
+                        "    wishes:\n      views: Wants to stay at home.\n"
+                        "      obtained_by: Home visit\n"
+                    ),
+                    "",
+                )
+            ]
+        },
+    ),
+    Row(
+        "a type that does not record wishes (professionals)",
+        [],
+        edits={
+            "meetings": [
+                ("type: s42-strategy", "type: professionals"),
+                ("views: Wants to stay at home.", "views: null"),
+            ]
+        },
+    ),
 ]
 
 EMP002 = [
     Row("clean", []),
     Row("not invited, no reason", [("EMP002", 13, 3)], edits={"meetings": [NOT_INVITED]}),
-    Row("not invited, with the reason", [],
-        edits={"meetings": [NOT_INVITED, ("not_invited_reason: null",
-                                          "not_invited_reason: Asked not to be invited")]}),
-    Row("no adult mapping at all", [("EMP002", 1, 3)],
-        edits={"meetings": [("  adult:\n    invited: true\n    not_invited_reason: null\n", "")]}),
-    Row("cancelled meetings are not checked", [],
-        edits={"meetings": [NOT_INVITED, ("status: held", "status: cancelled"),
-                            ("  minutes:\n", "  minutes: null\n  old_minutes:\n")]}),
-    Row("the adult is not usually invited to MAPPA", [],
-        edits={"meetings": [NOT_INVITED, ("type: s42-strategy", "type: mappa")]}),
-    Row("self-neglect: the adult wherever possible", [("EMP002", 13, 3)],
-        edits={"meetings": [NOT_INVITED, ("type: s42-strategy", "type: self-neglect")]}),
+    Row(
+        "not invited, with the reason",
+        [],
+        edits={
+            "meetings": [
+                NOT_INVITED,
+                ("not_invited_reason: null", "not_invited_reason: Asked not to be invited"),
+            ]
+        },
+    ),
+    Row(
+        "no adult mapping at all",
+        [("EMP002", 1, 3)],
+        edits={"meetings": [("  adult:\n    invited: true\n    not_invited_reason: null\n", "")]},
+    ),
+    Row(
+        "cancelled meetings are not checked",
+        [],
+        edits={
+            "meetings": [
+                NOT_INVITED,
+                ("status: held", "status: cancelled"),
+                ("  minutes:\n", "  minutes: null\n  old_minutes:\n"),
+            ]
+        },
+    ),
+    Row(
+        "the adult is not usually invited to MAPPA",
+        [],
+        edits={"meetings": [NOT_INVITED, ("type: s42-strategy", "type: mappa")]},
+    ),
+    Row(
+        "self-neglect: the adult wherever possible",
+        [("EMP002", 13, 3)],
+        edits={"meetings": [NOT_INVITED, ("type: s42-strategy", "type: self-neglect")]},
+    ),
 ]
 
 EMP003 = [
     Row("clean", []),
     Row("no feedback", [("EMP003", 51, 5)], edits={"meetings": [NO_FEEDBACK]}),
-    Row("feedback without who gives it", [("EMP003", 51, 5)],
-        edits={"meetings": [("by: {agency: asc, name: Sam Patel}", "by: null")]}),
-    Row("not checked for MAPPA", [],
-        edits={"meetings": [NO_FEEDBACK, ("type: s42-strategy", "type: mappa")]}),
+    Row(
+        "feedback without who gives it",
+        [("EMP003", 51, 5)],
+        edits={"meetings": [("by: {agency: asc, name: Sam Patel}", "by: null")]},
+    ),
+    Row(
+        "not checked for MAPPA",
+        [],
+        edits={"meetings": [NO_FEEDBACK, ("type: s42-strategy", "type: mappa")]},
+    ),
 ]
 
 EMP004 = [
     Row("clean", []),
-    Row("advocate needed, none invited", [("EMP004", 18, 3)], files={"agencies": ADVOCACY},
-        edits={"adult": [("needs_advocate: false", "needs_advocate: true")]}),
-    Row("advocate needed and invited", [], files={"agencies": ADVOCACY},
-        edits={"adult": [("needs_advocate: false", "needs_advocate: true")],
-               "meetings": [ADVOCATE_INVITED]}),
-    Row("the named advocate is invited from another agency", [],
-        edits={"adult": [("advocate: null", "advocate: DC Lee Jones")]}),
-    Row("interpreter needed, not arranged", [("EMP004", 18, 3)],
-        edits={"adult": [("interpreter: null", "interpreter: Polish")]}),
-    Row("interpreter arranged in the purpose", [],
-        edits={"adult": [("interpreter: null", "interpreter: Polish")],
-               "meetings": [("Agree immediate protection.",
-                             "Agree immediate protection (Polish interpreter booked).")]}),
-    Row("not checked when the adult is not invited", [],
-        edits={"adult": [("interpreter: null", "interpreter: Polish")],
-               "meetings": [NOT_INVITED]}),
-    Row("not checked for an MDT (no advocate or interpreter in its invite policy)", [],
-        edits={"adult": [("interpreter: null", "interpreter: Polish")],
-               "meetings": [("type: s42-strategy", "type: mdt")]}),
+    Row(
+        "advocate needed, none invited",
+        [("EMP004", 18, 3)],
+        files={"agencies": ADVOCACY},
+        edits={"adult": [("needs_advocate: false", "needs_advocate: true")]},
+    ),
+    Row(
+        "advocate needed and invited",
+        [],
+        files={"agencies": ADVOCACY},
+        edits={
+            "adult": [("needs_advocate: false", "needs_advocate: true")],
+            "meetings": [ADVOCATE_INVITED],
+        },
+    ),
+    Row(
+        "the named advocate is invited from another agency",
+        [],
+        edits={"adult": [("advocate: null", "advocate: DC Lee Jones")]},
+    ),
+    Row(
+        "interpreter needed, not arranged",
+        [("EMP004", 18, 3)],
+        edits={"adult": [("interpreter: null", "interpreter: Polish")]},
+    ),
+    Row(
+        "interpreter arranged in the purpose",
+        [],
+        edits={
+            "adult": [("interpreter: null", "interpreter: Polish")],
+            "meetings": [
+                (
+                    "Agree immediate protection.",
+                    "Agree immediate protection (Polish interpreter booked).",
+                )
+            ],
+        },
+    ),
+    Row(
+        "not checked when the adult is not invited",
+        [],
+        edits={"adult": [("interpreter: null", "interpreter: Polish")], "meetings": [NOT_INVITED]},
+    ),
+    Row(
+        "not checked for an MDT (no advocate or interpreter in its invite policy)",
+        [],
+        edits={
+            "adult": [("interpreter: null", "interpreter: Polish")],
+            "meetings": [("type: s42-strategy", "type: mdt")],
+        },
+    ),
 ]
 
 
@@ -107,14 +210,18 @@ def test_emp004_communication(tmp_path: Path, row: Row) -> None:
     check_row(tmp_path, "EMP004", row)
 
 
-@pytest.mark.parametrize(("adult_jurisdiction", "book", "severity"), [
-    ("null", "england", "warning"),
-    ("wales", "england", "error"),
-    ("null", "wales", "error"),
-    ("england", "wales", "warning"),
-])
-def test_emp003_is_an_error_in_wales(tmp_path: Path, adult_jurisdiction: str, book: str,
-                                     severity: str) -> None:
+@pytest.mark.parametrize(
+    ("adult_jurisdiction", "book", "severity"),
+    [
+        ("null", "england", "warning"),
+        ("wales", "england", "error"),
+        ("null", "wales", "error"),
+        ("england", "wales", "warning"),
+    ],
+)
+def test_emp003_is_an_error_in_wales(
+    tmp_path: Path, adult_jurisdiction: str, book: str, severity: str
+) -> None:
     row = Row("feedback", [], edits={"meetings": [NO_FEEDBACK]})
     files = case_files(row)
     files["adult"] = ADULT.replace("jurisdiction: null", f"jurisdiction: {adult_jurisdiction}")
@@ -124,11 +231,15 @@ def test_emp003_is_an_error_in_wales(tmp_path: Path, adult_jurisdiction: str, bo
 
 
 def test_emp003_is_an_error_where_the_pack_requires_feedback(tmp_path: Path) -> None:
-    row = Row("s126 in a welsh case", [], edits={
-        "meetings": [NO_FEEDBACK, ("type: s42-strategy", "type: s126-strategy")]})
+    row = Row(
+        "s126 in a welsh case",
+        [],
+        edits={"meetings": [NO_FEEDBACK, ("type: s42-strategy", "type: s126-strategy")]},
+    )
     files = case_files(row)
     files["adult"] = ADULT.replace("jurisdiction: null", "jurisdiction: wales")
     root = make_book(tmp_path / "book", files)
-    found = [(f.code, f.severity, f.line) for f in findings(root, row.as_of)
-             if f.code.startswith("EMP")]
+    found = [
+        (f.code, f.severity, f.line) for f in findings(root, row.as_of) if f.code.startswith("EMP")
+    ]
     assert found == [("EMP003", "error", 51)]

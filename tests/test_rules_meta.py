@@ -22,8 +22,15 @@ DOMAIN_CODES = [
 ]  # fmt: skip
 INTEGRITY = [f"INT00{n}" for n in range(1, 10)]
 WAIVERS = ["WAV001", "WAV002"]
-PRINCIPLES = {"integrity", "empowerment", "prevention", "proportionality", "protection",
-              "partnership", "accountability"}
+PRINCIPLES = {
+    "integrity",
+    "empowerment",
+    "prevention",
+    "proportionality",
+    "protection",
+    "partnership",
+    "accountability",
+}
 TESTS = Path(__file__).parent
 
 
@@ -56,8 +63,9 @@ def _example(doc: str, section: str) -> str:
 @pytest.mark.parametrize("code", RULES)
 def test_every_rule_has_tests(code: str) -> None:
     pattern = re.compile(rf"^def test_{code.lower()}_\w+\(", re.MULTILINE)
-    assert any(pattern.search(path.read_text(encoding="utf-8"))
-               for path in TESTS.glob("test_*.py")), f"no test_{code.lower()}_... test"
+    assert any(
+        pattern.search(path.read_text(encoding="utf-8")) for path in TESTS.glob("test_*.py")
+    ), f"no test_{code.lower()}_... test"
 
 
 def test_the_documentation_lists_every_rule() -> None:

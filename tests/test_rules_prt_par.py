@@ -11,94 +11,213 @@ from rules_table import HELD, Row, check_row
 BEST_INTERESTS = [
     ("type: s42-strategy", "type: best-interests"),
     ("decision_maker: null", "decision_maker: {agency: health, name: Dr Ravi Menon}"),
-    ("    capacity: null\n",
-     ("    capacity:\n"
-     "      decision: Where to live after discharge\n"
-     "      assessed_on: 2026-11-05\n"
-     "      assessed_by: {agency: health, name: Dr Ravi Menon}\n"
-     "      outcome: lacks\n"
-     "      best_interests_decision: Move to a care home for six weeks\n")),
+    (
+        "    capacity: null\n",
+        (
+            "    capacity:\n"
+            "      decision: Where to live after discharge\n"
+            "      assessed_on: 2026-11-05\n"
+            "      assessed_by: {agency: health, name: Dr Ravi Menon}\n"
+            "      outcome: lacks\n"
+            "      best_interests_decision: Move to a care home for six weeks\n"
+        ),
+    ),
 ]
-PLANNED = (HELD[:HELD.index("  minutes:")] + "  minutes: null\n").replace(
-    "status: held", "status: planned").replace("when: 2026-11-10T10:00", "when: 2026-12-10T10:00")
+PLANNED = (
+    (HELD[: HELD.index("  minutes:")] + "  minutes: null\n")
+    .replace("status: held", "status: planned")
+    .replace("when: 2026-11-10T10:00", "when: 2026-12-10T10:00")
+)
 NOT_SENT = ("invited_on: 2026-11-05", "invited_on: null")
 
 PRT001 = [
     Row("clean", []),
-    Row("no risks", [("PRT001", 35, 5)],
-        edits={"meetings": [(("    risks:\n      - risk: Further financial abuse\n"
-                             "        in_place: Bank notified\n        barriers: Son holds the card\n"
-                             "        actions: [A1]\n"), "    risks: []\n")]}),
-    Row("a risk without barriers or actions", [("PRT001", 36, 9)],
-        edits={"meetings": [("barriers: Son holds the card", "barriers: null"),
-                            ("actions: [A1]", "actions: []")]}),
-    Row("an MDT need not record risks", [],
-        edits={"meetings": [("type: s42-strategy", "type: mdt"),
-                            ("barriers: Son holds the card", "barriers: null")]}),
+    Row(
+        "no risks",
+        [("PRT001", 35, 5)],
+        edits={
+            "meetings": [
+                (
+                    (
+                        "    risks:\n      - risk: Further financial abuse\n"
+                        "        in_place: Bank notified\n        barriers: Son holds the card\n"
+                        "        actions: [A1]\n"
+                    ),
+                    "    risks: []\n",
+                )
+            ]
+        },
+    ),
+    Row(
+        "a risk without barriers or actions",
+        [("PRT001", 36, 9)],
+        edits={
+            "meetings": [
+                ("barriers: Son holds the card", "barriers: null"),
+                ("actions: [A1]", "actions: []"),
+            ]
+        },
+    ),
+    Row(
+        "an MDT need not record risks",
+        [],
+        edits={
+            "meetings": [
+                ("type: s42-strategy", "type: mdt"),
+                ("barriers: Son holds the card", "barriers: null"),
+            ]
+        },
+    ),
 ]
 
 PRT002 = [
     Row("clean", []),
-    Row("not reviewed", [("PRT002", 40, 5)],
-        edits={"meetings": [("reviewed: true", "reviewed: false")]}),
-    Row("reviewed, but nothing said about children", [("PRT002", 40, 5)],
-        edits={"meetings": [("children: None found", "children: null")]}),
-    Row("children at risk and no referral recorded", [("PRT002", 30, 3)],
-        edits={"adult": [("  children: false", "  children: true")]}),
-    Row("children at risk and the referral made", [],
-        edits={"adult": [("  children: false", "  children: true"),
-                         ("referral_made: null", "referral_made: 2026-11-04")]}),
-    Row("a professionals meeting need not review it", [],
-        edits={"meetings": [("type: s42-strategy", "type: professionals"),
-                            ("reviewed: true", "reviewed: false")]}),
+    Row(
+        "not reviewed",
+        [("PRT002", 40, 5)],
+        edits={"meetings": [("reviewed: true", "reviewed: false")]},
+    ),
+    Row(
+        "reviewed, but nothing said about children",
+        [("PRT002", 40, 5)],
+        edits={"meetings": [("children: None found", "children: null")]},
+    ),
+    Row(
+        "children at risk and no referral recorded",
+        [("PRT002", 30, 3)],
+        edits={"adult": [("  children: false", "  children: true")]},
+    ),
+    Row(
+        "children at risk and the referral made",
+        [],
+        edits={
+            "adult": [
+                ("  children: false", "  children: true"),
+                ("referral_made: null", "referral_made: 2026-11-04"),
+            ]
+        },
+    ),
+    Row(
+        "a professionals meeting need not review it",
+        [],
+        edits={
+            "meetings": [
+                ("type: s42-strategy", "type: professionals"),
+                ("reviewed: true", "reviewed: false"),
+            ]
+        },
+    ),
 ]
 
 PRT003 = [
     Row("clean", []),
     Row("best interests, fully recorded", [], edits={"meetings": BEST_INTERESTS}),
-    Row("no decision maker", [("PRT003", 10, 3)],
-        edits={"meetings": [*BEST_INTERESTS,
-                            ("decision_maker: {agency: health, name: Dr Ravi Menon}",
-                             "decision_maker: null")]}),
-    Row("no capacity assessment", [("PRT003", 55, 5)],
-        edits={"meetings": [("type: s42-strategy", "type: best-interests"),
-                            ("decision_maker: null",
-                             "decision_maker: {agency: health, name: Dr Ravi Menon}")]}),
-    Row("the person has capacity", [("PRT003", 59, 16)],
-        edits={"meetings": [*BEST_INTERESTS, ("outcome: lacks", "outcome: has")]}),
-    Row("assessment incomplete", [("PRT003", 55, 5)],
-        edits={"meetings": [*BEST_INTERESTS, ("      assessed_on: 2026-11-05\n", "")]}),
-    Row("assessed after the meeting", [("PRT003", 57, 20)],
-        edits={"meetings": [*BEST_INTERESTS, ("assessed_on: 2026-11-05",
-                                              "assessed_on: 2026-11-11")]}),
-    Row("under 16", [("PRT003", 2, 9)],
-        edits={"meetings": BEST_INTERESTS,
-               "adult": [("date_of_birth: 1950-01-01", "date_of_birth: 2011-01-01")]}),
-    Row("16 on the day", [],
-        edits={"meetings": BEST_INTERESTS,
-               "adult": [("date_of_birth: 1950-01-01", "date_of_birth: 2010-11-10")]}),
-    Row("no date of birth", [("PRT003", 6, 1)],
-        edits={"meetings": BEST_INTERESTS,
-               "adult": [("date_of_birth: 1950-01-01", "date_of_birth: null")]}),
+    Row(
+        "no decision maker",
+        [("PRT003", 10, 3)],
+        edits={
+            "meetings": [
+                *BEST_INTERESTS,
+                ("decision_maker: {agency: health, name: Dr Ravi Menon}", "decision_maker: null"),
+            ]
+        },
+    ),
+    Row(
+        "no capacity assessment",
+        [("PRT003", 55, 5)],
+        edits={
+            "meetings": [
+                ("type: s42-strategy", "type: best-interests"),
+                ("decision_maker: null", "decision_maker: {agency: health, name: Dr Ravi Menon}"),
+            ]
+        },
+    ),
+    Row(
+        "the person has capacity",
+        [("PRT003", 59, 16)],
+        edits={"meetings": [*BEST_INTERESTS, ("outcome: lacks", "outcome: has")]},
+    ),
+    Row(
+        "assessment incomplete",
+        [("PRT003", 55, 5)],
+        edits={"meetings": [*BEST_INTERESTS, ("      assessed_on: 2026-11-05\n", "")]},
+    ),
+    Row(
+        "assessed after the meeting",
+        [("PRT003", 57, 20)],
+        edits={
+            "meetings": [*BEST_INTERESTS, ("assessed_on: 2026-11-05", "assessed_on: 2026-11-11")]
+        },
+    ),
+    Row(
+        "under 16",
+        [("PRT003", 2, 9)],
+        edits={
+            "meetings": BEST_INTERESTS,
+            "adult": [("date_of_birth: 1950-01-01", "date_of_birth: 2011-01-01")],
+        },
+    ),
+    Row(
+        "16 on the day",
+        [],
+        edits={
+            "meetings": BEST_INTERESTS,
+            "adult": [("date_of_birth: 1950-01-01", "date_of_birth: 2010-11-10")],
+        },
+    ),
+    Row(
+        "no date of birth",
+        [("PRT003", 6, 1)],
+        edits={
+            "meetings": BEST_INTERESTS,
+            "adult": [("date_of_birth: 1950-01-01", "date_of_birth: null")],
+        },
+    ),
 ]
 
 PAR001 = [
     Row("clean", []),
-    Row("one day's notice for a medium risk", [("PAR001", 12, 15)],
-        edits={"meetings": [("invited_on: 2026-11-05", "invited_on: 2026-11-09")]}),
-    Row("one day's notice for a high risk", [],
-        edits={"meetings": [("invited_on: 2026-11-05", "invited_on: 2026-11-09")],
-               "adult": [("risk_level: medium", "risk_level: high")]}),
+    Row(
+        "one day's notice for a medium risk",
+        [("PAR001", 12, 15)],
+        edits={"meetings": [("invited_on: 2026-11-05", "invited_on: 2026-11-09")]},
+    ),
+    Row(
+        "one day's notice for a high risk",
+        [],
+        edits={
+            "meetings": [("invited_on: 2026-11-05", "invited_on: 2026-11-09")],
+            "adult": [("risk_level: medium", "risk_level: high")],
+        },
+    ),
     Row("held, invitations not recorded", [("PAR001", 12, 3)], edits={"meetings": [NOT_SENT]}),
-    Row("planned, not sent, time enough", [], as_of=date(2026, 12, 7),
-        files={"meetings": PLANNED}, edits={"meetings": [NOT_SENT]}),
-    Row("planned, not sent, too late", [("PAR001", 12, 3)], as_of=date(2026, 12, 8),
-        files={"meetings": PLANNED}, edits={"meetings": [NOT_SENT]}),
-    Row("no risk level: not checked", [],
-        edits={"meetings": [("invited_on: 2026-11-05", "invited_on: 2026-11-09")],
-               "adult": [("risk_level: medium", "risk_level: null")]}),
-    Row("the book's own lead times", [("PAR001", 12, 15)],
-        config="jurisdiction: england\nlead_times: {medium: 10}\n"),
+    Row(
+        "planned, not sent, time enough",
+        [],
+        as_of=date(2026, 12, 7),
+        files={"meetings": PLANNED},
+        edits={"meetings": [NOT_SENT]},
+    ),
+    Row(
+        "planned, not sent, too late",
+        [("PAR001", 12, 3)],
+        as_of=date(2026, 12, 8),
+        files={"meetings": PLANNED},
+        edits={"meetings": [NOT_SENT]},
+    ),
+    Row(
+        "no risk level: not checked",
+        [],
+        edits={
+            "meetings": [("invited_on: 2026-11-05", "invited_on: 2026-11-09")],
+            "adult": [("risk_level: medium", "risk_level: null")],
+        },
+    ),
+    Row(
+        "the book's own lead times",
+        [("PAR001", 12, 15)],
+        config="jurisdiction: england\nlead_times: {medium: 10}\n",
+    ),
 ]
 
 

@@ -13,10 +13,40 @@ from safecli.errors import FileFormatError
 from safecli.model import FILES
 from safecli.store import scan, yamlio
 
-SCALARS = ["yes", "no", "on", "off", "012", "0o17", "0x1F", "1_000", "1:30", "~", "null",
-           "", "true", "False", "2026-12-01", "2023-02-29", "2026-12-01T10:00", ".inf", "1e3",
-           "'quoted'", '"01632 960123"', "plain text", "&a x", "*a", "!!str x", "[1, 2]",
-           "{a: 1}", "[[[1]]]", "- x", "Police & Crime", "5 * 3", "Hello!"]
+SCALARS = [
+    "yes",
+    "no",
+    "on",
+    "off",
+    "012",
+    "0o17",
+    "0x1F",
+    "1_000",
+    "1:30",
+    "~",
+    "null",
+    "",
+    "true",
+    "False",
+    "2026-12-01",
+    "2023-02-29",
+    "2026-12-01T10:00",
+    ".inf",
+    "1e3",
+    "'quoted'",
+    '"01632 960123"',
+    "plain text",
+    "&a x",
+    "*a",
+    "!!str x",
+    "[1, 2]",
+    "{a: 1}",
+    "[[[1]]]",
+    "- x",
+    "Police & Crime",
+    "5 * 3",
+    "Hello!",
+]
 KEYS = ["a", "b", "c", "a"]
 
 
@@ -46,8 +76,7 @@ def _outcome(load):  # type: ignore[no-untyped-def]
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(KEYS), st.sampled_from(SCALARS)), min_size=1,
-                max_size=5))
+@given(st.lists(st.tuples(st.sampled_from(KEYS), st.sampled_from(SCALARS)), min_size=1, max_size=5))
 def test_fast_and_round_trip_loaders_agree(pairs: list[tuple[str, str]]) -> None:
     text = "".join(f"{key}: {value}\n" for key, value in pairs)
     path = Path("adult.yaml")
@@ -56,8 +85,9 @@ def test_fast_and_round_trip_loaders_agree(pairs: list[tuple[str, str]]) -> None
     assert fast == slow
 
 
-@pytest.mark.parametrize("path", sorted((REPO / "cases").glob("*/*.yaml")),
-                         ids=lambda p: f"{p.parent.name}/{p.name}")
+@pytest.mark.parametrize(
+    "path", sorted((REPO / "cases").glob("*/*.yaml")), ids=lambda p: f"{p.parent.name}/{p.name}"
+)
 def test_examples_load_the_same_both_ways(path: Path) -> None:
     expect = FILES[path.stem]
     assert scan.load(path, expect) == _plain(yamlio.read(path, expect)[0])

@@ -36,8 +36,10 @@ def as_json(value: Any) -> Any:
 
 def errors(kind: str, data: Any) -> list[str]:
     validator = Draft202012Validator(schema(kind, TYPES), format_checker=FormatChecker())
-    return sorted(f"{'/'.join(map(str, e.absolute_path))}: {e.validator}"
-                  for e in validator.iter_errors(as_json(data)))
+    return sorted(
+        f"{'/'.join(map(str, e.absolute_path))}: {e.validator}"
+        for e in validator.iter_errors(as_json(data))
+    )
 
 
 @pytest.mark.parametrize("kind", FILES)
@@ -64,7 +66,11 @@ def test_faults_fail_the_schema() -> None:
     actions[0]["due"] = "2026-13-01"
     actions[0]["dew"] = None
     assert errors("actions", actions) == [
-        "0/due: format", "0/lead: anyOf", "0/status: enum", "0: additionalProperties"]
+        "0/due: format",
+        "0/lead: anyOf",
+        "0/status: enum",
+        "0: additionalProperties",
+    ]
 
 
 def test_meeting_times_and_types() -> None:
@@ -90,7 +96,8 @@ def test_schema_command(tmp_path: Path) -> None:
 def test_schema_uses_the_books_meeting_types(tmp_path: Path) -> None:
     (tmp_path / "safecli.yaml").write_text(
         "jurisdiction: england\nmeeting_types:\n  tea:\n    name: Tea\n    framework: none\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     result = CliRunner().invoke(app, ["--book", str(tmp_path), "schema", "meetings"])
     enum = json.loads(result.stdout)["items"]["properties"]["type"]["enum"]
     assert enum == [*TYPES, "tea"]

@@ -17,8 +17,9 @@ CASE = "SG-2026-0001"
 PAST = 1_600_000_000  # 2020-09-13: files older than the cache, as in a real book
 
 
-def _book(tmp_path: Path, files: dict[str, str | bytes | None] | None = None,
-          config: str = CONFIG) -> Path:
+def _book(
+    tmp_path: Path, files: dict[str, str | bytes | None] | None = None, config: str = CONFIG
+) -> Path:
     root = make_book(tmp_path / "book", files or CLEAN, config)
     _age(root)
     return root
@@ -47,7 +48,7 @@ def test_unchanged_files_reuse_the_cached_findings(tmp_path: Path) -> None:
     assert _codes(root) == []
     actions = root / "cases" / CASE / "actions.yaml"
     _rewrite_keeping_stat(actions, "status: open", "status: opne")
-    assert _codes(root) == []                      # from the cache
+    assert _codes(root) == []  # from the cache
     assert _codes(root, cache=False) == ["INT004"]  # the truth
 
 
@@ -68,10 +69,15 @@ def test_the_cache_is_private_to_the_owner(tmp_path: Path) -> None:
 
 
 def test_a_result_that_depends_on_today_is_recomputed_when_today_moves(tmp_path: Path) -> None:
-    planned = (HELD[:HELD.index("  minutes:")] + "  minutes: null\n").replace(
-        "status: held", "status: planned").replace("2026-11-10T10:00", "2026-12-10T10:00")
-    root = _book(tmp_path, {**CLEAN, "meetings": planned.replace(
-        "invited_on: 2026-11-05", "invited_on: null")})
+    planned = (
+        (HELD[: HELD.index("  minutes:")] + "  minutes: null\n")
+        .replace("status: held", "status: planned")
+        .replace("2026-11-10T10:00", "2026-12-10T10:00")
+    )
+    root = _book(
+        tmp_path,
+        {**CLEAN, "meetings": planned.replace("invited_on: 2026-11-05", "invited_on: null")},
+    )
     assert _codes(root, date(2026, 12, 7)) == []
     assert _codes(root, date(2026, 12, 8)) == ["PAR001"]
     assert _codes(root, date(2026, 12, 6)) == []
@@ -86,7 +92,8 @@ def test_a_changed_setting_invalidates_the_cache(tmp_path: Path) -> None:
 
 def test_a_subject_case_appearing_is_noticed(tmp_path: Path) -> None:
     meetings = HELD.replace("subjects: []", "subjects: [SG-2026-0002]").replace(
-        "agenda: [Risks and actions]", "agenda: [SG-2026-0001 risks, SG-2026-0002 risks]")
+        "agenda: [Risks and actions]", "agenda: [SG-2026-0001 risks, SG-2026-0002 risks]"
+    )
     root = _book(tmp_path, {**CLEAN, "meetings": meetings})
     assert _codes(root) == ["INT003"]
     (root / "cases" / "SG-2026-0002").mkdir()

@@ -17,8 +17,9 @@ AS_OF = ["--as-of", "2026-12-01"]
 # SG-2026-0001: one error (INT004) and two warnings (EMP002, PRO001). SG-2026-0002: clean.
 BROKEN = {
     **CLEAN,
-    "meetings": HELD.replace("    invited: true\n", "    invited: false\n")
-    .replace("reason: Investigating the theft", "reason: null"),
+    "meetings": HELD.replace("    invited: true\n", "    invited: false\n").replace(
+        "reason: Investigating the theft", "reason: null"
+    ),
     "actions": ACTIONS.replace("status: open", "status: opne"),
 }
 # Only warnings: EMP002 and PRO001.
@@ -74,15 +75,19 @@ def test_clean_book(tmp_path: Path) -> None:
     assert (result.exit_code, result.stdout) == (0, "no problems (2 cases checked)\n")
 
 
-@pytest.mark.parametrize(("args", "codes"), [
-    (["--select", "EMP"], ["EMP002"]),
-    (["--select", "EMP002,INT"], ["INT004", "EMP002"]),
-    (["--select", "emp002", "--select", "PRO001"], ["EMP002", "PRO001"]),
-    (["--ignore", "EMP,PRO"], ["INT004"]),
-    (["--select", "INT", "--ignore", "INT004"], []),
-])
-def test_select_and_ignore_by_code_or_prefix(tmp_path: Path, args: list[str],
-                                              codes: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("args", "codes"),
+    [
+        (["--select", "EMP"], ["EMP002"]),
+        (["--select", "EMP002,INT"], ["INT004", "EMP002"]),
+        (["--select", "emp002", "--select", "PRO001"], ["EMP002", "PRO001"]),
+        (["--ignore", "EMP,PRO"], ["INT004"]),
+        (["--select", "INT", "--ignore", "INT004"], []),
+    ],
+)
+def test_select_and_ignore_by_code_or_prefix(
+    tmp_path: Path, args: list[str], codes: list[str]
+) -> None:
     root = two_cases(tmp_path / "book", BROKEN)
     result = run(root, *args)
     assert [line.split()[2] for line in result.stdout.splitlines()[:-1]] == codes
@@ -94,7 +99,8 @@ def test_an_unreadable_file_is_reported_whatever_is_selected(tmp_path: Path) -> 
     result = run(root, "--select", "EMP", "--ignore", "INT")
     assert result.exit_code == 1
     assert result.stdout.splitlines()[0].startswith(
-        "cases/SG-2026-0001/actions.yaml:3:1: error INT001 not valid YAML")
+        "cases/SG-2026-0001/actions.yaml:3:1: error INT001 not valid YAML"
+    )
 
 
 def test_unknown_code_is_a_usage_error(tmp_path: Path) -> None:
@@ -118,15 +124,26 @@ def test_json_output(tmp_path: Path) -> None:
     data = json.loads(result.stdout)
     assert set(data) == {"findings", "waived", "summary"}
     assert data["findings"][0] == {
-        "path": "cases/SG-2026-0001/actions.yaml", "line": 6, "column": 11,
-        "severity": "error", "code": "INT004",
+        "path": "cases/SG-2026-0001/actions.yaml",
+        "line": 6,
+        "column": 11,
+        "severity": "error",
+        "code": "INT004",
         "message": "invalid action status 'opne'; did you mean 'open'? (choose one of: open, "
-                   "done, cancelled)",
-        "principle": "integrity", "case": "SG-2026-0001",
+        "done, cancelled)",
+        "principle": "integrity",
+        "case": "SG-2026-0001",
     }
     assert [f["code"] for f in data["findings"]] == ["INT004", "EMP002", "PRO001"]
-    assert data["summary"] == {"errors": 1, "warnings": 2, "cases": 1, "checked": 2,
-                               "waived": 0, "strict": False, "failed": True}
+    assert data["summary"] == {
+        "errors": 1,
+        "warnings": 2,
+        "cases": 1,
+        "checked": 2,
+        "waived": 0,
+        "strict": False,
+        "failed": True,
+    }
 
 
 def test_github_annotations(tmp_path: Path) -> None:
@@ -134,33 +151,43 @@ def test_github_annotations(tmp_path: Path) -> None:
     result = run(root, "--format", "github")
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        ("::error file=cases/SG-2026-0001/actions.yaml,line=6,col=11,title=INT004::invalid action "
-        "status 'opne'; did you mean 'open'? (choose one of: open, done, cancelled) (integrity)"),
-        ("::warning file=cases/SG-2026-0001/meetings.yaml,line=13,col=3,title=EMP002::M1: the "
-        "adult is not invited and no reason is recorded (adult.not_invited_reason) "
-        "(empowerment)"),
-        ("::warning file=cases/SG-2026-0001/meetings.yaml,line=20,col=7,title=PRO001::M1: no "
-        "reason recorded for inviting invitee 1 (police) (need to know, can contribute) "
-        "(proportionality)"),
+        (
+            "::error file=cases/SG-2026-0001/actions.yaml,line=6,col=11,title=INT004::invalid action "
+            "status 'opne'; did you mean 'open'? (choose one of: open, done, cancelled) (integrity)"
+        ),
+        (
+            "::warning file=cases/SG-2026-0001/meetings.yaml,line=13,col=3,title=EMP002::M1: the "
+            "adult is not invited and no reason is recorded (adult.not_invited_reason) "
+            "(empowerment)"
+        ),
+        (
+            "::warning file=cases/SG-2026-0001/meetings.yaml,line=20,col=7,title=PRO001::M1: no "
+            "reason recorded for inviting invitee 1 (police) (need to know, can contribute) "
+            "(proportionality)"
+        ),
         "1 error, 2 warnings in 1 case (2 checked)",
     ]
 
 
-def test_github_escapes_per_the_workflow_command_spec(tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_github_escapes_per_the_workflow_command_spec(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     assert escape_data("100% done\r\nnext") == "100%25 done%0D%0Anext"
     assert escape_property("a,b:c%\n") == "a%2Cb%3Ac%25%0A"
-    root = two_cases(tmp_path / "a,b:c", {
-        **CLEAN, "meetings": HELD.replace("  purpose:", "  '50%:purpose':")})
+    root = two_cases(
+        tmp_path / "a,b:c", {**CLEAN, "meetings": HELD.replace("  purpose:", "  '50%:purpose':")}
+    )
     monkeypatch.chdir(tmp_path)
     result = run(root, "--format", "github", "--select", "INT006")
     assert result.stdout.splitlines()[0] == (
         "::error file=a%2Cb%3Ac/cases/SG-2026-0001/meetings.yaml,line=8,col=3,title=INT006::"
-        "unknown key '50%25:purpose' in a meeting; did you mean 'purpose'? (integrity)")
+        "unknown key '50%25:purpose' in a meeting; did you mean 'purpose'? (integrity)"
+    )
 
 
-def test_paths_are_relative_to_the_current_folder(tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_paths_are_relative_to_the_current_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     root = two_cases(tmp_path / "book", BROKEN)
     monkeypatch.chdir(root / "cases")
     result = run(None)
@@ -183,8 +210,9 @@ def test_file_paths_select_their_cases(tmp_path: Path, monkeypatch: pytest.Monke
     assert "safecli.yaml is not in this book's cases folder" in outside.stderr
 
 
-def test_the_book_is_found_from_a_file_path(tmp_path: Path,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_book_is_found_from_a_file_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     two_cases(tmp_path / "book", BROKEN)
     monkeypatch.chdir(tmp_path)
     result = run(None, "book/cases/SG-2026-0001/actions.yaml")
@@ -221,8 +249,12 @@ def test_rules_lists_every_rule() -> None:
     result = CliRunner().invoke(app, ["rules", "--format", "json"])
     assert result.exit_code == 0
     rows = json.loads(result.stdout)
-    assert rows[0] == {"code": "INT001", "severity": "error", "principle": "integrity",
-                       "summary": "every case file can be read (the store's refusals)"}
+    assert rows[0] == {
+        "code": "INT001",
+        "severity": "error",
+        "principle": "integrity",
+        "summary": "every case file can be read (the store's refusals)",
+    }
     by_code = {row["code"]: row for row in rows}
     assert by_code["EMP003"]["severity"] == "warning/error"
     table = CliRunner().invoke(app, ["rules"]).stdout
@@ -234,8 +266,9 @@ def test_rules_code_prints_its_documentation() -> None:
     assert result.exit_code == 0
     assert result.stdout.startswith("EMP002 adult invited: the adult (or their representative)")
     assert "Passes:" in result.stdout and "Fails:" in result.stdout
-    assert result.stdout.endswith("Severity: warning. Principle: empowerment. "
-                                  "Can be waived: yes.\n")
+    assert result.stdout.endswith(
+        "Severity: warning. Principle: empowerment. Can be waived: yes.\n"
+    )
     missing = CliRunner().invoke(app, ["rules", "EMP009"])
     assert missing.exit_code == 2
     assert "no rule 'EMP009'; did you mean" in missing.stderr

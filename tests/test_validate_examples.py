@@ -10,8 +10,19 @@ from safecli.cli.main import app
 
 
 def test_the_examples_pass_strict_validation(example_book: Path) -> None:
-    result = CliRunner().invoke(app, ["--book", str(example_book), "validate", "--strict",
-                                      "--as-of", "2026-12-01", "--show-waived", "--no-cache"])
+    result = CliRunner().invoke(
+        app,
+        [
+            "--book",
+            str(example_book),
+            "validate",
+            "--strict",
+            "--as-of",
+            "2026-12-01",
+            "--show-waived",
+            "--no-cache",
+        ],
+    )
     assert result.exit_code == 0, result.output
     waived = result.stdout.splitlines()[:-1]
     assert [line.split()[2] for line in waived] == ["EMP004", "ACC005"]

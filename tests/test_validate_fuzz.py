@@ -16,9 +16,28 @@ from safecli.validation.run import validate
 from safecli.validation.shape import FILES, ListOf, Record, Shape, TextOr
 
 SCALARS = st.one_of(
-    st.none(), st.booleans(), st.integers(-5, 5), st.sampled_from(
-        ["", "M1", "A1", "asc", "police", "held", "open", "done", "s42-strategy",
-         "best-interests", "self-neglect", "marac", "2026-11-10T10:00", "lacks", "x"]),
+    st.none(),
+    st.booleans(),
+    st.integers(-5, 5),
+    st.sampled_from(
+        [
+            "",
+            "M1",
+            "A1",
+            "asc",
+            "police",
+            "held",
+            "open",
+            "done",
+            "s42-strategy",
+            "best-interests",
+            "self-neglect",
+            "marac",
+            "2026-11-10T10:00",
+            "lacks",
+            "x",
+        ]
+    ),
     st.dates(date(2000, 1, 1), date(2030, 12, 31)),
 )
 
@@ -33,15 +52,22 @@ def shaped(shape: Shape) -> st.SearchStrategy[Any]:
         return st.one_of(good, good, SCALARS, st.lists(SCALARS, max_size=2))
     if isinstance(shape, ListOf):
         return st.one_of(st.lists(shaped(shape.item), max_size=2), SCALARS)
-    return st.one_of(SCALARS, st.lists(SCALARS, max_size=2),
-                     st.fixed_dictionaries({"agency": SCALARS, "name": SCALARS}))
+    return st.one_of(
+        SCALARS,
+        st.lists(SCALARS, max_size=2),
+        st.fixed_dictionaries({"agency": SCALARS, "name": SCALARS}),
+    )
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                  HealthCheck.data_too_large])
+@settings(
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(kind=st.sampled_from(list(FILES)), data=st.data())
-def test_any_data_gives_findings_not_failures(tmp_path_factory: Any, kind: str,
-                                              data: st.DataObject) -> None:
+def test_any_data_gives_findings_not_failures(
+    tmp_path_factory: Any, kind: str, data: st.DataObject
+) -> None:
     value = data.draw(shaped(FILES[kind]))
     files: dict[str, str | bytes | None] = {**CLEAN, kind: yaml.safe_dump(value)}
     root = make_book(Path(tmp_path_factory.mktemp("fuzz")), files)

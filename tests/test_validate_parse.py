@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from safecli.errors import FileFormatError
 from safecli.model import FILES
-from safecli.store import scan
 from safecli.store import construct as parse
+from safecli.store import scan
 
 EXAMPLES = sorted((REPO / "cases").glob("*/*.yaml"))
 PATH = Path("actions.yaml")
@@ -47,27 +47,30 @@ def test_the_examples_read_the_same(path: Path) -> None:
     assert answers(parse, text, FILES[path.stem]) == answers(scan, text, FILES[path.stem])
 
 
-@pytest.mark.parametrize("text", [
-    "- id: A1\n  status: open\n  status: done\n",          # duplicate key
-    "- id: A1\n  due: 2026-02-30\n",                         # impossible date
-    "- id: A1\n  due: 2026-02-28 10:00:00\n",                # a date and time
-    "- id: A1\n  count: 0x1F\n  ratio: 1.5e3\n  odd: .inf\n",  # numbers
-    "- &a {id: A1}\n- *a\n",                                 # anchor and alias
-    "- id: A1\n  note: !!str 12\n",                          # tag
-    "- id: A1\n  moves: [\n",                                # syntax
-    "- id: A1\n---\n- id: A2\n",                             # two documents
-    "id: A1\n",                                              # mapping, list expected
-    "",                                                      # empty
-    "- id: A1\n  ? [a, b]\n  : complex key\n",               # a list as a key
-    "- id: A1\n  lead: {agency: asc}\n  ? plain\n  : explicit key\n",
-    "- {id: A1}: flow mapping as a key\n",
-    "- id: A1\n  shared:\n    - [a, b]  :  x\n",
-    "- id: A1\n  shared:\n    - {agency: asc,\n       name: x}\n",     # flow over two lines
-    "- id: A1\n  lead: {agency: asc}\n  due: 2026-2-30\n",        # impossible, short form
-    "- id: A1\n  lead: {agency: asc}\n  2026-02-30: as a key\n",  # impossible date key
-    "- id: A1\n  lead: {agency: asc}\n  note: A&E\n",            # & in text
-    "- id: A1\n  true: yes\n  null: ~\n  1: one\n",          # keys that are not text
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- id: A1\n  status: open\n  status: done\n",  # duplicate key
+        "- id: A1\n  due: 2026-02-30\n",  # impossible date
+        "- id: A1\n  due: 2026-02-28 10:00:00\n",  # a date and time
+        "- id: A1\n  count: 0x1F\n  ratio: 1.5e3\n  odd: .inf\n",  # numbers
+        "- &a {id: A1}\n- *a\n",  # anchor and alias
+        "- id: A1\n  note: !!str 12\n",  # tag
+        "- id: A1\n  moves: [\n",  # syntax
+        "- id: A1\n---\n- id: A2\n",  # two documents
+        "id: A1\n",  # mapping, list expected
+        "",  # empty
+        "- id: A1\n  ? [a, b]\n  : complex key\n",  # a list as a key
+        "- id: A1\n  lead: {agency: asc}\n  ? plain\n  : explicit key\n",
+        "- {id: A1}: flow mapping as a key\n",
+        "- id: A1\n  shared:\n    - [a, b]  :  x\n",
+        "- id: A1\n  shared:\n    - {agency: asc,\n       name: x}\n",  # flow over two lines
+        "- id: A1\n  lead: {agency: asc}\n  due: 2026-2-30\n",  # impossible, short form
+        "- id: A1\n  lead: {agency: asc}\n  2026-02-30: as a key\n",  # impossible date key
+        "- id: A1\n  lead: {agency: asc}\n  note: A&E\n",  # & in text
+        "- id: A1\n  true: yes\n  null: ~\n  1: one\n",  # keys that are not text
+    ],
+)
 def test_unusual_files_read_the_same(text: str) -> None:
     assert answers(parse, text, list) == answers(scan, text, list)
 
@@ -80,11 +83,29 @@ def test_any_plain_scalar_resolves_the_same(value: str) -> None:
 
 
 LINES = [
-    "- id: A1", "  lead: {agency: asc, name: Sam}", "  actions: [A1, A2]", "  due: 2026-11-14",
-    "  due: 2026-2-30", "  due: 2026-02-30", "  ? key", "  : value", "  - {agency: asc}: x",
-    "  - [a, b]: c", "  note: A&E *urgent* !", "  deep:", "    - - - - - - - - - - - - - - - - x",
-    "  shared:", "    - {agency: asc,", "       name: x}", "---", "  - &a x", "  - *a",
-    "  {a: [b]}: c", "  x: 1", "  x: 2", "- id: A2",
+    "- id: A1",
+    "  lead: {agency: asc, name: Sam}",
+    "  actions: [A1, A2]",
+    "  due: 2026-11-14",
+    "  due: 2026-2-30",
+    "  due: 2026-02-30",
+    "  ? key",
+    "  : value",
+    "  - {agency: asc}: x",
+    "  - [a, b]: c",
+    "  note: A&E *urgent* !",
+    "  deep:",
+    "    - - - - - - - - - - - - - - - - x",
+    "  shared:",
+    "    - {agency: asc,",
+    "       name: x}",
+    "---",
+    "  - &a x",
+    "  - *a",
+    "  {a: [b]}: c",
+    "  x: 1",
+    "  x: 2",
+    "- id: A2",
 ]
 
 

@@ -77,18 +77,29 @@ def test_changing_one_field_changes_one_line(tmp_path: Path) -> None:
     data, text = yamlio.read(path, list)
     data[1]["due"] = date(2026, 12, 8)
     assert yamlio.save(path, data, text, list) is True
-    diff = [line for line in difflib.unified_diff(text.splitlines(), path.read_text().splitlines(),
-                                                  lineterm="", n=0)
-            if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    diff = [
+        line
+        for line in difflib.unified_diff(
+            text.splitlines(), path.read_text().splitlines(), lineterm="", n=0
+        )
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
     assert diff == ["-  due: 2026-12-01", "+  due: 2026-12-08"]
 
 
 def test_numeric_looking_strings_are_written_quoted() -> None:
-    values = {"phone": "01632 960123", "nhs": "485 777 3456", "postcode": "EX1 2AB",
-              "number": "12345", "words": "Flat three"}
+    values = {
+        "phone": "01632 960123",
+        "nhs": "485 777 3456",
+        "postcode": "EX1 2AB",
+        "number": "12345",
+        "words": "Flat three",
+    }
     text = yamlio.dump(yamlio.record(list(values), values))
-    assert text == ('phone: "01632 960123"\nnhs: "485 777 3456"\npostcode: "EX1 2AB"\n'
-                    'number: "12345"\nwords: Flat three\n')
+    assert text == (
+        'phone: "01632 960123"\nnhs: "485 777 3456"\npostcode: "EX1 2AB"\n'
+        'number: "12345"\nwords: Flat three\n'
+    )
 
 
 def test_an_empty_list_with_comments_is_left_as_written(tmp_path: Path) -> None:
@@ -101,16 +112,18 @@ def test_an_empty_list_with_comments_is_left_as_written(tmp_path: Path) -> None:
 
 def test_appending_to_an_empty_list_writes_a_block_list(tmp_path: Path) -> None:
     data = yamlio.parse(tmp_path / "actions.yaml", "[]\n", list)
-    yamlio.append(data, yamlio.record(("id", "lead"), {"id": "A1",
-                                                       "lead": yamlio.person("gp", "Dr Rao")}))
+    yamlio.append(
+        data, yamlio.record(("id", "lead"), {"id": "A1", "lead": yamlio.person("gp", "Dr Rao")})
+    )
     assert yamlio.dump(data) == "- id: A1\n  lead: {agency: gp, name: Dr Rao}\n"
 
 
 # Text that hypothesis may put in any field: letters, digits, punctuation, spaces,
 # new lines, non-ASCII; never control characters (YAML cannot hold them plainly).
 free_text = st.text(
-    alphabet=st.sampled_from(string.ascii_letters + string.digits + string.punctuation
-                             + " \n" + "éßŁ€—’"),
+    alphabet=st.sampled_from(
+        string.ascii_letters + string.digits + string.punctuation + " \n" + "éßŁ€—’"
+    ),
     max_size=60,
 )
 
@@ -124,12 +137,22 @@ free_text = st.text(
     note=st.none() | free_text,
 )
 def test_any_valid_record_saves_and_loads_back_equal(
-    tmp_path_factory: pytest.TempPathFactory, description: str, name: str, due: date,
-    status: str, note: str | None,
+    tmp_path_factory: pytest.TempPathFactory,
+    description: str,
+    name: str,
+    due: date,
+    status: str,
+    note: str | None,
 ) -> None:
-    values = {"id": "A1", "meeting": "M1", "description": description,
-              "lead": {"agency": "police", "name": name}, "due": due, "status": status,
-              "note": note}
+    values = {
+        "id": "A1",
+        "meeting": "M1",
+        "description": description,
+        "lead": {"agency": "police", "name": name},
+        "due": due,
+        "status": status,
+        "note": note,
+    }
     path = tmp_path_factory.mktemp("rt") / "actions.yaml"
     seq = yamlio.parse(path, "[]\n", list)
     yamlio.append(seq, yamlio.record(ACTION_KEYS, values))
@@ -200,8 +223,9 @@ def test_new_files_are_private_and_existing_modes_kept(tmp_path: Path) -> None:
         ("a:\n  {x: 1}: y\n", (2, 3), "complex keys"),
     ],
 )
-def test_refusals_name_line_and_column(tmp_path: Path, loader: str, text: str,
-                                       where: tuple[int, int], words: str) -> None:
+def test_refusals_name_line_and_column(
+    tmp_path: Path, loader: str, text: str, where: tuple[int, int], words: str
+) -> None:
     path = tmp_path / "adult.yaml"
     with pytest.raises(FileFormatError) as caught:
         if loader == "roundtrip":

@@ -15,15 +15,40 @@ from safecli.errors import InvalidInput
 FILES = {"adult": dict, "agencies": list, "meetings": list, "actions": list}
 
 ABUSE_TYPES = (
-    "physical", "domestic", "sexual", "psychological", "financial", "modern-slavery",
-    "discriminatory", "organisational", "neglect", "self-neglect",
+    "physical",
+    "domestic",
+    "sexual",
+    "psychological",
+    "financial",
+    "modern-slavery",
+    "discriminatory",
+    "organisational",
+    "neglect",
+    "self-neglect",
 )
-WALES_ABUSE_TYPES = ("sexual-exploitation", "fgm", "trafficking", "position-of-trust",
-                     "professional")
+WALES_ABUSE_TYPES = (
+    "sexual-exploitation",
+    "fgm",
+    "trafficking",
+    "position-of-trust",
+    "professional",
+)
 AGENCY_KINDS = (
-    "local-authority", "police", "health", "gp", "mental-health", "housing", "fire",
-    "probation", "care-provider", "cqc", "advocacy", "voluntary", "children-social-care",
-    "legal", "other",
+    "local-authority",
+    "police",
+    "health",
+    "gp",
+    "mental-health",
+    "housing",
+    "fire",
+    "probation",
+    "care-provider",
+    "cqc",
+    "advocacy",
+    "voluntary",
+    "children-social-care",
+    "legal",
+    "other",
 )
 JURISDICTIONS = ("england", "wales")
 RISK_LEVELS = ("low", "medium", "high")
@@ -38,31 +63,84 @@ RESPONSES = ("invited", "accepted", "declined", "deputy", "written-update")
 ACTION_STATUSES = ("open", "done", "cancelled")
 
 ADULT_KEYS = (
-    "case", "jurisdiction", "status", "opened", "name", "preferred_name", "date_of_birth",
-    "address", "phone", "communication", "representative", "care_and_support", "engagement",
-    "risk_level", "lead_agency", "coordinator", "concerns", "capacity", "wishes",
-    "others_at_risk", "closed", "closure",
+    "case",
+    "jurisdiction",
+    "status",
+    "opened",
+    "name",
+    "preferred_name",
+    "date_of_birth",
+    "address",
+    "phone",
+    "communication",
+    "representative",
+    "care_and_support",
+    "engagement",
+    "risk_level",
+    "lead_agency",
+    "coordinator",
+    "concerns",
+    "capacity",
+    "wishes",
+    "others_at_risk",
+    "closed",
+    "closure",
 )
-COMMUNICATION_KEYS = ("language", "interpreter", "advocate", "needs_advocate", "easy_read",
-                      "notes")
+COMMUNICATION_KEYS = ("language", "interpreter", "advocate", "needs_advocate", "easy_read", "notes")
 CARE_AND_SUPPORT_KEYS = ("has_needs", "at_risk", "unable_to_protect")
-CONCERN_KEYS = ("type", "summary", "source", "location", "raised_on", "raised_by",
-                "offender_risk")
+CONCERN_KEYS = ("type", "summary", "source", "location", "raised_on", "raised_by", "offender_risk")
 CLOSURE_KEYS = ("reason", "outcomes_asked", "outcomes_expressed", "outcomes_achieved")
 AGENCY_KEYS = ("handle", "name", "kind", "people")
 PERSON_KEYS = ("name", "role", "email", "phone")
 MEETING_KEYS = (
-    "id", "type", "format", "mode", "when", "where", "link", "purpose", "chair",
-    "decision_maker", "status", "cancel_reason", "invited_on", "adult", "subjects", "agenda", "invitees",
+    "id",
+    "type",
+    "format",
+    "mode",
+    "when",
+    "where",
+    "link",
+    "purpose",
+    "chair",
+    "decision_maker",
+    "status",
+    "cancel_reason",
+    "invited_on",
+    "adult",
+    "subjects",
+    "agenda",
+    "invitees",
     "minutes",
 )
 INVITEE_KEYS = ("person", "reason", "response", "deputy", "responded_on")
 MINUTES_KEYS = (
-    "held_on", "attendees", "apologies", "written_updates", "engage_lead", "wishes", "risks",
-    "others_at_risk", "decisions", "disagreements", "review", "feedback", "capacity", "shared",
+    "held_on",
+    "attendees",
+    "apologies",
+    "written_updates",
+    "engage_lead",
+    "wishes",
+    "risks",
+    "others_at_risk",
+    "decisions",
+    "disagreements",
+    "review",
+    "feedback",
+    "capacity",
+    "shared",
 )
-ACTION_KEYS = ("id", "meeting", "description", "lead", "due", "status", "done_on", "note",
-               "cancel_reason", "moves")
+ACTION_KEYS = (
+    "id",
+    "meeting",
+    "description",
+    "lead",
+    "due",
+    "status",
+    "done_on",
+    "note",
+    "cancel_reason",
+    "moves",
+)
 MOVE_KEYS = ("from", "to", "reason", "moved_on", "lead_informed", "risk_reassessed")
 PERSON_REF_KEYS = ("agency", "name")
 WISHES_KEYS = ("asked_on", "outcomes", "not_asked_reason")
@@ -77,8 +155,13 @@ MINUTES_OTHERS_KEYS = ("reviewed", "adults", "children", "referral_made")
 DISAGREEMENT_KEYS = ("raised_by", "about", "outcome", "escalated")
 REVIEW_KEYS = ("date", "not_required")
 FEEDBACK_KEYS = ("how", "by", "due")
-MINUTES_CAPACITY_KEYS = ("decision", "assessed_on", "assessed_by", "outcome",
-                         "best_interests_decision")
+MINUTES_CAPACITY_KEYS = (
+    "decision",
+    "assessed_on",
+    "assessed_by",
+    "outcome",
+    "best_interests_decision",
+)
 SHARED_KEYS = ("agency", "shared_on")
 
 CASE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
@@ -105,7 +188,7 @@ def check_choice(value: str, choices: tuple[str, ...], what: str) -> str:
 def next_id(prefix: str, items: list[Any]) -> str:
     """The next free id (`M3`, `A12`): one more than the highest in use."""
     numbers = [
-        int(str(item.get("id", ""))[len(prefix):])
+        int(str(item.get("id", ""))[len(prefix) :])
         for item in items
         if isinstance(item, dict) and re.fullmatch(prefix + r"\d+", str(item.get("id", "")))
     ]

@@ -45,18 +45,31 @@ def add_action(book: Book, case_id: str, spec: NewAction) -> tuple[Case, str]:
     with edit_case(book, case_id) as case:
         meeting = find_meeting(case, spec.meeting)
         if meeting.get("status") == "cancelled":
-            raise InvalidInput(f"{spec.meeting} was cancelled; actions come from meetings "
-                               "that are planned or held")
+            raise InvalidInput(
+                f"{spec.meeting} was cancelled; actions come from meetings that are planned or held"
+            )
         resolve(case, spec.lead)
         action_id = next_id("A", list(case.actions))
         if spec.risk is not None:
             _link_risk(meeting, spec.meeting, spec.risk, action_id)
-        yamlio.append(case.actions, yamlio.record(ACTION_KEYS, {
-            "id": action_id, "meeting": spec.meeting, "description": spec.description,
-            "lead": yamlio.person(spec.lead.agency, spec.lead.name), "due": spec.due,
-            "status": "open", "done_on": None, "note": None, "cancel_reason": None,
-            "moves": [],
-        }))
+        yamlio.append(
+            case.actions,
+            yamlio.record(
+                ACTION_KEYS,
+                {
+                    "id": action_id,
+                    "meeting": spec.meeting,
+                    "description": spec.description,
+                    "lead": yamlio.person(spec.lead.agency, spec.lead.name),
+                    "due": spec.due,
+                    "status": "open",
+                    "done_on": None,
+                    "note": None,
+                    "cancel_reason": None,
+                    "moves": [],
+                },
+            ),
+        )
     return case, action_id
 
 
@@ -67,7 +80,8 @@ def _link_risk(meeting: Any, meeting_id: str, number: int, action_id: str) -> No
     if not 1 <= number <= count:
         raise InvalidInput(
             f"{meeting_id} has no risk {number} (its minutes record {count} risk"
-            f"{'' if count == 1 else 's'}); risks are numbered from 1 in meeting show")
+            f"{'' if count == 1 else 's'}); risks are numbered from 1 in meeting show"
+        )
     risk = risks[number - 1]
     if not isinstance(risk.get("actions"), CommentedSeq):
         risk["actions"] = CommentedSeq(risk.get("actions") or [])
@@ -81,16 +95,21 @@ def _open(case: Case, action_id: str, doing: str) -> Any:
     action = find_action(case, action_id)
     status = action.get("status")
     if status == "done":
-        raise InvalidInput(f"{action_id} is already done (on {action.get('done_on')}); "
-                           f"a done action cannot {doing}")
+        raise InvalidInput(
+            f"{action_id} is already done (on {action.get('done_on')}); "
+            f"a done action cannot {doing}"
+        )
     if status == "cancelled":
-        raise InvalidInput(f"{action_id} was cancelled; a cancelled action cannot {doing} "
-                           "(add a new action instead)")
+        raise InvalidInput(
+            f"{action_id} was cancelled; a cancelled action cannot {doing} "
+            "(add a new action instead)"
+        )
     return action
 
 
-def mark_done(book: Book, case_id: str, action_id: str, *, on: date,
-              note: str | None = None) -> Case:
+def mark_done(
+    book: Book, case_id: str, action_id: str, *, on: date, note: str | None = None
+) -> Case:
     """Mark an open action done on a date, with an optional note."""
     with edit_case(book, case_id) as case:
         action = _open(case, action_id, "be done again")
@@ -101,8 +120,17 @@ def mark_done(book: Book, case_id: str, action_id: str, *, on: date,
     return case
 
 
-def move_action(book: Book, case_id: str, action_id: str, *, to: date, reason: str,
-                moved_on: date, lead_informed: bool, risk_reassessed: bool) -> Case:
+def move_action(
+    book: Book,
+    case_id: str,
+    action_id: str,
+    *,
+    to: date,
+    reason: str,
+    moved_on: date,
+    lead_informed: bool,
+    risk_reassessed: bool,
+) -> Case:
     """Move an open action's due date, keeping the move (why, lead told, risk re-assessed)."""
     if not reason.strip():
         raise InvalidInput("give the reason the due date moves")
@@ -112,9 +140,20 @@ def move_action(book: Book, case_id: str, action_id: str, *, to: date, reason: s
             raise InvalidInput(f"{action_id} is already due on {to}")
         if not isinstance(action.get("moves"), list):
             action["moves"] = CommentedSeq()
-        yamlio.append(action["moves"], yamlio.record(MOVE_KEYS, {
-            "from": action.get("due"), "to": to, "reason": reason, "moved_on": moved_on,
-            "lead_informed": lead_informed, "risk_reassessed": risk_reassessed}))
+        yamlio.append(
+            action["moves"],
+            yamlio.record(
+                MOVE_KEYS,
+                {
+                    "from": action.get("due"),
+                    "to": to,
+                    "reason": reason,
+                    "moved_on": moved_on,
+                    "lead_informed": lead_informed,
+                    "risk_reassessed": risk_reassessed,
+                },
+            ),
+        )
         action["due"] = to
     return case
 
@@ -137,23 +176,34 @@ def action_rows(case_id: str, actions: list[Any]) -> list[dict[str, Any]]:
         if not isinstance(action, Mapping):
             continue
         lead = Person.from_raw(action.get("lead"))
-        rows.append({
-            "case": case_id, "id": action.get("id"), "meeting": action.get("meeting"),
-            "agency": lead.agency if lead else None, "lead": lead.name if lead else None,
-            "due": action.get("due"), "status": action.get("status"),
-            "done_on": action.get("done_on"), "moves": len(action.get("moves") or []),
-            "description": " ".join(str(action.get("description") or "").split()),
-        })
+        rows.append(
+            {
+                "case": case_id,
+                "id": action.get("id"),
+                "meeting": action.get("meeting"),
+                "agency": lead.agency if lead else None,
+                "lead": lead.name if lead else None,
+                "due": action.get("due"),
+                "status": action.get("status"),
+                "done_on": action.get("done_on"),
+                "moves": len(action.get("moves") or []),
+                "description": " ".join(str(action.get("description") or "").split()),
+            }
+        )
     return rows
 
 
-def list_actions(book: Book, case_ids: list[str], *, open_only: bool = False,
-                 agency: str | None = None) -> list[dict[str, Any]]:
+def list_actions(
+    book: Book, case_ids: list[str], *, open_only: bool = False, agency: str | None = None
+) -> list[dict[str, Any]]:
     """The actions of these cases (read only actions.yaml), filtered by status and agency."""
     rows = []
     for case_id in case_ids:
         path = book.case_dir(case_id) / "actions.yaml"
         rows.extend(action_rows(case_id, fastload.load(path, list)))
-    return [row for row in rows
-            if (not open_only or row["status"] == "open")
-            and (agency is None or row["agency"] == agency)]
+    return [
+        row
+        for row in rows
+        if (not open_only or row["status"] == "open")
+        and (agency is None or row["agency"] == agency)
+    ]

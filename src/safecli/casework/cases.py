@@ -70,7 +70,7 @@ class AgencyPerson:
     def parse(cls, value: str) -> AgencyPerson:
         parts = [part.strip() or None for part in value.split(";")]
         if not parts[0] or len(parts) > 4:
-            raise InvalidInput(f"invalid --person {value!r}: write \"Name;role;email;phone\"")
+            raise InvalidInput(f'invalid --person {value!r}: write "Name;role;email;phone"')
         parts += [None] * (4 - len(parts))
         return cls(*parts)  # type: ignore[arg-type]
 
@@ -127,34 +127,57 @@ def _new_documents(case_id: str, spec: NewCase, today: date) -> dict[str, Any]:
         "date_of_birth": spec.date_of_birth,
         "address": spec.address,
         "phone": spec.phone,
-        "communication": yamlio.record(COMMUNICATION_KEYS, {
-            "language": None, "interpreter": spec.interpreter, "advocate": spec.advocate,
-            "needs_advocate": spec.needs_advocate or bool(spec.advocate),
-            "easy_read": spec.easy_read, "notes": spec.communication_notes,
-        }),
+        "communication": yamlio.record(
+            COMMUNICATION_KEYS,
+            {
+                "language": None,
+                "interpreter": spec.interpreter,
+                "advocate": spec.advocate,
+                "needs_advocate": spec.needs_advocate or bool(spec.advocate),
+                "easy_read": spec.easy_read,
+                "notes": spec.communication_notes,
+            },
+        ),
         "representative": None,
-        "care_and_support": {key: spec.care_and_support.get(key)
-                             for key in ("has_needs", "at_risk", "unable_to_protect")},
+        "care_and_support": {
+            key: spec.care_and_support.get(key)
+            for key in ("has_needs", "at_risk", "unable_to_protect")
+        },
         "engagement": None,
         "risk_level": spec.risk_level,
         "lead_agency": spec.lead_agency,
-        "coordinator": (yamlio.person(spec.lead_agency, spec.coordinator)
-                        if spec.coordinator else None),
-        "concerns": [yamlio.record(CONCERN_KEYS, {
-            "type": spec.concern_type, "summary": spec.concern_summary, "source": None,
-            "location": None, "raised_on": today, "raised_by": None, "offender_risk": False,
-        })],
+        "coordinator": (
+            yamlio.person(spec.lead_agency, spec.coordinator) if spec.coordinator else None
+        ),
+        "concerns": [
+            yamlio.record(
+                CONCERN_KEYS,
+                {
+                    "type": spec.concern_type,
+                    "summary": spec.concern_summary,
+                    "source": None,
+                    "location": None,
+                    "raised_on": today,
+                    "raised_by": None,
+                    "offender_risk": False,
+                },
+            )
+        ],
         "capacity": [],
         "wishes": {"asked_on": None, "outcomes": [], "not_asked_reason": None},
-        "others_at_risk": {"children": None, "adults": None, "notes": None,
-                           "referral_made": None},
+        "others_at_risk": {"children": None, "adults": None, "notes": None, "referral_made": None},
         "closed": None,
         "closure": None,
     }
-    agency = yamlio.record(AGENCY_KEYS, {
-        "handle": spec.lead_agency, "name": spec.lead_agency_name,
-        "kind": spec.lead_agency_kind, "people": people,
-    })
+    agency = yamlio.record(
+        AGENCY_KEYS,
+        {
+            "handle": spec.lead_agency,
+            "name": spec.lead_agency_name,
+            "kind": spec.lead_agency_kind,
+            "people": people,
+        },
+    )
     return {
         "adult": yamlio.record(ADULT_KEYS, adult),
         "agencies": CommentedSeq([agency]),
@@ -166,13 +189,23 @@ def _new_documents(case_id: str, spec: NewCase, today: date) -> dict[str, Any]:
 def check_handle(handle: str) -> str:
     """Return handle if it is a valid agency handle."""
     if not HANDLE.match(handle):
-        raise InvalidInput(f"invalid agency handle {handle!r}: use lower-case letters, digits "
-                           "and '-', e.g. asc, police, gp")
+        raise InvalidInput(
+            f"invalid agency handle {handle!r}: use lower-case letters, digits "
+            "and '-', e.g. asc, police, gp"
+        )
     return handle
 
 
-def close_case(book: Book, case_id: str, *, today: date, reason: str, outcomes_asked: bool,
-               outcomes_expressed: bool, achieved: str) -> Case:
+def close_case(
+    book: Book,
+    case_id: str,
+    *,
+    today: date,
+    reason: str,
+    outcomes_asked: bool,
+    outcomes_expressed: bool,
+    achieved: str,
+) -> Case:
     """Close a case, recording Making Safeguarding Personal outcomes; open actions block it."""
     check_choice(achieved, OUTCOMES_ACHIEVED, "outcomes achieved")
     with edit_case(book, case_id) as case:
@@ -182,18 +215,32 @@ def close_case(book: Book, case_id: str, *, today: date, reason: str, outcomes_a
         if still_open:
             raise InvalidInput(
                 f"case {case_id} has open actions ({', '.join(map(str, still_open))}); "
-                "mark them done or cancelled before closing")
+                "mark them done or cancelled before closing"
+            )
         case.adult["status"] = "closed"
         case.adult["closed"] = today
-        case.adult["closure"] = yamlio.record(CLOSURE_KEYS, {
-            "reason": reason, "outcomes_asked": outcomes_asked,
-            "outcomes_expressed": outcomes_expressed, "outcomes_achieved": achieved,
-        })
+        case.adult["closure"] = yamlio.record(
+            CLOSURE_KEYS,
+            {
+                "reason": reason,
+                "outcomes_asked": outcomes_asked,
+                "outcomes_expressed": outcomes_expressed,
+                "outcomes_achieved": achieved,
+            },
+        )
     return case
 
 
-def add_agency(book: Book, case_id: str, handle: str, *, name: str | None, kind: str | None,
-               people: Sequence[AgencyPerson], lead: bool) -> Case:
+def add_agency(
+    book: Book,
+    case_id: str,
+    handle: str,
+    *,
+    name: str | None,
+    kind: str | None,
+    people: Sequence[AgencyPerson],
+    lead: bool,
+) -> Case:
     """Add an agency (or more people to an existing one); `lead` makes it the lead agency."""
     check_handle(handle)
     with edit_case(book, case_id) as case:
@@ -202,12 +249,14 @@ def add_agency(book: Book, case_id: str, handle: str, *, name: str | None, kind:
             if not name or not kind:
                 raise InvalidInput(f"agency {handle!r} is new: give --name and --kind")
             check_choice(kind, AGENCY_KINDS, "agency kind")
-            existing = yamlio.record(AGENCY_KEYS, {"handle": handle, "name": name,
-                                                   "kind": kind, "people": []})
+            existing = yamlio.record(
+                AGENCY_KEYS, {"handle": handle, "name": name, "kind": kind, "people": []}
+            )
             yamlio.append(case.agencies, existing)
         elif name or kind:
-            raise InvalidInput(f"agency {handle!r} already exists in {case_id}; "
-                               "to add people give only --person")
+            raise InvalidInput(
+                f"agency {handle!r} already exists in {case_id}; to add people give only --person"
+            )
         if existing.get("people") is None:
             existing["people"] = CommentedSeq()
         known = {str(p.get("name")) for p in existing["people"] if isinstance(p, dict)}
@@ -227,15 +276,18 @@ def case_summary(book: Book, case_id: str) -> dict[str, Any]:
     adult = fastload.load(folder / "adult.yaml", dict)
     actions = fastload.load(folder / "actions.yaml", list)
     if adult.get("case") != case_id:
-        raise FileFormatError(f"case: {adult.get('case')!r} does not match the folder name "
-                              f"{case_id!r}", path=folder / "adult.yaml")
+        raise FileFormatError(
+            f"case: {adult.get('case')!r} does not match the folder name {case_id!r}",
+            path=folder / "adult.yaml",
+        )
     return {
         "case": case_id,
         "status": adult.get("status"),
         "opened": adult.get("opened"),
         "risk": adult.get("risk_level"),
         "lead_agency": adult.get("lead_agency"),
-        "open_actions": sum(1 for a in actions if isinstance(a, dict)
-                            and a.get("status") == "open"),
+        "open_actions": sum(
+            1 for a in actions if isinstance(a, dict) and a.get("status") == "open"
+        ),
         "name": adult.get("name"),
     }

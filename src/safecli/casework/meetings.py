@@ -63,7 +63,8 @@ class Invitation:
         if not sep or not reason.strip():
             raise InvalidInput(
                 f"invalid invitee {text!r}: write agency:Name:reason, e.g. "
-                "'police:DC Lee Jones:investigating the theft' (every invitee needs a reason)")
+                "'police:DC Lee Jones:investigating the theft' (every invitee needs a reason)"
+            )
         return cls(Person.parse(f"{agency}:{name}"), reason.strip())
 
 
@@ -101,9 +102,12 @@ def type_problems(book: Book, case: Case, policy: Policy, spec: NewMeeting) -> l
     """Why the policy pack refuses this meeting for this case (empty: it does not)."""
     chair_kind = kind_of(case, spec.chair.agency)
     return creation_problems(
-        policy.get(spec.type_id), jurisdiction=jurisdiction_of(book, case.adult),
-        chair_kind=chair_kind, chair_is_decision_maker=spec.chair == spec.decision_maker,
-        has_decision_maker=spec.decision_maker is not None)
+        policy.get(spec.type_id),
+        jurisdiction=jurisdiction_of(book, case.adult),
+        chair_kind=chair_kind,
+        chair_is_decision_maker=spec.chair == spec.decision_maker,
+        has_decision_maker=spec.decision_maker is not None,
+    )
 
 
 def new_meeting(book: Book, case_id: str, spec: NewMeeting, *, policy: Policy) -> Created:
@@ -116,8 +120,9 @@ def new_meeting(book: Book, case_id: str, spec: NewMeeting, *, policy: Policy) -
     if spec.mode == "in-person" and not spec.where:
         raise InvalidInput("an in-person meeting needs a place (--where)")
     if spec.adult_invited == bool(spec.adult_not_invited_reason):
-        raise InvalidInput("either invite the adult or record why they are not invited, "
-                           "not both or neither")
+        raise InvalidInput(
+            "either invite the adult or record why they are not invited, not both or neither"
+        )
     for subject in spec.subjects:
         book.case_dir(subject)
     with edit_case(book, case_id) as case:
@@ -136,10 +141,12 @@ def new_meeting(book: Book, case_id: str, spec: NewMeeting, *, policy: Policy) -
         meeting_id = next_id("M", list(case.meetings))
         yamlio.append(case.meetings, _meeting_record(meeting_id, spec))
     warnings = creation_warnings(
-        mt, jurisdiction=jurisdiction_of(book, case.adult),
+        mt,
+        jurisdiction=jurisdiction_of(book, case.adult),
         chair_kind=kind_of(case, spec.chair.agency),
         chair_is_decision_maker=spec.chair == spec.decision_maker,
-        has_decision_maker=spec.decision_maker is not None)
+        has_decision_maker=spec.decision_maker is not None,
+    )
     return Created(case, meeting_id, tuple(warnings))
 
 
@@ -148,24 +155,47 @@ def _person(person: Person | None) -> Any:
 
 
 def _invitee(invitation: Invitation) -> Any:
-    return yamlio.record(INVITEE_KEYS, {
-        "person": _person(invitation.person), "reason": invitation.reason,
-        "response": "invited", "deputy": None, "responded_on": None})
+    return yamlio.record(
+        INVITEE_KEYS,
+        {
+            "person": _person(invitation.person),
+            "reason": invitation.reason,
+            "response": "invited",
+            "deputy": None,
+            "responded_on": None,
+        },
+    )
 
 
 def _meeting_record(meeting_id: str, spec: NewMeeting) -> Any:
-    return yamlio.record(MEETING_KEYS, {
-        "id": meeting_id, "type": spec.type_id, "format": spec.format, "mode": spec.mode,
-        "when": format_when(spec.when), "where": spec.where, "link": spec.link,
-        "purpose": spec.purpose, "chair": _person(spec.chair),
-        "decision_maker": _person(spec.decision_maker), "status": "planned",
-        "invited_on": spec.invited_on,
-        "adult": yamlio.record(MEETING_ADULT_KEYS, {
-            "invited": spec.adult_invited,
-            "not_invited_reason": spec.adult_not_invited_reason}),
-        "subjects": list(spec.subjects), "agenda": list(spec.agenda),
-        "invitees": [_invitee(i) for i in spec.invitees], "minutes": None,
-    })
+    return yamlio.record(
+        MEETING_KEYS,
+        {
+            "id": meeting_id,
+            "type": spec.type_id,
+            "format": spec.format,
+            "mode": spec.mode,
+            "when": format_when(spec.when),
+            "where": spec.where,
+            "link": spec.link,
+            "purpose": spec.purpose,
+            "chair": _person(spec.chair),
+            "decision_maker": _person(spec.decision_maker),
+            "status": "planned",
+            "invited_on": spec.invited_on,
+            "adult": yamlio.record(
+                MEETING_ADULT_KEYS,
+                {
+                    "invited": spec.adult_invited,
+                    "not_invited_reason": spec.adult_not_invited_reason,
+                },
+            ),
+            "subjects": list(spec.subjects),
+            "agenda": list(spec.agenda),
+            "invitees": [_invitee(i) for i in spec.invitees],
+            "minutes": None,
+        },
+    )
 
 
 def _planned(case: Case, meeting_id: str, doing: str) -> Any:
@@ -202,8 +232,16 @@ def _find_invitee(meeting: Any, person: Person) -> Any:
     return None
 
 
-def respond(book: Book, case_id: str, meeting_id: str, person: Person, response: str, *,
-            on: date, deputy: str | None = None) -> Case:
+def respond(
+    book: Book,
+    case_id: str,
+    meeting_id: str,
+    person: Person,
+    response: str,
+    *,
+    on: date,
+    deputy: str | None = None,
+) -> Case:
     """Record an invitee's answer: accepted, declined, deputy (with a name) or written-update."""
     check_choice(response, RESPONSES, "response")
     if (response == "deputy") != bool(deputy and deputy.strip()):
@@ -214,12 +252,16 @@ def respond(book: Book, case_id: str, meeting_id: str, person: Person, response:
             raise InvalidInput(f"{meeting_id} is cancelled; responses are not recorded")
         entry = _find_invitee(meeting, person)
         if entry is None:
-            invited = [str(Person.from_raw(e.get("person"))) for e in meeting.get("invitees") or []
-                       if isinstance(e, Mapping)]
+            invited = [
+                str(Person.from_raw(e.get("person")))
+                for e in meeting.get("invitees") or []
+                if isinstance(e, Mapping)
+            ]
             raise InvalidInput(
                 f"{person} is not invited to {meeting_id} (invitees: "
                 f"{', '.join(invited) or 'none'}); invite them first: safecli meeting invite "
-                f"{case_id} {meeting_id} {person} --reason TEXT")
+                f"{case_id} {meeting_id} {person} --reason TEXT"
+            )
         entry["response"] = response
         entry["deputy"] = deputy.strip() if deputy else None
         entry["responded_on"] = None if response == "invited" else on
@@ -236,13 +278,13 @@ def cancel(book: Book, case_id: str, meeting_id: str, reason: str) -> Case:
         if "cancel_reason" in meeting:
             meeting["cancel_reason"] = yamlio.scalar(reason)
         else:
-            meeting.insert(list(meeting).index("status") + 1, "cancel_reason",
-                           yamlio.scalar(reason))
+            meeting.insert(
+                list(meeting).index("status") + 1, "cancel_reason", yamlio.scalar(reason)
+            )
     return case
 
 
-def share(book: Book, case_id: str, meeting_id: str, agencies: Sequence[str], *,
-          on: date) -> Case:
+def share(book: Book, case_id: str, meeting_id: str, agencies: Sequence[str], *, on: date) -> Case:
     """Record that a held meeting's minutes were sent to these agencies on a date."""
     if not agencies:
         raise InvalidInput("name at least one agency the minutes went to (--with HANDLE)")
@@ -250,17 +292,24 @@ def share(book: Book, case_id: str, meeting_id: str, agencies: Sequence[str], *,
         meeting = find_meeting(case, meeting_id)
         minutes: Any = meeting.get("minutes")
         if meeting.get("status") != "held" or not isinstance(minutes, dict):
-            raise InvalidInput(f"{meeting_id} has no minutes yet; record it first: "
-                               f"safecli meeting record {case_id} {meeting_id}")
+            raise InvalidInput(
+                f"{meeting_id} has no minutes yet; record it first: "
+                f"safecli meeting record {case_id} {meeting_id}"
+            )
         if minutes.get("shared") is None:
             minutes["shared"] = yamlio.scalar([])
-        done = {(str(s.get("agency")), s.get("shared_on")) for s in minutes["shared"]
-                if isinstance(s, Mapping)}
+        done = {
+            (str(s.get("agency")), s.get("shared_on"))
+            for s in minutes["shared"]
+            if isinstance(s, Mapping)
+        }
         for handle in dict.fromkeys(agencies):
             agency_of(case, handle)
             if (handle, on) not in done:
-                yamlio.append(minutes["shared"], yamlio.record(
-                    SHARED_KEYS, {"agency": handle, "shared_on": on}, flow=True))
+                yamlio.append(
+                    minutes["shared"],
+                    yamlio.record(SHARED_KEYS, {"agency": handle, "shared_on": on}, flow=True),
+                )
     return case
 
 
@@ -275,17 +324,30 @@ def carried_forward(case: Case, meeting_id: str) -> list[Any]:
     `id`, `meeting`, `description`, `lead` ({agency, name}), `due`, `status`,
     `done_on` and `moves`.
     """
-    order = {str(m.get("id")): (str(m.get("when") or ""), index)
-             for index, m in enumerate(case.meetings) if isinstance(m, Mapping)}
+    order = {
+        str(m.get("id")): (str(m.get("when") or ""), index)
+        for index, m in enumerate(case.meetings)
+        if isinstance(m, Mapping)
+    }
     minutes = find_meeting(case, meeting_id).get("minutes")
     held_on = minutes.get("held_on") if isinstance(minutes, Mapping) else None
     here = order[meeting_id]
     earlier = {mid for mid, key in order.items() if key < here}
-    return [a for a in case.actions
-            if isinstance(a, Mapping) and str(a.get("meeting")) in earlier
-            and (a.get("status") == "open"
-                 or (a.get("status") == "done" and isinstance(held_on, date)
-                     and isinstance(a.get("done_on"), date) and a["done_on"] >= held_on))]
+    return [
+        a
+        for a in case.actions
+        if isinstance(a, Mapping)
+        and str(a.get("meeting")) in earlier
+        and (
+            a.get("status") == "open"
+            or (
+                a.get("status") == "done"
+                and isinstance(held_on, date)
+                and isinstance(a.get("done_on"), date)
+                and a["done_on"] >= held_on
+            )
+        )
+    ]
 
 
 def meeting_rows(case: Case) -> list[dict[str, Any]]:
@@ -296,14 +358,22 @@ def meeting_rows(case: Case) -> list[dict[str, Any]]:
             continue
         minutes = mapping(m.get("minutes"))
         invitees = [e for e in m.get("invitees") or [] if isinstance(e, Mapping)]
-        rows.append({
-            "case": case.case_id, "id": m.get("id"), "type": m.get("type"),
-            "format": m.get("format"), "mode": m.get("mode"), "when": m.get("when"),
-            "status": m.get("status"), "chair": str(Person.from_raw(m.get("chair")) or ""),
-            "invitees": len(invitees),
-            "accepted": sum(1 for e in invitees if e.get("response") in ("accepted", "deputy")),
-            "held_on": minutes.get("held_on"),
-            "shared_with": len({s.get("agency") for s in minutes.get("shared") or []
-                                if isinstance(s, Mapping)}),
-        })
+        rows.append(
+            {
+                "case": case.case_id,
+                "id": m.get("id"),
+                "type": m.get("type"),
+                "format": m.get("format"),
+                "mode": m.get("mode"),
+                "when": m.get("when"),
+                "status": m.get("status"),
+                "chair": str(Person.from_raw(m.get("chair")) or ""),
+                "invitees": len(invitees),
+                "accepted": sum(1 for e in invitees if e.get("response") in ("accepted", "deputy")),
+                "held_on": minutes.get("held_on"),
+                "shared_with": len(
+                    {s.get("agency") for s in minutes.get("shared") or [] if isinstance(s, Mapping)}
+                ),
+            }
+        )
     return rows

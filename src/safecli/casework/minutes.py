@@ -92,8 +92,9 @@ class Recorded:
     carried: tuple[str, ...]
 
 
-def record_minutes(book: Book, case_id: str, meeting_id: str, minutes: Minutes, *,
-                   policy: Policy, today: date) -> Recorded:
+def record_minutes(
+    book: Book, case_id: str, meeting_id: str, minutes: Minutes, *, policy: Policy, today: date
+) -> Recorded:
     """Mark a planned meeting held and write its minutes, after checking every reference."""
     with edit_case(book, case_id) as case:
         meeting = find_meeting(case, meeting_id)
@@ -101,8 +102,12 @@ def record_minutes(book: Book, case_id: str, meeting_id: str, minutes: Minutes, 
         if status != "planned":
             raise InvalidInput(
                 f"{meeting_id} is {status}; only a planned meeting can be recorded as held"
-                + (f" (to correct its minutes: safecli edit {case_id} meetings)"
-                   if status == "held" else ""))
+                + (
+                    f" (to correct its minutes: safecli edit {case_id} meetings)"
+                    if status == "held"
+                    else ""
+                )
+            )
         mt = policy.get(str(meeting.get("type")))
         check_minutes(case, mt, minutes, today=today)
         meeting["status"] = "held"
@@ -117,8 +122,12 @@ def check_minutes(case: Case, mt: MeetingType, minutes: Minutes, *, today: date)
         raise InvalidInput(f"held on {minutes.held_on} is in the future (today is {today})")
     if not minutes.attendees:
         raise InvalidInput("name at least one attendee (agency:Name)")
-    people = [*minutes.attendees, *minutes.apologies, *minutes.written_updates,
-              *(d.raised_by for d in minutes.disagreements)]
+    people = [
+        *minutes.attendees,
+        *minutes.apologies,
+        *minutes.written_updates,
+        *(d.raised_by for d in minutes.disagreements),
+    ]
     if minutes.feedback_by is not None:
         people.append(minutes.feedback_by)
     if minutes.capacity is not None and minutes.capacity.assessed_by is not None:
@@ -136,7 +145,8 @@ def check_minutes(case: Case, mt: MeetingType, minutes: Minutes, *, today: date)
             raise InvalidInput(
                 f"risk {risk.risk!r} names unknown actions {', '.join(missing)} "
                 f"(actions: {', '.join(sorted(known)) or 'none yet'}); add the actions "
-                "afterwards with: safecli action add ... --risk N")
+                "afterwards with: safecli action add ... --risk N"
+            )
     if minutes.review is not None and minutes.review_not_required:
         raise InvalidInput("give a review date or why no review is needed, not both")
     if minutes.capacity is not None and minutes.capacity.outcome is not None:
@@ -148,20 +158,23 @@ def _type_rules(case: Case, mt: MeetingType, minutes: Minutes) -> None:
     if mt.follow_up == "required" and minutes.review is None:
         raise RuleViolation(
             f"a {mt.id} meeting must set a review date (review.date; --review DATE): "
-            f"{mt.follow_up_notes or mt.name + ' always has a review'}")
+            f"{mt.follow_up_notes or mt.name + ' always has a review'}"
+        )
     if "feedback" in mt.must_record and not minutes.feedback_how:
         raise RuleViolation(
             f"a {mt.id} meeting must record how the adult hears what was agreed "
             f"(feedback.how; --feedback-how TEXT): {mt.framework} requires a way to feed back "
-            "to the adult")
+            "to the adult"
+        )
     if "capacity" in mt.must_record:
         _check_capacity(case, mt, minutes)
 
 
 def _check_capacity(case: Case, mt: MeetingType, minutes: Minutes) -> None:
     capacity = minutes.capacity or Capacity()
-    missing = [key for key in ("decision", "assessed_on", "outcome")
-               if getattr(capacity, key) is None]
+    missing = [
+        key for key in ("decision", "assessed_on", "outcome") if getattr(capacity, key) is None
+    ]
     if capacity.outcome == "lacks" and not capacity.best_interests_decision:
         missing.append("best_interests_decision")
     if missing:
@@ -169,14 +182,18 @@ def _check_capacity(case: Case, mt: MeetingType, minutes: Minutes) -> None:
             f"a {mt.id} meeting must record the capacity assessment and the decision "
             f"({mt.framework}); missing capacity: {', '.join(missing)} "
             "(--capacity-decision, --capacity-assessed-on, --capacity-outcome, "
-            "--best-interests-decision)")
+            "--best-interests-decision)"
+        )
     born = case.adult.get("date_of_birth")
-    if isinstance(born, date) and born + relativedelta(years=BEST_INTERESTS_MIN_AGE) > \
-            minutes.held_on:
+    if (
+        isinstance(born, date)
+        and born + relativedelta(years=BEST_INTERESTS_MIN_AGE) > minutes.held_on
+    ):
         raise RuleViolation(
             f"a {mt.id} meeting is for a person aged {BEST_INTERESTS_MIN_AGE} or over "
             f"({mt.framework}); the adult was under {BEST_INTERESTS_MIN_AGE} on "
-            f"{minutes.held_on}")
+            f"{minutes.held_on}"
+        )
 
 
 _GAP_HINTS = {
@@ -192,13 +209,18 @@ _GAP_HINTS = {
 def gaps(mt: MeetingType, minutes: Minutes) -> list[str]:
     """What the type expects its minutes to record that these do not (not refused)."""
     present = {
-        "risks": bool(minutes.risks), "others_at_risk": minutes.others_reviewed,
-        "wishes": bool(minutes.wishes), "engage_lead": minutes.engage_lead is not None,
+        "risks": bool(minutes.risks),
+        "others_at_risk": minutes.others_reviewed,
+        "wishes": bool(minutes.wishes),
+        "engage_lead": minutes.engage_lead is not None,
         "review": minutes.review is not None or bool(minutes.review_not_required),
         "decisions": bool(minutes.decisions),
     }
-    return [f"{mt.id}: {_GAP_HINTS[item][0]} ({_GAP_HINTS[item][1]})"
-            for item in mt.must_record if item in present and not present[item]]
+    return [
+        f"{mt.id}: {_GAP_HINTS[item][0]} ({_GAP_HINTS[item][1]})"
+        for item in mt.must_record
+        if item in present and not present[item]
+    ]
 
 
 def _person(person: Person | None) -> Any:
@@ -218,33 +240,74 @@ def _flow(items: tuple[str, ...]) -> CommentedSeq:
 def minutes_record(m: Minutes) -> Any:
     """The `minutes:` mapping as written in meetings.yaml."""
     cap = m.capacity
-    return yamlio.record(MINUTES_KEYS, {
-        "held_on": m.held_on,
-        "attendees": _people(m.attendees),
-        "apologies": _people(m.apologies),
-        "written_updates": _people(m.written_updates),
-        "engage_lead": m.engage_lead,
-        "wishes": yamlio.record(model.MINUTES_WISHES_KEYS, {"views": m.wishes,
-                                              "obtained_by": m.wishes_obtained_by})
-        if m.wishes or m.wishes_obtained_by else None,
-        "risks": [yamlio.record(model.RISK_KEYS, {
-            "risk": r.risk, "in_place": r.in_place, "barriers": r.barriers,
-            "actions": _flow(r.actions)}) for r in m.risks],
-        "others_at_risk": yamlio.record(model.MINUTES_OTHERS_KEYS, {
-            "reviewed": m.others_reviewed, "adults": m.others_adults,
-            "children": m.others_children, "referral_made": m.children_referral}),
-        "decisions": list(m.decisions),
-        "disagreements": [yamlio.record(model.DISAGREEMENT_KEYS, {
-            "raised_by": _person(d.raised_by), "about": d.about, "outcome": d.outcome,
-            "escalated": d.escalated}) for d in m.disagreements],
-        "review": yamlio.record(model.REVIEW_KEYS, {"date": m.review,
-                                              "not_required": m.review_not_required}),
-        "feedback": yamlio.record(model.FEEDBACK_KEYS, {
-            "how": m.feedback_how, "by": _person(m.feedback_by), "due": m.feedback_due})
-        if m.feedback_how or m.feedback_by or m.feedback_due else None,
-        "capacity": yamlio.record(model.MINUTES_CAPACITY_KEYS, {
-            "decision": cap.decision, "assessed_on": cap.assessed_on,
-            "assessed_by": _person(cap.assessed_by), "outcome": cap.outcome,
-            "best_interests_decision": cap.best_interests_decision}) if cap else None,
-        "shared": [],
-    })
+    return yamlio.record(
+        MINUTES_KEYS,
+        {
+            "held_on": m.held_on,
+            "attendees": _people(m.attendees),
+            "apologies": _people(m.apologies),
+            "written_updates": _people(m.written_updates),
+            "engage_lead": m.engage_lead,
+            "wishes": yamlio.record(
+                model.MINUTES_WISHES_KEYS, {"views": m.wishes, "obtained_by": m.wishes_obtained_by}
+            )
+            if m.wishes or m.wishes_obtained_by
+            else None,
+            "risks": [
+                yamlio.record(
+                    model.RISK_KEYS,
+                    {
+                        "risk": r.risk,
+                        "in_place": r.in_place,
+                        "barriers": r.barriers,
+                        "actions": _flow(r.actions),
+                    },
+                )
+                for r in m.risks
+            ],
+            "others_at_risk": yamlio.record(
+                model.MINUTES_OTHERS_KEYS,
+                {
+                    "reviewed": m.others_reviewed,
+                    "adults": m.others_adults,
+                    "children": m.others_children,
+                    "referral_made": m.children_referral,
+                },
+            ),
+            "decisions": list(m.decisions),
+            "disagreements": [
+                yamlio.record(
+                    model.DISAGREEMENT_KEYS,
+                    {
+                        "raised_by": _person(d.raised_by),
+                        "about": d.about,
+                        "outcome": d.outcome,
+                        "escalated": d.escalated,
+                    },
+                )
+                for d in m.disagreements
+            ],
+            "review": yamlio.record(
+                model.REVIEW_KEYS, {"date": m.review, "not_required": m.review_not_required}
+            ),
+            "feedback": yamlio.record(
+                model.FEEDBACK_KEYS,
+                {"how": m.feedback_how, "by": _person(m.feedback_by), "due": m.feedback_due},
+            )
+            if m.feedback_how or m.feedback_by or m.feedback_due
+            else None,
+            "capacity": yamlio.record(
+                model.MINUTES_CAPACITY_KEYS,
+                {
+                    "decision": cap.decision,
+                    "assessed_on": cap.assessed_on,
+                    "assessed_by": _person(cap.assessed_by),
+                    "outcome": cap.outcome,
+                    "best_interests_decision": cap.best_interests_decision,
+                },
+            )
+            if cap
+            else None,
+            "shared": [],
+        },
+    )

@@ -94,25 +94,33 @@ def form(case: Case, meeting_id: str, mt: MeetingType, held_on: date) -> str:
     invitees = [e for e in meeting.get("invitees") or [] if isinstance(e, Mapping)]
 
     def who(responses: tuple[str, ...]) -> list[Person]:
-        return [p for e in invitees if e.get("response") in responses
-                and (p := Person.from_raw(e.get("person"))) is not None]
+        return [
+            p
+            for e in invitees
+            if e.get("response") in responses
+            and (p := Person.from_raw(e.get("person"))) is not None
+        ]
 
     chair = Person.from_raw(meeting.get("chair"))
     attendees = ([chair] if chair else []) + [p for p in who(("accepted",)) if p != chair]
     header = _header(case, meeting_id, mt, meeting)
     return header + _FORM.format(
-        held_on=held_on.isoformat(), attendees=_list("attendees", attendees),
+        held_on=held_on.isoformat(),
+        attendees=_list("attendees", attendees),
         apologies=_list("apologies", who(STAYED_AWAY)),
         written_updates=_list("written_updates", who(("written-update",))),
-        capacity=_CAPACITY if "capacity" in mt.must_record
-        else "# Best-interests meetings only: the capacity assessment.\ncapacity: null")
+        capacity=_CAPACITY
+        if "capacity" in mt.must_record
+        else "# Best-interests meetings only: the capacity assessment.\ncapacity: null",
+    )
 
 
 def _list(key: str, people: list[Person]) -> str:
     if not people:
         return f"{key}: []"
-    return "\n".join([f"{key}:"] + [f"  - {{agency: {p.agency}, name: {_plain(p.name)}}}"
-                                     for p in people])
+    return "\n".join(
+        [f"{key}:"] + [f"  - {{agency: {p.agency}, name: {_plain(p.name)}}}" for p in people]
+    )
 
 
 def _plain(name: str) -> str:
@@ -124,29 +132,49 @@ def _plain(name: str) -> str:
 
 def _header(case: Case, meeting_id: str, mt: MeetingType, meeting: Mapping[str, Any]) -> str:
     lines = [
-        *textwrap.wrap(f"Minutes of {meeting_id} ({mt.id}: {mt.name}) in {case.case_id}, "
-                       f"planned for {meeting.get('when')}.", width=86),
+        *textwrap.wrap(
+            f"Minutes of {meeting_id} ({mt.id}: {mt.name}) in {case.case_id}, "
+            f"planned for {meeting.get('when')}.",
+            width=86,
+        ),
         "Fill in what happened and save; lines starting with # are ignored. Dates are",
         "2026-11-10, today, +3d or fri. Nothing is saved if the form does not check out.",
     ]
     lines += textwrap.wrap(
         f"This type must record: {', '.join(mt.must_record) or 'nothing in particular'}"
-        + (f"; a review date is required ({' '.join(str(mt.follow_up_notes).split())})"
-           if mt.follow_up == "required" else "") + ".", width=86)
+        + (
+            f"; a review date is required ({' '.join(str(mt.follow_up_notes).split())})"
+            if mt.follow_up == "required"
+            else ""
+        )
+        + ".",
+        width=86,
+    )
     lines.append("People of this case:")
     for agency in case.agencies:
         if isinstance(agency, Mapping):
-            lines.append(f"  {agency.get('handle')} ({agency.get('kind')}): "
-                         f"{', '.join(names(agency)) or 'nobody listed'}")
+            lines.append(
+                f"  {agency.get('handle')} ({agency.get('kind')}): "
+                f"{', '.join(names(agency)) or 'nobody listed'}"
+            )
     carried = carried_forward(case, meeting_id)
-    lines.append("Actions still open from earlier meetings (review each one):"
-                 if carried else "No actions are open from earlier meetings.")
+    lines.append(
+        "Actions still open from earlier meetings (review each one):"
+        if carried
+        else "No actions are open from earlier meetings."
+    )
     for action in carried:
         lead = Person.from_raw(action.get("lead"))
         text = " ".join(str(action.get("description") or "").split())
-        lines.extend(textwrap.wrap(
-            f"{action.get('id')} ({action.get('meeting')}), due {action.get('due')}, "
-            f"lead {lead}: {text}", width=84, initial_indent="  ", subsequent_indent="    "))
+        lines.extend(
+            textwrap.wrap(
+                f"{action.get('id')} ({action.get('meeting')}), due {action.get('due')}, "
+                f"lead {lead}: {text}",
+                width=84,
+                initial_indent="  ",
+                subsequent_indent="    ",
+            )
+        )
     return "".join(f"# {line}\n" for line in lines) + "\n"
 
 
@@ -172,8 +200,7 @@ class _Reader:
             raise self.fail(node, key, f"{key}: expected a mapping of {', '.join(keys)}")
         for sub in value:
             if sub not in keys:
-                raise self.fail(value, sub, f"{key}.{sub}: unknown field; known: "
-                                f"{', '.join(keys)}")
+                raise self.fail(value, sub, f"{key}.{sub}: unknown field; known: {', '.join(keys)}")
         return value
 
     def items(self, node: Any, key: str) -> list[Any]:
@@ -232,40 +259,53 @@ def read_form(path: Path, text: str, *, today: date) -> Minutes:
     r = _Reader(path, today)
     for key in data:
         if key not in FORM_KEYS:
-            raise r.fail(data, key, f"unknown field {key!r}; known: {', '.join(FORM_KEYS)}"
-                         + (" (minutes are shared with: safecli meeting share)"
-                            if key == "shared" else ""))
+            raise r.fail(
+                data,
+                key,
+                f"unknown field {key!r}; known: {', '.join(FORM_KEYS)}"
+                + (" (minutes are shared with: safecli meeting share)" if key == "shared" else ""),
+            )
     held_on = r.day(data, "held_on")
     if held_on is None:
         raise r.fail(data, "held_on", "held_on: give the date the meeting took place")
     wishes = r.mapping(data, "wishes", ("views", "obtained_by"))
-    others = r.mapping(data, "others_at_risk", ("reviewed", "adults", "children",
-                                                "referral_made"))
+    others = r.mapping(data, "others_at_risk", ("reviewed", "adults", "children", "referral_made"))
     review = r.mapping(data, "review", ("date", "not_required"))
     feedback = r.mapping(data, "feedback", ("how", "by", "due"))
-    capacity = r.mapping(data, "capacity", ("decision", "assessed_on", "assessed_by", "outcome",
-                                            "best_interests_decision"))
+    capacity = r.mapping(
+        data,
+        "capacity",
+        ("decision", "assessed_on", "assessed_by", "outcome", "best_interests_decision"),
+    )
     return Minutes(
-        held_on=held_on, attendees=r.people(data, "attendees"),
+        held_on=held_on,
+        attendees=r.people(data, "attendees"),
         apologies=r.people(data, "apologies"),
         written_updates=r.people(data, "written_updates"),
         engage_lead=r.text(data, "engage_lead"),
-        wishes=r.text(wishes, "views"), wishes_obtained_by=r.text(wishes, "obtained_by"),
+        wishes=r.text(wishes, "views"),
+        wishes_obtained_by=r.text(wishes, "obtained_by"),
         risks=tuple(_risks(r, data)),
         others_reviewed=r.flag(others, "reviewed"),
-        others_adults=r.text(others, "adults"), others_children=r.text(others, "children"),
+        others_adults=r.text(others, "adults"),
+        others_children=r.text(others, "children"),
         children_referral=r.day(others, "referral_made"),
         decisions=tuple(_texts(r, data, "decisions")),
         disagreements=tuple(_disagreements(r, data)),
-        review=r.day(review, "date"), review_not_required=r.text(review, "not_required"),
-        feedback_how=r.text(feedback, "how"), feedback_by=r.optional_person(feedback, "by"),
+        review=r.day(review, "date"),
+        review_not_required=r.text(review, "not_required"),
+        feedback_how=r.text(feedback, "how"),
+        feedback_by=r.optional_person(feedback, "by"),
         feedback_due=r.day(feedback, "due"),
-        capacity=None if capacity is None or all(v is None for v in capacity.values())
-        else Capacity(decision=r.text(capacity, "decision"),
-                      assessed_on=r.day(capacity, "assessed_on"),
-                      assessed_by=r.optional_person(capacity, "assessed_by"),
-                      outcome=r.text(capacity, "outcome"),
-                      best_interests_decision=r.text(capacity, "best_interests_decision")),
+        capacity=None
+        if capacity is None or all(v is None for v in capacity.values())
+        else Capacity(
+            decision=r.text(capacity, "decision"),
+            assessed_on=r.day(capacity, "assessed_on"),
+            assessed_by=r.optional_person(capacity, "assessed_by"),
+            outcome=r.text(capacity, "outcome"),
+            best_interests_decision=r.text(capacity, "best_interests_decision"),
+        ),
     )
 
 
@@ -281,8 +321,9 @@ def _entries(r: _Reader, data: Any, key: str, keys: tuple[str, ...]) -> list[Map
     entries = []
     for index, item in enumerate(r.items(data, key)):
         if not isinstance(item, Mapping):
-            raise r.fail(data, key, f"{key}: item {index + 1} must be a mapping of "
-                         f"{', '.join(keys)}")
+            raise r.fail(
+                data, key, f"{key}: item {index + 1} must be a mapping of {', '.join(keys)}"
+            )
         for sub in item:
             if sub not in keys:
                 raise r.fail(item, sub, f"{key}.{sub}: unknown field; known: {', '.join(keys)}")
@@ -302,20 +343,31 @@ def _risks(r: _Reader, data: Any) -> list[Risk]:
         risk = r.text(item, "risk")
         if risk is None:
             raise r.fail(item, "risk", "risk: describe the risk")
-        risks.append(Risk(risk, r.text(item, "in_place"), r.text(item, "barriers"),
-                          tuple(str(a) for a in actions)))
+        risks.append(
+            Risk(
+                risk,
+                r.text(item, "in_place"),
+                r.text(item, "barriers"),
+                tuple(str(a) for a in actions),
+            )
+        )
     return risks
 
 
 def _disagreements(r: _Reader, data: Any) -> list[Disagreement]:
     found = []
-    for item in _entries(r, data, "disagreements", ("raised_by", "about", "outcome",
-                                                    "escalated")):
+    for item in _entries(r, data, "disagreements", ("raised_by", "about", "outcome", "escalated")):
         about = r.text(item, "about")
         if about is None:
             raise r.fail(item, "about", "about: say what the disagreement was about")
-        found.append(Disagreement(r.person(item, "raised_by", item.get("raised_by")), about,
-                                  r.text(item, "outcome"), r.flag(item, "escalated")))
+        found.append(
+            Disagreement(
+                r.person(item, "raised_by", item.get("raised_by")),
+                about,
+                r.text(item, "outcome"),
+                r.flag(item, "escalated"),
+            )
+        )
     return found
 
 

@@ -28,14 +28,18 @@ def agency_of(case: Case, handle: str) -> Mapping[str, Any]:
 
 def handles(case: Case) -> list[str]:
     """The handles of the case's agencies, in file order."""
-    return [str(a.get("handle")) for a in case.agencies
-            if isinstance(a, Mapping) and a.get("handle")]
+    return [
+        str(a.get("handle")) for a in case.agencies if isinstance(a, Mapping) and a.get("handle")
+    ]
 
 
 def names(agency: Mapping[str, Any]) -> list[str]:
     """The names of an agency's people, in file order."""
-    return [str(p.get("name")) for p in agency.get("people") or []
-            if isinstance(p, Mapping) and p.get("name")]
+    return [
+        str(p.get("name"))
+        for p in agency.get("people") or []
+        if isinstance(p, Mapping) and p.get("name")
+    ]
 
 
 def resolve(case: Case, person: Person) -> Person:
@@ -65,6 +69,10 @@ def people_of_kinds(case: Case, kinds: tuple[str, ...]) -> list[tuple[Person, st
             continue
         for entry in agency.get("people") or []:
             if isinstance(entry, Mapping) and entry.get("name"):
-                found.append((Person(str(agency["handle"]), str(entry["name"])),
-                              str(entry.get("role") or "")))
+                found.append(
+                    (
+                        Person(str(agency["handle"]), str(entry["name"])),
+                        str(entry.get("role") or ""),
+                    )
+                )
     return found

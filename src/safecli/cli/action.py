@@ -35,7 +35,8 @@ ActionArg = Annotated[str, typer.Argument(metavar="ACTION", help="Action id, e.g
 
 @app.command("add")
 def add(
-    ctx: typer.Context, case_id: CaseArg,
+    ctx: typer.Context,
+    case_id: CaseArg,
     description: Annotated[
         str | None, typer.Argument(metavar="TEXT", help="What is to be done.")
     ] = None,
@@ -66,16 +67,20 @@ def add(
         description=ask(description, "TEXT", "What is to be done", text),
         lead=ask(lead, "--lead", "Lead (agency:Name)", known_lead),
         due=ask(due, "--due", "Due date", parse_day),
-        risk=risk)
+        risk=risk,
+    )
     case, action_id = actions.add_action(book, case_id, spec)
     typer.echo(f"added action {action_id} to {case_id}: lead {spec.lead}, due {spec.due}")
-    report(book, case.written, f"{case_id}: add action {action_id} (lead: {spec.lead.agency})",
-           commit)
+    report(
+        book, case.written, f"{case_id}: add action {action_id} (lead: {spec.lead.agency})", commit
+    )
 
 
 @app.command("done")
 def done(
-    ctx: typer.Context, case_id: CaseArg, action_id: ActionArg,
+    ctx: typer.Context,
+    case_id: CaseArg,
+    action_id: ActionArg,
     on: Annotated[str | None, Opt(help="When it was done (default: today).")] = None,
     note: Annotated[str | None, Opt(help="A note on what was done.")] = None,
     as_of: AsOfOption = None,
@@ -102,18 +107,26 @@ def _yes_no(value: bool | None, flags: str, question: str) -> bool:
 
 @app.command("move")
 def move(
-    ctx: typer.Context, case_id: CaseArg, action_id: ActionArg,
+    ctx: typer.Context,
+    case_id: CaseArg,
+    action_id: ActionArg,
     to: Annotated[str | None, Opt(help="The new due date.")] = None,
     reason: Annotated[str | None, Opt(help="Why it cannot be done by the old date.")] = None,
     lead_informed: Annotated[
         bool | None,
-        Opt("--lead-informed/--lead-not-informed",
-            help="The lead officer was told.", show_default=False)
+        Opt(
+            "--lead-informed/--lead-not-informed",
+            help="The lead officer was told.",
+            show_default=False,
+        ),
     ] = None,
     risk_reassessed: Annotated[
         bool | None,
-        Opt("--risk-reassessed/--risk-not-reassessed",
-            help="The risk was re-assessed.", show_default=False)
+        Opt(
+            "--risk-reassessed/--risk-not-reassessed",
+            help="The risk was re-assessed.",
+            show_default=False,
+        ),
     ] = None,
     as_of: AsOfOption = None,
     commit: CommitOption = None,
@@ -129,19 +142,30 @@ def move(
     new_due = ask(to, "--to", "New due date", parse_day)
     why = ask(reason, "--reason", "Why does the due date move", text)
     case = actions.move_action(
-        book, case_id, action_id, to=new_due, reason=why,
+        book,
+        case_id,
+        action_id,
+        to=new_due,
+        reason=why,
         moved_on=today(book, as_of),
-        lead_informed=_yes_no(lead_informed, "--lead-informed or --lead-not-informed",
-                              "Was the lead officer told?"),
-        risk_reassessed=_yes_no(risk_reassessed, "--risk-reassessed or --risk-not-reassessed",
-                                "Was the risk re-assessed?"))
+        lead_informed=_yes_no(
+            lead_informed, "--lead-informed or --lead-not-informed", "Was the lead officer told?"
+        ),
+        risk_reassessed=_yes_no(
+            risk_reassessed,
+            "--risk-reassessed or --risk-not-reassessed",
+            "Was the risk re-assessed?",
+        ),
+    )
     typer.echo(f"{action_id} now due {new_due}")
     report(book, case.written, f"{case_id}: move action {action_id}", commit)
 
 
 @app.command("cancel")
 def cancel(
-    ctx: typer.Context, case_id: CaseArg, action_id: ActionArg,
+    ctx: typer.Context,
+    case_id: CaseArg,
+    action_id: ActionArg,
     reason: Annotated[str | None, Opt(help="Why it is cancelled.")] = None,
     commit: CommitOption = None,
 ) -> None:
@@ -161,16 +185,18 @@ def list_actions(
     ctx: typer.Context,
     case_id: Annotated[
         str | None,
-        typer.Argument(metavar="[CASE]",
-            help="A case (default: every case of the book).")
+        typer.Argument(metavar="[CASE]", help="A case (default: every case of the book)."),
     ] = None,
     open_only: Annotated[bool, Opt("--open", help="Only open actions.")] = False,
     agency: Annotated[str | None, Opt(help="Only actions led by this agency (handle).")] = None,
     show_descriptions: Annotated[
         bool | None,
-        Opt("--show-descriptions/--hide-descriptions",
+        Opt(
+            "--show-descriptions/--hide-descriptions",
             help="Show what each action is (default: shown for one case, hidden when "
-            "listing the whole book, as free text can name the adult).", show_default=False),
+            "listing the whole book, as free text can name the adult).",
+            show_default=False,
+        ),
     ] = None,
     fmt: FormatOption = "table",
 ) -> None:
@@ -182,8 +208,22 @@ def list_actions(
     ids = [case_id] if case_id else book.case_ids()
     rows = actions.list_actions(book, ids, open_only=open_only, agency=agency)
     describe = show_descriptions if show_descriptions is not None else case_id is not None
-    emit(rows, fmt, ["case", "id", "meeting", "agency", "lead", "due", "status", "done_on",
-                     "moves", *(["description"] if describe else [])])
+    emit(
+        rows,
+        fmt,
+        [
+            "case",
+            "id",
+            "meeting",
+            "agency",
+            "lead",
+            "due",
+            "status",
+            "done_on",
+            "moves",
+            *(["description"] if describe else []),
+        ],
+    )
 
 
 def register(root: typer.Typer) -> None:

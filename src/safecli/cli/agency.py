@@ -34,10 +34,10 @@ def add(
     """
     book = book_of(ctx)
     people = [cases.AgencyPerson.parse(value) for value in person or []]
-    case = cases.add_agency(book, case_id, handle, name=name, kind=kind, people=people,
-                            lead=lead)
-    report(book, case.written, f"{case_id}: add agency {handle}"
-           + (" (lead)" if lead else ""), commit)
+    case = cases.add_agency(book, case_id, handle, name=name, kind=kind, people=people, lead=lead)
+    report(
+        book, case.written, f"{case_id}: add agency {handle}" + (" (lead)" if lead else ""), commit
+    )
 
 
 @app.command("list")
@@ -53,9 +53,13 @@ def list_agencies(
     case = load_case(book_of(ctx), case_id)
     lead = case.adult.get("lead_agency")
     rows = [
-        {"handle": a.get("handle"), "kind": a.get("kind"), "name": a.get("name"),
-         "lead": a.get("handle") == lead,
-         "people": [p.get("name") for p in a.get("people") or [] if isinstance(p, dict)]}
+        {
+            "handle": a.get("handle"),
+            "kind": a.get("kind"),
+            "name": a.get("name"),
+            "lead": a.get("handle") == lead,
+            "people": [p.get("name") for p in a.get("people") or [] if isinstance(p, dict)],
+        }
         for a in case.agencies
     ]
     emit(rows, fmt, ["handle", "kind", "name", "lead", "people"])

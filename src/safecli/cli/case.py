@@ -34,7 +34,9 @@ Opt = typer.Option
 @app.command("new")
 def new(
     ctx: typer.Context,
-    case_id: Annotated[str | None, Opt("--id", help="Case id (default: next SG-<year>-NNNN).")] = None,
+    case_id: Annotated[
+        str | None, Opt("--id", help="Case id (default: next SG-<year>-NNNN).")
+    ] = None,
     name: Annotated[str | None, Opt(help="The adult's full name.")] = None,
     preferred_name: Annotated[str | None, Opt(help="What the adult likes to be called.")] = None,
     dob: Annotated[str | None, Opt("--dob", help="Date of birth (YYYY-MM-DD).")] = None,
@@ -49,12 +51,25 @@ def new(
     lead_agency: Annotated[str | None, Opt(help="Lead agency handle, e.g. asc.")] = None,
     lead_agency_name: Annotated[str | None, Opt(help="Lead agency's full name.")] = None,
     lead_agency_kind: Annotated[str, Opt(help="Lead agency's kind.")] = "local-authority",
-    coordinator: Annotated[str | None, Opt(help="Lead coordinator's name (in the lead agency).")] = None,
+    coordinator: Annotated[
+        str | None, Opt(help="Lead coordinator's name (in the lead agency).")
+    ] = None,
     concern_type: Annotated[str | None, Opt(help="Abuse type of the concern.")] = None,
     concern_summary: Annotated[str | None, Opt(help="What the concern is.")] = None,
-    care_needs: Annotated[bool | None, Opt("--care-needs/--no-care-needs", help="Has care and support needs.")] = None,
-    at_risk: Annotated[bool | None, Opt("--at-risk/--not-at-risk", help="Is experiencing or at risk of abuse or neglect.")] = None,
-    unable_to_protect: Annotated[bool | None, Opt("--unable-to-protect/--able-to-protect", help="Because of those needs cannot protect themselves.")] = None,
+    care_needs: Annotated[
+        bool | None, Opt("--care-needs/--no-care-needs", help="Has care and support needs.")
+    ] = None,
+    at_risk: Annotated[
+        bool | None,
+        Opt("--at-risk/--not-at-risk", help="Is experiencing or at risk of abuse or neglect."),
+    ] = None,
+    unable_to_protect: Annotated[
+        bool | None,
+        Opt(
+            "--unable-to-protect/--able-to-protect",
+            help="Because of those needs cannot protect themselves.",
+        ),
+    ] = None,
     jurisdiction: Annotated[str | None, Opt(help="england or wales, if not the book's.")] = None,
     as_of: AsOfOption = None,
     commit: CommitOption = None,
@@ -70,33 +85,42 @@ def new(
     parse_day = date_parser(book, as_of)
     spec = cases.NewCase(
         name=ask(name, "--name", "Adult's full name", text),
-        preferred_name=ask(preferred_name, "--preferred-name", "Preferred name", str,
-                           optional=True),
+        preferred_name=ask(
+            preferred_name, "--preferred-name", "Preferred name", str, optional=True
+        ),
         date_of_birth=ask(dob, "--dob", "Date of birth", parse_day, optional=True),
         address=_lines(ask(address, "--address", "Address", str, optional=True)),
         phone=phone,
-        interpreter=ask(interpreter, "--interpreter", "Interpreter language (empty if none)",
-                        str, optional=True),
+        interpreter=ask(
+            interpreter, "--interpreter", "Interpreter language (empty if none)", str, optional=True
+        ),
         advocate=advocate,
         needs_advocate=needs_advocate,
         easy_read=easy_read,
         communication_notes=communication_notes,
-        risk_level=ask(risk, "--risk", "Risk level (low, medium, high)",
-                       choice(RISK_LEVELS, "risk level")),
-        lead_agency=ask(lead_agency, "--lead-agency", "Lead agency handle",
-                        cases.check_handle, default=None),
-        lead_agency_name=ask(lead_agency_name, "--lead-agency-name",
-                             "Lead agency's name", text),
+        risk_level=ask(
+            risk, "--risk", "Risk level (low, medium, high)", choice(RISK_LEVELS, "risk level")
+        ),
+        lead_agency=ask(
+            lead_agency, "--lead-agency", "Lead agency handle", cases.check_handle, default=None
+        ),
+        lead_agency_name=ask(lead_agency_name, "--lead-agency-name", "Lead agency's name", text),
         lead_agency_kind=choice(AGENCY_KINDS, "agency kind")(lead_agency_kind),
-        coordinator=ask(coordinator, "--coordinator", "Lead coordinator's name", str,
-                        optional=True),
-        concern_type=ask(concern_type, "--concern-type",
-                         f"Concern type ({', '.join(ABUSE_TYPES)})",
-                         choice(ABUSE_TYPES + WALES_ABUSE_TYPES, "concern type")),
-        concern_summary=ask(concern_summary, "--concern-summary",
-                            "Concern summary", text),
-        care_and_support={"has_needs": care_needs, "at_risk": at_risk,
-                          "unable_to_protect": unable_to_protect},
+        coordinator=ask(
+            coordinator, "--coordinator", "Lead coordinator's name", str, optional=True
+        ),
+        concern_type=ask(
+            concern_type,
+            "--concern-type",
+            f"Concern type ({', '.join(ABUSE_TYPES)})",
+            choice(ABUSE_TYPES + WALES_ABUSE_TYPES, "concern type"),
+        ),
+        concern_summary=ask(concern_summary, "--concern-summary", "Concern summary", text),
+        care_and_support={
+            "has_needs": care_needs,
+            "at_risk": at_risk,
+            "unable_to_protect": unable_to_protect,
+        },
         jurisdiction=jurisdiction,
     )
     case = cases.new_case(book, spec, today=opened, case_id=case_id)
@@ -112,7 +136,12 @@ def _lines(value: str | None) -> str | None:
 def list_cases(
     ctx: typer.Context,
     status: Annotated[str, Opt(help="open, closed or all.")] = "open",
-    show_names: Annotated[bool | None, Opt("--show-names/--hide-names", help="Show adults' names (default: the book's show_names).")] = None,
+    show_names: Annotated[
+        bool | None,
+        Opt(
+            "--show-names/--hide-names", help="Show adults' names (default: the book's show_names)."
+        ),
+    ] = None,
     fmt: FormatOption = "table",
 ) -> None:
     """List the cases: id, opened, risk, lead agency, open actions.
@@ -146,24 +175,54 @@ def show(
     choice(("text", "json"), "format")(fmt)
     adult = case.adult
     typer.echo(f"Case {case_id} ({adult.get('status')}, opened {adult.get('opened')})")
-    typer.echo(f"  Adult: {adult.get('name')}"
-               + (f" ({adult.get('preferred_name')})" if adult.get("preferred_name") else ""))
+    typer.echo(
+        f"  Adult: {adult.get('name')}"
+        + (f" ({adult.get('preferred_name')})" if adult.get("preferred_name") else "")
+    )
     typer.echo(f"  Risk: {adult.get('risk_level')}   Lead agency: {adult.get('lead_agency')}")
     for concern in adult.get("concerns") or []:
         summary = " ".join(str(concern.get("summary") or "").split())
         typer.echo(f"  Concern: {concern.get('type')}: {summary}")
     typer.echo("\nAgencies:")
-    emit([{"handle": a.get("handle"), "kind": a.get("kind"), "name": a.get("name"),
-           "people": [p.get("name") for p in a.get("people") or []]}
-          for a in case.agencies], "table")
+    emit(
+        [
+            {
+                "handle": a.get("handle"),
+                "kind": a.get("kind"),
+                "name": a.get("name"),
+                "people": [p.get("name") for p in a.get("people") or []],
+            }
+            for a in case.agencies
+        ],
+        "table",
+    )
     typer.echo("\nMeetings:")
-    emit([{"id": m.get("id"), "type": m.get("type"), "when": m.get("when"),
-           "status": m.get("status")} for m in case.meetings], "table")
+    emit(
+        [
+            {
+                "id": m.get("id"),
+                "type": m.get("type"),
+                "when": m.get("when"),
+                "status": m.get("status"),
+            }
+            for m in case.meetings
+        ],
+        "table",
+    )
     typer.echo("\nActions:")
-    emit([{"id": a.get("id"), "meeting": a.get("meeting"), "due": a.get("due"),
-           "status": a.get("status"),
-           "lead": f"{(a.get('lead') or {}).get('agency')}:{(a.get('lead') or {}).get('name')}"}
-          for a in case.actions], "table")
+    emit(
+        [
+            {
+                "id": a.get("id"),
+                "meeting": a.get("meeting"),
+                "due": a.get("due"),
+                "status": a.get("status"),
+                "lead": f"{(a.get('lead') or {}).get('agency')}:{(a.get('lead') or {}).get('name')}",
+            }
+            for a in case.actions
+        ],
+        "table",
+    )
 
 
 @app.command("close")
@@ -171,8 +230,20 @@ def close(
     ctx: typer.Context,
     case_id: Annotated[str, typer.Argument(metavar="CASE")],
     reason: Annotated[str | None, Opt(help="Why the case is closed.")] = None,
-    outcomes_asked: Annotated[bool | None, Opt("--outcomes-asked/--outcomes-not-asked", help="Was the adult asked what outcomes they wanted?")] = None,
-    outcomes_expressed: Annotated[bool | None, Opt("--outcomes-expressed/--outcomes-not-expressed", help="Did the adult express desired outcomes?")] = None,
+    outcomes_asked: Annotated[
+        bool | None,
+        Opt(
+            "--outcomes-asked/--outcomes-not-asked",
+            help="Was the adult asked what outcomes they wanted?",
+        ),
+    ] = None,
+    outcomes_expressed: Annotated[
+        bool | None,
+        Opt(
+            "--outcomes-expressed/--outcomes-not-expressed",
+            help="Did the adult express desired outcomes?",
+        ),
+    ] = None,
     achieved: Annotated[str | None, Opt(help="Outcomes achieved: fully, partially or not.")] = None,
     as_of: AsOfOption = None,
     commit: CommitOption = None,
@@ -184,15 +255,22 @@ def close(
     """
     book = book_of(ctx)
     case = cases.close_case(
-        book, case_id, today=today(book, as_of),
+        book,
+        case_id,
+        today=today(book, as_of),
         reason=ask(reason, "--reason", "Reason for closing", text),
-        outcomes_asked=_yes_no(outcomes_asked, "--outcomes-asked",
-                                "Was the adult asked what outcomes they wanted?"),
-        outcomes_expressed=_yes_no(outcomes_expressed, "--outcomes-expressed",
-                                    "Did the adult express desired outcomes?"),
-        achieved=ask(achieved, "--achieved",
-                     "Outcomes achieved (fully, partially, not)",
-                     choice(("fully", "partially", "not"), "outcome")),
+        outcomes_asked=_yes_no(
+            outcomes_asked, "--outcomes-asked", "Was the adult asked what outcomes they wanted?"
+        ),
+        outcomes_expressed=_yes_no(
+            outcomes_expressed, "--outcomes-expressed", "Did the adult express desired outcomes?"
+        ),
+        achieved=ask(
+            achieved,
+            "--achieved",
+            "Outcomes achieved (fully, partially, not)",
+            choice(("fully", "partially", "not"), "outcome"),
+        ),
     )
     typer.echo(f"closed case {case_id}")
     report(book, case.written, f"{case_id}: close case", commit)

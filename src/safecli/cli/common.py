@@ -28,13 +28,19 @@ FormatOption = Annotated[
 ]
 AsOfOption = Annotated[
     str | None,
-    typer.Option("--as-of", help="Act as if today were this date (default: today in the "
-                 "book's timezone).", show_default=False),
+    typer.Option(
+        "--as-of",
+        help="Act as if today were this date (default: today in the book's timezone).",
+        show_default=False,
+    ),
 ]
 CommitOption = Annotated[
     bool | None,
-    typer.Option("--commit/--no-commit", help="Commit just the files this command changed "
-                 "(default: the book's `commit` setting).", show_default=False),
+    typer.Option(
+        "--commit/--no-commit",
+        help="Commit just the files this command changed (default: the book's `commit` setting).",
+        show_default=False,
+    ),
 ]
 
 
@@ -61,13 +67,27 @@ def is_interactive() -> bool:
 
 
 @overload
-def ask(value: str | None, flag: str, question: str, parse: Callable[[str], T], *,
-        default: str | None = None, optional: Literal[False] = False) -> T: ...
+def ask(
+    value: str | None,
+    flag: str,
+    question: str,
+    parse: Callable[[str], T],
+    *,
+    default: str | None = None,
+    optional: Literal[False] = False,
+) -> T: ...
 
 
 @overload
-def ask(value: str | None, flag: str, question: str, parse: Callable[[str], T], *,
-        default: str | None = None, optional: Literal[True]) -> T | None: ...
+def ask(
+    value: str | None,
+    flag: str,
+    question: str,
+    parse: Callable[[str], T],
+    *,
+    default: str | None = None,
+    optional: Literal[True],
+) -> T | None: ...
 
 
 def ask(
@@ -169,8 +189,14 @@ def emit(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None
         raise UsageProblem(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
     keys = list(columns or (rows[0].keys() if rows else []))
     if fmt == "json":
-        typer.echo(json.dumps([{k: row.get(k) for k in keys} for row in rows],
-                              indent=2, ensure_ascii=False, default=str))
+        typer.echo(
+            json.dumps(
+                [{k: row.get(k) for k in keys} for row in rows],
+                indent=2,
+                ensure_ascii=False,
+                default=str,
+            )
+        )
         return
     if fmt == "csv":
         out = io.StringIO()

@@ -59,9 +59,15 @@ def edit(
                 raise FileFormatError(f"case: must stay {case_id!r}", path=path)
             return text
 
-        text = edit_until_valid(book, folder, f"{case_id}-{kind}", original, check,
-                                question="The edit is not valid. Edit it again?",
-                                refused="not saved; your edit")
+        text = edit_until_valid(
+            book,
+            folder,
+            f"{case_id}-{kind}",
+            original,
+            check,
+            question="The edit is not valid. Edit it again?",
+            refused="not saved; your edit",
+        )
         changed = text is not None and text != original
         if changed:
             yamlio.write_atomic(path, str(text))
@@ -81,8 +87,16 @@ def _show_findings(book: Book, case_id: str, day: date) -> None:
         typer.echo(f"{len(findings)} finding(s): see safecli validate {case_id}", err=True)
 
 
-def edit_until_valid(book: Book, folder: Path, stem: str, initial: str,
-                     check: Callable[[bytes], T], *, question: str, refused: str) -> T | None:
+def edit_until_valid(
+    book: Book,
+    folder: Path,
+    stem: str,
+    initial: str,
+    check: Callable[[bytes], T],
+    *,
+    question: str,
+    refused: str,
+) -> T | None:
     """Open `initial` in $EDITOR (a private copy in folder) until `check` accepts the result.
 
     Returns what `check` made of the edit, or None if it was saved unchanged. A refused

@@ -20,17 +20,25 @@ def init(
         str | None, typer.Option(help="england (Care Act s42) or wales (SSWB(W)A s126).")
     ] = None,
     timezone: Annotated[str, typer.Option(help="Timezone of meeting times.")] = "Europe/London",
-    git_setup: Annotated[bool, typer.Option(
-        "--git-setup", help="In a git repository: register the merge driver (safecli git setup)."
-    )] = False,
+    git_setup: Annotated[
+        bool,
+        typer.Option(
+            "--git-setup",
+            help="In a git repository: register the merge driver (safecli git setup).",
+        ),
+    ] = False,
 ) -> None:
     """Create a case book: safecli.yaml, cases/, .gitignore and .gitattributes.
 
     Example: safecli init casebook --organisation "Exampletown Council" --jurisdiction england
     """
     org = ask(organisation, "--organisation", "Organisation", text)
-    where = ask(jurisdiction, "--jurisdiction", "Jurisdiction (england or wales)",
-                choice(JURISDICTIONS, "jurisdiction"))
+    where = ask(
+        jurisdiction,
+        "--jurisdiction",
+        "Jurisdiction (england or wales)",
+        choice(JURISDICTIONS, "jurisdiction"),
+    )
     assert org is not None and where is not None
     for written in init_book(path, organisation=org, jurisdiction=where, timezone=timezone):
         typer.echo(f"wrote {written}")

@@ -67,12 +67,17 @@ def _version(value: bool) -> None:
 def main(
     book: Annotated[
         str | None,
-        typer.Option("--book", envvar="SAFECLI_BOOK",
-                     help="The case book folder (default: found upwards from here)."),
+        typer.Option(
+            "--book",
+            envvar="SAFECLI_BOOK",
+            help="The case book folder (default: found upwards from here).",
+        ),
     ] = None,
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True,
-                           help="Print the version and exit.")
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
     ] = False,
 ) -> None:
     """safecli: call the right meeting, invite the right people, track every action.
@@ -81,8 +86,7 @@ def main(
     """
 
 
-for module in (init_cmd, case, agency, meeting, action, edit, overdue, validate, render,
-               teamwork):
+for module in (init_cmd, case, agency, meeting, action, edit, overdue, validate, render, teamwork):
     module.register(app)
 
 

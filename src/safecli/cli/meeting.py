@@ -45,18 +45,34 @@ def types(ctx: typer.Context, fmt: FormatOption = "table") -> None:
     """
     policy = book_policy(book_of(ctx))
     if fmt == "json":
-        typer.echo(json.dumps([asdict(mt) for mt in policy.types.values()], indent=2,
-                              ensure_ascii=False))
+        typer.echo(
+            json.dumps([asdict(mt) for mt in policy.types.values()], indent=2, ensure_ascii=False)
+        )
         return
-    emit([{"id": mt.id, "name": mt.name, "framework": mt.framework,
-           "jurisdiction": mt.jurisdiction or "any", "chaired_by": list(mt.chaired_by),
-           "invites": list(mt.invite.kinds), "adult": mt.invite.adult,
-           "follow_up": mt.follow_up} for mt in policy.types.values()], fmt)
+    emit(
+        [
+            {
+                "id": mt.id,
+                "name": mt.name,
+                "framework": mt.framework,
+                "jurisdiction": mt.jurisdiction or "any",
+                "chaired_by": list(mt.chaired_by),
+                "invites": list(mt.invite.kinds),
+                "adult": mt.invite.adult,
+                "follow_up": mt.follow_up,
+            }
+            for mt in policy.types.values()
+        ],
+        fmt,
+    )
 
 
 @app.command("suggest")
-def suggest(ctx: typer.Context, case_id: CaseArg,
-            fmt: Annotated[str, Opt("--format", "-f", help="text or json.")] = "text") -> None:
+def suggest(
+    ctx: typer.Context,
+    case_id: CaseArg,
+    fmt: Annotated[str, Opt("--format", "-f", help="text or json.")] = "text",
+) -> None:
     """Suggest the meeting type that fits a case, discussion or meeting, and why.
 
     Example: safecli meeting suggest SG-2026-0001
@@ -65,8 +81,12 @@ def suggest(ctx: typer.Context, case_id: CaseArg,
     book = book_of(ctx)
     case = read_case(book, case_id)
     policy = book_policy(book)
-    found = suggest_meeting(case.adult, list(case.agencies), policy=policy,
-                            jurisdiction=meetings.jurisdiction_of(book, case.adult))
+    found = suggest_meeting(
+        case.adult,
+        list(case.agencies),
+        policy=policy,
+        jurisdiction=meetings.jurisdiction_of(book, case.adult),
+    )
     if fmt == "json":
         typer.echo(json.dumps(asdict(found), indent=2, ensure_ascii=False))
         return
@@ -79,7 +99,9 @@ app.command("new")(new)
 
 @app.command("invite")
 def invite(
-    ctx: typer.Context, case_id: CaseArg, meeting_id: MeetingArg,
+    ctx: typer.Context,
+    case_id: CaseArg,
+    meeting_id: MeetingArg,
     person: Annotated[str, typer.Argument(metavar="AGENCY:NAME")],
     reason: Annotated[str | None, Opt(help="Why they need to be there.")] = None,
     commit: CommitOption = None,
@@ -99,10 +121,16 @@ def invite(
 
 @app.command("respond")
 def respond(
-    ctx: typer.Context, case_id: CaseArg, meeting_id: MeetingArg,
+    ctx: typer.Context,
+    case_id: CaseArg,
+    meeting_id: MeetingArg,
     person: Annotated[str, typer.Argument(metavar="AGENCY:NAME")],
-    response: Annotated[str, typer.Argument(
-        metavar="RESPONSE", help="accepted, declined, deputy:Name, written-update or invited.")],
+    response: Annotated[
+        str,
+        typer.Argument(
+            metavar="RESPONSE", help="accepted, declined, deputy:Name, written-update or invited."
+        ),
+    ],
     on: Annotated[str | None, Opt(help="When they answered (default: today).")] = None,
     as_of: AsOfOption = None,
     commit: CommitOption = None,
@@ -115,11 +143,12 @@ def respond(
     who = Person.parse(person)
     kind, _, deputy = response.partition(":")
     if kind not in RESPONSES or (kind == "deputy") != bool(deputy.strip()):
-        raise InvalidInput(f"invalid response {response!r}; write accepted, declined, "
-                           "written-update, invited or deputy:Name")
+        raise InvalidInput(
+            f"invalid response {response!r}; write accepted, declined, "
+            "written-update, invited or deputy:Name"
+        )
     day = date_parser(book, as_of)(on) if on else today(book, as_of)
-    case = meetings.respond(book, case_id, meeting_id, who, kind, on=day,
-                            deputy=deputy or None)
+    case = meetings.respond(book, case_id, meeting_id, who, kind, on=day, deputy=deputy or None)
     typer.echo(f"{who}: {response} for {meeting_id}")
     report(book, case.written, f"{case_id}: {meeting_id} response from {who.agency}", commit)
 
@@ -129,7 +158,9 @@ app.command("record")(record)
 
 @app.command("share")
 def share(
-    ctx: typer.Context, case_id: CaseArg, meeting_id: MeetingArg,
+    ctx: typer.Context,
+    case_id: CaseArg,
+    meeting_id: MeetingArg,
     with_: Annotated[list[str] | None, Opt("--with", help="An agency handle (repeat).")] = None,
     on: Annotated[str | None, Opt(help="When the minutes were sent (default: today).")] = None,
     as_of: AsOfOption = None,
@@ -147,13 +178,19 @@ def share(
     day = date_parser(book, as_of)(on) if on else today(book, as_of)
     case = meetings.share(book, case_id, meeting_id, agencies, on=day)
     typer.echo(f"minutes of {meeting_id} shared with {', '.join(agencies)} on {day}")
-    report(book, case.written, f"{case_id}: share minutes of {meeting_id} with "
-           f"{', '.join(dict.fromkeys(agencies))}", commit)
+    report(
+        book,
+        case.written,
+        f"{case_id}: share minutes of {meeting_id} with {', '.join(dict.fromkeys(agencies))}",
+        commit,
+    )
 
 
 @app.command("cancel")
 def cancel(
-    ctx: typer.Context, case_id: CaseArg, meeting_id: MeetingArg,
+    ctx: typer.Context,
+    case_id: CaseArg,
+    meeting_id: MeetingArg,
     reason: Annotated[str | None, Opt(help="Why it is cancelled.")] = None,
     commit: CommitOption = None,
 ) -> None:
@@ -169,8 +206,12 @@ def cancel(
 
 
 @app.command("show")
-def show(ctx: typer.Context, case_id: CaseArg, meeting_id: MeetingArg,
-         fmt: Annotated[str, Opt("--format", "-f", help="text or json.")] = "text") -> None:
+def show(
+    ctx: typer.Context,
+    case_id: CaseArg,
+    meeting_id: MeetingArg,
+    fmt: Annotated[str, Opt("--format", "-f", help="text or json.")] = "text",
+) -> None:
     """Show a meeting: details, invitees and answers, minutes, actions, and the open
     actions carried forward from earlier meetings.
 
@@ -182,8 +223,11 @@ def show(ctx: typer.Context, case_id: CaseArg, meeting_id: MeetingArg,
     meeting = meetings.find_meeting(case, meeting_id)
     if fmt == "json":
         carried = [a.get("id") for a in meetings.carried_forward(case, meeting_id)]
-        typer.echo(json.dumps({**meeting, "carried_forward": carried}, indent=2, default=str,
-                              ensure_ascii=False))
+        typer.echo(
+            json.dumps(
+                {**meeting, "carried_forward": carried}, indent=2, default=str, ensure_ascii=False
+            )
+        )
         return
     for line in show_lines(case, meeting, book_policy(book)):
         typer.echo(line)
@@ -196,9 +240,23 @@ def list_meetings(ctx: typer.Context, case_id: CaseArg, fmt: FormatOption = "tab
     Example: safecli meeting list SG-2026-0001 --format csv
     """
     case = read_case(book_of(ctx), case_id)
-    emit(meetings.meeting_rows(case), fmt, ["id", "type", "format", "mode", "when", "status",
-                                             "chair", "invitees", "accepted", "held_on",
-                                             "shared_with"])
+    emit(
+        meetings.meeting_rows(case),
+        fmt,
+        [
+            "id",
+            "type",
+            "format",
+            "mode",
+            "when",
+            "status",
+            "chair",
+            "invitees",
+            "accepted",
+            "held_on",
+            "shared_with",
+        ],
+    )
 
 
 def register(root: typer.Typer) -> None:

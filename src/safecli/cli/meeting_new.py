@@ -37,7 +37,7 @@ Opt = typer.Option
 ADULT_GUIDANCE = {
     "required": "the guidance expects the adult (and/or their representative) to be invited",
     "wherever-possible": "invite the adult wherever possible, with an advocate or interpreter "
-                         "if needed",
+    "if needed",
     "as-appropriate": "invite the adult (or family) as appropriate",
     "not-usual": "the adult is not usually invited to this kind of meeting",
 }
@@ -75,13 +75,19 @@ def new(
     ] = None,
     interpreter_arranged: Annotated[
         bool | None,
-        Opt("--interpreter-arranged/--interpreter-not-arranged",
-            help="Whether the interpreter the adult needs is arranged.", show_default=False)
+        Opt(
+            "--interpreter-arranged/--interpreter-not-arranged",
+            help="Whether the interpreter the adult needs is arranged.",
+            show_default=False,
+        ),
     ] = None,
     advocate_arranged: Annotated[
         bool | None,
-        Opt("--advocate-arranged/--advocate-not-arranged",
-            help="Whether the advocate the adult needs is arranged.", show_default=False)
+        Opt(
+            "--advocate-arranged/--advocate-not-arranged",
+            help="Whether the advocate the adult needs is arranged.",
+            show_default=False,
+        ),
     ] = None,
     agenda: Annotated[
         list[str] | None, Opt("--agenda", help="An agenda item (repeat, in order).")
@@ -115,20 +121,35 @@ def new(
     interactive = is_interactive()
     guide = None
     if interactive and (type_id is None or fmt is None):
-        guide = suggest_meeting(case.adult, list(case.agencies), jurisdiction=jurisdiction,
-                                policy=policy)
+        guide = suggest_meeting(
+            case.adult, list(case.agencies), jurisdiction=jurisdiction, policy=policy
+        )
         _say(suggestion_lines(guide, policy))
-    type_id = ask(type_id, "--type", "Meeting type",
-                     str if type_id is not None else _type_parser(policy, jurisdiction),
-                     default=guide.type_id if guide else None)
+    type_id = ask(
+        type_id,
+        "--type",
+        "Meeting type",
+        str if type_id is not None else _type_parser(policy, jurisdiction),
+        default=guide.type_id if guide else None,
+    )
     mt = policy.get(str(type_id))
     _rule_check(mt, jurisdiction, refuse=RuleViolation)  # before asking anything more
-    fmt = ask(fmt, "--format", "Discussion or meeting", choice(MEETING_FORMATS, "format"),
-                 default=guide.format if guide else None)
-    mode = ask(mode, "--mode", "Mode (in-person, telephone, virtual)",
-                  choice(MEETING_MODES, "mode"))
-    start = ask(when, "--when", "When (e.g. 2026-12-01 10:00, fri 14:00)",
-                   lambda v: parse_datetime(v, day, book.config.tz))
+    fmt = ask(
+        fmt,
+        "--format",
+        "Discussion or meeting",
+        choice(MEETING_FORMATS, "format"),
+        default=guide.format if guide else None,
+    )
+    mode = ask(
+        mode, "--mode", "Mode (in-person, telephone, virtual)", choice(MEETING_MODES, "mode")
+    )
+    start = ask(
+        when,
+        "--when",
+        "When (e.g. 2026-12-01 10:00, fri 14:00)",
+        lambda v: parse_datetime(v, day, book.config.tz),
+    )
     if mode == "in-person":
         where = ask(where, "--where", "Where", text)
     elif mode == "virtual":
@@ -136,14 +157,21 @@ def new(
     if purpose is None and interactive and mt.purpose:
         _say([f"What a {mt.name} is for: {' '.join(mt.purpose.split())}"])
     purpose = ask(purpose, "--purpose", "Purpose of this meeting", text)
-    chair_person = ask(chair, "--chair", "Chair (agency:Name)",
-                          Person.parse if chair is not None
-                          else _chair_parser(case, mt, jurisdiction),
-                          default=_default_chair(case, mt, jurisdiction))
+    chair_person = ask(
+        chair,
+        "--chair",
+        "Chair (agency:Name)",
+        Person.parse if chair is not None else _chair_parser(case, mt, jurisdiction),
+        default=_default_chair(case, mt, jurisdiction),
+    )
     deciding = None
     if decision_maker is not None or (interactive and mt.needs_decision_maker):
-        deciding = ask(decision_maker, "--decision-maker", "Decision maker (agency:Name)",
-                          Person.parse if decision_maker is not None else _known(case))
+        deciding = ask(
+            decision_maker,
+            "--decision-maker",
+            "Decision maker (agency:Name)",
+            Person.parse if decision_maker is not None else _known(case),
+        )
     invitees = [Invitation.parse(item) for item in invite or []]
     if not invitees and interactive:
         invitees = _offer_invitees(case, mt, [chair_person, deciding])
@@ -151,26 +179,49 @@ def new(
     items += _communication(case, invitees, interpreter_arranged, advocate_arranged)
     invited, reason = _adult(mt, adult_invited, adult_not_invited_reason)
     spec = NewMeeting(
-        type_id=mt.id, format=str(fmt), mode=str(mode), when=start,
-        purpose=str(purpose), chair=chair_person,
-        adult_invited=invited, adult_not_invited_reason=reason, where=where, link=link,
-        decision_maker=deciding, invited_on=date_parser(book, as_of)(invited_on)
-        if invited_on else day, agenda=tuple(items), subjects=tuple(subject or []),
-        invitees=tuple(invitees))
+        type_id=mt.id,
+        format=str(fmt),
+        mode=str(mode),
+        when=start,
+        purpose=str(purpose),
+        chair=chair_person,
+        adult_invited=invited,
+        adult_not_invited_reason=reason,
+        where=where,
+        link=link,
+        decision_maker=deciding,
+        invited_on=date_parser(book, as_of)(invited_on) if invited_on else day,
+        agenda=tuple(items),
+        subjects=tuple(subject or []),
+        invitees=tuple(invitees),
+    )
     created = meetings.new_meeting(book, case_id, spec, policy=policy)
-    typer.echo(f"new meeting {created.meeting_id} ({mt.id}) in {case_id}: {spec.format}, "
-               f"{spec.mode}, {spec.when:%Y-%m-%d %H:%M}")
+    typer.echo(
+        f"new meeting {created.meeting_id} ({mt.id}) in {case_id}: {spec.format}, "
+        f"{spec.mode}, {spec.when:%Y-%m-%d %H:%M}"
+    )
     _say([f"warning: {w}" for w in created.warnings])
-    report(book, created.case.written,
-           f"{case_id}: new meeting {created.meeting_id} ({mt.id})", commit)
+    report(
+        book, created.case.written, f"{case_id}: new meeting {created.meeting_id} ({mt.id})", commit
+    )
 
 
-def _rule_check(mt: MeetingType, jurisdiction: str, chair_kind: str | None = None, *,
-                refuse: type[SafecliError] = InvalidInput) -> None:
+def _rule_check(
+    mt: MeetingType,
+    jurisdiction: str,
+    chair_kind: str | None = None,
+    *,
+    refuse: type[SafecliError] = InvalidInput,
+) -> None:
     """Refuse what the policy pack refuses for this type and chair; at a prompt the
     InvalidInput asks again."""
-    problems = creation_problems(mt, jurisdiction=jurisdiction, chair_kind=chair_kind,
-                                 chair_is_decision_maker=False, has_decision_maker=True)
+    problems = creation_problems(
+        mt,
+        jurisdiction=jurisdiction,
+        chair_kind=chair_kind,
+        chair_is_decision_maker=False,
+        has_decision_maker=True,
+    )
     if problems:
         raise refuse("; ".join(problems))
 
@@ -179,6 +230,7 @@ def _type_parser(policy: Policy, jurisdiction: str) -> Callable[[str], str]:
     def parse(value: str) -> str:
         _rule_check(policy.get(value), jurisdiction)
         return value
+
     return parse
 
 
@@ -191,6 +243,7 @@ def _chair_parser(case: Case, mt: MeetingType, jurisdiction: str) -> Callable[[s
         person = resolve(case, Person.parse(value))
         _rule_check(mt, jurisdiction, kind_of(case, person.agency))
         return person
+
     return parse
 
 
@@ -215,16 +268,22 @@ def _offer_invitees(case: Case, mt: MeetingType, skip: list[Any]) -> list[Invita
             why = ask(None, "--invite", f"Why invite {person.name}", text)
             chosen.append(Invitation(person, why))
     while True:
-        extra = ask(None, "--invite", "Invite someone else (agency:Name; empty when done)",
-                    _known(case), optional=True)
+        extra = ask(
+            None,
+            "--invite",
+            "Invite someone else (agency:Name; empty when done)",
+            _known(case),
+            optional=True,
+        )
         if extra is None:
             return chosen
         why = ask(None, "--invite", f"Why invite {extra.name}", text)
         chosen.append(Invitation(extra, why))
 
 
-def _communication(case: Case, invitees: list[Invitation], interpreter: bool | None,
-                   advocate: bool | None) -> list[str]:
+def _communication(
+    case: Case, invitees: list[Invitation], interpreter: bool | None, advocate: bool | None
+) -> list[str]:
     """Agenda notes on the interpreter and advocate the adult needs (may invite the advocate)."""
     comm = case.adult.get("communication")
     comm = comm if isinstance(comm, Mapping) else {}
@@ -232,14 +291,25 @@ def _communication(case: Case, invitees: list[Invitation], interpreter: bool | N
     language = comm.get("interpreter")
     if language:
         if interpreter is None and is_interactive():
-            interpreter = confirm(f"The adult needs a {language} interpreter. Is one arranged "
-                                  "for this meeting?", default=False)
+            interpreter = confirm(
+                f"The adult needs a {language} interpreter. Is one arranged for this meeting?",
+                default=False,
+            )
         if interpreter is None:
-            _say([(f"note: the adult needs a {language} interpreter; say whether one is "
-                  "arranged with --interpreter-arranged or --interpreter-not-arranged")])
+            _say(
+                [
+                    (
+                        f"note: the adult needs a {language} interpreter; say whether one is "
+                        "arranged with --interpreter-arranged or --interpreter-not-arranged"
+                    )
+                ]
+            )
         else:
-            notes.append(f"{language} interpreter arranged for the adult" if interpreter
-                         else f"{language} interpreter needed for the adult, not yet arranged")
+            notes.append(
+                f"{language} interpreter arranged for the adult"
+                if interpreter
+                else f"{language} interpreter needed for the adult, not yet arranged"
+            )
     if comm.get("needs_advocate") or comm.get("advocate"):
         invited = {i.person for i in invitees}
         if any(kind_of(case, p.agency) == "advocacy" for p in invited):
@@ -247,16 +317,29 @@ def _communication(case: Case, invitees: list[Invitation], interpreter: bool | N
         if advocate is None and is_interactive():
             for person, _ in people_of_kinds(case, ("advocacy",)):
                 if confirm(f"The adult needs an advocate. Invite {person}?", default=True):
-                    invitees.append(Invitation(person, "The adult's advocate: supports them "
-                                               "to take part and to be heard"))
+                    invitees.append(
+                        Invitation(
+                            person,
+                            "The adult's advocate: supports them to take part and to be heard",
+                        )
+                    )
                     return notes
             advocate = confirm("Is an advocate arranged for this meeting?", default=False)
         if advocate is None:
-            _say([("note: the adult needs an advocate; invite one (--invite) or say whether one "
-                  "is arranged with --advocate-arranged or --advocate-not-arranged")])
+            _say(
+                [
+                    (
+                        "note: the adult needs an advocate; invite one (--invite) or say whether one "
+                        "is arranged with --advocate-arranged or --advocate-not-arranged"
+                    )
+                ]
+            )
         else:
-            notes.append("Advocate arranged for the adult" if advocate
-                         else "Advocate needed for the adult, not yet arranged")
+            notes.append(
+                "Advocate arranged for the adult"
+                if advocate
+                else "Advocate needed for the adult, not yet arranged"
+            )
     return notes
 
 
@@ -264,8 +347,10 @@ def _adult(mt: MeetingType, invited: bool, reason: str | None) -> tuple[bool, st
     if invited or reason:
         return invited, reason
     if not is_interactive():
-        raise UsageProblem("missing --adult-invited or --adult-not-invited-reason "
-                           "(no terminal to ask at; give one as a flag)")
+        raise UsageProblem(
+            "missing --adult-invited or --adult-not-invited-reason "
+            "(no terminal to ask at; give one as a flag)"
+        )
     _say([f"The adult: {ADULT_GUIDANCE.get(mt.invite.adult, mt.invite.adult)}."])
     if confirm("Invite the adult?", default=mt.invite.adult != "not-usual"):
         return True, None

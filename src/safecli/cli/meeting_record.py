@@ -60,8 +60,7 @@ def record(
     ] = None,
     risk: Annotated[
         list[str] | None,
-        Opt("--risk",
-            help='"risk|what is in place|barriers|A1,A2" (repeat; action ids optional).')
+        Opt("--risk", help='"risk|what is in place|barriers|A1,A2" (repeat; action ids optional).'),
     ] = None,
     others_reviewed: Annotated[
         bool, Opt("--others-reviewed", help="Risk to other adults and children was reviewed.")
@@ -76,8 +75,7 @@ def record(
     ] = None,
     disagreement: Annotated[
         list[str] | None,
-        Opt("--disagreement",
-            help='"agency:Name|about|outcome|escalated yes/no" (repeat).')
+        Opt("--disagreement", help='"agency:Name|about|outcome|escalated yes/no" (repeat).'),
     ] = None,
     review: Annotated[str | None, Opt(help="The review date.")] = None,
     review_not_required: Annotated[str | None, Opt(help="Why no review is needed.")] = None,
@@ -127,23 +125,30 @@ def record(
     given = [key for key in _CONTENT if ctx.params.get(key) not in (None, False, [], ())]
     if edit:
         if given:
-            raise UsageProblem("--edit writes the minutes in the editor; leave out "
-                               + ", ".join("--" + k.replace("_", "-") for k in given))
+            raise UsageProblem(
+                "--edit writes the minutes in the editor; leave out "
+                + ", ".join("--" + k.replace("_", "-") for k in given)
+            )
         if meeting.get("status") != "planned":
-            raise InvalidInput(f"{meeting_id} is {meeting.get('status')}; only a planned "
-                               "meeting can be recorded as held")
+            raise InvalidInput(
+                f"{meeting_id} is {meeting.get('status')}; only a planned "
+                "meeting can be recorded as held"
+            )
         held = parse_day(held_on) if held_on else parse_day(planned) if planned else day
         minutes = _edit(book, case, meeting_id, mt, held, day)
     else:
         minutes = Minutes(
-            held_on=ask(held_on, "--held-on", "Held on", parse_day,
-                        default=planned or None),
+            held_on=ask(held_on, "--held-on", "Held on", parse_day, default=planned or None),
             attendees=_attendees(attendee, meeting),
             apologies=tuple(map(Person.parse, apology or [])),
             written_updates=tuple(map(Person.parse, written_update or [])),
-            engage_lead=engage_lead, wishes=wishes, wishes_obtained_by=wishes_obtained_by,
-            risks=tuple(map(_risk, risk or [])), others_reviewed=others_reviewed,
-            others_adults=adults, others_children=children,
+            engage_lead=engage_lead,
+            wishes=wishes,
+            wishes_obtained_by=wishes_obtained_by,
+            risks=tuple(map(_risk, risk or [])),
+            others_reviewed=others_reviewed,
+            others_adults=adults,
+            others_children=children,
             children_referral=parse_day(children_referral) if children_referral else None,
             decisions=tuple(decision or []),
             disagreements=tuple(map(_disagreement, disagreement or [])),
@@ -151,8 +156,14 @@ def record(
             feedback_how=feedback_how,
             feedback_by=Person.parse(feedback_by) if feedback_by else None,
             feedback_due=parse_day(feedback_due) if feedback_due else None,
-            capacity=_capacity(capacity_decision, capacity_assessed_on, capacity_assessed_by,
-                               capacity_outcome, best_interests_decision, parse_day),
+            capacity=_capacity(
+                capacity_decision,
+                capacity_assessed_on,
+                capacity_assessed_by,
+                capacity_outcome,
+                best_interests_decision,
+                parse_day,
+            ),
         )
     done = record_minutes(book, case_id, meeting_id, minutes, policy=policy, today=day)
     typer.echo(f"recorded meeting {meeting_id} of {case_id} as held on {minutes.held_on}")
@@ -160,18 +171,38 @@ def record(
         typer.echo(f"warning: {warning}", err=True)
     for line in carried_lines(done.case, meeting_id):
         typer.echo(line)
-    typer.echo(f"next: safecli action add {case_id} --meeting {meeting_id} --lead agency:Name "
-               f"--due DATE TEXT; then: safecli meeting share {case_id} {meeting_id} "
-               "--with HANDLE")
+    typer.echo(
+        f"next: safecli action add {case_id} --meeting {meeting_id} --lead agency:Name "
+        f"--due DATE TEXT; then: safecli meeting share {case_id} {meeting_id} "
+        "--with HANDLE"
+    )
     report(book, done.case.written, f"{case_id}: record meeting {meeting_id}", commit)
 
 
 _CONTENT = (
-    "attendee", "apology", "written_update", "engage_lead", "wishes", "wishes_obtained_by",
-    "risk", "others_reviewed", "adults", "children", "children_referral", "decision",
-    "disagreement", "review", "review_not_required", "feedback_how", "feedback_by",
-    "feedback_due", "capacity_decision", "capacity_assessed_on", "capacity_assessed_by",
-    "capacity_outcome", "best_interests_decision",
+    "attendee",
+    "apology",
+    "written_update",
+    "engage_lead",
+    "wishes",
+    "wishes_obtained_by",
+    "risk",
+    "others_reviewed",
+    "adults",
+    "children",
+    "children_referral",
+    "decision",
+    "disagreement",
+    "review",
+    "review_not_required",
+    "feedback_how",
+    "feedback_by",
+    "feedback_due",
+    "capacity_decision",
+    "capacity_assessed_on",
+    "capacity_assessed_by",
+    "capacity_outcome",
+    "best_interests_decision",
 )
 
 
@@ -180,68 +211,105 @@ def _attendees(given: list[str] | None, meeting: Any) -> tuple[Person, ...]:
         return tuple(map(Person.parse, given))
     chair = Person.from_raw(meeting.get("chair"))
     likely = ([chair] if chair else []) + [
-        p for e in meeting.get("invitees") or []
-        if e.get("response") == "accepted" and (p := Person.from_raw(e.get("person")))]
-    found = ask(None, "--attendee", "Attendees (agency:Name, separated by ';')",
-                   lambda v: tuple(Person.parse(x) for x in v.split(";") if x.strip()),
-                   default="; ".join(dict.fromkeys(map(str, likely))) or None)
+        p
+        for e in meeting.get("invitees") or []
+        if e.get("response") == "accepted" and (p := Person.from_raw(e.get("person")))
+    ]
+    found = ask(
+        None,
+        "--attendee",
+        "Attendees (agency:Name, separated by ';')",
+        lambda v: tuple(Person.parse(x) for x in v.split(";") if x.strip()),
+        default="; ".join(dict.fromkeys(map(str, likely))) or None,
+    )
     return found or ()
 
 
 def _risk(value: str) -> Risk:
     parts = [part.strip() for part in value.split("|")]
     if len(parts) > 4 or not parts[0]:
-        raise InvalidInput(f"invalid --risk {value!r}: write \"risk|what is in place|"
-                           "barriers|A1,A2\" (the last three may be empty)")
+        raise InvalidInput(
+            f'invalid --risk {value!r}: write "risk|what is in place|'
+            'barriers|A1,A2" (the last three may be empty)'
+        )
     parts += [""] * (4 - len(parts))
-    return Risk(parts[0], parts[1] or None, parts[2] or None,
-                tuple(a.strip() for a in parts[3].split(",") if a.strip()))
+    return Risk(
+        parts[0],
+        parts[1] or None,
+        parts[2] or None,
+        tuple(a.strip() for a in parts[3].split(",") if a.strip()),
+    )
 
 
 def _disagreement(value: str) -> Disagreement:
     parts = [part.strip() for part in value.split("|")]
     if not 2 <= len(parts) <= 4 or not parts[1]:
-        raise InvalidInput(f"invalid --disagreement {value!r}: write "
-                           "\"agency:Name|about|outcome|escalated yes/no\"")
+        raise InvalidInput(
+            f'invalid --disagreement {value!r}: write "agency:Name|about|outcome|escalated yes/no"'
+        )
     parts += [""] * (4 - len(parts))
     if parts[3].lower() not in TRUE_WORDS + FALSE_WORDS:
         raise InvalidInput(f"invalid --disagreement {value!r}: escalated is yes or no")
-    return Disagreement(Person.parse(parts[0]), parts[1], parts[2] or None,
-                        parts[3].lower() in TRUE_WORDS)
+    return Disagreement(
+        Person.parse(parts[0]), parts[1], parts[2] or None, parts[3].lower() in TRUE_WORDS
+    )
 
 
 def _review(when: str | None, reason: str | None, parse_day: Any) -> dict[str, Any]:
     if when is None and reason is None and is_interactive():
         when = ask(None, "--review", "Review date (empty if none is needed)", str, optional=True)
         if when is None:
-            reason = ask(None, "--review-not-required", "Why is no review needed (empty to "
-                         "leave it open)", str, optional=True)
+            reason = ask(
+                None,
+                "--review-not-required",
+                "Why is no review needed (empty to leave it open)",
+                str,
+                optional=True,
+            )
     return {"review": parse_day(when) if when else None, "review_not_required": reason}
 
 
-def _capacity(decision: str | None, assessed_on: str | None, assessed_by: str | None,
-              outcome: str | None, best: str | None, parse_day: Any) -> Capacity | None:
+def _capacity(
+    decision: str | None,
+    assessed_on: str | None,
+    assessed_by: str | None,
+    outcome: str | None,
+    best: str | None,
+    parse_day: Any,
+) -> Capacity | None:
     if not any((decision, assessed_on, assessed_by, outcome, best)):
         return None
-    return Capacity(decision, parse_day(assessed_on) if assessed_on else None,
-                    Person.parse(assessed_by) if assessed_by else None, outcome, best)
+    return Capacity(
+        decision,
+        parse_day(assessed_on) if assessed_on else None,
+        Person.parse(assessed_by) if assessed_by else None,
+        outcome,
+        best,
+    )
 
 
-def _edit(book: Book, case: Case, meeting_id: str, mt: MeetingType, held: date,
-          day: date) -> Minutes:
+def _edit(
+    book: Book, case: Case, meeting_id: str, mt: MeetingType, held: date, day: date
+) -> Minutes:
     """Open the minutes form until it checks out; a broken form is kept aside, not lost."""
     blank = form(case, meeting_id, mt, held)
     where = case.folder / f"minutes-{meeting_id}.yaml"
 
     def check(edited: bytes) -> Minutes:
         text = yamlio.check_bytes(where, edited)
-        return read_checked(where, text, today=day,
-                            check=lambda m: check_minutes(case, mt, m, today=day))
+        return read_checked(
+            where, text, today=day, check=lambda m: check_minutes(case, mt, m, today=day)
+        )
 
-    minutes = edit_until_valid(book, case.folder, f"{case.case_id}-minutes-{meeting_id}",
-                               blank, check,
-                               question="The minutes do not check out. Edit them again?",
-                               refused="minutes not recorded; your form")
+    minutes = edit_until_valid(
+        book,
+        case.folder,
+        f"{case.case_id}-minutes-{meeting_id}",
+        blank,
+        check,
+        question="The minutes do not check out. Edit them again?",
+        refused="minutes not recorded; your form",
+    )
     if minutes is None:
         raise InvalidInput("the form was saved unchanged; nothing recorded")
     return minutes

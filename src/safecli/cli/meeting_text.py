@@ -17,8 +17,12 @@ WIDTH = 88
 
 def _wrap(text: Any, indent: str = "  ", first: str | None = None) -> list[str]:
     flat = " ".join(str(text).split())
-    return textwrap.wrap(flat, width=WIDTH, initial_indent=first if first is not None else indent,
-                         subsequent_indent=indent) or [first or indent]
+    return textwrap.wrap(
+        flat,
+        width=WIDTH,
+        initial_indent=first if first is not None else indent,
+        subsequent_indent=indent,
+    ) or [first or indent]
 
 
 def suggestion_lines(s: Suggestion, policy: Policy) -> list[str]:
@@ -43,9 +47,11 @@ def _person(raw: Any) -> str:
 def action_line(action: Mapping[str, Any]) -> list[str]:
     """One action as `A3 (M1) due 2026-11-14, lead asc:Sam Patel: text`."""
     moved = len(action.get("moves") or [])
-    head = (f"{action.get('id')} ({action.get('meeting')}) {action.get('status')}, due "
-            f"{action.get('due')}{f' (moved {moved}x)' if moved else ''}, lead "
-            f"{_person(action.get('lead'))}: ")
+    head = (
+        f"{action.get('id')} ({action.get('meeting')}) {action.get('status')}, due "
+        f"{action.get('due')}{f' (moved {moved}x)' if moved else ''}, lead "
+        f"{_person(action.get('lead'))}: "
+    )
     return _wrap(head + str(action.get("description") or ""), "      ", "  ")
 
 
@@ -55,7 +61,8 @@ def carried_lines(case: Case, meeting_id: str) -> list[str]:
     if not carried:
         return ["Carried forward: no open actions from earlier meetings"]
     return ["Carried forward (actions from earlier meetings still open, to review):"] + [
-        line for action in carried for line in action_line(action)]
+        line for action in carried for line in action_line(action)
+    ]
 
 
 def show_lines(case: Case, meeting: Mapping[str, Any], policy: Policy) -> list[str]:
@@ -63,12 +70,19 @@ def show_lines(case: Case, meeting: Mapping[str, Any], policy: Policy) -> list[s
     mid = str(meeting.get("id"))
     type_id = str(meeting.get("type"))
     name = policy.types[type_id].name if type_id in policy.types else "unknown type"
-    lines = [f"Meeting {mid} of {case.case_id}: {type_id} ({name})",
-             f"  Status: {meeting.get('status')}"
-             + (f" ({' '.join(str(meeting.get('cancel_reason')).split())})"
-                if meeting.get("cancel_reason") else ""),
-             (f"  {str(meeting.get('format')).capitalize()}, {meeting.get('mode')}, "
-             f"{meeting.get('when')}")]
+    lines = [
+        f"Meeting {mid} of {case.case_id}: {type_id} ({name})",
+        f"  Status: {meeting.get('status')}"
+        + (
+            f" ({' '.join(str(meeting.get('cancel_reason')).split())})"
+            if meeting.get("cancel_reason")
+            else ""
+        ),
+        (
+            f"  {str(meeting.get('format')).capitalize()}, {meeting.get('mode')}, "
+            f"{meeting.get('when')}"
+        ),
+    ]
     for key in ("where", "link"):
         if meeting.get(key):
             lines.append(f"  {key.capitalize()}: {' '.join(str(meeting[key]).split())}")
@@ -77,16 +91,21 @@ def show_lines(case: Case, meeting: Mapping[str, Any], policy: Policy) -> list[s
         lines.append(f"  Decision maker: {_person(meeting.get('decision_maker'))}")
     lines += _wrap(meeting.get("purpose") or "-", "    ", "  Purpose: ")
     adult = mapping(meeting.get("adult"))
-    lines += (["  Adult: invited"] if adult.get("invited") else
-              _wrap(adult.get("not_invited_reason") or "not recorded", "    ",
-                    "  Adult: not invited: "))
+    lines += (
+        ["  Adult: invited"]
+        if adult.get("invited")
+        else _wrap(
+            adult.get("not_invited_reason") or "not recorded", "    ", "  Adult: not invited: "
+        )
+    )
     lines.append(f"  Invitations sent: {meeting.get('invited_on') or '-'}")
     if meeting.get("subjects"):
         lines.append(f"  About the adults of: {', '.join(map(str, meeting['subjects']))}")
     if meeting.get("agenda"):
         lines.append("Agenda:")
-        lines += [f"  {n}. {' '.join(str(item).split())}"
-                  for n, item in enumerate(meeting["agenda"], 1)]
+        lines += [
+            f"  {n}. {' '.join(str(item).split())}" for n, item in enumerate(meeting["agenda"], 1)
+        ]
     lines.append("Invitees:")
     for e in meeting.get("invitees") or []:
         response = str(e.get("response"))
@@ -94,8 +113,9 @@ def show_lines(case: Case, meeting: Mapping[str, Any], policy: Policy) -> list[s
             response += f" ({e.get('deputy')})"
         if e.get("responded_on"):
             response += f" on {e.get('responded_on')}"
-        lines += _wrap(f"{_person(e.get('person'))}: {response}; why: {e.get('reason') or '-'}",
-                       "      ", "  ")
+        lines += _wrap(
+            f"{_person(e.get('person'))}: {response}; why: {e.get('reason') or '-'}", "      ", "  "
+        )
     if not meeting.get("invitees"):
         lines.append("  (none)")
     minutes = meeting.get("minutes")
@@ -114,50 +134,80 @@ def _people(raw: Any) -> str:
 
 def minutes_lines(m: Mapping[str, Any]) -> list[str]:
     """The minutes of a held meeting as readable text."""
-    lines = [f"Minutes (held on {m.get('held_on')}):",
-             f"  Attended: {_people(m.get('attendees'))}",
-             f"  Apologies: {_people(m.get('apologies'))}",
-             f"  Written updates: {_people(m.get('written_updates'))}"]
+    lines = [
+        f"Minutes (held on {m.get('held_on')}):",
+        f"  Attended: {_people(m.get('attendees'))}",
+        f"  Apologies: {_people(m.get('apologies'))}",
+        f"  Written updates: {_people(m.get('written_updates'))}",
+    ]
     if m.get("engage_lead"):
         lines.append(f"  Best placed to engage the adult: {m['engage_lead']}")
     wishes = mapping(m.get("wishes"))
     if wishes.get("views"):
-        lines += _wrap(f"{wishes['views']} (obtained by: {wishes.get('obtained_by') or '-'})",
-                       "    ", "  Adult's wishes: ")
+        lines += _wrap(
+            f"{wishes['views']} (obtained by: {wishes.get('obtained_by') or '-'})",
+            "    ",
+            "  Adult's wishes: ",
+        )
     for n, risk in enumerate(m.get("risks") or [], 1):
-        lines += _wrap(f"{risk.get('risk')}; in place: {risk.get('in_place') or '-'}; "
-                       f"barriers: {risk.get('barriers') or '-'}; actions: "
-                       f"{', '.join(map(str, risk.get('actions') or [])) or '-'}",
-                       "      ", f"  Risk {n}: ")
+        lines += _wrap(
+            f"{risk.get('risk')}; in place: {risk.get('in_place') or '-'}; "
+            f"barriers: {risk.get('barriers') or '-'}; actions: "
+            f"{', '.join(map(str, risk.get('actions') or [])) or '-'}",
+            "      ",
+            f"  Risk {n}: ",
+        )
     others = mapping(m.get("others_at_risk"))
     lines += _wrap(
         ("reviewed" if others.get("reviewed") else "not reviewed")
         + (f"; adults: {others['adults']}" if others.get("adults") else "")
         + (f"; children: {others['children']}" if others.get("children") else "")
-        + (f"; referral to children's social care {others['referral_made']}"
-           if others.get("referral_made") else ""), "    ", "  Others at risk: ")
+        + (
+            f"; referral to children's social care {others['referral_made']}"
+            if others.get("referral_made")
+            else ""
+        ),
+        "    ",
+        "  Others at risk: ",
+    )
     for decision in m.get("decisions") or []:
         lines += _wrap(decision, "    ", "  Decision: ")
     for d in m.get("disagreements") or []:
-        lines += _wrap(f"{_person(d.get('raised_by'))} about {d.get('about')}; outcome: "
-                       f"{d.get('outcome') or '-'}"
-                       + ("; escalated" if d.get("escalated") else ""), "    ",
-                       "  Disagreement: ")
+        lines += _wrap(
+            f"{_person(d.get('raised_by'))} about {d.get('about')}; outcome: "
+            f"{d.get('outcome') or '-'}" + ("; escalated" if d.get("escalated") else ""),
+            "    ",
+            "  Disagreement: ",
+        )
     review = mapping(m.get("review"))
-    lines.append(f"  Review: {review.get('date') or ''}"
-                 + (f"not required: {review['not_required']}" if review.get("not_required")
-                    else "" if review.get("date") else "not set"))
+    lines.append(
+        f"  Review: {review.get('date') or ''}"
+        + (
+            f"not required: {review['not_required']}"
+            if review.get("not_required")
+            else ""
+            if review.get("date")
+            else "not set"
+        )
+    )
     feedback = mapping(m.get("feedback"))
     if feedback:
-        lines += _wrap(f"{feedback.get('how') or '-'} by {_person(feedback.get('by'))}, due "
-                       f"{feedback.get('due') or '-'}", "    ", "  Feedback to the adult: ")
+        lines += _wrap(
+            f"{feedback.get('how') or '-'} by {_person(feedback.get('by'))}, due "
+            f"{feedback.get('due') or '-'}",
+            "    ",
+            "  Feedback to the adult: ",
+        )
     capacity = mapping(m.get("capacity"))
     if capacity:
-        lines += _wrap(f"{capacity.get('decision')}: {capacity.get('outcome')} (assessed "
-                       f"{capacity.get('assessed_on')} by {_person(capacity.get('assessed_by'))})"
-                       f"; best interests decision: "
-                       f"{capacity.get('best_interests_decision') or '-'}", "    ",
-                       "  Capacity: ")
+        lines += _wrap(
+            f"{capacity.get('decision')}: {capacity.get('outcome')} (assessed "
+            f"{capacity.get('assessed_on')} by {_person(capacity.get('assessed_by'))})"
+            f"; best interests decision: "
+            f"{capacity.get('best_interests_decision') or '-'}",
+            "    ",
+            "  Capacity: ",
+        )
     shared = [f"{s.get('agency')} on {s.get('shared_on')}" for s in m.get("shared") or []]
     lines.append(f"  Minutes shared: {', '.join(shared) or 'not yet'}")
     return lines

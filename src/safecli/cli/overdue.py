@@ -20,42 +20,83 @@ Opt = typer.Option
 
 def overdue(
     ctx: typer.Context,
-    paths: Annotated[list[str] | None, typer.Argument(
-        help="Case folders or case ids (default: every case in the book).",
-        show_default=False)] = None,
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Case folders or case ids (default: every case in the book).", show_default=False
+        ),
+    ] = None,
     as_of: AsOfOption = None,
-    within: Annotated[str, Opt(help="List open actions due within this period too "
-                               "(7d, 2w, 1m; 0d: due today only).")] = "7d",
-    by: Annotated[str | None, Opt(help="Group by agency, case or lead.",
-                                  show_default=False)] = None,
-    agency: Annotated[list[str] | None, Opt(
-        help="Only what this agency needs to know (repeatable): the actions it leads, "
-             "minutes it owes or awaits, nudges for cases it is involved in.",
-        show_default=False)] = None,
-    lead: Annotated[list[str] | None, Opt(help="Only items led by agency:Name (repeatable).",
-                                          show_default=False)] = None,
-    case: Annotated[list[str] | None, Opt("--case", help="Only this case (repeatable).",
-                                          show_default=False)] = None,
-    risk: Annotated[list[str] | None, Opt(help="Only cases at this risk level: low, medium, "
-                                          "high (repeatable).", show_default=False)] = None,
-    kind: Annotated[list[str] | None, Opt(help="Only items of this kind (repeatable): "
-                                          + ", ".join(KINDS) + ".",
-                                          show_default=False)] = None,
-    fmt: Annotated[str, Opt("--format", "-f",
-                            help="Output format: table, markdown, json or csv.")] = "table",
-    show_names: Annotated[bool | None, Opt(
-        "--show-names/--hide-names",
-        help="Show adults' names (default: the book's show_names).", show_default=False)] = None,
-    show_descriptions: Annotated[bool, Opt(
-        "--show-descriptions", help="Show action descriptions, meeting purposes and "
-        "concerns (free text: think before emailing).")] = False,
-    quiet_if_empty: Annotated[bool, Opt(
-        "--quiet-if-empty", help="Print nothing at all when there is nothing to report "
-        "(cron mails only non-empty output).")] = False,
-    fail_if_any: Annotated[bool, Opt("--fail-if-any",
-                                     help="Exit with 1 when there are items.")] = False,
-    no_cache: Annotated[bool, Opt("--no-cache", help="Read every file; neither use nor "
-                                  "update the cache in .safecli/.")] = False,
+    within: Annotated[
+        str,
+        Opt(help="List open actions due within this period too (7d, 2w, 1m; 0d: due today only)."),
+    ] = "7d",
+    by: Annotated[
+        str | None, Opt(help="Group by agency, case or lead.", show_default=False)
+    ] = None,
+    agency: Annotated[
+        list[str] | None,
+        Opt(
+            help="Only what this agency needs to know (repeatable): the actions it leads, "
+            "minutes it owes or awaits, nudges for cases it is involved in.",
+            show_default=False,
+        ),
+    ] = None,
+    lead: Annotated[
+        list[str] | None,
+        Opt(help="Only items led by agency:Name (repeatable).", show_default=False),
+    ] = None,
+    case: Annotated[
+        list[str] | None, Opt("--case", help="Only this case (repeatable).", show_default=False)
+    ] = None,
+    risk: Annotated[
+        list[str] | None,
+        Opt(
+            help="Only cases at this risk level: low, medium, high (repeatable).",
+            show_default=False,
+        ),
+    ] = None,
+    kind: Annotated[
+        list[str] | None,
+        Opt(
+            help="Only items of this kind (repeatable): " + ", ".join(KINDS) + ".",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[
+        str, Opt("--format", "-f", help="Output format: table, markdown, json or csv.")
+    ] = "table",
+    show_names: Annotated[
+        bool | None,
+        Opt(
+            "--show-names/--hide-names",
+            help="Show adults' names (default: the book's show_names).",
+            show_default=False,
+        ),
+    ] = None,
+    show_descriptions: Annotated[
+        bool,
+        Opt(
+            "--show-descriptions",
+            help="Show action descriptions, meeting purposes and "
+            "concerns (free text: think before emailing).",
+        ),
+    ] = False,
+    quiet_if_empty: Annotated[
+        bool,
+        Opt(
+            "--quiet-if-empty",
+            help="Print nothing at all when there is nothing to report "
+            "(cron mails only non-empty output).",
+        ),
+    ] = False,
+    fail_if_any: Annotated[
+        bool, Opt("--fail-if-any", help="Exit with 1 when there are items.")
+    ] = False,
+    no_cache: Annotated[
+        bool,
+        Opt("--no-cache", help="Read every file; neither use nor update the cache in .safecli/."),
+    ] = False,
 ) -> None:
     """List overdue and due-soon actions, passed reviews, unshared minutes
     and cases with a concern but no meeting yet; most overdue first.
@@ -86,9 +127,14 @@ def overdue(
     ids = _case_ids(book, paths or [], case or [])
     reads = digestcache.collect(book, ids, now_ns=time.time_ns(), use_cache=not no_cache)
     settings = digest.Settings(**book.config.digest)
-    items = digest.select(digest.compute(reads, as_of_day, until, settings),
-                          agencies=agency or [], leads=leads, cases=case or [],
-                          risks=risk or [], kinds=kind or [])
+    items = digest.select(
+        digest.compute(reads, as_of_day, until, settings),
+        agencies=agency or [],
+        leads=leads,
+        cases=case or [],
+        risks=risk or [],
+        kinds=kind or [],
+    )
     names = book.config.show_names if show_names is None else show_names
     if names or show_descriptions:
         from safecli.digest.details import add_details
@@ -96,13 +142,17 @@ def overdue(
         items = add_details(book, items, names=names, descriptions=show_descriptions)
     if not items and quiet_if_empty:
         return
-    view = digestformat.View(fmt=fmt, as_of=as_of_day, until=until, by=by, names=names,
-                             descriptions=show_descriptions)
+    view = digestformat.View(
+        fmt=fmt, as_of=as_of_day, until=until, by=by, names=names, descriptions=show_descriptions
+    )
     _write(digestformat.render(items, view))
     broken = sum(1 for item in items if item.kind == "unreadable")
     if broken:
-        typer.echo(f"safecli: error: {broken} case file(s) could not be read; the digest "
-                   "lists them as unreadable (see: safecli validate)", err=True)
+        typer.echo(
+            f"safecli: error: {broken} case file(s) could not be read; the digest "
+            "lists them as unreadable (see: safecli validate)",
+            err=True,
+        )
         raise typer.Exit(EXIT_FAILED)
     if fail_if_any and items:
         raise typer.Exit(EXIT_FINDINGS)

@@ -17,24 +17,38 @@ from safecli.store.book import Book
 if TYPE_CHECKING:
     from safecli.render.documents import Rendered
 
-app = typer.Typer(help="Render invitations, minutes and the protection plan.",
-                  no_args_is_help=True)
+app = typer.Typer(help="Render invitations, minutes and the protection plan.", no_args_is_help=True)
 
 Opt = typer.Option
 CaseArg = Annotated[str, typer.Argument(metavar="CASE", help="The case id.")]
 MeetingArg = Annotated[str, typer.Argument(metavar="MEETING", help="The meeting id, e.g. M1.")]
 OutputOption = Annotated[
     str | None,
-    Opt("--output", "-o", help="Write to this file (0600, atomically) instead of stdout; "
-        "its extension sets the format when --format is not given."),
+    Opt(
+        "--output",
+        "-o",
+        help="Write to this file (0600, atomically) instead of stdout; "
+        "its extension sets the format when --format is not given.",
+    ),
 ]
 ShowNamesOption = Annotated[
     bool | None,
-    Opt("--show-names/--hide-names", help="Show the adult's name (default: the book's "
-        "show_names; otherwise initials and the case id).", show_default=False),
+    Opt(
+        "--show-names/--hide-names",
+        help="Show the adult's name (default: the book's "
+        "show_names; otherwise initials and the case id).",
+        show_default=False,
+    ),
 ]
-_SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".txt": "txt",
-             ".ics": "ics", ".eml": "eml"}
+_SUFFIXES = {
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".txt": "txt",
+    ".ics": "ics",
+    ".eml": "eml",
+}
 
 
 def _format(fmt: str | None, output: str | None, allowed: tuple[str, ...]) -> str:
@@ -50,8 +64,11 @@ def _names(book: Book, show_names: bool | None) -> bool:
 
 def _emit(book: Book, rendered: Rendered, output: str | None) -> None:
     for who in rendered.unaddressed:
-        typer.echo(f"safecli: note: no email address is recorded for {who}; "
-                   "the email is not addressed to them", err=True)
+        typer.echo(
+            f"safecli: note: no email address is recorded for {who}; "
+            "the email is not addressed to them",
+            err=True,
+        )
     if output is None:
         typer.echo(rendered.text, nl=False)
         return
@@ -65,18 +82,39 @@ def invitation(
     ctx: typer.Context,
     case_id: CaseArg,
     meeting_id: MeetingArg,
-    to: Annotated[str | None, Opt("--to", help="Address it to one invitee: agency or "
-                                  "agency:Name (default: a general invitation).")] = None,
-    fmt: Annotated[str | None, Opt("--format", "-f", help="md, html, txt, ics (calendar) "
-                                   "or eml (email for sendmail -t).")] = None,
+    to: Annotated[
+        str | None,
+        Opt(
+            "--to",
+            help="Address it to one invitee: agency or "
+            "agency:Name (default: a general invitation).",
+        ),
+    ] = None,
+    fmt: Annotated[
+        str | None,
+        Opt("--format", "-f", help="md, html, txt, ics (calendar) or eml (email for sendmail -t)."),
+    ] = None,
     output: OutputOption = None,
     show_names: ShowNamesOption = None,
-    sender: Annotated[str | None, Opt("--from", help="eml: the sender, user@domain or "
-                                      "'Name <user@domain>' (default: the chair).")] = None,
-    sequence: Annotated[int, Opt("--sequence", min=0, help="ics/eml: the calendar SEQUENCE; "
-                                 "raise it each time you resend a changed invitation.")] = 0,
-    duration: Annotated[int, Opt("--duration", min=1, max=1440,
-                                 help="ics/eml: length of the meeting in minutes.")] = 60,
+    sender: Annotated[
+        str | None,
+        Opt(
+            "--from",
+            help="eml: the sender, user@domain or 'Name <user@domain>' (default: the chair).",
+        ),
+    ] = None,
+    sequence: Annotated[
+        int,
+        Opt(
+            "--sequence",
+            min=0,
+            help="ics/eml: the calendar SEQUENCE; "
+            "raise it each time you resend a changed invitation.",
+        ),
+    ] = 0,
+    duration: Annotated[
+        int, Opt("--duration", min=1, max=1440, help="ics/eml: length of the meeting in minutes.")
+    ] = 60,
     as_of: AsOfOption = None,
 ) -> None:
     """Render the invitation to a meeting, for one invitee or for everyone invited.
@@ -89,14 +127,18 @@ def invitation(
     book = book_of(ctx)
     chosen = _format(fmt, output, INVITATION_FORMATS)
     tz = book.config.tz
-    now = (datetime.combine(today(book, as_of), time(0, 0), tz) if as_of
-           else datetime.now(tz))
+    now = datetime.combine(today(book, as_of), time(0, 0), tz) if as_of else datetime.now(tz)
     from safecli.render.documents import InvitationOptions, render_invitation
     from safecli.render.invitation import Addressee
 
     options = InvitationOptions(
-        fmt=chosen, to=Addressee.parse(to) if to else None, show_names=_names(book, show_names),
-        sender=sender, sequence=sequence, duration=timedelta(minutes=duration))
+        fmt=chosen,
+        to=Addressee.parse(to) if to else None,
+        show_names=_names(book, show_names),
+        sender=sender,
+        sequence=sequence,
+        duration=timedelta(minutes=duration),
+    )
     _emit(book, render_invitation(book, case_id, meeting_id, options, now=now), output)
 
 
@@ -120,9 +162,18 @@ def minutes(
     chosen = _format(fmt, output, FORMATS)
     from safecli.render.documents import render_minutes
 
-    _emit(book, render_minutes(book, case_id, meeting_id, chosen,
-                               show_names=_names(book, show_names),
-                               today=today(book, as_of)), output)
+    _emit(
+        book,
+        render_minutes(
+            book,
+            case_id,
+            meeting_id,
+            chosen,
+            show_names=_names(book, show_names),
+            today=today(book, as_of),
+        ),
+        output,
+    )
 
 
 @app.command("plan")
@@ -142,8 +193,13 @@ def plan(
     chosen = _format(fmt, output, FORMATS)
     from safecli.render.documents import render_plan
 
-    _emit(book, render_plan(book, case_id, chosen, show_names=_names(book, show_names),
-                            today=today(book, as_of)), output)
+    _emit(
+        book,
+        render_plan(
+            book, case_id, chosen, show_names=_names(book, show_names), today=today(book, as_of)
+        ),
+        output,
+    )
 
 
 def register(root: typer.Typer) -> None:

@@ -18,8 +18,9 @@ from safecli.teamwork.merge import Versions, kind_of, merge_file
 from safecli.teamwork.renumber import SIBLINGS
 from safecli.teamwork.siblings import sibling_versions
 
-git_app = typer.Typer(help="Set up the case book's git repository for teamwork.",
-                      no_args_is_help=True)
+git_app = typer.Typer(
+    help="Set up the case book's git repository for teamwork.", no_args_is_help=True
+)
 
 
 @git_app.command("setup")
@@ -48,8 +49,10 @@ def offer_git_setup(root: Path, wanted: bool) -> None:
         if wanted:
             typer.echo("not in a git repository: run 'git init', then 'safecli git setup'")
         return
-    if wanted or (is_interactive() and confirm(
-            "Register safecli's merge driver in this git repository?", default=True)):
+    if wanted or (
+        is_interactive()
+        and confirm("Register safecli's merge driver in this git repository?", default=True)
+    ):
         for line in setup_lines(root):
             typer.echo(line)
     else:
@@ -88,8 +91,13 @@ def merge_file_command(
         return
     yamlio.write_atomic(ours, result.text)
     for renumbering in result.renumbered:
-        fixed = ("references not checked" if sibling is None
-                 else "references unclear" if renumbering.unclear else "references fixed")
+        fixed = (
+            "references not checked"
+            if sibling is None
+            else "references unclear"
+            if renumbering.unclear
+            else "references fixed"
+        )
         typer.echo(f"safecli: {path}: {renumbering.describe()}; {fixed}", err=True)
     for line, conflict in result.conflicts:
         why = conflict.note.split(".")[0] if conflict.note else "both sides changed it"
@@ -106,16 +114,20 @@ def _line_merge(base: Path, ours: Path, theirs: Path, path: str, why: str) -> No
     count = gitwork.line_merge(ours, base, theirs)
     if count < 0:
         raise GitFailure(f"{path}: git merge-file could not merge the file")
-    typer.echo(f"safecli: {path}: cannot merge by identity ({why}); merged line by line "
-               "instead: check the result", err=True)
+    typer.echo(
+        f"safecli: {path}: cannot merge by identity ({why}); merged line by line "
+        "instead: check the result",
+        err=True,
+    )
     raise typer.Exit(EXIT_FINDINGS)
 
 
 def history(
     ctx: typer.Context,
     case_id: Annotated[str, typer.Argument(metavar="CASE")],
-    since: Annotated[str | None, typer.Option(help="Only commits from this date on "
-                                              "(ISO, today, -7d, ...).")] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Only commits from this date on (ISO, today, -7d, ...).")
+    ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
 ) -> None:
     """A case's audit trail from git: when, who, and what changed, newest first.

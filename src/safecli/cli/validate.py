@@ -28,26 +28,53 @@ OUTPUTS = ("text", "json", "github")
 
 def validate_command(
     ctx: typer.Context,
-    targets: Annotated[list[str] | None, typer.Argument(
-        metavar="CASE|FILE", help="Case ids, or files and folders inside cases "
-        "(default: every case).", show_default=False)] = None,
-    strict: Annotated[bool | None, Opt("--strict/--no-strict", help="Fail on warnings too "
-                                       "(default: the book's validate.strict).",
-                                       show_default=False)] = None,
-    select: Annotated[list[str] | None, Opt("--select", help="Only these codes or prefixes "
-                                            "(EMP,ACC003); repeat or comma-separate.",
-                                            show_default=False)] = None,
-    ignore: Annotated[list[str] | None, Opt("--ignore", help="Not these codes or prefixes; "
-                                            "added to the book's validate.ignore.",
-                                            show_default=False)] = None,
-    fmt: Annotated[str, Opt("--format", "-f", help="text, json or github (annotations).")]
-    = "text",
-    show_waived: Annotated[bool, Opt("--show-waived", help="Also list waived findings and "
-                                     "their reasons.")] = False,
+    targets: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="CASE|FILE",
+            help="Case ids, or files and folders inside cases (default: every case).",
+            show_default=False,
+        ),
+    ] = None,
+    strict: Annotated[
+        bool | None,
+        Opt(
+            "--strict/--no-strict",
+            help="Fail on warnings too (default: the book's validate.strict).",
+            show_default=False,
+        ),
+    ] = None,
+    select: Annotated[
+        list[str] | None,
+        Opt(
+            "--select",
+            help="Only these codes or prefixes (EMP,ACC003); repeat or comma-separate.",
+            show_default=False,
+        ),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        Opt(
+            "--ignore",
+            help="Not these codes or prefixes; added to the book's validate.ignore.",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[str, Opt("--format", "-f", help="text, json or github (annotations).")] = "text",
+    show_waived: Annotated[
+        bool, Opt("--show-waived", help="Also list waived findings and their reasons.")
+    ] = False,
     no_cache: Annotated[bool, Opt("--no-cache", help="Check every case afresh.")] = False,
-    jobs: Annotated[int | None, Opt("--jobs", "-j", min=1, help="Processes for a large "
-                                    "book (default: one per CPU).", show_default=False)]
-    = None,
+    jobs: Annotated[
+        int | None,
+        Opt(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Processes for a large book (default: one per CPU).",
+            show_default=False,
+        ),
+    ] = None,
     as_of: AsOfOption = None,
 ) -> None:
     """Check cases for integrity and the safeguarding standards, like a linter.
@@ -70,8 +97,9 @@ def validate_command(
         ignore=book_ignore + codes(ignore or [], "--ignore"),
     )
     case_ids = cases_named(book, arguments)
-    report = validate(book, case_ids, today(book, as_of), selection=selection,
-                      use_cache=not no_cache, jobs=jobs)
+    report = validate(
+        book, case_ids, today(book, as_of), selection=selection, use_cache=not no_cache, jobs=jobs
+    )
     failing = strict if strict is not None else book_strict
     _print(book, report, fmt, show_waived, failing)
     failed = report.errors > 0 or (failing and report.warnings > 0)
@@ -97,8 +125,10 @@ def _print(book: Book, report: Report, fmt: str, show_waived: bool, strict: bool
         return
     lines = [_github(shown, f) if fmt == "github" else _text(shown, f) for f in report.findings]
     if show_waived:
-        lines += [_github_waived(shown, w) if fmt == "github" else _text_waived(shown, w)
-                  for w in report.waived]
+        lines += [
+            _github_waived(shown, w) if fmt == "github" else _text_waived(shown, w)
+            for w in report.waived
+        ]
     lines.append(summary(report))
     typer.echo("\n".join(lines))
 
@@ -113,7 +143,7 @@ class Paths:
 
     def __call__(self, path: str) -> str:
         full = os.path.join(self._root, path)
-        return full[len(self._here):] if full.startswith(self._here) else path
+        return full[len(self._here) :] if full.startswith(self._here) else path
 
 
 def _text(shown: Paths, f: Finding) -> str:
@@ -122,8 +152,10 @@ def _text(shown: Paths, f: Finding) -> str:
 
 def _text_waived(shown: Paths, w: Waived) -> str:
     f = w.finding
-    return (f"{shown(f.path)}:{f.line}:{f.column}: waived {f.code} {f.message} "
-            f"(waiver on line {w.line}: {w.reason})")
+    return (
+        f"{shown(f.path)}:{f.line}:{f.column}: waived {f.code} {f.message} "
+        f"(waiver on line {w.line}: {w.reason})"
+    )
 
 
 def escape_data(text: str) -> str:
@@ -137,8 +169,15 @@ def escape_property(text: str) -> str:
 
 
 def _annotation(level: str, shown: Paths, f: Finding, title: str, message: str) -> str:
-    properties = ",".join(f"{key}={escape_property(str(value))}" for key, value in (
-        ("file", shown(f.path)), ("line", f.line), ("col", f.column), ("title", title)))
+    properties = ",".join(
+        f"{key}={escape_property(str(value))}"
+        for key, value in (
+            ("file", shown(f.path)),
+            ("line", f.line),
+            ("col", f.column),
+            ("title", title),
+        )
+    )
     return f"::{level} {properties}::{escape_data(message)}"
 
 
@@ -153,18 +192,32 @@ def _github_waived(shown: Paths, w: Waived) -> str:
 
 def _json(shown: Paths, report: Report, strict: bool) -> dict[str, Any]:
     def row(f: Finding) -> dict[str, Any]:
-        return {"path": shown(f.path), "line": f.line, "column": f.column,
-                "severity": f.severity, "code": f.code, "message": f.message,
-                "principle": f.principle, "case": f.case}
+        return {
+            "path": shown(f.path),
+            "line": f.line,
+            "column": f.column,
+            "severity": f.severity,
+            "code": f.code,
+            "message": f.message,
+            "principle": f.principle,
+            "case": f.case,
+        }
 
     failed = report.errors > 0 or (strict and report.warnings > 0)
     return {
         "findings": [row(f) for f in report.findings],
-        "waived": [{**row(w.finding), "reason": w.reason, "waiver_line": w.line}
-                   for w in report.waived],
-        "summary": {"errors": report.errors, "warnings": report.warnings,
-                    "cases": report.cases, "checked": report.checked,
-                    "waived": len(report.waived), "strict": strict, "failed": failed},
+        "waived": [
+            {**row(w.finding), "reason": w.reason, "waiver_line": w.line} for w in report.waived
+        ],
+        "summary": {
+            "errors": report.errors,
+            "warnings": report.warnings,
+            "cases": report.cases,
+            "checked": report.checked,
+            "waived": len(report.waived),
+            "strict": strict,
+            "failed": failed,
+        },
     }
 
 
@@ -173,8 +226,10 @@ def summary(report: Report) -> str:
     waived = f", {len(report.waived)} waived" if report.waived else ""
     if not report.findings:
         return f"no problems ({_count(report.checked, 'case')} checked{waived})"
-    return (f"{_count(report.errors, 'error')}, {_count(report.warnings, 'warning')} in "
-            f"{_count(report.cases, 'case')} ({report.checked} checked{waived})")
+    return (
+        f"{_count(report.errors, 'error')}, {_count(report.warnings, 'warning')} in "
+        f"{_count(report.cases, 'case')} ({report.checked} checked{waived})"
+    )
 
 
 def _count(number: int, word: str) -> str:
@@ -182,8 +237,9 @@ def _count(number: int, word: str) -> str:
 
 
 def rules_command(
-    code: Annotated[str | None, typer.Argument(help="A rule code: print its documentation.",
-                                               show_default=False)] = None,
+    code: Annotated[
+        str | None, typer.Argument(help="A rule code: print its documentation.", show_default=False)
+    ] = None,
     fmt: Annotated[str, Opt("--format", "-f", help="table, markdown, json or csv.")] = "table",
 ) -> None:
     """List the validation rules, or print one rule's documentation.
@@ -191,36 +247,49 @@ def rules_command(
     Example: safecli rules EMP002
     """
     if code is None:
-        emit([_rule_row(rule) for rule in RULES.values()], fmt,
-             ("code", "severity", "principle", "summary"))
+        emit(
+            [_rule_row(rule) for rule in RULES.values()],
+            fmt,
+            ("code", "severity", "principle", "summary"),
+        )
         return
     rule = RULES.get(code.upper())
     if rule is None:
-        raise UsageProblem(f"no rule {code!r}{suggestion(code.upper(), RULES)} "
-                           "(see safecli rules)")
+        raise UsageProblem(f"no rule {code!r}{suggestion(code.upper(), RULES)} (see safecli rules)")
     typer.echo(documentation(rule))
 
 
 def _rule_row(rule: Rule) -> dict[str, Any]:
     severity = f"{rule.severity}/{ERROR}" if rule.severity_note else rule.severity
-    return {"code": rule.code, "severity": severity, "principle": rule.principle,
-            "summary": rule.summary, "severity_note": rule.severity_note}
+    return {
+        "code": rule.code,
+        "severity": severity,
+        "principle": rule.principle,
+        "summary": rule.summary,
+        "severity_note": rule.severity_note,
+    }
 
 
 def documentation(rule: Rule) -> str:
     """A rule's documentation as printed by `safecli rules CODE`."""
     severity = rule.severity + (f"; {rule.severity_note}" if rule.severity_note else "")
     waiver = "yes" if rule.waivable else "no"
-    return (f"{inspect.cleandoc(rule.doc)}\n\nSeverity: {severity}. Principle: "
-            f"{rule.principle}. Can be waived: {waiver}.")
+    return (
+        f"{inspect.cleandoc(rule.doc)}\n\nSeverity: {severity}. Principle: "
+        f"{rule.principle}. Can be waived: {waiver}."
+    )
 
 
 def schema_command(
     ctx: typer.Context,
-    kind: Annotated[str | None, typer.Argument(
-        metavar="[adult|agencies|meetings|actions]",
-        help="One file's schema (default: all four, keyed by file).", show_default=False)]
-    = None,
+    kind: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[adult|agencies|meetings|actions]",
+            help="One file's schema (default: all four, keyed by file).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Print the JSON Schema (2020-12) of the case files, for editors and check-jsonschema.
 

@@ -40,8 +40,13 @@ RACY_NS = 2_000_000_000
 FILES = ("adult", "agencies", "meetings", "actions")
 _NAMES = tuple(f"{name}.yaml" for name in FILES)
 _MISSING = (-1, -1, -1, -1)
-_HEADER = ("safecli-digest-cache", FORMAT_VERSION, __version__, code_fingerprint(),
-           sys.version_info[:2])
+_HEADER = (
+    "safecli-digest-cache",
+    FORMAT_VERSION,
+    __version__,
+    code_fingerprint(),
+    sys.version_info[:2],
+)
 
 # signature of a case: (size, mtime_ns, ino, ctime_ns) of each file in turn
 Signature = tuple[int, ...]
@@ -54,8 +59,9 @@ def cache_path(book: Book) -> Path:
     return book.cache_dir / CACHE_NAME
 
 
-def collect(book: Book, case_ids: Iterable[str] | None = None, *, now_ns: int,
-            use_cache: bool = True) -> list[CaseRead]:
+def collect(
+    book: Book, case_ids: Iterable[str] | None = None, *, now_ns: int, use_cache: bool = True
+) -> list[CaseRead]:
     """Each case's facts (all cases, sorted, or those given), re-reading only what changed.
 
     `now_ns` is the time the scan starts (time.time_ns()), for the racy-clean rule.
@@ -90,8 +96,11 @@ def collect(book: Book, case_ids: Iterable[str] | None = None, *, now_ns: int,
 def _all_ids(cases_dir: str) -> list[str]:
     try:
         with os.scandir(cases_dir) as entries:
-            return sorted(e.name for e in entries
-                          if not e.name.startswith(".") and e.is_dir(follow_symlinks=False))
+            return sorted(
+                e.name
+                for e in entries
+                if not e.name.startswith(".") and e.is_dir(follow_symlinks=False)
+            )
     except FileNotFoundError:
         return []
 
@@ -131,8 +140,10 @@ def _read(book: Book, case_id: str) -> tuple[tuple[str, ...], Any]:
             problems.append(str(exc))
     adult = data.get("adult")
     if adult is not None and adult.get("case") != case_id:
-        problems.append(f"cases/{case_id}/adult.yaml: case: {adult.get('case')!r} does not "
-                        f"match the folder name {case_id!r}")
+        problems.append(
+            f"cases/{case_id}/adult.yaml: case: {adult.get('case')!r} does not "
+            f"match the folder name {case_id!r}"
+        )
     if problems:
         return tuple(problems), None
     return (), case_facts(data["adult"], data["agencies"], data["meetings"], data["actions"])
@@ -146,8 +157,7 @@ def _load(path: Path) -> dict[str, Entry]:
         return {}
     try:
         st = os.fstat(fd)
-        if (not stat.S_ISREG(st.st_mode) or st.st_uid != os.getuid()
-                or st.st_mode & 0o077):
+        if not stat.S_ISREG(st.st_mode) or st.st_uid != os.getuid() or st.st_mode & 0o077:
             return {}
         with os.fdopen(fd, "rb", closefd=False) as handle:
             raw = handle.read()

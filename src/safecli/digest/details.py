@@ -16,8 +16,9 @@ from safecli.store import fastload
 from safecli.store.book import Book
 
 
-def add_details(book: Book, items: Sequence[Item], *, names: bool,
-                descriptions: bool) -> list[Item]:
+def add_details(
+    book: Book, items: Sequence[Item], *, names: bool, descriptions: bool
+) -> list[Item]:
     """The items with `name` and/or `description` filled from the case files."""
     files: dict[tuple[str, str], Any] = {}
 
@@ -25,8 +26,9 @@ def add_details(book: Book, items: Sequence[Item], *, names: bool,
         key = (case_id, kind)
         if key not in files:
             try:
-                files[key] = fastload.load(book.cases_dir / case_id / f"{kind}.yaml",
-                                           dict if kind == "adult" else list)
+                files[key] = fastload.load(
+                    book.cases_dir / case_id / f"{kind}.yaml", dict if kind == "adult" else list
+                )
             except FileFormatError:
                 files[key] = None
         return files[key]
@@ -63,7 +65,12 @@ def _description(item: Item, read: Any) -> str | None:
     else:
         adult = read(item.case, "adult")
         concerns = adult.get("concerns") if isinstance(adult, dict) else None
-        value = "; ".join(
-            f"{c.get('type')}: {' '.join(str(c.get('summary') or '').split())}"
-            for c in concerns or [] if isinstance(c, dict)) or None
+        value = (
+            "; ".join(
+                f"{c.get('type')}: {' '.join(str(c.get('summary') or '').split())}"
+                for c in concerns or []
+                if isinstance(c, dict)
+            )
+            or None
+        )
     return " ".join(str(value).split()) if value is not None else None

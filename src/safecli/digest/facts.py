@@ -30,21 +30,27 @@ from datetime import date
 from typing import Any
 
 # (kind, date, meeting, meeting type, action, agency, lead, agencies still missing)
-Candidate = tuple[str, int, str | None, str | None, str | None, str | None, str | None,
-                  tuple[str, ...] | None]
+Candidate = tuple[
+    str, int, str | None, str | None, str | None, str | None, str | None, tuple[str, ...] | None
+]
 # (risk level, agencies of the case, candidates)
 CaseFacts = tuple[str | None, tuple[str, ...], tuple[Candidate, ...]]
 
 _intern = sys.intern
 
 
-def case_facts(adult: dict[str, Any], agencies: list[Any], meetings: list[Any],
-               actions: list[Any]) -> CaseFacts:
+def case_facts(
+    adult: dict[str, Any], agencies: list[Any], meetings: list[Any], actions: list[Any]
+) -> CaseFacts:
     """The digest's candidates of one case, from the plain data of its four files."""
     risk = _text(adult.get("risk_level"))
-    involved = tuple(dict.fromkeys(
-        _intern(str(a["handle"])) for a in agencies
-        if isinstance(a, dict) and a.get("handle") is not None))
+    involved = tuple(
+        dict.fromkeys(
+            _intern(str(a["handle"]))
+            for a in agencies
+            if isinstance(a, dict) and a.get("handle") is not None
+        )
+    )
     records = [m for m in meetings if isinstance(m, dict) and m.get("id") is not None]
     types = {str(m["id"]): _text(m.get("type")) for m in records}
     candidates: list[Candidate] = []
@@ -56,8 +62,18 @@ def case_facts(adult: dict[str, Any], agencies: list[Any], meetings: list[Any],
             continue
         meeting = _text(action.get("meeting"))
         agency, lead = _person(action.get("lead"))
-        candidates.append(("action", due, meeting, types.get(meeting) if meeting else None,
-                           _text(action["id"]), agency, lead, None))
+        candidates.append(
+            (
+                "action",
+                due,
+                meeting,
+                types.get(meeting) if meeting else None,
+                _text(action["id"]),
+                agency,
+                lead,
+                None,
+            )
+        )
     if adult.get("status") != "closed":
         candidates.extend(_meeting_candidates(adult, records))
     return risk, involved, tuple(candidates)
@@ -66,34 +82,60 @@ def case_facts(adult: dict[str, Any], agencies: list[Any], meetings: list[Any],
 def _meeting_candidates(adult: dict[str, Any], records: list[dict[str, Any]]) -> list[Candidate]:
     coordinator = _person(adult.get("coordinator"))
     owner = coordinator[0] or _text(adult.get("lead_agency"))
-    held = [(_held_on(m), index, m) for index, m in enumerate(records)
-            if m.get("status") == "held"]
+    held = [(_held_on(m), index, m) for index, m in enumerate(records) if m.get("status") == "held"]
     result: list[Candidate] = []
     if held:
         latest = max(held, key=lambda h: (h[0] if h[0] is not None else -1, h[1]))[2]
         review = _minutes(latest).get("review")
         review_day = _day(review.get("date")) if isinstance(review, dict) else None
         if review_day is not None:
-            result.append(("review", review_day, _text(latest["id"]), _text(latest.get("type")),
-                           None, owner, coordinator[1], None))
+            result.append(
+                (
+                    "review",
+                    review_day,
+                    _text(latest["id"]),
+                    _text(latest.get("type")),
+                    None,
+                    owner,
+                    coordinator[1],
+                    None,
+                )
+            )
     for held_on, _, meeting in held:
         if held_on is None:
             continue
         minutes = _minutes(meeting)
         chair = _person(meeting.get("chair"))
         audience = {_person(p)[0] for p in _list(minutes.get("attendees"))}
-        audience |= {_person(i.get("person"))[0] for i in _list(meeting.get("invitees"))
-                     if isinstance(i, dict)}
-        shared = {_text(s.get("agency")) for s in _list(minutes.get("shared"))
-                  if isinstance(s, dict)}
+        audience |= {
+            _person(i.get("person"))[0]
+            for i in _list(meeting.get("invitees"))
+            if isinstance(i, dict)
+        }
+        shared = {
+            _text(s.get("agency")) for s in _list(minutes.get("shared")) if isinstance(s, dict)
+        }
         missing = tuple(sorted(a for a in audience - shared - {chair[0]} if a))
         if missing:
-            result.append(("minutes", held_on, _text(meeting["id"]), _text(meeting.get("type")),
-                           None, chair[0] or owner, chair[1] if chair[0] else coordinator[1],
-                           missing))
+            result.append(
+                (
+                    "minutes",
+                    held_on,
+                    _text(meeting["id"]),
+                    _text(meeting.get("type")),
+                    None,
+                    chair[0] or owner,
+                    chair[1] if chair[0] else coordinator[1],
+                    missing,
+                )
+            )
     opened = _day(adult.get("opened"))
-    if not held and opened is not None and adult.get("concerns") and isinstance(
-            adult.get("concerns"), list):
+    if (
+        not held
+        and opened is not None
+        and adult.get("concerns")
+        and isinstance(adult.get("concerns"), list)
+    ):
         result.append(("no-meeting", opened, None, None, None, owner, coordinator[1], None))
     return result
 

@@ -32,12 +32,30 @@ from typing import Any
 
 from safecli.digest.facts import CaseFacts
 
-KINDS = ("unreadable", "action-overdue", "action-due-soon", "review-passed",
-         "minutes-not-shared", "no-meeting")
+KINDS = (
+    "unreadable",
+    "action-overdue",
+    "action-due-soon",
+    "review-passed",
+    "minutes-not-shared",
+    "no-meeting",
+)
 GROUPINGS = ("agency", "case", "lead")
 # The fields of an item, in output order; a stable contract (docs/digest.md).
-FIELDS = ("kind", "case", "risk", "meeting", "meeting_type", "action", "agency", "lead",
-          "due", "days_overdue", "missing", "detail")
+FIELDS = (
+    "kind",
+    "case",
+    "risk",
+    "meeting",
+    "meeting_type",
+    "action",
+    "agency",
+    "lead",
+    "due",
+    "days_overdue",
+    "missing",
+    "detail",
+)
 _KIND_ORDER = {kind: index for index, kind in enumerate(KINDS)}
 _NUMBER = re.compile(r"(\d+)")
 
@@ -91,13 +109,18 @@ class Item:
         return data
 
 
-def compute(cases: Iterable[CaseRead], today: date, until: date,
-            settings: Settings = Settings()) -> list[Item]:
+def compute(
+    cases: Iterable[CaseRead], today: date, until: date, settings: Settings = Settings()
+) -> list[Item]:
     """Every digest item of the cases as of today (due-soon up to `until`), most overdue first."""
     now = today.toordinal()
     soon = until.toordinal()
-    shift = {"action": 0, "review": 0, "minutes": settings.minutes_share_days,
-             "no-meeting": settings.first_meeting_days}
+    shift = {
+        "action": 0,
+        "review": 0,
+        "minutes": settings.minutes_share_days,
+        "no-meeting": settings.first_meeting_days,
+    }
     items: list[Item] = []
     for read in cases:
         if read.facts is None:
@@ -108,15 +131,32 @@ def compute(cases: Iterable[CaseRead], today: date, until: date,
             due = start + shift[kind]
             if due >= now and (kind != "action" or due > soon):
                 continue
-            items.append(Item(
-                _KIND_NAMES[kind] if due < now else "action-due-soon", read.case_id,
-                risk, meeting, meeting_type, action, agency, lead, date.fromordinal(due),
-                now - due, missing, None, involved))
+            items.append(
+                Item(
+                    _KIND_NAMES[kind] if due < now else "action-due-soon",
+                    read.case_id,
+                    risk,
+                    meeting,
+                    meeting_type,
+                    action,
+                    agency,
+                    lead,
+                    date.fromordinal(due),
+                    now - due,
+                    missing,
+                    None,
+                    involved,
+                )
+            )
     return sort(items)
 
 
-_KIND_NAMES = {"action": "action-overdue", "review": "review-passed",
-               "minutes": "minutes-not-shared", "no-meeting": "no-meeting"}
+_KIND_NAMES = {
+    "action": "action-overdue",
+    "review": "review-passed",
+    "minutes": "minutes-not-shared",
+    "no-meeting": "no-meeting",
+}
 
 
 @lru_cache(maxsize=4096)
@@ -128,9 +168,15 @@ def _natural(value: str | None) -> tuple[Any, ...]:
 
 
 def _key(item: Item) -> tuple[Any, ...]:
-    return (item.kind != "unreadable", -(item.days_overdue or 0), item.case,
-            _KIND_ORDER[item.kind], _natural(item.meeting), _natural(item.action),
-            item.detail or "")
+    return (
+        item.kind != "unreadable",
+        -(item.days_overdue or 0),
+        item.case,
+        _KIND_ORDER[item.kind],
+        _natural(item.meeting),
+        _natural(item.action),
+        item.detail or "",
+    )
 
 
 def sort(items: Iterable[Item]) -> list[Item]:
@@ -138,9 +184,15 @@ def sort(items: Iterable[Item]) -> list[Item]:
     return sorted(items, key=_key)
 
 
-def select(items: Iterable[Item], *, agencies: Sequence[str] = (),
-           leads: Sequence[tuple[str, str]] = (), cases: Sequence[str] = (),
-           risks: Sequence[str] = (), kinds: Sequence[str] = ()) -> list[Item]:
+def select(
+    items: Iterable[Item],
+    *,
+    agencies: Sequence[str] = (),
+    leads: Sequence[tuple[str, str]] = (),
+    cases: Sequence[str] = (),
+    risks: Sequence[str] = (),
+    kinds: Sequence[str] = (),
+) -> list[Item]:
     """The items each filter allows (an empty filter allows everything).
 
     Need to know: an agency gets the actions it leads, the minutes its chair owes
@@ -202,7 +254,6 @@ def counts(items: Iterable[Item]) -> dict[str, int]:
     return result
 
 
-def with_extras(item: Item, *, name: str | None = None,
-                description: str | None = None) -> Item:
+def with_extras(item: Item, *, name: str | None = None, description: str | None = None) -> Item:
     """The item carrying the adult's name and/or a description (opt-in output only)."""
     return replace(item, name=name, description=description)

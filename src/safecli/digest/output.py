@@ -44,12 +44,19 @@ def render(items: Sequence[Item], view: View) -> str:
 
 def to_json(items: Sequence[Item], view: View) -> str:
     """The documented JSON shape (docs/digest.md): one item per line, ASCII only."""
-    head = {"schema": SCHEMA_VERSION, "as_of": view.as_of.isoformat(),
-            "due_soon_until": view.until.isoformat(), "by": view.by}
+    head = {
+        "schema": SCHEMA_VERSION,
+        "as_of": view.as_of.isoformat(),
+        "due_soon_until": view.until.isoformat(),
+        "by": view.by,
+    }
     lines = ["{", *(f"  {json.dumps(key)}: {json.dumps(value)}," for key, value in head.items())]
     # json.dumps without indent runs in C; with indent it is pure Python (slow on big books).
-    body = [f"    {json.dumps(item.as_dict(names=view.names, descriptions=view.descriptions))}"
-            for _, group in grouped(items, view.by) for item in group]
+    body = [
+        f"    {json.dumps(item.as_dict(names=view.names, descriptions=view.descriptions))}"
+        for _, group in grouped(items, view.by)
+        for item in group
+    ]
     lines.extend(['  "items": [', ",\n".join(body), "  ],"] if body else ['  "items": [],'])
     lines.extend([f'  "counts": {json.dumps(counts(items))}', "}"])
     return "\n".join(lines) + "\n"
@@ -105,10 +112,18 @@ def _row(item: Item, view: View) -> list[str]:
     note = item.detail or ""
     if item.missing is not None:
         note = "not shared with: " + (", ".join(item.missing) or "anyone")
-    row = [_late(item.days_overdue), item.due.isoformat() if item.due else "", item.kind,
-           item.case, item.risk or "", item.meeting or "", item.meeting_type or "",
-           item.action or "", f"{item.agency}:{item.lead}" if item.lead else item.agency or "",
-           note]
+    row = [
+        _late(item.days_overdue),
+        item.due.isoformat() if item.due else "",
+        item.kind,
+        item.case,
+        item.risk or "",
+        item.meeting or "",
+        item.meeting_type or "",
+        item.action or "",
+        f"{item.agency}:{item.lead}" if item.lead else item.agency or "",
+        note,
+    ]
     if view.names:
         row.append(item.name or "")
     if view.descriptions:
@@ -123,12 +138,16 @@ def _text(items: Sequence[Item], view: View, *, markdown: bool) -> str:
     lines = [summary(items, view.as_of)]
     if not items:
         return lines[0] + "\n"
-    headings = HEADINGS + (["name"] if view.names else []) + (
-        ["description"] if view.descriptions else [])
+    headings = (
+        HEADINGS + (["name"] if view.names else []) + (["description"] if view.descriptions else [])
+    )
     for key, group in grouped(items, view.by):
         rows = [_row(item, view) for item in group]
-        keep = [i for i, h in enumerate(headings)
-                if h in ("when", "due", "kind", "case") or any(r[i] for r in rows)]
+        keep = [
+            i
+            for i, h in enumerate(headings)
+            if h in ("when", "due", "kind", "case") or any(r[i] for r in rows)
+        ]
         table = [[headings[i] for i in keep]] + [[r[i] for i in keep] for r in rows]
         lines.append("")
         if key is not None:
@@ -141,8 +160,10 @@ def _text(items: Sequence[Item], view: View, *, markdown: bool) -> str:
 def _plain(table: list[list[str]]) -> list[str]:
     widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
     rule = ["-" * w for w in widths]
-    return ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
-            for row in [table[0], rule, *table[1:]]]
+    return [
+        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+        for row in [table[0], rule, *table[1:]]
+    ]
 
 
 def _md(text: str) -> str:
@@ -151,7 +172,9 @@ def _md(text: str) -> str:
 
 def _markdown(table: list[list[str]]) -> list[str]:
     head, *body = table
-    lines = ["| " + " | ".join(_md(c) for c in head) + " |",
-             "|" + "|".join("---" for _ in head) + "|"]
+    lines = [
+        "| " + " | ".join(_md(c) for c in head) + " |",
+        "|" + "|".join("---" for _ in head) + "|",
+    ]
     lines.extend("| " + " | ".join(_md(c) for c in row) + " |" for row in body)
     return lines

@@ -22,8 +22,11 @@ from safecli.store.book import Case
 
 PRODID = "-//safecli//safeguarding meeting invitation//EN"
 PARTSTAT = {
-    "invited": "NEEDS-ACTION", "accepted": "ACCEPTED", "declined": "DECLINED",
-    "deputy": "DELEGATED", "written-update": "DECLINED",
+    "invited": "NEEDS-ACTION",
+    "accepted": "ACCEPTED",
+    "declined": "DECLINED",
+    "deputy": "DELEGATED",
+    "written-update": "DECLINED",
 }
 _POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", re.IGNORECASE)
 _EMAIL = re.compile(r"[^\s<>\"(),;:@\\]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
@@ -44,8 +47,10 @@ def email_of(person: PersonView | None) -> str | None:
     if person is None or person.email is None:
         return None
     if not _EMAIL.fullmatch(person.email):
-        raise InvalidInput(f"the email recorded for {person.agency}:{one_line(person.name)} is "
-                           f"not one plain address ({person.email!r}); fix it in agencies.yaml")
+        raise InvalidInput(
+            f"the email recorded for {person.agency}:{one_line(person.name)} is "
+            f"not one plain address ({person.email!r}); fix it in agencies.yaml"
+        )
     return person.email
 
 
@@ -60,8 +65,12 @@ def private_words(case: Case) -> tuple[str, ...]:
             words.extend(part for part in value.split() if len(part) >= 3)
     address = text(adult.get("address")) or ""
     words.extend(line.strip(" ,") for line in address.splitlines() if len(line.strip()) >= 3)
-    words.extend(part.strip(" ,") for line in address.splitlines() for part in line.split(",")
-                 if len(part.strip()) >= 3)
+    words.extend(
+        part.strip(" ,")
+        for line in address.splitlines()
+        for part in line.split(",")
+        if len(part.strip()) >= 3
+    )
     words.extend(_POSTCODE.findall(address))
     return tuple(dict.fromkeys(w for w in words if w))
 
@@ -93,20 +102,30 @@ def description(inv: Invitation, place: str) -> str:
         f"Chair: {chair}." if chair else "Chair: not yet named.",
         f"How: {meeting.mode_label}. Where: {place}.",
         "The purpose, agenda and what to bring are in the invitation from the chair.",
-        ("If you cannot attend, tell the chair and send a deputy or a written update "
-        "before the meeting."),
+        (
+            "If you cannot attend, tell the chair and send a deputy or a written update "
+            "before the meeting."
+        ),
         "OFFICIAL-SENSITIVE: do not forward this entry or add case details to it.",
     ]
     return "\n".join(header_text(line) for line in lines)
 
 
-def invitation_ics(inv: Invitation, case: Case, *, now: datetime, sequence: int = 0,
-                   duration: timedelta = timedelta(hours=1)) -> str:
+def invitation_ics(
+    inv: Invitation,
+    case: Case,
+    *,
+    now: datetime,
+    sequence: int = 0,
+    duration: timedelta = timedelta(hours=1),
+) -> str:
     """The invitation as an iCalendar REQUEST (CRLF line ends, as RFC 5545 wants)."""
     meeting = inv.meeting
     if meeting.when is None:
-        raise InvalidInput(f"meeting {meeting.id} of {case.case_id} has no time recorded; "
-                           "a calendar invitation needs one")
+        raise InvalidInput(
+            f"meeting {meeting.id} of {case.case_id} has no time recorded; "
+            "a calendar invitation needs one"
+        )
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -115,8 +134,9 @@ def invitation_ics(inv: Invitation, case: Case, *, now: datetime, sequence: int 
     zone = getattr(meeting.when.tzinfo, "key", None)
     if zone:
         year = meeting.when.year
-        cal.add_component(Timezone.from_tzid(zone, first_date=date(year, 1, 1),
-                                             last_date=date(year + 1, 1, 1)))
+        cal.add_component(
+            Timezone.from_tzid(zone, first_date=date(year, 1, 1), last_date=date(year + 1, 1, 1))
+        )
     place = location(inv, private_words(case))
     event = Event()
     event.add("uid", uid(case.case_id, meeting.id))
@@ -140,15 +160,29 @@ def invitation_ics(inv: Invitation, case: Case, *, now: datetime, sequence: int 
         if address is None or address == chair_email:
             continue
         partstat = PARTSTAT.get(invitee.response, "NEEDS-ACTION")
-        event.add("attendee", _address(invitee.person, address, role="REQ-PARTICIPANT",
-                                       partstat=partstat, rsvp=partstat == "NEEDS-ACTION"))
+        event.add(
+            "attendee",
+            _address(
+                invitee.person,
+                address,
+                role="REQ-PARTICIPANT",
+                partstat=partstat,
+                rsvp=partstat == "NEEDS-ACTION",
+            ),
+        )
     cal.add_component(event)
     data: bytes = cal.to_ical()
     return data.decode("utf-8")
 
 
-def _address(person: PersonView, email: str, *, role: str | None = None,
-             partstat: str | None = None, rsvp: bool = False) -> vCalAddress:
+def _address(
+    person: PersonView,
+    email: str,
+    *,
+    role: str | None = None,
+    partstat: str | None = None,
+    rsvp: bool = False,
+) -> vCalAddress:
     address = vCalAddress(f"mailto:{email}")
     address.params["CN"] = header_text(person.name)
     if role:
@@ -158,4 +192,3 @@ def _address(person: PersonView, email: str, *, role: str | None = None,
     if rsvp:
         address.params["RSVP"] = "TRUE"
     return address
-

@@ -60,8 +60,9 @@ class Communication:
     @property
     def any(self) -> bool:
         """True when an interpreter, advocate, easy read or other need is recorded."""
-        return bool(self.interpreter or self.advocate or self.needs_advocate or self.easy_read
-                    or self.notes)
+        return bool(
+            self.interpreter or self.advocate or self.needs_advocate or self.easy_read or self.notes
+        )
 
 
 @dataclass(frozen=True)
@@ -141,12 +142,19 @@ def adult_view(case: Case, people: Directory, *, show_names: bool) -> AdultView:
     label = (name or "the adult") if show_names else (marks or "the adult")
     comm = mapping(adult.get("communication"))
     return AdultView(
-        label=label, initials=marks, name=name if show_names else None,
-        preferred_name=preferred if show_names else None, show_names=show_names,
+        label=label,
+        initials=marks,
+        name=name if show_names else None,
+        preferred_name=preferred if show_names else None,
+        show_names=show_names,
         communication=Communication(
-            language=text(comm.get("language")), interpreter=text(comm.get("interpreter")),
-            advocate=text(comm.get("advocate")), needs_advocate=comm.get("needs_advocate") is True,
-            easy_read=comm.get("easy_read") is True, notes=text(comm.get("notes"))),
+            language=text(comm.get("language")),
+            interpreter=text(comm.get("interpreter")),
+            advocate=text(comm.get("advocate")),
+            needs_advocate=comm.get("needs_advocate") is True,
+            easy_read=comm.get("easy_read") is True,
+            notes=text(comm.get("notes")),
+        ),
         risk_level=text(adult.get("risk_level")),
         lead_agency=people.agency(adult.get("lead_agency")),
         coordinator=people.person(adult.get("coordinator")),
@@ -158,8 +166,9 @@ def meeting_type(policy: Policy, raw: Mapping[str, Any]) -> MeetingType:
     return policy.get(str(raw.get("type")))
 
 
-def meeting_view(raw: Mapping[str, Any], mtype: MeetingType, people: Directory,
-                 book: Book) -> MeetingView:
+def meeting_view(
+    raw: Mapping[str, Any], mtype: MeetingType, people: Directory, book: Book
+) -> MeetingView:
     """A stored meeting as templates see it."""
     when = _when(raw.get("when"), book)
     meeting_format = text(raw.get("format")) or "meeting"
@@ -167,18 +176,30 @@ def meeting_view(raw: Mapping[str, Any], mtype: MeetingType, people: Directory,
     adult = mapping(raw.get("adult"))
     invited = adult.get("invited")
     return MeetingView(
-        id=str(raw.get("id")), type_id=mtype.id, title=type_title(mtype.name, meeting_format),
-        framework=mtype.framework, format=meeting_format, mode=mode,
-        mode_label=MODE_LABELS.get(mode, mode or "not recorded"), when=when,
+        id=str(raw.get("id")),
+        type_id=mtype.id,
+        title=type_title(mtype.name, meeting_format),
+        framework=mtype.framework,
+        format=meeting_format,
+        mode=mode,
+        mode_label=MODE_LABELS.get(mode, mode or "not recorded"),
+        when=when,
         when_text=format_when(when) if when else "time not recorded",
-        where=text(raw.get("where")), link=text(raw.get("link")), purpose=text(raw.get("purpose")),
-        chair=people.person(raw.get("chair")), decision_maker=people.person(raw.get("decision_maker")),
-        status=text(raw.get("status")) or "planned", invited_on=day(raw.get("invited_on")),
+        where=text(raw.get("where")),
+        link=text(raw.get("link")),
+        purpose=text(raw.get("purpose")),
+        chair=people.person(raw.get("chair")),
+        decision_maker=people.person(raw.get("decision_maker")),
+        status=text(raw.get("status")) or "planned",
+        invited_on=day(raw.get("invited_on")),
         adult_invited=invited if isinstance(invited, bool) else None,
         adult_not_invited_reason=text(adult.get("not_invited_reason")),
         agenda=texts(raw.get("agenda")),
-        invitees=tuple(view for view in (_invitee(e, people) for e in items(raw.get("invitees")))
-                       if view is not None),
+        invitees=tuple(
+            view
+            for view in (_invitee(e, people) for e in items(raw.get("invitees")))
+            if view is not None
+        ),
         held_on=day(mapping(raw.get("minutes")).get("held_on")),
     )
 
@@ -190,9 +211,13 @@ def _invitee(raw: Any, people: Directory) -> InviteeView | None:
         return None
     response = text(entry.get("response")) or "invited"
     return InviteeView(
-        person=person, reason=text(entry.get("reason")), response=response,
-        response_label=RESPONSE_LABELS.get(response, response), deputy=text(entry.get("deputy")),
-        responded_on=day(entry.get("responded_on")))
+        person=person,
+        reason=text(entry.get("reason")),
+        response=response,
+        response_label=RESPONSE_LABELS.get(response, response),
+        deputy=text(entry.get("deputy")),
+        responded_on=day(entry.get("responded_on")),
+    )
 
 
 def _when(value: Any, book: Book) -> datetime | None:
@@ -205,5 +230,10 @@ def _when(value: Any, book: Book) -> datetime | None:
 
 def document(book: Book, case: Case, title: str, as_of: date) -> Document:
     """The document's own facts: organisation, marking, title, date."""
-    return Document(organisation=book.config.organisation or "", marking=MARKING, title=title,
-                    case_id=case.case_id, as_of=as_of)
+    return Document(
+        organisation=book.config.organisation or "",
+        marking=MARKING,
+        title=title,
+        case_id=case.case_id,
+        as_of=as_of,
+    )

@@ -38,35 +38,48 @@ def check_format(fmt: str, allowed: tuple[str, ...]) -> str:
     return fmt
 
 
-def render_invitation(book: Book, case_id: str, meeting_id: str, options: InvitationOptions,
-                      *, now: datetime) -> Rendered:
+def render_invitation(
+    book: Book, case_id: str, meeting_id: str, options: InvitationOptions, *, now: datetime
+) -> Rendered:
     """An invitation in md, html, txt, ics or eml; `now` stamps the calendar and email."""
     fmt = check_format(options.fmt, INVITATION_FORMATS)
     case = read_case(book, case_id)
-    inv = invitation.build(book, case, meeting_id, to=options.to, show_names=options.show_names,
-                           today=now.astimezone(book.config.tz).date())
+    inv = invitation.build(
+        book,
+        case,
+        meeting_id,
+        to=options.to,
+        show_names=options.show_names,
+        today=now.astimezone(book.config.tz).date(),
+    )
     if fmt in FORMATS:
         return Rendered(templates_for(book).render("invitation", fmt, inv.variables()))
-    ics = calendar.invitation_ics(inv, case, now=now, sequence=options.sequence,
-                                  duration=options.duration)
+    ics = calendar.invitation_ics(
+        inv, case, now=now, sequence=options.sequence, duration=options.duration
+    )
     if fmt == "ics":
         return Rendered(ics)
     templates = templates_for(book)
     sender = mail.parse_sender(options.sender) if options.sender else None
     message = mail.invitation_email(
-        inv, text_body=templates.render("invitation", "txt", inv.variables()),
-        html_body=templates.render("invitation", "html", inv.variables()), ics=ics,
-        now=now, sender=sender)
-    return Rendered(message.text,
-                    tuple(f"{p.agency}:{p.name}" for p in message.unaddressed))
+        inv,
+        text_body=templates.render("invitation", "txt", inv.variables()),
+        html_body=templates.render("invitation", "html", inv.variables()),
+        ics=ics,
+        now=now,
+        sender=sender,
+    )
+    return Rendered(message.text, tuple(f"{p.agency}:{p.name}" for p in message.unaddressed))
 
 
-def render_minutes(book: Book, case_id: str, meeting_id: str, fmt: str, *, show_names: bool,
-                   today: date) -> Rendered:
+def render_minutes(
+    book: Book, case_id: str, meeting_id: str, fmt: str, *, show_names: bool, today: date
+) -> Rendered:
     """The minutes of a held meeting in md, html or txt."""
     check_format(fmt, FORMATS)
-    built = minutes.build(book, read_case(book, case_id), meeting_id, show_names=show_names,
-                          today=today)
+    built = minutes.build(
+        book, read_case(book, case_id), meeting_id, show_names=show_names, today=today
+    )
     return Rendered(templates_for(book).render("minutes", fmt, built.variables()))
 
 

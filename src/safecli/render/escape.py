@@ -61,9 +61,12 @@ def txt_block(value: object, width: int = 78) -> Markup:
     if isinstance(value, Markup):
         return value
     lines = strip_controls(str(value)).strip("\n").split("\n")
-    wrapped = (textwrap.fill(line.rstrip(), width, break_long_words=False,
-                             break_on_hyphens=False) if len(line.rstrip()) > width
-               else line.rstrip() for line in lines)
+    wrapped = (
+        textwrap.fill(line.rstrip(), width, break_long_words=False, break_on_hyphens=False)
+        if len(line.rstrip()) > width
+        else line.rstrip()
+        for line in lines
+    )
     return Markup("\n".join(wrapped))
 
 
@@ -73,8 +76,11 @@ def header_text(value: object) -> str:
 
 
 def _escape_leading(match: re.Match[str]) -> str:
-    return f"{match.group(1)}\\{match.group(2)}" if not match.group(2).isdigit() \
+    return (
+        f"{match.group(1)}\\{match.group(2)}"
+        if not match.group(2).isdigit()
         else f"{match.group(1)}{match.group(2)}\\"
+    )
 
 
 def txt_wrap(value: object, width: int = 78) -> Markup:
@@ -91,5 +97,6 @@ def _wrap_line(line: str, width: int) -> str:
         return line
     marker = _TXT_MARKER.match(line)
     hang = " " * min(len(marker.group(0)) if marker else 0, width // 2)
-    return textwrap.fill(line, width, subsequent_indent=hang, break_long_words=False,
-                         break_on_hyphens=False)
+    return textwrap.fill(
+        line, width, subsequent_indent=hang, break_long_words=False, break_on_hyphens=False
+    )

@@ -54,21 +54,29 @@ class Invitation:
 
     def variables(self) -> dict[str, Any]:
         """The template variables."""
-        return {"doc": self.doc, "adult": self.adult, "meeting": self.meeting,
-                "meeting_type": self.meeting_type, "recipient": self.recipient,
-                "agencies": self.agencies}
+        return {
+            "doc": self.doc,
+            "adult": self.adult,
+            "meeting": self.meeting,
+            "meeting_type": self.meeting_type,
+            "recipient": self.recipient,
+            "agencies": self.agencies,
+        }
 
 
-def build(book: Book, case: Case, meeting_id: str, *, to: Addressee | None, show_names: bool,
-          today: date) -> Invitation:
+def build(
+    book: Book, case: Case, meeting_id: str, *, to: Addressee | None, show_names: bool, today: date
+) -> Invitation:
     """The invitation to a meeting, for one invitee (`to`) or a general one."""
     raw = case.find("meetings", meeting_id)
     people = Directory.of(case)
     mtype = meeting_type(book_policy(book), raw)
     meeting = meeting_view(raw, mtype, people, book)
     if meeting.status == "cancelled":
-        raise InvalidInput(f"meeting {meeting_id} of {case.case_id} was cancelled; "
-                           "there is nothing to invite anyone to")
+        raise InvalidInput(
+            f"meeting {meeting_id} of {case.case_id} was cancelled; "
+            "there is nothing to invite anyone to"
+        )
     recipient = find_invitee(meeting, to) if to is not None else None
     agencies: list[AgencyView] = []
     for invitee in meeting.invitees:
@@ -79,19 +87,30 @@ def build(book: Book, case: Case, meeting_id: str, *, to: Addressee | None, show
     return Invitation(
         doc=document(book, case, title, today),
         adult=adult_view(case, people, show_names=show_names),
-        meeting=meeting, meeting_type=mtype, recipient=recipient, agencies=tuple(agencies))
+        meeting=meeting,
+        meeting_type=mtype,
+        recipient=recipient,
+        agencies=tuple(agencies),
+    )
 
 
 def find_invitee(meeting: MeetingView, to: Addressee) -> InviteeView:
     """The one invitee `to` names; InvalidInput when none or several match."""
-    matches = [i for i in meeting.invitees if i.person.agency == to.agency
-               and (to.name is None or i.person.name == to.name)]
+    matches = [
+        i
+        for i in meeting.invitees
+        if i.person.agency == to.agency and (to.name is None or i.person.name == to.name)
+    ]
     if len(matches) == 1:
         return matches[0]
     invited = ", ".join(f"{i.person.agency}:{i.person.name}" for i in meeting.invitees)
     if not matches:
-        raise InvalidInput(f"{to} is not invited to {meeting.id} (invitees: {invited or 'none'}); "
-                           "invite them first with: safecli meeting invite")
-    raise InvalidInput(f"--to {to} matches several invitees of {meeting.id}; "
-                       f"give the name too, e.g. --to {matches[0].person.agency}:"
-                       f"\"{matches[0].person.name}\"")
+        raise InvalidInput(
+            f"{to} is not invited to {meeting.id} (invitees: {invited or 'none'}); "
+            "invite them first with: safecli meeting invite"
+        )
+    raise InvalidInput(
+        f"--to {to} matches several invitees of {meeting.id}; "
+        f"give the name too, e.g. --to {matches[0].person.agency}:"
+        f'"{matches[0].person.name}"'
+    )

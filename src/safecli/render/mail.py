@@ -26,7 +26,9 @@ from safecli.render.views import PersonView, format_long_day
 
 # Local line ends: what `sendmail -t` reads on its standard input.
 POLICY = policy.default.clone(linesep="\n", max_line_length=78)
-_ADDR_SPEC = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?")
+_ADDR_SPEC = re.compile(
+    r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?"
+)
 
 
 @dataclass(frozen=True)
@@ -53,37 +55,53 @@ def parse_sender(value: str) -> Address:
     return address(match["name"], match["addr"] or match["bare"])
 
 
-def invitation_email(inv: Invitation, *, text_body: str, html_body: str, ics: str,
-                     now: datetime, sender: Address | None = None) -> Mail:
+def invitation_email(
+    inv: Invitation,
+    *,
+    text_body: str,
+    html_body: str,
+    ics: str,
+    now: datetime,
+    sender: Address | None = None,
+) -> Mail:
     """The invitation email: To the recipient (or every invitee with an email)."""
     meeting = inv.meeting
     if sender is None:
         chair_email = email_of(meeting.chair)
         if chair_email is None:
-            raise InvalidInput(f"no email is recorded for the chair of {meeting.id}; "
-                               "give --from ADDRESS")
+            raise InvalidInput(
+                f"no email is recorded for the chair of {meeting.id}; give --from ADDRESS"
+            )
         sender = address(meeting.chair.name if meeting.chair else None, chair_email)
     people = [inv.recipient.person] if inv.recipient else [i.person for i in meeting.invitees]
     recipients = [address(p.name, e) for p in people if (e := email_of(p))]
     unaddressed = tuple(p for p in people if email_of(p) is None)
     if not recipients:
         who = f"{people[0].agency}:{people[0].name}" if len(people) == 1 else "any invitee"
-        raise InvalidInput(f"no email address is recorded for {who} of {meeting.id}; "
-                           "add one in agencies.yaml")
+        raise InvalidInput(
+            f"no email address is recorded for {who} of {meeting.id}; add one in agencies.yaml"
+        )
     message = EmailMessage(policy=POLICY)
     message["From"] = sender
     message["To"] = recipients
     when = format_long_day(meeting.when.date()) if meeting.when else "date to be confirmed"
     message["Subject"] = header_text(
-        f"{MARKING}: Invitation: {meeting.title}, {inv.doc.case_id} {meeting.id}, {when}")
+        f"{MARKING}: Invitation: {meeting.title}, {inv.doc.case_id} {meeting.id}, {when}"
+    )
     message["Date"] = format_datetime(now)
     stamp = now.strftime("%Y%m%d%H%M%S")
-    message["Message-ID"] = (f"<{inv.doc.case_id}.{re.sub(r'[^A-Za-z0-9]', '', meeting.id)}"
-                             f".{stamp}@safecli>")
+    message["Message-ID"] = (
+        f"<{inv.doc.case_id}.{re.sub(r'[^A-Za-z0-9]', '', meeting.id)}.{stamp}@safecli>"
+    )
     message.set_content(text_body, cte="quoted-printable")
     message.add_alternative(html_body, subtype="html", cte="quoted-printable")
-    message.add_attachment(ics, subtype="calendar", cte="quoted-printable",
-                           filename="invitation.ics", params={"method": "REQUEST"})
+    message.add_attachment(
+        ics,
+        subtype="calendar",
+        cte="quoted-printable",
+        filename="invitation.ics",
+        params={"method": "REQUEST"},
+    )
     _fix_boundaries(message, text_body + html_body + ics)
     return Mail(message.as_string(policy=POLICY), unaddressed)
 

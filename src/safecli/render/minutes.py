@@ -97,34 +97,45 @@ def build(book: Book, case: Case, meeting_id: str, *, show_names: bool, today: d
         raise InvalidInput(
             f"meeting {meeting_id} of {case.case_id} has not been held "
             f"(status: {raw.get('status')}); record it first with: "
-            f"safecli meeting record {case.case_id} {meeting_id}")
+            f"safecli meeting record {case.case_id} {meeting_id}"
+        )
     people = Directory.of(case)
     mtype = meeting_type(book_policy(book), raw)
     meeting = meeting_view(raw, mtype, people, book)
     attendees = people.persons(minutes.get("attendees"))
-    agreed = tuple(action_row(a, people, today) for a in items(case.actions)
-                   if mapping(a).get("meeting") == meeting_id)
+    agreed = tuple(
+        action_row(a, people, today)
+        for a in items(case.actions)
+        if mapping(a).get("meeting") == meeting_id
+    )
     return Minutes(
         doc=document(book, case, f"Minutes: {meeting.title}", today),
         adult=adult_view(case, people, show_names=show_names),
-        meeting=meeting, meeting_type=mtype, attendees=attendees,
+        meeting=meeting,
+        meeting_type=mtype,
+        attendees=attendees,
         apologies=people.persons(minutes.get("apologies")),
         written_updates=people.persons(minutes.get("written_updates")),
         engage_lead=people.agency(minutes.get("engage_lead")),
-        wishes=wishes(minutes.get("wishes")), risks=risk_rows(minutes.get("risks")),
+        wishes=wishes(minutes.get("wishes")),
+        risks=risk_rows(minutes.get("risks")),
         others_at_risk=others_at_risk(minutes.get("others_at_risk")),
         decisions=texts(minutes.get("decisions")),
         disagreements=disagreements(minutes.get("disagreements"), people),
-        review=review(minutes.get("review")), feedback=feedback(minutes.get("feedback"), people),
-        capacity=capacity(minutes.get("capacity"), people), actions=agreed,
-        carried_forward=tuple(action_row(a, people, today)
-                              for a in carried_forward(case, meeting_id)),
+        review=review(minutes.get("review")),
+        feedback=feedback(minutes.get("feedback"), people),
+        capacity=capacity(minutes.get("capacity"), people),
+        actions=agreed,
+        carried_forward=tuple(
+            action_row(a, people, today) for a in carried_forward(case, meeting_id)
+        ),
         distribution=distribution(meeting, attendees, minutes),
     )
 
 
-def distribution(meeting: MeetingView, attendees: tuple[PersonView, ...],
-                 minutes: Mapping[str, Any]) -> tuple[Recipient, ...]:
+def distribution(
+    meeting: MeetingView, attendees: tuple[PersonView, ...], minutes: Mapping[str, Any]
+) -> tuple[Recipient, ...]:
     """Everyone who attended, then every invitee who did not."""
     apologies = _names(minutes.get("apologies"))
     updates = _names(minutes.get("written_updates"))
@@ -141,10 +152,15 @@ def distribution(meeting: MeetingView, attendees: tuple[PersonView, ...],
             continue
         present.add((person.agency, person.name))
         key = (person.agency, person.name)
-        note = ("apologies; sent a written update" if key in updates
-                else "apologies" if key in apologies
-                else f"sent a deputy ({invitee.deputy})" if invitee.deputy
-                else "did not attend")
+        note = (
+            "apologies; sent a written update"
+            if key in updates
+            else "apologies"
+            if key in apologies
+            else f"sent a deputy ({invitee.deputy})"
+            if invitee.deputy
+            else "did not attend"
+        )
         rows.append(Recipient(person, False, note, shared.get(person.agency)))
     return tuple(rows)
 

@@ -136,8 +136,11 @@ def build(book: Book, case: Case, *, show_names: bool, today: date) -> Plan:
     people = Directory.of(case)
     policy = book_policy(book)
     adult = mapping(case.adult)
-    held = [mapping(m) for m in items(case.meetings)
-            if mapping(m).get("status") == "held" and mapping(mapping(m).get("minutes"))]
+    held = [
+        mapping(m)
+        for m in items(case.meetings)
+        if mapping(m).get("status") == "held" and mapping(mapping(m).get("minutes"))
+    ]
     held.sort(key=lambda m: day(mapping(m.get("minutes")).get("held_on")) or date.min)
     risks: list[FromMeeting[RiskRow]] = []
     views: list[FromMeeting[Wishes]] = []
@@ -148,8 +151,11 @@ def build(book: Book, case: Case, *, show_names: bool, today: date) -> Plan:
     for meeting in held:
         minutes = mapping(meeting.get("minutes"))
         mid, on = str(meeting.get("id")), day(minutes.get("held_on"))
-        sources.append(HeldMeeting(mid, type_title(meeting_type(policy, meeting).name,
-                                                   text(meeting.get("format"))), on))
+        sources.append(
+            HeldMeeting(
+                mid, type_title(meeting_type(policy, meeting).name, text(meeting.get("format"))), on
+            )
+        )
         risks.extend(FromMeeting(mid, on, row) for row in risk_rows(minutes.get("risks")))
         said = wishes(minutes.get("wishes"))
         if said.views or said.obtained_by:
@@ -162,9 +168,13 @@ def build(book: Book, case: Case, *, show_names: bool, today: date) -> Plan:
             told.append(FromMeeting(mid, on, back))
         reviews.append(FromMeeting(mid, on, review(minutes.get("review"))))
     open_actions = sorted(
-        (action_row(a, people, today) for a in items(case.actions)
-         if mapping(a).get("status") == "open"),
-        key=lambda row: (row.due or date.max, row.id))
+        (
+            action_row(a, people, today)
+            for a in items(case.actions)
+            if mapping(a).get("status") == "open"
+        ),
+        key=lambda row: (row.due or date.max, row.id),
+    )
     asked = mapping(adult.get("wishes"))
     others = mapping(adult.get("others_at_risk"))
     return Plan(
@@ -173,13 +183,23 @@ def build(book: Book, case: Case, *, show_names: bool, today: date) -> Plan:
         status=text(adult.get("status")) or "open",
         concerns=tuple(_concern(c, people) for c in items(adult.get("concerns"))),
         risks=tuple(risks),
-        wishes=AdultWishes(day(asked.get("asked_on")), texts(asked.get("outcomes")),
-                           text(asked.get("not_asked_reason"))),
-        views=tuple(views), actions=tuple(open_actions),
+        wishes=AdultWishes(
+            day(asked.get("asked_on")),
+            texts(asked.get("outcomes")),
+            text(asked.get("not_asked_reason")),
+        ),
+        views=tuple(views),
+        actions=tuple(open_actions),
         capacity=tuple(_capacity(c, people) for c in items(adult.get("capacity"))),
-        best_interests=tuple(best), feedback=tuple(told), review=latest_review(reviews),
-        others_at_risk=OthersNow(others.get("children") is True, others.get("adults") is True,
-                                 text(others.get("notes")), day(others.get("referral_made"))),
+        best_interests=tuple(best),
+        feedback=tuple(told),
+        review=latest_review(reviews),
+        others_at_risk=OthersNow(
+            others.get("children") is True,
+            others.get("adults") is True,
+            text(others.get("notes")),
+            day(others.get("referral_made")),
+        ),
         meetings=tuple(sources),
     )
 
@@ -195,14 +215,20 @@ def latest_review(reviews: list[FromMeeting[Review]]) -> FromMeeting[Review] | N
 def _concern(raw: Any, people: Directory) -> Concern:
     entry: Mapping[str, Any] = mapping(raw)
     return Concern(
-        type=text(entry.get("type")) or "not recorded", summary=text(entry.get("summary")),
-        source=text(entry.get("source")), location=text(entry.get("location")),
-        raised_on=day(entry.get("raised_on")), raised_by=people.person(entry.get("raised_by")))
+        type=text(entry.get("type")) or "not recorded",
+        summary=text(entry.get("summary")),
+        source=text(entry.get("source")),
+        location=text(entry.get("location")),
+        raised_on=day(entry.get("raised_on")),
+        raised_by=people.person(entry.get("raised_by")),
+    )
 
 
 def _capacity(raw: Any, people: Directory) -> CapacityDecision:
     entry = mapping(raw)
     return CapacityDecision(
         decision=text(entry.get("decision")) or "(decision not described)",
-        outcome=text(entry.get("outcome")), assessed_on=day(entry.get("assessed_on")),
-        by=people.person(entry.get("by")))
+        outcome=text(entry.get("outcome")),
+        assessed_on=day(entry.get("assessed_on")),
+        by=people.person(entry.get("by")),
+    )

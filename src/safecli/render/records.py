@@ -86,10 +86,14 @@ def risk_rows(raw: Any) -> tuple[RiskRow, ...]:
     rows = []
     for item in items(raw):
         entry = mapping(item)
-        rows.append(RiskRow(
-            risk=text(entry.get("risk")) or "(risk not described)",
-            in_place=text(entry.get("in_place")), barriers=text(entry.get("barriers")),
-            actions=texts(entry.get("actions"))))
+        rows.append(
+            RiskRow(
+                risk=text(entry.get("risk")) or "(risk not described)",
+                in_place=text(entry.get("in_place")),
+                barriers=text(entry.get("barriers")),
+                actions=texts(entry.get("actions")),
+            )
+        )
     return tuple(rows)
 
 
@@ -97,18 +101,24 @@ def others_at_risk(raw: Any) -> OthersAtRisk:
     """The minutes' `others_at_risk`."""
     entry = mapping(raw)
     return OthersAtRisk(
-        reviewed=entry.get("reviewed") is True, adults=text(entry.get("adults")),
-        children=text(entry.get("children")), referral_made=day(entry.get("referral_made")))
+        reviewed=entry.get("reviewed") is True,
+        adults=text(entry.get("adults")),
+        children=text(entry.get("children")),
+        referral_made=day(entry.get("referral_made")),
+    )
 
 
 def disagreements(raw: Any, people: Directory) -> tuple[Disagreement, ...]:
     """The minutes' `disagreements`."""
     return tuple(
-        Disagreement(raised_by=people.person(mapping(item).get("raised_by")),
-                     about=text(mapping(item).get("about")),
-                     outcome=text(mapping(item).get("outcome")),
-                     escalated=mapping(item).get("escalated") is True)
-        for item in items(raw))
+        Disagreement(
+            raised_by=people.person(mapping(item).get("raised_by")),
+            about=text(mapping(item).get("about")),
+            outcome=text(mapping(item).get("outcome")),
+            escalated=mapping(item).get("escalated") is True,
+        )
+        for item in items(raw)
+    )
 
 
 def review(raw: Any) -> Review:
@@ -129,6 +139,9 @@ def capacity(raw: Any, people: Directory) -> Capacity | None:
     if not entry:
         return None
     return Capacity(
-        decision=text(entry.get("decision")), assessed_on=day(entry.get("assessed_on")),
-        assessed_by=people.person(entry.get("assessed_by")), outcome=text(entry.get("outcome")),
-        best_interests_decision=text(entry.get("best_interests_decision")))
+        decision=text(entry.get("decision")),
+        assessed_on=day(entry.get("assessed_on")),
+        assessed_by=people.person(entry.get("assessed_by")),
+        outcome=text(entry.get("outcome")),
+        best_interests_decision=text(entry.get("best_interests_decision")),
+    )

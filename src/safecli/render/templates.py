@@ -76,20 +76,33 @@ class Templates:
         except TemplateSyntaxError as exc:
             raise TemplateFailure(
                 f"syntax error in template {exc.name or name}: {exc.message} ({HELP})",
-                path=exc.filename or exc.name, line=exc.lineno) from None
+                path=exc.filename or exc.name,
+                line=exc.lineno,
+            ) from None
         except TemplateNotFound as exc:
             raise TemplateFailure(
                 f"template {exc.name} not found (looked in: "
-                f"{', '.join(str(f) for f in self.folders)})") from None
+                f"{', '.join(str(f) for f in self.folders)})"
+            ) from None
         except UndefinedError as exc:
             where, line = _located(exc, name)
-            raise TemplateFailure(f"undefined variable in template {Path(where).name}: "
-                                  f"{exc.message} ({HELP})", path=where, line=line) from None
-        except (TemplateError, TypeError, ValueError, AttributeError, LookupError,
-                ArithmeticError) as exc:
+            raise TemplateFailure(
+                f"undefined variable in template {Path(where).name}: {exc.message} ({HELP})",
+                path=where,
+                line=line,
+            ) from None
+        except (
+            TemplateError,
+            TypeError,
+            ValueError,
+            AttributeError,
+            LookupError,
+            ArithmeticError,
+        ) as exc:
             where, line = _located(exc, name)
-            raise TemplateFailure(f"template {Path(where).name} failed: {exc} ({HELP})",
-                                  path=where, line=line) from None
+            raise TemplateFailure(
+                f"template {Path(where).name} failed: {exc} ({HELP})", path=where, line=line
+            ) from None
 
 
 def templates_for(book: Book | None) -> Templates:
@@ -106,14 +119,26 @@ def templates_for(book: Book | None) -> Templates:
 def environment(fmt: str, loader: BaseLoader) -> ImmutableSandboxedEnvironment:
     """The sandboxed, strict environment for one output format."""
     env = ImmutableSandboxedEnvironment(
-        loader=loader, undefined=StrictUndefined, autoescape=fmt == "html",
-        keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
-        finalize=_finalizer(_ESCAPERS[fmt]), auto_reload=False)
-    env.filters.update({
-        "text": _ESCAPERS[fmt], "block": _BLOCKS[fmt], "day": format_day,
-        "longday": format_long_day, "when": format_when,
-        "wrap": txt_wrap if fmt == "txt" else _unchanged, "sentence": _sentence,
-    })
+        loader=loader,
+        undefined=StrictUndefined,
+        autoescape=fmt == "html",
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        finalize=_finalizer(_ESCAPERS[fmt]),
+        auto_reload=False,
+    )
+    env.filters.update(
+        {
+            "text": _ESCAPERS[fmt],
+            "block": _BLOCKS[fmt],
+            "day": format_day,
+            "longday": format_long_day,
+            "when": format_when,
+            "wrap": txt_wrap if fmt == "txt" else _unchanged,
+            "sentence": _sentence,
+        }
+    )
     return env
 
 
@@ -140,8 +165,9 @@ def _html_block(value: object) -> Markup:
     if isinstance(value, Markup):
         return value
     paragraphs = re.split(r"\n\s*\n", strip_controls(str(value)).strip())
-    return Markup("\n".join(f"<p>{html.escape(one_line(p), quote=True)}</p>"
-                            for p in paragraphs if p.strip()))
+    return Markup(
+        "\n".join(f"<p>{html.escape(one_line(p), quote=True)}</p>" for p in paragraphs if p.strip())
+    )
 
 
 def _sentence(value: object) -> str:
@@ -159,10 +185,14 @@ def _txt_inline(value: object) -> str:
 
 
 _ESCAPERS: dict[str, Callable[[object], Any]] = {
-    "md": md_inline, "html": _html_inline, "txt": _txt_inline,
+    "md": md_inline,
+    "html": _html_inline,
+    "txt": _txt_inline,
 }
 _BLOCKS: dict[str, Callable[[object], Any]] = {
-    "md": md_block, "html": _html_block, "txt": txt_block,
+    "md": md_block,
+    "html": _html_block,
+    "txt": txt_block,
 }
 
 

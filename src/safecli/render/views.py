@@ -106,8 +106,9 @@ class Directory:
             handle = text(agency.get("handle"))
             if handle is None:
                 continue
-            agencies[handle] = AgencyView(handle, text(agency.get("name")) or handle,
-                                          text(agency.get("kind")) or "other")
+            agencies[handle] = AgencyView(
+                handle, text(agency.get("name")) or handle, text(agency.get("kind")) or "other"
+            )
             for entry in items(agency.get("people")):
                 person = mapping(entry)
                 if text(person.get("name")):
@@ -131,9 +132,13 @@ class Directory:
         entry = mapping(self.people.get((handle, name)))
         agency = self.agencies.get(handle)
         return PersonView(
-            name=name, agency=handle, agency_name=agency.name if agency else handle,
-            role=text(entry.get("role")), email=text(entry.get("email")),
-            phone=text(entry.get("phone")))
+            name=name,
+            agency=handle,
+            agency_name=agency.name if agency else handle,
+            role=text(entry.get("role")),
+            email=text(entry.get("email")),
+            phone=text(entry.get("phone")),
+        )
 
     def persons(self, raw: Any) -> tuple[PersonView, ...]:
         """Every person of a stored list that names someone."""
@@ -173,13 +178,18 @@ def action_row(raw: Any, people: Directory, today: date) -> ActionRow:
     due = day(action.get("due"))
     status = text(action.get("status")) or "open"
     return ActionRow(
-        id=text(action.get("id")) or "?", meeting=text(action.get("meeting")),
+        id=text(action.get("id")) or "?",
+        meeting=text(action.get("meeting")),
         description=text(action.get("description")) or "(no description recorded)",
-        lead=people.person(action.get("lead")), due=due, status=status,
-        done_on=day(action.get("done_on")), note=text(action.get("note")),
+        lead=people.person(action.get("lead")),
+        due=due,
+        status=status,
+        done_on=day(action.get("done_on")),
+        note=text(action.get("note")),
         cancel_reason=text(action.get("cancel_reason")),
         overdue=status == "open" and due is not None and due < today,
-        moves=len(items(action.get("moves"))))
+        moves=len(items(action.get("moves"))),
+    )
 
 
 def format_day(value: date | None) -> str:

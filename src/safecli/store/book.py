@@ -52,7 +52,8 @@ class Book:
         if not self.cases_dir.is_dir():
             return []
         return sorted(
-            entry.name for entry in os.scandir(self.cases_dir)
+            entry.name
+            for entry in os.scandir(self.cases_dir)
             if entry.is_dir(follow_symlinks=False) and not entry.name.startswith(".")
         )
 
@@ -69,7 +70,8 @@ def find_book(explicit: Path | None = None, start: Path | None = None) -> Book:
         if found is None:
             raise BookNotFound(
                 f"not inside a case book (no {CONFIG_NAME} here or above); "
-                "run 'safecli init', or give --book PATH or SAFECLI_BOOK")
+                "run 'safecli init', or give --book PATH or SAFECLI_BOOK"
+            )
         root = found
     return Book(root=root, config=read_config(root / CONFIG_NAME))
 
@@ -109,8 +111,10 @@ class Case:
                 return record
         noun = kind.removesuffix("s")
         known = ", ".join(str(r.get("id")) for r in records) or "none yet"
-        raise InvalidInput(f"no {noun} {record_id!r} in {self.case_id} ({kind}: {known}); "
-                           f"see: safecli {noun} list {self.case_id}")
+        raise InvalidInput(
+            f"no {noun} {record_id!r} in {self.case_id} ({kind}: {known}); "
+            f"see: safecli {noun} list {self.case_id}"
+        )
 
     def path(self, kind: str) -> Path:
         return self.folder / f"{kind}.yaml"
@@ -127,7 +131,9 @@ def load_case(book: Book, case_id: str) -> Case:
     if adult_case != case_id:
         raise FileFormatError(
             f"case: {adult_case!r} does not match the folder name {case_id!r}",
-            path=folder / "adult.yaml", **key_position(docs["adult"], "case"))
+            path=folder / "adult.yaml",
+            **key_position(docs["adult"], "case"),
+        )
     return Case(case_id=case_id, folder=folder, docs=docs, texts=texts)
 
 
@@ -141,7 +147,8 @@ def read_case(book: Book, case_id: str) -> Case:
     if docs["adult"].get("case") != case_id:
         raise FileFormatError(
             f"case: {docs['adult'].get('case')!r} does not match the folder name {case_id!r}",
-            path=folder / "adult.yaml")
+            path=folder / "adult.yaml",
+        )
     return Case(case_id=case_id, folder=folder, docs=docs, texts=dict.fromkeys(FILES))
 
 
@@ -180,7 +187,8 @@ def lock(folder: Path, wait: float | None = None) -> Iterator[None]:
                 if time.monotonic() >= deadline:
                     raise LockHeld(
                         "another safecli command is changing this case; try again in a moment",
-                        path=path) from None
+                        path=path,
+                    ) from None
                 time.sleep(0.02)
         yield
     finally:

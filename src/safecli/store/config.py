@@ -17,8 +17,17 @@ from safecli.model import JURISDICTIONS, RISK_LEVELS
 from safecli.store import yamlio
 
 CONFIG_NAME = "safecli.yaml"
-CONFIG_KEYS = ("organisation", "jurisdiction", "timezone", "show_names", "commit",
-               "lead_times", "digest", "validate", "meeting_types")
+CONFIG_KEYS = (
+    "organisation",
+    "jurisdiction",
+    "timezone",
+    "show_names",
+    "commit",
+    "lead_times",
+    "digest",
+    "validate",
+    "meeting_types",
+)
 DEFAULT_LEAD_TIMES = {"high": 1, "medium": 3, "low": 5}
 DEFAULT_DIGEST = {"minutes_share_days": 5, "first_meeting_days": 10}
 
@@ -48,23 +57,29 @@ def read_config(path: Path) -> Config:
     raw, _ = yamlio.read(path, dict)
     unknown = [key for key in raw if key not in CONFIG_KEYS]
     if unknown:
-        raise FileFormatError(f"unknown setting {unknown[0]!r}; known: {', '.join(CONFIG_KEYS)}",
-                              path=path, **key_position(raw, unknown[0]))
+        raise FileFormatError(
+            f"unknown setting {unknown[0]!r}; known: {', '.join(CONFIG_KEYS)}",
+            path=path,
+            **key_position(raw, unknown[0]),
+        )
     if raw.get("jurisdiction") not in JURISDICTIONS:
-        raise FileFormatError("jurisdiction must be england or wales", path=path,
-                              **key_position(raw, "jurisdiction"))
+        raise FileFormatError(
+            "jurisdiction must be england or wales", path=path, **key_position(raw, "jurisdiction")
+        )
     timezone = raw.get("timezone") or "Europe/London"
     try:
         ZoneInfo(str(timezone))
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise FileFormatError(f"unknown timezone {timezone!r}", path=path,
-                              **key_position(raw, "timezone")) from exc
+        raise FileFormatError(
+            f"unknown timezone {timezone!r}", path=path, **key_position(raw, "timezone")
+        ) from exc
     lead_times = {**DEFAULT_LEAD_TIMES, **_int_map(path, raw, "lead_times", RISK_LEVELS)}
     digest = {**DEFAULT_DIGEST, **_int_map(path, raw, "digest", tuple(DEFAULT_DIGEST))}
     for key in ("show_names", "commit"):
         if not isinstance(raw.get(key, False), bool):
-            raise FileFormatError(f"{key} must be true or false", path=path,
-                                  **key_position(raw, key))
+            raise FileFormatError(
+                f"{key} must be true or false", path=path, **key_position(raw, key)
+            )
     for key in ("validate", "meeting_types"):
         if not isinstance(raw.get(key) or {}, dict):
             raise FileFormatError(f"{key} must be a mapping", path=path, **key_position(raw, key))
@@ -89,7 +104,9 @@ def _int_map(path: Path, raw: Any, key: str, allowed: tuple[str, ...]) -> dict[s
         if name not in allowed or not isinstance(number, int) or number < 0:
             raise FileFormatError(
                 f"{key}.{name}: expected one of {', '.join(allowed)} with a whole number of days",
-                path=path, **key_position(value, name))
+                path=path,
+                **key_position(value, name),
+            )
     return {str(name): int(number) for name, number in value.items()}
 
 
@@ -137,8 +154,9 @@ cases/**/*.yaml merge=safecli text eol=lf
 def init_book(root: Path, *, organisation: str, jurisdiction: str, timezone: str) -> list[Path]:
     """Create a new case book at root; refuse if one is already there."""
     if (root / CONFIG_NAME).exists():
-        raise FileFormatError("a case book already exists here; not overwriting it",
-                              path=root / CONFIG_NAME)
+        raise FileFormatError(
+            "a case book already exists here; not overwriting it", path=root / CONFIG_NAME
+        )
     if jurisdiction not in JURISDICTIONS:
         raise FileFormatError(f"jurisdiction must be england or wales, not {jurisdiction!r}")
     try:
@@ -151,7 +169,9 @@ def init_book(root: Path, *, organisation: str, jurisdiction: str, timezone: str
         yamlio.make_private_dir(root / "cases")
     config = CONFIG_TEMPLATE.format(
         organisation=json.dumps(organisation, ensure_ascii=False),
-        jurisdiction=jurisdiction, timezone=timezone)
+        jurisdiction=jurisdiction,
+        timezone=timezone,
+    )
     written = [root / CONFIG_NAME]
     yamlio.write_atomic(root / CONFIG_NAME, config)
     for name, content in ((".gitignore", GITIGNORE), (".gitattributes", GITATTRIBUTES)):

@@ -38,18 +38,22 @@ class _Resolver12(yaml.resolver.BaseResolver):
 
 
 _Resolver12.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
-    list("tTfF"))
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
 _Resolver12.add_implicit_resolver("tag:yaml.org,2002:int", _INT, list("-+0123456789"))
 _Resolver12.add_implicit_resolver("tag:yaml.org,2002:float", _FLOAT, list("-+0123456789."))
 _Resolver12.add_implicit_resolver(
-    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
+    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+)
 _Resolver12.add_implicit_resolver(
-    "tag:yaml.org,2002:timestamp", re.compile(
+    "tag:yaml.org,2002:timestamp",
+    re.compile(
         r"^(?:[0-9]{4}-[0-9]{2}-[0-9]{2}"
         r"|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}"
-        r"(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)$"),
-    list("0123456789"))
+        r"(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)$"
+    ),
+    list("0123456789"),
+)
 
 
 class _Constructor(yaml.constructor.SafeConstructor):
@@ -76,9 +80,11 @@ class _Constructor(yaml.constructor.SafeConstructor):
 
 
 _Constructor.add_constructor(  # type: ignore[type-var]
-    "tag:yaml.org,2002:int", _Constructor.construct_yaml_int)
+    "tag:yaml.org,2002:int", _Constructor.construct_yaml_int
+)
 _Constructor.add_constructor(  # type: ignore[type-var]
-    "tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
+    "tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp
+)
 
 
 class _Located(Exception):
@@ -145,8 +151,9 @@ def construct(path: Path, node: yaml.Node | None, expect: type) -> Any:
     try:
         data = loader.construct_document(node)
     except _Located as exc:
-        raise FileFormatError(exc.message, path=path, line=exc.mark.line + 1,
-                              column=exc.mark.column + 1) from None
+        raise FileFormatError(
+            exc.message, path=path, line=exc.mark.line + 1, column=exc.mark.column + 1
+        ) from None
     except (ValueError, yaml.YAMLError) as exc:
         raise FileFormatError(f"not valid YAML: {exc}", path=path) from exc
     finally:
@@ -204,7 +211,8 @@ def _child(node: yaml.Node, key: str | int) -> yaml.Node | None:
         for key_node, value_node in node.value:
             if key_node.value == key:
                 return value_node  # type: ignore[no-any-return]
-    elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) \
-            and 0 <= key < len(node.value):
+    elif (
+        isinstance(node, yaml.SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value)
+    ):
         return node.value[key]  # type: ignore[no-any-return]
     return None

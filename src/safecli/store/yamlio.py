@@ -80,8 +80,12 @@ def check_bytes(path: Path, data: bytes) -> str:
             f"file is {len(data):,} bytes; case files are limited to {MAX_BYTES:,}", path=path
         )
     if data.startswith(b"\xef\xbb\xbf"):
-        raise FileFormatError("file starts with a byte-order mark; save it as UTF-8 without BOM",
-                              path=path, line=1, column=1)
+        raise FileFormatError(
+            "file starts with a byte-order mark; save it as UTF-8 without BOM",
+            path=path,
+            line=1,
+            column=1,
+        )
     nul = data.find(b"\x00")
     if nul >= 0:
         line, column = position(data[:nul].decode("utf-8", "replace"), nul)
@@ -90,8 +94,9 @@ def check_bytes(path: Path, data: bytes) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, column = position(data[: exc.start].decode("utf-8", "replace"), exc.start)
-        raise FileFormatError("file is not valid UTF-8", path=path, line=line,
-                              column=column) from exc
+        raise FileFormatError(
+            "file is not valid UTF-8", path=path, line=line, column=column
+        ) from exc
     check_text(path, text)
     return text
 
@@ -101,14 +106,20 @@ def check_text(path: Path, text: str) -> None:
     carriage = text.find("\r")
     if carriage >= 0:
         line, column = position(text, carriage)
-        raise FileFormatError("file has CRLF (Windows) line ends; convert it to LF",
-                              path=path, line=line, column=column)
+        raise FileFormatError(
+            "file has CRLF (Windows) line ends; convert it to LF",
+            path=path,
+            line=line,
+            column=column,
+        )
     marker = CONFLICT_MARKER.search(text)
     if marker:
         line, _ = position(text, marker.start())
         raise FileFormatError(
             "git conflict marker: this file was not merged; resolve the conflict first",
-            path=path, line=line, column=1,
+            path=path,
+            line=line,
+            column=1,
         )
 
 
@@ -155,8 +166,10 @@ def check_events(path: Path, text: str) -> None:
             if isinstance(event, NodeEvent) and open_nodes:
                 is_mapping, count = open_nodes[-1]
                 if is_mapping and count % 2 == 0 and isinstance(event, CollectionStartEvent):
-                    raise FileFormatError("complex keys (a list or mapping as a key) are not "
-                                          "allowed in case files", **where)
+                    raise FileFormatError(
+                        "complex keys (a list or mapping as a key) are not allowed in case files",
+                        **where,
+                    )
                 open_nodes[-1][1] += 1
             if isinstance(event, CollectionStartEvent):
                 open_nodes.append([isinstance(event, MappingStartEvent), 0])
@@ -244,10 +257,16 @@ def check_root(path: Path, data: Any, expect: type) -> Any:
         raise FileFormatError(f"file is empty; expected {kind}", path=path)
     if not isinstance(data, expect):
         kind = "a mapping (key: value)" if expect is dict else "a list (- item)"
-        found = ("a list" if isinstance(data, list)
-                 else "a mapping" if isinstance(data, dict) else "a single value")
-        raise FileFormatError(f"expected {kind} at the top of the file, found {found}",
-                              path=path, line=1, column=1)
+        found = (
+            "a list"
+            if isinstance(data, list)
+            else "a mapping"
+            if isinstance(data, dict)
+            else "a single value"
+        )
+        raise FileFormatError(
+            f"expected {kind} at the top of the file, found {found}", path=path, line=1, column=1
+        )
     return data
 
 
@@ -340,8 +359,12 @@ def changed_text(path: Path, data: Any, original: str | None, expect: type) -> s
     text = dump(data)
     if text == original:
         return None
-    if original is not None and isinstance(data, list) and not data \
-            and parse(path, original, list) == []:
+    if (
+        original is not None
+        and isinstance(data, list)
+        and not data
+        and parse(path, original, list) == []
+    ):
         return None  # an empty list with comments around it: leave it as written
     parse(path, text, expect)
     return text

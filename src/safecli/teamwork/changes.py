@@ -10,16 +10,28 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-PERSONAL = ("name", "preferred_name", "date_of_birth", "address", "phone", "communication",
-            "representative", "care_and_support")
+PERSONAL = (
+    "name",
+    "preferred_name",
+    "date_of_birth",
+    "address",
+    "phone",
+    "communication",
+    "representative",
+    "care_and_support",
+)
 ENUMS = ("jurisdiction", "risk_level", "lead_agency", "engagement")
 ADULT_WORDS = {"risk_level": "risk level", "lead_agency": "lead agency"}
 
 
 def describe(kind: str, old: Any, new: Any) -> list[str]:
     """The changes from old to new (plain data; None for a file that is not there)."""
-    describer = {"adult": _adult, "agencies": _agencies, "meetings": _meetings,
-                 "actions": _actions}[kind]
+    describer = {
+        "adult": _adult,
+        "agencies": _agencies,
+        "meetings": _meetings,
+        "actions": _actions,
+    }[kind]
     return describer(old, new)
 
 
@@ -68,11 +80,14 @@ def _adult(old: Any, new: Any) -> list[str]:
             lines.append("case reopened")
     for key in ENUMS:
         if old.get(key) != new.get(key):
-            lines.append(f"{ADULT_WORDS.get(key, key)} changed "
-                         f"{_text(old.get(key))} → {_text(new.get(key))}")
+            lines.append(
+                f"{ADULT_WORDS.get(key, key)} changed {_text(old.get(key))} → {_text(new.get(key))}"
+            )
     if old.get("coordinator") != new.get("coordinator"):
-        lines.append(f"lead coordinator changed ({_agency(old.get('coordinator'))} → "
-                     f"{_agency(new.get('coordinator'))})")
+        lines.append(
+            f"lead coordinator changed ({_agency(old.get('coordinator'))} → "
+            f"{_agency(new.get('coordinator'))})"
+        )
     lines += _concerns(old.get("concerns"), new.get("concerns"))
     lines += _capacity(old.get("capacity"), new.get("capacity"))
     if old.get("wishes") != new.get("wishes"):
@@ -80,13 +95,26 @@ def _adult(old: Any, new: Any) -> list[str]:
     if old.get("others_at_risk") != new.get("others_at_risk"):
         made = (new.get("others_at_risk") or {}).get("referral_made")
         was = (old.get("others_at_risk") or {}).get("referral_made")
-        lines.append(f"referral to children's social care recorded ({made})"
-                     if made and made != was else "others at risk updated")
+        lines.append(
+            f"referral to children's social care recorded ({made})"
+            if made and made != was
+            else "others at risk updated"
+        )
     personal = [k for k in PERSONAL if old.get(k) != new.get(k)]
     if personal:
         lines.append(f"adult's details changed: {', '.join(personal)}")
-    handled = {"status", "closed", "closure", "coordinator", "concerns", "capacity", "wishes",
-               "others_at_risk", *ENUMS, *PERSONAL}
+    handled = {
+        "status",
+        "closed",
+        "closure",
+        "coordinator",
+        "concerns",
+        "capacity",
+        "wishes",
+        "others_at_risk",
+        *ENUMS,
+        *PERSONAL,
+    }
     rest = _changed(old, new, handled)
     if rest:
         lines.append(f"adult.yaml changed: {', '.join(rest)}")
@@ -108,19 +136,24 @@ def _capacity(old: Any, new: Any) -> list[str]:
         return item.get("decision"), item.get("assessed_on")
 
     def label(item: dict[str, Any]) -> str:
-        return (f"outcome: {_text(item.get('outcome'))}, "
-                f"assessed {_text(item.get('assessed_on'))}")
+        return f"outcome: {_text(item.get('outcome'))}, assessed {_text(item.get('assessed_on'))}"
 
     return _records("capacity assessment", old, new, key, label)
 
 
-def _records(noun: str, old: Any, new: Any, key: Callable[[dict[str, Any]], Any],
-             label: Callable[[dict[str, Any]], str]) -> list[str]:
+def _records(
+    noun: str,
+    old: Any,
+    new: Any,
+    key: Callable[[dict[str, Any]], Any],
+    label: Callable[[dict[str, Any]], str],
+) -> list[str]:
     before = {key(i): i for i in old or [] if isinstance(i, dict)}
     after = {key(i): i for i in new or [] if isinstance(i, dict)}
     lines = [f"{noun} added ({label(i)})" for k, i in after.items() if k not in before]
-    lines += [f"{noun} changed ({label(i)})" for k, i in after.items()
-              if k in before and before[k] != i]
+    lines += [
+        f"{noun} changed ({label(i)})" for k, i in after.items() if k in before and before[k] != i
+    ]
     lines += [f"{noun} removed ({label(i)})" for k, i in before.items() if k not in after]
     return lines
 
@@ -137,8 +170,11 @@ def _agencies(old: Any, new: Any) -> list[str]:
         people_after = _by(agency.get("people"), "name")
         added = sum(1 for name in people_after if name not in people_before)
         removed = sum(1 for name in people_before if name not in people_after)
-        edited = sum(1 for name, p in people_after.items()
-                     if name in people_before and people_before[name] != p)
+        edited = sum(
+            1
+            for name, p in people_after.items()
+            if name in people_before and people_before[name] != p
+        )
         for count, verb in ((added, "added"), (removed, "removed")):
             if count:
                 lines.append(f"agency {handle}: {_people_count(count)} {verb}")
@@ -160,8 +196,9 @@ def _meetings(old: Any, new: Any) -> list[str]:
     lines: list[str] = []
     for mid, meeting in after.items():
         if mid not in before:
-            lines.append(f"meeting {mid} added ({_text(meeting.get('type'))}, "
-                         f"{_text(meeting.get('when'))})")
+            lines.append(
+                f"meeting {mid} added ({_text(meeting.get('type'))}, {_text(meeting.get('when'))})"
+            )
             lines += _meeting_changes(mid, {"invitees": [], "minutes": None}, meeting)
         else:
             lines += _meeting_changes(mid, before[mid], meeting)
@@ -177,10 +214,13 @@ def _meeting_changes(mid: str, was: dict[str, Any], now: dict[str, Any]) -> list
         status = now.get("status")
         recorded = not was.get("minutes") and now.get("minutes")
         reason = "; reason recorded" if status == "cancelled" and now.get("cancel_reason") else ""
-        lines.append(f"meeting {mid} held; minutes recorded" if status == "held" and recorded
-                     else f"meeting {mid} {status}{reason}" if status in ("held", "cancelled")
-                     else f"meeting {mid} status changed {_text(was.get('status'))} → "
-                          f"{_text(status)}")
+        lines.append(
+            f"meeting {mid} held; minutes recorded"
+            if status == "held" and recorded
+            else f"meeting {mid} {status}{reason}"
+            if status in ("held", "cancelled")
+            else f"meeting {mid} status changed {_text(was.get('status'))} → {_text(status)}"
+        )
     elif not was.get("minutes") and now.get("minutes"):
         lines.append(f"meeting {mid}: minutes recorded")
     if now.get("invited_on") and was.get("invited_on") != now.get("invited_on"):
@@ -207,8 +247,11 @@ def _meeting_changes(mid: str, was: dict[str, Any], now: dict[str, Any]) -> list
 def _invitees(mid: str, old: Any, new: Any) -> list[str]:
     def person_key(item: dict[str, Any]) -> tuple[str, str]:
         person = item.get("person") or {}
-        return (_agency(person), str(person.get("name"))) if isinstance(person, dict) \
+        return (
+            (_agency(person), str(person.get("name")))
+            if isinstance(person, dict)
             else ("none", "none")
+        )
 
     before = {person_key(i): i for i in old or [] if isinstance(i, dict)}
     after = {person_key(i): i for i in new or [] if isinstance(i, dict)}
@@ -228,8 +271,10 @@ def _actions(old: Any, new: Any) -> list[str]:
     lines: list[str] = []
     for aid, action in after.items():
         if aid not in before:
-            lines.append(f"action {aid} added (lead: {_agency(action.get('lead'))}, "
-                         f"due {_text(action.get('due'))})")
+            lines.append(
+                f"action {aid} added (lead: {_agency(action.get('lead'))}, "
+                f"due {_text(action.get('due'))})"
+            )
             if action.get("status") in ("done", "cancelled"):
                 lines += _status(aid, {"status": "open"}, action)
         else:
@@ -242,22 +287,30 @@ def _action_changes(aid: str, was: dict[str, Any], now: dict[str, Any]) -> list[
     lines: list[str] = []
     moves_was = _sequence(was.get("moves"))
     moves_now = _sequence(now.get("moves"))
-    new_moves = [m for m in moves_now[len(moves_was):] if isinstance(m, dict)]
+    new_moves = [m for m in moves_now[len(moves_was) :] if isinstance(m, dict)]
     for move in new_moves:
         reason = "reason recorded" if move.get("reason") else "no reason recorded"
-        lines.append(f"action {aid} due date moved {_text(move.get('from'))} → "
-                     f"{_text(move.get('to'))}; {reason}")
+        lines.append(
+            f"action {aid} due date moved {_text(move.get('from'))} → "
+            f"{_text(move.get('to'))}; {reason}"
+        )
     if not new_moves and was.get("due") != now.get("due"):
-        lines.append(f"action {aid} due date changed {_text(was.get('due'))} → "
-                     f"{_text(now.get('due'))}")
+        lines.append(
+            f"action {aid} due date changed {_text(was.get('due'))} → {_text(now.get('due'))}"
+        )
     lines += _status(aid, was, now)
     if was.get("lead") != now.get("lead"):
         old_lead, new_lead = _agency(was.get("lead")), _agency(now.get("lead"))
-        lines.append(f"action {aid} lead changed {old_lead} → {new_lead}"
-                     if old_lead != new_lead else f"action {aid} lead changed ({new_lead})")
+        lines.append(
+            f"action {aid} lead changed {old_lead} → {new_lead}"
+            if old_lead != new_lead
+            else f"action {aid} lead changed ({new_lead})"
+        )
     if was.get("meeting") != now.get("meeting"):
-        lines.append(f"action {aid} meeting changed {_text(was.get('meeting'))} → "
-                     f"{_text(now.get('meeting'))}")
+        lines.append(
+            f"action {aid} meeting changed {_text(was.get('meeting'))} → "
+            f"{_text(now.get('meeting'))}"
+        )
     skip = ["id", "due", "moves", "status", "lead", "meeting"]
     if was.get("status") != now.get("status"):
         skip += ["done_on", "note", "cancel_reason"]
@@ -272,11 +325,13 @@ def _status(aid: str, was: dict[str, Any], now: dict[str, Any]) -> list[str]:
     if was.get("status") == status:
         return []
     if status == "done":
-        return [f"action {aid} done on {now['done_on']}" if now.get("done_on")
-                else f"action {aid} done"]
+        return [
+            f"action {aid} done on {now['done_on']}" if now.get("done_on") else f"action {aid} done"
+        ]
     if status == "cancelled":
-        return [f"action {aid} cancelled" + ("; reason recorded" if now.get("cancel_reason")
-                                               else "")]
+        return [
+            f"action {aid} cancelled" + ("; reason recorded" if now.get("cancel_reason") else "")
+        ]
     if status == "open":
         return [f"action {aid} reopened"]
     return [f"action {aid} status changed {_text(was.get('status'))} → {_text(status)}"]

@@ -52,8 +52,12 @@ def run_checks(book: Book) -> list[Check]:
 def _git_checks(book: Book) -> Iterator[Check]:
     top = gitwork.repo_root(book.root)
     if top is None:
-        yield Check("git repository", "fail", "the case book is not in a git repository",
-                    "run 'git init' in the book, then 'safecli git setup'")
+        yield Check(
+            "git repository",
+            "fail",
+            "the case book is not in a git repository",
+            "run 'git init' in the book, then 'safecli git setup'",
+        )
         return
     yield Check("git repository", "ok", str(top))
     yield _driver_check(top)
@@ -62,14 +66,24 @@ def _git_checks(book: Book) -> Iterator[Check]:
     if attribute == gitwork.DRIVER_NAME:
         yield Check("merge attribute", "ok", "case files are merged by the safecli driver")
     else:
-        yield Check("merge attribute", "fail",
-                    f"case files have merge={attribute} in .gitattributes",
-                    f"run 'safecli git setup' (adds '{gitwork.ATTRIBUTES_LINE}')")
-    missing = [pattern for pattern, probe_path in IGNORED.items()
-               if not gitwork.is_ignored(top, gitwork.inside(top, book.root / probe_path))]
+        yield Check(
+            "merge attribute",
+            "fail",
+            f"case files have merge={attribute} in .gitattributes",
+            f"run 'safecli git setup' (adds '{gitwork.ATTRIBUTES_LINE}')",
+        )
+    missing = [
+        pattern
+        for pattern, probe_path in IGNORED.items()
+        if not gitwork.is_ignored(top, gitwork.inside(top, book.root / probe_path))
+    ]
     if missing:
-        yield Check(".gitignore", "fail", f"not ignored: {', '.join(missing)}",
-                    f"add these lines to {book.root / '.gitignore'}: {' '.join(missing)}")
+        yield Check(
+            ".gitignore",
+            "fail",
+            f"not ignored: {', '.join(missing)}",
+            f"add these lines to {book.root / '.gitignore'}: {' '.join(missing)}",
+        )
     else:
         yield Check(".gitignore", "ok", "lock, cache and temporary files are ignored")
 
@@ -77,20 +91,35 @@ def _git_checks(book: Book) -> Iterator[Check]:
 def _driver_check(top: Path) -> Check:
     command = gitwork.configured_driver(top)
     if command is None:
-        return Check("merge driver", "fail", "merge.safecli.driver is not set in git config",
-                     "run 'safecli git setup'")
+        return Check(
+            "merge driver",
+            "fail",
+            "merge.safecli.driver is not set in git config",
+            "run 'safecli git setup'",
+        )
     if not command.endswith(gitwork.DRIVER_ARGS):
-        return Check("merge driver", "fail", f"merge.safecli.driver is {command!r}",
-                     f"run 'safecli git setup' (it should end with '{gitwork.DRIVER_ARGS}')")
+        return Check(
+            "merge driver",
+            "fail",
+            f"merge.safecli.driver is {command!r}",
+            f"run 'safecli git setup' (it should end with '{gitwork.DRIVER_ARGS}')",
+        )
     try:
         program = shlex.split(command)[0]
     except (ValueError, IndexError):
         program = ""
-    found = (Path(program).is_file() and os.access(program, os.X_OK)) if os.sep in program \
+    found = (
+        (Path(program).is_file() and os.access(program, os.X_OK))
+        if os.sep in program
         else shutil.which(program) is not None
+    )
     if not found:
-        return Check("merge driver", "fail", f"the driver's program {program!r} is not there",
-                     "run 'safecli git setup' again from the safecli you use")
+        return Check(
+            "merge driver",
+            "fail",
+            f"the driver's program {program!r} is not there",
+            "run 'safecli git setup' again from the safecli you use",
+        )
     return Check("merge driver", "ok", command)
 
 
@@ -98,8 +127,9 @@ def _case_checks(book: Book) -> Iterator[Check]:
     unreadable: list[str] = []
     named: list[str] = []
     bad_ids: list[str] = []
-    entries = sorted(os.scandir(book.cases_dir), key=lambda e: e.name) \
-        if book.cases_dir.is_dir() else []
+    entries = (
+        sorted(os.scandir(book.cases_dir), key=lambda e: e.name) if book.cases_dir.is_dir() else []
+    )
     for entry in entries:
         if entry.name == LOCK_NAME or TEMP_FILE.match(entry.name):
             continue
@@ -109,24 +139,51 @@ def _case_checks(book: Book) -> Iterator[Check]:
         names, problems = _names(Path(entry.path))
         unreadable += [f"{_rel(book, Path(entry.path) / kind)}: {p}" for kind, p in problems]
         named += [_rel(book, path) for path in _named_after(Path(entry.path), names)]
-    yield _listing("case files readable", unreadable, "fail", "all case files can be read",
-                   "fix these files (a conflict marker means an unfinished git merge)")
-    yield _listing("case folder names", bad_ids, "fail", "every folder is named by a case id",
-                   "case folders are named by case id (e.g. SG-2026-0001); move anything else "
-                   "out of cases/")
-    yield _listing("no personal names in paths", named, "fail",
-                   "no folder or file is named after a person in its case",
-                   "rename them: paths end up in git logs, backups and email")
-    big = [f"{_rel(book, p)} ({p.stat().st_size:,} bytes)" for p in _files(book)
-           if p.stat().st_size > yamlio.MAX_BYTES]
-    yield _listing("file sizes", big, "fail",
-                   f"no file is over {yamlio.MAX_BYTES:,} bytes",
-                   "case files are capped; split or trim what made them grow")
-    loose = [_rel(book, p) for p in (book.root / CONFIG_NAME, book.cases_dir, *_tree(book))
-             if p.exists() and not p.is_symlink() and p.lstat().st_mode & 0o077]
-    yield _listing("permissions", loose, "warn",
-                   "case files and folders are readable by their owner only",
-                   f"chmod -R go-rwx {book.cases_dir} {book.root / CONFIG_NAME}")
+    yield _listing(
+        "case files readable",
+        unreadable,
+        "fail",
+        "all case files can be read",
+        "fix these files (a conflict marker means an unfinished git merge)",
+    )
+    yield _listing(
+        "case folder names",
+        bad_ids,
+        "fail",
+        "every folder is named by a case id",
+        "case folders are named by case id (e.g. SG-2026-0001); move anything else out of cases/",
+    )
+    yield _listing(
+        "no personal names in paths",
+        named,
+        "fail",
+        "no folder or file is named after a person in its case",
+        "rename them: paths end up in git logs, backups and email",
+    )
+    big = [
+        f"{_rel(book, p)} ({p.stat().st_size:,} bytes)"
+        for p in _files(book)
+        if p.stat().st_size > yamlio.MAX_BYTES
+    ]
+    yield _listing(
+        "file sizes",
+        big,
+        "fail",
+        f"no file is over {yamlio.MAX_BYTES:,} bytes",
+        "case files are capped; split or trim what made them grow",
+    )
+    loose = [
+        _rel(book, p)
+        for p in (book.root / CONFIG_NAME, book.cases_dir, *_tree(book))
+        if p.exists() and not p.is_symlink() and p.lstat().st_mode & 0o077
+    ]
+    yield _listing(
+        "permissions",
+        loose,
+        "warn",
+        "case files and folders are readable by their owner only",
+        f"chmod -R go-rwx {book.cases_dir} {book.root / CONFIG_NAME}",
+    )
 
 
 def _listing(name: str, found: list[str], status: str, ok: str, hint: str) -> Check:
@@ -153,8 +210,14 @@ def _names(folder: Path) -> tuple[set[str], list[tuple[str, str]]]:
             # (conflict markers, encoding, size): validate reads them in full
             data = scan.load_text(path, text, expect) if kind in NAMED_IN else None
         except OSError as exc:
-            problems.append((path.name, "file is missing" if isinstance(exc, FileNotFoundError)
-                             else f"cannot read file: {exc.strerror}"))
+            problems.append(
+                (
+                    path.name,
+                    "file is missing"
+                    if isinstance(exc, FileNotFoundError)
+                    else f"cannot read file: {exc.strerror}",
+                )
+            )
             continue
         except FileFormatError as exc:
             line = f"line {exc.line}: " if exc.line else ""
@@ -185,8 +248,10 @@ def _people(kind: str, data: Any) -> Iterator[str]:
 
 def _named_after(folder: Path, words: set[str]) -> Iterator[Path]:
     fixed = {f"{kind}.yaml" for kind in FILES} | {LOCK_NAME}
-    candidates = [folder, *(p for p in folder.rglob("*") if p.name not in fixed
-                            and not TEMP_FILE.match(p.name))]
+    candidates = [
+        folder,
+        *(p for p in folder.rglob("*") if p.name not in fixed and not TEMP_FILE.match(p.name)),
+    ]
     for path in candidates:
         lowered = path.name.lower()
         if any(word in lowered for word in words):
@@ -207,4 +272,3 @@ def _rel(book: Book, path: Path) -> str:
         return str(path.relative_to(book.root))
     except ValueError:
         return str(path)
-

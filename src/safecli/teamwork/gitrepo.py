@@ -21,8 +21,9 @@ ATTRIBUTES_LINE = f"{ATTRIBUTES_PATTERN} merge={DRIVER_NAME} text eol=lf"
 def run(root: Path, *args: str, check: bool = True, data: bytes | None = None) -> bytes:
     """Run a git command in root and return its raw standard output."""
     try:
-        done = subprocess.run(["git", *args], cwd=root, capture_output=True, input=data,
-                              check=False)
+        done = subprocess.run(
+            ["git", *args], cwd=root, capture_output=True, input=data, check=False
+        )
     except FileNotFoundError as exc:
         raise GitFailure("git is not installed (or not on PATH)") from exc
     except NotADirectoryError as exc:
@@ -42,8 +43,13 @@ def repo_root(path: Path) -> Path | None:
     """The top of the git work tree holding path, or None."""
     folder = path if path.is_dir() else path.parent
     try:
-        done = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=folder,
-                              capture_output=True, text=True, check=False)
+        done = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel"],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
     except FileNotFoundError as exc:
         raise GitFailure("git is not installed (or not on PATH)") from exc
     return Path(done.stdout.strip()).resolve() if done.returncode == 0 else None
@@ -54,8 +60,9 @@ def inside(top: Path, path: Path) -> str:
     try:
         return Path(path).resolve().relative_to(top).as_posix()
     except ValueError:
-        raise GitFailure("--commit: this file is outside the git repository of the case book",
-                         path=path) from None
+        raise GitFailure(
+            "--commit: this file is outside the git repository of the case book", path=path
+        ) from None
 
 
 def check_can_commit(book_root: Path) -> None:
@@ -63,16 +70,24 @@ def check_can_commit(book_root: Path) -> None:
     no repository, a merge in progress, or other changes already staged."""
     top = repo_root(book_root)
     if top is None:
-        raise GitFailure("--commit: the case book is not inside a git repository "
-                         "(run 'git init' there, or leave out --commit)", path=book_root)
+        raise GitFailure(
+            "--commit: the case book is not inside a git repository "
+            "(run 'git init' there, or leave out --commit)",
+            path=book_root,
+        )
     if (git_dir(top) / "MERGE_HEAD").exists():
-        raise GitFailure("--commit: a git merge is in progress; finish it first "
-                         "(resolve, 'git commit'), then run the command again")
-    staged = [name for name in git(top, "diff", "--cached", "--name-only", "-z").split("\0")
-              if name]
+        raise GitFailure(
+            "--commit: a git merge is in progress; finish it first "
+            "(resolve, 'git commit'), then run the command again"
+        )
+    staged = [
+        name for name in git(top, "diff", "--cached", "--name-only", "-z").split("\0") if name
+    ]
     if staged:
-        raise GitFailure("--commit: the index already holds other staged changes "
-                         f"({', '.join(staged[:3])}); commit or unstage them first")
+        raise GitFailure(
+            "--commit: the index already holds other staged changes "
+            f"({', '.join(staged[:3])}); commit or unstage them first"
+        )
 
 
 def commit_paths(book_root: Path, paths: Sequence[Path], message: str) -> str:
@@ -84,20 +99,26 @@ def commit_paths(book_root: Path, paths: Sequence[Path], message: str) -> str:
     """
     top = repo_root(book_root)
     if top is None:
-        raise GitFailure("--commit: the case book is not inside a git repository "
-                         "(run 'git init' there, or leave out --commit)", path=book_root)
+        raise GitFailure(
+            "--commit: the case book is not inside a git repository "
+            "(run 'git init' there, or leave out --commit)",
+            path=book_root,
+        )
     if not paths:
         raise GitFailure("--commit: nothing to commit")
     mine = sorted({inside(top, Path(p)) for p in paths})
     if (git_dir(top) / "MERGE_HEAD").exists():
-        raise GitFailure("--commit: a git merge is in progress; finish it first "
-                         "(resolve, 'git commit'), then run the command again")
+        raise GitFailure(
+            "--commit: a git merge is in progress; finish it first "
+            "(resolve, 'git commit'), then run the command again"
+        )
     staged = set(git(top, "diff", "--cached", "--name-only", "-z").split("\0")) - {""}
     unrelated = sorted(staged - set(mine))
     if unrelated:
         raise GitFailure(
             "--commit: the index already holds other staged changes "
-            f"({', '.join(unrelated[:3])}); commit or unstage them first")
+            f"({', '.join(unrelated[:3])}); commit or unstage them first"
+        )
     git(top, "add", "--", *mine)
     has_head = run(top, "rev-parse", "--verify", "--quiet", "HEAD", check=False) != b""
     if has_head and not git(top, "diff", "--cached", "--name-only", "HEAD", "--", *mine):
@@ -108,9 +129,11 @@ def commit_paths(book_root: Path, paths: Sequence[Path], message: str) -> str:
         if has_head:
             git(top, "reset", "--quiet", "--", *mine, check=False)
         if "tell me who you are" in exc.message:
-            raise GitFailure("--commit: git does not know who you are: set it with "
-                             "'git config user.name \"Your Name\"' and "
-                             "'git config user.email you@example.org'") from exc
+            raise GitFailure(
+                "--commit: git does not know who you are: set it with "
+                "'git config user.name \"Your Name\"' and "
+                "'git config user.email you@example.org'"
+            ) from exc
         raise
     return git(top, "rev-parse", "HEAD").strip()
 
@@ -152,8 +175,9 @@ def setup_driver(book_root: Path, command: str) -> list[str]:
     book's .gitattributes sends case files to it; return what was done, in words."""
     top = repo_root(book_root)
     if top is None:
-        raise GitFailure("the case book is not inside a git repository (run 'git init')",
-                         path=book_root)
+        raise GitFailure(
+            "the case book is not inside a git repository (run 'git init')", path=book_root
+        )
     done: list[str] = []
     wanted = {"name": "safecli: merge case files by identity", "driver": command}
     for key, value in wanted.items():
@@ -180,8 +204,12 @@ def _add_attributes(path: Path) -> str:
 
 def is_ignored(top: Path, rel_path: str) -> bool:
     """Whether git ignores rel_path (by .gitignore rules, tracked or not)."""
-    done = subprocess.run(["git", "check-ignore", "-q", "--no-index", "--", rel_path],
-                          cwd=top, capture_output=True, check=False)
+    done = subprocess.run(
+        ["git", "check-ignore", "-q", "--no-index", "--", rel_path],
+        cwd=top,
+        capture_output=True,
+        check=False,
+    )
     return done.returncode == 0
 
 
@@ -200,7 +228,7 @@ def blob_texts(top: Path, specs: Iterable[str]) -> dict[str, bytes | None]:
         pos = end + 1
         if len(header) == 3 and header[1] != b"missing":
             size = int(header[2])
-            result[spec] = out[pos:pos + size]
+            result[spec] = out[pos : pos + size]
             pos += size + 1
         else:
             result[spec] = None
@@ -211,9 +239,23 @@ def line_merge(ours: Path, base: Path, theirs: Path) -> int:
     """git's own line-by-line merge of three files into ours; the number of conflicts
     (negative when git could not merge at all)."""
     try:
-        done = subprocess.run(["git", "merge-file", "-L", "ours", "-L", "base", "-L", "theirs",
-                               str(ours), str(base), str(theirs)],
-                              capture_output=True, check=False)
+        done = subprocess.run(
+            [
+                "git",
+                "merge-file",
+                "-L",
+                "ours",
+                "-L",
+                "base",
+                "-L",
+                "theirs",
+                str(ours),
+                str(base),
+                str(theirs),
+            ],
+            capture_output=True,
+            check=False,
+        )
     except FileNotFoundError as exc:
         raise GitFailure("git is not installed (or not on PATH)") from exc
     return done.returncode if done.returncode < 128 else -1

@@ -37,8 +37,12 @@ class Entry:
     changes: tuple[str, ...]
 
     def as_json(self) -> dict[str, Any]:
-        return {"commit": self.commit, "date": self.date, "author": self.author,
-                "changes": list(self.changes)}
+        return {
+            "commit": self.commit,
+            "date": self.date,
+            "author": self.author,
+            "changes": list(self.changes),
+        }
 
 
 @dataclass(frozen=True)
@@ -53,27 +57,31 @@ def case_history(book: Book, case_id: str, since: date | None = None) -> list[En
     """The case's commits that changed its records, newest first."""
     top = gitwork.repo_root(book.root)
     if top is None:
-        raise GitFailure("history needs the case book to be in a git repository",
-                         path=book.root)
+        raise GitFailure("history needs the case book to be in a git repository", path=book.root)
     folder = gitwork.inside(top, book.cases_dir / check_case_id(case_id))
     commits = _log(top, folder, since)
     if not commits and not (book.cases_dir / case_id).is_dir():
-        raise UnknownCase(f"no case {case_id!r} in this book or its history",
-                          path=book.cases_dir)
+        raise UnknownCase(f"no case {case_id!r} in this book or its history", path=book.cases_dir)
     files = {kind: f"{folder}/{kind}.yaml" for kind in FILES}
     revisions = {rev for c in commits for rev in (c.sha, *c.parents)}
     specs = [f"{rev}:{path}" for rev in sorted(revisions) for path in files.values()]
     blob_ids = _blob_ids(top, specs)
-    needed = {blob for commit in commits for parent in commit.parents or (None,)
-              for path in files.values()
-              for blob in _pair(commit.sha, parent, path, blob_ids) if blob}
+    needed = {
+        blob
+        for commit in commits
+        for parent in commit.parents or (None,)
+        for path in files.values()
+        for blob in _pair(commit.sha, parent, path, blob_ids)
+        if blob
+    }
     reader = _Reader(folder, gitwork.blob_texts(top, sorted(needed)))
     entries: list[Entry] = []
     for commit in commits:
-        per_parent = [_changes(commit.sha, parent, files, blob_ids, reader)
-                      for parent in commit.parents or (None,)]
-        kept = [line for line in per_parent[0]
-                if all(line in other for other in per_parent[1:])]
+        per_parent = [
+            _changes(commit.sha, parent, files, blob_ids, reader)
+            for parent in commit.parents or (None,)
+        ]
+        kept = [line for line in per_parent[0] if all(line in other for other in per_parent[1:])]
         if kept:
             entries.append(Entry(commit.sha, commit.date, commit.author, tuple(kept)))
     return entries
@@ -82,8 +90,12 @@ def case_history(book: Book, case_id: str, since: date | None = None) -> list[En
 def _log(top: Path, folder: str, since: date | None) -> list[_Commit]:
     # --full-history: a branch's commits stay in the trail even if a merge later
     # dropped their changes (they happened); merges list only what they did.
-    args = ["log", "--full-history", "--date-order",
-            f"--format={_RECORD}%H{_FIELD}%P{_FIELD}%cI{_FIELD}%an"]
+    args = [
+        "log",
+        "--full-history",
+        "--date-order",
+        f"--format={_RECORD}%H{_FIELD}%P{_FIELD}%cI{_FIELD}%an",
+    ]
     if since is not None:
         args.append(f"--since={since.isoformat()} 00:00")
     out = gitwork.git(top, *args, "--", f"{folder}/", check=False)
@@ -97,8 +109,9 @@ def _log(top: Path, folder: str, since: date | None) -> list[_Commit]:
 def _blob_ids(top: Path, specs: list[str]) -> dict[str, str | None]:
     if not specs:
         return {}
-    out = gitwork.run(top, "cat-file", "--batch-check",
-                      data="".join(f"{s}\n" for s in specs).encode()).decode()
+    out = gitwork.run(
+        top, "cat-file", "--batch-check", data="".join(f"{s}\n" for s in specs).encode()
+    ).decode()
     result: dict[str, str | None] = {}
     for spec, line in zip(specs, out.splitlines(), strict=True):
         parts = line.split()
@@ -106,16 +119,22 @@ def _blob_ids(top: Path, specs: list[str]) -> dict[str, str | None]:
     return result
 
 
-def _pair(sha: str, parent: str | None, path: str,
-          blob_ids: dict[str, str | None]) -> tuple[str | None, str | None]:
+def _pair(
+    sha: str, parent: str | None, path: str, blob_ids: dict[str, str | None]
+) -> tuple[str | None, str | None]:
     """The blob ids of a file in a commit's parent and in the commit."""
     new = blob_ids.get(f"{sha}:{path}")
     old = blob_ids.get(f"{parent}:{path}") if parent else None
     return (None, None) if new == old else (old, new)
 
 
-def _changes(sha: str, parent: str | None, files: dict[str, str],
-             blob_ids: dict[str, str | None], reader: _Reader) -> list[str]:
+def _changes(
+    sha: str,
+    parent: str | None,
+    files: dict[str, str],
+    blob_ids: dict[str, str | None],
+    reader: _Reader,
+) -> list[str]:
     lines: list[str] = []
     for kind, path in files.items():
         old, new = _pair(sha, parent, path, blob_ids)

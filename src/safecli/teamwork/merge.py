@@ -74,8 +74,9 @@ def merge_file(path: Path, versions: Versions, sibling: Versions | None = None) 
     cannot be read."""
     kind = kind_of(path) or "other"
     expect = FILES.get(kind) or _root_type(path, versions)
-    base, ours, theirs = (_load(path, text, expect) for text in
-                          (versions.base, versions.ours, versions.theirs))
+    base, ours, theirs = (
+        _load(path, text, expect) for text in (versions.base, versions.ours, versions.theirs)
+    )
     renumbered: list[Renumbering] = []
     unchecked: list[Conflict] = []
     if kind in SIBLINGS:
@@ -87,11 +88,20 @@ def merge_file(path: Path, versions: Versions, sibling: Versions | None = None) 
             apply_ids(doc, renumbered, side)
             if sibling_docs is not None:
                 apply_references(kind, doc, plan(other, sibling_docs, docs), side)
-        unchecked = [_unchecked(kind, r, sibling_docs is None) for r in renumbered
-                     if sibling_docs is None or r.unclear]
-    spans = {} if expect is not list else {
-        **_item_texts(base, versions.base), **_item_texts(ours, versions.ours),
-        **_item_texts(theirs, versions.theirs)}
+        unchecked = [
+            _unchecked(kind, r, sibling_docs is None)
+            for r in renumbered
+            if sibling_docs is None or r.unclear
+        ]
+    spans = (
+        {}
+        if expect is not list
+        else {
+            **_item_texts(base, versions.base),
+            **_item_texts(ours, versions.ours),
+            **_item_texts(theirs, versions.theirs),
+        }
+    )
     merger = Merger(kind, spans)
     result = merger.merge(base, ours, theirs)
     conflicts = merger.conflicts + [_locate_renumbered(result, c) for c in unchecked]
@@ -107,8 +117,10 @@ def _item_texts(doc: Any, text: str | None) -> dict[int, str]:
         return {}
     lines = text.split("\n")
     starts = [int(doc.lc.item(n)[0]) for n in range(len(doc))] + [len(lines)]
-    return {id(item): "\n".join(lines[starts[n]:starts[n + 1]]).rstrip("\n")
-            for n, item in enumerate(doc)}
+    return {
+        id(item): "\n".join(lines[starts[n] : starts[n + 1]]).rstrip("\n")
+        for n, item in enumerate(doc)
+    }
 
 
 def _root_type(path: Path, versions: Versions) -> type:
@@ -127,27 +139,43 @@ def _load(path: Path, text: str | None, expect: type) -> Any:
 
 def _docs(path: Path, versions: Versions) -> Docs:
     expect = FILES[kind_of(path) or "actions"]
-    base, ours, theirs = (plain(_load(path, text, expect)) for text in
-                          (versions.base, versions.ours, versions.theirs))
+    base, ours, theirs = (
+        plain(_load(path, text, expect)) for text in (versions.base, versions.ours, versions.theirs)
+    )
     return Docs(base, ours, theirs, versions)
 
 
 def _unchecked(kind: str, renumbering: Renumbering, unknown: bool) -> Conflict:
     noun, other = NOUNS[kind], SIBLINGS[kind]
     old, new = renumbering.old, renumbering.new
-    why = (f"References to {old} that came from theirs in {other}.yaml could not be "
-           f"checked: point them at {new}" if unknown else
-           f"Both sides changed {other}.yaml the same way and it refers to {old}, which "
-           f"now means ours' {old}: add {new} where theirs meant its own")
-    return Conflict(path=(), label=f"{noun} {new}", ours=old, theirs=new, kept="both",
-                    note=f"both sides added {noun} {old}; theirs' is now {new}. {why}")
+    why = (
+        f"References to {old} that came from theirs in {other}.yaml could not be "
+        f"checked: point them at {new}"
+        if unknown
+        else f"Both sides changed {other}.yaml the same way and it refers to {old}, which "
+        f"now means ours' {old}: add {new} where theirs meant its own"
+    )
+    return Conflict(
+        path=(),
+        label=f"{noun} {new}",
+        ours=old,
+        theirs=new,
+        kept="both",
+        note=f"both sides added {noun} {old}; theirs' is now {new}. {why}",
+    )
 
 
 def _locate_renumbered(doc: Any, conflict: Conflict) -> Conflict:
     for number, item in enumerate(doc):
         if isinstance(item, dict) and item.get("id") == conflict.theirs:
-            return Conflict((number,), conflict.label, conflict.ours, conflict.theirs,
-                            conflict.kept, conflict.note)
+            return Conflict(
+                (number,),
+                conflict.label,
+                conflict.ours,
+                conflict.theirs,
+                conflict.kept,
+                conflict.note,
+            )
     return conflict
 
 
@@ -157,9 +185,16 @@ def _tidy(text: str, doc: Any, versions: Versions, expect: type, path: Path) -> 
     when that changes no data."""
     if expect is not list:
         return text
-    style = next((found for found in (_blank_separated(t) for t in
-                                      (versions.ours, versions.theirs, versions.base))
-                  if found is not None), False)
+    style = next(
+        (
+            found
+            for found in (
+                _blank_separated(t) for t in (versions.ours, versions.theirs, versions.base)
+            )
+            if found is not None
+        ),
+        False,
+    )
     lines = text.split("\n")
     if style:
         ours_lines = (versions.ours or "").split("\n")
@@ -198,15 +233,18 @@ def _blank_separated(text: str | None) -> bool | None:
     return any(apart for _, apart in starts) if starts else None
 
 
-def _place_conflicts(path: Path, text: str, expect: type,
-                     conflicts: list[Conflict]) -> tuple[str, tuple[tuple[int, Conflict], ...]]:
+def _place_conflicts(
+    path: Path, text: str, expect: type, conflicts: list[Conflict]
+) -> tuple[str, tuple[tuple[int, Conflict], ...]]:
     """Insert a conflict block before the line of each conflicting value."""
     if not conflicts:
         return text, ()
     doc = yamlio.parse(path, text, expect)
     lines = text.split("\n")
-    located = sorted(((_line(doc, c.path), n, c) for n, c in enumerate(conflicts)),
-                     key=lambda entry: (entry[0], entry[1]))
+    located = sorted(
+        ((_line(doc, c.path), n, c) for n, c in enumerate(conflicts)),
+        key=lambda entry: (entry[0], entry[1]),
+    )
     for line, _, conflict in reversed(located):
         target = lines[line] if line < len(lines) else ""
         pad = target[: len(target) - len(target.lstrip())]
@@ -236,11 +274,20 @@ def _line(doc: Any, path: tuple[str | int, ...]) -> int:
 def _block(conflict: Conflict, pad: str) -> list[str]:
     why = conflict.note or "both sides changed it"
     kept = {"ours": "; ours is kept below", "theirs": "; theirs is kept below"}.get(
-        conflict.kept, "")
-    head = [f"{pad}# {line}" for line in
-            textwrap.wrap(f"safecli: {conflict.label}: {why}{kept}", 88 - len(pad))]
-    return ["<<<<<<< ours", *head, *_value_lines("ours", conflict.ours, pad), "=======",
-            *_value_lines("theirs", conflict.theirs, pad), ">>>>>>> theirs"]
+        conflict.kept, ""
+    )
+    head = [
+        f"{pad}# {line}"
+        for line in textwrap.wrap(f"safecli: {conflict.label}: {why}{kept}", 88 - len(pad))
+    ]
+    return [
+        "<<<<<<< ours",
+        *head,
+        *_value_lines("ours", conflict.ours, pad),
+        "=======",
+        *_value_lines("theirs", conflict.theirs, pad),
+        ">>>>>>> theirs",
+    ]
 
 
 def _value_lines(side: str, value: Any, pad: str) -> list[str]:

@@ -107,8 +107,11 @@ IDENTITIES: dict[str, dict[tuple[str, ...], Identity]] = {
         ("capacity",): by_keys("decision", "assessed_on"),
     },
 }
-ROOT_LABELS = {"actions": ("action", "id"), "meetings": ("meeting", "id"),
-               "agencies": ("agency", "handle")}
+ROOT_LABELS = {
+    "actions": ("action", "id"),
+    "meetings": ("meeting", "id"),
+    "agencies": ("agency", "handle"),
+}
 
 
 def is_person(node: Any) -> bool:
@@ -142,47 +145,76 @@ class Merger:
     def merge(self, base: Any, ours: Any, theirs: Any) -> Any:
         """The merged document: ours' root, changed in place."""
         identity = self.identities.get(())
-        if self.texts and identity is not None and isinstance(ours, CommentedSeq) \
-                and isinstance(theirs, list):
+        if (
+            self.texts
+            and identity is not None
+            and isinstance(ours, CommentedSeq)
+            and isinstance(theirs, list)
+        ):
             # item by item even when the data is unchanged: comments may have changed
-            merged = self.sequence(base if isinstance(base, list) else [], ours, theirs,
-                                   identity, (), (), self.kind)
+            merged = self.sequence(
+                base if isinstance(base, list) else [], ours, theirs, identity, (), (), self.kind
+            )
             if merged is not None:
                 return merged
         return self.value(base, ours, theirs, (), (), self.kind)
 
-    def value(self, base: Any, ours: Any, theirs: Any, shape: tuple[str, ...], path: Path,
-              label: str) -> Any:
+    def value(
+        self, base: Any, ours: Any, theirs: Any, shape: tuple[str, ...], path: Path, label: str
+    ) -> Any:
         if same(ours, theirs):
             return ours
         if same(ours, base):
             return theirs
         if same(theirs, base):
             return ours
-        if isinstance(ours, CommentedMap) and isinstance(theirs, Mapping) \
-                and not is_person(ours) and not is_person(theirs):
-            return self.mapping(base if isinstance(base, Mapping) else {}, ours, theirs,
-                                shape, path, label)
+        if (
+            isinstance(ours, CommentedMap)
+            and isinstance(theirs, Mapping)
+            and not is_person(ours)
+            and not is_person(theirs)
+        ):
+            return self.mapping(
+                base if isinstance(base, Mapping) else {}, ours, theirs, shape, path, label
+            )
         identity = self.identities.get(shape)
-        if identity is not None and isinstance(ours, CommentedSeq) \
-                and isinstance(theirs, list):
-            merged = self.sequence(base if isinstance(base, list) else [], ours, theirs,
-                                   identity, shape, path, label)
+        if identity is not None and isinstance(ours, CommentedSeq) and isinstance(theirs, list):
+            merged = self.sequence(
+                base if isinstance(base, list) else [], ours, theirs, identity, shape, path, label
+            )
             if merged is not None:
                 return merged
         kept = "ours" if ours is not MISSING else "theirs"
-        note = ("ours removed it; theirs changed it" if ours is MISSING
-                else "theirs removed it; ours changed it" if theirs is MISSING else "")
+        note = (
+            "ours removed it; theirs changed it"
+            if ours is MISSING
+            else "theirs removed it; ours changed it"
+            if theirs is MISSING
+            else ""
+        )
         self.conflicts.append(Conflict(path, label, plain(ours), plain(theirs), kept, note))
         return ours if ours is not MISSING else theirs
 
-    def mapping(self, base: Mapping[str, Any], ours: CommentedMap, theirs: Mapping[str, Any],
-                shape: tuple[str, ...], path: Path, label: str) -> CommentedMap:
+    def mapping(
+        self,
+        base: Mapping[str, Any],
+        ours: CommentedMap,
+        theirs: Mapping[str, Any],
+        shape: tuple[str, ...],
+        path: Path,
+        label: str,
+    ) -> CommentedMap:
         order = list(ours.keys()) + [k for k in theirs if k not in ours]
         for key in order:
             mine = ours.get(key, MISSING)
-            merged = self.value(base.get(key, MISSING), mine, theirs.get(key, MISSING),
-                                (*shape, str(key)), (*path, key), _key_label(label, key))
+            merged = self.value(
+                base.get(key, MISSING),
+                mine,
+                theirs.get(key, MISSING),
+                (*shape, str(key)),
+                (*path, key),
+                _key_label(label, key),
+            )
             if merged is MISSING:
                 if key in ours:
                     del ours[key]
@@ -197,9 +229,16 @@ class Merger:
                     ours.ca.items[key] = comment.items[key]
         return ours
 
-    def sequence(self, base: list[Any], ours: CommentedSeq, theirs: list[Any],
-                 identity: Identity, shape: tuple[str, ...], path: Path,
-                 label: str) -> CommentedSeq | None:
+    def sequence(
+        self,
+        base: list[Any],
+        ours: CommentedSeq,
+        theirs: list[Any],
+        identity: Identity,
+        shape: tuple[str, ...],
+        path: Path,
+        label: str,
+    ) -> CommentedSeq | None:
         in_base, in_ours, in_theirs = (_index(seq, identity) for seq in (base, ours, theirs))
         if in_base is None or in_ours is None or in_theirs is None:
             return None
@@ -218,23 +257,33 @@ class Merger:
         root = not shape
         for number, (key, side) in enumerate(kept):
             where = (*path, number)
-            item_label = self._item_label(label, number, ours, theirs, in_ours, in_theirs, key,
-                                          root)
+            item_label = self._item_label(
+                label, number, ours, theirs, in_ours, in_theirs, key, root
+            )
             was = base[in_base[key]] if key in in_base else MISSING
             if side == "both":
                 mine, yours = ours[in_ours[key]], theirs[in_theirs[key]]
-                node = yours if root and self._only_theirs_reworded(was, mine, yours) else \
-                    self.value(was, mine, yours, (*shape, "*"), where, item_label)
+                node = (
+                    yours
+                    if root and self._only_theirs_reworded(was, mine, yours)
+                    else self.value(was, mine, yours, (*shape, "*"), where, item_label)
+                )
                 items.append((node, ours.ca.items.get(in_ours[key])))
                 continue
             source, index = (ours, in_ours) if side == "ours" else (theirs, in_theirs)
             node = source[index[key]]
             if was is not MISSING:
                 other = "theirs" if side == "ours" else "ours"
-                self.conflicts.append(Conflict(
-                    where, item_label, plain(node) if side == "ours" else MISSING,
-                    plain(node) if side == "theirs" else MISSING, side,
-                    f"{other} removed it; {side} changed it"))
+                self.conflicts.append(
+                    Conflict(
+                        where,
+                        item_label,
+                        plain(node) if side == "ours" else MISSING,
+                        plain(node) if side == "theirs" else MISSING,
+                        side,
+                        f"{other} removed it; {side} changed it",
+                    )
+                )
             comment = getattr(source, "ca", None)
             items.append((node, comment.items.get(index[key]) if comment is not None else None))
         _rebuild(ours, theirs, items)
@@ -243,12 +292,24 @@ class Merger:
     def _only_theirs_reworded(self, base: Any, ours: Any, theirs: Any) -> bool:
         """Same data on all sides; ours' text as the base's, theirs' not."""
         text = self.texts.get
-        return base is not MISSING and same(ours, theirs) and same(ours, base) \
+        return (
+            base is not MISSING
+            and same(ours, theirs)
+            and same(ours, base)
             and text(id(ours)) == text(id(base)) != text(id(theirs))
+        )
 
-    def _item_label(self, label: str, number: int, ours: Any, theirs: Any,
-                    in_ours: dict[Hashable, int], in_theirs: dict[Hashable, int],
-                    key: Hashable, root: bool) -> str:
+    def _item_label(
+        self,
+        label: str,
+        number: int,
+        ours: Any,
+        theirs: Any,
+        in_ours: dict[Hashable, int],
+        in_theirs: dict[Hashable, int],
+        key: Hashable,
+        root: bool,
+    ) -> str:
         if root and self.kind in ROOT_LABELS:
             noun, field = ROOT_LABELS[self.kind]
             item = ours[in_ours[key]] if key in in_ours else theirs[in_theirs[key]]

@@ -70,8 +70,10 @@ class Renumbering:
     def describe(self) -> str:
         other = "ours" if self.side == "theirs" else "theirs"
         noun = NOUNS[self.kind]
-        return (f"{self.side}' {noun} {self.old} is now {self.new} "
-                f"({other} also added a different {self.old})")
+        return (
+            f"{self.side}' {noun} {self.old} is now {self.new} "
+            f"({other} also added a different {self.old})"
+        )
 
 
 def plan(kind: str, docs: Docs, sibling: Docs | None) -> list[Renumbering]:
@@ -81,9 +83,14 @@ def plan(kind: str, docs: Docs, sibling: Docs | None) -> list[Renumbering]:
         return []
     ours = {item.get("id"): item for item in _items(docs.ours)}
     base_ids = {item.get("id") for item in _items(docs.base)}
-    highest = max((_number(prefix, item.get("id"))
-                   for doc in (docs.base, docs.ours, docs.theirs) for item in _items(doc)),
-                  default=0)
+    highest = max(
+        (
+            _number(prefix, item.get("id"))
+            for doc in (docs.base, docs.ours, docs.theirs)
+            for item in _items(doc)
+        ),
+        default=0,
+    )
     result: list[Renumbering] = []
     for item in _items(docs.theirs):
         old = item.get("id")
@@ -130,8 +137,7 @@ def apply_ids(doc: Any, renumberings: Iterable[Renumbering], side: str) -> None:
             item["id"] = changes[item["id"]]
 
 
-def apply_references(kind: str, doc: Any, renumberings: Iterable[Renumbering],
-                     side: str) -> None:
+def apply_references(kind: str, doc: Any, renumberings: Iterable[Renumbering], side: str) -> None:
     """Point one side's references (in a round-trip document of `kind`) at new ids."""
     changes = {r.old: r.new for r in renumberings if r.side == side}
     if not changes:
@@ -151,8 +157,15 @@ def _risk_action_lists(meeting: Any) -> list[Any]:
     if not isinstance(minutes, dict):
         return []
     risks = minutes.get("risks")
-    return [risk["actions"] for risk in risks if isinstance(risk, dict)
-            and isinstance(risk.get("actions"), list)] if isinstance(risks, list) else []
+    return (
+        [
+            risk["actions"]
+            for risk in risks
+            if isinstance(risk, dict) and isinstance(risk.get("actions"), list)
+        ]
+        if isinstance(risks, list)
+        else []
+    )
 
 
 def _items(doc: Any) -> list[Any]:

@@ -46,8 +46,7 @@ def sibling_versions(top: Path, rel_path: str, versions: Versions) -> Versions |
     return Versions(*texts)
 
 
-def _commits(top: Path, rel_path: str,
-             versions: Versions) -> tuple[str | None, str, str] | None:
+def _commits(top: Path, rel_path: str, versions: Versions) -> tuple[str | None, str, str] | None:
     ours = _resolve(top, "HEAD")
     if ours is None or _texts(top, (ours,), rel_path)[0] != _text(versions.ours):
         return None
@@ -62,13 +61,19 @@ def _commits(top: Path, rel_path: str,
 
 
 def _theirs_candidates(top: Path) -> list[str]:
-    found = [name[8:] for name in sorted(os.environ)
-             if name.startswith("GITHEAD_") and _SHA.match(name[8:])]
+    found = [
+        name[8:]
+        for name in sorted(os.environ)
+        if name.startswith("GITHEAD_") and _SHA.match(name[8:])
+    ]
     git_dir = gitwork.git_dir(top)
     done = git_dir / "rebase-merge" / "done"
     if done.is_file():
-        lines = [line.split() for line in done.read_text(encoding="utf-8").splitlines()
-                 if line.strip() and not line.startswith("#")]
+        lines = [
+            line.split()
+            for line in done.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")
+        ]
         if lines and len(lines[-1]) > 1 and _SHA.match(lines[-1][1]):
             found.append(lines[-1][1])
     for head in ("CHERRY_PICK_HEAD", "MERGE_HEAD", "REVERT_HEAD"):
@@ -88,8 +93,9 @@ def _base_candidates(top: Path, ours: str, theirs: str) -> list[str | None]:
 
 
 def _resolve(top: Path, rev: str) -> str | None:
-    out = gitwork.git(top, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}",
-                      check=False).strip()
+    out = gitwork.git(
+        top, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}", check=False
+    ).strip()
     return out or None
 
 

@@ -73,7 +73,9 @@ def stamp(folder: str) -> Stamp:
 
 def book_key(config: Config) -> str:
     """What every entry depends on besides its own files."""
-    text = json.dumps([FORMAT, __version__, code_fingerprint(), asdict(config)], sort_keys=True, default=str)
+    text = json.dumps(
+        [FORMAT, __version__, code_fingerprint(), asdict(config)], sort_keys=True, default=str
+    )
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -117,7 +119,9 @@ class Cache:
     def put(self, current: Stamp, result: CaseResult) -> None:
         """Remember a freshly computed result."""
         self._cases[result.case] = {
-            "stamp": current, "first": result.first, "last": result.last,
+            "stamp": current,
+            "first": result.first,
+            "last": result.last,
             "lookups": result.lookups,
             "findings": [_row(f) for f in result.findings],
             "waived": [[*_row(w.finding), w.reason, w.line] for w in result.waived],
@@ -139,8 +143,17 @@ class Cache:
             return
 
 
-_FIELDS = ("code", "severity", "message", "path", "line", "column", "principle", "case",
-           "record_line")
+_FIELDS = (
+    "code",
+    "severity",
+    "message",
+    "path",
+    "line",
+    "column",
+    "principle",
+    "case",
+    "record_line",
+)
 
 
 def _row(finding: Finding) -> list[Any]:
@@ -153,6 +166,11 @@ def _finding(row: list[Any]) -> Finding:
 
 def _result(case_id: str, entry: dict[str, Any]) -> CaseResult:
     waived = tuple(Waived(_finding(row), str(row[-2]), int(row[-1])) for row in entry["waived"])
-    return CaseResult(case=case_id, findings=tuple(_finding(row) for row in entry["findings"]),
-                      waived=waived, first=int(entry["first"]), last=int(entry["last"]),
-                      lookups=dict(entry["lookups"]))
+    return CaseResult(
+        case=case_id,
+        findings=tuple(_finding(row) for row in entry["findings"]),
+        waived=waived,
+        first=int(entry["first"]),
+        last=int(entry["last"]),
+        lookups=dict(entry["lookups"]),
+    )

@@ -14,8 +14,7 @@ import yaml
 from safecli.errors import FileFormatError
 from safecli.model import FILES, JURISDICTIONS
 from safecli.policy.pack import MeetingType
-from safecli.store import scan, yamlio
-from safecli.store import construct
+from safecli.store import construct, scan, yamlio
 from safecli.validation.rules.base import CaseView, Context, TodayWindow
 from safecli.validation.shapecheck import Vocabularies, Walk, walk
 
@@ -52,18 +51,31 @@ def load_view(context: Context, case_id: str, today: date) -> CaseView:
     own = adult.get("jurisdiction")
     jurisdiction = own if own in JURISDICTIONS else context.config.jurisdiction
     vocab = Vocabularies(
-        meeting_types=tuple(mt.id for mt in context.policy.types.values()
-                            if mt.applies_in(jurisdiction)),
-        jurisdiction=jurisdiction, tz=context.config.tz,
-        elsewhere={mt.id: _instead(mt) for mt in context.policy.types.values()
-                   if not mt.applies_in(jurisdiction)})
+        meeting_types=tuple(
+            mt.id for mt in context.policy.types.values() if mt.applies_in(jurisdiction)
+        ),
+        jurisdiction=jurisdiction,
+        tz=context.config.tz,
+        elsewhere={
+            mt.id: _instead(mt)
+            for mt in context.policy.types.values()
+            if not mt.applies_in(jurisdiction)
+        },
+    )
     walks: dict[str, Walk] = {
         kind: walk(kind, value, vocab) for kind, value in data.items() if value is not None
     }
-    return CaseView(case_id=case_id, context=context, jurisdiction=jurisdiction, data=data,
-                    nodes=nodes, texts=texts, refusals=refusals, walks=walks,
-                    window=TodayWindow(today))
-
+    return CaseView(
+        case_id=case_id,
+        context=context,
+        jurisdiction=jurisdiction,
+        data=data,
+        nodes=nodes,
+        texts=texts,
+        refusals=refusals,
+        walks=walks,
+        window=TodayWindow(today),
+    )
 
 
 def _instead(mt: MeetingType) -> str:

@@ -79,8 +79,9 @@ def codes(values: Iterable[str], where: str) -> tuple[str, ...]:
             if not code:
                 continue
             if not any(rule.startswith(code) for rule in RULES):
-                raise UsageProblem(f"{where}: no rule code starts with {code!r} "
-                                   "(see safecli rules)")
+                raise UsageProblem(
+                    f"{where}: no rule code starts with {code!r} (see safecli rules)"
+                )
             found.append(code)
     return tuple(found)
 
@@ -91,8 +92,9 @@ def book_defaults(book: Book) -> tuple[bool, tuple[str, ...], tuple[str, ...]]:
     path = book.root / "safecli.yaml"
     for key in settings:
         if key not in VALIDATE_KEYS:
-            raise FileFormatError(f"validate.{key}: unknown setting; known: "
-                                  f"{', '.join(VALIDATE_KEYS)}", path=path)
+            raise FileFormatError(
+                f"validate.{key}: unknown setting; known: {', '.join(VALIDATE_KEYS)}", path=path
+            )
     strict = settings.get("strict", False)
     if not isinstance(strict, bool):
         raise FileFormatError("validate.strict must be true or false", path=path)
@@ -122,16 +124,28 @@ def check_case(context: Context, case_id: str, today: date) -> CaseResult:
     for rule in RULES.values():
         found.extend(_run(rule, view))
     kept, waived = _apply_waivers(view, found)
-    return CaseResult(case=case_id, findings=tuple(kept), waived=tuple(waived),
-                      first=view.window.first, last=view.window.last, lookups=dict(view.lookups))
+    return CaseResult(
+        case=case_id,
+        findings=tuple(kept),
+        waived=tuple(waived),
+        first=view.window.first,
+        last=view.window.last,
+        lookups=dict(view.lookups),
+    )
 
 
 def _run(rule: Rule, view: CaseView) -> list[Finding]:
     try:
         return list(rule.check(view))
     except Exception as exc:  # noqa: BLE001 - one faulty rule must not hide the others
-        return [view.file_finding(rule, "adult", f"{rule.code} could not check this case "
-                                  f"(a safecli bug; please report it): {type(exc).__name__}")]
+        return [
+            view.file_finding(
+                rule,
+                "adult",
+                f"{rule.code} could not check this case "
+                f"(a safecli bug; please report it): {type(exc).__name__}",
+            )
+        ]
 
 
 def _apply_waivers(view: CaseView, found: list[Finding]) -> tuple[list[Finding], list[Waived]]:
@@ -155,9 +169,15 @@ def _apply_waivers(view: CaseView, found: list[Finding]) -> tuple[list[Finding],
     return kept, waived
 
 
-def validate(book: Book, case_ids: Sequence[str], today: date, *,
-             selection: Selection = Selection(), use_cache: bool = True,
-             jobs: int | None = None) -> Report:
+def validate(
+    book: Book,
+    case_ids: Sequence[str],
+    today: date,
+    *,
+    selection: Selection = Selection(),
+    use_cache: bool = True,
+    jobs: int | None = None,
+) -> Report:
     """Validate these cases of a book (their folders must exist).
 
     `jobs`: processes to check uncached cases in; None: one per CPU for a large book.
@@ -181,17 +201,20 @@ def validate(book: Book, case_ids: Sequence[str], today: date, *,
         cache.save()
     findings = [f for r in results.values() for f in r.findings if selection.wants(f.code)]
     waived = [w for r in results.values() for w in r.waived if selection.wants(w.finding.code)]
-    return Report(findings=tuple(sorted(findings, key=_order)),
-                  waived=tuple(sorted(waived, key=lambda w: _order(w.finding))),
-                  checked=len(case_ids))
+    return Report(
+        findings=tuple(sorted(findings, key=_order)),
+        waived=tuple(sorted(waived, key=lambda w: _order(w.finding))),
+        checked=len(case_ids),
+    )
 
 
 def _order(finding: Finding) -> tuple[str, int, int, str, str]:
     return finding.path, finding.line, finding.column, finding.code, finding.message
 
 
-def _compute(context: Context, case_ids: list[str], today: date,
-             jobs: int | None) -> Iterable[CaseResult]:
+def _compute(
+    context: Context, case_ids: list[str], today: date, jobs: int | None
+) -> Iterable[CaseResult]:
     if jobs is None:
         jobs = (os.cpu_count() or 1) if len(case_ids) >= PARALLEL_FROM else 1
     with _collector_paused():
@@ -199,8 +222,7 @@ def _compute(context: Context, case_ids: list[str], today: date,
             return [check_case(context, case_id, today) for case_id in case_ids]
         forked = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(jobs, mp_context=forked) as pool:
-            return list(pool.map(partial(check_case, context, today=today), case_ids,
-                                 chunksize=64))
+            return list(pool.map(partial(check_case, context, today=today), case_ids, chunksize=64))
 
 
 @contextmanager
@@ -230,8 +252,9 @@ def cases_named(book: Book, arguments: Sequence[str]) -> list[str]:
             try:
                 parts = path.resolve().relative_to(cases_dir).parts
             except ValueError:
-                raise UnknownCase(f"{argument} is not in this book's cases folder",
-                                  path=book.cases_dir) from None
+                raise UnknownCase(
+                    f"{argument} is not in this book's cases folder", path=book.cases_dir
+                ) from None
             if not parts:
                 found.update(dict.fromkeys(book.case_ids()))
                 continue

@@ -113,8 +113,13 @@ CASE_ID = model.CASE_ID.pattern
 WHEN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}$"
 
 
-def _record(name: str, order: tuple[str, ...], shapes: Mapping[str, Shape],
-            required: tuple[str, ...] = (), nullable: bool = True) -> Record:
+def _record(
+    name: str,
+    order: tuple[str, ...],
+    shapes: Mapping[str, Shape],
+    required: tuple[str, ...] = (),
+    nullable: bool = True,
+) -> Record:
     """A record whose keys are exactly `order`; a missing or extra shape fails at import."""
     if set(order) != set(shapes):
         raise ValueError(f"{name}: shapes {sorted(shapes)} do not match key order {order}")
@@ -125,122 +130,296 @@ def _choice(values: tuple[str, ...], what: str, **kwargs: Any) -> Choice:
     return Choice(values, what, **kwargs)
 
 
-ADULT = _record("adult.yaml", model.ADULT_KEYS, {
-    "case": Id(CASE_ID),
-    "jurisdiction": _choice(model.JURISDICTIONS, "jurisdiction"),
-    "status": _choice(model.CASE_STATUSES, "case status", nullable=False),
-    "opened": Day(nullable=False),
-    "name": Text(), "preferred_name": Text(), "date_of_birth": Day(), "address": Text(),
-    "phone": Text(),
-    "communication": _record("communication", model.COMMUNICATION_KEYS, {
-        "language": Text(), "interpreter": Text(), "advocate": Text(),
-        "needs_advocate": Flag(), "easy_read": Flag(), "notes": Text()}),
-    "representative": _record("representative", model.REPRESENTATIVE_KEYS, {
-        "name": Text(), "relationship": Text(), "phone": Text()}),
-    "care_and_support": _record("care_and_support", model.CARE_AND_SUPPORT_KEYS, {
-        "has_needs": Flag(), "at_risk": Flag(), "unable_to_protect": Flag()}),
-    "engagement": _choice(model.ENGAGEMENT, "engagement"),
-    "risk_level": _choice(model.RISK_LEVELS, "risk level"),
-    "lead_agency": Ref("agency", HANDLE),
-    "coordinator": PersonRef(),
-    "concerns": ListOf(_record("a concern", model.CONCERN_KEYS, {
-        "type": _choice(model.ABUSE_TYPES + model.WALES_ABUSE_TYPES, "abuse type",
-                        vocabulary="abuse-type"),
-        "summary": Text(), "source": Text(), "location": Text(), "raised_on": Day(),
-        "raised_by": PersonRef(), "offender_risk": Flag()}, nullable=False)),
-    "capacity": ListOf(_record("a capacity assessment", model.CAPACITY_KEYS, {
-        "decision": Text(), "outcome": _choice(model.CAPACITY_OUTCOMES, "capacity outcome"),
-        "assessed_on": Day(), "by": PersonRef()}, nullable=False)),
-    "wishes": _record("wishes", model.WISHES_KEYS, {
-        "asked_on": Day(), "outcomes": ListOf(Text(nullable=False)),
-        "not_asked_reason": Text()}),
-    "others_at_risk": _record("others_at_risk", model.OTHERS_KEYS, {
-        "children": Flag(), "adults": Flag(), "notes": Text(), "referral_made": Day()}),
-    "closed": Day(),
-    "closure": _record("closure", model.CLOSURE_KEYS, {
-        "reason": Text(), "outcomes_asked": Flag(), "outcomes_expressed": Flag(),
-        "outcomes_achieved": _choice(model.OUTCOMES_ACHIEVED, "outcomes achieved")}),
-}, required=("status", "opened"), nullable=False)
+ADULT = _record(
+    "adult.yaml",
+    model.ADULT_KEYS,
+    {
+        "case": Id(CASE_ID),
+        "jurisdiction": _choice(model.JURISDICTIONS, "jurisdiction"),
+        "status": _choice(model.CASE_STATUSES, "case status", nullable=False),
+        "opened": Day(nullable=False),
+        "name": Text(),
+        "preferred_name": Text(),
+        "date_of_birth": Day(),
+        "address": Text(),
+        "phone": Text(),
+        "communication": _record(
+            "communication",
+            model.COMMUNICATION_KEYS,
+            {
+                "language": Text(),
+                "interpreter": Text(),
+                "advocate": Text(),
+                "needs_advocate": Flag(),
+                "easy_read": Flag(),
+                "notes": Text(),
+            },
+        ),
+        "representative": _record(
+            "representative",
+            model.REPRESENTATIVE_KEYS,
+            {"name": Text(), "relationship": Text(), "phone": Text()},
+        ),
+        "care_and_support": _record(
+            "care_and_support",
+            model.CARE_AND_SUPPORT_KEYS,
+            {"has_needs": Flag(), "at_risk": Flag(), "unable_to_protect": Flag()},
+        ),
+        "engagement": _choice(model.ENGAGEMENT, "engagement"),
+        "risk_level": _choice(model.RISK_LEVELS, "risk level"),
+        "lead_agency": Ref("agency", HANDLE),
+        "coordinator": PersonRef(),
+        "concerns": ListOf(
+            _record(
+                "a concern",
+                model.CONCERN_KEYS,
+                {
+                    "type": _choice(
+                        model.ABUSE_TYPES + model.WALES_ABUSE_TYPES,
+                        "abuse type",
+                        vocabulary="abuse-type",
+                    ),
+                    "summary": Text(),
+                    "source": Text(),
+                    "location": Text(),
+                    "raised_on": Day(),
+                    "raised_by": PersonRef(),
+                    "offender_risk": Flag(),
+                },
+                nullable=False,
+            )
+        ),
+        "capacity": ListOf(
+            _record(
+                "a capacity assessment",
+                model.CAPACITY_KEYS,
+                {
+                    "decision": Text(),
+                    "outcome": _choice(model.CAPACITY_OUTCOMES, "capacity outcome"),
+                    "assessed_on": Day(),
+                    "by": PersonRef(),
+                },
+                nullable=False,
+            )
+        ),
+        "wishes": _record(
+            "wishes",
+            model.WISHES_KEYS,
+            {
+                "asked_on": Day(),
+                "outcomes": ListOf(Text(nullable=False)),
+                "not_asked_reason": Text(),
+            },
+        ),
+        "others_at_risk": _record(
+            "others_at_risk",
+            model.OTHERS_KEYS,
+            {"children": Flag(), "adults": Flag(), "notes": Text(), "referral_made": Day()},
+        ),
+        "closed": Day(),
+        "closure": _record(
+            "closure",
+            model.CLOSURE_KEYS,
+            {
+                "reason": Text(),
+                "outcomes_asked": Flag(),
+                "outcomes_expressed": Flag(),
+                "outcomes_achieved": _choice(model.OUTCOMES_ACHIEVED, "outcomes achieved"),
+            },
+        ),
+    },
+    required=("status", "opened"),
+    nullable=False,
+)
 
-PERSON_REF = _record("a person", model.PERSON_REF_KEYS, {"agency": Text(nullable=False),
-                                                   "name": Text(nullable=False)},
-                     required=model.PERSON_REF_KEYS)
+PERSON_REF = _record(
+    "a person",
+    model.PERSON_REF_KEYS,
+    {"agency": Text(nullable=False), "name": Text(nullable=False)},
+    required=model.PERSON_REF_KEYS,
+)
 
-AGENCY = _record("an agency", model.AGENCY_KEYS, {
-    "handle": Id(HANDLE),
-    "name": Text(),
-    "kind": _choice(model.AGENCY_KINDS, "agency kind", nullable=False),
-    "people": ListOf(_record("a person of the agency", model.PERSON_KEYS, {
-        "name": Text(nullable=False), "role": Text(), "email": Text(), "phone": Text()},
-        required=("name",), nullable=False)),
-}, required=("name", "kind"), nullable=False)
+AGENCY = _record(
+    "an agency",
+    model.AGENCY_KEYS,
+    {
+        "handle": Id(HANDLE),
+        "name": Text(),
+        "kind": _choice(model.AGENCY_KINDS, "agency kind", nullable=False),
+        "people": ListOf(
+            _record(
+                "a person of the agency",
+                model.PERSON_KEYS,
+                {"name": Text(nullable=False), "role": Text(), "email": Text(), "phone": Text()},
+                required=("name",),
+                nullable=False,
+            )
+        ),
+    },
+    required=("name", "kind"),
+    nullable=False,
+)
 
-MINUTES = _record("the minutes", model.MINUTES_KEYS, {
-    "held_on": Day(nullable=False),
-    "attendees": ListOf(PersonRef(nullable=False)),
-    "apologies": ListOf(PersonRef(nullable=False)),
-    "written_updates": ListOf(PersonRef(nullable=False)),
-    "engage_lead": Ref("agency", HANDLE),
-    "wishes": _record("the adult's wishes", model.MINUTES_WISHES_KEYS, {
-        "views": Text(), "obtained_by": Text()}),
-    "risks": ListOf(_record("a risk", model.RISK_KEYS, {
-        "risk": Text(), "in_place": Text(), "barriers": Text(),
-        "actions": ListOf(Ref("action", ACTION_ID, nullable=False))}, nullable=False)),
-    "others_at_risk": _record("others at risk", model.MINUTES_OTHERS_KEYS, {
-        "reviewed": Flag(), "adults": Text(), "children": Text(), "referral_made": Day()}),
-    "decisions": ListOf(Text(nullable=False)),
-    "disagreements": ListOf(_record("a disagreement", model.DISAGREEMENT_KEYS, {
-        "raised_by": PersonRef(), "about": Text(), "outcome": Text(), "escalated": Flag()},
-        nullable=False)),
-    "review": _record("the review", model.REVIEW_KEYS, {"date": Day(), "not_required": Text()}),
-    "feedback": _record("the feedback", model.FEEDBACK_KEYS, {
-        "how": Text(), "by": PersonRef(), "due": Day()}),
-    "capacity": _record("the capacity assessment", model.MINUTES_CAPACITY_KEYS, {
-        "decision": Text(), "assessed_on": Day(), "assessed_by": PersonRef(),
-        "outcome": _choice(model.CAPACITY_OUTCOMES, "capacity outcome"),
-        "best_interests_decision": Text()}),
-    "shared": ListOf(_record("a sharing of the minutes", model.SHARED_KEYS, {
-        "agency": Ref("agency", HANDLE, nullable=False), "shared_on": Day(nullable=False)},
-        required=("agency", "shared_on"), nullable=False)),
-}, required=("held_on",))
+MINUTES = _record(
+    "the minutes",
+    model.MINUTES_KEYS,
+    {
+        "held_on": Day(nullable=False),
+        "attendees": ListOf(PersonRef(nullable=False)),
+        "apologies": ListOf(PersonRef(nullable=False)),
+        "written_updates": ListOf(PersonRef(nullable=False)),
+        "engage_lead": Ref("agency", HANDLE),
+        "wishes": _record(
+            "the adult's wishes",
+            model.MINUTES_WISHES_KEYS,
+            {"views": Text(), "obtained_by": Text()},
+        ),
+        "risks": ListOf(
+            _record(
+                "a risk",
+                model.RISK_KEYS,
+                {
+                    "risk": Text(),
+                    "in_place": Text(),
+                    "barriers": Text(),
+                    "actions": ListOf(Ref("action", ACTION_ID, nullable=False)),
+                },
+                nullable=False,
+            )
+        ),
+        "others_at_risk": _record(
+            "others at risk",
+            model.MINUTES_OTHERS_KEYS,
+            {"reviewed": Flag(), "adults": Text(), "children": Text(), "referral_made": Day()},
+        ),
+        "decisions": ListOf(Text(nullable=False)),
+        "disagreements": ListOf(
+            _record(
+                "a disagreement",
+                model.DISAGREEMENT_KEYS,
+                {"raised_by": PersonRef(), "about": Text(), "outcome": Text(), "escalated": Flag()},
+                nullable=False,
+            )
+        ),
+        "review": _record("the review", model.REVIEW_KEYS, {"date": Day(), "not_required": Text()}),
+        "feedback": _record(
+            "the feedback", model.FEEDBACK_KEYS, {"how": Text(), "by": PersonRef(), "due": Day()}
+        ),
+        "capacity": _record(
+            "the capacity assessment",
+            model.MINUTES_CAPACITY_KEYS,
+            {
+                "decision": Text(),
+                "assessed_on": Day(),
+                "assessed_by": PersonRef(),
+                "outcome": _choice(model.CAPACITY_OUTCOMES, "capacity outcome"),
+                "best_interests_decision": Text(),
+            },
+        ),
+        "shared": ListOf(
+            _record(
+                "a sharing of the minutes",
+                model.SHARED_KEYS,
+                {"agency": Ref("agency", HANDLE, nullable=False), "shared_on": Day(nullable=False)},
+                required=("agency", "shared_on"),
+                nullable=False,
+            )
+        ),
+    },
+    required=("held_on",),
+)
 
-MEETING = _record("a meeting", model.MEETING_KEYS, {
-    "id": Id(MEETING_ID),
-    "type": _choice((), "meeting type", vocabulary="meeting-type", nullable=False),
-    "format": _choice(model.MEETING_FORMATS, "meeting format"),
-    "mode": _choice(model.MEETING_MODES, "meeting mode"),
-    "when": When(),
-    "where": Text(), "link": Text(), "purpose": Text(),
-    "chair": PersonRef(), "decision_maker": PersonRef(),
-    "status": _choice(model.MEETING_STATUSES, "meeting status", nullable=False),
-    "cancel_reason": Text(),
-    "invited_on": Day(),
-    "adult": _record("the adult's invitation", model.MEETING_ADULT_KEYS, {
-        "invited": Flag(), "not_invited_reason": Text()}),
-    "subjects": ListOf(Ref("case", CASE_ID, nullable=False)),
-    "agenda": ListOf(TextOr(_record("a part of the agenda", model.AGENDA_PART_KEYS, {
-        "adult": Ref("case", CASE_ID, nullable=False),
-        "items": ListOf(Text(nullable=False))}, required=("adult",), nullable=False))),
-    "invitees": ListOf(_record("an invitee", model.INVITEE_KEYS, {
-        "person": PersonRef(nullable=False), "reason": Text(),
-        "response": _choice(model.RESPONSES, "response"), "deputy": Text(),
-        "responded_on": Day()}, required=("person",), nullable=False)),
-    "minutes": MINUTES,
-}, required=("type", "status"), nullable=False)
+MEETING = _record(
+    "a meeting",
+    model.MEETING_KEYS,
+    {
+        "id": Id(MEETING_ID),
+        "type": _choice((), "meeting type", vocabulary="meeting-type", nullable=False),
+        "format": _choice(model.MEETING_FORMATS, "meeting format"),
+        "mode": _choice(model.MEETING_MODES, "meeting mode"),
+        "when": When(),
+        "where": Text(),
+        "link": Text(),
+        "purpose": Text(),
+        "chair": PersonRef(),
+        "decision_maker": PersonRef(),
+        "status": _choice(model.MEETING_STATUSES, "meeting status", nullable=False),
+        "cancel_reason": Text(),
+        "invited_on": Day(),
+        "adult": _record(
+            "the adult's invitation",
+            model.MEETING_ADULT_KEYS,
+            {"invited": Flag(), "not_invited_reason": Text()},
+        ),
+        "subjects": ListOf(Ref("case", CASE_ID, nullable=False)),
+        "agenda": ListOf(
+            TextOr(
+                _record(
+                    "a part of the agenda",
+                    model.AGENDA_PART_KEYS,
+                    {
+                        "adult": Ref("case", CASE_ID, nullable=False),
+                        "items": ListOf(Text(nullable=False)),
+                    },
+                    required=("adult",),
+                    nullable=False,
+                )
+            )
+        ),
+        "invitees": ListOf(
+            _record(
+                "an invitee",
+                model.INVITEE_KEYS,
+                {
+                    "person": PersonRef(nullable=False),
+                    "reason": Text(),
+                    "response": _choice(model.RESPONSES, "response"),
+                    "deputy": Text(),
+                    "responded_on": Day(),
+                },
+                required=("person",),
+                nullable=False,
+            )
+        ),
+        "minutes": MINUTES,
+    },
+    required=("type", "status"),
+    nullable=False,
+)
 
-ACTION = _record("an action", model.ACTION_KEYS, {
-    "id": Id(ACTION_ID),
-    "meeting": Ref("meeting", MEETING_ID),
-    "description": Text(),
-    "lead": PersonRef(),
-    "due": Day(),
-    "status": _choice(model.ACTION_STATUSES, "action status", nullable=False),
-    "done_on": Day(), "note": Text(), "cancel_reason": Text(),
-    "moves": ListOf(_record("a move of the due date", model.MOVE_KEYS, {
-        "from": Day(nullable=False), "to": Day(nullable=False), "reason": Text(),
-        "moved_on": Day(), "lead_informed": Flag(), "risk_reassessed": Flag()},
-        required=("from", "to"), nullable=False)),
-}, required=("status",), nullable=False)
+ACTION = _record(
+    "an action",
+    model.ACTION_KEYS,
+    {
+        "id": Id(ACTION_ID),
+        "meeting": Ref("meeting", MEETING_ID),
+        "description": Text(),
+        "lead": PersonRef(),
+        "due": Day(),
+        "status": _choice(model.ACTION_STATUSES, "action status", nullable=False),
+        "done_on": Day(),
+        "note": Text(),
+        "cancel_reason": Text(),
+        "moves": ListOf(
+            _record(
+                "a move of the due date",
+                model.MOVE_KEYS,
+                {
+                    "from": Day(nullable=False),
+                    "to": Day(nullable=False),
+                    "reason": Text(),
+                    "moved_on": Day(),
+                    "lead_informed": Flag(),
+                    "risk_reassessed": Flag(),
+                },
+                required=("from", "to"),
+                nullable=False,
+            )
+        ),
+    },
+    required=("status",),
+    nullable=False,
+)
 
 FILES: dict[str, Shape] = {
     "adult": ADULT,

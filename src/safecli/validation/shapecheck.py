@@ -113,8 +113,12 @@ def suggestion(value: Any, known: Any) -> str:
     return f"; did you mean {close[0]!r}?" if close else ""
 
 
-_TARGETS = {"agency": "an agency handle", "meeting": "a meeting id (M1)",
-            "action": "an action id (A1)", "case": "a case id"}
+_TARGETS = {
+    "agency": "an agency handle",
+    "meeting": "a meeting id (M1)",
+    "action": "an action id (A1)",
+    "case": "a case id",
+}
 
 
 class _Walker:
@@ -133,8 +137,14 @@ class _Walker:
         cls = shape.__class__
         if cls is Text:
             if value.__class__ is not str:
-                self.problems.append(Problem("type", keys, f"{_name(keys)} should be text, "
-                                             f"found {describe(value)} (write it in quotes)"))
+                self.problems.append(
+                    Problem(
+                        "type",
+                        keys,
+                        f"{_name(keys)} should be text, "
+                        f"found {describe(value)} (write it in quotes)",
+                    )
+                )
         elif cls is Record:
             self.record(shape, value, keys)  # type: ignore[arg-type]
         elif cls is ListOf:
@@ -145,17 +155,29 @@ class _Walker:
             if value.__class__ is str:
                 self.references.append(Reference(shape.target, keys, value))  # type: ignore[union-attr]
             else:
-                self.problems.append(Problem("type", keys, f"{_name(keys)} should be "
-                                             f"{_TARGETS[shape.target]}, found "  # type: ignore[union-attr]
-                                             f"{describe(value)}"))
+                self.problems.append(
+                    Problem(
+                        "type",
+                        keys,
+                        f"{_name(keys)} should be "
+                        f"{_TARGETS[shape.target]}, found "  # type: ignore[union-attr]
+                        f"{describe(value)}",
+                    )
+                )
         elif cls is TextOr:
             if isinstance(value, dict):
                 self.record(shape.record, value, keys)  # type: ignore[union-attr]
             elif value.__class__ is not str:
                 fields = ", ".join(shape.record.fields)  # type: ignore[union-attr]
-                self.problems.append(Problem("type", keys, f"{_name(keys)} should be text or "
-                                             f"a mapping with {fields}, found "
-                                             f"{describe(value)}"))
+                self.problems.append(
+                    Problem(
+                        "type",
+                        keys,
+                        f"{_name(keys)} should be text or "
+                        f"a mapping with {fields}, found "
+                        f"{describe(value)}",
+                    )
+                )
         elif cls is not Id:
             problem = _scalar_problem(shape, value, keys, self.vocab)
             if problem is not None:
@@ -163,16 +185,25 @@ class _Walker:
 
     def record(self, shape: Record, value: Any, keys: Keys) -> None:
         if value.__class__ is not dict:
-            self.problems.append(Problem("type", keys, f"{_name(keys)} should be a mapping "
-                                         f"({shape.name}), found {describe(value)}"))
+            self.problems.append(
+                Problem(
+                    "type",
+                    keys,
+                    f"{_name(keys)} should be a mapping ({shape.name}), found {describe(value)}",
+                )
+            )
             return
         fields = shape.fields
         for key, item in value.items():
             sub = fields.get(key) if key.__class__ is str else None
             if sub is None:
-                self.problems.append(Problem(
-                    "unknown-key", (*keys, key),
-                    f"unknown key {key!r} in {shape.name}{suggestion(key, fields)}"))
+                self.problems.append(
+                    Problem(
+                        "unknown-key",
+                        (*keys, key),
+                        f"unknown key {key!r} in {shape.name}{suggestion(key, fields)}",
+                    )
+                )
             else:
                 self.visit(sub, item, (*keys, key))
         for key in shape.required:
@@ -181,8 +212,9 @@ class _Walker:
 
     def listing(self, shape: ListOf, value: Any, keys: Keys) -> None:
         if value.__class__ is not list:
-            self.problems.append(Problem("type", keys, f"{_name(keys)} should be a list, "
-                                         f"found {describe(value)}"))
+            self.problems.append(
+                Problem("type", keys, f"{_name(keys)} should be a list, found {describe(value)}")
+            )
             return
         item_shape = shape.item
         for index, item in enumerate(value):
@@ -190,9 +222,15 @@ class _Walker:
 
     def person(self, value: Any, keys: Keys) -> None:
         if value.__class__ is not dict:
-            self.problems.append(Problem("type", keys, f"{_name(keys)} should be a person "
-                                         f"{{agency: HANDLE, name: NAME}}, found "
-                                         f"{describe(value)}"))
+            self.problems.append(
+                Problem(
+                    "type",
+                    keys,
+                    f"{_name(keys)} should be a person "
+                    f"{{agency: HANDLE, name: NAME}}, found "
+                    f"{describe(value)}",
+                )
+            )
             return
         self.record(PERSON_REF, value, keys)
         if value.get("agency").__class__ is str and value.get("name").__class__ is str:
@@ -202,12 +240,16 @@ class _Walker:
 def _scalar_problem(shape: Shape, value: Any, keys: Keys, vocab: Vocabularies) -> Problem | None:
     if isinstance(shape, Flag):
         if not isinstance(value, bool):
-            return Problem("type", keys, f"{_name(keys)} should be true or false, found "
-                           f"{describe(value)}")
+            return Problem(
+                "type", keys, f"{_name(keys)} should be true or false, found {describe(value)}"
+            )
     elif isinstance(shape, Day):
         if isinstance(value, datetime) or not isinstance(value, date):
-            return Problem("date", keys, f"{_name(keys)} should be a date (YYYY-MM-DD), found "
-                           f"{describe(value)}")
+            return Problem(
+                "date",
+                keys,
+                f"{_name(keys)} should be a date (YYYY-MM-DD), found {describe(value)}",
+            )
     elif isinstance(shape, When):
         return _when_problem(value, keys, vocab.tz)
     elif isinstance(shape, Choice):
@@ -217,11 +259,15 @@ def _scalar_problem(shape: Shape, value: Any, keys: Keys, vocab: Vocabularies) -
 
 def _when_problem(value: Any, keys: Keys, tz: ZoneInfo) -> Problem | None:
     if isinstance(value, date) and not isinstance(value, datetime):
-        return Problem("date", keys, f"{_name(keys)} needs a time as well: write "
-                       f"{value.isoformat()}T10:00")
+        return Problem(
+            "date", keys, f"{_name(keys)} needs a time as well: write {value.isoformat()}T10:00"
+        )
     if not isinstance(value, str) or not re.match(WHEN, value):
-        return Problem("date", keys, f"{_name(keys)} should be a time written YYYY-MM-DDTHH:MM, "
-                       f"found {describe(value)}")
+        return Problem(
+            "date",
+            keys,
+            f"{_name(keys)} should be a time written YYYY-MM-DDTHH:MM, found {describe(value)}",
+        )
     try:
         parse_when(value, tz)
     except InvalidInput as exc:
@@ -229,23 +275,33 @@ def _when_problem(value: Any, keys: Keys, tz: ZoneInfo) -> Problem | None:
     return None
 
 
-def _choice_problem(shape: Choice, value: Any, keys: Keys,
-                    vocab: Vocabularies) -> Problem | None:
+def _choice_problem(shape: Choice, value: Any, keys: Keys, vocab: Vocabularies) -> Problem | None:
     choices = shape.values
     if shape.vocabulary == "meeting-type":
         choices = vocab.meeting_types
         if isinstance(value, str) and value in vocab.elsewhere:
-            return Problem("choice", keys, f"{value!r} is not used in "
-                           f"{vocab.jurisdiction.title()}: {vocab.elsewhere[value]}")
+            return Problem(
+                "choice",
+                keys,
+                f"{value!r} is not used in {vocab.jurisdiction.title()}: {vocab.elsewhere[value]}",
+            )
     elif shape.vocabulary == "abuse-type" and vocab.jurisdiction != "wales":
         choices = model.ABUSE_TYPES
         if value in model.WALES_ABUSE_TYPES:
-            return Problem("choice", keys, f"{value!r} is an abuse type of the Welsh "
-                           f"procedures (s126); this case is in {vocab.jurisdiction.title()}")
+            return Problem(
+                "choice",
+                keys,
+                f"{value!r} is an abuse type of the Welsh "
+                f"procedures (s126); this case is in {vocab.jurisdiction.title()}",
+            )
     if isinstance(value, str) and value in choices:
         return None
-    return Problem("choice", keys, f"invalid {shape.what} {_shown(value)}"
-                   f"{suggestion(value, choices)} (choose one of: {', '.join(choices)})")
+    return Problem(
+        "choice",
+        keys,
+        f"invalid {shape.what} {_shown(value)}"
+        f"{suggestion(value, choices)} (choose one of: {', '.join(choices)})",
+    )
 
 
 def _shown(value: Any) -> str:

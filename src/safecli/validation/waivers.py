@@ -57,11 +57,11 @@ def scan(text: str) -> list[Waiver]:
         match = _WAIVER.search(line)
         if match is None:
             continue
-        codes = tuple(code.strip().upper() for code in (match["codes"] or "").split(",")
-                      if code.strip())
+        codes = tuple(
+            code.strip().upper() for code in (match["codes"] or "").split(",") if code.strip()
+        )
         reason = _REASON.match(match["rest"])
-        found.append(Waiver(number, match.start() + 1, codes,
-                            reason["reason"] if reason else ""))
+        found.append(Waiver(number, match.start() + 1, codes, reason["reason"] if reason else ""))
     return found
 
 

@@ -50,18 +50,30 @@ def check(view: CaseView) -> Iterator[Finding]:
         allowed = " or ".join(mt.chaired_by)
         chair = person(meeting.get("chair"))
         if chair is None:
-            yield view.finding(RULE, "meetings", (index, "chair"), f"{meeting.get('id')} "
-                               f"({mt.id}) has no chair; it is chaired by {allowed}")
+            yield view.finding(
+                RULE,
+                "meetings",
+                (index, "chair"),
+                f"{meeting.get('id')} ({mt.id}) has no chair; it is chaired by {allowed}",
+            )
             continue
         kind = kinds.get(chair.agency)
         if kind is not None and not mt.is_chaired_by(kind):
-            yield view.finding(RULE, "meetings", (index, "chair"), f"{meeting.get('id')} "
-                               f"({mt.id}) is chaired by {allowed}, not {kind} "
-                               f"({chair.agency})")
+            yield view.finding(
+                RULE,
+                "meetings",
+                (index, "chair"),
+                f"{meeting.get('id')} "
+                f"({mt.id}) is chaired by {allowed}, not {kind} "
+                f"({chair.agency})",
+            )
 
 
 RULE = Rule(
-    code="ACC001", severity=ERROR, principle="accountability",
+    code="ACC001",
+    severity=ERROR,
+    principle="accountability",
     summary="meetings are chaired by the kind of agency their type requires (s42: LA)",
-    check=check, doc=__doc__ or "",
+    check=check,
+    doc=__doc__ or "",
 )

@@ -33,12 +33,19 @@ from safecli.validation.rules.records import filled, meetings
 def check(view: CaseView) -> Iterator[Finding]:
     for index, meeting in meetings(view):
         if not filled(meeting.get("purpose")):
-            yield view.finding(RULE, "meetings", (index, "purpose"), f"{meeting.get('id')}: the "
-                               "purpose of the meeting is not recorded")
+            yield view.finding(
+                RULE,
+                "meetings",
+                (index, "purpose"),
+                f"{meeting.get('id')}: the purpose of the meeting is not recorded",
+            )
 
 
 RULE = Rule(
-    code="ACC002", severity=WARNING, principle="accountability",
+    code="ACC002",
+    severity=WARNING,
+    principle="accountability",
     summary="the purpose of the meeting is recorded",
-    check=check, doc=__doc__ or "",
+    check=check,
+    doc=__doc__ or "",
 )

@@ -35,8 +35,11 @@ from collections.abc import Iterator
 from safecli.validation.rules.base import ERROR, CaseView, Finding, Rule
 from safecli.validation.rules.records import day, filled, person
 
-PARTS = (("description", "a description"), ("lead", "a named lead (agency and person)"),
-         ("due", "a due date"))
+PARTS = (
+    ("description", "a description"),
+    ("lead", "a named lead (agency and person)"),
+    ("due", "a due date"),
+)
 
 
 def check(view: CaseView) -> Iterator[Finding]:
@@ -49,12 +52,20 @@ def check(view: CaseView) -> Iterator[Finding]:
         missing = [text for key, text in PARTS if not present[key]]
         if missing:
             first = next(key for key, _ in PARTS if not present[key])
-            yield view.finding(RULE, "actions", (index, first), f"{action.get('id')} has no "
-                               f"{' and no '.join(t.removeprefix('a ') for t in missing)}")
+            yield view.finding(
+                RULE,
+                "actions",
+                (index, first),
+                f"{action.get('id')} has no "
+                f"{' and no '.join(t.removeprefix('a ') for t in missing)}",
+            )
 
 
 RULE = Rule(
-    code="ACC003", severity=ERROR, principle="accountability",
+    code="ACC003",
+    severity=ERROR,
+    principle="accountability",
     summary="every action has a description, a named lead and a due date",
-    check=check, doc=__doc__ or "",
+    check=check,
+    doc=__doc__ or "",
 )

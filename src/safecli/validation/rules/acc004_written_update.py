@@ -61,15 +61,25 @@ def check(view: CaseView) -> Iterator[Finding]:
                 yield _finding(view, (index, "minutes", "apologies", number), meeting, who)
 
 
-def _finding(view: CaseView, keys: tuple[Any, ...], meeting: dict[str, Any],
-             who: Person) -> Finding:
-    return view.finding(RULE, "meetings", keys, f"{meeting.get('id')}: someone from "
-                        f"{who.agency} could not attend and sent neither a written update nor "
-                        "a deputy", at_value=True)
+def _finding(
+    view: CaseView, keys: tuple[Any, ...], meeting: dict[str, Any], who: Person
+) -> Finding:
+    return view.finding(
+        RULE,
+        "meetings",
+        keys,
+        f"{meeting.get('id')}: someone from "
+        f"{who.agency} could not attend and sent neither a written update nor "
+        "a deputy",
+        at_value=True,
+    )
 
 
 RULE = Rule(
-    code="ACC004", severity=WARNING, principle="accountability",
+    code="ACC004",
+    severity=WARNING,
+    principle="accountability",
     summary="invitees who cannot attend send a written update beforehand, or a deputy",
-    check=check, doc=__doc__ or "",
+    check=check,
+    doc=__doc__ or "",
 )

@@ -56,13 +56,20 @@ def check(view: CaseView) -> Iterator[Finding]:
         due = held_on + timedelta(days=days) if held_on else None
         if due is None or view.reached(due + timedelta(days=1)):
             by = f", due by {due}" if due else ""
-            yield view.finding(RULE, "meetings", (index, "minutes", "shared"),
-                               f"{meeting.get('id')}: the minutes are not recorded as shared "
-                               f"with {', '.join(missing)} (minutes.shared{by})")
+            yield view.finding(
+                RULE,
+                "meetings",
+                (index, "minutes", "shared"),
+                f"{meeting.get('id')}: the minutes are not recorded as shared "
+                f"with {', '.join(missing)} (minutes.shared{by})",
+            )
 
 
 RULE = Rule(
-    code="ACC005", severity=WARNING, principle="accountability",
+    code="ACC005",
+    severity=WARNING,
+    principle="accountability",
     summary="minutes are shared with every agency that attended or was invited",
-    check=check, doc=__doc__ or "",
+    check=check,
+    doc=__doc__ or "",
 )

@@ -37,8 +37,10 @@ from collections.abc import Iterator
 from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule
 from safecli.validation.rules.records import filled, listing
 
-PARTS = (("lead_informed", "that the lead was told"),
-         ("risk_reassessed", "that the risk was re-assessed"))
+PARTS = (
+    ("lead_informed", "that the lead was told"),
+    ("risk_reassessed", "that the risk was re-assessed"),
+)
 
 
 def check(view: CaseView) -> Iterator[Finding]:
@@ -50,13 +52,20 @@ def check(view: CaseView) -> Iterator[Finding]:
             if not filled(move.get("reason")):
                 gaps.append("why it moved")
             if gaps:
-                yield view.finding(RULE, "actions", (index, "moves", number),
-                                   f"{action.get('id')}: the move of the due date to "
-                                   f"{move.get('to')} does not record {', '.join(gaps)}")
+                yield view.finding(
+                    RULE,
+                    "actions",
+                    (index, "moves", number),
+                    f"{action.get('id')}: the move of the due date to "
+                    f"{move.get('to')} does not record {', '.join(gaps)}",
+                )
 
 
 RULE = Rule(
-    code="ACC006", severity=WARNING, principle="accountability",
+    code="ACC006",
+    severity=WARNING,
+    principle="accountability",
     summary="a moved due date records that the lead was told and the risk re-assessed",
-    check=check, doc=__doc__ or "",
+    check=check,
+    doc=__doc__ or "",
 )

@@ -38,32 +38,55 @@ from collections.abc import Iterator
 from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule
 from safecli.validation.rules.records import filled, held, listing, person
 
-PARTS = (("raised_by", "who raised it"), ("about", "what it was about"),
-         ("outcome", "the outcome"), ("escalated", "whether it was escalated"))
+PARTS = (
+    ("raised_by", "who raised it"),
+    ("about", "what it was about"),
+    ("outcome", "the outcome"),
+    ("escalated", "whether it was escalated"),
+)
 
 
 def check(view: CaseView) -> Iterator[Finding]:
     for index, meeting, minutes in held(view):
         mt = view.meeting_type(meeting)
         keys = (index, "minutes", "disagreements")
-        if mt is not None and "disagreements" in mt.must_record \
-                and not isinstance(minutes.get("disagreements"), list):
-            yield view.finding(RULE, "meetings", keys, f"{meeting.get('id')} ({mt.id}): record "
-                               "the disagreements, or [] when there were none")
+        if (
+            mt is not None
+            and "disagreements" in mt.must_record
+            and not isinstance(minutes.get("disagreements"), list)
+        ):
+            yield view.finding(
+                RULE,
+                "meetings",
+                keys,
+                f"{meeting.get('id')} ({mt.id}): record "
+                "the disagreements, or [] when there were none",
+            )
         for number, entry in enumerate(listing(minutes.get("disagreements"))):
             if not isinstance(entry, dict):
                 continue
-            present = {"raised_by": person(entry.get("raised_by")) is not None,
-                       "about": filled(entry.get("about")), "outcome": filled(entry.get("outcome")),
-                       "escalated": isinstance(entry.get("escalated"), bool)}
+            present = {
+                "raised_by": person(entry.get("raised_by")) is not None,
+                "about": filled(entry.get("about")),
+                "outcome": filled(entry.get("outcome")),
+                "escalated": isinstance(entry.get("escalated"), bool),
+            }
             gaps = [text for key, text in PARTS if not present[key]]
             if gaps:
-                yield view.finding(RULE, "meetings", (*keys, number), f"{meeting.get('id')}: "
-                                   f"disagreement {number + 1} does not record {', '.join(gaps)}")
+                yield view.finding(
+                    RULE,
+                    "meetings",
+                    (*keys, number),
+                    f"{meeting.get('id')}: "
+                    f"disagreement {number + 1} does not record {', '.join(gaps)}",
+                )
 
 
 RULE = Rule(
-    code="ACC007", severity=WARNING, principle="accountability",
+    code="ACC007",
+    severity=WARNING,
+    principle="accountability",
     summary="disagreements and escalations record who raised them and the outcome",
-    check=check, doc=__doc__ or "",
+    check=check,
+    doc=__doc__ or "",
 )

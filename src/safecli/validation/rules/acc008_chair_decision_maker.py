@@ -42,13 +42,21 @@ def check(view: CaseView) -> Iterator[Finding]:
             continue
         chair = person(meeting.get("chair"))
         if chair is not None and chair == person(meeting.get("decision_maker")):
-            yield view.finding(RULE, "meetings", (index, "chair"), f"{meeting.get('id')} "
-                               f"({mt.id}): the chair is also the decision maker; best practice "
-                               "is an independent chair")
+            yield view.finding(
+                RULE,
+                "meetings",
+                (index, "chair"),
+                f"{meeting.get('id')} "
+                f"({mt.id}): the chair is also the decision maker; best practice "
+                "is an independent chair",
+            )
 
 
 RULE = Rule(
-    code="ACC008", severity=WARNING, principle="accountability",
+    code="ACC008",
+    severity=WARNING,
+    principle="accountability",
     summary="best interests: the chair is not the decision maker",
-    check=check, doc=__doc__ or "",
+    check=check,
+    doc=__doc__ or "",
 )

@@ -41,13 +41,22 @@ def check(view: CaseView) -> Iterator[Finding]:
     instead = "s126-strategy" if view.jurisdiction == "wales" else "s42-strategy"
     for index, meeting in meetings(view):
         if meeting.get("type") == MARAC:
-            yield view.finding(RULE, "meetings", (index, "type"), f"{meeting.get('id')}: the "
-                               "adult has care and support needs, so this goes through adult "
-                               f"safeguarding ({instead}), not MARAC", at_value=True)
+            yield view.finding(
+                RULE,
+                "meetings",
+                (index, "type"),
+                f"{meeting.get('id')}: the "
+                "adult has care and support needs, so this goes through adult "
+                f"safeguarding ({instead}), not MARAC",
+                at_value=True,
+            )
 
 
 RULE = Rule(
-    code="ACC009", severity=WARNING, principle="accountability",
+    code="ACC009",
+    severity=WARNING,
+    principle="accountability",
     summary="MARAC for an adult with care and support needs: use safeguarding instead",
-    check=check, doc=__doc__ or "",
+    check=check,
+    doc=__doc__ or "",
 )

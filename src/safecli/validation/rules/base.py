@@ -141,23 +141,51 @@ class CaseView:
             self.lookups[case_id] = folder.is_dir() and not folder.is_symlink()
         return self.lookups[case_id]
 
-    def finding(self, rule: Rule, kind: str, keys: Keys, message: str, *,
-                severity: str | None = None, at_value: bool = False) -> Finding:
+    def finding(
+        self,
+        rule: Rule,
+        kind: str,
+        keys: Keys,
+        message: str,
+        *,
+        severity: str | None = None,
+        at_value: bool = False,
+    ) -> Finding:
         """A finding of `rule` at a key path of a file (at the key, or at its value)."""
         node = self.nodes.get(kind)
         line, column = locate(node, keys, at_value=at_value)
         return Finding(
-            code=rule.code, severity=severity or rule.severity, message=message,
-            path=self.path(kind), line=line, column=column, principle=rule.principle,
-            case=self.case_id, record_line=locate(node, keys[:1])[0],
+            code=rule.code,
+            severity=severity or rule.severity,
+            message=message,
+            path=self.path(kind),
+            line=line,
+            column=column,
+            principle=rule.principle,
+            case=self.case_id,
+            record_line=locate(node, keys[:1])[0],
         )
 
-    def file_finding(self, rule: Rule, kind: str, message: str, line: int | None = None,
-                     column: int | None = None) -> Finding:
+    def file_finding(
+        self,
+        rule: Rule,
+        kind: str,
+        message: str,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> Finding:
         """A finding about a whole file, or a place given by line and column."""
-        return Finding(code=rule.code, severity=rule.severity, message=message,
-                       path=self.path(kind), line=line or 1, column=column or 1,
-                       principle=rule.principle, case=self.case_id, record_line=line or 1)
+        return Finding(
+            code=rule.code,
+            severity=rule.severity,
+            message=message,
+            path=self.path(kind),
+            line=line or 1,
+            column=column or 1,
+            principle=rule.principle,
+            case=self.case_id,
+            record_line=line or 1,
+        )
 
 
 def locate(node: yaml.Node | None, keys: Keys, *, at_value: bool = False) -> tuple[int, int]:
@@ -184,6 +212,8 @@ def _child(node: yaml.Node, key: str | int) -> tuple[yaml.Node | None, yaml.Node
         for key_node, value_node in node.value:
             if key_node.value == wanted:
                 return value_node, key_node
-    elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value):
+    elif (
+        isinstance(node, yaml.SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value)
+    ):
         return node.value[key], None
     return None, None

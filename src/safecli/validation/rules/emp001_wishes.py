@@ -43,9 +43,14 @@ def check(view: CaseView) -> Iterator[Finding]:
     wishes = mapping(view.mapping("adult").get("wishes"))
     cannot_ask = filled(wishes.get("not_asked_reason"))
     if not filled(wishes.get("outcomes")) and not cannot_ask:
-        yield view.finding(RULE, "adult", ("wishes",), "the adult's desired outcomes are not "
-                           "recorded (wishes.outcomes), nor why they could not be asked "
-                           "(wishes.not_asked_reason)")
+        yield view.finding(
+            RULE,
+            "adult",
+            ("wishes",),
+            "the adult's desired outcomes are not "
+            "recorded (wishes.outcomes), nor why they could not be asked "
+            "(wishes.not_asked_reason)",
+        )
     if cannot_ask:
         return
     for index, meeting, minutes in held(view):
@@ -53,13 +58,20 @@ def check(view: CaseView) -> Iterator[Finding]:
         if mt is None or "wishes" not in mt.must_record:
             continue
         if not filled(mapping(minutes.get("wishes")).get("views")):
-            yield view.finding(RULE, "meetings", (index, "minutes", "wishes", "views"),
-                               f"the minutes of {meeting.get('id')} ({mt.id}) do not record "
-                               "the adult's views (minutes.wishes.views)")
+            yield view.finding(
+                RULE,
+                "meetings",
+                (index, "minutes", "wishes", "views"),
+                f"the minutes of {meeting.get('id')} ({mt.id}) do not record "
+                "the adult's views (minutes.wishes.views)",
+            )
 
 
 RULE = Rule(
-    code="EMP001", severity=WARNING, principle="empowerment",
+    code="EMP001",
+    severity=WARNING,
+    principle="empowerment",
     summary="the adult's wishes / desired outcomes are recorded (or why not asked)",
-    check=check, doc=__doc__ or "",
+    check=check,
+    doc=__doc__ or "",
 )

@@ -46,13 +46,21 @@ def check(view: CaseView) -> Iterator[Finding]:
         adult = mapping(meeting.get("adult"))
         if adult.get("invited") is True or filled(adult.get("not_invited_reason")):
             continue
-        yield view.finding(RULE, "meetings", (index, "adult"), f"{meeting.get('id')}: the "
-                           "adult is not invited and no reason is recorded "
-                           "(adult.not_invited_reason)")
+        yield view.finding(
+            RULE,
+            "meetings",
+            (index, "adult"),
+            f"{meeting.get('id')}: the "
+            "adult is not invited and no reason is recorded "
+            "(adult.not_invited_reason)",
+        )
 
 
 RULE = Rule(
-    code="EMP002", severity=WARNING, principle="empowerment",
+    code="EMP002",
+    severity=WARNING,
+    principle="empowerment",
     summary="the adult (or representative) is invited, or the reason is recorded",
-    check=check, doc=__doc__ or "",
+    check=check,
+    doc=__doc__ or "",
 )

@@ -46,13 +46,22 @@ def check(view: CaseView) -> Iterator[Finding]:
             continue
         missing = "how and by whom" if not filled(feedback.get("how")) else "by whom"
         severity = ERROR if required or view.jurisdiction == "wales" else WARNING
-        yield view.finding(RULE, "meetings", (index, "minutes", "feedback"),
-                           f"{meeting.get('id')}: {missing} the adult hears what was agreed "
-                           "is not recorded (minutes.feedback)", severity=severity)
+        yield view.finding(
+            RULE,
+            "meetings",
+            (index, "minutes", "feedback"),
+            f"{meeting.get('id')}: {missing} the adult hears what was agreed "
+            "is not recorded (minutes.feedback)",
+            severity=severity,
+        )
 
 
 RULE = Rule(
-    code="EMP003", severity=WARNING, principle="empowerment",
+    code="EMP003",
+    severity=WARNING,
+    principle="empowerment",
     summary="a way of feeding back to the adult after the meeting is recorded",
-    check=check, doc=__doc__ or "", severity_note="error in Wales (s126)",
+    check=check,
+    doc=__doc__ or "",
+    severity_note="error in Wales (s126)",
 )

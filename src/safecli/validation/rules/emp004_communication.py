@@ -63,13 +63,22 @@ def check(view: CaseView) -> Iterator[Finding]:
         if mt is None or not mt.invite.advocate_or_interpreter or not invited:
             continue
         if needs_advocate and not _advocate_invited(meeting, kinds, advocate):
-            yield view.finding(RULE, "meetings", (index, "invitees"), f"{meeting.get('id')}: "
-                               "the adult needs an advocate, but no advocate is invited")
+            yield view.finding(
+                RULE,
+                "meetings",
+                (index, "invitees"),
+                f"{meeting.get('id')}: the adult needs an advocate, but no advocate is invited",
+            )
         if filled(interpreter) and not _mentions_interpreter(meeting):
-            yield view.finding(RULE, "meetings", (index, "invitees"), f"{meeting.get('id')}: "
-                               "the adult needs an interpreter, but the invitation "
-                               "does not arrange one (say so in an invitee's reason, the "
-                               "purpose or the agenda)")
+            yield view.finding(
+                RULE,
+                "meetings",
+                (index, "invitees"),
+                f"{meeting.get('id')}: "
+                "the adult needs an interpreter, but the invitation "
+                "does not arrange one (say so in an invitee's reason, the "
+                "purpose or the agenda)",
+            )
 
 
 def _advocate_invited(meeting: dict[str, Any], kinds: dict[str, str], advocate: Any) -> bool:
@@ -81,13 +90,19 @@ def _advocate_invited(meeting: dict[str, Any], kinds: dict[str, str], advocate: 
 
 
 def _mentions_interpreter(meeting: dict[str, Any]) -> bool:
-    texts = [meeting.get("purpose"), *listing(meeting.get("agenda")),
-             *(mapping(entry).get("reason") for entry in listing(meeting.get("invitees")))]
+    texts = [
+        meeting.get("purpose"),
+        *listing(meeting.get("agenda")),
+        *(mapping(entry).get("reason") for entry in listing(meeting.get("invitees"))),
+    ]
     return any(isinstance(text, str) and "interpret" in text.lower() for text in texts)
 
 
 RULE = Rule(
-    code="EMP004", severity=WARNING, principle="empowerment",
+    code="EMP004",
+    severity=WARNING,
+    principle="empowerment",
     summary="communication needs (advocate, interpreter) are reflected in the invitation",
-    check=check, doc=__doc__ or "",
+    check=check,
+    doc=__doc__ or "",
 )

@@ -46,7 +46,10 @@ def check(view: CaseView) -> Iterator[Finding]:
 
 
 RULE = Rule(
-    code="INT001", severity=ERROR, principle="integrity",
+    code="INT001",
+    severity=ERROR,
+    principle="integrity",
     summary="every case file can be read (the store's refusals)",
-    check=check, doc=__doc__ or "",
+    check=check,
+    doc=__doc__ or "",
 )

@@ -44,24 +44,35 @@ from safecli.validation.shape import ACTION_ID, HANDLE, MEETING_ID
 _FORMS = {
     "meetings": ("id", re.compile(MEETING_ID), "a meeting id is M and a number: M1, M2, …"),
     "actions": ("id", re.compile(ACTION_ID), "an action id is A and a number: A1, A2, …"),
-    "agencies": ("handle", re.compile(HANDLE),
-                 "a handle is lower-case letters, digits and '-', e.g. asc, police, gp"),
+    "agencies": (
+        "handle",
+        re.compile(HANDLE),
+        "a handle is lower-case letters, digits and '-', e.g. asc, police, gp",
+    ),
 }
 
 
 def check(view: CaseView) -> Iterator[Finding]:
     if not CASE_ID.match(view.case_id) or ".." in view.case_id:
-        yield view.file_finding(RULE, "adult", f"the folder name {view.case_id!r} is not a case "
-                                "id: use letters, digits, '.', '_' or '-' (never a name)")
+        yield view.file_finding(
+            RULE,
+            "adult",
+            f"the folder name {view.case_id!r} is not a case "
+            "id: use letters, digits, '.', '_' or '-' (never a name)",
+        )
     adult = view.data.get("adult")
     if isinstance(adult, dict):
         case = adult.get("case")
         if case is None:
-            yield view.finding(RULE, "adult", ("case",),
-                               f"no case id: write case: {view.case_id}")
+            yield view.finding(RULE, "adult", ("case",), f"no case id: write case: {view.case_id}")
         elif case != view.case_id:
-            yield view.finding(RULE, "adult", ("case",), f"case {case!r} does not match "
-                               f"the folder name {view.case_id!r}", at_value=True)
+            yield view.finding(
+                RULE,
+                "adult",
+                ("case",),
+                f"case {case!r} does not match the folder name {view.case_id!r}",
+                at_value=True,
+            )
     for kind in _FORMS:
         yield from _unique_ids(view, kind)
     for index, agency in view.items("agencies"):
@@ -77,14 +88,23 @@ def _unique_ids(view: CaseView, kind: str) -> Iterator[Finding]:
             yield view.finding(RULE, kind, (index,), f"no {key}: {hint}")
             continue
         if not isinstance(value, str) or not form.match(value):
-            yield view.finding(RULE, kind, (index, key), f"{key} {value!r} is not well "
-                               f"formed: {hint}", at_value=True)
+            yield view.finding(
+                RULE,
+                kind,
+                (index, key),
+                f"{key} {value!r} is not well formed: {hint}",
+                at_value=True,
+            )
         hashable = value if isinstance(value, (str, int, float, bool)) else repr(value)
         if hashable in seen:
             first = view.finding(RULE, kind, (seen[hashable], key), "").line
-            yield view.finding(RULE, kind, (index, key), f"{key} {value!r} is used twice "
-                               f"(first at line {first}); ids are never reused",
-                               at_value=True)
+            yield view.finding(
+                RULE,
+                kind,
+                (index, key),
+                f"{key} {value!r} is used twice (first at line {first}); ids are never reused",
+                at_value=True,
+            )
         else:
             seen[hashable] = index
 
@@ -96,14 +116,21 @@ def _unique_names(view: CaseView, index: int, agency: dict[str, Any]) -> Iterato
         if not isinstance(name, str):
             continue
         if name in seen:
-            yield view.finding(RULE, "agencies", (index, "people", number, "name"),
-                               f"{name!r} is listed twice in agency "
-                               f"{agency.get('handle')!r}", at_value=True)
+            yield view.finding(
+                RULE,
+                "agencies",
+                (index, "people", number, "name"),
+                f"{name!r} is listed twice in agency {agency.get('handle')!r}",
+                at_value=True,
+            )
         seen.add(name)
 
 
 RULE = Rule(
-    code="INT002", severity=ERROR, principle="integrity",
+    code="INT002",
+    severity=ERROR,
+    principle="integrity",
     summary="ids well formed and unique; the case id matches its folder",
-    check=check, doc=__doc__ or "",
+    check=check,
+    doc=__doc__ or "",
 )

@@ -71,8 +71,10 @@ def _agencies(view: CaseView) -> dict[str, list[str]] | None:
         handle = agency.get("handle")
         if isinstance(handle, str):
             found.setdefault(handle, []).extend(
-                str(p["name"]) for p in listing(agency.get("people"))
-                if isinstance(p, dict) and p.get("name"))
+                str(p["name"])
+                for p in listing(agency.get("people"))
+                if isinstance(p, dict) and p.get("name")
+            )
     return found
 
 
@@ -82,45 +84,71 @@ def _ids(view: CaseView, kind: str) -> set[str] | None:
     return {str(item.get("id")) for _, item in view.items(kind)}
 
 
-def _agency_ref(view: CaseView, kind: str, ref: Reference,
-                agencies: dict[str, list[str]]) -> Iterator[Finding]:
+def _agency_ref(
+    view: CaseView, kind: str, ref: Reference, agencies: dict[str, list[str]]
+) -> Iterator[Finding]:
     value: Any = ref.value
     handle = value["agency"] if ref.target == "person" else value
     keys = (*ref.keys, "agency") if ref.target == "person" else ref.keys
     if handle not in agencies:
         known = ", ".join(agencies) or "none"
-        yield view.finding(RULE, kind, keys, f"no agency {handle!r} in agencies.yaml"
-                           f"{suggestion(handle, agencies)} (agencies: {known})", at_value=True)
+        yield view.finding(
+            RULE,
+            kind,
+            keys,
+            f"no agency {handle!r} in agencies.yaml"
+            f"{suggestion(handle, agencies)} (agencies: {known})",
+            at_value=True,
+        )
         return
     if ref.target == "person" and value["name"] not in agencies[handle]:
-        yield view.finding(RULE, kind, (*ref.keys, "name"),
-                           f"no person {value['name']!r} in agency {handle!r}"
-                           f"{suggestion(value['name'], agencies[handle])} (add them to "
-                           "agencies.yaml first)", at_value=True)
+        yield view.finding(
+            RULE,
+            kind,
+            (*ref.keys, "name"),
+            f"no person {value['name']!r} in agency {handle!r}"
+            f"{suggestion(value['name'], agencies[handle])} (add them to "
+            "agencies.yaml first)",
+            at_value=True,
+        )
 
 
-def _id_ref(view: CaseView, kind: str, ref: Reference, known: set[str], what: str,
-            where: str) -> Iterator[Finding]:
+def _id_ref(
+    view: CaseView, kind: str, ref: Reference, known: set[str], what: str, where: str
+) -> Iterator[Finding]:
     if ref.value not in known:
-        yield view.finding(RULE, kind, ref.keys, f"no {what} {ref.value!r} in {where}"
-                           f"{suggestion(ref.value, known)}", at_value=True)
+        yield view.finding(
+            RULE,
+            kind,
+            ref.keys,
+            f"no {what} {ref.value!r} in {where}{suggestion(ref.value, known)}",
+            at_value=True,
+        )
 
 
 def _case_ref(view: CaseView, kind: str, ref: Reference) -> Iterator[Finding]:
     is_subject = "subjects" in ref.keys
     if is_subject and ref.value == view.case_id:
-        yield view.finding(RULE, kind, ref.keys, "a case is not its own subject: list the "
-                           "other adults' cases", at_value=True)
+        yield view.finding(
+            RULE,
+            kind,
+            ref.keys,
+            "a case is not its own subject: list the other adults' cases",
+            at_value=True,
+        )
     elif not CASE_ID.match(ref.value) or ".." in ref.value:
-        yield view.finding(RULE, kind, ref.keys, f"{ref.value!r} is not a case id",
-                           at_value=True)
+        yield view.finding(RULE, kind, ref.keys, f"{ref.value!r} is not a case id", at_value=True)
     elif ref.value != view.case_id and not view.case_exists(ref.value):
-        yield view.finding(RULE, kind, ref.keys, f"no case {ref.value!r} in this book",
-                           at_value=True)
+        yield view.finding(
+            RULE, kind, ref.keys, f"no case {ref.value!r} in this book", at_value=True
+        )
 
 
 RULE = Rule(
-    code="INT003", severity=ERROR, principle="integrity",
+    code="INT003",
+    severity=ERROR,
+    principle="integrity",
     summary="every reference (agency, person, meeting, action, case) resolves",
-    check=check, doc=__doc__ or "",
+    check=check,
+    doc=__doc__ or "",
 )

@@ -37,7 +37,10 @@ def check(view: CaseView) -> Iterator[Finding]:
 
 
 RULE = Rule(
-    code="INT004", severity=ERROR, principle="integrity",
+    code="INT004",
+    severity=ERROR,
+    principle="integrity",
     summary="values from a fixed list (statuses, kinds, types…) are valid",
-    check=check, doc=__doc__ or "",
+    check=check,
+    doc=__doc__ or "",
 )

@@ -70,47 +70,72 @@ def check(view: CaseView) -> Iterator[Finding]:
 def _adult(view: CaseView, adult: dict[str, Any], opened: date | None) -> Iterator[Finding]:
     born, closed = day(adult.get("date_of_birth")), day(adult.get("closed"))
     if opened and born and born > opened:
-        yield _at(view, "adult", ("date_of_birth",), "date_of_birth is after the case was "
-                  f"opened ({opened})")
+        yield _at(
+            view,
+            "adult",
+            ("date_of_birth",),
+            f"date_of_birth is after the case was opened ({opened})",
+        )
     if opened and closed and closed < opened:
-        yield _at(view, "adult", ("closed",), f"closed {closed} is before the case was "
-                  f"opened ({opened})")
+        yield _at(
+            view, "adult", ("closed",), f"closed {closed} is before the case was opened ({opened})"
+        )
 
 
 def _meetings(view: CaseView, opened: date | None) -> Iterator[Finding]:
     for index, meeting in view.items("meetings"):
         invited, when = day(meeting.get("invited_on")), meeting_day(meeting)
         if invited and when and invited > when:
-            yield _at(view, "meetings", (index, "invited_on"), f"invited_on {invited} is after "
-                      f"the meeting's date ({when})")
+            yield _at(
+                view,
+                "meetings",
+                (index, "invited_on"),
+                f"invited_on {invited} is after the meeting's date ({when})",
+            )
     for index, _, minutes in held(view):
         held_on = day(minutes.get("held_on"))
         if held_on is None:
             continue
         keys = (index, "minutes", "held_on")
         if opened and held_on < opened:
-            yield _at(view, "meetings", keys, f"held_on {held_on} is before the case was "
-                      f"opened ({opened})")
+            yield _at(
+                view,
+                "meetings",
+                keys,
+                f"held_on {held_on} is before the case was opened ({opened})",
+            )
         if not view.reached(held_on):
             yield _at(view, "meetings", keys, f"held_on {held_on} is in the future")
         review = day(mapping(minutes.get("review")).get("date"))
         if review and review < held_on:
-            yield _at(view, "meetings", (index, "minutes", "review", "date"),
-                      f"review date {review} is before the meeting was held ({held_on})")
+            yield _at(
+                view,
+                "meetings",
+                (index, "minutes", "review", "date"),
+                f"review date {review} is before the meeting was held ({held_on})",
+            )
         for number, shared in enumerate(listing(minutes.get("shared"))):
             shared_on = day(mapping(shared).get("shared_on"))
             if shared_on and shared_on < held_on:
-                yield _at(view, "meetings", (index, "minutes", "shared", number, "shared_on"),
-                          f"minutes shared on {shared_on}, before the meeting was held "
-                          f"({held_on})")
+                yield _at(
+                    view,
+                    "meetings",
+                    (index, "minutes", "shared", number, "shared_on"),
+                    f"minutes shared on {shared_on}, before the meeting was held ({held_on})",
+                )
 
 
-def _action(view: CaseView, index: int, action: dict[str, Any],
-            opened: date | None) -> Iterator[Finding]:
+def _action(
+    view: CaseView, index: int, action: dict[str, Any], opened: date | None
+) -> Iterator[Finding]:
     done_on = day(action.get("done_on"))
     if done_on and opened and done_on < opened:
-        yield _at(view, "actions", (index, "done_on"), f"done_on {done_on} is before the case "
-                  f"was opened ({opened})")
+        yield _at(
+            view,
+            "actions",
+            (index, "done_on"),
+            f"done_on {done_on} is before the case was opened ({opened})",
+        )
     if done_on and not view.reached(done_on):
         yield _at(view, "actions", (index, "done_on"), f"done_on {done_on} is in the future")
     moves = [(number, mapping(move)) for number, move in enumerate(listing(action.get("moves")))]
@@ -118,17 +143,30 @@ def _action(view: CaseView, index: int, action: dict[str, Any],
     for number, move in moves:
         start, end = day(move.get("from")), day(move.get("to"))
         if previous and start and start != previous:
-            yield _at(view, "actions", (index, "moves", number, "from"), f"this move starts "
-                      f"from {start} but the previous move set the due date to {previous}")
+            yield _at(
+                view,
+                "actions",
+                (index, "moves", number, "from"),
+                f"this move starts "
+                f"from {start} but the previous move set the due date to {previous}",
+            )
         moved_on = day(move.get("moved_on"))
         if moved_on and not view.reached(moved_on):
-            yield _at(view, "actions", (index, "moves", number, "moved_on"),
-                      f"moved_on {moved_on} is in the future")
+            yield _at(
+                view,
+                "actions",
+                (index, "moves", number, "moved_on"),
+                f"moved_on {moved_on} is in the future",
+            )
         previous = end
     due = day(action.get("due"))
     if moves and previous and due and previous != due:
-        yield _at(view, "actions", (index, "moves", moves[-1][0], "to"), f"the last move set the "
-                  f"due date to {previous} but due is {due}")
+        yield _at(
+            view,
+            "actions",
+            (index, "moves", moves[-1][0], "to"),
+            f"the last move set the due date to {previous} but due is {due}",
+        )
 
 
 def _at(view: CaseView, kind: str, keys: tuple[str | int, ...], message: str) -> Finding:
@@ -136,7 +174,10 @@ def _at(view: CaseView, kind: str, keys: tuple[str | int, ...], message: str) ->
 
 
 RULE = Rule(
-    code="INT005", severity=ERROR, principle="integrity",
+    code="INT005",
+    severity=ERROR,
+    principle="integrity",
     summary="dates real, well written and consistent (held, review, done, moves)",
-    check=check, doc=__doc__ or "",
+    check=check,
+    doc=__doc__ or "",
 )

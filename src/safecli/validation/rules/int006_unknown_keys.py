@@ -38,7 +38,10 @@ def check(view: CaseView) -> Iterator[Finding]:
 
 
 RULE = Rule(
-    code="INT006", severity=ERROR, principle="integrity",
+    code="INT006",
+    severity=ERROR,
+    principle="integrity",
     summary="no unknown keys (with a suggestion for near misses)",
-    check=check, doc=__doc__ or "",
+    check=check,
+    doc=__doc__ or "",
 )

@@ -40,12 +40,20 @@ def check(view: CaseView) -> Iterator[Finding]:
         for match in CONFLICT_MARKER.finditer(text):
             line = text.count("\n", 0, match.start()) + 1
             yield view.file_finding(
-                RULE, kind, f"git conflict marker {match.group(1)!r}: this file was not "
-                "merged; keep the right version and delete the markers", line, 1)
+                RULE,
+                kind,
+                f"git conflict marker {match.group(1)!r}: this file was not "
+                "merged; keep the right version and delete the markers",
+                line,
+                1,
+            )
 
 
 RULE = Rule(
-    code="INT007", severity=ERROR, principle="integrity",
+    code="INT007",
+    severity=ERROR,
+    principle="integrity",
     summary="no unresolved git conflict markers",
-    check=check, doc=__doc__ or "",
+    check=check,
+    doc=__doc__ or "",
 )

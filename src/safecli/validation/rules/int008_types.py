@@ -41,12 +41,16 @@ from safecli.validation.rules.records import shape_problems
 
 def check(view: CaseView) -> Iterator[Finding]:
     for kind, problem in shape_problems(view, "type", "missing"):
-        yield view.finding(RULE, kind, problem.keys, problem.message,
-                           at_value=problem.kind == "type")
+        yield view.finding(
+            RULE, kind, problem.keys, problem.message, at_value=problem.kind == "type"
+        )
 
 
 RULE = Rule(
-    code="INT008", severity=ERROR, principle="integrity",
+    code="INT008",
+    severity=ERROR,
+    principle="integrity",
     summary="values of the right kind; required keys present",
-    check=check, doc=__doc__ or "",
+    check=check,
+    doc=__doc__ or "",
 )

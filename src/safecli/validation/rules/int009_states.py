@@ -36,12 +36,20 @@ def check(view: CaseView) -> Iterator[Finding]:
     for index, meeting in view.items("meetings"):
         status, minutes = meeting.get("status"), meeting.get("minutes")
         if status == "held" and not isinstance(minutes, dict):
-            yield view.finding(RULE, "meetings", (index, "status"), "the meeting is held but "
-                               "has no minutes: record them (safecli meeting record)",
-                               at_value=True)
+            yield view.finding(
+                RULE,
+                "meetings",
+                (index, "status"),
+                "the meeting is held but has no minutes: record them (safecli meeting record)",
+                at_value=True,
+            )
         elif status in ("planned", "cancelled") and minutes is not None:
-            yield view.finding(RULE, "meetings", (index, "minutes"), f"the meeting is "
-                               f"{status} but has minutes: set status: held, or remove them")
+            yield view.finding(
+                RULE,
+                "meetings",
+                (index, "minutes"),
+                f"the meeting is {status} but has minutes: set status: held, or remove them",
+            )
     for index, action in view.items("actions"):
         yield from _action(view, index, action)
     yield from _case(view)
@@ -50,34 +58,48 @@ def check(view: CaseView) -> Iterator[Finding]:
 def _action(view: CaseView, index: int, action: dict[str, Any]) -> Iterator[Finding]:
     status = action.get("status")
     if status == "done" and action.get("done_on") is None:
-        yield view.finding(RULE, "actions", (index, "done_on"), "the action is done but "
-                           "done_on is not recorded")
+        yield view.finding(
+            RULE, "actions", (index, "done_on"), "the action is done but done_on is not recorded"
+        )
     elif status in ("open", "cancelled") and action.get("done_on") is not None:
-        yield view.finding(RULE, "actions", (index, "done_on"), f"the action is {status} but "
-                           "has a done_on date")
+        yield view.finding(
+            RULE, "actions", (index, "done_on"), f"the action is {status} but has a done_on date"
+        )
     if status == "cancelled" and not filled(action.get("cancel_reason")):
-        yield view.finding(RULE, "actions", (index, "cancel_reason"), "the action is "
-                           "cancelled but cancel_reason is not recorded")
+        yield view.finding(
+            RULE,
+            "actions",
+            (index, "cancel_reason"),
+            "the action is cancelled but cancel_reason is not recorded",
+        )
 
 
 def _case(view: CaseView) -> Iterator[Finding]:
     adult = view.mapping("adult")
     status = adult.get("status")
     if status == "closed" and adult.get("closed") is None:
-        yield view.finding(RULE, "adult", ("closed",), "the case is closed but closed (the "
-                           "date) is not recorded")
+        yield view.finding(
+            RULE, "adult", ("closed",), "the case is closed but closed (the date) is not recorded"
+        )
     elif status == "open" and adult.get("closed") is not None:
         yield view.finding(RULE, "adult", ("closed",), "the case is open but has a closed date")
     if status == "closed":
         for index, action in view.items("actions"):
             if action.get("status") == "open":
-                yield view.finding(RULE, "actions", (index, "status"), f"the case is closed "
-                                   f"but action {action.get('id')} is still open",
-                                   at_value=True)
+                yield view.finding(
+                    RULE,
+                    "actions",
+                    (index, "status"),
+                    f"the case is closed but action {action.get('id')} is still open",
+                    at_value=True,
+                )
 
 
 RULE = Rule(
-    code="INT009", severity=ERROR, principle="integrity",
+    code="INT009",
+    severity=ERROR,
+    principle="integrity",
     summary="statuses agree with minutes, done/closed dates and cancel reasons",
-    check=check, doc=__doc__ or "",
+    check=check,
+    doc=__doc__ or "",
 )

@@ -57,15 +57,27 @@ def check(view: CaseView) -> Iterator[Finding]:
             notice = (when - invited).days
             if notice < lead:
                 plural = "" if notice == 1 else "s"
-                yield view.finding(RULE, "meetings", (index, "invited_on"), f"{name}: "
-                                   f"invitations went out {notice} day{plural} before the "
-                                   f"meeting; {need}", at_value=True)
+                yield view.finding(
+                    RULE,
+                    "meetings",
+                    (index, "invited_on"),
+                    f"{name}: invitations went out {notice} day{plural} before the meeting; {need}",
+                    at_value=True,
+                )
         elif meeting.get("status") == "held":
-            yield view.finding(RULE, "meetings", (index, "invited_on"), f"{name}: record when "
-                               "the invitations went out (invited_on)")
+            yield view.finding(
+                RULE,
+                "meetings",
+                (index, "invited_on"),
+                f"{name}: record when the invitations went out (invited_on)",
+            )
         elif view.reached(when - timedelta(days=lead - 1)):
-            yield view.finding(RULE, "meetings", (index, "invited_on"), f"{name} is on {when} "
-                               f"and no invitations have gone out (invited_on); {need}")
+            yield view.finding(
+                RULE,
+                "meetings",
+                (index, "invited_on"),
+                f"{name} is on {when} and no invitations have gone out (invited_on); {need}",
+            )
 
 
 def _days(count: int) -> str:
@@ -73,7 +85,10 @@ def _days(count: int) -> str:
 
 
 RULE = Rule(
-    code="PAR001", severity=WARNING, principle="partnership",
+    code="PAR001",
+    severity=WARNING,
+    principle="partnership",
     summary="invitations go out in time for the risk level (lead_times)",
-    check=check, doc=__doc__ or "",
+    check=check,
+    doc=__doc__ or "",
 )

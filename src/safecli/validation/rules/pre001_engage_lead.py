@@ -33,13 +33,20 @@ def check(view: CaseView) -> Iterator[Finding]:
         if mt is None or "engage_lead" not in mt.must_record:
             continue
         if not filled(minutes.get("engage_lead")):
-            yield view.finding(RULE, "meetings", (index, "minutes", "engage_lead"),
-                               f"{meeting.get('id')} ({mt.id}): name the one agency best "
-                               "placed to engage the adult (minutes.engage_lead)")
+            yield view.finding(
+                RULE,
+                "meetings",
+                (index, "minutes", "engage_lead"),
+                f"{meeting.get('id')} ({mt.id}): name the one agency best "
+                "placed to engage the adult (minutes.engage_lead)",
+            )
 
 
 RULE = Rule(
-    code="PRE001", severity=WARNING, principle="prevention",
+    code="PRE001",
+    severity=WARNING,
+    principle="prevention",
     summary="self-neglect and cuckooing minutes name the one agency to engage the adult",
-    check=check, doc=__doc__ or "",
+    check=check,
+    doc=__doc__ or "",
 )

@@ -38,13 +38,20 @@ def check(view: CaseView) -> Iterator[Finding]:
                 continue
             who = person(entry.get("person"))
             agency = f" ({who.agency})" if who else ""
-            yield view.finding(RULE, "meetings", (index, "invitees", number, "reason"),
-                               f"{meeting.get('id')}: no reason recorded for inviting invitee "
-                               f"{number + 1}{agency} (need to know, can contribute)")
+            yield view.finding(
+                RULE,
+                "meetings",
+                (index, "invitees", number, "reason"),
+                f"{meeting.get('id')}: no reason recorded for inviting invitee "
+                f"{number + 1}{agency} (need to know, can contribute)",
+            )
 
 
 RULE = Rule(
-    code="PRO001", severity=WARNING, principle="proportionality",
+    code="PRO001",
+    severity=WARNING,
+    principle="proportionality",
     summary="every invitee has a recorded reason to be there",
-    check=check, doc=__doc__ or "",
+    check=check,
+    doc=__doc__ or "",
 )

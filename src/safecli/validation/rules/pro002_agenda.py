@@ -46,9 +46,14 @@ def check(view: CaseView) -> Iterator[Finding]:
         adults = [view.case_id, *(s for s in subjects if s != view.case_id)]
         missing = [case for case in adults if not _has_part(meeting, case)]
         if missing:
-            yield view.finding(RULE, "meetings", (index, "agenda"), f"{meeting.get('id')} is "
-                               f"about {len(adults)} adults: give each a part of the agenda "
-                               f"(missing: {', '.join(missing)})")
+            yield view.finding(
+                RULE,
+                "meetings",
+                (index, "agenda"),
+                f"{meeting.get('id')} is "
+                f"about {len(adults)} adults: give each a part of the agenda "
+                f"(missing: {', '.join(missing)})",
+            )
 
 
 def _has_part(meeting: dict[str, Any], case_id: str) -> bool:
@@ -61,7 +66,10 @@ def _has_part(meeting: dict[str, Any], case_id: str) -> bool:
 
 
 RULE = Rule(
-    code="PRO002", severity=WARNING, principle="proportionality",
+    code="PRO002",
+    severity=WARNING,
+    principle="proportionality",
     summary="a meeting about more than one adult has its agenda set out per adult",
-    check=check, doc=__doc__ or "",
+    check=check,
+    doc=__doc__ or "",
 )

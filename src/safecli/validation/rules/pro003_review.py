@@ -43,16 +43,29 @@ def check(view: CaseView) -> Iterator[Finding]:
             continue
         keys = (index, "minutes", "review")
         if mt.follow_up == "required":
-            yield view.finding(RULE, "meetings", keys, f"{meeting.get('id')} ({mt.id}): a "
-                               "review date is required (minutes.review.date)", severity=ERROR)
+            yield view.finding(
+                RULE,
+                "meetings",
+                keys,
+                f"{meeting.get('id')} ({mt.id}): a review date is required (minutes.review.date)",
+                severity=ERROR,
+            )
         elif not filled(review.get("not_required")):
-            yield view.finding(RULE, "meetings", keys, f"{meeting.get('id')}: set a review "
-                               "date, or record why none is needed (minutes.review)")
+            yield view.finding(
+                RULE,
+                "meetings",
+                keys,
+                f"{meeting.get('id')}: set a review "
+                "date, or record why none is needed (minutes.review)",
+            )
 
 
 RULE = Rule(
-    code="PRO003", severity=WARNING, principle="proportionality",
+    code="PRO003",
+    severity=WARNING,
+    principle="proportionality",
     summary="a review date is set, or recorded as not required",
-    check=check, doc=__doc__ or "", severity_note="error where the type's follow-up is "
-    "required (self-neglect, cuckooing)",
+    check=check,
+    doc=__doc__ or "",
+    severity_note="error where the type's follow-up is required (self-neglect, cuckooing)",
 )

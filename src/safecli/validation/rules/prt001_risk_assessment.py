@@ -50,21 +50,30 @@ def check(view: CaseView) -> Iterator[Finding]:
             continue
         risks = listing(minutes.get("risks"))
         if not risks:
-            yield view.finding(RULE, "meetings", (index, "minutes", "risks"),
-                               f"{meeting.get('id')}: the minutes record no risk assessment "
-                               "(minutes.risks)")
+            yield view.finding(
+                RULE,
+                "meetings",
+                (index, "minutes", "risks"),
+                f"{meeting.get('id')}: the minutes record no risk assessment (minutes.risks)",
+            )
         for number, risk in enumerate(risks):
             if not isinstance(risk, dict):
                 continue
             gaps = [text for key, text in QUESTIONS.items() if not filled(risk.get(key))]
             if gaps:
-                yield view.finding(RULE, "meetings", (index, "minutes", "risks", number),
-                                   f"{meeting.get('id')}: risk {number + 1} does not say "
-                                   f"{', '.join(gaps)}")
+                yield view.finding(
+                    RULE,
+                    "meetings",
+                    (index, "minutes", "risks", number),
+                    f"{meeting.get('id')}: risk {number + 1} does not say {', '.join(gaps)}",
+                )
 
 
 RULE = Rule(
-    code="PRT001", severity=WARNING, principle="protection",
+    code="PRT001",
+    severity=WARNING,
+    principle="protection",
     summary="held meetings assess risk: the risk, what is in place, barriers, action",
-    check=check, doc=__doc__ or "",
+    check=check,
+    doc=__doc__ or "",
 )

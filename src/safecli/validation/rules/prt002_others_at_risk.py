@@ -39,9 +39,14 @@ from safecli.validation.rules.records import filled, held, mapping
 def check(view: CaseView) -> Iterator[Finding]:
     others = mapping(view.mapping("adult").get("others_at_risk"))
     if others.get("children") is True and others.get("referral_made") is None:
-        yield view.finding(RULE, "adult", ("others_at_risk", "referral_made"), "children are "
-                           "at risk: record the date of the referral to children's social care "
-                           "(others_at_risk.referral_made)")
+        yield view.finding(
+            RULE,
+            "adult",
+            ("others_at_risk", "referral_made"),
+            "children are "
+            "at risk: record the date of the referral to children's social care "
+            "(others_at_risk.referral_made)",
+        )
     for index, meeting, minutes in held(view):
         mt = view.meeting_type(meeting)
         if mt is None or "others_at_risk" not in mt.must_record:
@@ -49,17 +54,29 @@ def check(view: CaseView) -> Iterator[Finding]:
         review = mapping(minutes.get("others_at_risk"))
         keys = (index, "minutes", "others_at_risk")
         if review.get("reviewed") is not True:
-            yield view.finding(RULE, "meetings", keys, f"{meeting.get('id')}: the risk to other "
-                               "adults and children was not reviewed (others_at_risk.reviewed)")
+            yield view.finding(
+                RULE,
+                "meetings",
+                keys,
+                f"{meeting.get('id')}: the risk to other "
+                "adults and children was not reviewed (others_at_risk.reviewed)",
+            )
             continue
         gaps = [who for who in ("adults", "children") if not filled(review.get(who))]
         if gaps:
-            yield view.finding(RULE, "meetings", keys, f"{meeting.get('id')}: record what the "
-                               f"review found for other {' and '.join(gaps)}")
+            yield view.finding(
+                RULE,
+                "meetings",
+                keys,
+                f"{meeting.get('id')}: record what the review found for other {' and '.join(gaps)}",
+            )
 
 
 RULE = Rule(
-    code="PRT002", severity=WARNING, principle="protection",
+    code="PRT002",
+    severity=WARNING,
+    principle="protection",
     summary="held meetings review risk to other adults and children",
-    check=check, doc=__doc__ or "",
+    check=check,
+    doc=__doc__ or "",
 )

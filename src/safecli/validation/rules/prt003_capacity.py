@@ -62,8 +62,12 @@ def check(view: CaseView) -> Iterator[Finding]:
             continue
         name = meeting.get("id")
         if mt.needs_decision_maker and person(meeting.get("decision_maker")) is None:
-            yield view.finding(RULE, "meetings", (index, "decision_maker"), f"{name}: name the "
-                               "decision maker (decision_maker)")
+            yield view.finding(
+                RULE,
+                "meetings",
+                (index, "decision_maker"),
+                f"{name}: name the decision maker (decision_maker)",
+            )
         minutes = mapping(meeting.get("minutes"))
         on = day(minutes.get("held_on")) or meeting_day(meeting)
         yield from _age(view, index, name, born, on)
@@ -71,38 +75,70 @@ def check(view: CaseView) -> Iterator[Finding]:
             yield from _assessment(view, index, name, mapping(minutes.get("capacity")), on)
 
 
-def _age(view: CaseView, index: int, name: Any, born: date | None,
-         on: date | None) -> Iterator[Finding]:
+def _age(
+    view: CaseView, index: int, name: Any, born: date | None, on: date | None
+) -> Iterator[Finding]:
     if view.data.get("adult") is None:
         return
     if born is None:
-        yield view.finding(RULE, "adult", ("date_of_birth",), f"{name} is a best-interests "
-                           "meeting: record the date of birth to show the adult is 16 or over")
+        yield view.finding(
+            RULE,
+            "adult",
+            ("date_of_birth",),
+            f"{name} is a best-interests "
+            "meeting: record the date of birth to show the adult is 16 or over",
+        )
     elif on is not None and _years(born, on) < 16:
-        yield view.finding(RULE, "meetings", (index, "type"), f"{name}: the person is under 16 "
-                           "on the day of the meeting; the Mental Capacity Act applies from 16",
-                           at_value=True)
+        yield view.finding(
+            RULE,
+            "meetings",
+            (index, "type"),
+            f"{name}: the person is under 16 "
+            "on the day of the meeting; the Mental Capacity Act applies from 16",
+            at_value=True,
+        )
 
 
-def _assessment(view: CaseView, index: int, name: Any, capacity: dict[str, Any],
-                on: date | None) -> Iterator[Finding]:
+def _assessment(
+    view: CaseView, index: int, name: Any, capacity: dict[str, Any], on: date | None
+) -> Iterator[Finding]:
     keys = (index, "minutes", "capacity")
     if not capacity:
-        yield view.finding(RULE, "meetings", keys, f"{name}: the minutes do not record the "
-                           "capacity assessment and the decision (minutes.capacity)")
+        yield view.finding(
+            RULE,
+            "meetings",
+            keys,
+            f"{name}: the minutes do not record the "
+            "capacity assessment and the decision (minutes.capacity)",
+        )
         return
     gaps = [text for key, text in PARTS.items() if not filled(capacity.get(key))]
     if gaps:
-        yield view.finding(RULE, "meetings", keys, f"{name}: the capacity assessment does not "
-                           f"record {', '.join(gaps)}")
+        yield view.finding(
+            RULE,
+            "meetings",
+            keys,
+            f"{name}: the capacity assessment does not record {', '.join(gaps)}",
+        )
     if filled(capacity.get("outcome")) and capacity.get("outcome") != "lacks":
-        yield view.finding(RULE, "meetings", (*keys, "outcome"), f"{name}: a best-interests "
-                           "decision is made only when the person lacks capacity for it "
-                           "(outcome: lacks)", at_value=True)
+        yield view.finding(
+            RULE,
+            "meetings",
+            (*keys, "outcome"),
+            f"{name}: a best-interests "
+            "decision is made only when the person lacks capacity for it "
+            "(outcome: lacks)",
+            at_value=True,
+        )
     assessed = day(capacity.get("assessed_on"))
     if assessed and on and assessed > on:
-        yield view.finding(RULE, "meetings", (*keys, "assessed_on"), f"{name}: capacity was "
-                           f"assessed on {assessed}, after the meeting ({on})", at_value=True)
+        yield view.finding(
+            RULE,
+            "meetings",
+            (*keys, "assessed_on"),
+            f"{name}: capacity was assessed on {assessed}, after the meeting ({on})",
+            at_value=True,
+        )
 
 
 def _years(born: date, on: date) -> int:
@@ -110,7 +146,10 @@ def _years(born: date, on: date) -> int:
 
 
 RULE = Rule(
-    code="PRT003", severity=ERROR, principle="protection",
+    code="PRT003",
+    severity=ERROR,
+    principle="protection",
     summary="best interests: capacity assessment and decision recorded; adult 16 or over",
-    check=check, doc=__doc__ or "",
+    check=check,
+    doc=__doc__ or "",
 )

@@ -34,14 +34,22 @@ def check(view: CaseView) -> Iterator[Finding]:
         text = view.texts.get(kind)
         for waiver in waivers.scan(text) if text else ():
             if waiver.codes and not waiver.reason:
-                yield view.file_finding(RULE, kind, f"waiver of {', '.join(waiver.codes)} has "
-                                        "no reason: write '-- why, who decided, when' after "
-                                        "the codes; until then nothing is waived",
-                                        waiver.line, waiver.column)
+                yield view.file_finding(
+                    RULE,
+                    kind,
+                    f"waiver of {', '.join(waiver.codes)} has "
+                    "no reason: write '-- why, who decided, when' after "
+                    "the codes; until then nothing is waived",
+                    waiver.line,
+                    waiver.column,
+                )
 
 
 RULE = Rule(
-    code="WAV001", severity=WARNING, principle="accountability",
+    code="WAV001",
+    severity=WARNING,
+    principle="accountability",
     summary="every waiver comment gives its reason (a waiver without one waives nothing)",
-    check=check, doc=__doc__ or "",
+    check=check,
+    doc=__doc__ or "",
 )

@@ -31,20 +31,30 @@ def check(view: CaseView) -> Iterator[Finding]:
         text = view.texts.get(kind)
         for waiver in waivers.scan(text) if text else ():
             if not waiver.codes:
-                yield view.file_finding(RULE, kind, "waiver names no rule code: write "
-                                        "'# safecli: waive CODE -- reason'",
-                                        waiver.line, waiver.column)
+                yield view.file_finding(
+                    RULE,
+                    kind,
+                    "waiver names no rule code: write '# safecli: waive CODE -- reason'",
+                    waiver.line,
+                    waiver.column,
+                )
             for code in waiver.codes:
                 if code not in view.context.waivable:
-                    what = ("integrity findings cannot be waived; fix the file"
-                            if code.startswith(("INT", "WAV")) else "no rule has this code "
-                            "(see safecli rules)")
-                    yield view.file_finding(RULE, kind, f"cannot waive {code}: {what}",
-                                            waiver.line, waiver.column)
+                    what = (
+                        "integrity findings cannot be waived; fix the file"
+                        if code.startswith(("INT", "WAV"))
+                        else "no rule has this code (see safecli rules)"
+                    )
+                    yield view.file_finding(
+                        RULE, kind, f"cannot waive {code}: {what}", waiver.line, waiver.column
+                    )
 
 
 RULE = Rule(
-    code="WAV002", severity=WARNING, principle="accountability",
+    code="WAV002",
+    severity=WARNING,
+    principle="accountability",
     summary="a waiver names existing standards (integrity cannot be waived)",
-    check=check, doc=__doc__ or "",
+    check=check,
+    doc=__doc__ or "",
 )
