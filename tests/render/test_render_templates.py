@@ -9,7 +9,7 @@ from test_render import HOSTILE, make_book, run
 
 from safecli.render.templates import FORMATS, KINDS, builtin_dir
 
-REPO_TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+REPO_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
 
 @pytest.fixture

@@ -116,6 +116,6 @@ def test_plain_text_helpers() -> None:
 
 
 def test_no_template_is_compiled_from_data() -> None:
-    source = Path(__file__).resolve().parents[1] / "src" / "safecli" / "render"
+    source = Path(__file__).resolve().parents[2] / "src" / "safecli" / "render"
     for module in source.glob("*.py"):
         assert "from_string" not in module.read_text(), module
