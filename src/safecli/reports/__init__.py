@@ -1,0 +1,1 @@
+"""Reports over a whole book: the statutory returns, chronologies and the overview."""
