@@ -12,7 +12,7 @@ from conftest import snapshot  # noqa: F401  (re-exported for the meeting tests)
 from typer.testing import CliRunner
 
 from safecli.cli.main import app
-from safecli.store import yamlio
+from safecli.store import roundtrip
 
 CASE = "SG-2026-0001"
 WELSH = "SG-2026-0002"
@@ -152,7 +152,9 @@ def run(
 
 def load(book: Path, kind: str, case: str = CASE) -> Any:
     """A case file as safecli reads it."""
-    data, _ = yamlio.read(book / "cases" / case / f"{kind}.yaml", list if kind != "adult" else dict)
+    data, _ = roundtrip.read(
+        book / "cases" / case / f"{kind}.yaml", list if kind != "adult" else dict
+    )
     return data
 
 

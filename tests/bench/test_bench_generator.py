@@ -13,7 +13,7 @@ from conftest import REPO
 
 from safecli.digest.cache import collect
 from safecli.digest.items import compute
-from safecli.store import scan, yamlio
+from safecli.store import roundtrip, scan
 from safecli.store.book import find_book
 
 
@@ -47,8 +47,8 @@ def test_every_file_is_valid_and_round_trips(generate: ModuleType, tmp_path: Pat
         for path in folder.iterdir():
             expect = dict if path.name == "adult.yaml" else list
             scan.load(path, expect)
-            document, text = yamlio.read(path, expect)
-            assert yamlio.dump(document) == text, path  # the store's own format
+            document, text = roundtrip.read(path, expect)
+            assert roundtrip.dump(document) == text, path  # the store's own format
         adult = scan.load(folder / "adult.yaml", dict)
         actions = scan.load(folder / "actions.yaml", list)
         meetings = scan.load(folder / "meetings.yaml", list)

@@ -14,7 +14,7 @@ import pytest
 
 from safecli.casework.cases import AgencyPerson, NewCase, add_agency, new_case
 from safecli.errors import BookNotFound, FileFormatError, LockHeld
-from safecli.store import yamlio
+from safecli.store import atomic, roundtrip
 from safecli.store.book import edit_case, find_book, load_case, lock
 
 SPEC = NewCase(
@@ -82,7 +82,7 @@ def _writer(path: Path, versions: list[str]) -> None:
     """Child process: save the two versions alternately until killed."""
     while True:
         for text in versions:
-            yamlio.write_atomic(path, text)
+            atomic.write_atomic(path, text)
 
 
 @pytest.mark.slow
@@ -103,7 +103,7 @@ def test_a_writer_killed_while_saving_leaves_old_or_new(tmp_path: Path) -> None:
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         assert path.read_text() in (old, new)
-        yamlio.parse(path, path.read_text(), list)
+        roundtrip.parse(path, path.read_text(), list)
 
 
 def _add_agencies(book: Path, case_id: str, prefix: str) -> None:

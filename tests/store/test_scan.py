@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from safecli.errors import FileFormatError
 from safecli.model import FILES
-from safecli.store import scan, yamlio
+from safecli.store import roundtrip, scan
 
 SCALARS = [
     "yes",
@@ -71,7 +71,7 @@ def _outcome(load):  # type: ignore[no-untyped-def]
         return ("ok", _plain(load()))
     except FileFormatError:
         # Where a text has two problems the loaders may name either first; the
-        # position of each refusal is tested one problem at a time in test_yamlio.
+        # position of each refusal is tested one problem at a time in test_refusals.
         return ("refused",)
 
 
@@ -81,7 +81,7 @@ def test_fast_and_round_trip_loaders_agree(pairs: list[tuple[str, str]]) -> None
     text = "".join(f"{key}: {value}\n" for key, value in pairs)
     path = Path("adult.yaml")
     fast = _outcome(lambda: scan.load_text(path, text, dict))
-    slow = _outcome(lambda: yamlio.parse(path, text, dict))
+    slow = _outcome(lambda: roundtrip.parse(path, text, dict))
     assert fast == slow
 
 
@@ -90,7 +90,7 @@ def test_fast_and_round_trip_loaders_agree(pairs: list[tuple[str, str]]) -> None
 )
 def test_examples_load_the_same_both_ways(path: Path) -> None:
     expect = FILES[path.stem]
-    assert scan.load(path, expect) == _plain(yamlio.read(path, expect)[0])
+    assert scan.load(path, expect) == _plain(roundtrip.read(path, expect)[0])
 
 
 def test_positions_of_keys_and_values() -> None:

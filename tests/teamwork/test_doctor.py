@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from gitbook import CASE, NEW_CASE, case_file, cli, git, isolate, make_repo, ok, write
 
-from safecli.store import yamlio
+from safecli.store import refusals
 
 pytestmark = pytest.mark.slow
 
@@ -129,7 +129,7 @@ def test_a_person_of_an_agency_counts_too(book: Path) -> None:
 def test_conflict_markers_oversized_files_and_permissions(book: Path) -> None:
     actions = case_file(book, "actions")
     write(actions, "[]\n<<<<<<< ours\n")
-    write(book / "cases" / CASE / "scan.pdf", "x" * (yamlio.MAX_BYTES + 1))
+    write(book / "cases" / CASE / "scan.pdf", "x" * (refusals.MAX_BYTES + 1))
     os.chmod(case_file(book, "adult"), 0o644)
     result = cli(book, "doctor")
     assert result.exit_code == 1

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from ruamel.yaml.comments import CommentedSeq
 
 from safecli.errors import FileFormatError
-from safecli.store import yamlio
+from safecli.store import roundtrip
 from safecli.teamwork.merge import MergeResult, Versions, kind_of, merge_file
 from safecli.teamwork.mergetree import plain
 
@@ -50,7 +50,7 @@ def merge(
 
 
 def data(text: str, expect: type = list) -> Any:
-    return plain(yamlio.parse(ACTIONS, text, expect))
+    return plain(roundtrip.parse(ACTIONS, text, expect))
 
 
 def test_kind_of_names_the_four_files() -> None:
@@ -105,7 +105,7 @@ def test_same_field_changed_differently_is_a_conflict_the_store_refuses() -> Non
         "  due: 2026-12-10",
     ]
     with pytest.raises(FileFormatError) as refused:
-        yamlio.parse(ACTIONS, result.text, list)
+        roundtrip.parse(ACTIONS, result.text, list)
     assert refused.value.line == line
     assert "conflict marker" in refused.value.message
 
@@ -481,7 +481,7 @@ def apply(items: list[dict[str, Any]], edits: list[Any]) -> list[dict[str, Any]]
 
 
 def as_text(items: list[dict[str, Any]]) -> str:
-    return yamlio.dump(CommentedSeq(yamlio.scalar(item) for item in items))
+    return roundtrip.dump(CommentedSeq(roundtrip.scalar(item) for item in items))
 
 
 def by_id(items: list[dict[str, Any]]) -> dict[str, Any]:

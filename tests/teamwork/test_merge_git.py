@@ -22,7 +22,7 @@ from gitbook import (
     write,
 )
 
-from safecli.store import yamlio
+from safecli.store import roundtrip
 from safecli.teamwork.mergetree import plain
 
 pytestmark = pytest.mark.slow
@@ -34,7 +34,7 @@ def _git_env(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def data(book: Path, kind: str) -> list[dict[str, object]]:
-    loaded, _ = yamlio.read(case_file(book, kind), list)
+    loaded, _ = roundtrip.read(case_file(book, kind), list)
     return plain(loaded)  # type: ignore[no-any-return]
 
 

@@ -18,7 +18,7 @@ from safecli.casework.meetings import find_meeting
 from safecli.casework.people import resolve
 from safecli.errors import InvalidInput
 from safecli.model import ACTION_KEYS, MOVE_KEYS, Person, next_id
-from safecli.store import fastload, yamlio
+from safecli.store import fastload, roundtrip
 from safecli.store.book import Book, Case, edit_case
 
 
@@ -52,15 +52,15 @@ def add_action(book: Book, case_id: str, spec: NewAction) -> tuple[Case, str]:
         action_id = next_id("A", list(case.actions))
         if spec.risk is not None:
             _link_risk(meeting, spec.meeting, spec.risk, action_id)
-        yamlio.append(
+        roundtrip.append(
             case.actions,
-            yamlio.record(
+            roundtrip.record(
                 ACTION_KEYS,
                 {
                     "id": action_id,
                     "meeting": spec.meeting,
                     "description": spec.description,
-                    "lead": yamlio.person(spec.lead.agency, spec.lead.name),
+                    "lead": roundtrip.person(spec.lead.agency, spec.lead.name),
                     "due": spec.due,
                     "status": "open",
                     "done_on": None,
@@ -116,7 +116,7 @@ def mark_done(
         action["status"] = "done"
         action["done_on"] = on
         if note:
-            action["note"] = yamlio.scalar(note)
+            action["note"] = roundtrip.scalar(note)
     return case
 
 
@@ -140,9 +140,9 @@ def move_action(
             raise InvalidInput(f"{action_id} is already due on {to}")
         if not isinstance(action.get("moves"), list):
             action["moves"] = CommentedSeq()
-        yamlio.append(
+        roundtrip.append(
             action["moves"],
-            yamlio.record(
+            roundtrip.record(
                 MOVE_KEYS,
                 {
                     "from": action.get("due"),
@@ -165,7 +165,7 @@ def cancel_action(book: Book, case_id: str, action_id: str, *, reason: str) -> C
     with edit_case(book, case_id) as case:
         action = _open(case, action_id, "be cancelled")
         action["status"] = "cancelled"
-        action["cancel_reason"] = yamlio.scalar(reason)
+        action["cancel_reason"] = roundtrip.scalar(reason)
     return case
 
 

@@ -28,7 +28,7 @@ from safecli.model import (
     check_case_id,
     check_choice,
 )
-from safecli.store import fastload, yamlio
+from safecli.store import atomic, fastload, roundtrip
 from safecli.store.book import Book, Case, edit_case, load_case, lock
 
 
@@ -94,19 +94,19 @@ def new_case(book: Book, spec: NewCase, *, today: date, case_id: str | None = No
     if case_id is not None:
         check_case_id(case_id)
     if not book.cases_dir.is_dir():
-        yamlio.make_private_dir(book.cases_dir)
+        atomic.make_private_dir(book.cases_dir)
     with lock(book.cases_dir):
         chosen = case_id or next_case_id(book, today.year)
         folder = book.cases_dir / chosen
         if folder.exists() or folder.is_symlink():
             raise InvalidInput(f"case {chosen} already exists")
         docs = _new_documents(chosen, spec, today)
-        texts = {folder / f"{kind}.yaml": yamlio.dump(data) for kind, data in docs.items()}
+        texts = {folder / f"{kind}.yaml": roundtrip.dump(data) for kind, data in docs.items()}
         for path, text in texts.items():
-            yamlio.parse(path, text, FILES[path.stem])
-        yamlio.make_private_dir(folder)
+            roundtrip.parse(path, text, FILES[path.stem])
+        atomic.make_private_dir(folder)
         try:
-            yamlio.write_all(texts)
+            atomic.write_all(texts)
         except BaseException:
             folder.rmdir()  # write_all left nothing in it
             raise
@@ -127,7 +127,7 @@ def _new_documents(case_id: str, spec: NewCase, today: date) -> dict[str, Any]:
         "date_of_birth": spec.date_of_birth,
         "address": spec.address,
         "phone": spec.phone,
-        "communication": yamlio.record(
+        "communication": roundtrip.record(
             COMMUNICATION_KEYS,
             {
                 "language": None,
@@ -147,10 +147,10 @@ def _new_documents(case_id: str, spec: NewCase, today: date) -> dict[str, Any]:
         "risk_level": spec.risk_level,
         "lead_agency": spec.lead_agency,
         "coordinator": (
-            yamlio.person(spec.lead_agency, spec.coordinator) if spec.coordinator else None
+            roundtrip.person(spec.lead_agency, spec.coordinator) if spec.coordinator else None
         ),
         "concerns": [
-            yamlio.record(
+            roundtrip.record(
                 CONCERN_KEYS,
                 {
                     "type": spec.concern_type,
@@ -169,7 +169,7 @@ def _new_documents(case_id: str, spec: NewCase, today: date) -> dict[str, Any]:
         "closed": None,
         "closure": None,
     }
-    agency = yamlio.record(
+    agency = roundtrip.record(
         AGENCY_KEYS,
         {
             "handle": spec.lead_agency,
@@ -179,7 +179,7 @@ def _new_documents(case_id: str, spec: NewCase, today: date) -> dict[str, Any]:
         },
     )
     return {
-        "adult": yamlio.record(ADULT_KEYS, adult),
+        "adult": roundtrip.record(ADULT_KEYS, adult),
         "agencies": CommentedSeq([agency]),
         "meetings": CommentedSeq(),
         "actions": CommentedSeq(),
@@ -219,7 +219,7 @@ def close_case(
             )
         case.adult["status"] = "closed"
         case.adult["closed"] = today
-        case.adult["closure"] = yamlio.record(
+        case.adult["closure"] = roundtrip.record(
             CLOSURE_KEYS,
             {
                 "reason": reason,
@@ -249,10 +249,10 @@ def add_agency(
             if not name or not kind:
                 raise InvalidInput(f"agency {handle!r} is new: give --name and --kind")
             check_choice(kind, AGENCY_KINDS, "agency kind")
-            existing = yamlio.record(
+            existing = roundtrip.record(
                 AGENCY_KEYS, {"handle": handle, "name": name, "kind": kind, "people": []}
             )
-            yamlio.append(case.agencies, existing)
+            roundtrip.append(case.agencies, existing)
         elif name or kind:
             raise InvalidInput(
                 f"agency {handle!r} already exists in {case_id}; to add people give only --person"
@@ -263,7 +263,7 @@ def add_agency(
         for person in people:
             if person.name in known:
                 raise InvalidInput(f"{person.name!r} is already listed for {handle}")
-            yamlio.append(existing["people"], yamlio.record(PERSON_KEYS, person.as_record()))
+            roundtrip.append(existing["people"], roundtrip.record(PERSON_KEYS, person.as_record()))
             known.add(person.name)
         if lead:
             case.adult["lead_agency"] = handle

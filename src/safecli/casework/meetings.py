@@ -28,7 +28,7 @@ from safecli.model import (
     next_id,
 )
 from safecli.policy.pack import Policy, creation_problems, creation_warnings
-from safecli.store import yamlio
+from safecli.store import roundtrip
 from safecli.store.book import Book, Case, edit_case
 
 
@@ -139,7 +139,7 @@ def new_meeting(book: Book, case_id: str, spec: NewMeeting, *, policy: Policy) -
         if problems:
             raise RuleViolation("; ".join(problems))
         meeting_id = next_id("M", list(case.meetings))
-        yamlio.append(case.meetings, _meeting_record(meeting_id, spec))
+        roundtrip.append(case.meetings, _meeting_record(meeting_id, spec))
     warnings = creation_warnings(
         mt,
         jurisdiction=jurisdiction_of(book, case.adult),
@@ -151,11 +151,11 @@ def new_meeting(book: Book, case_id: str, spec: NewMeeting, *, policy: Policy) -
 
 
 def _person(person: Person | None) -> Any:
-    return yamlio.person(person.agency, person.name) if person is not None else None
+    return roundtrip.person(person.agency, person.name) if person is not None else None
 
 
 def _invitee(invitation: Invitation) -> Any:
-    return yamlio.record(
+    return roundtrip.record(
         INVITEE_KEYS,
         {
             "person": _person(invitation.person),
@@ -168,7 +168,7 @@ def _invitee(invitation: Invitation) -> Any:
 
 
 def _meeting_record(meeting_id: str, spec: NewMeeting) -> Any:
-    return yamlio.record(
+    return roundtrip.record(
         MEETING_KEYS,
         {
             "id": meeting_id,
@@ -183,7 +183,7 @@ def _meeting_record(meeting_id: str, spec: NewMeeting) -> Any:
             "decision_maker": _person(spec.decision_maker),
             "status": "planned",
             "invited_on": spec.invited_on,
-            "adult": yamlio.record(
+            "adult": roundtrip.record(
                 MEETING_ADULT_KEYS,
                 {
                     "invited": spec.adult_invited,
@@ -208,7 +208,7 @@ def _planned(case: Case, meeting_id: str, doing: str) -> Any:
 
 def _invitees(meeting: Any) -> Any:
     if meeting.get("invitees") is None:
-        meeting["invitees"] = yamlio.scalar([])
+        meeting["invitees"] = roundtrip.scalar([])
     return meeting["invitees"]
 
 
@@ -221,7 +221,7 @@ def invite(book: Book, case_id: str, meeting_id: str, person: Person, reason: st
         resolve(case, person)
         if _find_invitee(meeting, person) is not None:
             raise InvalidInput(f"{person} is already invited to {meeting_id}")
-        yamlio.append(_invitees(meeting), _invitee(Invitation(person, reason)))
+        roundtrip.append(_invitees(meeting), _invitee(Invitation(person, reason)))
     return case
 
 
@@ -276,10 +276,10 @@ def cancel(book: Book, case_id: str, meeting_id: str, reason: str) -> Case:
         meeting = _planned(case, meeting_id, "be cancelled")
         meeting["status"] = "cancelled"
         if "cancel_reason" in meeting:
-            meeting["cancel_reason"] = yamlio.scalar(reason)
+            meeting["cancel_reason"] = roundtrip.scalar(reason)
         else:
             meeting.insert(
-                list(meeting).index("status") + 1, "cancel_reason", yamlio.scalar(reason)
+                list(meeting).index("status") + 1, "cancel_reason", roundtrip.scalar(reason)
             )
     return case
 
@@ -297,7 +297,7 @@ def share(book: Book, case_id: str, meeting_id: str, agencies: Sequence[str], *,
                 f"safecli meeting record {case_id} {meeting_id}"
             )
         if minutes.get("shared") is None:
-            minutes["shared"] = yamlio.scalar([])
+            minutes["shared"] = roundtrip.scalar([])
         done = {
             (str(s.get("agency")), s.get("shared_on"))
             for s in minutes["shared"]
@@ -306,9 +306,9 @@ def share(book: Book, case_id: str, meeting_id: str, agencies: Sequence[str], *,
         for handle in dict.fromkeys(agencies):
             agency_of(case, handle)
             if (handle, on) not in done:
-                yamlio.append(
+                roundtrip.append(
                     minutes["shared"],
-                    yamlio.record(SHARED_KEYS, {"agency": handle, "shared_on": on}, flow=True),
+                    roundtrip.record(SHARED_KEYS, {"agency": handle, "shared_on": on}, flow=True),
                 )
     return case
 

@@ -20,7 +20,7 @@ from safecli.casework.people import agency_of, resolve
 from safecli.errors import InvalidInput, RuleViolation
 from safecli.model import CAPACITY_OUTCOMES, MINUTES_KEYS, Person, check_choice
 from safecli.policy.pack import MeetingType, Policy
-from safecli.store import yamlio
+from safecli.store import roundtrip
 from safecli.store.book import Book, Case, edit_case
 
 BEST_INTERESTS_MIN_AGE = 16
@@ -224,7 +224,7 @@ def gaps(mt: MeetingType, minutes: Minutes) -> list[str]:
 
 
 def _person(person: Person | None) -> Any:
-    return yamlio.person(person.agency, person.name) if person is not None else None
+    return roundtrip.person(person.agency, person.name) if person is not None else None
 
 
 def _people(people: tuple[Person, ...]) -> CommentedSeq:
@@ -240,7 +240,7 @@ def _flow(items: tuple[str, ...]) -> CommentedSeq:
 def minutes_record(m: Minutes) -> Any:
     """The `minutes:` mapping as written in meetings.yaml."""
     cap = m.capacity
-    return yamlio.record(
+    return roundtrip.record(
         MINUTES_KEYS,
         {
             "held_on": m.held_on,
@@ -248,13 +248,13 @@ def minutes_record(m: Minutes) -> Any:
             "apologies": _people(m.apologies),
             "written_updates": _people(m.written_updates),
             "engage_lead": m.engage_lead,
-            "wishes": yamlio.record(
+            "wishes": roundtrip.record(
                 model.MINUTES_WISHES_KEYS, {"views": m.wishes, "obtained_by": m.wishes_obtained_by}
             )
             if m.wishes or m.wishes_obtained_by
             else None,
             "risks": [
-                yamlio.record(
+                roundtrip.record(
                     model.RISK_KEYS,
                     {
                         "risk": r.risk,
@@ -265,7 +265,7 @@ def minutes_record(m: Minutes) -> Any:
                 )
                 for r in m.risks
             ],
-            "others_at_risk": yamlio.record(
+            "others_at_risk": roundtrip.record(
                 model.MINUTES_OTHERS_KEYS,
                 {
                     "reviewed": m.others_reviewed,
@@ -276,7 +276,7 @@ def minutes_record(m: Minutes) -> Any:
             ),
             "decisions": list(m.decisions),
             "disagreements": [
-                yamlio.record(
+                roundtrip.record(
                     model.DISAGREEMENT_KEYS,
                     {
                         "raised_by": _person(d.raised_by),
@@ -287,16 +287,16 @@ def minutes_record(m: Minutes) -> Any:
                 )
                 for d in m.disagreements
             ],
-            "review": yamlio.record(
+            "review": roundtrip.record(
                 model.REVIEW_KEYS, {"date": m.review, "not_required": m.review_not_required}
             ),
-            "feedback": yamlio.record(
+            "feedback": roundtrip.record(
                 model.FEEDBACK_KEYS,
                 {"how": m.feedback_how, "by": _person(m.feedback_by), "due": m.feedback_due},
             )
             if m.feedback_how or m.feedback_by or m.feedback_due
             else None,
-            "capacity": yamlio.record(
+            "capacity": roundtrip.record(
                 model.MINUTES_CAPACITY_KEYS,
                 {
                     "decision": cap.decision,

@@ -22,7 +22,7 @@ from safecli.dates import parse_date
 from safecli.errors import InvalidInput, SafecliError
 from safecli.model import MINUTES_KEYS, Person
 from safecli.policy.pack import MeetingType
-from safecli.store import yamlio
+from safecli.store import roundtrip
 from safecli.store.book import Case
 
 FORM_KEYS = tuple(key for key in MINUTES_KEYS if key != "shared")
@@ -255,7 +255,7 @@ class _Reader:
 
 def read_form(path: Path, text: str, *, today: date) -> Minutes:
     """Read the edited form into Minutes; any problem raises with its line and column."""
-    data = yamlio.parse(path, text, dict)
+    data = roundtrip.parse(path, text, dict)
     r = _Reader(path, today)
     for key in data:
         if key not in FORM_KEYS:

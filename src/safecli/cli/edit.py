@@ -24,7 +24,7 @@ from safecli.cli.common import (
 )
 from safecli.errors import FileFormatError, InvalidInput, SafecliError
 from safecli.model import FILES
-from safecli.store import yamlio
+from safecli.store import atomic, refusals, roundtrip
 from safecli.store.book import Book, lock
 
 T = TypeVar("T")
@@ -50,11 +50,11 @@ def edit(
     folder = book.case_dir(case_id)
     path = folder / f"{kind}.yaml"
     with lock(folder):
-        original = yamlio.check_bytes(path, path.read_bytes())
+        original = refusals.check_bytes(path, path.read_bytes())
 
         def check(edited: bytes) -> str:
-            text = yamlio.check_bytes(path, edited)
-            data = yamlio.parse(path, text, FILES[kind])
+            text = refusals.check_bytes(path, edited)
+            data = roundtrip.parse(path, text, FILES[kind])
             if kind == "adult" and data.get("case") != case_id:
                 raise FileFormatError(f"case: must stay {case_id!r}", path=path)
             return text
@@ -70,7 +70,7 @@ def edit(
         )
         changed = text is not None and text != original
         if changed:
-            yamlio.write_atomic(path, str(text))
+            atomic.write_atomic(path, str(text))
     report(book, [path] if changed else [], f"{case_id}: edit {kind}", commit)
     if changed:
         _show_findings(book, case_id, today(book, None))

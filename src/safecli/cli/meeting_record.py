@@ -32,7 +32,7 @@ from safecli.cli.meeting_text import carried_lines
 from safecli.errors import InvalidInput, UsageProblem
 from safecli.model import Person
 from safecli.policy.pack import MeetingType, book_policy
-from safecli.store import yamlio
+from safecli.store import refusals
 from safecli.store.book import Book, Case, read_case
 
 Opt = typer.Option
@@ -296,7 +296,7 @@ def _edit(
     where = case.folder / f"minutes-{meeting_id}.yaml"
 
     def check(edited: bytes) -> Minutes:
-        text = yamlio.check_bytes(where, edited)
+        text = refusals.check_bytes(where, edited)
         return read_checked(
             where, text, today=day, check=lambda m: check_minutes(case, mt, m, today=day)
         )

@@ -11,7 +11,7 @@ import typer
 from safecli.cli.common import AsOfOption, book_of, today
 from safecli.errors import UsageProblem
 from safecli.render import FORMATS, INVITATION_FORMATS
-from safecli.store import yamlio
+from safecli.store import atomic
 from safecli.store.book import Book
 
 if TYPE_CHECKING:
@@ -73,7 +73,7 @@ def _emit(book: Book, rendered: Rendered, output: str | None) -> None:
         typer.echo(rendered.text, nl=False)
         return
     path = Path(output)
-    yamlio.write_atomic(path, rendered.text)
+    atomic.write_atomic(path, rendered.text)
     typer.echo(f"wrote {path}")
 
 

@@ -10,7 +10,7 @@ import typer
 
 from safecli.cli.common import book_of, choice, confirm, date_parser, is_interactive
 from safecli.errors import EXIT_FINDINGS, FileFormatError, GitFailure
-from safecli.store import yamlio
+from safecli.store import atomic
 from safecli.teamwork import doctor as checks
 from safecli.teamwork import gitrepo as gitwork
 from safecli.teamwork.history import case_history
@@ -89,7 +89,7 @@ def merge_file_command(
     except FileFormatError as exc:
         _line_merge(base, ours, theirs, path, str(exc))
         return
-    yamlio.write_atomic(ours, result.text)
+    atomic.write_atomic(ours, result.text)
     for renumbering in result.renumbered:
         fixed = (
             "references not checked"

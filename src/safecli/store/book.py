@@ -17,7 +17,7 @@ from typing import Any
 
 from safecli.errors import BookNotFound, FileFormatError, InvalidInput, LockHeld, UnknownCase
 from safecli.model import FILES, check_case_id
-from safecli.store import scan, yamlio
+from safecli.store import atomic, roundtrip, scan
 from safecli.store.config import CONFIG_NAME, Config, key_position, read_config
 
 LOCK_NAME = ".safecli.lock"
@@ -126,7 +126,7 @@ def load_case(book: Book, case_id: str) -> Case:
     docs: dict[str, Any] = {}
     texts: dict[str, str | None] = {}
     for kind, expect in FILES.items():
-        docs[kind], texts[kind] = yamlio.read(folder / f"{kind}.yaml", expect)
+        docs[kind], texts[kind] = roundtrip.read(folder / f"{kind}.yaml", expect)
     adult_case = docs["adult"].get("case")
     if adult_case != case_id:
         raise FileFormatError(
@@ -156,14 +156,14 @@ def save_case(case: Case) -> list[Path]:
     """Write the files whose text changed; return their paths.
 
     Every changed file is dumped and checked before any is written, and all are
-    written together (`yamlio.write_all`), so a failure changes no file.
+    written together (`atomic.write_all`), so a failure changes no file.
     """
     texts = {}
     for kind, expect in FILES.items():
-        text = yamlio.changed_text(case.path(kind), case.docs[kind], case.texts[kind], expect)
+        text = roundtrip.changed_text(case.path(kind), case.docs[kind], case.texts[kind], expect)
         if text is not None:
             texts[kind] = text
-    yamlio.write_all({case.path(kind): text for kind, text in texts.items()})
+    atomic.write_all({case.path(kind): text for kind, text in texts.items()})
     for kind, text in texts.items():
         case.texts[kind] = text
         case.written.append(case.path(kind))

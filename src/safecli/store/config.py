@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from safecli.errors import FileFormatError
 from safecli.model import JURISDICTIONS, RISK_LEVELS
-from safecli.store import yamlio
+from safecli.store import atomic, roundtrip
 
 CONFIG_NAME = "safecli.yaml"
 CONFIG_KEYS = (
@@ -54,7 +54,7 @@ class Config:
 
 def read_config(path: Path) -> Config:
     """Read and check safecli.yaml, naming the key of anything wrong."""
-    raw, _ = yamlio.read(path, dict)
+    raw, _ = roundtrip.read(path, dict)
     unknown = [key for key in raw if key not in CONFIG_KEYS]
     if unknown:
         raise FileFormatError(
@@ -166,21 +166,21 @@ def init_book(root: Path, *, organisation: str, jurisdiction: str, timezone: str
     if not root.exists():
         root.mkdir(mode=0o700, parents=True)
     if not (root / "cases").exists():
-        yamlio.make_private_dir(root / "cases")
+        atomic.make_private_dir(root / "cases")
     config = CONFIG_TEMPLATE.format(
         organisation=json.dumps(organisation, ensure_ascii=False),
         jurisdiction=jurisdiction,
         timezone=timezone,
     )
     written = [root / CONFIG_NAME]
-    yamlio.write_atomic(root / CONFIG_NAME, config)
+    atomic.write_atomic(root / CONFIG_NAME, config)
     for name, content in ((".gitignore", GITIGNORE), (".gitattributes", GITATTRIBUTES)):
         path = root / name
         existing = path.read_text(encoding="utf-8") if path.exists() else ""
         missing = [line for line in content.splitlines() if line not in existing.splitlines()]
         if missing:
             joined = existing + ("\n" if existing and not existing.endswith("\n") else "")
-            yamlio.write_atomic(path, joined + "\n".join(missing) + "\n")
+            atomic.write_atomic(path, joined + "\n".join(missing) + "\n")
             written.append(path)
     read_config(root / CONFIG_NAME)
     return written

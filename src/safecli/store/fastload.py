@@ -34,7 +34,7 @@ from yaml.events import (
     StreamStartEvent,
 )
 
-from safecli.store import scan, yamlio
+from safecli.store import refusals, scan
 
 # scan's own resolver and constructor, so every plain scalar means exactly what it
 # means to scan (YAML 1.2 core schema plus dates).
@@ -112,7 +112,7 @@ def _build(text: str) -> Any:
                     current.append(value)
                 stack.append(current)
                 keys.append(key)
-                if len(stack) > yamlio.MAX_DEPTH:
+                if len(stack) > refusals.MAX_DEPTH:
                     raise _Unusual
                 current, key = value, _NOTHING
                 continue
@@ -154,7 +154,7 @@ def _build(text: str) -> Any:
 
 def load_text(path: Path, text: str, expect: type) -> Any:
     """Plain data from decoded text, refusing what `scan.load_text` refuses."""
-    yamlio.check_text(path, text)
+    refusals.check_text(path, text)
     return _checked(path, text, expect)
 
 
@@ -170,4 +170,4 @@ def _checked(path: Path, text: str, expect: type) -> Any:
 
 def load(path: Path, expect: type) -> Any:
     """Read a case file as plain data, refusing unsafe input exactly as `scan.load` does."""
-    return _checked(path, yamlio.read_text(path), expect)
+    return _checked(path, refusals.read_text(path), expect)

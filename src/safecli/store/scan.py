@@ -2,12 +2,12 @@
 
 Read-only scans of a whole book (the digest, validate) must not pay for the
 round-trip loader (~40 s on 10,000 cases). This module builds plain Python data
-with libyaml's C parser instead, applying the same refusals as `yamlio`:
+with libyaml's C parser instead, applying the same refusals as `refusals`:
 
 - the byte checks (size, BOM, NUL, UTF-8, CRLF, conflict markers) are shared;
 - anchors, aliases, tags, extra documents and deep nesting need characters a
   plain case file does not have; only a file that has them is checked event by
-  event with `yamlio.check_events`, which names the place;
+  event with `refusals.check_events`, which names the place;
 - duplicate keys and impossible dates are caught while constructing, with the
   node's position;
 - scalars resolve as YAML 1.2 (as ruamel does): `yes`, `on`, `012`, `1:30` stay
@@ -24,7 +24,7 @@ import yaml
 from yaml._yaml import CParser
 
 from safecli.errors import FileFormatError
-from safecli.store import yamlio
+from safecli.store import refusals
 
 _INT = re.compile(r"^(?:[-+]?[0-9][0-9_]*|0o[0-7_]+|0x[0-9a-fA-F_]+)$")
 _FLOAT = re.compile(
@@ -132,13 +132,13 @@ class Loader(CParser, _Constructor, _Resolver12):
 
 def compose(path: Path, text: str) -> yaml.Node | None:
     """The node tree of checked text (nodes carry 0-based start_mark line/column)."""
-    if yamlio.needs_event_check(text):
-        yamlio.check_events(path, text)
+    if refusals.needs_event_check(text):
+        refusals.check_events(path, text)
     loader = Loader(text)
     try:
         return loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        raise yamlio.located(path, exc) from exc
+        raise refusals.located(path, exc) from exc
     finally:
         loader.dispose()
 
@@ -146,7 +146,7 @@ def compose(path: Path, text: str) -> yaml.Node | None:
 def construct(path: Path, node: yaml.Node | None, expect: type) -> Any:
     """Plain data from a node tree; its root must be `expect` (dict or list)."""
     if node is None:
-        yamlio.check_root(path, None, expect)
+        refusals.check_root(path, None, expect)
     loader = Loader("")
     try:
         data = loader.construct_document(node)
@@ -158,18 +158,18 @@ def construct(path: Path, node: yaml.Node | None, expect: type) -> Any:
         raise FileFormatError(f"not valid YAML: {exc}", path=path) from exc
     finally:
         loader.dispose()
-    return yamlio.check_root(path, data, expect)
+    return refusals.check_root(path, data, expect)
 
 
 def load_text(path: Path, text: str, expect: type) -> Any:
-    """Plain data from decoded text (as `yamlio.check_bytes` returns it)."""
-    yamlio.check_text(path, text)
+    """Plain data from decoded text (as `refusals.check_bytes` returns it)."""
+    refusals.check_text(path, text)
     return construct(path, compose(path, text), expect)
 
 
 def load(path: Path, expect: type) -> Any:
     """Read a case file as plain data (dicts, lists, dates), refusing unsafe input."""
-    return load_text(path, yamlio.read_text(path), expect)
+    return load_text(path, refusals.read_text(path), expect)
 
 
 def position(node: yaml.Node | None, *keys: str | int) -> tuple[int, int] | None:

@@ -18,7 +18,7 @@ from typing import Any
 
 from safecli.errors import FileFormatError
 from safecli.model import CASE_ID, FILES
-from safecli.store import scan, yamlio
+from safecli.store import refusals, scan
 from safecli.store.book import CACHE_DIR, LOCK_NAME, Book
 from safecli.store.config import CONFIG_NAME
 from safecli.teamwork import gitrepo as gitwork
@@ -163,13 +163,13 @@ def _case_checks(book: Book) -> Iterator[Check]:
     big = [
         f"{_rel(book, p)} ({p.stat().st_size:,} bytes)"
         for p in _files(book)
-        if p.stat().st_size > yamlio.MAX_BYTES
+        if p.stat().st_size > refusals.MAX_BYTES
     ]
     yield _listing(
         "file sizes",
         big,
         "fail",
-        f"no file is over {yamlio.MAX_BYTES:,} bytes",
+        f"no file is over {refusals.MAX_BYTES:,} bytes",
         "case files are capped; split or trim what made them grow",
     )
     loose = [
@@ -205,7 +205,7 @@ def _names(folder: Path) -> tuple[set[str], list[tuple[str, str]]]:
     for kind, expect in FILES.items():
         path = folder / f"{kind}.yaml"
         try:
-            text = yamlio.check_bytes(path, path.read_bytes())
+            text = refusals.check_bytes(path, path.read_bytes())
             # the names are in these two; the others only need the byte checks
             # (conflict markers, encoding, size): validate reads them in full
             data = scan.load_text(path, text, expect) if kind in NAMED_IN else None

@@ -192,13 +192,13 @@ def setup_driver(book_root: Path, command: str) -> list[str]:
 
 
 def _add_attributes(path: Path) -> str:
-    from safecli.store import yamlio
+    from safecli.store import atomic
 
     if path.is_symlink():
         raise GitFailure("refusing to change .gitattributes: it is a symbolic link", path=path)
     existing = path.read_text(encoding="utf-8") if path.exists() else ""
     joined = existing + ("\n" if existing and not existing.endswith("\n") else "")
-    yamlio.write_atomic(path, joined + ATTRIBUTES_LINE + "\n")
+    atomic.write_atomic(path, joined + ATTRIBUTES_LINE + "\n")
     return f"added '{ATTRIBUTES_LINE}' to {path.name}"
 
 

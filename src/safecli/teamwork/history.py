@@ -18,7 +18,7 @@ from typing import Any
 
 from safecli.errors import FileFormatError, GitFailure, UnknownCase
 from safecli.model import FILES, check_case_id
-from safecli.store import scan, yamlio
+from safecli.store import refusals, scan
 from safecli.store.book import Book
 from safecli.teamwork import gitrepo as gitwork
 from safecli.teamwork.changes import describe
@@ -172,7 +172,7 @@ class _Reader:
         if blob not in self.cache:
             path = Path(self.folder) / f"{kind}.yaml"
             try:
-                text = yamlio.check_bytes(path, self.texts.get(blob) or b"")
+                text = refusals.check_bytes(path, self.texts.get(blob) or b"")
                 self.cache[blob] = scan.load_text(path, text, FILES[kind])
             except FileFormatError as exc:
                 self.cache[blob] = exc

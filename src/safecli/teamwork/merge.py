@@ -29,7 +29,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from safecli.errors import FileFormatError
 from safecli.model import FILES
-from safecli.store import yamlio
+from safecli.store import roundtrip
 from safecli.teamwork.mergetree import MISSING, Conflict, Merger, is_person, plain
 from safecli.teamwork.renumber import (
     NOUNS,
@@ -105,7 +105,7 @@ def merge_file(path: Path, versions: Versions, sibling: Versions | None = None) 
     merger = Merger(kind, spans)
     result = merger.merge(base, ours, theirs)
     conflicts = merger.conflicts + [_locate_renumbered(result, c) for c in unchecked]
-    text = _tidy(yamlio.dump(result), result, versions, expect, path)
+    text = _tidy(roundtrip.dump(result), result, versions, expect, path)
     placed = _place_conflicts(path, text, expect, conflicts)
     return MergeResult(placed[0], placed[1], tuple(renumbered))
 
@@ -134,7 +134,7 @@ def _root_type(path: Path, versions: Versions) -> type:
 def _load(path: Path, text: str | None, expect: type) -> Any:
     if text is None or not text.strip():
         return CommentedSeq() if expect is list else CommentedMap()
-    return yamlio.parse(path, text, expect)
+    return roundtrip.parse(path, text, expect)
 
 
 def _docs(path: Path, versions: Versions) -> Docs:
@@ -209,7 +209,7 @@ def _tidy(text: str, doc: Any, versions: Versions, expect: type, path: Path) -> 
     if tidied == text:
         return text
     try:
-        same = plain(yamlio.parse(path, tidied, expect)) == plain(doc)
+        same = plain(roundtrip.parse(path, tidied, expect)) == plain(doc)
     except FileFormatError:
         same = False
     return tidied if same else text
@@ -239,7 +239,7 @@ def _place_conflicts(
     """Insert a conflict block before the line of each conflicting value."""
     if not conflicts:
         return text, ()
-    doc = yamlio.parse(path, text, expect)
+    doc = roundtrip.parse(path, text, expect)
     lines = text.split("\n")
     located = sorted(
         ((_line(doc, c.path), n, c) for n, c in enumerate(conflicts)),
@@ -293,6 +293,6 @@ def _block(conflict: Conflict, pad: str) -> list[str]:
 def _value_lines(side: str, value: Any, pad: str) -> list[str]:
     if value is MISSING:
         return [f"{pad}# {side}: (removed)"]
-    shown = yamlio.person(value["agency"], value["name"]) if is_person(value) else value
-    dumped = yamlio.dump(yamlio.record((side,), {side: shown})).rstrip("\n")
+    shown = roundtrip.person(value["agency"], value["name"]) if is_person(value) else value
+    dumped = roundtrip.dump(roundtrip.record((side,), {side: shown})).rstrip("\n")
     return [f"{pad}# {line}" for line in dumped.split("\n")]

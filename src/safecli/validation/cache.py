@@ -25,9 +25,9 @@ from typing import Any
 
 from safecli import __version__
 from safecli.errors import SafecliError
+from safecli.store.atomic import make_private_dir, write_atomic
 from safecli.store.codehash import code_fingerprint
 from safecli.store.config import Config
-from safecli.store.yamlio import make_private_dir, write_atomic
 from safecli.validation.rules.base import Finding
 
 CACHE_FILE = "validate-cache.json"

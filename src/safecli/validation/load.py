@@ -14,7 +14,8 @@ import yaml
 from safecli.errors import FileFormatError
 from safecli.model import FILES, JURISDICTIONS
 from safecli.policy.pack import MeetingType
-from safecli.store import construct, scan, yamlio
+from safecli.store import construct, scan
+from safecli.store.refusals import check_bytes
 from safecli.validation.rules.base import CaseView, Context, TodayWindow
 from safecli.validation.shapecheck import Vocabularies, Walk, walk
 
@@ -39,7 +40,7 @@ def load_view(context: Context, case_id: str, today: date) -> CaseView:
             continue
         texts[kind] = raw.decode("utf-8", errors="replace")
         try:
-            text = yamlio.check_bytes(path, raw)
+            text = check_bytes(path, raw)
             nodes[kind] = scan.compose(path, text)
             data[kind] = construct.construct(path, nodes[kind], expect)
         except FileFormatError as exc:

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from safecli.store.yamlio import CONFLICT_MARKER
+from safecli.store.refusals import CONFLICT_MARKER
 from safecli.validation.rules.base import ERROR, CaseView, Finding, Rule
 
 IMPOSSIBLE_DATE = "impossible date"

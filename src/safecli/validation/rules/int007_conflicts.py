@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from safecli.store.yamlio import CONFLICT_MARKER
+from safecli.store.refusals import CONFLICT_MARKER
 from safecli.validation.rules.base import ERROR, KINDS, CaseView, Finding, Rule
 
 

@@ -1,0 +1,215 @@
+"""What the store refuses to read, each refusal naming file:line:col.
+
+Every file safecli reads goes through `check_bytes`/`check_text` (size, encoding,
+NUL bytes, line ends, conflict markers) and, when its text could hold them,
+`check_events` (anchors, aliases, tags, several documents, nesting depth, complex
+keys, impossible dates) before it is built, so the same refusals apply whichever
+parser builds it (`roundtrip` for editing, `scan`/`fastload` for reading).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import (
+    AliasEvent,
+    CollectionStartEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    NodeEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+)
+
+from safecli.errors import FileFormatError
+
+MAX_BYTES = 1024 * 1024
+MAX_DEPTH = 32
+CONFLICT_MARKER = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(\s|$)", re.MULTILINE)
+DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
+# Only the event stream is read here, so a plain round-trip parser does.
+_EVENTS = YAML(typ="rt")
+
+
+def position(text: str, offset: int) -> tuple[int, int]:
+    """1-based (line, column) of a character offset in text."""
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, column
+
+
+def check_bytes(path: Path, data: bytes) -> str:
+    """Decode a file's bytes, refusing what no case file may contain."""
+    if len(data) > MAX_BYTES:
+        raise FileFormatError(
+            f"file is {len(data):,} bytes; case files are limited to {MAX_BYTES:,}", path=path
+        )
+    if data.startswith(b"\xef\xbb\xbf"):
+        raise FileFormatError(
+            "file starts with a byte-order mark; save it as UTF-8 without BOM",
+            path=path,
+            line=1,
+            column=1,
+        )
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line, column = position(data[:nul].decode("utf-8", "replace"), nul)
+        raise FileFormatError("file contains a NUL byte", path=path, line=line, column=column)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, column = position(data[: exc.start].decode("utf-8", "replace"), exc.start)
+        raise FileFormatError(
+            "file is not valid UTF-8", path=path, line=line, column=column
+        ) from exc
+    check_text(path, text)
+    return text
+
+
+def check_text(path: Path, text: str) -> None:
+    """Refuse CRLF line ends and git conflict markers, naming the line."""
+    carriage = text.find("\r")
+    if carriage >= 0:
+        line, column = position(text, carriage)
+        raise FileFormatError(
+            "file has CRLF (Windows) line ends; convert it to LF",
+            path=path,
+            line=line,
+            column=column,
+        )
+    marker = CONFLICT_MARKER.search(text)
+    if marker:
+        line, _ = position(text, marker.start())
+        raise FileFormatError(
+            "git conflict marker: this file was not merged; resolve the conflict first",
+            path=path,
+            line=line,
+            column=1,
+        )
+
+
+# Anchors (&), aliases (*), tags (!), more documents (--- / ...), deep nesting and
+# complex keys (`? ` or a flow collection as a key)
+# need characters a plain case file does not have; only a file that has them is
+# checked event by event (which costs as much again as loading it).
+_NEEDS_EVENT_CHECK = re.compile(
+    r"[&*!]"  # anchor, alias, tag
+    r"|^(?:---|\.\.\.)"  # document markers
+    r"|[\[{][^\]}]*?[\[{]"  # a flow collection inside another
+    r"|^[ \-]{30,}"  # deep block nesting
+    r"|^[ \-]*(?:\?(?:\s|$)|[\[{].*[\]}]\s*:(?:\s|$))",  # `? key`, or `[a, b]: value`
+    re.MULTILINE,
+)
+
+
+def needs_event_check(text: str) -> bool:
+    """Whether text could hold an anchor, alias, tag, second document or deep nesting."""
+    return _NEEDS_EVENT_CHECK.search(text) is not None
+
+
+def check_events(path: Path, text: str) -> None:
+    """Refuse anchors, aliases, tags, several documents, deep nesting and impossible dates."""
+    depth = 0
+    documents = 0
+    # For each open collection: is it a mapping, and how many nodes it holds so far
+    # (in a mapping, an even count means the next node is a key).
+    open_nodes: list[list[Any]] = []
+    try:
+        for event in _EVENTS.parse(io.StringIO(text)):
+            mark = event.start_mark
+            where = {"path": path, "line": mark.line + 1, "column": mark.column + 1}
+            if isinstance(event, DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise FileFormatError("more than one YAML document in the file", **where)
+            elif isinstance(event, AliasEvent):
+                raise FileFormatError("aliases (*name) are not allowed in case files", **where)
+            if isinstance(event, NodeEvent) and event.anchor is not None:
+                raise FileFormatError("anchors (&name) are not allowed in case files", **where)
+            if isinstance(event, (ScalarEvent, CollectionStartEvent)) and _explicit_tag(event):
+                raise FileFormatError(f"tags ({event.tag}) are not allowed in case files", **where)
+            if isinstance(event, NodeEvent) and open_nodes:
+                is_mapping, count = open_nodes[-1]
+                if is_mapping and count % 2 == 0 and isinstance(event, CollectionStartEvent):
+                    raise FileFormatError(
+                        "complex keys (a list or mapping as a key) are not allowed in case files",
+                        **where,
+                    )
+                open_nodes[-1][1] += 1
+            if isinstance(event, CollectionStartEvent):
+                open_nodes.append([isinstance(event, MappingStartEvent), 0])
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise FileFormatError(f"nesting deeper than {MAX_DEPTH} levels", **where)
+            elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
+                open_nodes.pop()
+                depth -= 1
+            elif isinstance(event, ScalarEvent) and event.style is None:
+                _check_date(event.value, where)
+    except MarkedYAMLError as exc:
+        raise located(path, exc) from exc
+    except YAMLError as exc:
+        raise FileFormatError(f"not valid YAML: {exc}", path=path) from exc
+
+
+def _explicit_tag(event: Any) -> bool:
+    if event.tag is None:
+        return False
+    implicit = event.implicit
+    return not (implicit[0] if isinstance(implicit, tuple) else implicit)
+
+
+def _check_date(value: str, where: dict[str, Any]) -> None:
+    if DATE_LIKE.match(value):
+        try:
+            dt.date(*(int(part) for part in value.split("-")))
+        except ValueError as exc:
+            raise FileFormatError(f"impossible date {value}: {exc}", **where) from exc
+
+
+def located(path: Path, exc: Any) -> FileFormatError:
+    """A FileFormatError at the mark of a parser error (ruamel's or PyYAML's)."""
+    mark = exc.problem_mark or exc.context_mark
+    problem = " ".join(str(part) for part in (exc.context, exc.problem) if part)
+    message = f"not valid YAML: {problem or exc}"
+    if mark is None:
+        return FileFormatError(message, path=path)
+    return FileFormatError(message, path=path, line=mark.line + 1, column=mark.column + 1)
+
+
+def check_root(path: Path, data: Any, expect: type) -> Any:
+    """data, if its root is `expect` (dict or list); else a refusal at 1:1."""
+    if data is None:
+        kind = "a mapping" if expect is dict else "a list (write [] for none)"
+        raise FileFormatError(f"file is empty; expected {kind}", path=path)
+    if not isinstance(data, expect):
+        kind = "a mapping (key: value)" if expect is dict else "a list (- item)"
+        found = (
+            "a list"
+            if isinstance(data, list)
+            else "a mapping"
+            if isinstance(data, dict)
+            else "a single value"
+        )
+        raise FileFormatError(
+            f"expected {kind} at the top of the file, found {found}", path=path, line=1, column=1
+        )
+    return data
+
+
+def read_text(path: Path) -> str:
+    """A case file's text, refusing what no case file may contain (see check_bytes)."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise FileFormatError("file is missing", path=path) from exc
+    except OSError as exc:
+        raise FileFormatError(f"cannot read file: {exc.strerror}", path=path) from exc
+    return check_bytes(path, data)

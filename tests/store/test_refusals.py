@@ -1,0 +1,40 @@
+"""Every refusal names the file's line and column, whichever loader builds it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from safecli.errors import FileFormatError
+from safecli.store import roundtrip, scan
+
+
+@pytest.mark.parametrize("loader", ["roundtrip", "fast"])
+@pytest.mark.parametrize(
+    ("text", "where", "words"),
+    [
+        ("a: &x 1\nb: *x\n", (1, 4), "anchors"),
+        ("a: 1\nb: !!python/object:os.system x\n", (2, 4), "tags"),
+        ("a: 1\na: 2\n", (2, 1), "duplicate key"),
+        ("a: 1\n---\nb: 2\n", (2, 1), "more than one"),
+        ("a: 2023-02-29\n", (1, 4), "impossible date"),
+        ("a:\n\tb: 1\n", (2, 1), "not valid YAML"),
+        ("a: 1\n<<<<<<< HEAD\nb: 2\n=======\nb: 3\n>>>>>>> theirs\n", (2, 1), "conflict"),
+        ("a: " + "[" * 5000 + "]" * 5000 + "\n", (1, 35), "nesting"),
+        ("- 1\n", (1, 1), "expected a mapping"),
+        ("? [a, b]\n: c\n", (1, 3), "complex keys"),
+        ("a:\n  {x: 1}: y\n", (2, 3), "complex keys"),
+    ],
+)
+def test_refusals_name_line_and_column(
+    tmp_path: Path, loader: str, text: str, where: tuple[int, int], words: str
+) -> None:
+    path = tmp_path / "adult.yaml"
+    with pytest.raises(FileFormatError) as caught:
+        if loader == "roundtrip":
+            roundtrip.parse(path, text, dict)
+        else:
+            scan.load_text(path, text, dict)
+    assert (caught.value.line, caught.value.column) == where
+    assert words in caught.value.message
