@@ -499,7 +499,7 @@ def test_html_is_a_complete_printable_page(rbook: Path) -> None:
     page = result.stdout
     assert page.startswith('<!DOCTYPE html>\n<html lang="en-GB">')
     assert page.rstrip().endswith("</html>")
-    assert "@page { size: A4;" in page
+    assert "@page {\n  size: A4;" in page
     assert page.count('<div class="marking">') == 2
     assert "<script" not in page and "@import" not in page and "@font-face" not in page
 

@@ -100,3 +100,21 @@ def _wrap_line(line: str, width: int) -> str:
     return textwrap.fill(
         line, width, subsequent_indent=hang, break_long_words=False, break_on_hyphens=False
     )
+
+
+# Inside a quoted CSS string in a <style> element only these could end the string
+# or the element (or start an escape); everything else stands for itself.
+_CSS_SPECIAL = re.compile(r"[\"\\<>&]")
+
+
+def css_string(value: object) -> Markup:
+    """A value as a quoted CSS string (for `content:`): quotes, `\\`, `<`, `>`, `&` hex-escaped.
+
+    HTML already escaped (Markup) is unescaped first, since a `<style>` element
+    shows entities literally; with `<`, `&` and quotes escaped nothing can end the
+    string or the style element.
+    """
+    raw = value.unescape() if isinstance(value, Markup) else str(value)
+    shown = _LINE_BREAKS.sub(" ", strip_controls(raw))
+    body = _CSS_SPECIAL.sub(lambda m: f"\\{ord(m.group()):06x}", shown)
+    return Markup(f'"{body}"')

@@ -36,6 +36,7 @@ import safecli
 from safecli.errors import TemplateFailure
 from safecli.render import FORMATS
 from safecli.render.escape import (
+    css_string,
     md_block,
     md_inline,
     one_line,
@@ -137,6 +138,7 @@ def environment(fmt: str, loader: BaseLoader) -> ImmutableSandboxedEnvironment:
             "when": format_when,
             "wrap": txt_wrap if fmt == "txt" else _unchanged,
             "sentence": _sentence,
+            "css_string": css_string,
         }
     )
     return env
