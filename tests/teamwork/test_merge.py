@@ -544,12 +544,13 @@ def test_merge_file_exits_1_and_names_the_line_of_a_conflict(tmp_path: Path) -> 
     assert written.split("\n")[5] == "<<<<<<< ours"
 
 
-def test_merge_file_falls_back_to_a_line_merge_for_unreadable_input(tmp_path: Path) -> None:
+def test_merge_file_leaves_an_unreadable_side_as_a_whole_file_conflict(tmp_path: Path) -> None:
     broken = AGENCY + "- handle: [unclosed\n"
     code, written, output = run_driver(tmp_path, AGENCY, broken, AGENCY)
     assert code == 1
-    assert "cannot merge by identity" in output and "merged line by line" in output
-    assert written == broken
+    assert "agencies.yaml: not merged, ours: cannot be read (line 10: " in output
+    assert written.startswith("<<<<<<< ours\n# safecli: not merged: ours: cannot be read")
+    assert broken in written and "=======\n" + AGENCY + ">>>>>>> theirs\n" in written
 
 
 # --- property: nested lists (invitees by person, minutes.shared by agency) -----------

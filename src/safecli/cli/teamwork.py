@@ -13,6 +13,7 @@ from safecli.errors import EXIT_FINDINGS, FileFormatError, GitFailure
 from safecli.store import atomic
 from safecli.teamwork import doctor as checks
 from safecli.teamwork import gitrepo as gitwork
+from safecli.teamwork.damage import conflict_text, damaged_sides
 from safecli.teamwork.history import case_history
 from safecli.teamwork.merge import Versions, kind_of, merge_file
 from safecli.teamwork.renumber import SIBLINGS
@@ -80,6 +81,10 @@ def merge_file_command(
     except (UnicodeDecodeError, OSError) as exc:
         _line_merge(base, ours, theirs, path, f"cannot read a version: {exc}")
         return
+    damaged = damaged_sides(Path(path), versions)
+    if damaged:
+        _refuse_damaged(base, ours, theirs, path, versions, damaged)
+        return
     sibling = None
     top = gitwork.repo_root(Path.cwd()) if kind_of(path) in SIBLINGS else None
     if top is not None:
@@ -108,6 +113,23 @@ def merge_file_command(
 
 def _read(path: Path) -> str:
     return path.read_bytes().decode("utf-8")
+
+
+def _refuse_damaged(
+    base: Path, ours: Path, theirs: Path, path: str, versions: Versions, damaged: list[str]
+) -> None:
+    """Leave a damaged merge to git as a conflict: its own line merge if that
+    conflicts, else the whole file as one conflict, so no side becomes data unseen."""
+    count = gitwork.line_merge(ours, base, theirs)
+    if count <= 0:
+        atomic.write_atomic(ours, conflict_text(versions, damaged))
+    for why in damaged:
+        typer.echo(f"safecli: {path}: not merged, {why}", err=True)
+    typer.echo(
+        f"safecli: {path}: left as a conflict for git: compare both sides and keep the good one",
+        err=True,
+    )
+    raise typer.Exit(EXIT_FINDINGS)
 
 
 def _line_merge(base: Path, ours: Path, theirs: Path, path: str, why: str) -> None:
