@@ -62,6 +62,59 @@ MEETING_STATUSES = ("planned", "held", "cancelled")
 RESPONSES = ("invited", "accepted", "declined", "deputy", "written-update")
 ACTION_STATUSES = ("open", "done", "cancelled")
 
+# The enquiry and the statutory return (Safeguarding Adults Collection, England;
+# adult safeguarding activity, Wales). Each list is the collection's, in its order.
+ENQUIRY_KINDS = ("s42", "s126", "other", "none")
+ALLEGATION_TYPES = (
+    "physical",
+    "sexual",
+    "psychological",
+    "financial",
+    "discriminatory",
+    "organisational",
+    "neglect",
+    "domestic",
+    "sexual-exploitation",
+    "modern-slavery",
+    "self-neglect",
+)
+ALLEGATION_LOCATIONS = (
+    "own-home",
+    "community",
+    "community-service",
+    "care-home-nursing",
+    "care-home-residential",
+    "hospital-acute",
+    "hospital-mental-health",
+    "hospital-community",
+    "other",
+)
+ALLEGATION_SOURCES = ("service-provider", "known", "unknown")
+ALLEGATION_ACTIONS = (
+    "risk-action-taken",
+    "risk-no-action",
+    "inconclusive-action-taken",
+    "inconclusive-no-action",
+    "no-risk-action-taken",
+    "no-risk-no-action",
+    "ceased-at-request",
+)
+ACTIONS_TAKEN = ("risk-action-taken", "inconclusive-action-taken", "no-risk-action-taken")
+RISK_OUTCOMES = ("remained", "reduced", "removed")
+ENQUIRY_CAPACITY = ("lacked", "had", "dont-know")
+GENDERS = ("male", "female", "not-known")
+ETHNICITIES = ("white", "mixed", "asian", "black", "other", "refused", "not-known")
+SUPPORT_REASONS = (
+    "physical",
+    "sensory",
+    "memory-cognition",
+    "learning-disability",
+    "mental-health",
+    "social",
+    "none",
+    "not-known",
+)
+
 ADULT_KEYS = (
     "case",
     "jurisdiction",
@@ -83,6 +136,8 @@ ADULT_KEYS = (
     "capacity",
     "wishes",
     "others_at_risk",
+    "demographics",
+    "enquiry",
     "closed",
     "closure",
 )
@@ -90,6 +145,19 @@ COMMUNICATION_KEYS = ("language", "interpreter", "advocate", "needs_advocate", "
 CARE_AND_SUPPORT_KEYS = ("has_needs", "at_risk", "unable_to_protect")
 CONCERN_KEYS = ("type", "summary", "source", "location", "raised_on", "raised_by", "offender_risk")
 CLOSURE_KEYS = ("reason", "outcomes_asked", "outcomes_expressed", "outcomes_achieved")
+DEMOGRAPHICS_KEYS = ("gender", "ethnicity", "support_reason", "autism", "asperger", "died_on")
+ENQUIRY_KEYS = (
+    "kind",
+    "decided_on",
+    "started_on",
+    "concluded_on",
+    "council",
+    "large_scale",
+    "capacity",
+    "capacity_support",
+    "allegations",
+)
+ALLEGATION_KEYS = ("type", "location", "source", "action", "risk_outcome")
 AGENCY_KEYS = ("handle", "name", "kind", "people")
 PERSON_KEYS = ("name", "role", "email", "phone")
 MEETING_KEYS = (

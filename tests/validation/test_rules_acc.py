@@ -307,3 +307,78 @@ def test_acc008_chair_decision_maker(tmp_path: Path, row: Row) -> None:
 @pytest.mark.parametrize("row", ACC009, ids=_ids(ACC009))
 def test_acc009_marac(tmp_path: Path, row: Row) -> None:
     check_row(tmp_path, "ACC009", row)
+
+
+ENQUIRY = """enquiry:
+  kind: s42
+  decided_on: 2026-11-03
+  started_on: 2026-11-03
+  concluded_on: 2026-11-20
+  council: Test Council
+  large_scale: null
+  capacity: had
+  capacity_support: null
+  allegations:
+    - type: financial
+      location: own-home
+      source: known
+      action: risk-action-taken
+      risk_outcome: reduced
+closed: null"""
+ACC010 = [
+    Row("clean: no enquiry", []),
+    Row("a concluded enquiry in full", [], edits={"adult": [("closed: null", ENQUIRY)]}),
+    Row(
+        "a concluded enquiry with no allegation",
+        [("ACC010", 35, 3)],
+        edits={
+            "adult": [
+                (
+                    "closed: null",
+                    ENQUIRY.split("    - type")[0].replace("allegations:", "allegations: []"),
+                ),
+            ]
+        },
+    ),
+    Row(
+        "an allegation without its result",
+        [("ACC010", 41, 7)],
+        edits={
+            "adult": [
+                ("closed: null", ENQUIRY.replace("risk_outcome: reduced", "risk_outcome: null"))
+            ]
+        },
+    ),
+    Row(
+        "an open enquiry need not record results yet",
+        [],
+        edits={
+            "adult": [
+                (
+                    "closed: null",
+                    ENQUIRY.replace("concluded_on: 2026-11-20", "concluded_on: null").replace(
+                        "action: risk-action-taken", "action: null"
+                    ),
+                )
+            ]
+        },
+    ),
+    Row(
+        "no enquiry was made",
+        [],
+        edits={
+            "adult": [
+                (
+                    "closed: null",
+                    ENQUIRY.split("  allegations")[0].replace("kind: s42", "kind: none")
+                    + "\nclosed: null",
+                )
+            ]
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize("row", ACC010, ids=_ids(ACC010))
+def test_acc010_allegations(tmp_path: Path, row: Row) -> None:
+    check_row(tmp_path, "ACC010", row)

@@ -20,6 +20,8 @@ DOMAIN_CODES = [
     "PRT001", "PRT002", "PRT003", "PAR001", "ACC001", "ACC002", "ACC003", "ACC004",
     "ACC005", "ACC006", "ACC007", "ACC008", "ACC009",
 ]  # fmt: skip
+# The statutory return's facts (the enquiry and its allegations).
+RETURN_CODES = ["ACC010"]
 INTEGRITY = [f"INT00{n}" for n in range(1, 10)]
 WAIVERS = ["WAV001", "WAV002"]
 PRINCIPLES = {
@@ -35,7 +37,7 @@ TESTS = Path(__file__).parent
 
 
 def test_the_rules_are_exactly_the_known_codes() -> None:
-    assert sorted(RULES) == sorted(DOMAIN_CODES + INTEGRITY + WAIVERS)
+    assert sorted(RULES) == sorted(DOMAIN_CODES + RETURN_CODES + INTEGRITY + WAIVERS)
 
 
 @pytest.mark.parametrize("code", RULES)

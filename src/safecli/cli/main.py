@@ -15,6 +15,7 @@ from safecli.cli import (
     agency,
     case,
     edit,
+    enquiry,
     init_cmd,
     meeting,
     overdue,
@@ -86,7 +87,19 @@ def main(
     """
 
 
-for module in (init_cmd, case, agency, meeting, action, edit, overdue, validate, render, teamwork):
+for module in (
+    init_cmd,
+    case,
+    enquiry,
+    agency,
+    meeting,
+    action,
+    edit,
+    overdue,
+    validate,
+    render,
+    teamwork,
+):
     module.register(app)
 
 

@@ -216,6 +216,47 @@ ADULT = _record(
             model.OTHERS_KEYS,
             {"children": Flag(), "adults": Flag(), "notes": Text(), "referral_made": Day()},
         ),
+        "demographics": _record(
+            "demographics",
+            model.DEMOGRAPHICS_KEYS,
+            {
+                "gender": _choice(model.GENDERS, "gender"),
+                "ethnicity": _choice(model.ETHNICITIES, "ethnicity group"),
+                "support_reason": _choice(model.SUPPORT_REASONS, "primary support reason"),
+                "autism": Flag(),
+                "asperger": Flag(),
+                "died_on": Day(),
+            },
+        ),
+        "enquiry": _record(
+            "the enquiry",
+            model.ENQUIRY_KEYS,
+            {
+                "kind": _choice(model.ENQUIRY_KINDS, "enquiry kind", nullable=False),
+                "decided_on": Day(),
+                "started_on": Day(),
+                "concluded_on": Day(),
+                "council": Text(),
+                "large_scale": Text(),
+                "capacity": _choice(model.ENQUIRY_CAPACITY, "capacity at the enquiry"),
+                "capacity_support": Flag(),
+                "allegations": ListOf(
+                    _record(
+                        "an allegation",
+                        model.ALLEGATION_KEYS,
+                        {
+                            "type": _choice(model.ALLEGATION_TYPES, "allegation type"),
+                            "location": _choice(model.ALLEGATION_LOCATIONS, "location of risk"),
+                            "source": _choice(model.ALLEGATION_SOURCES, "source of risk"),
+                            "action": _choice(model.ALLEGATION_ACTIONS, "action and result"),
+                            "risk_outcome": _choice(model.RISK_OUTCOMES, "risk outcome"),
+                        },
+                        nullable=False,
+                    )
+                ),
+            },
+            required=("kind",),
+        ),
         "closed": Day(),
         "closure": _record(
             "closure",

@@ -17,6 +17,7 @@ from safecli.validation.rules import (
     acc007_disagreements,
     acc008_chair_decision_maker,
     acc009_marac,
+    acc010_allegations,
     emp001_wishes,
     emp002_invited,
     emp003_feedback,
@@ -76,6 +77,7 @@ RULES: dict[str, Rule] = {
         acc007_disagreements,
         acc008_chair_decision_maker,
         acc009_marac,
+        acc010_allegations,
         wav001_reason,
         wav002_code,
     )
