@@ -26,7 +26,7 @@ from safecli.model import (
     SUPPORT_REASONS,
     check_choice,
 )
-from safecli.store import yamlio
+from safecli.store import roundtrip
 from safecli.store.book import Book, Case, edit_case
 
 
@@ -84,10 +84,10 @@ def set_enquiry(book: Book, case_id: str, change: EnquiryChange) -> Case:
                     f"{case_id} has no enquiry yet: give its kind ({', '.join(ENQUIRY_KINDS)})"
                 )
             empty = {key: None for key in ENQUIRY_KEYS}
-            enquiry = yamlio.record(ENQUIRY_KEYS, {**empty, "allegations": []})
+            enquiry = roundtrip.record(ENQUIRY_KEYS, {**empty, "allegations": []})
             put(case.adult, ADULT_KEYS, "enquiry", enquiry)
         for key, value in values.items():
-            put(enquiry, ENQUIRY_KEYS, key, yamlio.scalar(value))
+            put(enquiry, ENQUIRY_KEYS, key, roundtrip.scalar(value))
     return case
 
 
@@ -111,7 +111,7 @@ def add_allegation(book: Book, case_id: str, allegation: Allegation) -> Case:
         if not isinstance(allegations, list):
             allegations = CommentedSeq()
             put(enquiry, ENQUIRY_KEYS, "allegations", allegations)
-        yamlio.append(allegations, yamlio.record(ALLEGATION_KEYS, asdict(allegation)))
+        roundtrip.append(allegations, roundtrip.record(ALLEGATION_KEYS, asdict(allegation)))
     return case
 
 
@@ -130,10 +130,10 @@ def set_demographics(book: Book, case_id: str, change: Demographics) -> Case:
     with edit_case(book, case_id) as case:
         record = case.adult.get("demographics")
         if not isinstance(record, dict):
-            record = yamlio.record(DEMOGRAPHICS_KEYS, {key: None for key in DEMOGRAPHICS_KEYS})
+            record = roundtrip.record(DEMOGRAPHICS_KEYS, {key: None for key in DEMOGRAPHICS_KEYS})
             put(case.adult, ADULT_KEYS, "demographics", record)
         for key, value in values.items():
-            put(record, DEMOGRAPHICS_KEYS, key, yamlio.scalar(value))
+            put(record, DEMOGRAPHICS_KEYS, key, roundtrip.scalar(value))
     return case
 
 
