@@ -67,7 +67,8 @@ def test_hand_formatted_file_round_trips_byte_identical(tmp_path: Path) -> None:
 @pytest.mark.parametrize("path", example_files(), ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_every_example_file_round_trips_byte_identical(path: Path) -> None:
     data, text = roundtrip.read(path, expect_of(path))
-    assert roundtrip.dump(data) == text
+    assert roundtrip.document_head(text) + roundtrip.dump(data) == text
+    assert roundtrip.changed_text(path, data, text, expect_of(path)) is None
 
 
 def test_changing_one_field_changes_one_line(tmp_path: Path) -> None:

@@ -667,3 +667,15 @@ def test_a_comment_only_theirs_changed_is_kept() -> None:
     for first, second in ((ours, theirs), (theirs, ours)):
         result = merge(ACTIONS, base, first, second)
         assert result.clean and result.text == expected
+
+
+def test_a_leading_document_start_is_read_and_kept() -> None:
+    base = "---\n" + action("A1")
+    ours = base + "\n" + action("A2")
+    theirs = base + "\n" + action("A3", due="2026-12-09")
+    result = merge(ACTIONS, base, ours, theirs)
+    assert result.text.startswith("---\n- id: A1\n")
+    assert [a["id"] for a in data(result.text)] == ["A1", "A2", "A3"]
+    adult = "---\ncase: SG-2026-0001\nname: Ann Example\n"
+    merged = merge(ADULT, adult, adult.replace("Ann", "Anne"), adult + "risk: high\n")
+    assert merged.text == "---\ncase: SG-2026-0001\nname: Anne Example\nrisk: high\n"

@@ -1,7 +1,7 @@
 """The book's settings (safecli.yaml) and the files of a new book.
 
 `read_config` checks every setting and names the key of anything wrong;
-`init_book` writes a new book: settings, cases/, .gitignore, .gitattributes.
+`init_book` writes a new book: settings, cases/, .yamllint, .gitignore, .gitattributes.
 """
 
 from __future__ import annotations
@@ -120,24 +120,40 @@ def key_position(mapping: Any, key: str) -> dict[str, int]:
 
 
 CONFIG_TEMPLATE = """\
+---
 # safecli case book settings (see docs/file-format.md)
 organisation: {organisation}
-jurisdiction: {jurisdiction}            # england (Care Act 2014 s42) or wales (SSWB(W)A 2014 s126)
+# england (Care Act 2014 s42) or wales (SSWB(W)A 2014 s126)
+jurisdiction: {jurisdiction}
 timezone: {timezone}
-show_names: false                 # true: lists and digests may show adults' names
-commit: false                     # true: every writing command commits what it changed
-lead_times:                       # days of notice an invitation needs, by risk level
+show_names: false    # true: lists and digests may show adults' names
+commit: false        # true: writing commands commit what they changed
+lead_times:          # days of notice an invitation needs, by risk level
   high: 1
   medium: 3
   low: 5
 digest:
-  minutes_share_days: 5           # flag held meetings whose minutes are not shared after N days
-  first_meeting_days: 10          # flag open cases with no meeting held N days after opening
+  # flag held meetings whose minutes are not shared after N days
+  minutes_share_days: 5
+  # flag open cases with no meeting held N days after opening
+  first_meeting_days: 10
 validate:
   strict: false
   select: []
   ignore: []
-meeting_types: {{}}                # add meeting types or override fields of built-in ones
+# add meeting types, or override fields of the built-in ones
+meeting_types: {{}}
+"""
+# yamllint's defaults, less two rules that do not fit case files: free text stays on
+# the line its author wrote it (safecli never re-wraps it, so diffs stay small), and
+# `---` at the top is optional (safecli reads it and keeps it as it finds it).
+YAMLLINT = """\
+---
+# yamllint settings for this case book (safecli init wrote them; see its README)
+extends: default
+rules:
+  line-length: disable
+  document-start: disable
 """
 GITIGNORE = """\
 # safecli's own lock, cache and temporary files
@@ -174,6 +190,9 @@ def init_book(root: Path, *, organisation: str, jurisdiction: str, timezone: str
     )
     written = [root / CONFIG_NAME]
     atomic.write_atomic(root / CONFIG_NAME, config)
+    if not (root / ".yamllint").exists():
+        atomic.write_atomic(root / ".yamllint", YAMLLINT)
+        written.append(root / ".yamllint")
     for name, content in ((".gitignore", GITIGNORE), (".gitattributes", GITATTRIBUTES)):
         path = root / name
         existing = path.read_text(encoding="utf-8") if path.exists() else ""

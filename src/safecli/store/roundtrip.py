@@ -37,6 +37,9 @@ ROOT_DASH = re.compile(r"^-(?: |$)", re.MULTILINE)
 # numbers, and UK postcodes. They are always written in double quotes.
 NUMBER_LIKE = re.compile(r"^[+(]?\d[\d\s().\-/]*$")
 POSTCODE = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$", re.IGNORECASE)
+# A leading document start (`---`, as yamllint asks for), with only blank lines and
+# comments before it: read, and written back as it was.
+DOCUMENT_HEAD = re.compile(r"\A(?:[ \t]*(?:#[^\n]*)?\n)*---[ \t]*(?:#[^\n]*)?(?:\n|\Z)")
 
 
 def _yaml() -> YAML:
@@ -74,16 +77,28 @@ def _unshift(text: str) -> str:
     return "".join(line.removeprefix(pad) for line in text.splitlines(True))
 
 
+def document_head(text: str) -> str:
+    """The leading `---` line of text, with the comments and blank lines before it ("" if none)."""
+    match = DOCUMENT_HEAD.match(text)
+    return match.group() if match else ""
+
+
 def parse(path: Path, text: str, expect: type) -> Any:
     """Build the round-trip document from checked text; its root must be `expect`."""
     check_text(path, text)
     if needs_event_check(text):
         check_events(path, text)
-    if not text.strip():
+    head = document_head(text)
+    body = text[len(head) :]
+    if not body.strip():
         check_root(path, None, expect)
-    shifted = expect is list and ROOT_DASH.search(text) is not None
+    shifted = expect is list and ROOT_DASH.search(body) is not None
+    # The parser drops the head's comments and `---` from what it dumps (a comment
+    # after `---` it would move into the body, so that one is left out); `changed_text`
+    # writes the head back as it was.
+    bare_head = re.sub(r"^---.*", "---", head, flags=re.MULTILINE)
     try:
-        data = _YAML.load(_shift(text) if shifted else text)
+        data = _YAML.load(bare_head + (_shift(body) if shifted else body))
     except MarkedYAMLError as exc:
         error = located(path, exc)
         if shifted and error.column is not None:
@@ -118,7 +133,7 @@ def changed_text(path: Path, data: Any, original: str | None, expect: type) -> s
 
     The text is parsed again first (with every refusal), so a bad dump never lands.
     """
-    text = dump(data)
+    text = document_head(original or "") + dump(data)
     if text == original:
         return None
     if (

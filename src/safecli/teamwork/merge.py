@@ -105,7 +105,8 @@ def merge_file(path: Path, versions: Versions, sibling: Versions | None = None) 
     merger = Merger(kind, spans)
     result = merger.merge(base, ours, theirs)
     conflicts = merger.conflicts + [_locate_renumbered(result, c) for c in unchecked]
-    text = _tidy(roundtrip.dump(result), result, versions, expect, path)
+    head = roundtrip.document_head(versions.ours or "")
+    text = head + _tidy(roundtrip.dump(result), result, versions, expect, path)
     placed = _place_conflicts(path, text, expect, conflicts)
     return MergeResult(placed[0], placed[1], tuple(renumbered))
 
@@ -125,7 +126,8 @@ def _item_texts(doc: Any, text: str | None) -> dict[int, str]:
 
 def _root_type(path: Path, versions: Versions) -> type:
     for text in (versions.ours, versions.theirs, versions.base):
-        for line in (text or "").splitlines():
+        text = text or ""
+        for line in text[len(roundtrip.document_head(text)) :].splitlines():
             if line.strip() and not line.lstrip().startswith("#"):
                 return list if line.startswith(("-", "[")) else dict
     return dict
