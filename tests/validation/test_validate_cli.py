@@ -11,7 +11,7 @@ from rules_table import ACTIONS, CLEAN, CONFIG, HELD, make_book
 from typer.testing import CliRunner
 
 from safecli.cli.main import app
-from safecli.cli.validate import escape_data, escape_property
+from safecli.validation.output import escape_data, escape_property
 
 AS_OF = ["--as-of", "2026-12-01"]
 # SG-2026-0001: one error (INT004) and two warnings (EMP002, PRO001). SG-2026-0002: clean.

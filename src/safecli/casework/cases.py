@@ -1,4 +1,4 @@
-"""Cases and their agencies: open, close, list, add agencies and people."""
+"""Cases and their agencies: open, close, add agencies and people."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedSeq
 
-from safecli.errors import FileFormatError, InvalidInput
+from safecli.errors import InvalidInput
 from safecli.model import (
     ABUSE_TYPES,
     ADULT_KEYS,
@@ -28,7 +28,7 @@ from safecli.model import (
     check_case_id,
     check_choice,
 )
-from safecli.store import atomic, fastload, roundtrip
+from safecli.store import atomic, roundtrip
 from safecli.store.book import Book, Case, edit_case, load_case, lock
 
 
@@ -268,26 +268,3 @@ def add_agency(
         if lead:
             case.adult["lead_agency"] = handle
     return case
-
-
-def case_summary(book: Book, case_id: str) -> dict[str, Any]:
-    """One row of `case list` (read-only: the fast loader, two files)."""
-    folder = book.case_dir(case_id)
-    adult = fastload.load(folder / "adult.yaml", dict)
-    actions = fastload.load(folder / "actions.yaml", list)
-    if adult.get("case") != case_id:
-        raise FileFormatError(
-            f"case: {adult.get('case')!r} does not match the folder name {case_id!r}",
-            path=folder / "adult.yaml",
-        )
-    return {
-        "case": case_id,
-        "status": adult.get("status"),
-        "opened": adult.get("opened"),
-        "risk": adult.get("risk_level"),
-        "lead_agency": adult.get("lead_agency"),
-        "open_actions": sum(
-            1 for a in actions if isinstance(a, dict) and a.get("status") == "open"
-        ),
-        "name": adult.get("name"),
-    }

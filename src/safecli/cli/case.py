@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from safecli.casework import cases
+from safecli.casework import cases, listing
 from safecli.cli.common import (
     AsOfOption,
     CommitOption,
@@ -149,9 +149,8 @@ def list_cases(
     Example: safecli case list --status all --format csv
     """
     book = book_of(ctx)
-    choice(("open", "closed", "all"), "status")(status)
-    rows = [cases.case_summary(book, cid) for cid in book.case_ids()]
-    rows = [row for row in rows if status == "all" or row["status"] == status]
+    choice(listing.STATUSES, "status")(status)
+    rows = listing.case_rows(book, status)
     names = show_names if show_names is not None else book.config.show_names
     columns = ["case", "status", "opened", "risk", "lead_agency", "open_actions"]
     emit(rows, fmt, columns + (["name"] if names else []))

@@ -14,12 +14,16 @@ from safecli.cli import (
     action,
     agency,
     case,
+    doctor,
     edit,
     enquiry,
+    history,
     init_cmd,
     meeting,
     overdue,
     render,
+    rules,
+    schema,
     teamwork,
     validate,
 )
@@ -97,8 +101,12 @@ for module in (
     edit,
     overdue,
     validate,
+    rules,
+    schema,
     render,
     teamwork,
+    history,
+    doctor,
 ):
     module.register(app)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -55,6 +56,26 @@ class Rule:
     def waivable(self) -> bool:
         """Integrity and waiver findings cannot be waived: only standards can."""
         return not self.code.startswith(("INT", "WAV"))
+
+    def documentation(self) -> str:
+        """The rule's documentation as `safecli rules CODE` prints it."""
+        severity = self.severity + (f"; {self.severity_note}" if self.severity_note else "")
+        waiver = "yes" if self.waivable else "no"
+        return (
+            f"{inspect.cleandoc(self.doc)}\n\nSeverity: {severity}. Principle: "
+            f"{self.principle}. Can be waived: {waiver}."
+        )
+
+    def as_row(self) -> dict[str, Any]:
+        """One row of `safecli rules`: code, severity, principle, summary."""
+        severity = f"{self.severity}/{ERROR}" if self.severity_note else self.severity
+        return {
+            "code": self.code,
+            "severity": severity,
+            "principle": self.principle,
+            "summary": self.summary,
+            "severity_note": self.severity_note,
+        }
 
 
 class TodayWindow:

@@ -1,0 +1,40 @@
+"""The case list: one row per case, read with the fast loader, filtered by status."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from safecli.errors import FileFormatError
+from safecli.store import fastload
+from safecli.store.book import Book
+
+STATUSES = ("open", "closed", "all")
+
+
+def case_rows(book: Book, status: str = "open") -> list[dict[str, Any]]:
+    """The rows of `case list` for cases of `status` (open, closed or all), by case id."""
+    rows = [case_summary(book, case_id) for case_id in book.case_ids()]
+    return [row for row in rows if status == "all" or row["status"] == status]
+
+
+def case_summary(book: Book, case_id: str) -> dict[str, Any]:
+    """One row of `case list` (read-only: the fast loader, two files)."""
+    folder = book.case_dir(case_id)
+    adult = fastload.load(folder / "adult.yaml", dict)
+    actions = fastload.load(folder / "actions.yaml", list)
+    if adult.get("case") != case_id:
+        raise FileFormatError(
+            f"case: {adult.get('case')!r} does not match the folder name {case_id!r}",
+            path=folder / "adult.yaml",
+        )
+    return {
+        "case": case_id,
+        "status": adult.get("status"),
+        "opened": adult.get("opened"),
+        "risk": adult.get("risk_level"),
+        "lead_agency": adult.get("lead_agency"),
+        "open_actions": sum(
+            1 for a in actions if isinstance(a, dict) and a.get("status") == "open"
+        ),
+        "name": adult.get("name"),
+    }

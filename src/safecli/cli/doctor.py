@@ -1,0 +1,38 @@
+"""`safecli doctor`: check the book's git setup, names, sizes and permissions."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from safecli.cli.common import book_of
+from safecli.errors import EXIT_FINDINGS
+from safecli.teamwork import doctor as checks
+
+
+def doctor(
+    ctx: typer.Context,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings count as problems.")] = False,
+) -> None:
+    """Check the case book's git setup, names, sizes and permissions.
+
+    Checks the merge driver, .gitattributes and .gitignore, that case files can be
+    read (no leftover conflict markers), that no folder or file is named after a
+    person in its case, file sizes and permissions. Exit 1 on a problem.
+
+    Example: safecli doctor
+    """
+    results = checks.run_checks(book_of(ctx))
+    for check in results:
+        typer.echo(f"{check.status:<5} {check.name}: {check.detail}")
+        if check.status != "ok" and check.hint:
+            typer.echo(f"      hint: {check.hint}")
+    failing = {"fail", "warn"} if strict else {"fail"}
+    if any(check.status in failing for check in results):
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+def register(app: typer.Typer) -> None:
+    """Add `doctor` to the root app."""
+    app.command("doctor")(doctor)

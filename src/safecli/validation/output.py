@@ -1,0 +1,147 @@
+"""validate's report as text: linter lines, GitHub annotations or JSON (a contract).
+
+Library code: returns strings, prints nothing. Paths are shown relative to the
+folder the command runs in when the file is inside it (so an editor or CI can
+open them), else relative to the book; the caller says which folder that is.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from safecli.validation.cache import Waived
+from safecli.validation.rules.base import Finding
+from safecli.validation.run import Report
+
+OUTPUTS = ("text", "json", "github")
+
+
+@dataclass(frozen=True)
+class Paths:
+    """Findings' paths as shown: relative to `here` when inside it, else to the book."""
+
+    root: Path
+    here: Path
+
+    def __call__(self, path: str) -> str:
+        full = os.path.join(str(self.root), path)
+        inside = str(self.here.resolve()).rstrip(os.sep) + os.sep
+        return full[len(inside) :] if full.startswith(inside) else path
+
+
+def render(report: Report, fmt: str, shown: Paths, *, show_waived: bool, strict: bool) -> str:
+    """The report in `fmt` (one of OUTPUTS), without a final newline."""
+    if fmt == "json":
+        return json.dumps(to_json(shown, report, strict), indent=2, ensure_ascii=False)
+    github = fmt == "github"
+    lines = [github_line(shown, f) if github else text_line(shown, f) for f in report.findings]
+    if show_waived:
+        lines += [
+            github_waived(shown, w) if github else text_waived(shown, w) for w in report.waived
+        ]
+    lines.append(summary(report))
+    return "\n".join(lines)
+
+
+def text_line(shown: Paths, f: Finding) -> str:
+    """`path:line:col: severity CODE message (principle)`."""
+    return f"{shown(f.path)}:{f.line}:{f.column}: {f.severity} {f.code} {f.message} ({f.principle})"
+
+
+def text_waived(shown: Paths, w: Waived) -> str:
+    """A waived finding's line, with the waiver's line and reason."""
+    f = w.finding
+    return (
+        f"{shown(f.path)}:{f.line}:{f.column}: waived {f.code} {f.message} "
+        f"(waiver on line {w.line}: {w.reason})"
+    )
+
+
+def escape_data(text: str) -> str:
+    """Escape a GitHub workflow command's message."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Escape a GitHub workflow command's property value."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _annotation(level: str, shown: Paths, f: Finding, title: str, message: str) -> str:
+    properties = ",".join(
+        f"{key}={escape_property(str(value))}"
+        for key, value in (
+            ("file", shown(f.path)),
+            ("line", f.line),
+            ("col", f.column),
+            ("title", title),
+        )
+    )
+    return f"::{level} {properties}::{escape_data(message)}"
+
+
+def github_line(shown: Paths, f: Finding) -> str:
+    """A finding as a GitHub Actions annotation (`::error file=...::message`)."""
+    return _annotation(f.severity, shown, f, f.code, f"{f.message} ({f.principle})")
+
+
+def github_waived(shown: Paths, w: Waived) -> str:
+    """A waived finding as a GitHub notice."""
+    f = w.finding
+    return _annotation("notice", shown, f, f"{f.code} waived", f"{f.message} (waived: {w.reason})")
+
+
+def to_json(shown: Paths, report: Report, strict: bool) -> dict[str, Any]:
+    """The report as JSON data: findings, waived findings and a summary."""
+
+    def row(f: Finding) -> dict[str, Any]:
+        return {
+            "path": shown(f.path),
+            "line": f.line,
+            "column": f.column,
+            "severity": f.severity,
+            "code": f.code,
+            "message": f.message,
+            "principle": f.principle,
+            "case": f.case,
+        }
+
+    return {
+        "findings": [row(f) for f in report.findings],
+        "waived": [
+            {**row(w.finding), "reason": w.reason, "waiver_line": w.line} for w in report.waived
+        ],
+        "summary": {
+            "errors": report.errors,
+            "warnings": report.warnings,
+            "cases": report.cases,
+            "checked": report.checked,
+            "waived": len(report.waived),
+            "strict": strict,
+            "failed": is_failing(report, strict),
+        },
+    }
+
+
+def is_failing(report: Report, strict: bool) -> bool:
+    """Whether the report fails the run: errors, or warnings when strict."""
+    return report.errors > 0 or (strict and report.warnings > 0)
+
+
+def summary(report: Report) -> str:
+    """`3 errors, 5 warnings in 2 cases (12 checked)`."""
+    waived = f", {len(report.waived)} waived" if report.waived else ""
+    if not report.findings:
+        return f"no problems ({_count(report.checked, 'case')} checked{waived})"
+    return (
+        f"{_count(report.errors, 'error')}, {_count(report.warnings, 'warning')} in "
+        f"{_count(report.cases, 'case')} ({report.checked} checked{waived})"
+    )
+
+
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}{'' if number == 1 else 's'}"
