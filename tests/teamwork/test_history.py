@@ -453,3 +453,14 @@ def test_meeting_and_action_descriptions() -> None:
             }
         ],
     ) == ["agency gp: 2 people added", "agency gp: details of 1 person changed"]
+
+
+def test_an_escape_sequence_in_an_author_name_is_shown_not_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    isolate(monkeypatch)
+    book = make_repo(tmp_path / "book", author="Eve\x1b[2J\x1b]0;pwn\x07")
+    ok(book, *NEW_CASE, "--commit")
+    result = ok(book, "history", CASE)
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "Eve^[]0;pwn" in result.output

@@ -12,6 +12,7 @@ from safecli.casework.people import resolve
 from safecli.cli.common import (
     AsOfOption,
     CommitOption,
+    ExcelOption,
     FormatOption,
     ask,
     book_of,
@@ -199,6 +200,7 @@ def list_actions(
         ),
     ] = None,
     fmt: FormatOption = "table",
+    excel: ExcelOption = False,
 ) -> None:
     """List actions of a case, or of every case: lead, due date, status, moves.
 
@@ -223,6 +225,7 @@ def list_actions(
             "moves",
             *(["description"] if describe else []),
         ],
+        excel=excel,
     )
 
 

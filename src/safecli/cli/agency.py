@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from safecli.casework import cases
-from safecli.cli.common import CommitOption, FormatOption, book_of, emit, report
+from safecli.cli.common import CommitOption, ExcelOption, FormatOption, book_of, emit, report
 from safecli.store.book import load_case
 
 app = typer.Typer(help="The agencies of a case and their people.", no_args_is_help=True)
@@ -45,6 +45,7 @@ def list_agencies(
     ctx: typer.Context,
     case_id: Annotated[str, typer.Argument(metavar="CASE")],
     fmt: FormatOption = "table",
+    excel: ExcelOption = False,
 ) -> None:
     """List a case's agencies and their people.
 
@@ -62,7 +63,7 @@ def list_agencies(
         }
         for a in case.agencies
     ]
-    emit(rows, fmt, ["handle", "kind", "name", "lead", "people"])
+    emit(rows, fmt, ["handle", "kind", "name", "lead", "people"], excel=excel)
 
 
 def register(root: typer.Typer) -> None:

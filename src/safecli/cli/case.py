@@ -11,6 +11,7 @@ from safecli.casework import cases, listing
 from safecli.cli.common import (
     AsOfOption,
     CommitOption,
+    ExcelOption,
     FormatOption,
     ask,
     book_of,
@@ -143,6 +144,7 @@ def list_cases(
         ),
     ] = None,
     fmt: FormatOption = "table",
+    excel: ExcelOption = False,
 ) -> None:
     """List the cases: id, opened, risk, lead agency, open actions.
 
@@ -153,7 +155,7 @@ def list_cases(
     rows = listing.case_rows(book, status)
     names = show_names if show_names is not None else book.config.show_names
     columns = ["case", "status", "opened", "risk", "lead_agency", "open_actions"]
-    emit(rows, fmt, columns + (["name"] if names else []))
+    emit(rows, fmt, columns + (["name"] if names else []), excel=excel)
 
 
 @app.command("show")

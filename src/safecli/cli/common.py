@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 import sys
@@ -17,6 +15,8 @@ import typer
 from safecli import dates
 from safecli.errors import InvalidInput, UsageProblem
 from safecli.model import Person
+from safecli.output.csvfile import csv_text
+from safecli.output.markdown import md_text
 from safecli.store.book import Book, find_book
 
 T = TypeVar("T")
@@ -25,6 +25,13 @@ FORMATS = ("table", "markdown", "json", "csv")
 
 FormatOption = Annotated[
     str, typer.Option("--format", "-f", help="Output format: table, markdown, json or csv.")
+]
+ExcelOption = Annotated[
+    bool,
+    typer.Option(
+        "--excel",
+        help="CSV for Excel: UTF-8 with a byte-order mark and CRLF line ends (implies csv).",
+    ),
 ]
 AsOfOption = Annotated[
     str | None,
@@ -183,8 +190,15 @@ def report(book: Book, paths: Sequence[Path], summary: str, commit: bool | None)
         typer.echo(f"committed {sha[:10]} {summary}")
 
 
-def emit(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None) -> None:
-    """Print rows as a table, Markdown, JSON or CSV."""
+def emit(
+    rows: Sequence[dict[str, Any]],
+    fmt: str,
+    columns: Sequence[str] | None = None,
+    *,
+    excel: bool = False,
+) -> None:
+    """Print rows as a table, Markdown, JSON or CSV (for Excel with excel=True)."""
+    fmt = "csv" if excel else fmt
     if fmt not in FORMATS:
         raise UsageProblem(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
     keys = list(columns or (rows[0].keys() if rows else []))
@@ -199,11 +213,8 @@ def emit(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None
         )
         return
     if fmt == "csv":
-        out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=keys, extrasaction="ignore", lineterminator="\n")
-        writer.writeheader()
-        writer.writerows({k: cell(row.get(k)) for k in keys} for row in rows)
-        typer.echo(out.getvalue(), nl=False)
+        text = csv_text(keys, ([cell(row.get(k)) for k in keys] for row in rows), excel=excel)
+        typer.echo(text, nl=False)
         return
     if not rows:
         typer.echo("(none)")
@@ -215,12 +226,10 @@ def emit(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None
 
 
 def cell(value: Any, *, markdown: bool = False) -> str:
-    """One table cell: None as empty, lists joined, Markdown table syntax escaped."""
+    """One table cell: None as empty, lists joined, Markdown syntax escaped."""
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
         value = ", ".join(str(v) for v in value)
     shown = " ".join(str(value).split())
-    if markdown:
-        shown = shown.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;")
-    return shown
+    return md_text(shown) if markdown else shown

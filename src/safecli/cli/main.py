@@ -28,12 +28,21 @@ from safecli.cli import (
     validate,
 )
 from safecli.errors import EXIT_FAILED, EXIT_INTERRUPTED, SafecliError
+from safecli.output.terminal import clean_streams
 
 
 class SafecliGroup(TyperGroup):
-    """Turns safecli's errors into one line on stderr and an exit code: never a traceback."""
+    """Turns safecli's errors into one line on stderr and an exit code: never a traceback.
+
+    Everything a command prints passes the one output filter (`output.terminal`),
+    so no control character or escape sequence from a case file reaches the terminal.
+    """
 
     def invoke(self, ctx: Any) -> Any:
+        with clean_streams(sys):
+            return self._invoke(ctx)
+
+    def _invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except SafecliError as exc:

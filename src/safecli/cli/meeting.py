@@ -12,6 +12,7 @@ from safecli.casework import meetings
 from safecli.cli.common import (
     AsOfOption,
     CommitOption,
+    ExcelOption,
     FormatOption,
     ask,
     book_of,
@@ -234,7 +235,9 @@ def show(
 
 
 @app.command("list")
-def list_meetings(ctx: typer.Context, case_id: CaseArg, fmt: FormatOption = "table") -> None:
+def list_meetings(
+    ctx: typer.Context, case_id: CaseArg, fmt: FormatOption = "table", excel: ExcelOption = False
+) -> None:
     """List a case's meetings: type, format, time, status, invitees, minutes shared.
 
     Example: safecli meeting list SG-2026-0001 --format csv
@@ -256,6 +259,7 @@ def list_meetings(ctx: typer.Context, case_id: CaseArg, fmt: FormatOption = "tab
             "held_on",
             "shared_with",
         ],
+        excel=excel,
     )
 
 

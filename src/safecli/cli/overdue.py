@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from safecli.cli.common import AsOfOption, book_of, today
+from safecli.cli.common import AsOfOption, ExcelOption, book_of, today
 from safecli.digest.items import KINDS
 from safecli.errors import EXIT_FAILED, EXIT_FINDINGS, InvalidInput, UsageProblem
 from safecli.model import CASE_ID
@@ -66,6 +66,7 @@ def overdue(
     fmt: Annotated[
         str, Opt("--format", "-f", help="Output format: table, markdown, json or csv.")
     ] = "table",
+    excel: ExcelOption = False,
     show_names: Annotated[
         bool | None,
         Opt(
@@ -143,7 +144,13 @@ def overdue(
     if not items and quiet_if_empty:
         return
     view = digestformat.View(
-        fmt=fmt, as_of=as_of_day, until=until, by=by, names=names, descriptions=show_descriptions
+        fmt="csv" if excel else fmt,
+        as_of=as_of_day,
+        until=until,
+        by=by,
+        names=names,
+        descriptions=show_descriptions,
+        excel=excel,
     )
     _write(digestformat.render(items, view))
     broken = sum(1 for item in items if item.kind == "unreadable")

@@ -7,8 +7,6 @@ a cron mail, a terminal or `LANG=C`.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,6 +14,8 @@ from datetime import date
 from typing import Any
 
 from safecli.digest.items import FIELDS, KINDS, Item, counts, grouped
+from safecli.output.csvfile import csv_text
+from safecli.output.markdown import md_text
 
 FORMATS = ("table", "markdown", "json", "csv")
 SCHEMA_VERSION = 1
@@ -31,6 +31,7 @@ class View:
     by: str | None = None
     names: bool = False
     descriptions: bool = False
+    excel: bool = False
 
 
 def render(items: Sequence[Item], view: View) -> str:
@@ -72,15 +73,15 @@ def _columns(view: View) -> list[str]:
 
 
 def _csv(items: Sequence[Item], view: View) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
     columns = _columns(view)
-    writer.writerow(columns)
-    for _, group in grouped(items, view.by):
-        for item in group:
-            row = item.as_dict(names=view.names, descriptions=view.descriptions)
-            writer.writerow(_csv_cell(row[key]) for key in columns)
-    return out.getvalue()
+    rows = (
+        [_csv_cell(row[key]) for key in columns]
+        for _, group in grouped(items, view.by)
+        for row in (
+            item.as_dict(names=view.names, descriptions=view.descriptions) for item in group
+        )
+    )
+    return csv_text(columns, rows, excel=view.excel)
 
 
 def _csv_cell(value: Any) -> str:
@@ -88,9 +89,7 @@ def _csv_cell(value: Any) -> str:
         return ""
     if isinstance(value, list):
         return " ".join(str(v) for v in value)
-    text = str(value)
-    # A spreadsheet runs a cell starting with these as a formula.
-    return "'" + text if text[:1] in ("=", "+", "@") else text
+    return str(value)
 
 
 def summary(items: Sequence[Item], as_of: date) -> str:
@@ -152,7 +151,7 @@ def _text(items: Sequence[Item], view: View, *, markdown: bool) -> str:
         lines.append("")
         if key is not None:
             title = f"{view.by}: {key} ({len(group)})"
-            lines.extend([f"## {_md(title)}", ""] if markdown else [f"[{title}]"])
+            lines.extend([f"## {md_text(title)}", ""] if markdown else [f"[{title}]"])
         lines.extend(_markdown(table) if markdown else _plain(table))
     return "\n".join(lines) + "\n"
 
@@ -166,15 +165,11 @@ def _plain(table: list[list[str]]) -> list[str]:
     ]
 
 
-def _md(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;")
-
-
 def _markdown(table: list[list[str]]) -> list[str]:
     head, *body = table
     lines = [
-        "| " + " | ".join(_md(c) for c in head) + " |",
+        "| " + " | ".join(md_text(c) for c in head) + " |",
         "|" + "|".join("---" for _ in head) + "|",
     ]
-    lines.extend("| " + " | ".join(_md(c) for c in row) + " |" for row in body)
+    lines.extend("| " + " | ".join(md_text(c) for c in row) + " |" for row in body)
     return lines

@@ -13,16 +13,14 @@ import textwrap
 
 from markupsafe import Markup
 
+from safecli.output.markdown import md_text
+
 # C0 and C1 control characters except tab and newline, DEL, and the Unicode
 # bidirectional overrides that can make text read differently from what it is.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _LINE_BREAKS = re.compile("[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
-# Every character that can start or end Markdown syntax inside a line.
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
-_MD_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 # At the start of a paragraph these turn text into a list, heading or rule.
 _TXT_MARKER = re.compile(r"\s*(?:[-*] |\d+\. |[A-Z][A-Za-z' ]{0,38}:\s+)?")
-_MD_LEADING = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))")
 
 
 def strip_controls(text: str) -> str:
@@ -39,9 +37,7 @@ def md_inline(value: object) -> Markup:
     """A value as Markdown text on one line: safe in a table cell, heading or list item."""
     if isinstance(value, Markup):
         return value
-    text = _MD_SPECIAL.sub(r"\\\1", one_line(str(value)))
-    text = _MD_ENTITY.sub(r"\\&", text)
-    return Markup(_MD_LEADING.sub(_escape_leading, text))
+    return Markup(md_text(one_line(str(value))))
 
 
 def md_block(value: object) -> Markup:
@@ -73,14 +69,6 @@ def txt_block(value: object, width: int = 78) -> Markup:
 def header_text(value: object) -> str:
     """A value safe inside one mail or calendar header: one line, no controls."""
     return one_line(str(value))
-
-
-def _escape_leading(match: re.Match[str]) -> str:
-    return (
-        f"{match.group(1)}\\{match.group(2)}"
-        if not match.group(2).isdigit()
-        else f"{match.group(1)}{match.group(2)}\\"
-    )
 
 
 def txt_wrap(value: object, width: int = 78) -> Markup:

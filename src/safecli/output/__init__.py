@@ -1,0 +1,1 @@
+"""What safecli prints: the terminal filter, Markdown escaping and the one CSV writer."""
