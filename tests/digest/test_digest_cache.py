@@ -54,7 +54,7 @@ def warm(root: Path) -> None:
 
 
 def entries(root: Path) -> dict[str, digestcache.Entry]:
-    return digestcache._load(root / ".safecli" / CACHE_NAME)
+    return digestcache.read_entries(root / ".safecli" / CACHE_NAME)
 
 
 def assert_same_as_cold(root: Path) -> None:

@@ -24,7 +24,7 @@ import stat
 import sys
 import tempfile
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +52,8 @@ _HEADER = (
 Signature = tuple[int, ...]
 # the cached entry of a case: (signature or None when untrusted, problems, facts)
 Entry = tuple[Signature | None, tuple[str, ...], Any]
+# what a cache keeps of a case, from its four files' plain data
+Extract = Callable[[dict[str, Any], list[Any], list[Any], list[Any]], Any]
 
 
 def cache_path(book: Book) -> Path:
@@ -66,12 +68,35 @@ def collect(
 
     `now_ns` is the time the scan starts (time.time_ns()), for the racy-clean rule.
     """
+    from safecli.digest.facts import case_facts
+
+    read = collect_with(
+        book, case_ids, now_ns=now_ns, use_cache=use_cache, name=CACHE_NAME, extract=case_facts
+    )
+    return [CaseRead(case_id, facts, problems) for case_id, problems, facts in read]
+
+
+def collect_with(
+    book: Book,
+    case_ids: Iterable[str] | None,
+    *,
+    now_ns: int,
+    use_cache: bool,
+    name: str,
+    extract: Extract,
+) -> list[tuple[str, tuple[str, ...], Any]]:
+    """(case id, problems, what `extract` made of its four files) per case, cached in `name`.
+
+    The digest's own cache is one such file; a report that needs more facts of
+    each case keeps its own beside it, under the same stat-checked rules.
+    """
     cases_dir = str(book.cases_dir)
     full = case_ids is None
     ids = _all_ids(cases_dir) if case_ids is None else list(case_ids)
-    cached = _load(cache_path(book)) if use_cache else {}
+    path = book.cache_dir / name
+    cached = read_entries(path) if use_cache else {}
     fresh: dict[str, Entry] = {}
-    reads: list[CaseRead] = []
+    reads: list[tuple[str, tuple[str, ...], Any]] = []
     racy_after = now_ns - RACY_NS
     prefix = cases_dir + os.sep
     for case_id in ids:
@@ -79,17 +104,17 @@ def collect(
         sig = _signature(folder)
         entry = cached.get(case_id)
         if entry is None or entry[0] != sig:
-            problems, facts = _read(book, case_id)
+            problems, facts = _read(book, case_id, extract)
             trusted = sig if _settled(sig, racy_after) else None
             entry = (trusted, problems, facts)
             fresh[case_id] = entry
-        reads.append(CaseRead(case_id, entry[2], entry[1]))
+        reads.append((case_id, entry[1], entry[2]))
     if use_cache:
         gone = set(cached) - set(ids) if full else set()
         if fresh or gone:
             entries = {k: v for k, v in cached.items() if k not in gone}
             entries.update(fresh)
-            _save(book, entries)
+            write_entries(book, name, entries)
     return reads
 
 
@@ -123,9 +148,8 @@ def _settled(sig: Signature, racy_after: int) -> bool:
     return all(sig[i] < racy_after and sig[i + 2] < racy_after for i in range(1, 16, 4))
 
 
-def _read(book: Book, case_id: str) -> tuple[tuple[str, ...], Any]:
+def _read(book: Book, case_id: str, extract: Extract) -> tuple[tuple[str, ...], Any]:
     """(problems, facts) of one case read from its files; facts is None on any problem."""
-    from safecli.digest.facts import case_facts
     from safecli.store import fastload
 
     folder = book.cases_dir / case_id
@@ -146,10 +170,10 @@ def _read(book: Book, case_id: str) -> tuple[tuple[str, ...], Any]:
         )
     if problems:
         return tuple(problems), None
-    return (), case_facts(data["adult"], data["agencies"], data["meetings"], data["actions"])
+    return (), extract(data["adult"], data["agencies"], data["meetings"], data["actions"])
 
 
-def _load(path: Path) -> dict[str, Entry]:
+def read_entries(path: Path) -> dict[Any, Any]:
     """The cached entries, or {} for a missing, foreign, unsafe or corrupt cache."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
@@ -175,8 +199,8 @@ def _load(path: Path) -> dict[str, Entry]:
     return entries if isinstance(entries, dict) else {}
 
 
-def _save(book: Book, entries: dict[str, Entry]) -> None:
-    """Write the cache atomically (0600 in a 0700 folder); a failure only loses the cache."""
+def write_entries(book: Book, name: str, entries: dict[Any, Any]) -> None:
+    """Write a cache file atomically (0600 in a 0700 folder); a failure only loses the cache."""
     folder = book.cache_dir
     try:
         if folder.is_symlink():
@@ -186,12 +210,12 @@ def _save(book: Book, entries: dict[str, Entry]) -> None:
             os.chmod(folder, 0o700)
         payload = marshal.dumps(entries)
         data = marshal.dumps((_HEADER, zlib.crc32(payload), payload))
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{CACHE_NAME}.", suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as handle:
                 os.fchmod(handle.fileno(), 0o600)
                 handle.write(data)
-            os.replace(tmp, folder / CACHE_NAME)
+            os.replace(tmp, folder / name)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise

@@ -82,7 +82,7 @@ def case_facts(
 def _meeting_candidates(adult: dict[str, Any], records: list[dict[str, Any]]) -> list[Candidate]:
     coordinator = _person(adult.get("coordinator"))
     owner = coordinator[0] or _text(adult.get("lead_agency"))
-    held = [(_held_on(m), index, m) for index, m in enumerate(records) if m.get("status") == "held"]
+    held = [(held_day(m), index, m) for index, m in enumerate(records) if m.get("status") == "held"]
     result: list[Candidate] = []
     if held:
         latest = max(held, key=lambda h: (h[0] if h[0] is not None else -1, h[1]))[2]
@@ -140,9 +140,10 @@ def _meeting_candidates(adult: dict[str, Any], records: list[dict[str, Any]]) ->
     return result
 
 
-def _held_on(meeting: dict[str, Any]) -> int | None:
+def held_day(meeting: dict[str, Any]) -> int | None:
+    """The day a held meeting was held: minutes.held_on, else the date part of `when`."""
     held = _day(_minutes(meeting).get("held_on"))
-    return held if held is not None else _when_day(meeting.get("when"))
+    return held if held is not None else when_day(meeting.get("when"))
 
 
 def _minutes(meeting: dict[str, Any]) -> dict[str, Any]:
@@ -165,7 +166,7 @@ def _day(value: Any) -> int | None:
     return value.toordinal() if isinstance(value, date) else None
 
 
-def _when_day(value: Any) -> int | None:
+def when_day(value: Any) -> int | None:
     """The date of a stored meeting time `YYYY-MM-DDTHH:MM` (a local date: no zone maths)."""
     if isinstance(value, date):
         return value.toordinal()
