@@ -28,13 +28,9 @@ from safecli.model import (
     next_id,
 )
 from safecli.policy.pack import Policy, creation_problems, creation_warnings
+from safecli.raw import mapping
 from safecli.store import roundtrip
 from safecli.store.book import Book, Case, edit_case
-
-
-def mapping(value: Any) -> Mapping[str, Any]:
-    """value if it is a mapping, else an empty one (for reading optional parts)."""
-    return value if isinstance(value, Mapping) else {}
 
 
 def jurisdiction_of(book: Book, adult: Mapping[str, Any]) -> str:

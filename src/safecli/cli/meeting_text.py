@@ -6,10 +6,11 @@ import textwrap
 from collections.abc import Mapping
 from typing import Any
 
-from safecli.casework.meetings import carried_forward, mapping
+from safecli.casework.meetings import carried_forward
 from safecli.model import Person
 from safecli.policy.pack import Policy
 from safecli.policy.suggest import Suggestion
+from safecli.raw import mapping
 from safecli.store.book import Case
 
 WIDTH = 88

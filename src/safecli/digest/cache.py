@@ -31,6 +31,7 @@ from typing import Any
 from safecli import __version__
 from safecli.digest.items import CaseRead
 from safecli.errors import FileFormatError
+from safecli.raw import mapping
 from safecli.store.book import Book
 from safecli.store.codehash import code_fingerprint
 
@@ -196,7 +197,7 @@ def read_entries(path: Path) -> dict[Any, Any]:
         entries = marshal.loads(payload)
     except (EOFError, ValueError, TypeError):
         return {}
-    return entries if isinstance(entries, dict) else {}
+    return mapping(entries)
 
 
 def write_entries(book: Book, name: str, entries: dict[Any, Any]) -> None:

@@ -26,8 +26,9 @@ dates, so no time-zone arithmetic is involved.
 from __future__ import annotations
 
 import sys
-from datetime import date
 from typing import Any
+
+from safecli.raw import day, items, mapping, records, time_day
 
 # (kind, date, meeting, meeting type, action, agency, lead, agencies still missing)
 Candidate = tuple[
@@ -51,8 +52,8 @@ def case_facts(
             if isinstance(a, dict) and a.get("handle") is not None
         )
     )
-    records = [m for m in meetings if isinstance(m, dict) and m.get("id") is not None]
-    types = {str(m["id"]): _text(m.get("type")) for m in records}
+    known = [m for m in records(meetings) if m.get("id") is not None]
+    types = {str(m["id"]): _text(m.get("type")) for m in known}
     candidates: list[Candidate] = []
     for action in actions:
         if not isinstance(action, dict) or action.get("status") != "open":
@@ -75,19 +76,19 @@ def case_facts(
             )
         )
     if adult.get("status") != "closed":
-        candidates.extend(_meeting_candidates(adult, records))
+        candidates.extend(_meeting_candidates(adult, known))
     return risk, involved, tuple(candidates)
 
 
-def _meeting_candidates(adult: dict[str, Any], records: list[dict[str, Any]]) -> list[Candidate]:
+def _meeting_candidates(adult: dict[str, Any], known: list[dict[str, Any]]) -> list[Candidate]:
     coordinator = _person(adult.get("coordinator"))
     owner = coordinator[0] or _text(adult.get("lead_agency"))
-    held = [(held_day(m), index, m) for index, m in enumerate(records) if m.get("status") == "held"]
+    held = [(held_day(m), index, m) for index, m in enumerate(known) if m.get("status") == "held"]
     result: list[Candidate] = []
     if held:
         latest = max(held, key=lambda h: (h[0] if h[0] is not None else -1, h[1]))[2]
-        review = _minutes(latest).get("review")
-        review_day = _day(review.get("date")) if isinstance(review, dict) else None
+        review = mapping(latest.get("minutes")).get("review")
+        review_day = _day(mapping(review).get("date"))
         if review_day is not None:
             result.append(
                 (
@@ -104,17 +105,11 @@ def _meeting_candidates(adult: dict[str, Any], records: list[dict[str, Any]]) ->
     for held_on, _, meeting in held:
         if held_on is None:
             continue
-        minutes = _minutes(meeting)
+        minutes = mapping(meeting.get("minutes"))
         chair = _person(meeting.get("chair"))
-        audience = {_person(p)[0] for p in _list(minutes.get("attendees"))}
-        audience |= {
-            _person(i.get("person"))[0]
-            for i in _list(meeting.get("invitees"))
-            if isinstance(i, dict)
-        }
-        shared = {
-            _text(s.get("agency")) for s in _list(minutes.get("shared")) if isinstance(s, dict)
-        }
+        audience = {_person(p)[0] for p in items(minutes.get("attendees"))}
+        audience |= {_person(i.get("person"))[0] for i in records(meeting.get("invitees"))}
+        shared = {_text(s.get("agency")) for s in records(minutes.get("shared"))}
         missing = tuple(sorted(a for a in audience - shared - {chair[0]} if a))
         if missing:
             result.append(
@@ -142,13 +137,19 @@ def _meeting_candidates(adult: dict[str, Any], records: list[dict[str, Any]]) ->
 
 def held_day(meeting: dict[str, Any]) -> int | None:
     """The day a held meeting was held: minutes.held_on, else the date part of `when`."""
-    held = _day(_minutes(meeting).get("held_on"))
-    return held if held is not None else when_day(meeting.get("when"))
+    held = day(mapping(meeting.get("minutes")).get("held_on")) or time_day(meeting.get("when"))
+    return held.toordinal() if held is not None else None
 
 
-def _minutes(meeting: dict[str, Any]) -> dict[str, Any]:
-    minutes = meeting.get("minutes")
-    return minutes if isinstance(minutes, dict) else {}
+def when_day(value: Any) -> int | None:
+    """The day of a stored meeting time `YYYY-MM-DDTHH:MM` (a local date: no zone maths)."""
+    found = time_day(value)
+    return found.toordinal() if found is not None else None
+
+
+def _day(value: Any) -> int | None:
+    found = day(value)
+    return found.toordinal() if found is not None else None
 
 
 def _person(raw: Any) -> tuple[str | None, str | None]:
@@ -160,23 +161,3 @@ def _person(raw: Any) -> tuple[str | None, str | None]:
 def _text(value: Any) -> str | None:
     """A short value as text (interned: the cache then stores each word once)."""
     return None if value is None or isinstance(value, (dict, list)) else _intern(str(value))
-
-
-def _day(value: Any) -> int | None:
-    return value.toordinal() if isinstance(value, date) else None
-
-
-def when_day(value: Any) -> int | None:
-    """The date of a stored meeting time `YYYY-MM-DDTHH:MM` (a local date: no zone maths)."""
-    if isinstance(value, date):
-        return value.toordinal()
-    if not isinstance(value, str):
-        return None
-    try:
-        return date.fromisoformat(value[:10]).toordinal()
-    except ValueError:
-        return None
-
-
-def _list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []

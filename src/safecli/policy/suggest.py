@@ -14,6 +14,7 @@ from typing import Any, Literal
 from safecli.errors import InvalidInput
 from safecli.model import ENGAGEMENT, JURISDICTIONS, RISK_LEVELS
 from safecli.policy.pack import Policy
+from safecli.raw import mapping, records
 
 Format = Literal["discussion", "meeting"]
 
@@ -63,22 +64,14 @@ class _Facts:
         return all(test is True for test in self.tests)
 
 
-def _mapping(value: Any) -> Mapping[str, Any]:
-    return value if isinstance(value, Mapping) else {}
-
-
-def _items(value: Any) -> list[Mapping[str, Any]]:
-    return [item for item in value if isinstance(item, Mapping)] if isinstance(value, list) else []
-
-
 def _choice(value: Any, choices: tuple[str, ...]) -> str | None:
     return value if isinstance(value, str) and value in choices else None
 
 
 def _facts(adult: Mapping[str, Any]) -> _Facts:
-    concerns = _items(adult.get("concerns"))
-    care = _mapping(adult.get("care_and_support"))
-    others = _mapping(adult.get("others_at_risk"))
+    concerns = records(adult.get("concerns"))
+    care = mapping(adult.get("care_and_support"))
+    others = mapping(adult.get("others_at_risk"))
     return _Facts(
         concerns=tuple(str(c["type"]) for c in concerns if isinstance(c.get("type"), str)),
         offender_risk=any(c.get("offender_risk") is True for c in concerns),
@@ -89,7 +82,7 @@ def _facts(adult: Mapping[str, Any]) -> _Facts:
         ),
         lacks_capacity=tuple(
             str(entry.get("decision") or "a decision not named")
-            for entry in _items(adult.get("capacity"))
+            for entry in records(adult.get("capacity"))
             if entry.get("outcome") == "lacks"
         ),
         children_unreferred=others.get("children") is True and not others.get("referral_made"),
@@ -108,7 +101,7 @@ def suggest_meeting(
         raise InvalidInput(
             f"unknown jurisdiction '{jurisdiction}'; known: {', '.join(JURISDICTIONS)}"
         )
-    facts = _facts(adult if isinstance(adult, Mapping) else {})
+    facts = _facts(mapping(adult))
     matches = [
         match
         for match in (
@@ -126,7 +119,7 @@ def suggest_meeting(
         type_id = "professionals"
         reasons = ["none of the statutory routes fits the facts recorded"]
     policy.get(type_id)  # refuse a policy that lacks the type rather than suggest it
-    count = len(_items(list(agencies) if isinstance(agencies, Sequence) else []))
+    count = len(records(list(agencies) if isinstance(agencies, Sequence) else []))
     fmt, format_reasons = _format(facts.risk, count)
     return Suggestion(
         type_id=type_id,

@@ -15,9 +15,10 @@ from datetime import UTC, date, datetime, timedelta
 from icalendar import Calendar, Event, Timezone, vCalAddress
 
 from safecli.errors import InvalidInput
+from safecli.raw import mapping, text
 from safecli.render.escape import header_text, one_line
 from safecli.render.invitation import Invitation
-from safecli.render.views import PersonView, mapping, text
+from safecli.render.views import PersonView
 from safecli.store.book import Case
 
 PRODID = "-//safecli//safeguarding meeting invitation//EN"

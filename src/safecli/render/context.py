@@ -16,18 +16,14 @@ from typing import Any
 
 from safecli.dates import parse_when
 from safecli.policy.pack import MeetingType, Policy
+from safecli.raw import day, items, mapping, text, texts
 from safecli.render.views import (
     MODE_LABELS,
     RESPONSE_LABELS,
     AgencyView,
     Directory,
     PersonView,
-    day,
     format_when,
-    items,
-    mapping,
-    text,
-    texts,
 )
 from safecli.store.book import Book, Case
 

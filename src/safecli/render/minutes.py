@@ -10,6 +10,7 @@ from typing import Any
 from safecli.casework.meetings import carried_forward
 from safecli.errors import InvalidInput
 from safecli.policy.pack import MeetingType, book_policy
+from safecli.raw import day, items, mapping, text, texts
 from safecli.render.context import (
     AdultView,
     Document,
@@ -35,18 +36,7 @@ from safecli.render.records import (
     risk_rows,
     wishes,
 )
-from safecli.render.views import (
-    ActionRow,
-    AgencyView,
-    Directory,
-    PersonView,
-    action_row,
-    day,
-    items,
-    mapping,
-    text,
-    texts,
-)
+from safecli.render.views import ActionRow, AgencyView, Directory, PersonView, action_row
 from safecli.store.book import Book, Case
 
 

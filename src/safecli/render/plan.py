@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any, Generic, TypeVar
 
 from safecli.policy.pack import book_policy
+from safecli.raw import day, items, mapping, text, texts
 from safecli.render.context import (
     AdultView,
     Document,
@@ -32,17 +33,7 @@ from safecli.render.records import (
     risk_rows,
     wishes,
 )
-from safecli.render.views import (
-    ActionRow,
-    Directory,
-    PersonView,
-    action_row,
-    day,
-    items,
-    mapping,
-    text,
-    texts,
-)
+from safecli.render.views import ActionRow, Directory, PersonView, action_row
 from safecli.store.book import Book, Case
 
 T = TypeVar("T")

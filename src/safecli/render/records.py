@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from safecli.render.views import Directory, PersonView, day, items, mapping, text, texts
+from safecli.raw import day, items, mapping, text, texts
+from safecli.render.views import Directory, PersonView
 
 
 @dataclass(frozen=True)

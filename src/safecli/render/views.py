@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from safecli.raw import day, items, mapping, text
 from safecli.store.book import Case
 
 RESPONSE_LABELS = {
@@ -23,43 +24,6 @@ RESPONSE_LABELS = {
     "written-update": "sending a written update",
 }
 MODE_LABELS = {"in-person": "In person", "telephone": "Telephone", "virtual": "Virtual (video)"}
-
-
-def text(value: Any) -> str | None:
-    """A recorded text, trimmed; None when empty or not recorded."""
-    if value is None:
-        return None
-    shown = str(value).strip()
-    return shown or None
-
-
-def day(value: Any) -> date | None:
-    """A recorded date (YAML date or ISO text); None when absent or unreadable."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            return None
-    return None
-
-
-def mapping(value: Any) -> Mapping[str, Any]:
-    """value if it is a mapping, else an empty one."""
-    return value if isinstance(value, Mapping) else {}
-
-
-def items(value: Any) -> list[Any]:
-    """value if it is a list, else an empty one."""
-    return list(value) if isinstance(value, list) else []
-
-
-def texts(value: Any) -> tuple[str, ...]:
-    """A list of texts, empty entries dropped."""
-    return tuple(shown for shown in (text(v) for v in items(value)) if shown)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from safecli.raw import items, mapping, records
+
 PERSONAL = (
     "name",
     "preferred_name",
@@ -46,18 +48,8 @@ def _changed(old: dict[str, Any], new: dict[str, Any], skip: Iterable[str] = ())
     return [k for k in keys if old.get(k) != new.get(k)]
 
 
-def _by(items: Any, key: str) -> dict[Any, dict[str, Any]]:
-    if not isinstance(items, list):
-        return {}
-    return {item.get(key): item for item in items if isinstance(item, dict)}
-
-
-def _mapping(value: Any) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
-
-
-def _sequence(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
+def _by(value: Any, key: str) -> dict[Any, dict[str, Any]]:
+    return {item.get(key): item for item in records(value)}
 
 
 def _agency(person: Any) -> str:
@@ -65,8 +57,7 @@ def _agency(person: Any) -> str:
 
 
 def _adult(old: Any, new: Any) -> list[str]:
-    old = old if isinstance(old, dict) else {}
-    new = new if isinstance(new, dict) else {}
+    old, new = mapping(old), mapping(new)
     if not new:
         return ["case file adult.yaml removed"] if old else []
     if not old:
@@ -148,8 +139,8 @@ def _records(
     key: Callable[[dict[str, Any]], Any],
     label: Callable[[dict[str, Any]], str],
 ) -> list[str]:
-    before = {key(i): i for i in old or [] if isinstance(i, dict)}
-    after = {key(i): i for i in new or [] if isinstance(i, dict)}
+    before = {key(i): i for i in records(old)}
+    after = {key(i): i for i in records(new)}
     lines = [f"{noun} added ({label(i)})" for k, i in after.items() if k not in before]
     lines += [
         f"{noun} changed ({label(i)})" for k, i in after.items() if k in before and before[k] != i
@@ -226,8 +217,8 @@ def _meeting_changes(mid: str, was: dict[str, Any], now: dict[str, Any]) -> list
     if now.get("invited_on") and was.get("invited_on") != now.get("invited_on"):
         lines.append(f"meeting {mid}: invitations sent on {now['invited_on']}")
     lines += _invitees(mid, was.get("invitees"), now.get("invitees"))
-    minutes_was = _mapping(was.get("minutes"))
-    minutes_now = _mapping(now.get("minutes"))
+    minutes_was = mapping(was.get("minutes"))
+    minutes_now = mapping(now.get("minutes"))
     shared_was = _by(minutes_was.get("shared"), "agency")
     shared = [str(a) for a in _by(minutes_now.get("shared"), "agency") if a not in shared_was]
     if shared:
@@ -253,8 +244,8 @@ def _invitees(mid: str, old: Any, new: Any) -> list[str]:
             else ("none", "none")
         )
 
-    before = {person_key(i): i for i in old or [] if isinstance(i, dict)}
-    after = {person_key(i): i for i in new or [] if isinstance(i, dict)}
+    before = {person_key(i): i for i in records(old)}
+    after = {person_key(i): i for i in records(new)}
     invited = list(dict.fromkeys(k[0] for k in after if k not in before))
     lines = [f"meeting {mid}: invited {', '.join(invited)}"] if invited else []
     for k, item in after.items():
@@ -285,8 +276,8 @@ def _actions(old: Any, new: Any) -> list[str]:
 
 def _action_changes(aid: str, was: dict[str, Any], now: dict[str, Any]) -> list[str]:
     lines: list[str] = []
-    moves_was = _sequence(was.get("moves"))
-    moves_now = _sequence(now.get("moves"))
+    moves_was = items(was.get("moves"))
+    moves_now = items(now.get("moves"))
     new_moves = [m for m in moves_now[len(moves_was) :] if isinstance(m, dict)]
     for move in new_moves:
         reason = "reason recorded" if move.get("reason") else "no reason recorded"

@@ -14,6 +14,7 @@ import yaml
 from safecli.errors import FileFormatError
 from safecli.model import FILES, JURISDICTIONS
 from safecli.policy.pack import MeetingType
+from safecli.raw import mapping
 from safecli.store import construct, scan
 from safecli.store.refusals import check_bytes
 from safecli.validation.rules.base import CaseView, Context, TodayWindow
@@ -48,7 +49,7 @@ def load_view(context: Context, case_id: str, today: date) -> CaseView:
         except (ValueError, TypeError, RecursionError, yaml.YAMLError) as exc:
             # Whatever slipped past the store's refusals is still not a case file.
             refusals[kind] = FileFormatError(f"not valid YAML: {exc}", path=path)
-    adult = data["adult"] if isinstance(data["adult"], dict) else {}
+    adult = mapping(data["adult"])
     own = adult.get("jurisdiction")
     jurisdiction = own if own in JURISDICTIONS else context.config.jurisdiction
     vocab = Vocabularies(

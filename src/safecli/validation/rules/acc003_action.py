@@ -32,8 +32,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from safecli.raw import day, filled
 from safecli.validation.rules.base import ERROR, CaseView, Finding, Rule
-from safecli.validation.rules.records import day, filled, person
+from safecli.validation.rules.records import person
 
 PARTS = (
     ("description", "a description"),

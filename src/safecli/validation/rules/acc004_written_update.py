@@ -33,8 +33,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from safecli.model import Person
+from safecli.raw import items, mapping
 from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule
-from safecli.validation.rules.records import listing, mapping, meetings, people, person
+from safecli.validation.rules.records import meetings, people, person
 
 COVERED = ("deputy", "written-update")
 
@@ -44,7 +45,7 @@ def check(view: CaseView) -> Iterator[Finding]:
         minutes = mapping(meeting.get("minutes"))
         covered = {who for _, who in people(minutes.get("written_updates"))}
         reported: set[Person] = set()
-        for number, entry in enumerate(listing(meeting.get("invitees"))):
+        for number, entry in enumerate(items(meeting.get("invitees"))):
             entry = mapping(entry)
             who = person(entry.get("person"))
             if who is None:

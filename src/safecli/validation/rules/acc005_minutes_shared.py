@@ -32,8 +32,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import timedelta
 
+from safecli.raw import day, items, mapping
 from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule
-from safecli.validation.rules.records import day, held, listing, mapping, people, person
+from safecli.validation.rules.records import held, people, person
 
 DEFAULT_DAYS = 5
 
@@ -43,11 +44,11 @@ def check(view: CaseView) -> Iterator[Finding]:
         expected: dict[str, None] = {}
         for _, who in people(minutes.get("attendees")):
             expected[who.agency] = None
-        for entry in listing(meeting.get("invitees")):
+        for entry in items(meeting.get("invitees")):
             invitee = person(mapping(entry).get("person"))
             if invitee is not None:
                 expected[invitee.agency] = None
-        shared = {str(mapping(s).get("agency")) for s in listing(minutes.get("shared"))}
+        shared = {str(mapping(s).get("agency")) for s in items(minutes.get("shared"))}
         missing = [agency for agency in expected if agency not in shared]
         if not missing:
             continue

@@ -34,8 +34,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from safecli.raw import filled, items
 from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule
-from safecli.validation.rules.records import filled, listing
 
 PARTS = (
     ("lead_informed", "that the lead was told"),
@@ -45,7 +45,7 @@ PARTS = (
 
 def check(view: CaseView) -> Iterator[Finding]:
     for index, action in view.items("actions"):
-        for number, move in enumerate(listing(action.get("moves"))):
+        for number, move in enumerate(items(action.get("moves"))):
             if not isinstance(move, dict):
                 continue
             gaps = [text for key, text in PARTS if move.get(key) is not True]

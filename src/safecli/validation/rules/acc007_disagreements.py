@@ -35,8 +35,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from safecli.raw import filled, items
 from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule
-from safecli.validation.rules.records import filled, held, listing, person
+from safecli.validation.rules.records import held, person
 
 PARTS = (
     ("raised_by", "who raised it"),
@@ -62,7 +63,7 @@ def check(view: CaseView) -> Iterator[Finding]:
                 f"{meeting.get('id')} ({mt.id}): record "
                 "the disagreements, or [] when there were none",
             )
-        for number, entry in enumerate(listing(minutes.get("disagreements"))):
+        for number, entry in enumerate(items(minutes.get("disagreements"))):
             if not isinstance(entry, dict):
                 continue
             present = {

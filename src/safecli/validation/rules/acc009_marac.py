@@ -28,8 +28,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from safecli.raw import mapping
 from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule
-from safecli.validation.rules.records import mapping, meetings
+from safecli.validation.rules.records import meetings
 
 MARAC = "marac"
 

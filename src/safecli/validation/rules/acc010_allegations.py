@@ -43,15 +43,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from safecli.model import ALLEGATION_KEYS
+from safecli.raw import day, filled, items, mapping
 from safecli.validation.rules.base import ERROR, CaseView, Finding, Rule
-from safecli.validation.rules.records import day, filled, listing, mapping
 
 
 def check(view: CaseView) -> Iterator[Finding]:
     enquiry = mapping(view.mapping("adult").get("enquiry"))
     if enquiry.get("kind") in (None, "none") or day(enquiry.get("concluded_on")) is None:
         return
-    allegations = listing(enquiry.get("allegations"))
+    allegations = items(enquiry.get("allegations"))
     if not allegations:
         yield view.finding(
             RULE,

@@ -13,6 +13,7 @@ import yaml
 
 from safecli.errors import FileFormatError
 from safecli.policy.pack import MeetingType, Policy
+from safecli.raw import mapping
 from safecli.store.config import Config
 from safecli.validation.shapecheck import Keys, Walk
 
@@ -137,7 +138,7 @@ class CaseView:
     def mapping(self, kind: str) -> dict[str, Any]:
         """A mapping file's data, or {} when unreadable."""
         value = self.data.get(kind)
-        return value if isinstance(value, dict) else {}
+        return mapping(value)
 
     def items(self, kind: str) -> list[tuple[int, dict[str, Any]]]:
         """(index, record) for each mapping item of a list file."""

@@ -33,8 +33,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from safecli.raw import filled, mapping
 from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule
-from safecli.validation.rules.records import filled, held, mapping
+from safecli.validation.rules.records import held
 
 
 def check(view: CaseView) -> Iterator[Finding]:

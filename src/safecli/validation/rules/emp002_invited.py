@@ -34,8 +34,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from safecli.raw import filled, mapping
 from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule
-from safecli.validation.rules.records import filled, mapping, meetings
+from safecli.validation.rules.records import meetings
 
 
 def check(view: CaseView) -> Iterator[Finding]:

@@ -29,8 +29,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from safecli.raw import filled, mapping
 from safecli.validation.rules.base import ERROR, WARNING, CaseView, Finding, Rule
-from safecli.validation.rules.records import filled, held, mapping, person
+from safecli.validation.rules.records import held, person
 
 
 def check(view: CaseView) -> Iterator[Finding]:

@@ -38,15 +38,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from safecli.raw import filled, items, mapping
 from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule
-from safecli.validation.rules.records import (
-    agency_kinds,
-    filled,
-    listing,
-    mapping,
-    meetings,
-    person,
-)
+from safecli.validation.rules.records import agency_kinds, meetings, person
 
 
 def check(view: CaseView) -> Iterator[Finding]:
@@ -82,7 +76,7 @@ def check(view: CaseView) -> Iterator[Finding]:
 
 
 def _advocate_invited(meeting: dict[str, Any], kinds: dict[str, str], advocate: Any) -> bool:
-    for entry in listing(meeting.get("invitees")):
+    for entry in items(meeting.get("invitees")):
         who = person(mapping(entry).get("person"))
         if who is not None and (kinds.get(who.agency) == "advocacy" or who.name == advocate):
             return True
@@ -92,8 +86,8 @@ def _advocate_invited(meeting: dict[str, Any], kinds: dict[str, str], advocate: 
 def _mentions_interpreter(meeting: dict[str, Any]) -> bool:
     texts = [
         meeting.get("purpose"),
-        *listing(meeting.get("agenda")),
-        *(mapping(entry).get("reason") for entry in listing(meeting.get("invitees"))),
+        *items(meeting.get("agenda")),
+        *(mapping(entry).get("reason") for entry in items(meeting.get("invitees"))),
     ]
     return any(isinstance(text, str) and "interpret" in text.lower() for text in texts)
 

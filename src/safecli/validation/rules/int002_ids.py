@@ -37,8 +37,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from safecli.model import CASE_ID
+from safecli.raw import items
 from safecli.validation.rules.base import ERROR, CaseView, Finding, Rule
-from safecli.validation.rules.records import listing
 from safecli.validation.shape import ACTION_ID, HANDLE, MEETING_ID
 
 _FORMS = {
@@ -111,7 +111,7 @@ def _unique_ids(view: CaseView, kind: str) -> Iterator[Finding]:
 
 def _unique_names(view: CaseView, index: int, agency: dict[str, Any]) -> Iterator[Finding]:
     seen: set[str] = set()
-    for number, entry in enumerate(listing(agency.get("people"))):
+    for number, entry in enumerate(items(agency.get("people"))):
         name = entry.get("name") if isinstance(entry, dict) else None
         if not isinstance(name, str):
             continue

@@ -40,8 +40,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from safecli.model import CASE_ID
+from safecli.raw import items
 from safecli.validation.rules.base import ERROR, KINDS, CaseView, Finding, Rule
-from safecli.validation.rules.records import listing
 from safecli.validation.shapecheck import Reference, suggestion
 
 
@@ -72,7 +72,7 @@ def _agencies(view: CaseView) -> dict[str, list[str]] | None:
         if isinstance(handle, str):
             found.setdefault(handle, []).extend(
                 str(p["name"])
-                for p in listing(agency.get("people"))
+                for p in items(agency.get("people"))
                 if isinstance(p, dict) and p.get("name")
             )
     return found

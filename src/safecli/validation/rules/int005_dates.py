@@ -41,16 +41,10 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
+from safecli.raw import day, items, mapping
 from safecli.validation.rules.base import ERROR, CaseView, Finding, Rule
 from safecli.validation.rules.int001_parse import IMPOSSIBLE_DATE
-from safecli.validation.rules.records import (
-    day,
-    held,
-    listing,
-    mapping,
-    meeting_day,
-    shape_problems,
-)
+from safecli.validation.rules.records import held, meeting_day, shape_problems
 
 
 def check(view: CaseView) -> Iterator[Finding]:
@@ -114,7 +108,7 @@ def _meetings(view: CaseView, opened: date | None) -> Iterator[Finding]:
                 (index, "minutes", "review", "date"),
                 f"review date {review} is before the meeting was held ({held_on})",
             )
-        for number, shared in enumerate(listing(minutes.get("shared"))):
+        for number, shared in enumerate(items(minutes.get("shared"))):
             shared_on = day(mapping(shared).get("shared_on"))
             if shared_on and shared_on < held_on:
                 yield _at(
@@ -138,7 +132,7 @@ def _action(
         )
     if done_on and not view.reached(done_on):
         yield _at(view, "actions", (index, "done_on"), f"done_on {done_on} is in the future")
-    moves = [(number, mapping(move)) for number, move in enumerate(listing(action.get("moves")))]
+    moves = [(number, mapping(move)) for number, move in enumerate(items(action.get("moves")))]
     previous: date | None = None
     for number, move in moves:
         start, end = day(move.get("from")), day(move.get("to"))

@@ -28,8 +28,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from safecli.raw import filled
 from safecli.validation.rules.base import ERROR, CaseView, Finding, Rule
-from safecli.validation.rules.records import filled
 
 
 def check(view: CaseView) -> Iterator[Finding]:

@@ -38,8 +38,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import timedelta
 
+from safecli.raw import day
 from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule
-from safecli.validation.rules.records import day, meeting_day, meetings
+from safecli.validation.rules.records import meeting_day, meetings
 
 
 def check(view: CaseView) -> Iterator[Finding]:

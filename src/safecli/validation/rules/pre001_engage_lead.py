@@ -23,8 +23,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from safecli.raw import filled
 from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule
-from safecli.validation.rules.records import filled, held
+from safecli.validation.rules.records import held
 
 
 def check(view: CaseView) -> Iterator[Finding]:

@@ -27,13 +27,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from safecli.raw import filled, items
 from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule
-from safecli.validation.rules.records import filled, listing, meetings, person
+from safecli.validation.rules.records import meetings, person
 
 
 def check(view: CaseView) -> Iterator[Finding]:
     for index, meeting in meetings(view):
-        for number, entry in enumerate(listing(meeting.get("invitees"))):
+        for number, entry in enumerate(items(meeting.get("invitees"))):
             if not isinstance(entry, dict) or filled(entry.get("reason")):
                 continue
             who = person(entry.get("person"))

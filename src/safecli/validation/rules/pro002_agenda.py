@@ -34,13 +34,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from safecli.raw import items, mapping
 from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule
-from safecli.validation.rules.records import listing, mapping, meetings
+from safecli.validation.rules.records import meetings
 
 
 def check(view: CaseView) -> Iterator[Finding]:
     for index, meeting in meetings(view):
-        subjects = [s for s in listing(meeting.get("subjects")) if isinstance(s, str)]
+        subjects = [s for s in items(meeting.get("subjects")) if isinstance(s, str)]
         if not subjects:
             continue
         adults = [view.case_id, *(s for s in subjects if s != view.case_id)]
@@ -57,7 +58,7 @@ def check(view: CaseView) -> Iterator[Finding]:
 
 
 def _has_part(meeting: dict[str, Any], case_id: str) -> bool:
-    for item in listing(meeting.get("agenda")):
+    for item in items(meeting.get("agenda")):
         if isinstance(item, str) and case_id in item:
             return True
         if mapping(item).get("adult") == case_id:

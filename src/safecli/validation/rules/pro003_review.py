@@ -29,8 +29,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from safecli.raw import day, filled, mapping
 from safecli.validation.rules.base import ERROR, WARNING, CaseView, Finding, Rule
-from safecli.validation.rules.records import day, filled, held, mapping
+from safecli.validation.rules.records import held
 
 
 def check(view: CaseView) -> Iterator[Finding]:

@@ -32,8 +32,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from safecli.raw import filled, items
 from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule
-from safecli.validation.rules.records import filled, held, listing
+from safecli.validation.rules.records import held
 
 QUESTIONS = {
     "risk": "what the risk is",
@@ -48,7 +49,7 @@ def check(view: CaseView) -> Iterator[Finding]:
         mt = view.meeting_type(meeting)
         if mt is None or "risks" not in mt.must_record:
             continue
-        risks = listing(minutes.get("risks"))
+        risks = items(minutes.get("risks"))
         if not risks:
             yield view.finding(
                 RULE,

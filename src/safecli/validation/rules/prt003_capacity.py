@@ -42,8 +42,9 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
+from safecli.raw import day, filled, mapping
 from safecli.validation.rules.base import ERROR, CaseView, Finding, Rule
-from safecli.validation.rules.records import day, filled, mapping, meeting_day, meetings, person
+from safecli.validation.rules.records import meeting_day, meetings, person
 
 PARTS = {
     "decision": "the decision",

@@ -1,53 +1,25 @@
 """Reading raw records safely: rules see data that may be of any shape.
 
 Integrity rules report values of the wrong kind; every other rule reads through
-these helpers, which treat a wrong kind as "not recorded" instead of failing.
+`safecli.raw` and these case-shaped helpers, which treat a wrong kind as "not
+recorded" instead of failing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from safecli.model import Person
+from safecli.raw import items, mapping, time_day
 from safecli.validation.rules.base import KINDS, CaseView
 from safecli.validation.shapecheck import Problem
 
 
-def mapping(value: Any) -> dict[str, Any]:
-    """value if it is a mapping, else {}."""
-    return value if isinstance(value, dict) else {}
-
-
-def listing(value: Any) -> list[Any]:
-    """value if it is a list, else []."""
-    return value if isinstance(value, list) else []
-
-
-def filled(value: Any) -> bool:
-    """True when a value is recorded: non-blank text, a non-empty list or mapping, a date."""
-    if isinstance(value, str):
-        return bool(value.strip())
-    if isinstance(value, (list, dict)):
-        return bool(value)
-    return value is not None
-
-
-def day(value: Any) -> date | None:
-    """value if it is a date (not a date and time), else None."""
-    return value if isinstance(value, date) and not isinstance(value, datetime) else None
-
-
 def meeting_day(meeting: dict[str, Any]) -> date | None:
     """The date part of a meeting's `when`, when it is a real stored time."""
-    when = meeting.get("when")
-    if not isinstance(when, str) or len(when) < 10:
-        return None
-    try:
-        return date.fromisoformat(when[:10])
-    except ValueError:
-        return None
+    return time_day(meeting.get("when"))
 
 
 def person(value: Any) -> Person | None:
@@ -58,7 +30,7 @@ def person(value: Any) -> Person | None:
 def people(value: Any) -> list[tuple[int, Person]]:
     """(index, person) for each well-formed person of a list."""
     found = []
-    for index, item in enumerate(listing(value)):
+    for index, item in enumerate(items(value)):
         who = Person.from_raw(item)
         if who is not None:
             found.append((index, who))
