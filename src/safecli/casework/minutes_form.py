@@ -186,11 +186,7 @@ class _Reader:
         self.today = today
 
     def fail(self, node: Any, key: Any, message: str) -> InvalidInput:
-        try:
-            line, column = node.lc.key(key)
-            return InvalidInput(message, path=self.path, line=line + 1, column=column + 1)
-        except (AttributeError, KeyError, TypeError):
-            return InvalidInput(message, path=self.path)
+        return InvalidInput(message, path=self.path, **roundtrip.key_position(node, key))
 
     def mapping(self, node: Any, key: str, keys: tuple[str, ...]) -> Mapping[str, Any] | None:
         value = node.get(key)

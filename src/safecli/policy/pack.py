@@ -16,6 +16,7 @@ from safecli.errors import FileFormatError, InvalidInput
 from safecli.model import AGENCY_KINDS, JURISDICTIONS
 from safecli.store.book import Book
 from safecli.store.config import CONFIG_NAME
+from safecli.store.roundtrip import key_position
 
 ANY = "any"
 ADULT_INVITE = ("required", "wherever-possible", "as-appropriate", "not-usual")
@@ -284,16 +285,8 @@ def _error(
     message: str, keys: tuple[str, ...], root: Any, where: Path | None, prefix: str
 ) -> FileFormatError:
     """The error for the field at `keys`, placed at its line when ruamel loaded it."""
-    line = column = None
-    node = root
-    for key in keys:
-        marks = getattr(node, "lc", None)
-        if marks is None or not isinstance(node, Mapping) or key not in node:
-            break
-        line, column = (n + 1 for n in marks.key(key))
-        node = node[key]
     return FileFormatError(
-        f"{prefix}{'.'.join(keys)}: {message}", path=where, line=line, column=column
+        f"{prefix}{'.'.join(keys)}: {message}", path=where, **key_position(root, *keys)
     )
 
 

@@ -18,7 +18,8 @@ from typing import Any
 from safecli.errors import BookNotFound, FileFormatError, InvalidInput, LockHeld, UnknownCase
 from safecli.model import FILES, check_case_id
 from safecli.store import atomic, roundtrip, scan
-from safecli.store.config import CONFIG_NAME, Config, key_position, read_config
+from safecli.store.config import CONFIG_NAME, Config, read_config
+from safecli.store.roundtrip import key_position
 
 LOCK_NAME = ".safecli.lock"
 CACHE_DIR = ".safecli"

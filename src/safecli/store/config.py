@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from safecli.errors import FileFormatError
 from safecli.model import JURISDICTIONS, RISK_LEVELS
 from safecli.store import atomic, roundtrip
+from safecli.store.roundtrip import key_position
 
 CONFIG_NAME = "safecli.yaml"
 CONFIG_KEYS = (
@@ -108,15 +109,6 @@ def _int_map(path: Path, raw: Any, key: str, allowed: tuple[str, ...]) -> dict[s
                 **key_position(value, name),
             )
     return {str(name): int(number) for name, number in value.items()}
-
-
-def key_position(mapping: Any, key: str) -> dict[str, int]:
-    """`line` and `column` (1-based) of a key in a round-trip mapping, when known."""
-    try:
-        line, column = mapping.lc.key(key)
-    except (AttributeError, KeyError, TypeError):
-        return {}
-    return {"line": line + 1, "column": column + 1}
 
 
 CONFIG_TEMPLATE = """\
