@@ -174,12 +174,16 @@ MEETING_KEYS = (
     "status",
     "cancel_reason",
     "invited_on",
+    "sequence",
     "adult",
     "subjects",
     "agenda",
     "invitees",
+    "uninvited",
     "minutes",
 )
+# An invitee taken off a meeting whose invitations went out: they are owed a cancellation.
+UNINVITED_KEYS = ("person", "reason", "on")
 INVITEE_KEYS = ("person", "reason", "response", "deputy", "responded_on")
 MINUTES_KEYS = (
     "held_on",

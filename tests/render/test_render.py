@@ -526,9 +526,12 @@ def test_invitation_to_a_cancelled_meeting_is_refused(rbook: Path) -> None:
     meetings = rbook / "cases" / "SG-2026-0100" / "meetings.yaml"
     text = meetings.read_text()
     meetings.write_text(text.replace("  status: planned\n", "  status: cancelled\n"))
-    result = run(rbook, "render", "invitation", "SG-2026-0100", "M3", "--format", "ics")
+    result = run(rbook, "render", "invitation", "SG-2026-0100", "M3", "--format", "md")
     assert result.exit_code == 3
-    assert "meeting M3 of SG-2026-0100 was cancelled" in result.stderr
+    assert (
+        "meeting M3 of SG-2026-0100 was cancelled; its cancellation is a calendar file "
+        "or an email: --format ics or --format eml"
+    ) in result.stderr
 
 
 def test_to_an_agency_with_several_invitees_needs_a_name(rbook: Path) -> None:

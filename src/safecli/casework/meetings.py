@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from safecli.casework.people import agency_of, kind_of, resolve
+from safecli.casework.schedule import raise_sequence
 from safecli.dates import format_when
 from safecli.errors import InvalidInput, RuleViolation
 from safecli.model import (
@@ -277,6 +278,7 @@ def cancel(book: Book, case_id: str, meeting_id: str, reason: str) -> Case:
             meeting.insert(
                 list(meeting).index("status") + 1, "cancel_reason", roundtrip.scalar(reason)
             )
+        raise_sequence(meeting)  # calendars take the cancellation only with a higher one
     return case
 
 

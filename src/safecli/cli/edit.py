@@ -68,12 +68,30 @@ def edit(
             question="The edit is not valid. Edit it again?",
             refused="not saved; your edit",
         )
+        if text is not None and kind == "meetings" and text != original:
+            text = _raise_sequences(path, original, text)
         changed = text is not None and text != original
         if changed:
             atomic.write_atomic(path, str(text))
     report(book, [path] if changed else [], f"{case_id}: edit {kind}", commit)
     if changed:
         _show_findings(book, case_id, today(book, None))
+
+
+def _raise_sequences(path: Path, original: str, text: str) -> str:
+    """The edited meetings, with a higher SEQUENCE for sent meetings whose time or place
+    the edit changed (calendars ignore an update without one)."""
+    from safecli.casework.schedule import note_calendar_changes, sequence_of
+
+    after = roundtrip.parse(path, text, list)
+    raised = note_calendar_changes(roundtrip.parse(path, original, list), after)
+    for meeting in after:
+        if str(meeting.get("id")) in raised:
+            typer.echo(
+                f"{meeting.get('id')} was sent: its calendar sequence is now "
+                f"{sequence_of(meeting)}; send the update with safecli render invitation"
+            )
+    return (roundtrip.changed_text(path, after, text, list) or text) if raised else text
 
 
 def _show_findings(book: Book, case_id: str, day: date) -> None:

@@ -10,7 +10,7 @@ import typer
 from safecli.cli.common import ask, choice, text
 from safecli.cli.teamwork import offer_git_setup
 from safecli.model import JURISDICTIONS
-from safecli.store.config import init_book
+from safecli.store.config import init_book, upgrade_book
 
 
 def init(
@@ -20,6 +20,14 @@ def init(
         str | None, typer.Option(help="england (Care Act s42) or wales (SSWB(W)A s126).")
     ] = None,
     timezone: Annotated[str, typer.Option(help="Timezone of meeting times.")] = "Europe/London",
+    upgrade: Annotated[
+        bool,
+        typer.Option(
+            "--upgrade",
+            help="On an existing book: add what a newer safecli writes (book_id in "
+            "safecli.yaml, .yamllint), changing nothing else.",
+        ),
+    ] = False,
     git_setup: Annotated[
         bool,
         typer.Option(
@@ -28,10 +36,14 @@ def init(
         ),
     ] = False,
 ) -> None:
-    """Create a case book: safecli.yaml, cases/, .gitignore and .gitattributes.
+    """Create a case book: safecli.yaml, cases/, .yamllint, .gitignore and .gitattributes.
 
     Example: safecli init casebook --organisation "Exampletown Council" --jurisdiction england
     """
+    if upgrade:
+        for written in upgrade_book(path):
+            typer.echo(f"wrote {written}")
+        return
     org = ask(organisation, "--organisation", "Organisation", text)
     where = ask(
         jurisdiction,

@@ -1,4 +1,4 @@
-"""`safecli meeting types|suggest|new|invite|respond|record|share|show|list|cancel`."""
+"""`safecli meeting types|suggest|new|invite|respond|record|share|cancel|reschedule|uninvite|show|list`."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from safecli.cli.common import (
 )
 from safecli.cli.meeting_new import new
 from safecli.cli.meeting_record import record
+from safecli.cli.meeting_schedule import reschedule, uninvite
 from safecli.cli.meeting_text import show_lines, suggestion_lines
 from safecli.errors import InvalidInput
 from safecli.model import RESPONSES, Person
@@ -204,6 +205,10 @@ def cancel(
     case = meetings.cancel(book, case_id, meeting_id, why)
     typer.echo(f"cancelled {meeting_id}")
     report(book, case.written, f"{case_id}: cancel meeting {meeting_id}", commit)
+
+
+app.command("reschedule")(reschedule)
+app.command("uninvite")(uninvite)
 
 
 @app.command("show")

@@ -103,15 +103,6 @@ def invitation(
             help="eml: the sender, user@domain or 'Name <user@domain>' (default: the chair).",
         ),
     ] = None,
-    sequence: Annotated[
-        int,
-        Opt(
-            "--sequence",
-            min=0,
-            help="ics/eml: the calendar SEQUENCE; "
-            "raise it each time you resend a changed invitation.",
-        ),
-    ] = 0,
     duration: Annotated[
         int, Opt("--duration", min=1, max=1440, help="ics/eml: length of the meeting in minutes.")
     ] = 60,
@@ -119,8 +110,12 @@ def invitation(
 ) -> None:
     """Render the invitation to a meeting, for one invitee or for everyone invited.
 
-    The calendar file (.ics) names the case and meeting by id only. With
-    --as-of, the calendar and email are stamped at midnight of that date.
+    The calendar file (.ics) names the case and meeting by id only; its UID is
+    the same for every version of the meeting and its SEQUENCE is the meeting's
+    own (raised by reschedule, uninvite and cancel once invitations went out).
+    A cancelled meeting, or --to an invitee taken off it, gives the cancellation
+    (METHOD:CANCEL). With --as-of, the calendar and email are stamped at
+    midnight of that date.
 
     Example: safecli render invitation SG-2026-0001 M3 --to gp --format eml | sendmail -t
     """
@@ -136,7 +131,6 @@ def invitation(
         to=Addressee.parse(to) if to else None,
         show_names=_names(book, show_names),
         sender=sender,
-        sequence=sequence,
         duration=timedelta(minutes=duration),
     )
     _emit(book, render_invitation(book, case_id, meeting_id, options, now=now), output)

@@ -33,11 +33,6 @@ _POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", re.IGNORECASE)
 _EMAIL = re.compile(r"[^\s<>\"(),;:@\\]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 
 
-def uid(case_id: str, meeting_id: str) -> str:
-    """The calendar UID of a meeting: the same every time it is rendered."""
-    return f"{case_id}-{re.sub(r'[^A-Za-z0-9._-]', '', meeting_id)}@safecli"
-
-
 def summary(inv: Invitation) -> str:
     """The calendar title: meeting type and case id, nothing about the adult."""
     return header_text(f"{inv.meeting.title} — {inv.doc.case_id}")
@@ -112,15 +107,21 @@ def description(inv: Invitation, place: str) -> str:
     return "\n".join(header_text(line) for line in lines)
 
 
+def method_of(inv: Invitation) -> str:
+    """The iTIP method (RFC 5546): CANCEL for a cancellation, else REQUEST."""
+    return "CANCEL" if inv.is_cancellation else "REQUEST"
+
+
 def invitation_ics(
     inv: Invitation,
     case: Case,
     *,
+    uid: str,
     now: datetime,
-    sequence: int = 0,
     duration: timedelta = timedelta(hours=1),
 ) -> str:
-    """The invitation as an iCalendar REQUEST (CRLF line ends, as RFC 5545 wants)."""
+    """The invitation as an iCalendar REQUEST, or the CANCEL of a cancellation, with the
+    meeting's UID and SEQUENCE (CRLF line ends, as RFC 5545 wants)."""
     meeting = inv.meeting
     if meeting.when is None:
         raise InvalidInput(
@@ -131,7 +132,7 @@ def invitation_ics(
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("method", "REQUEST")
+    cal.add("method", method_of(inv))
     zone = getattr(meeting.when.tzinfo, "key", None)
     if zone:
         year = meeting.when.year
@@ -140,27 +141,31 @@ def invitation_ics(
         )
     place = location(inv, private_words(case))
     event = Event()
-    event.add("uid", uid(case.case_id, meeting.id))
+    event.add("uid", uid)
     event.add("dtstamp", now.astimezone(UTC))
-    event.add("sequence", sequence)
+    event.add("sequence", meeting.sequence)
     event.add("dtstart", meeting.when)
     event.add("dtend", meeting.when + duration)
-    event.add("summary", summary(inv))
+    event.add("summary", ("Cancelled: " if inv.is_cancellation else "") + summary(inv))
     event.add("location", place)
     event.add("description", description(inv, place))
     event.add("class", "CONFIDENTIAL")
-    event.add("status", "CONFIRMED")
+    event.add("status", "CANCELLED" if inv.is_cancellation else "CONFIRMED")
     event.add("transp", "OPAQUE")
     chair = meeting.chair
     chair_email = email_of(chair)
     if chair is not None and chair_email is not None:
         event.add("organizer", _address(chair, chair_email))
         event.add("attendee", _address(chair, chair_email, role="CHAIR", partstat="ACCEPTED"))
-    for invitee in meeting.invitees:
+    # A cancellation for a removed invitee goes to them alone; the meeting's to everyone.
+    invitees = (inv.recipient,) if inv.removed and inv.recipient else meeting.invitees
+    for invitee in invitees:
         address = email_of(invitee.person)
         if address is None or address == chair_email:
             continue
         partstat = PARTSTAT.get(invitee.response, "NEEDS-ACTION")
+        if inv.is_cancellation:
+            partstat = "NEEDS-ACTION"  # no answer is asked for (RSVP stays off below)
         event.add(
             "attendee",
             _address(
@@ -168,7 +173,7 @@ def invitation_ics(
                 address,
                 role="REQ-PARTICIPANT",
                 partstat=partstat,
-                rsvp=partstat == "NEEDS-ACTION",
+                rsvp=partstat == "NEEDS-ACTION" and not inv.is_cancellation,
             ),
         )
     cal.add_component(event)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from safecli.casework.schedule import sequence_of
 from safecli.dates import parse_when
 from safecli.policy.pack import MeetingType, Policy
 from safecli.raw import day, items, mapping, text, texts
@@ -113,6 +114,8 @@ class MeetingView:
     agenda: tuple[str, ...]
     invitees: tuple[InviteeView, ...]
     held_on: date | None
+    sequence: int = 0
+    uninvited: tuple[InviteeView, ...] = ()
 
 
 def type_title(name: str, meeting_format: str | None) -> str:
@@ -197,6 +200,12 @@ def meeting_view(
             if view is not None
         ),
         held_on=day(mapping(raw.get("minutes")).get("held_on")),
+        sequence=sequence_of(raw),
+        uninvited=tuple(
+            view
+            for view in (_invitee(e, people) for e in items(raw.get("uninvited")))
+            if view is not None
+        ),
     )
 
 

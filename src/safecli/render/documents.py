@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from safecli.errors import InvalidInput
 from safecli.render import FORMATS, INVITATION_FORMATS, calendar, invitation, mail, minutes, plan
 from safecli.render.templates import templates_for
+from safecli.store import identity
 from safecli.store.book import Book, read_case
 
 
@@ -19,7 +20,6 @@ class InvitationOptions:
     to: invitation.Addressee | None = None
     show_names: bool = False
     sender: str | None = None
-    sequence: int = 0
     duration: timedelta = timedelta(hours=1)
 
 
@@ -53,10 +53,15 @@ def render_invitation(
         today=now.astimezone(book.config.tz).date(),
     )
     if fmt in FORMATS:
+        if inv.is_cancellation:
+            whom = f" for {options.to}" if inv.removed else ""
+            raise InvalidInput(
+                f"meeting {meeting_id} of {case_id} was cancelled{whom}; its cancellation "
+                "is a calendar file or an email: --format ics or --format eml"
+            )
         return Rendered(templates_for(book).render("invitation", fmt, inv.variables()))
-    ics = calendar.invitation_ics(
-        inv, case, now=now, sequence=options.sequence, duration=options.duration
-    )
+    uid = identity.meeting_uid(book.config, case.case_id, meeting_id)
+    ics = calendar.invitation_ics(inv, case, uid=uid, now=now, duration=options.duration)
     if fmt == "ics":
         return Rendered(ics)
     templates = templates_for(book)
@@ -68,6 +73,7 @@ def render_invitation(
         ics=ics,
         now=now,
         sender=sender,
+        domain=book.config.mail_domain,
     )
     return Rendered(message.text, tuple(f"{p.agency}:{p.name}" for p in message.unaddressed))
 

@@ -51,6 +51,12 @@ class Invitation:
     meeting_type: MeetingType
     recipient: InviteeView | None
     agencies: tuple[AgencyView, ...]
+    removed: bool = False  # the recipient was taken off the meeting
+
+    @property
+    def is_cancellation(self) -> bool:
+        """Whether this is a cancellation: of the meeting, or for a removed invitee."""
+        return self.removed or self.meeting.status == "cancelled"
 
     def variables(self) -> dict[str, Any]:
         """The template variables."""
@@ -67,17 +73,16 @@ class Invitation:
 def build(
     book: Book, case: Case, meeting_id: str, *, to: Addressee | None, show_names: bool, today: date
 ) -> Invitation:
-    """The invitation to a meeting, for one invitee (`to`) or a general one."""
+    """The invitation to a meeting, for one invitee (`to`) or a general one; for a cancelled
+    meeting, or `to` an invitee taken off it, the cancellation."""
     raw = case.find("meetings", meeting_id)
     people = Directory.of(case)
     mtype = meeting_type(book_policy(book), raw)
     meeting = meeting_view(raw, mtype, people, book)
-    if meeting.status == "cancelled":
-        raise InvalidInput(
-            f"meeting {meeting_id} of {case.case_id} was cancelled; "
-            "there is nothing to invite anyone to"
-        )
-    recipient = find_invitee(meeting, to) if to is not None else None
+    removed = to is not None and _removed(meeting, to) is not None
+    recipient = None
+    if to is not None:
+        recipient = _removed(meeting, to) if removed else find_invitee(meeting, to)
     agencies: list[AgencyView] = []
     for invitee in meeting.invitees:
         agency = people.agency(invitee.person.agency)
@@ -91,6 +96,23 @@ def build(
         meeting_type=mtype,
         recipient=recipient,
         agencies=tuple(agencies),
+        removed=removed,
+    )
+
+
+def _removed(meeting: MeetingView, to: Addressee) -> InviteeView | None:
+    """The invitee taken off the meeting that `to` names (None if `to` is still invited)."""
+    if any(
+        i.person.agency == to.agency and to.name in (None, i.person.name) for i in meeting.invitees
+    ):
+        return None
+    return next(
+        (
+            i
+            for i in reversed(meeting.uninvited)
+            if i.person.agency == to.agency and to.name in (None, i.person.name)
+        ),
+        None,
     )
 
 

@@ -1,9 +1,12 @@
 """The invitation as an email, ready for `sendmail -t`.
 
 Text and HTML alternatives, with the calendar file attached as
-`text/calendar; method=REQUEST`. Every header is built from ids and from
+`text/calendar; method=REQUEST`; a cancellation is a short text with the
+`method=CANCEL` calendar file. Every header is built from ids and from
 addresses checked here: a name can never carry a line break into a header,
-and an address with anything but one plain `user@domain` is refused.
+and an address with anything but one plain `user@domain` is refused. The
+Message-ID is unique (`email.utils.make_msgid`) under the book's `mail_domain`,
+or the sender's own domain.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from datetime import datetime
 from email import policy
 from email.headerregistry import Address
 from email.message import EmailMessage
-from email.utils import format_datetime
+from email.utils import format_datetime, make_msgid
 
 from safecli.errors import InvalidInput
 from safecli.render.calendar import email_of
@@ -63,8 +66,10 @@ def invitation_email(
     ics: str,
     now: datetime,
     sender: Address | None = None,
+    domain: str | None = None,
 ) -> Mail:
-    """The invitation email: To the recipient (or every invitee with an email)."""
+    """The invitation email (or the cancellation): To the recipient (or every invitee
+    with an email)."""
     meeting = inv.meeting
     if sender is None:
         chair_email = email_of(meeting.chair)
@@ -85,25 +90,52 @@ def invitation_email(
     message["From"] = sender
     message["To"] = recipients
     when = format_long_day(meeting.when.date()) if meeting.when else "date to be confirmed"
+    what = "Cancelled" if inv.is_cancellation else "Invitation"
     message["Subject"] = header_text(
-        f"{MARKING}: Invitation: {meeting.title}, {inv.doc.case_id} {meeting.id}, {when}"
+        f"{MARKING}: {what}: {meeting.title}, {inv.doc.case_id} {meeting.id}, {when}"
     )
     message["Date"] = format_datetime(now)
-    stamp = now.strftime("%Y%m%d%H%M%S")
-    message["Message-ID"] = (
-        f"<{inv.doc.case_id}.{re.sub(r'[^A-Za-z0-9]', '', meeting.id)}.{stamp}@safecli>"
+    message["Message-ID"] = make_msgid(
+        idstring=f"{inv.doc.case_id}.{re.sub(r'[^A-Za-z0-9]', '', meeting.id)}",
+        domain=domain or sender.domain,
     )
-    message.set_content(text_body, cte="quoted-printable")
-    message.add_alternative(html_body, subtype="html", cte="quoted-printable")
+    if inv.is_cancellation:
+        message.set_content(cancellation_text(inv, when), cte="quoted-printable")
+    else:
+        message.set_content(text_body, cte="quoted-printable")
+        message.add_alternative(html_body, subtype="html", cte="quoted-printable")
     message.add_attachment(
         ics,
         subtype="calendar",
         cte="quoted-printable",
-        filename="invitation.ics",
-        params={"method": "REQUEST"},
+        filename="cancellation.ics" if inv.is_cancellation else "invitation.ics",
+        params={"method": "CANCEL" if inv.is_cancellation else "REQUEST"},
     )
     _fix_boundaries(message, text_body + html_body + ics)
     return Mail(message.as_string(policy=POLICY), unaddressed)
+
+
+def cancellation_text(inv: Invitation, when: str) -> str:
+    """The body of a cancellation: ids, type and date only, like the calendar entry."""
+    meeting = inv.meeting
+    if inv.removed:
+        news = "You are no longer needed at this meeting; it goes ahead without you."
+    else:
+        news = "This meeting is cancelled."
+    return "\n".join(
+        [
+            MARKING,
+            "",
+            "Dear colleague,",
+            "",
+            f"{meeting.title}, case {inv.doc.case_id}, meeting {meeting.id}, {when}.",
+            news,
+            "The attached calendar file removes the entry from your calendar.",
+            "",
+            f"Chair: {meeting.chair}." if meeting.chair else "The chair will be in touch.",
+            "",
+        ]
+    )
 
 
 def _fix_boundaries(message: EmailMessage, content: str) -> None:

@@ -7,6 +7,8 @@
 from __future__ import annotations
 
 import json
+import re
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +22,8 @@ from safecli.store.roundtrip import key_position
 CONFIG_NAME = "safecli.yaml"
 CONFIG_KEYS = (
     "organisation",
+    "book_id",
+    "mail_domain",
     "jurisdiction",
     "timezone",
     "show_names",
@@ -29,6 +33,7 @@ CONFIG_KEYS = (
     "validate",
     "meeting_types",
 )
+MAIL_DOMAIN = re.compile(r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}")
 DEFAULT_LEAD_TIMES = {"high": 1, "medium": 3, "low": 5}
 DEFAULT_DIGEST = {"minutes_share_days": 5, "first_meeting_days": 10}
 
@@ -38,6 +43,8 @@ class Config:
     """The book's settings from safecli.yaml, with defaults filled in."""
 
     organisation: str = ""
+    book_id: str | None = None
+    mail_domain: str | None = None
     jurisdiction: str = "england"
     timezone: str = "Europe/London"
     show_names: bool = False
@@ -84,8 +91,24 @@ def read_config(path: Path) -> Config:
     for key in ("validate", "meeting_types"):
         if not isinstance(raw.get(key) or {}, dict):
             raise FileFormatError(f"{key} must be a mapping", path=path, **key_position(raw, key))
+    book_id = raw.get("book_id")
+    if book_id is not None and not _is_uuid(book_id):
+        raise FileFormatError(
+            "book_id must be a UUID (safecli init makes one; see docs/teamwork.md)",
+            path=path,
+            **key_position(raw, "book_id"),
+        )
+    domain = raw.get("mail_domain")
+    if domain is not None and not (isinstance(domain, str) and MAIL_DOMAIN.fullmatch(domain)):
+        raise FileFormatError(
+            "mail_domain must be a domain name such as council.example.gov.uk",
+            path=path,
+            **key_position(raw, "mail_domain"),
+        )
     return Config(
         organisation=str(raw.get("organisation") or ""),
+        book_id=str(book_id) if book_id is not None else None,
+        mail_domain=domain,
         jurisdiction=raw["jurisdiction"],
         timezone=str(timezone),
         show_names=bool(raw.get("show_names", False)),
@@ -95,6 +118,14 @@ def read_config(path: Path) -> Config:
         validate=dict(raw.get("validate") or {}),
         meeting_types=dict(raw.get("meeting_types") or {}),
     )
+
+
+def _is_uuid(value: Any) -> bool:
+    try:
+        uuid.UUID(str(value))
+    except ValueError:
+        return False
+    return isinstance(value, str)
 
 
 def _int_map(path: Path, raw: Any, key: str, allowed: tuple[str, ...]) -> dict[str, int]:
@@ -115,6 +146,10 @@ CONFIG_TEMPLATE = """\
 ---
 # safecli case book settings (see docs/file-format.md)
 organisation: {organisation}
+# this book's identity: keeps its calendar entries apart from other books'
+book_id: {book_id}
+# the domain of Message-IDs (default: the sender's address's domain)
+mail_domain: null
 # england (Care Act 2014 s42) or wales (SSWB(W)A 2014 s126)
 jurisdiction: {jurisdiction}
 timezone: {timezone}
@@ -159,7 +194,14 @@ cases/**/*.yaml merge=safecli text eol=lf
 """
 
 
-def init_book(root: Path, *, organisation: str, jurisdiction: str, timezone: str) -> list[Path]:
+def init_book(
+    root: Path,
+    *,
+    organisation: str,
+    jurisdiction: str,
+    timezone: str,
+    book_id: str | None = None,
+) -> list[Path]:
     """Create a new case book at root; refuse if one is already there."""
     if (root / CONFIG_NAME).exists():
         raise FileFormatError(
@@ -177,6 +219,7 @@ def init_book(root: Path, *, organisation: str, jurisdiction: str, timezone: str
         atomic.make_private_dir(root / "cases")
     config = CONFIG_TEMPLATE.format(
         organisation=json.dumps(organisation, ensure_ascii=False),
+        book_id=book_id or uuid.uuid4(),
         jurisdiction=jurisdiction,
         timezone=timezone,
     )
@@ -194,4 +237,18 @@ def init_book(root: Path, *, organisation: str, jurisdiction: str, timezone: str
             atomic.write_atomic(path, joined + "\n".join(missing) + "\n")
             written.append(path)
     read_config(root / CONFIG_NAME)
+    return written
+
+
+def upgrade_book(root: Path) -> list[Path]:
+    """Add to an existing book what `init` writes today and it lacks; the files written."""
+    from safecli.store.identity import add_book_id
+
+    path = root / CONFIG_NAME
+    if not path.exists():
+        raise FileFormatError("no case book here to upgrade (safecli init makes one)", path=path)
+    written = [path] if add_book_id(path, read_config(path)) else []
+    if not (root / ".yamllint").exists():
+        atomic.write_atomic(root / ".yamllint", YAMLLINT)
+        written.append(root / ".yamllint")
     return written

@@ -188,6 +188,17 @@ def record(order: Iterable[str], values: Mapping[str, Any], *, flow: bool = Fals
     return result
 
 
+def put(mapping: Any, order: Iterable[str], key: str, value: Any) -> None:
+    """Set key in mapping; a new key goes where the fixed key order puts it."""
+    if key in mapping:
+        mapping[key] = scalar(value)
+        return
+    keys = list(order)
+    before = set(keys[: keys.index(key)]) if key in keys else set(keys)
+    position = max((n + 1 for n, k in enumerate(mapping) if k in before), default=0)
+    mapping.insert(position, key, scalar(value))
+
+
 def person(agency: str, name: str) -> CommentedMap:
     """A person reference as stored: `{agency: police, name: DC Jones}`."""
     return record(("agency", "name"), {"agency": agency, "name": name}, flow=True)

@@ -18,6 +18,7 @@ from safecli.validation.shape import (
     FILES,
     WHEN,
     Choice,
+    Count,
     Day,
     Flag,
     Id,
@@ -78,6 +79,8 @@ def _body(shape: Shape, meeting_types: tuple[str, ...]) -> dict[str, Any]:
         return {"type": "string", "pattern": WHEN}
     if isinstance(shape, Flag):
         return {"type": "boolean"}
+    if isinstance(shape, Count):
+        return {"type": "integer", "minimum": 0}
     if isinstance(shape, Choice):
         values = meeting_types if shape.vocabulary == "meeting-type" else shape.values
         return {"enum": list(values)}

@@ -45,6 +45,13 @@ class Flag:
 
 
 @dataclass(frozen=True)
+class Count:
+    """A whole number, 0 or more."""
+
+    nullable: bool = True
+
+
+@dataclass(frozen=True)
 class Choice:
     """One of a fixed list; `vocabulary` names a list that depends on the book or case."""
 
@@ -104,7 +111,7 @@ class TextOr:
     nullable: bool = False
 
 
-Shape = Text | Day | When | Flag | Choice | Id | Ref | PersonRef | ListOf | Record | TextOr
+Shape = Text | Day | When | Flag | Count | Choice | Id | Ref | PersonRef | ListOf | Record | TextOr
 
 MEETING_ID = r"^M[1-9][0-9]*$"
 ACTION_ID = r"^A[1-9][0-9]*$"
@@ -387,6 +394,7 @@ MEETING = _record(
         "status": _choice(model.MEETING_STATUSES, "meeting status", nullable=False),
         "cancel_reason": Text(),
         "invited_on": Day(),
+        "sequence": Count(),
         "adult": _record(
             "the adult's invitation",
             model.MEETING_ADULT_KEYS,
@@ -418,6 +426,15 @@ MEETING = _record(
                     "deputy": Text(),
                     "responded_on": Day(),
                 },
+                required=("person",),
+                nullable=False,
+            )
+        ),
+        "uninvited": ListOf(
+            _record(
+                "an invitee taken off the meeting",
+                model.UNINVITED_KEYS,
+                {"person": PersonRef(nullable=False), "reason": Text(), "on": Day()},
                 required=("person",),
                 nullable=False,
             )

@@ -22,6 +22,7 @@ from safecli.validation.shape import (
     PERSON_REF,
     WHEN,
     Choice,
+    Count,
     Day,
     Flag,
     Id,
@@ -242,6 +243,11 @@ def _scalar_problem(shape: Shape, value: Any, keys: Keys, vocab: Vocabularies) -
         if not isinstance(value, bool):
             return Problem(
                 "type", keys, f"{_name(keys)} should be true or false, found {describe(value)}"
+            )
+    elif isinstance(shape, Count):
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            return Problem(
+                "type", keys, f"{_name(keys)} should be a whole number, found {describe(value)}"
             )
     elif isinstance(shape, Day):
         if isinstance(value, datetime) or not isinstance(value, date):
