@@ -141,7 +141,19 @@ ADULT_KEYS = (
     "closed",
     "closure",
 )
-COMMUNICATION_KEYS = ("language", "interpreter", "advocate", "needs_advocate", "easy_read", "notes")
+COMMUNICATION_KEYS = (
+    "language",
+    "interpreter",
+    "advocate",
+    "needs_advocate",
+    "easy_read",
+    "large_print",
+    "notes",
+)
+# Documents come in these languages (Welsh first where both); a person's preference.
+DOCUMENT_LANGUAGES = ("cy", "en")
+# Large print: a point size documents for the adult are printed at.
+LARGE_PRINT_SIZES = (14, 72)
 CARE_AND_SUPPORT_KEYS = ("has_needs", "at_risk", "unable_to_protect")
 CONCERN_KEYS = ("type", "summary", "source", "location", "raised_on", "raised_by", "offender_risk")
 CLOSURE_KEYS = ("reason", "outcomes_asked", "outcomes_expressed", "outcomes_achieved")
@@ -159,7 +171,7 @@ ENQUIRY_KEYS = (
 )
 ALLEGATION_KEYS = ("type", "location", "source", "action", "risk_outcome")
 AGENCY_KEYS = ("handle", "name", "kind", "people")
-PERSON_KEYS = ("name", "role", "email", "phone")
+PERSON_KEYS = ("name", "role", "email", "phone", "language")
 MEETING_KEYS = (
     "id",
     "type",

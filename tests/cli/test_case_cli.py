@@ -393,7 +393,7 @@ def test_edit_shows_what_validate_says_after_saving(cli, book: Path, tmp_path: P
     )
     assert result.exit_code == 0, result.output
     assert "wrote cases/SG-2026-0001/adult.yaml" in result.stdout
-    assert "cases/SG-2026-0001/adult.yaml:23:13: error INT004 invalid risk level" in result.stderr
+    assert "cases/SG-2026-0001/adult.yaml:24:13: error INT004 invalid risk level" in result.stderr
 
 
 def test_a_command_changing_two_files_changes_neither_when_one_cannot_be_written(
@@ -412,3 +412,36 @@ def test_a_command_changing_two_files_changes_neither_when_one_cannot_be_written
     assert snapshot(book) == before
     assert "lead_agency: asc" in (book / "cases" / CASE / "adult.yaml").read_text()
     assert not list((book / "cases" / CASE).glob(".*.tmp"))
+
+
+def test_agency_add_records_the_peoples_language(cli, book: Path) -> None:  # type: ignore[no-untyped-def]
+    cli(*NEW_CASE)
+    added = cli(
+        "agency", "add", CASE, "gp", "--name", "Meddygfa", "--kind", "gp",
+        "--person", "Dr Ffion Evans;GP", "--person", "Siôn Rees", "--language", "cy",
+    )  # fmt: skip
+    assert added.exit_code == 0, added.output
+    text = (book / "cases" / CASE / "agencies.yaml").read_text()
+    assert text.endswith(
+        "  people:\n    - name: Dr Ffion Evans\n      role: GP\n      email: null\n"
+        "      phone: null\n      language: cy\n    - name: Siôn Rees\n      role: null\n"
+        "      email: null\n      phone: null\n      language: cy\n"
+    )
+    assert cli("validate", CASE).exit_code in (0, 1)
+    assert "INT0" not in cli("validate", CASE).output
+    wrong = cli("agency", "add", CASE, "gp", "--person", "Ann Other", "--language", "fr")
+    assert wrong.exit_code == 3
+    assert "invalid language 'fr'; choose one of: cy, en" in wrong.output
+    alone = cli("agency", "add", CASE, "gp", "--language", "en")
+    assert alone.exit_code == 2
+    assert "give --person too" in alone.output
+    assert (book / "cases" / CASE / "agencies.yaml").read_text() == text
+
+
+def test_case_new_records_large_print(cli, book: Path) -> None:  # type: ignore[no-untyped-def]
+    result = cli(*NEW_CASE, "--large-print", "18")
+    assert result.exit_code == 0, result.output
+    adult = (book / "cases" / CASE / "adult.yaml").read_text()
+    assert "  easy_read: false\n  large_print: 18\n  notes: null\n" in adult
+    too_small = cli(*NEW_CASE, "--large-print", "9")
+    assert too_small.exit_code == 2

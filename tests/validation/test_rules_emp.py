@@ -183,6 +183,36 @@ EMP004 = [
             "meetings": [("type: s42-strategy", "type: mdt")],
         },
     ),
+    Row(
+        "notes ask for large print, no point size recorded",
+        [("EMP004", 13, 3)],
+        edits={"adult": [("notes: null", "notes: Letters in 18pt please.")]},
+    ),
+    Row(
+        "notes ask for large print and the size is recorded",
+        [],
+        edits={
+            "adult": [
+                ("notes: null", "notes: Send letters in large print."),
+                ("easy_read: false", "easy_read: false\n  large_print: 18"),
+            ]
+        },
+    ),
+    Row(
+        "notes ask for easy read and Welsh, neither recorded",
+        [("EMP004", 13, 3), ("EMP004", 13, 3)],
+        edits={"adult": [("notes: null", "notes: Easy read, in Welsh.")]},
+    ),
+    Row(
+        "notes ask for Welsh and Welsh is the recorded language",
+        [],
+        edits={
+            "adult": [
+                ("notes: null", "notes: Prefers Welsh (Cymraeg)."),
+                ("language: English", "language: Cymraeg"),
+            ]
+        },
+    ),
 ]
 
 

@@ -140,6 +140,15 @@ INT003 = [
 INT004 = [
     Row("clean", []),
     Row(
+        "a person's language is cy or en",
+        [("INT004", 6, 17)],
+        files={
+            "agencies": AGENCIES.replace(
+                "    - name: Sam Patel\n", "    - name: Sam Patel\n      language: Welsh\n", 1
+            )
+        },
+    ),
+    Row(
         "action status",
         [("INT004", 6, 11)],
         edits={"actions": [("status: open", "status: finished")]},
@@ -336,6 +345,21 @@ INT007 = [
 
 INT008 = [
     Row("clean", []),
+    Row(
+        "large print is a point size, not text",
+        [("INT008", 13, 16)],
+        edits={"adult": [("easy_read: false", "easy_read: false\n  large_print: big")]},
+    ),
+    Row(
+        "large print too small to be large",
+        [("INT008", 13, 16)],
+        edits={"adult": [("easy_read: false", "easy_read: false\n  large_print: 9")]},
+    ),
+    Row(
+        "large print 18pt",
+        [],
+        edits={"adult": [("easy_read: false", "easy_read: false\n  large_print: 18")]},
+    ),
     Row(
         "flag that is not true or false",
         [("INT008", 14, 14)],

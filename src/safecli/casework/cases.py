@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -19,6 +19,7 @@ from safecli.model import (
     CLOSURE_KEYS,
     COMMUNICATION_KEYS,
     CONCERN_KEYS,
+    DOCUMENT_LANGUAGES,
     FILES,
     HANDLE,
     OUTCOMES_ACHIEVED,
@@ -52,6 +53,7 @@ class NewCase:
     advocate: str | None = None
     needs_advocate: bool = False
     easy_read: bool = False
+    large_print: int | None = None
     communication_notes: str | None = None
     care_and_support: dict[str, bool | None] = field(default_factory=dict)
     jurisdiction: str | None = None
@@ -65,6 +67,7 @@ class AgencyPerson:
     role: str | None = None
     email: str | None = None
     phone: str | None = None
+    language: str | None = None
 
     @classmethod
     def parse(cls, value: str) -> AgencyPerson:
@@ -74,8 +77,19 @@ class AgencyPerson:
         parts += [None] * (4 - len(parts))
         return cls(*parts)  # type: ignore[arg-type]
 
+    def speaking(self, language: str | None) -> AgencyPerson:
+        """This person with a language preference for documents (cy or en)."""
+        if language is None:
+            return self
+        check_choice(language, DOCUMENT_LANGUAGES, "language")
+        return replace(self, language=language)
+
     def as_record(self) -> dict[str, Any]:
-        return {key: getattr(self, key) for key in PERSON_KEYS}
+        """The agencies.yaml entry; a language only when one is recorded."""
+        record = {key: getattr(self, key) for key in PERSON_KEYS}
+        if record["language"] is None:
+            del record["language"]
+        return record
 
 
 def next_case_id(book: Book, year: int) -> str:
@@ -135,6 +149,7 @@ def _new_documents(case_id: str, spec: NewCase, today: date) -> dict[str, Any]:
                 "advocate": spec.advocate,
                 "needs_advocate": spec.needs_advocate or bool(spec.advocate),
                 "easy_read": spec.easy_read,
+                "large_print": spec.large_print,
                 "notes": spec.communication_notes,
             },
         ),

@@ -8,6 +8,7 @@ import typer
 
 from safecli.casework import cases
 from safecli.cli.common import CommitOption, ExcelOption, FormatOption, book_of, emit, report
+from safecli.errors import UsageProblem
 from safecli.store.book import load_case
 
 app = typer.Typer(help="The agencies of a case and their people.", no_args_is_help=True)
@@ -25,15 +26,26 @@ def add(
         typer.Option("--person", help='A named person: "Name;role;email;phone" (repeat).'),
     ] = None,
     lead: Annotated[bool, typer.Option("--lead", help="Make this the lead agency.")] = False,
+    language: Annotated[
+        str | None,
+        typer.Option(
+            "--language",
+            help="The people's language for documents: cy (Welsh) or en (English); "
+            "in a Welsh book, unset means both, Welsh first.",
+        ),
+    ] = None,
     commit: CommitOption = None,
 ) -> None:
     """Add an agency to a case, or more people to an agency already there.
 
     Example: safecli agency add SG-2026-0001 police --name "Exampleshire Police"
     --kind police --person "DC Lee Jones;Investigating officer;lee.jones@example.org"
+    --language en
     """
     book = book_of(ctx)
-    people = [cases.AgencyPerson.parse(value) for value in person or []]
+    people = [cases.AgencyPerson.parse(value).speaking(language) for value in person or []]
+    if language is not None and not people:
+        raise UsageProblem("--language is recorded for the people added: give --person too")
     case = cases.add_agency(book, case_id, handle, name=name, kind=kind, people=people, lead=lead)
     report(
         book, case.written, f"{case_id}: add agency {handle}" + (" (lead)" if lead else ""), commit

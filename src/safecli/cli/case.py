@@ -47,6 +47,16 @@ def new(
     advocate: Annotated[str | None, Opt(help="The adult's advocate, if any.")] = None,
     needs_advocate: Annotated[bool, Opt(help="An advocate is needed.")] = False,
     easy_read: Annotated[bool, Opt(help="Written material should be easy read.")] = False,
+    large_print: Annotated[
+        int | None,
+        Opt(
+            "--large-print",
+            min=14,
+            max=72,
+            metavar="POINTS",
+            help="Documents for the adult in large print at this size, e.g. 18.",
+        ),
+    ] = None,
     communication_notes: Annotated[str | None, Opt(help="Other communication needs.")] = None,
     risk: Annotated[str | None, Opt(help="Risk level: low, medium or high.")] = None,
     lead_agency: Annotated[str | None, Opt(help="Lead agency handle, e.g. asc.")] = None,
@@ -98,6 +108,7 @@ def new(
         advocate=advocate,
         needs_advocate=needs_advocate,
         easy_read=easy_read,
+        large_print=large_print,
         communication_notes=communication_notes,
         risk_level=ask(
             risk, "--risk", "Risk level (low, medium, high)", choice(RISK_LEVELS, "risk level")

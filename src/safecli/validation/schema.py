@@ -23,6 +23,7 @@ from safecli.validation.shape import (
     Flag,
     Id,
     ListOf,
+    Number,
     PersonRef,
     Record,
     Ref,
@@ -81,6 +82,8 @@ def _body(shape: Shape, meeting_types: tuple[str, ...]) -> dict[str, Any]:
         return {"type": "boolean"}
     if isinstance(shape, Count):
         return {"type": "integer", "minimum": 0}
+    if isinstance(shape, Number):
+        return {"type": "integer", "minimum": shape.minimum, "maximum": shape.maximum}
     if isinstance(shape, Choice):
         values = meeting_types if shape.vocabulary == "meeting-type" else shape.values
         return {"enum": list(values)}

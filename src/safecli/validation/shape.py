@@ -52,6 +52,15 @@ class Count:
 
 
 @dataclass(frozen=True)
+class Number:
+    """A whole number from `minimum` to `maximum` (a point size)."""
+
+    minimum: int
+    maximum: int
+    nullable: bool = True
+
+
+@dataclass(frozen=True)
 class Choice:
     """One of a fixed list; `vocabulary` names a list that depends on the book or case."""
 
@@ -111,7 +120,21 @@ class TextOr:
     nullable: bool = False
 
 
-Shape = Text | Day | When | Flag | Count | Choice | Id | Ref | PersonRef | ListOf | Record | TextOr
+Shape = (
+    Text
+    | Day
+    | When
+    | Flag
+    | Count
+    | Number
+    | Choice
+    | Id
+    | Ref
+    | PersonRef
+    | ListOf
+    | Record
+    | TextOr
+)
 
 MEETING_ID = r"^M[1-9][0-9]*$"
 ACTION_ID = r"^A[1-9][0-9]*$"
@@ -159,6 +182,7 @@ ADULT = _record(
                 "advocate": Text(),
                 "needs_advocate": Flag(),
                 "easy_read": Flag(),
+                "large_print": Number(*model.LARGE_PRINT_SIZES),
                 "notes": Text(),
             },
         ),
@@ -298,7 +322,13 @@ AGENCY = _record(
             _record(
                 "a person of the agency",
                 model.PERSON_KEYS,
-                {"name": Text(nullable=False), "role": Text(), "email": Text(), "phone": Text()},
+                {
+                    "name": Text(nullable=False),
+                    "role": Text(),
+                    "email": Text(),
+                    "phone": Text(),
+                    "language": _choice(model.DOCUMENT_LANGUAGES, "language"),
+                },
                 required=("name",),
                 nullable=False,
             )

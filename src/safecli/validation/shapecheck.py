@@ -27,6 +27,7 @@ from safecli.validation.shape import (
     Flag,
     Id,
     ListOf,
+    Number,
     PersonRef,
     Record,
     Ref,
@@ -248,6 +249,17 @@ def _scalar_problem(shape: Shape, value: Any, keys: Keys, vocab: Vocabularies) -
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             return Problem(
                 "type", keys, f"{_name(keys)} should be a whole number, found {describe(value)}"
+            )
+    elif isinstance(shape, Number):
+        if isinstance(value, bool) or not isinstance(value, int):
+            return Problem(
+                "type", keys, f"{_name(keys)} should be a whole number, found {describe(value)}"
+            )
+        if not shape.minimum <= value <= shape.maximum:
+            return Problem(
+                "type",
+                keys,
+                f"{_name(keys)} should be from {shape.minimum} to {shape.maximum}, found {value}",
             )
     elif isinstance(shape, Day):
         if isinstance(value, datetime) or not isinstance(value, date):

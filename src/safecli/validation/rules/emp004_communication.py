@@ -9,6 +9,12 @@ the purpose or the agenda mentions an interpreter. Checked for meeting types
 whose pack entry asks for an advocate or interpreter where needed
 (`invite.advocate_or_interpreter: true`); cancelled meetings are not checked.
 
+Documents addressed to the adult (`render invitation --to adult`, `render
+feedback`) follow `communication.large_print` (a point size), `easy_read` and
+`language`. When the communication notes ask for large print, easy read or
+Welsh but the field documents read is not set, every letter to the adult would
+ignore the need: that is a finding too, at the notes.
+
 Why: Empowerment (LLR guide to multi-agency meetings, self-neglect: invite the
 adult wherever possible, with an advocate or interpreter if required).
 
@@ -31,10 +37,14 @@ Fails:
       status: planned
       adult: {invited: true, not_invited_reason: null}
       purpose: Agree a plan with Mr Nowak.
+
+    # adult.yaml: communication: {large_print: null,
+    #   notes: Send letters in 18pt large print.}
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -42,9 +52,19 @@ from safecli.raw import filled, items, mapping
 from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule
 from safecli.validation.rules.records import agency_kinds, meetings, person
 
+# What notes say when they ask for a form of document; the field that records it.
+_ASKS = (
+    (re.compile(r"large[- ]?print|\b\d{2} ?pt\b", re.IGNORECASE), "large print", "large_print"),
+    (re.compile(r"easy[- ]?read", re.IGNORECASE), "easy read", "easy_read"),
+    (re.compile(r"\bwelsh\b|\bcymraeg\b", re.IGNORECASE), "Welsh", "language"),
+)
+_WELSH = ("cy", "welsh", "cymraeg")
+_FLAGS = {"large_print": "a point size, e.g. 18", "easy_read": "true", "language": "Welsh"}
+
 
 def check(view: CaseView) -> Iterator[Finding]:
     communication = mapping(view.mapping("adult").get("communication"))
+    yield from _documents(view, communication)
     advocate = communication.get("advocate")
     needs_advocate = filled(advocate) or communication.get("needs_advocate") is True
     interpreter = communication.get("interpreter")
@@ -75,6 +95,30 @@ def check(view: CaseView) -> Iterator[Finding]:
             )
 
 
+def _documents(view: CaseView, communication: dict[str, Any]) -> Iterator[Finding]:
+    notes = communication.get("notes")
+    if not isinstance(notes, str):
+        return
+    for pattern, need, key in _ASKS:
+        if not pattern.search(notes) or _recorded(key, communication.get(key)):
+            continue
+        yield view.finding(
+            RULE,
+            "adult",
+            ("communication", "notes"),
+            f"the communication notes ask for {need}, but communication.{key} does not "
+            f"record it ({_FLAGS[key]}), so documents for the adult ignore it",
+        )
+
+
+def _recorded(key: str, value: Any) -> bool:
+    if key == "language":
+        return isinstance(value, str) and value.strip().lower() in _WELSH
+    if key == "easy_read":
+        return value is True
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 def _advocate_invited(meeting: dict[str, Any], kinds: dict[str, str], advocate: Any) -> bool:
     for entry in items(meeting.get("invitees")):
         who = person(mapping(entry).get("person"))
@@ -96,7 +140,8 @@ RULE = Rule(
     code="EMP004",
     severity=WARNING,
     principle="empowerment",
-    summary="communication needs (advocate, interpreter) are reflected in the invitation",
+    summary="communication needs (advocate, interpreter, large print, easy read, Welsh) "
+    "are reflected in the invitation and documents for the adult",
     check=check,
     doc=__doc__ or "",
 )
