@@ -85,6 +85,20 @@ class GitFailure(SafecliError):
     """Raised when a git command safecli runs fails."""
 
 
+class Uncountable(SafecliError):
+    """Raised when a statutory return or count meets records it cannot count: `problems`
+    names each case and field."""
+
+    def __init__(self, what: str, problems: list[str]) -> None:
+        count = len(problems)
+        listed = "\n".join(f"  {problem}" for problem in problems)
+        super().__init__(
+            f"{count} record{'s' if count != 1 else ''} cannot be counted in {what}; "
+            f"record them (or correct them) and run again:\n{listed}"
+        )
+        self.problems = problems
+
+
 class UsageProblem(SafecliError):
     """Raised when the command line is missing a value and there is no terminal to ask at."""
 

@@ -59,6 +59,11 @@ def test_every_noun_and_verb_is_there() -> None:
         "render invitation",
         "render minutes",
         "render plan",
+        "case enquiry",
+        "case allegation add",
+        "case demographics",
+        "stats sac",
+        "stats wales",
     }
     assert expected <= names
 

@@ -25,6 +25,7 @@ from safecli.cli import (
     report,
     rules,
     schema,
+    stats,
     teamwork,
     validate,
 )
@@ -115,6 +116,7 @@ for module in (
     schema,
     render,
     report,
+    stats,
     teamwork,
     history,
     doctor,

@@ -10,6 +10,7 @@ import json
 import re
 import uuid
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -32,10 +33,21 @@ CONFIG_KEYS = (
     "digest",
     "validate",
     "meeting_types",
+    "council",
+    "closure_days",
+    "clocks",
 )
 MAIL_DOMAIN = re.compile(r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}")
 DEFAULT_LEAD_TIMES = {"high": 1, "medium": 3, "low": 5}
 DEFAULT_DIGEST = {"minutes_share_days": 5, "first_meeting_days": 10}
+# Statutory clocks in working days, per jurisdiction; None: no clock. Wales: an
+# enquiry within 7 working days of the report, a protection plan reviewed at least
+# every 6 weeks (30 working days). England sets no national timescale.
+CLOCKS = ("enquiry_working_days", "plan_review_working_days")
+DEFAULT_CLOCKS: dict[str, dict[str, int | None]] = {
+    "england": {"enquiry_working_days": None, "plan_review_working_days": None},
+    "wales": {"enquiry_working_days": 7, "plan_review_working_days": 30},
+}
 
 
 @dataclass(frozen=True)
@@ -53,6 +65,11 @@ class Config:
     digest: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_DIGEST))
     validate: dict[str, Any] = field(default_factory=dict)
     meeting_types: dict[str, Any] = field(default_factory=dict)
+    council: str = ""
+    closure_days: tuple[date, ...] = ()
+    clocks: dict[str, dict[str, int | None]] = field(
+        default_factory=lambda: {k: dict(v) for k, v in DEFAULT_CLOCKS.items()}
+    )
 
     @property
     def tz(self) -> ZoneInfo:
@@ -117,6 +134,9 @@ def read_config(path: Path) -> Config:
         digest=digest,
         validate=dict(raw.get("validate") or {}),
         meeting_types=dict(raw.get("meeting_types") or {}),
+        council=str(raw.get("council") or ""),
+        closure_days=_closure_days(path, raw),
+        clocks=_clocks(path, raw),
     )
 
 
@@ -126,6 +146,49 @@ def _is_uuid(value: Any) -> bool:
     except ValueError:
         return False
     return isinstance(value, str)
+
+
+def _closure_days(path: Path, raw: Any) -> tuple[date, ...]:
+    days = raw.get("closure_days") or []
+    if not isinstance(days, list):
+        raise FileFormatError(
+            "closure_days must be a list of dates", path=path, **key_position(raw, "closure_days")
+        )
+    for day in days:
+        if not isinstance(day, date) or isinstance(day, datetime):
+            raise FileFormatError(
+                f"closure_days: {day!r} is not a date (YYYY-MM-DD)",
+                path=path,
+                **key_position(raw, "closure_days"),
+            )
+    return tuple(sorted(days))
+
+
+def _clocks(path: Path, raw: Any) -> dict[str, dict[str, int | None]]:
+    given = raw.get("clocks") or {}
+    clocks = {k: dict(v) for k, v in DEFAULT_CLOCKS.items()}
+    if not isinstance(given, dict):
+        raise FileFormatError("clocks must be a mapping", path=path, **key_position(raw, "clocks"))
+    for jurisdiction, values in given.items():
+        if jurisdiction not in JURISDICTIONS or not isinstance(values, dict):
+            raise FileFormatError(
+                f"clocks.{jurisdiction}: expected england or wales, each a mapping",
+                path=path,
+                **key_position(given, jurisdiction),
+            )
+        for name, number in values.items():
+            bad_number = number is not None and (
+                not isinstance(number, int) or isinstance(number, bool) or number < 1
+            )
+            if name not in CLOCKS or bad_number:
+                raise FileFormatError(
+                    f"clocks.{jurisdiction}.{name}: expected one of {', '.join(CLOCKS)} "
+                    "with a whole number of working days, or null",
+                    path=path,
+                    **key_position(values, name),
+                )
+            clocks[str(jurisdiction)][str(name)] = number
+    return clocks
 
 
 def _int_map(path: Path, raw: Any, key: str, allowed: tuple[str, ...]) -> dict[str, int]:
@@ -170,6 +233,14 @@ validate:
   ignore: []
 # add meeting types, or override fields of the built-in ones
 meeting_types: {{}}
+# the council whose statutory return this book makes (safecli stats)
+council: null
+# the book's own closure days, which are not working days
+closure_days: []
+# statutory clocks in working days, per jurisdiction; null: no clock
+clocks:
+  england: {{enquiry_working_days: null, plan_review_working_days: null}}
+  wales: {{enquiry_working_days: 7, plan_review_working_days: 30}}
 """
 # yamllint's defaults, less two rules that do not fit case files: free text stays on
 # the line its author wrote it (safecli never re-wraps it, so diffs stay small), and
