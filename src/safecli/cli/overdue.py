@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -98,6 +98,23 @@ def overdue(
         bool,
         Opt("--no-cache", help="Read every file; neither use nor update the cache in .safecli/."),
     ] = False,
+    mail_dir: Annotated[
+        Path | None,
+        Opt(
+            "--mail-dir",
+            help="Write one email per agency with only its items, to its people, into "
+            "this folder (a maildir, or .eml files for sendmail -t) instead of printing.",
+            show_default=False,
+        ),
+    ] = None,
+    sender: Annotated[
+        str | None,
+        Opt(
+            "--from",
+            help="With --mail-dir: the sender, user@domain or 'Name <user@domain>'.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """List overdue and due-soon actions, passed reviews, unshared minutes
     and cases with a concern but no meeting yet; most overdue first.
@@ -106,6 +123,9 @@ def overdue(
     lead agencies and people, dates; no adult's name and no free text
     unless asked for. Exit codes: 0; 1 with --fail-if-any when there are
     items; 3 when a case file cannot be read (it is listed as unreadable).
+
+    With --mail-dir, each agency gets its own message (what --agency would
+    show it), addressed to its people who have an email in agencies.yaml.
 
     Example: safecli overdue --as-of 2026-12-01 --by agency --quiet-if-empty
     """
@@ -116,6 +136,8 @@ def overdue(
     from safecli.model import RISK_LEVELS, Person
 
     book = book_of(ctx)
+    if mail_dir is not None and not sender:
+        raise UsageProblem("--mail-dir needs --from ADDRESS (the digest's sender)")
     _check(fmt, digestformat.FORMATS, "--format")
     _check(by, digest.GROUPINGS, "--by")
     for value in risk or []:
@@ -152,7 +174,10 @@ def overdue(
         descriptions=show_descriptions,
         excel=excel,
     )
-    _write(digestformat.render(items, view))
+    if mail_dir is not None:
+        _mail(book, items, view, mail_dir, str(sender), agency or [])
+    else:
+        _write(digestformat.render(items, view))
     broken = sum(1 for item in items if item.kind == "unreadable")
     if broken:
         typer.echo(
@@ -163,6 +188,35 @@ def overdue(
         raise typer.Exit(EXIT_FAILED)
     if fail_if_any and items:
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def _mail(
+    book: Book, items: list[Any], view: Any, folder: Path, sender: str, only: list[str]
+) -> None:
+    """Write each agency's digest email into folder; name agencies no one can be mailed at."""
+    from datetime import datetime
+
+    from safecli.digest import mail
+    from safecli.render.mail import parse_sender
+
+    now = datetime.now(book.config.tz)
+    mails = mail.agency_mails(
+        book,
+        items,
+        view,
+        sender=parse_sender(sender),
+        now=now,
+        domain=book.config.mail_domain,
+        only=only,
+    )
+    for path in mail.deliver(mails, folder, view, now):
+        typer.echo(f"wrote {path}")
+    for unaddressed in (m for m in mails if m.text is None):
+        typer.echo(
+            f"safecli: note: no email address is recorded for anyone at {unaddressed.handle}; "
+            f"its {unaddressed.items} item(s) are not mailed",
+            err=True,
+        )
 
 
 def _check(value: str | None, allowed: tuple[str, ...], flag: str) -> None:

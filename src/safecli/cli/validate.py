@@ -51,7 +51,14 @@ def validate_command(
             show_default=False,
         ),
     ] = None,
-    fmt: Annotated[str, Opt("--format", "-f", help="text, json or github (annotations).")] = "text",
+    fmt: Annotated[
+        str,
+        Opt(
+            "--format",
+            "-f",
+            help="text, json, github (annotations) or gitlab (Code Quality report).",
+        ),
+    ] = "text",
     show_waived: Annotated[
         bool, Opt("--show-waived", help="Also list waived findings and their reasons.")
     ] = False,

@@ -1,4 +1,4 @@
-"""validate's report as text: linter lines, GitHub annotations or JSON (a contract).
+"""validate's report as text: linter lines, GitHub annotations, GitLab Code Quality or JSON.
 
 Library code: returns strings, prints nothing. Paths are shown relative to the
 folder the command runs in when the file is inside it (so an editor or CI can
@@ -7,6 +7,7 @@ open them), else relative to the book; the caller says which folder that is.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from dataclasses import dataclass
@@ -17,7 +18,9 @@ from safecli.validation.cache import Waived
 from safecli.validation.rules.base import Finding
 from safecli.validation.run import Report
 
-OUTPUTS = ("text", "json", "github")
+OUTPUTS = ("text", "json", "github", "gitlab")
+# GitLab Code Quality severities: info, minor, major, critical, blocker.
+GITLAB_SEVERITY = {"error": "major", "warning": "minor"}
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,8 @@ def render(report: Report, fmt: str, shown: Paths, *, show_waived: bool, strict:
     """The report in `fmt` (one of OUTPUTS), without a final newline."""
     if fmt == "json":
         return json.dumps(to_json(shown, report, strict), indent=2, ensure_ascii=False)
+    if fmt == "gitlab":
+        return json.dumps(gitlab(shown, report, show_waived), indent=2, ensure_ascii=False)
     github = fmt == "github"
     lines = [github_line(shown, f) if github else text_line(shown, f) for f in report.findings]
     if show_waived:
@@ -93,6 +98,34 @@ def github_waived(shown: Paths, w: Waived) -> str:
     """A waived finding as a GitHub notice."""
     f = w.finding
     return _annotation("notice", shown, f, f"{f.code} waived", f"{f.message} (waived: {w.reason})")
+
+
+def gitlab(shown: Paths, report: Report, show_waived: bool) -> list[dict[str, Any]]:
+    """The findings as a GitLab Code Quality report (the `codequality` artifact).
+
+    Each fingerprint is stable while the finding stays (path, code and message, and
+    which repeat of them it is), not its line, so GitLab does not report a finding
+    as fixed and new again when lines above it move.
+    """
+    rows = [(f, GITLAB_SEVERITY.get(f.severity, "info"), "") for f in report.findings]
+    if show_waived:
+        rows += [(w.finding, "info", f" (waived: {w.reason})") for w in report.waived]
+    seen: dict[str, int] = {}
+    issues = []
+    for f, severity, note in rows:
+        key = f"{shown(f.path)}\0{f.code}\0{f.message}{note}"
+        seen[key] = seen.get(key, 0) + 1
+        digest = hashlib.sha256(f"{key}\0{seen[key]}".encode()).hexdigest()
+        issues.append(
+            {
+                "description": f"{f.code} {f.message} ({f.principle}){note}",
+                "check_name": f.code,
+                "fingerprint": digest,
+                "severity": severity,
+                "location": {"path": shown(f.path), "lines": {"begin": max(1, f.line)}},
+            }
+        )
+    return issues
 
 
 def to_json(shown: Paths, report: Report, strict: bool) -> dict[str, Any]:
