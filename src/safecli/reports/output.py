@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Sequence
 
 from tabulate import tabulate
 
+from safecli.output.csvfile import csv_text
 from safecli.reports.tables import Table, as_data, published
 
 FORMATS = ("table", "markdown", "csv", "json")
@@ -25,16 +24,13 @@ def format_tables(tables: Sequence[Table], fmt: str, *, publish: bool, heading: 
         data = {"return": heading, "published": publish, "tables": shown}
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     if fmt == "csv":
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["table", "row", "column", "count"])
-        for table in tables:
-            for row, row_label in table.rows:
-                for column, column_label in table.columns:
-                    writer.writerow(
-                        [table.code, row_label, column_label, _shown(table, row, column, publish)]
-                    )
-        return out.getvalue()
+        rows = [
+            [table.code, row_label, column_label, _shown(table, row, column, publish)]
+            for table in tables
+            for row, row_label in table.rows
+            for column, column_label in table.columns
+        ]
+        return csv_text(["table", "row", "column", "count"], rows)
     style = "github" if fmt == "markdown" else "simple"
     parts = [f"# {heading}\n" if fmt == "markdown" else f"{heading}\n"]
     for table in tables:

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
+from safecli import raw
 from safecli.errors import Uncountable
 from safecli.model import (
     ALLEGATION_ACTIONS,
@@ -58,7 +59,7 @@ def sac_return(
     for case_id, adult in sorted(adults.items()):
         if (adult.get("jurisdiction") or jurisdiction) != "england":
             continue
-        enquiry = _mapping(adult.get("enquiry"))
+        enquiry = raw.mapping(adult.get("enquiry"))
         if council and _norm(enquiry.get("council")) not in ("", _norm(council)):
             left_out.append(case_id)
             continue
@@ -80,8 +81,8 @@ def _count_case(
 ) -> None:
     concerns = _concerns_in(adult, year, problems)
     kind = enquiry.get("kind")
-    started = _day(enquiry.get("started_on"))
-    concluded = _day(enquiry.get("concluded_on"))
+    started = raw.day(enquiry.get("started_on"))
+    concluded = raw.day(enquiry.get("concluded_on"))
     if kind is not None and kind not in ENQUIRY_KINDS:
         problems.append(f"enquiry.kind: {kind!r} is not one of {', '.join(ENQUIRY_KINDS)}")
         return
@@ -110,8 +111,8 @@ def _count_case(
 
 def _concerns_in(adult: Mapping[str, Any], year: Year, problems: list[str]) -> list[int]:
     found = []
-    for index, concern in enumerate(_listing(adult.get("concerns"))):
-        raised = _day(_mapping(concern).get("raised_on"))
+    for index, concern in enumerate(raw.items(adult.get("concerns"))):
+        raised = raw.day(raw.mapping(concern).get("raised_on"))
         if raised is None:
             problems.append(f"concerns[{index}].raised_on: not recorded")
         elif year.holds(raised):
@@ -127,9 +128,9 @@ def _count_individual(
     tallies: dict[str, Tally],
     problems: list[str],
 ) -> None:
-    demographics = _mapping(adult.get("demographics"))
-    born = _day(adult.get("date_of_birth"))
-    died = _day(demographics.get("died_on"))
+    demographics = raw.mapping(adult.get("demographics"))
+    born = raw.day(adult.get("date_of_birth"))
+    died = raw.day(demographics.get("died_on"))
     if born is None:
         problems.append("date_of_birth: not recorded (the return counts by age)")
         return
@@ -160,7 +161,7 @@ def _count_concluded(
     tallies: dict[str, Tally],
     problems: list[str],
 ) -> None:
-    allegations = [_mapping(item) for item in _listing(enquiry.get("allegations"))]
+    allegations = [raw.mapping(item) for item in raw.items(enquiry.get("allegations"))]
     if not allegations:
         problems.append("enquiry.allegations: none recorded for a concluded enquiry")
         return
@@ -207,15 +208,3 @@ def _age(born: date, on: date) -> int:
 
 def _norm(value: Any) -> str:
     return " ".join(str(value).split()).casefold() if isinstance(value, str) else ""
-
-
-def _day(value: Any) -> date | None:
-    return value if isinstance(value, date) and not isinstance(value, datetime) else None
-
-
-def _mapping(value: Any) -> Mapping[str, Any]:
-    return value if isinstance(value, dict) else {}
-
-
-def _listing(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []

@@ -10,9 +10,10 @@ before the enquiry started, else the day it started), in working days.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
+from safecli import raw
 from safecli.errors import Uncountable
 from safecli.model import ABUSE_TYPES, WALES_ABUSE_TYPES
 from safecli.reports.tables import Labels, Table, Tally, Year
@@ -59,9 +60,11 @@ def wales_measures(
             continue
         found: list[str] = []
         reports = _reports(adult, found)
-        raw = adult.get("enquiry")
-        enquiry: Mapping[str, Any] = raw if isinstance(raw, dict) else {}
-        started, concluded = _day(enquiry.get("started_on")), _day(enquiry.get("concluded_on"))
+        enquiry = raw.mapping(adult.get("enquiry"))
+        started, concluded = (
+            raw.day(enquiry.get("started_on")),
+            raw.day(enquiry.get("concluded_on")),
+        )
         made = enquiry.get("kind") in ENQUIRY_KINDS
         if made and started is None:
             found.append("enquiry.started_on: not recorded")
@@ -97,10 +100,9 @@ def wales_measures(
 
 def _reports(adult: Mapping[str, Any], problems: list[str]) -> list[tuple[date, str]]:
     found = []
-    concerns = adult.get("concerns") if isinstance(adult.get("concerns"), list) else []
-    for index, concern in enumerate(concerns or []):
-        record = concern if isinstance(concern, dict) else {}
-        raised, kind = _day(record.get("raised_on")), record.get("type")
+    for index, concern in enumerate(raw.items(adult.get("concerns"))):
+        record = raw.mapping(concern)
+        raised, kind = raw.day(record.get("raised_on")), record.get("type")
         if raised is None:
             problems.append(f"concerns[{index}].raised_on: not recorded")
         elif kind not in dict(TYPE_LABELS):
@@ -108,7 +110,3 @@ def _reports(adult: Mapping[str, Any], problems: list[str]) -> list[tuple[date, 
         else:
             found.append((raised, str(kind)))
     return found
-
-
-def _day(value: Any) -> date | None:
-    return value if isinstance(value, date) and not isinstance(value, datetime) else None
