@@ -64,6 +64,7 @@ def test_every_noun_and_verb_is_there() -> None:
         "case demographics",
         "stats sac",
         "stats wales",
+        "chronology",
     }
     assert expected <= names
 

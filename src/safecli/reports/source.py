@@ -22,3 +22,22 @@ def adults(book: Book, case_ids: Sequence[str] | None = None) -> dict[str, dict[
             )
         found[case_id] = data
     return found
+
+
+def case_files(book: Book, case_id: str) -> dict[str, Any]:
+    """The four files of a case as plain data (kind → data)."""
+    folder = book.case_dir(case_id)
+    docs: dict[str, Any] = {}
+    for kind, expect in (
+        ("adult", dict),
+        ("agencies", list),
+        ("meetings", list),
+        ("actions", list),
+    ):
+        docs[kind] = fastload.load(folder / f"{kind}.yaml", expect)
+    if docs["adult"].get("case") != case_id:
+        raise FileFormatError(
+            f"case: {docs['adult'].get('case')!r} does not match the folder name {case_id!r}",
+            path=folder / "adult.yaml",
+        )
+    return docs

@@ -1,0 +1,273 @@
+"""The dated facts of one case, file by file, as chronology entries (without the case id)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from safecli import raw
+from safecli.model import Person
+
+Fact = dict[str, Any]
+NONE = "none recorded"
+
+
+def case_events(case_id: str, docs: Mapping[str, Any]) -> Iterator[Fact]:
+    """Every dated fact of a case's four files."""
+    adult = raw.mapping(docs.get("adult"))
+    lead = raw.text(adult.get("lead_agency")) or ""
+    yield from _adult(adult, lead)
+    yield from _enquiry(raw.mapping(adult.get("enquiry")), lead)
+    held: dict[str, Any] = {}
+    for meeting in raw.records(docs.get("meetings")):
+        minutes = raw.mapping(meeting.get("minutes"))
+        if meeting.get("status") == "held" and raw.day(minutes.get("held_on")):
+            held[str(meeting.get("id"))] = raw.day(minutes.get("held_on"))
+        yield from _meeting(meeting, minutes, lead)
+    for action in raw.records(docs.get("actions")):
+        yield from _action(action, held)
+    closed = raw.day(adult.get("closed"))
+    if closed:
+        closure = raw.mapping(adult.get("closure"))
+        achieved = raw.text(closure.get("outcomes_achieved"))
+        yield _fact(
+            closed,
+            lead,
+            "case closed",
+            f"outcomes achieved: {achieved}" if achieved else NONE,
+            detail=raw.text(closure.get("reason")),
+        )
+
+
+def _fact(
+    day: Any,
+    agency: str,
+    event: str,
+    action: str = NONE,
+    person: Person | None = None,
+    detail: str | None = None,
+) -> Fact:
+    return {
+        "day": day,
+        "agency": agency,
+        "event": event,
+        "action": action,
+        "person": person.name if person else None,
+        "detail": detail,
+    }
+
+
+def _who(value: Any, fallback: str) -> tuple[str, Person | None]:
+    person = Person.from_raw(value)
+    return (person.agency, person) if person else (fallback, None)
+
+
+def _adult(adult: Mapping[str, Any], lead: str) -> Iterator[Fact]:
+    opened = raw.day(adult.get("opened"))
+    if opened:
+        yield _fact(opened, lead, "case opened", f"lead agency {lead}" if lead else NONE)
+    enquiry = raw.mapping(adult.get("enquiry"))
+    decided = raw.day(enquiry.get("decided_on"))
+    for concern in raw.records(adult.get("concerns")):
+        raised = raw.day(concern.get("raised_on"))
+        if raised:
+            agency, person = _who(concern.get("raised_by"), "")
+            response = (
+                f"{enquiry.get('kind')} enquiry decided on {decided}"
+                if decided and decided >= raised and enquiry.get("kind") not in (None, "none")
+                else NONE
+            )
+            yield _fact(
+                raised,
+                agency,
+                f"concern raised: {raw.text(concern.get('type')) or 'type not recorded'}",
+                response,
+                person,
+                raw.text(concern.get("summary")),
+            )
+    for assessment in raw.records(adult.get("capacity")):
+        assessed = raw.day(assessment.get("assessed_on"))
+        if assessed:
+            agency, person = _who(assessment.get("by"), lead)
+            outcome = raw.text(assessment.get("outcome"))
+            yield _fact(
+                assessed,
+                agency,
+                "mental capacity assessed",
+                f"outcome: {outcome} capacity" if outcome else NONE,
+                person,
+                raw.text(assessment.get("decision")),
+            )
+    wishes = raw.mapping(adult.get("wishes"))
+    asked = raw.day(wishes.get("asked_on"))
+    if asked:
+        count = len(raw.texts(wishes.get("outcomes")))
+        yield _fact(
+            asked,
+            lead,
+            "the adult asked what outcomes they want",
+            f"{count} desired outcome(s) recorded" if count else NONE,
+            detail="; ".join(raw.texts(wishes.get("outcomes"))) or None,
+        )
+    others = raw.mapping(adult.get("others_at_risk"))
+    referral = raw.day(others.get("referral_made"))
+    if referral:
+        yield _fact(referral, lead, "referral made for others at risk", "referral made")
+    died = raw.day(raw.mapping(adult.get("demographics")).get("died_on"))
+    if died:
+        yield _fact(died, lead, "the adult died")
+
+
+def _enquiry(enquiry: Mapping[str, Any], lead: str) -> Iterator[Fact]:
+    kind = raw.text(enquiry.get("kind"))
+    if not kind:
+        return
+    name = "no enquiry" if kind == "none" else f"{kind} enquiry"
+    decided = raw.day(enquiry.get("decided_on"))
+    if decided:
+        yield _fact(decided, lead, f"decision: {name}", "decision recorded")
+    started = raw.day(enquiry.get("started_on"))
+    if started:
+        yield _fact(started, lead, f"{name} started", f"lead agency {lead}" if lead else NONE)
+    concluded = raw.day(enquiry.get("concluded_on"))
+    if concluded:
+        results = sorted(
+            {
+                str(a.get("action"))
+                for a in raw.records(enquiry.get("allegations"))
+                if a.get("action")
+            }
+        )
+        yield _fact(
+            concluded,
+            lead,
+            f"{name} concluded",
+            f"result: {', '.join(results)}" if results else NONE,
+        )
+
+
+def _meeting(meeting: Mapping[str, Any], minutes: Mapping[str, Any], lead: str) -> Iterator[Fact]:
+    mid, kind = str(meeting.get("id")), raw.text(meeting.get("type")) or "meeting"
+    agency, chair = _who(meeting.get("chair"), lead)
+    invited = raw.day(meeting.get("invited_on"))
+    invitees = raw.records(meeting.get("invitees"))
+    if invited:
+        planned = raw.time_day(meeting.get("when"))
+        yield _fact(
+            invited,
+            agency,
+            f"{mid} {kind} called" + (f" for {planned}" if planned else ""),
+            f"{len(invitees)} invitation(s) sent",
+            chair,
+            raw.text(meeting.get("purpose")),
+        )
+    if meeting.get("status") == "cancelled":
+        planned = raw.time_day(meeting.get("when"))
+        if planned:
+            yield _fact(
+                planned,
+                agency,
+                f"{mid} {kind} planned for this day: cancelled",
+                "reason recorded" if raw.text(meeting.get("cancel_reason")) else NONE,
+                chair,
+                raw.text(meeting.get("cancel_reason")),
+            )
+    held = raw.day(minutes.get("held_on"))
+    if meeting.get("status") != "held" or not held:
+        return
+    attendees = {p.agency for p in map(Person.from_raw, raw.items(minutes.get("attendees"))) if p}
+    review = raw.mapping(minutes.get("review"))
+    follow = (
+        f"review on {raw.day(review.get('date'))}"
+        if raw.day(review.get("date"))
+        else ("no review needed" if raw.text(review.get("not_required")) else "no review date set")
+    )
+    yield _fact(
+        held,
+        agency,
+        f"{mid} {kind} held ({', '.join(sorted(attendees)) or 'attendance not recorded'})",
+        follow,
+        chair,
+        raw.text(raw.mapping(minutes.get("wishes")).get("views")),
+    )
+    for number, decision in enumerate(raw.texts(minutes.get("decisions")), start=1):
+        yield _fact(held, agency, f"{mid} decision {number}", "decision recorded", detail=decision)
+    for item in raw.records(minutes.get("disagreements")):
+        who_agency, who = _who(item.get("raised_by"), agency)
+        escalated = "escalated" if item.get("escalated") is True else "not escalated"
+        yield _fact(
+            held,
+            who_agency,
+            f"{mid} disagreement recorded",
+            escalated,
+            who,
+            raw.text(item.get("about")),
+        )
+    capacity = raw.mapping(minutes.get("capacity"))
+    assessed = raw.day(capacity.get("assessed_on"))
+    if assessed:
+        who_agency, who = _who(capacity.get("assessed_by"), agency)
+        outcome = raw.text(capacity.get("outcome"))
+        yield _fact(
+            assessed,
+            who_agency,
+            f"{mid} mental capacity assessed",
+            f"outcome: {outcome} capacity" if outcome else NONE,
+            who,
+            raw.text(capacity.get("decision")),
+        )
+    referral = raw.day(raw.mapping(minutes.get("others_at_risk")).get("referral_made"))
+    if referral:
+        yield _fact(referral, agency, f"{mid} referral made for others at risk", "referral made")
+    for share in raw.records(minutes.get("shared")):
+        shared = raw.day(share.get("shared_on"))
+        if shared:
+            to = raw.text(share.get("agency")) or ""
+            yield _fact(shared, to, f"{mid} minutes shared", "minutes sent")
+    feedback = raw.mapping(minutes.get("feedback"))
+    due = raw.day(feedback.get("due"))
+    if due:
+        by_agency, by = _who(feedback.get("by"), agency)
+        yield _fact(
+            due, by_agency, f"{mid} feedback to the adult due", "feedback planned", by,
+            raw.text(feedback.get("how")),
+        )  # fmt: skip
+
+
+def _action(action: Mapping[str, Any], held: Mapping[str, Any]) -> Iterator[Fact]:
+    aid, meeting = str(action.get("id")), raw.text(action.get("meeting"))
+    agency, lead = _who(action.get("lead"), "")
+    due = raw.day(action.get("due"))
+    agreed = held.get(meeting or "")
+    cancelled = action.get("status") == "cancelled"
+    if agreed:
+        yield _fact(
+            agreed,
+            agency,
+            f"{aid} agreed at {meeting}" + (", since cancelled" if cancelled else ""),
+            f"due {due}" if due else "no due date",
+            lead,
+            raw.text(action.get("description")),
+        )
+    for move in raw.records(action.get("moves")):
+        moved = raw.day(move.get("moved_on"))
+        if moved:
+            told = "lead told" if move.get("lead_informed") is True else "lead not recorded as told"
+            risk = (
+                "risk re-assessed"
+                if move.get("risk_reassessed") is True
+                else "risk not recorded as re-assessed"
+            )
+            yield _fact(
+                moved,
+                agency,
+                f"{aid} due date moved from {raw.day(move.get('from'))} to {raw.day(move.get('to'))}",
+                f"{told}; {risk}",
+                lead,
+                raw.text(move.get("reason")),
+            )
+    done = raw.day(action.get("done_on"))
+    if done:
+        yield _fact(
+            done, agency, f"{aid} done", "action completed", lead, raw.text(action.get("note"))
+        )
