@@ -174,7 +174,7 @@ def test_a_bad_time_is_refused(book: Path) -> None:
     assert snapshot(book) == before
 
 
-# --- the policy pack's rules, refused before anything is written ----------------------
+# --- the rulebook: a meeting that breaks a rule is refused, nothing written ------------
 
 
 @pytest.mark.parametrize(
@@ -183,25 +183,25 @@ def test_a_bad_time_is_refused(book: Path) -> None:
         (
             ("--type", "s42-strategy", "--chair", "police:DC Lee Jones"),
             (
-                "s42-strategy cannot be chaired by police: S42 strategy meetings and conferences are "
-                "always chaired by the local authority"
+                "error ACC001 chair: M1 (s42-strategy) must be chaired by local-authority; "
+                "the chair is from police (kind police)"
             ),
         ),
         (
             ("--type", "s42-conference", "--chair", "gp:Dr Amara Okafor"),
-            "s42-conference cannot be chaired by gp",
+            "error ACC001 chair: M1 (s42-conference) must be chaired by local-authority",
         ),
         (
             ("--type", "s126-strategy", "--chair", "asc:Sam Patel"),
-            "this case is in England: use s42-strategy",
+            "'s126-strategy' is not used in England: it is a Social Services and Well-being",
         ),
         (
             ("--type", "best-interests", "--chair", "asc:Sam Patel"),
-            "best-interests needs a named decision maker",
+            "error PRT003 M1: name the decision maker (decision_maker)",
         ),
         (
             ("--type", "mappa", "--chair", "asc:Sam Patel"),
-            "mappa cannot be chaired by local-authority",
+            "error ACC001 chair: M1 (mappa) must be chaired by police or probation",
         ),
     ],
 )
@@ -253,9 +253,12 @@ def test_an_english_type_is_refused_for_a_welsh_case(book: Path) -> None:
         "--chair",
         "asc:Sam Patel",
         "--adult-invited",
+        "--as-of",
+        "2026-11-02",
     )
     assert result.exit_code == 3
-    assert "this case is in Wales: use s126-strategy" in result.stderr
+    assert "'s42-strategy' is not used in Wales: it is a Care Act 2014 s42" in result.stderr
+    assert "use s126-strategy" in result.stderr
     assert snapshot(book) == before
 
 
@@ -280,11 +283,13 @@ def test_a_chair_who_is_the_decision_maker_is_a_warning_not_a_refusal(book: Path
         "--decision-maker",
         "health:Dr Ravi Menon",
         "--adult-invited",
+        "--as-of",
+        "2026-11-02",
     )
     assert result.exit_code == 0
     assert (
-        "warning: best-interests: best practice is that the chair is not the decision "
-        "maker" in result.stderr
+        "cases/SG-2026-0001/meetings.yaml:9:3: warning ACC008 M1 (best-interests): the chair "
+        "is also the decision maker" in result.stderr
     )
 
 
@@ -439,7 +444,6 @@ def test_new_meeting_by_answering_prompts(tmp_path: Path) -> None:
         "fri 10:00",
         "https://meet.example.org/x",
         "Agree immediate protection",
-        "police:DC Lee Jones",  # a chair the type refuses: asked again
         "",  # chair: the coordinator, asc:Sam Patel
         "n",  # asc:Helen Forsyth
         "y",
@@ -472,7 +476,6 @@ def test_new_meeting_by_answering_prompts(tmp_path: Path) -> None:
     assert "the three tests of the Care Act 2014 s42 are met" in out
     assert "Discussion or meeting: discussion" in out
     assert "the risk is high: a discussion now" in out
-    assert "s42-strategy cannot be chaired by police: S42 strategy meetings" in out
     assert "Who to invite: Invite the adult and/or their representative" in out
     assert "The adult: the guidance expects the adult" in out
     stored = meeting(book, "M1")
@@ -522,7 +525,7 @@ def test_prompts_ask_again_for_a_type_of_the_other_jurisdiction(book: Path) -> N
         input="\n".join(answers) + "\n",
     )
     assert result.exit_code == 0, result.output
-    assert "(Wales); this case is in England: use s42-strategy" in result.output
+    assert "'s126-strategy' is not used in England: it is a" in result.output
     stored = meeting(book, "M1")
     assert stored["type"] == "best-interests"
     assert stored["decision_maker"] == {"agency": "health", "name": "Dr Ravi Menon"}
@@ -703,8 +706,8 @@ def test_record_warns_about_what_the_type_expects(book: Path) -> None:
         "2026-11-03",
     )
     assert result.exit_code == 0
-    assert "warning: s42-strategy: no risk assessment recorded (--risk)" in result.stderr
-    assert "warning: s42-strategy: the adult's wishes not recorded (--wishes)" in result.stderr
+    assert "warning PRT001 M1: the minutes record no risk assessment" in result.stderr
+    assert "warning EMP001 the minutes of M1 (s42-strategy) do not record" in result.stderr
 
 
 @pytest.mark.parametrize(
@@ -1354,6 +1357,7 @@ def test_a_refused_type_given_as_a_flag_stops_before_any_prompt(book: Path) -> N
         book, "meeting", "new", CASE, "--type", "s126-strategy", interactive=True, input=""
     )
     assert result.exit_code == 3
-    assert "this case is in England: use s42-strategy" in result.stderr
+    assert "'s126-strategy' is not used in England: it is a" in result.stderr
+    assert "use s42-strategy" in result.stderr
     assert "Discussion or meeting [" not in result.output
     assert snapshot(book) == before

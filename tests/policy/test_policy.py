@@ -15,8 +15,6 @@ from safecli.policy.pack import (
     ANY,
     Invite,
     MeetingType,
-    creation_problems,
-    creation_warnings,
     load_policy,
 )
 
@@ -179,76 +177,3 @@ def test_error_points_at_the_line_when_loaded_by_ruamel() -> None:
     assert str(caught.value) == (
         "safecli.yaml:5:5: meeting_types.mdt.follow_up: must be one of required, optional, not-used"
     )
-
-
-def _problems(type_id: str, jurisdiction: str = "england", **facts: Any) -> list[str]:
-    given: dict[str, Any] = {
-        "chair_kind": "local-authority", "chair_is_decision_maker": False,
-        "has_decision_maker": True, **facts,
-    }  # fmt: skip
-    return creation_problems(load_policy().get(type_id), jurisdiction=jurisdiction, **given)
-
-
-def test_english_type_refused_in_wales() -> None:
-    assert _problems("s42-strategy", "wales") == [
-        (
-            "s42-strategy is a Care Act 2014 s42 meeting (England); this case is in Wales: "
-            "use s126-strategy"
-        )
-    ]
-
-
-def test_welsh_type_refused_in_england() -> None:
-    assert _problems("s126-strategy", "england") == [
-        (
-            "s126-strategy is a Social Services and Well-being (Wales) Act 2014 s126 meeting "
-            "(Wales); this case is in England: use s42-strategy"
-        )
-    ]
-
-
-@pytest.mark.parametrize("type_id", ["s42-strategy", "s42-conference"])
-def test_s42_strategy_and_conference_need_a_local_authority_chair(type_id: str) -> None:
-    assert _problems(type_id, chair_kind="police") == [
-        f"{type_id} cannot be chaired by police: {S42_CHAIR}"
-    ]
-
-
-def test_best_interests_needs_a_decision_maker() -> None:
-    assert _problems("best-interests", has_decision_maker=False) == [
-        (
-            "best-interests needs a named decision maker (Mental Capacity Act 2005): "
-            "name the person who will make the decision before calling the meeting"
-        )
-    ]
-
-
-def test_chair_as_decision_maker_is_only_a_warning() -> None:
-    mt = load_policy().get("best-interests")
-    facts: dict[str, Any] = {
-        "jurisdiction": "wales", "chair_kind": "health",
-        "chair_is_decision_maker": True, "has_decision_maker": True,
-    }  # fmt: skip
-    assert creation_problems(mt, **facts) == []
-    assert creation_warnings(mt, **facts) == [
-        (
-            "best-interests: best practice is that the chair is not the decision maker "
-            "(Mental Capacity Act 2005 guidance); ask someone else to chair"
-        )
-    ]
-
-
-@pytest.mark.parametrize(
-    ("type_id", "jurisdiction", "chair_kind"),
-    [
-        ("s42-strategy", "england", "local-authority"),
-        ("s126-strategy", "wales", "local-authority"),
-        ("jag", "england", "police"),
-        ("self-neglect", "wales", "housing"),
-        ("s42-conference", "england", None),
-    ],
-)
-def test_allowed_meetings_have_no_problems(
-    type_id: str, jurisdiction: str, chair_kind: str | None
-) -> None:
-    assert _problems(type_id, jurisdiction, chair_kind=chair_kind) == []

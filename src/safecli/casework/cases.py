@@ -118,6 +118,8 @@ def new_case(book: Book, spec: NewCase, *, today: date, case_id: str | None = No
         texts = {folder / f"{kind}.yaml": roundtrip.dump(data) for kind, data in docs.items()}
         for path, text in texts.items():
             roundtrip.parse(path, text, FILES[path.stem])
+        if book.guard is not None:
+            book.guard(chosen, dict.fromkeys(FILES), {p.stem: t for p, t in texts.items()})
         atomic.make_private_dir(folder)
         try:
             atomic.write_all(texts)

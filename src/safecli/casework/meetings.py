@@ -2,7 +2,7 @@
 
 The minutes of a held meeting are recorded by `safecli.casework.minutes`. Every person
 written here is resolved against agencies.yaml first (`safecli.casework.people`), and the
-meeting-type rules of the policy pack are checked before anything is written.
+standards are checked by the rulebook before anything is written.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from safecli.casework.people import agency_of, kind_of, resolve
+from safecli.casework.people import agency_of, resolve
 from safecli.casework.schedule import raise_sequence
 from safecli.dates import format_when
-from safecli.errors import InvalidInput, RuleViolation
+from safecli.errors import InvalidInput
 from safecli.model import (
     INVITEE_KEYS,
     MEETING_ADULT_KEYS,
@@ -28,7 +28,7 @@ from safecli.model import (
     check_choice,
     next_id,
 )
-from safecli.policy.pack import Policy, creation_problems, creation_warnings
+from safecli.policy.pack import Policy
 from safecli.raw import mapping
 from safecli.store import roundtrip
 from safecli.store.book import Book, Case, edit_case
@@ -88,28 +88,16 @@ class NewMeeting:
 
 @dataclass(frozen=True)
 class Created:
-    """A meeting just written: the case, its id, and best-practice warnings."""
+    """A meeting just written: the case and its id."""
 
     case: Case
     meeting_id: str
-    warnings: tuple[str, ...]
-
-
-def type_problems(book: Book, case: Case, policy: Policy, spec: NewMeeting) -> list[str]:
-    """Why the policy pack refuses this meeting for this case (empty: it does not)."""
-    chair_kind = kind_of(case, spec.chair.agency)
-    return creation_problems(
-        policy.get(spec.type_id),
-        jurisdiction=jurisdiction_of(book, case.adult),
-        chair_kind=chair_kind,
-        chair_is_decision_maker=spec.chair == spec.decision_maker,
-        has_decision_maker=spec.decision_maker is not None,
-    )
 
 
 def new_meeting(book: Book, case_id: str, spec: NewMeeting, *, policy: Policy) -> Created:
-    """Add a planned meeting to a case after checking its people and its type's rules."""
-    mt = policy.get(spec.type_id)
+    """Add a planned meeting to a case after checking its people (the standards are the
+    rulebook's, checked as the case is saved)."""
+    policy.get(spec.type_id)
     check_choice(spec.format, MEETING_FORMATS, "format")
     check_choice(spec.mode, MEETING_MODES, "mode")
     if not spec.purpose.strip():
@@ -132,19 +120,9 @@ def new_meeting(book: Book, case_id: str, spec: NewMeeting, *, policy: Policy) -
         doubled = sorted({str(p) for p in seen if seen.count(p) > 1})
         if doubled:
             raise InvalidInput(f"invited twice: {', '.join(doubled)}")
-        problems = type_problems(book, case, policy, spec)
-        if problems:
-            raise RuleViolation("; ".join(problems))
         meeting_id = next_id("M", list(case.meetings))
         roundtrip.append(case.meetings, _meeting_record(meeting_id, spec))
-    warnings = creation_warnings(
-        mt,
-        jurisdiction=jurisdiction_of(book, case.adult),
-        chair_kind=kind_of(case, spec.chair.agency),
-        chair_is_decision_maker=spec.chair == spec.decision_maker,
-        has_decision_maker=spec.decision_maker is not None,
-    )
-    return Created(case, meeting_id, tuple(warnings))
+    return Created(case, meeting_id)
 
 
 def _person(person: Person | None) -> Any:

@@ -11,19 +11,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from dateutil.relativedelta import relativedelta
 from ruamel.yaml.comments import CommentedSeq
 
 from safecli import model
 from safecli.casework.meetings import carried_forward, find_meeting
 from safecli.casework.people import agency_of, resolve
-from safecli.errors import InvalidInput, RuleViolation
+from safecli.errors import InvalidInput
 from safecli.model import CAPACITY_OUTCOMES, MINUTES_KEYS, Person, check_choice
-from safecli.policy.pack import MeetingType, Policy
 from safecli.store import roundtrip
-from safecli.store.book import Book, Case, edit_case
-
-BEST_INTERESTS_MIN_AGE = 16
+from safecli.store.book import Book, Case, checked_texts, edit_case, load_case
 
 
 @dataclass(frozen=True)
@@ -85,39 +81,51 @@ class Minutes:
 
 @dataclass(frozen=True)
 class Recorded:
-    """Minutes just written: the case, standards gaps worth a word, actions to review."""
+    """Minutes just written: the case and the earlier actions the meeting reviews."""
 
     case: Case
-    warnings: tuple[str, ...]
     carried: tuple[str, ...]
 
 
 def record_minutes(
-    book: Book, case_id: str, meeting_id: str, minutes: Minutes, *, policy: Policy, today: date
+    book: Book, case_id: str, meeting_id: str, minutes: Minutes, *, today: date
 ) -> Recorded:
-    """Mark a planned meeting held and write its minutes, after checking every reference."""
+    """Mark a planned meeting held and write its minutes, after checking every reference
+    (the standards are the rulebook's, checked as the case is saved)."""
     with edit_case(book, case_id) as case:
-        meeting = find_meeting(case, meeting_id)
-        status = meeting.get("status")
-        if status != "planned":
-            raise InvalidInput(
-                f"{meeting_id} is {status}; only a planned meeting can be recorded as held"
-                + (
-                    f" (to correct its minutes: safecli edit {case_id} meetings)"
-                    if status == "held"
-                    else ""
-                )
-            )
-        mt = policy.get(str(meeting.get("type")))
-        check_minutes(case, mt, minutes, today=today)
-        meeting["status"] = "held"
-        meeting["minutes"] = minutes_record(minutes)
+        _hold(case, meeting_id, minutes, today)
         carried = tuple(str(a.get("id")) for a in carried_forward(case, meeting_id))
-    return Recorded(case, tuple(gaps(mt, minutes)), carried)
+    return Recorded(case, carried)
 
 
-def check_minutes(case: Case, mt: MeetingType, minutes: Minutes, *, today: date) -> None:
-    """Refuse minutes with unknown people, agencies or actions, or that break the type's rules."""
+def check_record(
+    book: Book, case_id: str, meeting_id: str, minutes: Minutes, *, today: date
+) -> None:
+    """Refuse these minutes as record_minutes would, writing nothing (for the minutes form)."""
+    case = load_case(book, case_id)
+    _hold(case, meeting_id, minutes, today)
+    checked_texts(case, book.guard)
+
+
+def _hold(case: Case, meeting_id: str, minutes: Minutes, today: date) -> None:
+    meeting = find_meeting(case, meeting_id)
+    status = meeting.get("status")
+    if status != "planned":
+        raise InvalidInput(
+            f"{meeting_id} is {status}; only a planned meeting can be recorded as held"
+            + (
+                f" (to correct its minutes: safecli edit {case.case_id} meetings)"
+                if status == "held"
+                else ""
+            )
+        )
+    check_minutes(case, minutes, today=today)
+    meeting["status"] = "held"
+    meeting["minutes"] = minutes_record(minutes)
+
+
+def check_minutes(case: Case, minutes: Minutes, *, today: date) -> None:
+    """Refuse minutes with unknown people, agencies or actions."""
     if minutes.held_on > today:
         raise InvalidInput(f"held on {minutes.held_on} is in the future (today is {today})")
     if not minutes.attendees:
@@ -137,13 +145,13 @@ def check_minutes(case: Case, mt: MeetingType, minutes: Minutes, *, today: date)
     if minutes.engage_lead is not None:
         agency_of(case, minutes.engage_lead)
     known = {str(a.get("id")) for a in case.actions if isinstance(a, Mapping)}
-    for risk in minutes.risks:
+    for number, risk in enumerate(minutes.risks, 1):
         if not risk.risk.strip():
-            raise InvalidInput("each risk needs a description of the risk")
+            raise InvalidInput(f"risks: risk {number} needs a description of the risk")
         missing = [a for a in risk.actions if a not in known]
         if missing:
             raise InvalidInput(
-                f"risk {risk.risk!r} names unknown actions {', '.join(missing)} "
+                f"risks: risk {number} names unknown actions {', '.join(missing)} "
                 f"(actions: {', '.join(sorted(known)) or 'none yet'}); add the actions "
                 "afterwards with: safecli action add ... --risk N"
             )
@@ -151,76 +159,6 @@ def check_minutes(case: Case, mt: MeetingType, minutes: Minutes, *, today: date)
         raise InvalidInput("give a review date or why no review is needed, not both")
     if minutes.capacity is not None and minutes.capacity.outcome is not None:
         check_choice(minutes.capacity.outcome, CAPACITY_OUTCOMES, "capacity outcome")
-    _type_rules(case, mt, minutes)
-
-
-def _type_rules(case: Case, mt: MeetingType, minutes: Minutes) -> None:
-    if mt.follow_up == "required" and minutes.review is None:
-        raise RuleViolation(
-            f"a {mt.id} meeting must set a review date (review.date; --review DATE): "
-            f"{mt.follow_up_notes or mt.name + ' always has a review'}"
-        )
-    if "feedback" in mt.must_record and not minutes.feedback_how:
-        raise RuleViolation(
-            f"a {mt.id} meeting must record how the adult hears what was agreed "
-            f"(feedback.how; --feedback-how TEXT): {mt.framework} requires a way to feed back "
-            "to the adult"
-        )
-    if "capacity" in mt.must_record:
-        _check_capacity(case, mt, minutes)
-
-
-def _check_capacity(case: Case, mt: MeetingType, minutes: Minutes) -> None:
-    capacity = minutes.capacity or Capacity()
-    missing = [
-        key for key in ("decision", "assessed_on", "outcome") if getattr(capacity, key) is None
-    ]
-    if capacity.outcome == "lacks" and not capacity.best_interests_decision:
-        missing.append("best_interests_decision")
-    if missing:
-        raise RuleViolation(
-            f"a {mt.id} meeting must record the capacity assessment and the decision "
-            f"({mt.framework}); missing capacity: {', '.join(missing)} "
-            "(--capacity-decision, --capacity-assessed-on, --capacity-outcome, "
-            "--best-interests-decision)"
-        )
-    born = case.adult.get("date_of_birth")
-    if (
-        isinstance(born, date)
-        and born + relativedelta(years=BEST_INTERESTS_MIN_AGE) > minutes.held_on
-    ):
-        raise RuleViolation(
-            f"a {mt.id} meeting is for a person aged {BEST_INTERESTS_MIN_AGE} or over "
-            f"({mt.framework}); the adult was under {BEST_INTERESTS_MIN_AGE} on "
-            f"{minutes.held_on}"
-        )
-
-
-_GAP_HINTS = {
-    "risks": ("no risk assessment recorded", "--risk"),
-    "others_at_risk": ("risk to other adults and children not reviewed", "--others-reviewed"),
-    "wishes": ("the adult's wishes not recorded", "--wishes"),
-    "engage_lead": ("no agency named as best placed to engage the adult", "--engage-lead"),
-    "review": ("no review date, or reason none is needed", "--review"),
-    "decisions": ("no decisions recorded", "--decision"),
-}
-
-
-def gaps(mt: MeetingType, minutes: Minutes) -> list[str]:
-    """What the type expects its minutes to record that these do not (not refused)."""
-    present = {
-        "risks": bool(minutes.risks),
-        "others_at_risk": minutes.others_reviewed,
-        "wishes": bool(minutes.wishes),
-        "engage_lead": minutes.engage_lead is not None,
-        "review": minutes.review is not None or bool(minutes.review_not_required),
-        "decisions": bool(minutes.decisions),
-    }
-    return [
-        f"{mt.id}: {_GAP_HINTS[item][0]} ({_GAP_HINTS[item][1]})"
-        for item in mt.must_record
-        if item in present and not present[item]
-    ]
 
 
 def _person(person: Person | None) -> Any:

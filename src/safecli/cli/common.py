@@ -6,6 +6,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar, overload
@@ -57,6 +58,10 @@ def book_of(ctx: typer.Context) -> Book:
     explicit = root.params.get("book")
     book = find_book(Path(explicit) if explicit else None)
     if "commit" in ctx.params:
+        # A command that writes: every change it makes is checked by the rulebook.
+        from safecli.validation.guard import Rulebook
+
+        book = replace(book, guard=Rulebook(book, today(book, ctx.params.get("as_of"))))
         commit = ctx.params["commit"]
         if commit if commit is not None else book.config.commit:
             from safecli.teamwork.gitrepo import check_can_commit
@@ -177,7 +182,13 @@ def relative(book: Book, path: Path) -> str:
 
 
 def report(book: Book, paths: Sequence[Path], summary: str, commit: bool | None) -> None:
-    """Say what was written, and commit it when asked (message from ids only)."""
+    """Say what was written and the warnings the change brought in, and commit it when
+    asked (message from ids only)."""
+    from safecli.validation.guard import Rulebook
+
+    if isinstance(book.guard, Rulebook):
+        for finding in book.guard.warnings:
+            typer.echo(finding.describe(), err=True)
     if not paths:
         typer.echo("nothing changed")
         return

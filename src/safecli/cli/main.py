@@ -55,7 +55,8 @@ class SafecliGroup(TyperGroup):
             # The reader went away (`safecli overdue | head`): stop quietly.
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             raise typer.Exit(EXIT_FAILED) from None
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, typer.Abort):
+            # Ctrl-C, at a prompt (which typer turns into Abort) or anywhere else.
             typer.echo("safecli: interrupted", err=True)
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except OSError as exc:

@@ -25,22 +25,15 @@ from safecli.cli.common import (
 )
 from safecli.cli.meeting_text import suggestion_lines
 from safecli.dates import parse_datetime
-from safecli.errors import InvalidInput, RuleViolation, SafecliError, UsageProblem
+from safecli.errors import InvalidInput, UsageProblem
 from safecli.model import MEETING_FORMATS, MEETING_MODES, Person
-from safecli.policy.pack import MeetingType, Policy, book_policy, creation_problems
+from safecli.policy.pack import MeetingType, Policy, adult_guidance, book_policy
 from safecli.policy.suggest import suggest_meeting
 from safecli.store.book import Case, read_case
+from safecli.validation.load import instead
 
 T = TypeVar("T")
 Opt = typer.Option
-
-ADULT_GUIDANCE = {
-    "required": "the guidance expects the adult (and/or their representative) to be invited",
-    "wherever-possible": "invite the adult wherever possible, with an advocate or interpreter "
-    "if needed",
-    "as-appropriate": "invite the adult (or family) as appropriate",
-    "not-usual": "the adult is not usually invited to this kind of meeting",
-}
 
 
 def _say(lines: list[str]) -> None:
@@ -105,8 +98,8 @@ def new(
 
     At a prompt it suggests the meeting type and whether to hold a discussion or a
     meeting, offers the case's agencies that this type usually invites, and asks
-    about the adult's invitation, interpreter and advocate. The policy pack's rules
-    are checked before anything is written.
+    about the adult's invitation, interpreter and advocate. The meeting is checked
+    against every rule validate runs before anything is written.
 
     Example: safecli meeting new SG-2026-0001 --type s42-strategy --format discussion
     --mode virtual --when "2026-11-10 10:00" --purpose "Agree immediate protection"
@@ -129,11 +122,10 @@ def new(
         type_id,
         "--type",
         "Meeting type",
-        str if type_id is not None else _type_parser(policy, jurisdiction),
+        _type_parser(policy, jurisdiction),
         default=guide.type_id if guide else None,
     )
     mt = policy.get(str(type_id))
-    _rule_check(mt, jurisdiction, refuse=RuleViolation)  # before asking anything more
     fmt = ask(
         fmt,
         "--format",
@@ -161,8 +153,8 @@ def new(
         chair,
         "--chair",
         "Chair (agency:Name)",
-        Person.parse if chair is not None else _chair_parser(case, mt, jurisdiction),
-        default=_default_chair(case, mt, jurisdiction),
+        Person.parse if chair is not None else _known(case),
+        default=_coordinator(case),
     )
     deciding = None
     if decision_maker is not None or (interactive and mt.needs_decision_maker):
@@ -200,35 +192,18 @@ def new(
         f"new meeting {created.meeting_id} ({mt.id}) in {case_id}: {spec.format}, "
         f"{spec.mode}, {spec.when:%Y-%m-%d %H:%M}"
     )
-    _say([f"warning: {w}" for w in created.warnings])
     report(
         book, created.case.written, f"{case_id}: new meeting {created.meeting_id} ({mt.id})", commit
     )
 
 
-def _rule_check(
-    mt: MeetingType,
-    jurisdiction: str,
-    chair_kind: str | None = None,
-    *,
-    refuse: type[SafecliError] = InvalidInput,
-) -> None:
-    """Refuse what the policy pack refuses for this type and chair; at a prompt the
-    InvalidInput asks again."""
-    problems = creation_problems(
-        mt,
-        jurisdiction=jurisdiction,
-        chair_kind=chair_kind,
-        chair_is_decision_maker=False,
-        has_decision_maker=True,
-    )
-    if problems:
-        raise refuse("; ".join(problems))
-
-
 def _type_parser(policy: Policy, jurisdiction: str) -> Callable[[str], str]:
+    """A type that applies in the case's jurisdiction (INT004's vocabulary and wording)."""
+
     def parse(value: str) -> str:
-        _rule_check(policy.get(value), jurisdiction)
+        mt = policy.get(value)
+        if not mt.applies_in(jurisdiction):
+            raise InvalidInput(f"{value!r} is not used in {jurisdiction.title()}: {instead(mt)}")
         return value
 
     return parse
@@ -238,23 +213,10 @@ def _known(case: Case) -> Callable[[str], Person]:
     return lambda value: resolve(case, Person.parse(value))
 
 
-def _chair_parser(case: Case, mt: MeetingType, jurisdiction: str) -> Callable[[str], Person]:
-    def parse(value: str) -> Person:
-        person = resolve(case, Person.parse(value))
-        _rule_check(mt, jurisdiction, kind_of(case, person.agency))
-        return person
-
-    return parse
-
-
-def _default_chair(case: Case, mt: MeetingType, jurisdiction: str) -> str | None:
+def _coordinator(case: Case) -> str | None:
+    """The lead coordinator, offered as the chair at a prompt."""
     coordinator = Person.from_raw(case.adult.get("coordinator"))
-    if coordinator is None:
-        return None
-    try:
-        return str(_chair_parser(case, mt, jurisdiction)(str(coordinator)))
-    except InvalidInput:
-        return None
+    return str(coordinator) if coordinator is not None else None
 
 
 def _offer_invitees(case: Case, mt: MeetingType, skip: list[Any]) -> list[Invitation]:
@@ -351,7 +313,7 @@ def _adult(mt: MeetingType, invited: bool, reason: str | None) -> tuple[bool, st
             "missing --adult-invited or --adult-not-invited-reason "
             "(no terminal to ask at; give one as a flag)"
         )
-    _say([f"The adult: {ADULT_GUIDANCE.get(mt.invite.adult, mt.invite.adult)}."])
+    _say([f"The adult: {adult_guidance(mt)}."])
     if confirm("Invite the adult?", default=mt.invite.adult != "not-usual"):
         return True, None
     return False, ask(None, "--adult-not-invited-reason", "Why is the adult not invited", text)

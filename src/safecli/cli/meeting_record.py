@@ -13,7 +13,7 @@ from safecli.casework.minutes import (
     Disagreement,
     Minutes,
     Risk,
-    check_minutes,
+    check_record,
     record_minutes,
 )
 from safecli.casework.minutes_form import form, read_checked
@@ -165,10 +165,8 @@ def record(
                 parse_day,
             ),
         )
-    done = record_minutes(book, case_id, meeting_id, minutes, policy=policy, today=day)
+    done = record_minutes(book, case_id, meeting_id, minutes, today=day)
     typer.echo(f"recorded meeting {meeting_id} of {case_id} as held on {minutes.held_on}")
-    for warning in done.warnings:
-        typer.echo(f"warning: {warning}", err=True)
     for line in carried_lines(done.case, meeting_id):
         typer.echo(line)
     typer.echo(
@@ -298,7 +296,10 @@ def _edit(
     def check(edited: bytes) -> Minutes:
         text = refusals.check_bytes(where, edited)
         return read_checked(
-            where, text, today=day, check=lambda m: check_minutes(case, mt, m, today=day)
+            where,
+            text,
+            today=day,
+            check=lambda m: check_record(book, case.case_id, meeting_id, m, today=day),
         )
 
     minutes = edit_until_valid(

@@ -297,54 +297,18 @@ def _check_jurisdiction(jurisdiction: str) -> None:
         )
 
 
-def creation_problems(
-    mt: MeetingType,
-    *,
-    jurisdiction: str,
-    chair_kind: str | None,
-    chair_is_decision_maker: bool,
-    has_decision_maker: bool,
-) -> list[str]:
-    """Why a meeting of this type cannot be created with these facts (empty: it can).
-
-    A chair not yet named (`chair_kind` None) is not a problem here; validate reports it.
-    """
-    _check_jurisdiction(jurisdiction)
-    problems: list[str] = []
-    if not mt.applies_in(jurisdiction):
-        instead = f"use {mt.counterpart}" if mt.counterpart else "choose another type"
-        problems.append(
-            f"{mt.id} is a {mt.framework} meeting ({str(mt.jurisdiction).title()}); "
-            f"this case is in {jurisdiction.title()}: {instead}"
-        )
-    if chair_kind is not None and not mt.is_chaired_by(chair_kind):
-        guidance = mt.chair_guidance or f"{mt.name} is chaired by {', '.join(mt.chaired_by)}"
-        problems.append(f"{mt.id} cannot be chaired by {chair_kind}: {guidance}")
-    if mt.needs_decision_maker and not has_decision_maker:
-        problems.append(
-            f"{mt.id} needs a named decision maker ({mt.framework}): "
-            "name the person who will make the decision before calling the meeting"
-        )
-    return problems
+ADULT_INVITE_GUIDANCE = {
+    "required": "the guidance expects the adult (and/or their representative) to be invited",
+    "wherever-possible": "invite the adult wherever possible, with an advocate or interpreter "
+    "if needed",
+    "as-appropriate": "invite the adult (or family) as appropriate",
+    "not-usual": "the adult is not usually invited to this kind of meeting",
+}
 
 
-def creation_warnings(
-    mt: MeetingType,
-    *,
-    jurisdiction: str,
-    chair_kind: str | None,
-    chair_is_decision_maker: bool,
-    has_decision_maker: bool,
-) -> list[str]:
-    """Best-practice gaps in creating a meeting of this type that do not refuse it."""
-    _check_jurisdiction(jurisdiction)
-    warnings: list[str] = []
-    if mt.chair_not_decision_maker and chair_is_decision_maker:
-        warnings.append(
-            f"{mt.id}: best practice is that the chair is not the decision maker "
-            f"({mt.framework} guidance); ask someone else to chair"
-        )
-    return warnings
+def adult_guidance(mt: MeetingType) -> str:
+    """What the type's guidance says about inviting the adult, as a sentence part."""
+    return ADULT_INVITE_GUIDANCE.get(mt.invite.adult, mt.invite.adult)
 
 
 def book_policy(book: Book) -> Policy:

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from safecli.errors import BookNotFound, FileFormatError, InvalidInput, LockHeld, UnknownCase
 from safecli.model import FILES, check_case_id
@@ -26,12 +26,22 @@ CACHE_DIR = ".safecli"
 LOCK_WAIT_SECONDS = float(os.environ.get("SAFECLI_LOCK_WAIT", "10"))
 
 
+class Guard(Protocol):
+    """Checks a case change before it is written (the rulebook, given by the command);
+    raises to refuse it. Texts by kind: None for a file that does not exist yet."""
+
+    def __call__(
+        self, case_id: str, before: Mapping[str, str | None], after: Mapping[str, str | None]
+    ) -> None: ...
+
+
 @dataclass(frozen=True)
 class Book:
-    """A case book on disk: its root folder and settings."""
+    """A case book on disk: its root folder and settings, and the guard of its writes."""
 
     root: Path
     config: Config
+    guard: Guard | None = field(default=None, compare=False, repr=False)
 
     @property
     def cases_dir(self) -> Path:
@@ -153,22 +163,32 @@ def read_case(book: Book, case_id: str) -> Case:
     return Case(case_id=case_id, folder=folder, docs=docs, texts=dict.fromkeys(FILES))
 
 
-def save_case(case: Case) -> list[Path]:
+def save_case(case: Case, guard: Guard | None = None) -> list[Path]:
     """Write the files whose text changed; return their paths.
 
-    Every changed file is dumped and checked before any is written, and all are
-    written together (`atomic.write_all`), so a failure changes no file.
+    Every changed file is dumped and checked (and the whole case by `guard`) before
+    any is written, and all are written together (`atomic.write_all`), so a failure
+    changes no file.
     """
-    texts = {}
-    for kind, expect in FILES.items():
-        text = roundtrip.changed_text(case.path(kind), case.docs[kind], case.texts[kind], expect)
-        if text is not None:
-            texts[kind] = text
+    texts = checked_texts(case, guard)
     atomic.write_all({case.path(kind): text for kind, text in texts.items()})
     for kind, text in texts.items():
         case.texts[kind] = text
         case.written.append(case.path(kind))
     return case.written
+
+
+def checked_texts(case: Case, guard: Guard | None = None) -> dict[str, str]:
+    """The new text of each file a change to the case alters, dumped and checked (and the
+    whole case by `guard`), without writing anything."""
+    texts = {}
+    for kind, expect in FILES.items():
+        text = roundtrip.changed_text(case.path(kind), case.docs[kind], case.texts[kind], expect)
+        if text is not None:
+            texts[kind] = text
+    if texts and guard is not None:
+        guard(case.case_id, dict(case.texts), {**case.texts, **texts})
+    return texts
 
 
 @contextmanager
@@ -206,4 +226,4 @@ def edit_case(book: Book, case_id: str) -> Iterator[Case]:
     with lock(folder):
         case = load_case(book, case_id)
         yield case
-        save_case(case)
+        save_case(case, book.guard)

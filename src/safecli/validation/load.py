@@ -6,6 +6,7 @@ Every refusal the store would make becomes an entry of `CaseView.refusals`
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -24,6 +25,24 @@ from safecli.validation.shapecheck import Vocabularies, Walk, walk
 def load_view(context: Context, case_id: str, today: date) -> CaseView:
     """The case as the rules see it (the folder must exist)."""
     folder = context.root / "cases" / case_id
+    raws: dict[str, bytes | FileFormatError] = {}
+    for kind in FILES:
+        path = folder / f"{kind}.yaml"
+        try:
+            raws[kind] = path.read_bytes()
+        except FileNotFoundError:
+            raws[kind] = FileFormatError("file is missing", path=path)
+        except OSError as exc:
+            raws[kind] = FileFormatError(f"cannot read file: {exc.strerror}", path=path)
+    return view_of(context, case_id, raws, today)
+
+
+def view_of(
+    context: Context, case_id: str, raws: Mapping[str, bytes | FileFormatError], today: date
+) -> CaseView:
+    """The case as the rules see it, from each file's bytes (or why they could not be read);
+    a command checks the case it is about to write this way."""
+    folder = context.root / "cases" / case_id
     data: dict[str, Any] = {}
     nodes: dict[str, yaml.Node | None] = {}
     texts: dict[str, str | None] = {}
@@ -31,13 +50,9 @@ def load_view(context: Context, case_id: str, today: date) -> CaseView:
     for kind, expect in FILES.items():
         path = folder / f"{kind}.yaml"
         data[kind] = nodes[kind] = texts[kind] = None
-        try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
-            refusals[kind] = FileFormatError("file is missing", path=path)
-            continue
-        except OSError as exc:
-            refusals[kind] = FileFormatError(f"cannot read file: {exc.strerror}", path=path)
+        raw = raws[kind]
+        if isinstance(raw, FileFormatError):
+            refusals[kind] = raw
             continue
         texts[kind] = raw.decode("utf-8", errors="replace")
         try:
@@ -59,7 +74,7 @@ def load_view(context: Context, case_id: str, today: date) -> CaseView:
         jurisdiction=jurisdiction,
         tz=context.config.tz,
         elsewhere={
-            mt.id: _instead(mt)
+            mt.id: instead(mt)
             for mt in context.policy.types.values()
             if not mt.applies_in(jurisdiction)
         },
@@ -80,7 +95,7 @@ def load_view(context: Context, case_id: str, today: date) -> CaseView:
     )
 
 
-def _instead(mt: MeetingType) -> str:
+def instead(mt: MeetingType) -> str:
     """What to use instead of a meeting type of the other jurisdiction."""
     where = str(mt.jurisdiction).title()
     instead = f"use {mt.counterpart}" if mt.counterpart else "choose another type"

@@ -54,7 +54,7 @@ def render(report: Report, fmt: str, shown: Paths, *, show_waived: bool, strict:
 
 def text_line(shown: Paths, f: Finding) -> str:
     """`path:line:col: severity CODE message (principle)`."""
-    return f"{shown(f.path)}:{f.line}:{f.column}: {f.severity} {f.code} {f.message} ({f.principle})"
+    return f.describe(shown(f.path))
 
 
 def text_waived(shown: Paths, w: Waived) -> str:

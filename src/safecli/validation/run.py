@@ -120,10 +120,7 @@ def context_of(book: Book) -> Context:
 def check_case(context: Context, case_id: str, today: date) -> CaseResult:
     """Run every rule over one case and apply its waivers."""
     view = load_view(context, case_id, today)
-    found: list[Finding] = []
-    for rule in RULES.values():
-        found.extend(_run(rule, view))
-    kept, waived = _apply_waivers(view, found)
+    kept, waived = check_view(view)
     return CaseResult(
         case=case_id,
         findings=tuple(kept),
@@ -132,6 +129,14 @@ def check_case(context: Context, case_id: str, today: date) -> CaseResult:
         last=view.window.last,
         lookups=dict(view.lookups),
     )
+
+
+def check_view(view: CaseView) -> tuple[list[Finding], list[Waived]]:
+    """Every rule's findings on a case view, less those its waivers cover (and those)."""
+    found: list[Finding] = []
+    for rule in RULES.values():
+        found.extend(_run(rule, view))
+    return _apply_waivers(view, found)
 
 
 def _run(rule: Rule, view: CaseView) -> list[Finding]:

@@ -54,7 +54,8 @@ def check(view: CaseView) -> Iterator[Finding]:
                 RULE,
                 "meetings",
                 (index, "chair"),
-                f"{meeting.get('id')} ({mt.id}) has no chair; it is chaired by {allowed}",
+                f"chair: {meeting.get('id')} ({mt.id}) names no chair; it must be chaired by "
+                f"{allowed}",
             )
             continue
         kind = kinds.get(chair.agency)
@@ -63,9 +64,8 @@ def check(view: CaseView) -> Iterator[Finding]:
                 RULE,
                 "meetings",
                 (index, "chair"),
-                f"{meeting.get('id')} "
-                f"({mt.id}) is chaired by {allowed}, not {kind} "
-                f"({chair.agency})",
+                f"chair: {meeting.get('id')} ({mt.id}) must be chaired by {allowed}; "
+                f"the chair is from {chair.agency} (kind {kind})",
             )
 
 

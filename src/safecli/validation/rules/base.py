@@ -40,6 +40,13 @@ class Finding:
     case: str
     record_line: int
 
+    def describe(self, path: str | None = None) -> str:
+        """The finding as validate prints it: `file:line:col: severity CODE message (principle)`."""
+        return (
+            f"{path or self.path}:{self.line}:{self.column}: "
+            f"{self.severity} {self.code} {self.message} ({self.principle})"
+        )
+
 
 @dataclass(frozen=True)
 class Rule:

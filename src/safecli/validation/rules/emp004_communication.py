@@ -5,7 +5,8 @@ names one, or `needs_advocate: true`), every meeting the adult is invited to
 invites the advocate: an invitee from an agency of kind `advocacy`, or the
 person named as advocate. When it records an interpreter language
 (`communication.interpreter`), the invitation arranges one: an invitee's reason,
-the purpose or the agenda mentions an interpreter. Checked for meeting types
+the purpose or the agenda mentions an interpreter (a line saying one is "not
+arranged" or "not yet booked" does not count). Checked for meeting types
 whose pack entry asks for an advocate or interpreter where needed
 (`invite.advocate_or_interpreter: true`); cancelled meetings are not checked.
 
@@ -127,13 +128,22 @@ def _advocate_invited(meeting: dict[str, Any], kinds: dict[str, str], advocate: 
     return False
 
 
+# A line saying the interpreter is still to be found does not arrange one.
+NOT_ARRANGED = ("not arranged", "not yet arranged", "not booked", "not yet booked")
+
+
 def _mentions_interpreter(meeting: dict[str, Any]) -> bool:
     texts = [
         meeting.get("purpose"),
         *items(meeting.get("agenda")),
         *(mapping(entry).get("reason") for entry in items(meeting.get("invitees"))),
     ]
-    return any(isinstance(text, str) and "interpret" in text.lower() for text in texts)
+    return any(
+        isinstance(text, str)
+        and "interpret" in text.lower()
+        and not any(words in text.lower() for words in NOT_ARRANGED)
+        for text in texts
+    )
 
 
 RULE = Rule(

@@ -1,0 +1,92 @@
+"""The rulebook at write time: a command's change is checked by the rules validate runs.
+
+A writing command hands the store a `Rulebook`; before any file is replaced the store
+calls it with the case's texts as they are and as they would be. A change that brings
+in an error-level finding is refused (`Refused`, nothing written); the warnings it
+brings in are kept for the command to print. Findings already there before the change
+never block it: a command may mend a case one fact at a time.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from safecli.errors import FileFormatError, RuleViolation
+from safecli.model import FILES
+from safecli.store.book import Book
+from safecli.validation.load import view_of
+from safecli.validation.rules.base import ERROR, Context, Finding
+from safecli.validation.run import Selection, book_defaults, check_view, context_of
+
+
+class Refused(RuleViolation):
+    """Raised when a change would bring in findings that validate reports as errors."""
+
+    def __init__(self, findings: Sequence[Finding]) -> None:
+        codes = ", ".join(dict.fromkeys(f.code for f in findings))
+        last = (
+            f"nothing written: the change would break {codes} "
+            f"(see: safecli rules {findings[0].code})"
+        )
+        super().__init__("\n".join([*(f.describe() for f in findings), last]))
+        self.findings = tuple(findings)
+
+
+@dataclass
+class Rulebook:
+    """The store's guard for one command: checks each case change against every rule."""
+
+    book: Book
+    today: date
+    warnings: list[Finding] = field(default_factory=list)
+    _context: Context | None = None
+    _selection: Selection | None = None
+
+    def __call__(
+        self, case_id: str, before: Mapping[str, str | None], after: Mapping[str, str | None]
+    ) -> None:
+        """Refuse the change from `before` to `after` (texts by kind) if it brings in an
+        error; remember the warnings it brings in."""
+        if self._context is None:
+            self._context = context_of(self.book)
+            _, select, ignore = book_defaults(self.book)
+            self._selection = Selection(select, ignore)
+        old = self._findings(case_id, before) if any(before.values()) else []
+        new = self._findings(case_id, after)
+        introduced = brought_in(old, new)
+        errors = [f for f in introduced if f.severity == ERROR]
+        if errors:
+            raise Refused(errors)
+        self.warnings.extend(f for f in introduced if f.severity != ERROR)
+
+    def _findings(self, case_id: str, texts: Mapping[str, str | None]) -> list[Finding]:
+        assert self._context is not None and self._selection is not None
+        folder = self._context.root / "cases" / case_id
+        raws: dict[str, bytes | FileFormatError] = {}
+        for kind in FILES:
+            text = texts.get(kind)
+            raws[kind] = (
+                text.encode("utf-8")
+                if text is not None
+                else FileFormatError("file is missing", path=folder / f"{kind}.yaml")
+            )
+        view = view_of(self._context, case_id, raws, self.today)
+        kept, _ = check_view(view)
+        return [f for f in kept if self._selection.wants(f.code)]
+
+
+def brought_in(old: Sequence[Finding], new: Sequence[Finding]) -> list[Finding]:
+    """The findings of `new` that `old` did not have (by file, code and message: a change
+    moves lines), in file order."""
+    before = Counter((f.path, f.code, f.message) for f in old)
+    found = []
+    for finding in sorted(new, key=lambda f: (f.path, f.line, f.column, f.code)):
+        key = (finding.path, finding.code, finding.message)
+        if before[key]:
+            before[key] -= 1
+        else:
+            found.append(finding)
+    return found
