@@ -34,11 +34,22 @@ def test_an_enquiry_and_its_allegations_are_recorded_in_place(
         "--source", "known",
     )  # fmt: skip
     assert added.exit_code == 0, added.output
+    before = snapshot(book)
     concluded = cli(
         "case", "enquiry", CASE, "--concluded-on", "2026-12-10", "--capacity", "had",
         "--as-of", "2026-12-10",
     )  # fmt: skip
-    assert concluded.exit_code == 0, concluded.output
+    # Concluded with the result not recorded: the rulebook refuses it, nothing written.
+    assert concluded.exit_code == 3, concluded.output
+    assert "error ACC010 allegation 1 of a concluded enquiry" in concluded.output
+    assert snapshot(book) == before
+    adult_path = book / "cases" / CASE / "adult.yaml"
+    text = adult_path.read_text()
+    adult_path.write_text(
+        text.replace("  concluded_on: null", "  concluded_on: 2026-12-10").replace(
+            "  capacity: null", "  capacity: had", 1
+        )
+    )
     adult = _adult(book)
     keys = list(adult)
     assert keys.index("others_at_risk") < keys.index("enquiry") < keys.index("closed")
@@ -51,7 +62,7 @@ def test_an_enquiry_and_its_allegations_are_recorded_in_place(
         {"type": "financial", "location": "own-home", "source": "known", "action": None,
          "risk_outcome": None}
     ]  # fmt: skip
-    # Concluded with the result not recorded: the rulebook says so.
+    # The same fact written by hand: validate reports the same code.
     checked = cli("validate", CASE, "--select", "ACC010", "--as-of", "2026-12-10")
     assert checked.exit_code == 1
     assert "adult.yaml:" in checked.output and "ACC010" in checked.output
