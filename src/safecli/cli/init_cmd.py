@@ -11,6 +11,7 @@ from safecli.cli.common import ask, choice, text
 from safecli.cli.teamwork import offer_git_setup
 from safecli.model import JURISDICTIONS
 from safecli.store.config import init_book, upgrade_book
+from safecli.teamwork import pipelines
 
 
 def init(
@@ -28,6 +29,15 @@ def init(
             "safecli.yaml, .yamllint), changing nothing else.",
         ),
     ] = False,
+    ci: Annotated[
+        str | None,
+        typer.Option(
+            "--ci",
+            help="Also write the CI pipeline for this git host: gitlab, github or forgejo "
+            "(safecli ci setup, for a book that exists).",
+            show_default=False,
+        ),
+    ] = None,
     git_setup: Annotated[
         bool,
         typer.Option(
@@ -40,9 +50,13 @@ def init(
 
     Example: safecli init casebook --organisation "Exampletown Council" --jurisdiction england
     """
+    if ci is not None:
+        pipelines.target(path, ci)  # refused (unknown host, one there) before any write
     if upgrade:
         for written in upgrade_book(path):
             typer.echo(f"wrote {written}")
+        if ci is not None:
+            typer.echo(f"wrote {pipelines.write(path, ci)}")
         return
     org = ask(organisation, "--organisation", "Organisation", text)
     where = ask(
@@ -54,6 +68,8 @@ def init(
     assert org is not None and where is not None
     for written in init_book(path, organisation=org, jurisdiction=where, timezone=timezone):
         typer.echo(f"wrote {written}")
+    if ci is not None:
+        typer.echo(f"wrote {pipelines.write(path, ci)}")
     offer_git_setup(path, git_setup)
 
 

@@ -15,6 +15,7 @@ from safecli.cli import (
     agency,
     case,
     chronology,
+    ci,
     doctor,
     edit,
     enquiry,
@@ -121,6 +122,7 @@ for module in (
     stats,
     chronology,
     teamwork,
+    ci,
     history,
     doctor,
 ):
