@@ -1,5 +1,5 @@
 """`python -m safecli`."""
 
-from safecli.cli.main import run
+from safecli.cli import run
 
 run()

@@ -2,24 +2,32 @@
 
 from __future__ import annotations
 
+import importlib
+from typing import Any
+
 import typer
+from typer.core import TyperGroup
 from typer.main import get_command
 
+from safecli.cli.main import COMMANDS as TABLE
 from safecli.cli.main import app
 
 
-def _commands(group: object, prefix: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], object]]:
+def _commands(group: Any, prefix: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], Any]]:
     found = []
-    for name, command in getattr(group, "commands", {}).items():
+    context = typer.Context(group)
+    for name in group.list_commands(context):
+        command = group.get_command(context, name)
         path = (*prefix, name)
-        if getattr(command, "commands", None):
+        if isinstance(command, TyperGroup):
             found += _commands(command, path)
         else:
             found.append((path, command))
     return found
 
 
-COMMANDS = _commands(get_command(app))
+ROOT = get_command(app)
+COMMANDS = _commands(ROOT)
 
 
 def test_every_noun_and_verb_is_there() -> None:
@@ -85,3 +93,28 @@ def test_help_runs_for_every_command() -> None:
         result = runner.invoke(app, [*path, "--help"])
         assert result.exit_code == 0, path
         assert "Usage:" in result.output
+
+
+def test_the_root_table_lists_every_command_with_its_own_summary() -> None:
+    """`safecli --help` lists the table's summaries without building the commands."""
+    registered = {}
+    for modules in {modules for modules, _ in TABLE.values()}:
+        holder = typer.Typer()
+        for module in modules.split():
+            importlib.import_module(f"safecli.cli.{module}").register(holder)
+        for name, command in typer.main.get_group(holder).commands.items():
+            registered[name] = (modules, command.get_short_help_str(10**6))
+    assert registered == TABLE
+
+
+def test_root_help_lists_every_command() -> None:
+    result = typer.testing.CliRunner().invoke(app, ["--help"])
+    assert result.exit_code == 0
+    listed = [line.split()[0] for line in result.output.split("Commands:")[1].splitlines() if line]
+    assert listed == list(TABLE)
+
+
+def test_a_mistyped_command_gets_a_suggestion() -> None:
+    result = typer.testing.CliRunner().invoke(app, ["metting"])
+    assert result.exit_code == 2
+    assert "Did you mean 'meeting'?" in result.output

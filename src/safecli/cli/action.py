@@ -6,9 +6,6 @@ from typing import Annotated
 
 import typer
 
-from safecli.casework import actions
-from safecli.casework.meetings import find_meeting
-from safecli.casework.people import resolve
 from safecli.cli.common import (
     AsOfOption,
     CommitOption,
@@ -26,7 +23,6 @@ from safecli.cli.common import (
 )
 from safecli.errors import UsageProblem
 from safecli.model import Person
-from safecli.store.book import read_case
 
 app = typer.Typer(help="Actions agreed at meetings: lead, due date, status.", no_args_is_help=True)
 Opt = typer.Option
@@ -53,6 +49,11 @@ def add(
     Example: safecli action add SG-2026-0001 --meeting M1 --lead "police:DC Lee Jones"
     --due +2w "Interview the son about the withdrawals"
     """
+    from safecli.casework import actions
+    from safecli.casework.meetings import find_meeting
+    from safecli.casework.people import resolve
+    from safecli.store.book import read_case
+
     book = book_of(ctx)
     parse_day = date_parser(book, as_of)
     case = read_case(book, case_id) if is_interactive() else None
@@ -91,6 +92,8 @@ def done(
 
     Example: safecli action done SG-2026-0001 A1 --on yesterday --note "Bank flagged the account"
     """
+    from safecli.casework import actions
+
     book = book_of(ctx)
     day = date_parser(book, as_of)(on) if on else today(book, as_of)
     case = actions.mark_done(book, case_id, action_id, on=day, note=note)
@@ -138,6 +141,8 @@ def move(
     Example: safecli action move SG-2026-0001 A2 --to +1w --reason "Bank needs consent"
     --lead-informed --risk-reassessed
     """
+    from safecli.casework import actions
+
     book = book_of(ctx)
     parse_day = date_parser(book, as_of)
     new_due = ask(to, "--to", "New due date", parse_day)
@@ -174,6 +179,8 @@ def cancel(
 
     Example: safecli action cancel SG-2026-0001 A5 --reason "Son moved out; not needed"
     """
+    from safecli.casework import actions
+
     book = book_of(ctx)
     why = ask(reason, "--reason", "Why is the action cancelled", text)
     case = actions.cancel_action(book, case_id, action_id, reason=why)
@@ -206,6 +213,8 @@ def list_actions(
 
     Example: safecli action list --open --agency police --format csv
     """
+    from safecli.casework import actions
+
     book = book_of(ctx)
     ids = [case_id] if case_id else book.case_ids()
     rows = actions.list_actions(book, ids, open_only=open_only, agency=agency)

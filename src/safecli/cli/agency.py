@@ -6,10 +6,8 @@ from typing import Annotated
 
 import typer
 
-from safecli.casework import cases
 from safecli.cli.common import CommitOption, ExcelOption, FormatOption, book_of, emit, report
 from safecli.errors import UsageProblem
-from safecli.store.book import load_case
 
 app = typer.Typer(help="The agencies of a case and their people.", no_args_is_help=True)
 
@@ -42,6 +40,8 @@ def add(
     --kind police --person "DC Lee Jones;Investigating officer;lee.jones@example.org"
     --language en
     """
+    from safecli.casework import cases
+
     book = book_of(ctx)
     people = [cases.AgencyPerson.parse(value).speaking(language) for value in person or []]
     if language is not None and not people:
@@ -63,6 +63,8 @@ def list_agencies(
 
     Example: safecli agency list SG-2026-0001 --format json
     """
+    from safecli.store.book import load_case
+
     case = load_case(book_of(ctx), case_id)
     lead = case.adult.get("lead_agency")
     rows = [

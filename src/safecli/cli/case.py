@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated
 
 import typer
 
-from safecli.casework import cases, listing
 from safecli.cli.common import (
     AsOfOption,
     CommitOption,
@@ -25,7 +23,6 @@ from safecli.cli.common import (
 )
 from safecli.errors import UsageProblem
 from safecli.model import ABUSE_TYPES, AGENCY_KINDS, RISK_LEVELS, WALES_ABUSE_TYPES
-from safecli.store.book import load_case
 
 app = typer.Typer(help="Open, list, show and close cases.", no_args_is_help=True)
 
@@ -91,6 +88,8 @@ def new(
     --lead-agency-name "Exampletown Adult Social Care" --concern-type financial
     --concern-summary "Son withdrawing cash"
     """
+    from safecli.casework import cases
+
     book = book_of(ctx)
     opened = today(book, as_of)
     parse_day = date_parser(book, as_of)
@@ -161,6 +160,8 @@ def list_cases(
 
     Example: safecli case list --status all --format csv
     """
+    from safecli.casework import listing
+
     book = book_of(ctx)
     choice(listing.STATUSES, "status")(status)
     rows = listing.case_rows(book, status)
@@ -179,6 +180,10 @@ def show(
 
     Example: safecli case show SG-2026-0001
     """
+    import json
+
+    from safecli.store.book import load_case
+
     book = book_of(ctx)
     case = load_case(book, case_id)
     if fmt == "json":
@@ -265,6 +270,8 @@ def close(
     Example: safecli case close SG-2026-0001 --reason "Risk reduced" --outcomes-asked
     --outcomes-expressed --achieved partially
     """
+    from safecli.casework import cases
+
     book = book_of(ctx)
     case = cases.close_case(
         book,

@@ -9,10 +9,6 @@ import typer
 
 from safecli.cli.common import book_of
 from safecli.errors import UsageProblem
-from safecli.reports.chronology import agencies_of, chronology
-from safecli.reports.chronology_output import FORMATS, View, format_chronology
-from safecli.reports.source import case_files
-from safecli.store import atomic
 
 Opt = typer.Option
 SUFFIXES = {".md": "md", ".html": "html", ".htm": "html", ".csv": "csv", ".txt": "txt"}
@@ -53,6 +49,11 @@ def chronology_cmd(
 
     Example: safecli chronology SG-2026-0001 --agency police --format html -o police.html
     """
+    from safecli.reports.chronology import agencies_of, chronology
+    from safecli.reports.chronology_output import FORMATS, View, format_chronology
+    from safecli.reports.source import case_files
+    from safecli.store import atomic
+
     book = book_of(ctx)
     chosen = fmt or (SUFFIXES.get(Path(output).suffix.lower()) if output else None) or "md"
     if chosen not in FORMATS:

@@ -9,16 +9,20 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, Literal, TypeVar, overload
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, overload
 
 import typer
 
-from safecli import dates
 from safecli.errors import InvalidInput, UsageProblem
 from safecli.model import Person
 from safecli.output.csvfile import csv_text
 from safecli.output.markdown import md_text
-from safecli.store.book import Book, find_book
+
+if TYPE_CHECKING:
+    from safecli.store.book import Book
+
+# Command modules import the library inside their commands, not at the top: showing one
+# command's --help then costs its module alone, and running it only what it uses.
 
 T = TypeVar("T")
 
@@ -54,6 +58,8 @@ CommitOption = Annotated[
 
 def book_of(ctx: typer.Context) -> Book:
     """The case book for this command (--book, SAFECLI_BOOK, or found upwards)."""
+    from safecli.store.book import find_book
+
     root = ctx.find_root()
     explicit = root.params.get("book")
     book = find_book(Path(explicit) if explicit else None)
@@ -158,12 +164,16 @@ def choice(options: Sequence[str], what: str) -> Callable[[str], str]:
 
 def today(book: Book, as_of: str | None) -> date:
     """The date commands act on: --as-of, or today in the book's timezone."""
+    from safecli import dates
+
     real_today = dates.today_in(book.config.tz)
     return dates.parse_date(as_of, real_today) if as_of else real_today
 
 
 def date_parser(book: Book, as_of: str | None) -> Callable[[str], date]:
     """A parser for date answers (ISO, today, +3d, fri...) relative to the command's today."""
+    from safecli import dates
+
     base = today(book, as_of)
     return lambda value: dates.parse_date(value, base)
 

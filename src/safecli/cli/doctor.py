@@ -8,7 +8,6 @@ import typer
 
 from safecli.cli.common import book_of
 from safecli.errors import EXIT_FINDINGS
-from safecli.teamwork import doctor as checks
 
 
 def doctor(
@@ -23,6 +22,8 @@ def doctor(
 
     Example: safecli doctor
     """
+    from safecli.teamwork import doctor as checks
+
     results = checks.run_checks(book_of(ctx))
     for check in results:
         typer.echo(f"{check.status:<5} {check.name}: {check.detail}")

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import os
-import shlex
-import subprocess
-import tempfile
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
@@ -24,8 +21,9 @@ from safecli.cli.common import (
 )
 from safecli.errors import FileFormatError, InvalidInput, SafecliError
 from safecli.model import FILES
-from safecli.store import atomic, refusals, roundtrip
-from safecli.store.book import Book, lock
+
+if TYPE_CHECKING:
+    from safecli.store.book import Book
 
 T = TypeVar("T")
 
@@ -43,6 +41,9 @@ def edit(
 
     Example: safecli edit SG-2026-0001 meetings   (with EDITOR=nano, say)
     """
+    from safecli.store import atomic, refusals, roundtrip
+    from safecli.store.book import lock
+
     book = book_of(ctx)
     kind = file.removesuffix(".yaml")
     if kind not in FILES:
@@ -82,6 +83,7 @@ def _raise_sequences(path: Path, original: str, text: str) -> str:
     """The edited meetings, with a higher SEQUENCE for sent meetings whose time or place
     the edit changed (calendars ignore an update without one)."""
     from safecli.casework.schedule import note_calendar_changes, sequence_of
+    from safecli.store import roundtrip
 
     after = roundtrip.parse(path, text, list)
     raised = note_calendar_changes(roundtrip.parse(path, original, list), after)
@@ -121,6 +123,8 @@ def edit_until_valid(
     edit is offered back at a terminal (`question`); otherwise it is kept aside under
     .safecli/rejected/ and InvalidInput says where (`refused` starts the message).
     """
+    import tempfile
+
     fd, name = tempfile.mkstemp(prefix=f".{stem}.", suffix=".edit.yaml", dir=folder)
     copy = Path(name)
     try:
@@ -145,6 +149,9 @@ def edit_until_valid(
 
 def run_editor(path: Path) -> None:
     """Open path in $VISUAL / $EDITOR (vi if neither is set) and wait for it."""
+    import shlex
+    import subprocess
+
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
     try:
         done = subprocess.run([*shlex.split(editor), str(path)], check=False)
@@ -156,6 +163,8 @@ def run_editor(path: Path) -> None:
 
 def keep_aside(book: Book, stem: str, data: bytes) -> Path:
     """Keep a rejected edit under .safecli/rejected/ (0600), never overwriting one kept."""
+    import tempfile
+
     folder = book.cache_dir / "rejected"
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%dT%H%M%S")

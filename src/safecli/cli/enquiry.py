@@ -7,8 +7,6 @@ from typing import Annotated, Any
 
 import typer
 
-from safecli.casework import enquiry
-from safecli.cli import case as case_cli
 from safecli.cli.common import (
     AsOfOption,
     CommitOption,
@@ -31,7 +29,6 @@ from safecli.model import (
     RISK_OUTCOMES,
     SUPPORT_REASONS,
 )
-from safecli.store.book import load_case
 
 Opt = typer.Option
 CaseArg = Annotated[str, typer.Argument(metavar="CASE")]
@@ -76,6 +73,9 @@ def enquiry_cmd(
     Example: safecli case enquiry SG-2026-0001 --kind s42 --decided-on 2026-10-07
     --started-on 2026-10-07 --council "Exampletown Council"
     """
+    from safecli.casework import enquiry
+    from safecli.store.book import load_case
+
     book = book_of(ctx)
     parse_day = date_parser(book, as_of)
     current = load_case(book, case_id).adult.get("enquiry")
@@ -119,6 +119,8 @@ def allegation_add(
     Example: safecli case allegation add SG-2026-0001 --type financial --location
     own-home --source known --action risk-action-taken --risk-outcome reduced
     """
+    from safecli.casework import enquiry
+
     book = book_of(ctx)
     allegation = enquiry.Allegation(
         type=ask(type_, "--type", _question("Type", ALLEGATION_TYPES), _one(ALLEGATION_TYPES)),
@@ -176,6 +178,8 @@ def demographics(
     Example: safecli case demographics SG-2026-0001 --gender female --ethnicity white
     --support-reason memory-cognition --no-autism --no-asperger
     """
+    from safecli.casework import enquiry
+
     book = book_of(ctx)
     parse_day = date_parser(book, as_of)
     asking = is_interactive() and all(
@@ -220,6 +224,8 @@ def _one(values: tuple[str, ...]) -> Callable[[str], str]:
 
 def register(root: typer.Typer) -> None:
     """Add these commands to the `case` group."""
+    from safecli.cli import case as case_cli
+
     case_cli.app.command("enquiry")(enquiry_cmd)
     case_cli.app.command("demographics")(demographics)
     allegation_app.command("add")(allegation_add)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated
 
 import typer
 
 from safecli.cli.common import book_of, choice, date_parser
-from safecli.teamwork.history import case_history
 
 
 def history(
@@ -28,6 +26,10 @@ def history(
 
     Example: safecli history SG-2026-0001 --since 2026-11-01
     """
+    import json
+
+    from safecli.teamwork.history import case_history
+
     choice(("text", "json"), "format")(fmt)
     book = book_of(ctx)
     start = date_parser(book, None)(since) if since else None

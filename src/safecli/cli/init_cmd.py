@@ -8,10 +8,7 @@ from typing import Annotated
 import typer
 
 from safecli.cli.common import ask, choice, text
-from safecli.cli.teamwork import offer_git_setup
 from safecli.model import JURISDICTIONS
-from safecli.store.config import init_book, upgrade_book
-from safecli.teamwork import pipelines
 
 
 def init(
@@ -50,6 +47,10 @@ def init(
 
     Example: safecli init casebook --organisation "Exampletown Council" --jurisdiction england
     """
+    from safecli.cli.teamwork import offer_git_setup
+    from safecli.store.config import init_book, upgrade_book
+    from safecli.teamwork import pipelines
+
     if ci is not None:
         pipelines.target(path, ci)  # refused (unknown host, one there) before any write
     if upgrade:

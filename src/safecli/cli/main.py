@@ -1,46 +1,133 @@
-"""The `safecli` entry point: the root app, error handling and exit codes."""
+"""The `safecli` entry point: the root app, its commands, error handling and exit codes.
+
+Each command lives in a module of this package whose `register(app)` adds it to a Typer
+app. The root imports a module only when one of its commands runs or shows its help, so
+start-up pays for one module, not all of them: `COMMANDS` below says which module holds
+each top-level command, with the one-line summary `safecli --help` lists for it (a test
+holds every summary equal to the command's own help).
+"""
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
+from difflib import get_close_matches
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from safecli import __version__
-from safecli.cli import (
-    action,
-    agency,
-    case,
-    chronology,
-    ci,
-    doctor,
-    edit,
-    enquiry,
-    history,
-    init_cmd,
-    meeting,
-    overdue,
-    render,
-    report,
-    rules,
-    schema,
-    stats,
-    teamwork,
-    validate,
-)
 from safecli.errors import EXIT_FAILED, EXIT_INTERRUPTED, SafecliError
 from safecli.output.terminal import clean_streams
 
+#: Top-level command -> (the modules in safecli.cli whose register() add it, space-separated;
+#: its summary in `safecli --help`, which a test holds equal to the command's own help).
+COMMANDS: dict[str, tuple[str, str]] = {
+    "init": (
+        "init_cmd",
+        "Create a case book: safecli.yaml, cases/, .yamllint, .gitignore and .gitattributes.",
+    ),
+    "case": ("case enquiry", "Open, list, show and close cases."),
+    "agency": ("agency", "The agencies of a case and their people."),
+    "meeting": ("meeting", "Call, record and share multi-agency meetings."),
+    "action": ("action", "Actions agreed at meetings: lead, due date, status."),
+    "edit": (
+        "edit",
+        "Edit one file of a case in $EDITOR; it is checked before it replaces the original.",
+    ),
+    "overdue": (
+        "overdue",
+        (
+            "List overdue and due-soon actions, passed reviews, unshared minutes and cases"
+            " with a concern but no meeting yet; most overdue first."
+        ),
+    ),
+    "validate": (
+        "validate",
+        "Check cases for integrity and the safeguarding standards, like a linter.",
+    ),
+    "rules": ("rules", "List the validation rules, or print one rule's documentation."),
+    "schema": (
+        "schema",
+        "Print the JSON Schema (2020-12) of the case files, for editors and check-jsonschema.",
+    ),
+    "render": ("render", "Render invitations, minutes and the protection plan."),
+    "report": (
+        "report",
+        (
+            "Write the book's overview as a static HTML site: open cases by risk and time open,"
+            " what needs chasing by agency, meetings in the next 14 days, timeliness of first"
+            " meetings, Making Safeguarding Personal at closure, a page per agency (only its"
+            " own items) and a page per case."
+        ),
+    ),
+    "stats": ("stats", "Statutory returns: England's SAC and the Welsh measures."),
+    "chronology": (
+        "chronology",
+        "A chronology of the cases: every dated fact, one row each, oldest first.",
+    ),
+    "git": ("teamwork", "Set up the case book's git repository for teamwork."),
+    "merge-file": (
+        "teamwork",
+        "Merge three versions of a case file by identity: git's merge driver.",
+    ),
+    "ci": ("ci", "CI for the book's repository: validate every change, mail the digest."),
+    "history": (
+        "history",
+        "A case's audit trail from git: when, who, and what changed, newest first.",
+    ),
+    "doctor": ("doctor", "Check the case book's git setup, names, sizes and permissions."),
+}
+
+_BUILT: dict[str, dict[str, Any]] = {}
+
 
 class SafecliGroup(TyperGroup):
-    """Turns safecli's errors into one line on stderr and an exit code: never a traceback.
+    """The root group: builds a command when it is used; errors become one line on stderr.
 
     Everything a command prints passes the one output filter (`output.terminal`),
     so no control character or escape sequence from a case file reaches the terminal.
     """
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return [*self.commands, *(name for name in COMMANDS if name not in self.commands)]
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        if cmd_name in self.commands or cmd_name not in COMMANDS:
+            return super().get_command(ctx, cmd_name)
+        return self._built(COMMANDS[cmd_name][0]).get(cmd_name)
+
+    def _built(self, modules: str) -> dict[str, Any]:
+        """The commands these modules register, built once a process (as registering is)."""
+        if modules not in _BUILT:
+            holder = typer.Typer(rich_markup_mode=self.rich_markup_mode)
+            for name in modules.split():
+                importlib.import_module(f"safecli.cli.{name}").register(holder)
+            _BUILT[modules] = dict(typer.main.get_group(holder).commands)
+        return _BUILT[modules]
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """List the commands with their summaries, building none of them."""
+        summaries = {name: summary for name, (_, summary) in COMMANDS.items()}
+        summaries |= {name: cmd.get_short_help_str(10**6) for name, cmd in self.commands.items()}
+        limit = formatter.width - 6 - max(map(len, summaries))
+        with formatter.section("Commands"):
+            formatter.write_dl(
+                [
+                    (name, TyperCommand(name, help=summary).get_short_help_str(limit))
+                    for name, summary in summaries.items()
+                ]
+            )
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and self.get_command(ctx, name) is None:
+            matches = get_close_matches(name, self.list_commands(ctx))
+            hint = f" Did you mean {', '.join(map(repr, matches))}?" if matches else ""
+            ctx.fail(f"No such command {name!r}.{hint}")
+        return super().resolve_command(ctx, args)
 
     def invoke(self, ctx: Any) -> Any:
         with clean_streams(sys):
@@ -71,6 +158,8 @@ app = typer.Typer(
     name="safecli",
     help="Plain-text case books for multi-agency adult safeguarding meetings.",
     no_args_is_help=True,
+    # Plain help: the rich library alone takes longer to import than the rest of start-up.
+    rich_markup_mode=None,
     pretty_exceptions_show_locals=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -105,30 +194,6 @@ def main(
     """
 
 
-for module in (
-    init_cmd,
-    case,
-    enquiry,
-    agency,
-    meeting,
-    action,
-    edit,
-    overdue,
-    validate,
-    rules,
-    schema,
-    render,
-    report,
-    stats,
-    chronology,
-    teamwork,
-    ci,
-    history,
-    doctor,
-):
-    module.register(app)
-
-
 def run() -> None:
-    """Console-script entry point."""
+    """Run the command line (`safecli.cli.run` answers `--version` before importing this)."""
     app(prog_name="safecli")

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
 from typing import Annotated
 
 import typer
 
-from safecli.casework import meetings
 from safecli.cli.common import (
     AsOfOption,
     CommitOption,
@@ -26,12 +24,8 @@ from safecli.cli.common import (
 from safecli.cli.meeting_new import new
 from safecli.cli.meeting_record import record
 from safecli.cli.meeting_schedule import reschedule, uninvite
-from safecli.cli.meeting_text import show_lines, suggestion_lines
 from safecli.errors import InvalidInput
 from safecli.model import RESPONSES, Person
-from safecli.policy.pack import book_policy
-from safecli.policy.suggest import suggest_meeting
-from safecli.store.book import read_case
 
 app = typer.Typer(help="Call, record and share multi-agency meetings.", no_args_is_help=True)
 Opt = typer.Option
@@ -45,6 +39,10 @@ def types(ctx: typer.Context, fmt: FormatOption = "table") -> None:
 
     Example: safecli meeting types --format json
     """
+    import json
+
+    from safecli.policy.pack import book_policy
+
     policy = book_policy(book_of(ctx))
     if fmt == "json":
         typer.echo(
@@ -79,6 +77,14 @@ def suggest(
 
     Example: safecli meeting suggest SG-2026-0001
     """
+    import json
+
+    from safecli.casework import meetings
+    from safecli.cli.meeting_text import suggestion_lines
+    from safecli.policy.pack import book_policy
+    from safecli.policy.suggest import suggest_meeting
+    from safecli.store.book import read_case
+
     choice(("text", "json"), "format")(fmt)
     book = book_of(ctx)
     case = read_case(book, case_id)
@@ -113,6 +119,8 @@ def invite(
     Example: safecli meeting invite SG-2026-0001 M1 "housing:Priya Shah" --reason
     "Landlord; can change the locks"
     """
+    from safecli.casework import meetings
+
     book = book_of(ctx)
     who = Person.parse(person)
     why = ask(reason, "--reason", f"Why invite {who.name}", text)
@@ -141,6 +149,8 @@ def respond(
 
     Example: safecli meeting respond SG-2026-0001 M1 "gp:Dr Amara Okafor" "deputy:Nurse Kim Lo"
     """
+    from safecli.casework import meetings
+
     book = book_of(ctx)
     who = Person.parse(person)
     kind, _, deputy = response.partition(":")
@@ -172,6 +182,8 @@ def share(
 
     Example: safecli meeting share SG-2026-0001 M1 --with police --with gp --on today
     """
+    from safecli.casework import meetings
+
     book = book_of(ctx)
     agencies = with_ or []
     if not agencies:
@@ -200,6 +212,8 @@ def cancel(
 
     Example: safecli meeting cancel SG-2026-0001 M3 --reason "Replaced by a conference"
     """
+    from safecli.casework import meetings
+
     book = book_of(ctx)
     why = ask(reason, "--reason", "Why is the meeting cancelled", text)
     case = meetings.cancel(book, case_id, meeting_id, why)
@@ -223,6 +237,13 @@ def show(
 
     Example: safecli meeting show SG-2026-0001 M2
     """
+    import json
+
+    from safecli.casework import meetings
+    from safecli.cli.meeting_text import show_lines
+    from safecli.policy.pack import book_policy
+    from safecli.store.book import read_case
+
     choice(("text", "json"), "format")(fmt)
     book = book_of(ctx)
     case = read_case(book, case_id)
@@ -247,6 +268,9 @@ def list_meetings(
 
     Example: safecli meeting list SG-2026-0001 --format csv
     """
+    from safecli.casework import meetings
+    from safecli.store.book import read_case
+
     case = read_case(book_of(ctx), case_id)
     emit(
         meetings.meeting_rows(case),

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
-from safecli.casework import meetings
-from safecli.casework.meetings import Invitation, NewMeeting
-from safecli.casework.people import kind_of, people_of_kinds, resolve
 from safecli.cli.common import (
     AsOfOption,
     CommitOption,
@@ -23,14 +20,13 @@ from safecli.cli.common import (
     text,
     today,
 )
-from safecli.cli.meeting_text import suggestion_lines
-from safecli.dates import parse_datetime
 from safecli.errors import InvalidInput, UsageProblem
 from safecli.model import MEETING_FORMATS, MEETING_MODES, Person
-from safecli.policy.pack import MeetingType, Policy, adult_guidance, book_policy
-from safecli.policy.suggest import suggest_meeting
-from safecli.store.book import Case, read_case
-from safecli.validation.load import instead
+
+if TYPE_CHECKING:
+    from safecli.casework.meetings import Invitation
+    from safecli.policy.pack import MeetingType, Policy
+    from safecli.store.book import Case
 
 T = TypeVar("T")
 Opt = typer.Option
@@ -106,6 +102,14 @@ def new(
     --chair "asc:Sam Patel" --invite "police:DC Lee Jones:Investigating the theft"
     --adult-not-invited-reason "Seen alone the day before; views brought by Sam"
     """
+    from safecli.casework import meetings
+    from safecli.casework.meetings import Invitation, NewMeeting
+    from safecli.cli.meeting_text import suggestion_lines
+    from safecli.dates import parse_datetime
+    from safecli.policy.pack import book_policy
+    from safecli.policy.suggest import suggest_meeting
+    from safecli.store.book import read_case
+
     book = book_of(ctx)
     day = today(book, as_of)
     case = read_case(book, case_id)
@@ -199,6 +203,7 @@ def new(
 
 def _type_parser(policy: Policy, jurisdiction: str) -> Callable[[str], str]:
     """A type that applies in the case's jurisdiction (INT004's vocabulary and wording)."""
+    from safecli.validation.load import instead
 
     def parse(value: str) -> str:
         mt = policy.get(value)
@@ -210,6 +215,8 @@ def _type_parser(policy: Policy, jurisdiction: str) -> Callable[[str], str]:
 
 
 def _known(case: Case) -> Callable[[str], Person]:
+    from safecli.casework.people import resolve
+
     return lambda value: resolve(case, Person.parse(value))
 
 
@@ -220,6 +227,9 @@ def _coordinator(case: Case) -> str | None:
 
 
 def _offer_invitees(case: Case, mt: MeetingType, skip: list[Any]) -> list[Invitation]:
+    from safecli.casework.meetings import Invitation
+    from safecli.casework.people import people_of_kinds
+
     if mt.invite.notes:
         _say([f"Who to invite: {' '.join(mt.invite.notes.split())}"])
     chosen: list[Invitation] = []
@@ -247,6 +257,9 @@ def _communication(
     case: Case, invitees: list[Invitation], interpreter: bool | None, advocate: bool | None
 ) -> list[str]:
     """Agenda notes on the interpreter and advocate the adult needs (may invite the advocate)."""
+    from safecli.casework.meetings import Invitation
+    from safecli.casework.people import kind_of, people_of_kinds
+
     comm = case.adult.get("communication")
     comm = comm if isinstance(comm, Mapping) else {}
     notes: list[str] = []
@@ -306,6 +319,8 @@ def _communication(
 
 
 def _adult(mt: MeetingType, invited: bool, reason: str | None) -> tuple[bool, str | None]:
+    from safecli.policy.pack import adult_guidance
+
     if invited or reason:
         return invited, reason
     if not is_interactive():

@@ -3,20 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from safecli.casework import meetings
-from safecli.casework.minutes import (
-    Capacity,
-    Disagreement,
-    Minutes,
-    Risk,
-    check_record,
-    record_minutes,
-)
-from safecli.casework.minutes_form import form, read_checked
 from safecli.cli.common import (
     AsOfOption,
     CommitOption,
@@ -27,13 +17,13 @@ from safecli.cli.common import (
     report,
     today,
 )
-from safecli.cli.edit import edit_until_valid
-from safecli.cli.meeting_text import carried_lines
 from safecli.errors import InvalidInput, UsageProblem
 from safecli.model import Person
-from safecli.policy.pack import MeetingType, book_policy
-from safecli.store import refusals
-from safecli.store.book import Book, Case, read_case
+
+if TYPE_CHECKING:
+    from safecli.casework.minutes import Capacity, Disagreement, Minutes, Risk
+    from safecli.policy.pack import MeetingType
+    from safecli.store.book import Book, Case
 
 Opt = typer.Option
 People = Annotated[list[str] | None, Opt(help="agency:Name (repeat).")]
@@ -114,6 +104,12 @@ def record(
     --risk "Further withdrawals|Bank notified|Son holds her card" --others-reviewed
     --decision "Proceed to an s42 enquiry" --review 2026-12-01
     """
+    from safecli.casework import meetings
+    from safecli.casework.minutes import Minutes, record_minutes
+    from safecli.cli.meeting_text import carried_lines
+    from safecli.policy.pack import book_policy
+    from safecli.store.book import read_case
+
     book = book_of(ctx)
     day = today(book, as_of)
     parse_day = date_parser(book, as_of)
@@ -224,6 +220,8 @@ def _attendees(given: list[str] | None, meeting: Any) -> tuple[Person, ...]:
 
 
 def _risk(value: str) -> Risk:
+    from safecli.casework.minutes import Risk
+
     parts = [part.strip() for part in value.split("|")]
     if len(parts) > 4 or not parts[0]:
         raise InvalidInput(
@@ -240,6 +238,8 @@ def _risk(value: str) -> Risk:
 
 
 def _disagreement(value: str) -> Disagreement:
+    from safecli.casework.minutes import Disagreement
+
     parts = [part.strip() for part in value.split("|")]
     if not 2 <= len(parts) <= 4 or not parts[1]:
         raise InvalidInput(
@@ -275,6 +275,8 @@ def _capacity(
     best: str | None,
     parse_day: Any,
 ) -> Capacity | None:
+    from safecli.casework.minutes import Capacity
+
     if not any((decision, assessed_on, assessed_by, outcome, best)):
         return None
     return Capacity(
@@ -290,6 +292,11 @@ def _edit(
     book: Book, case: Case, meeting_id: str, mt: MeetingType, held: date, day: date
 ) -> Minutes:
     """Open the minutes form until it checks out; a broken form is kept aside, not lost."""
+    from safecli.casework.minutes import check_record
+    from safecli.casework.minutes_form import form, read_checked
+    from safecli.cli.edit import edit_until_valid
+    from safecli.store import refusals
+
     blank = form(case, meeting_id, mt, held)
     where = case.folder / f"minutes-{meeting_id}.yaml"
 

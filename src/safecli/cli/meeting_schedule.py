@@ -6,11 +6,8 @@ from typing import Annotated
 
 import typer
 
-from safecli.casework import schedule
 from safecli.cli.common import AsOfOption, CommitOption, ask, book_of, report, text, today
-from safecli.dates import parse_datetime
 from safecli.model import Person
-from safecli.store.book import read_case
 
 Opt = typer.Option
 CaseArg = Annotated[str, typer.Argument(metavar="CASE")]
@@ -44,6 +41,10 @@ def reschedule(
 
     Example: safecli meeting reschedule SG-2026-0001 M3 --when "2026-12-16 14:00"
     """
+    from safecli.casework import schedule
+    from safecli.dates import parse_datetime
+    from safecli.store.book import read_case
+
     book = book_of(ctx)
     start = parse_datetime(when, today(book, as_of), book.config.tz) if when else None
     change = schedule.Reschedule(when=start, where=where, link=link, mode=mode)
@@ -77,6 +78,8 @@ def uninvite(
 
     Example: safecli meeting uninvite SG-2026-0001 M3 "bank:Joe Marsh" --reason "Account closed"
     """
+    from safecli.casework import schedule
+
     book = book_of(ctx)
     who = Person.parse(person)
     why = ask(reason, "--reason", f"Why is {who.name} no longer invited", text)

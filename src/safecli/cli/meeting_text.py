@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from safecli.casework.meetings import carried_forward
 from safecli.model import Person
-from safecli.policy.pack import Policy
-from safecli.policy.suggest import Suggestion
-from safecli.raw import mapping
-from safecli.store.book import Case
+
+if TYPE_CHECKING:
+    from safecli.policy.pack import Policy
+    from safecli.policy.suggest import Suggestion
+    from safecli.store.book import Case
 
 WIDTH = 88
 
 
 def _wrap(text: Any, indent: str = "  ", first: str | None = None) -> list[str]:
+    import textwrap
+
     flat = " ".join(str(text).split())
     return textwrap.wrap(
         flat,
@@ -58,6 +59,8 @@ def action_line(action: Mapping[str, Any]) -> list[str]:
 
 def carried_lines(case: Case, meeting_id: str) -> list[str]:
     """The open actions from earlier meetings that this meeting reviews."""
+    from safecli.casework.meetings import carried_forward
+
     carried = carried_forward(case, meeting_id)
     if not carried:
         return ["Carried forward: no open actions from earlier meetings"]
@@ -68,6 +71,8 @@ def carried_lines(case: Case, meeting_id: str) -> list[str]:
 
 def show_lines(case: Case, meeting: Mapping[str, Any], policy: Policy) -> list[str]:
     """A meeting as readable text: details, invitees and responses, minutes, actions."""
+    from safecli.raw import mapping
+
     mid = str(meeting.get("id"))
     type_id = str(meeting.get("type"))
     name = policy.types[type_id].name if type_id in policy.types else "unknown type"
@@ -135,6 +140,8 @@ def _people(raw: Any) -> str:
 
 def minutes_lines(m: Mapping[str, Any]) -> list[str]:
     """The minutes of a held meeting as readable text."""
+    from safecli.raw import mapping
+
     lines = [
         f"Minutes (held on {m.get('held_on')}):",
         f"  Attended: {_people(m.get('attendees'))}",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -13,7 +13,9 @@ from safecli.cli.common import AsOfOption, ExcelOption, book_of, today
 from safecli.digest.items import KINDS
 from safecli.errors import EXIT_FAILED, EXIT_FINDINGS, InvalidInput, UsageProblem
 from safecli.model import CASE_ID
-from safecli.store.book import Book
+
+if TYPE_CHECKING:
+    from safecli.store.book import Book
 
 Opt = typer.Option
 

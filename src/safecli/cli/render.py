@@ -11,8 +11,9 @@ import typer
 from safecli.cli.common import AsOfOption, book_of, today
 from safecli.errors import UsageProblem
 from safecli.render import FORMATS, INVITATION_FORMATS
-from safecli.store import atomic
-from safecli.store.book import Book
+
+if TYPE_CHECKING:
+    from safecli.store.book import Book
 
 if TYPE_CHECKING:
     from safecli.render.documents import Rendered
@@ -63,6 +64,8 @@ def _names(book: Book, show_names: bool | None) -> bool:
 
 
 def _emit(book: Book, rendered: Rendered, output: str | None) -> None:
+    from safecli.store import atomic
+
     for who in rendered.unaddressed:
         typer.echo(
             f"safecli: note: no email address is recorded for {who}; "

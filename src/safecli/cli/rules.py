@@ -8,8 +8,6 @@ import typer
 
 from safecli.cli.common import emit
 from safecli.errors import UsageProblem
-from safecli.validation.rules import RULES
-from safecli.validation.shapecheck import suggestion
 
 
 def rules_command(
@@ -24,6 +22,9 @@ def rules_command(
 
     Example: safecli rules EMP002
     """
+    from safecli.validation.rules import RULES
+    from safecli.validation.shapecheck import suggestion
+
     if code is None:
         emit(
             [rule.as_row() for rule in RULES.values()],

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
@@ -10,9 +9,6 @@ import typer
 
 from safecli.errors import BookNotFound, UsageProblem
 from safecli.model import FILES
-from safecli.policy.pack import book_policy, load_policy
-from safecli.store.book import find_book
-from safecli.validation import schema as schemas
 
 
 def schema_command(
@@ -32,6 +28,12 @@ def schema_command(
 
     Example: safecli schema meetings > .safecli-schema/meetings.json
     """
+    import json
+
+    from safecli.policy.pack import book_policy, load_policy
+    from safecli.store.book import find_book
+    from safecli.validation import schema as schemas
+
     if kind is not None and kind not in FILES:
         raise UsageProblem(f"unknown file {kind!r}; choose one of: {', '.join(FILES)}")
     explicit = ctx.find_root().params.get("book")

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from safecli.cli.common import book_of
 from safecli.errors import UsageProblem
-from safecli.reports import sac, source, wales
-from safecli.reports.output import FORMATS, format_tables
-from safecli.reports.tables import Table, explain, parse_year
-from safecli.workdays import WorkingCalendar
+
+if TYPE_CHECKING:
+    from safecli.reports.tables import Table
 
 app = typer.Typer(
     help="Statutory returns: England's SAC and the Welsh measures.", no_args_is_help=True
@@ -46,6 +45,9 @@ def sac_cmd(
 
     Example: safecli stats sac --year 2025-26 --explain SG2a:financial:known
     """
+    from safecli.reports import sac, source
+    from safecli.reports.tables import parse_year
+
     book = book_of(ctx)
     _check_format(fmt)
     reporting = parse_year(year)
@@ -80,6 +82,10 @@ def wales_cmd(
 
     Example: safecli stats wales --year 2026-27 --explain WG1:in-time:count
     """
+    from safecli.reports import source, wales
+    from safecli.reports.tables import parse_year
+    from safecli.workdays import WorkingCalendar
+
     book = book_of(ctx)
     _check_format(fmt)
     within = book.config.clocks["wales"]["enquiry_working_days"]
@@ -98,6 +104,8 @@ def wales_cmd(
 
 
 def _check_format(fmt: str) -> None:
+    from safecli.reports.output import FORMATS
+
     if fmt not in FORMATS:
         raise UsageProblem(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
 
@@ -105,6 +113,9 @@ def _check_format(fmt: str) -> None:
 def _show(
     tables: tuple[Table, ...], fmt: str, publish: bool, cell: str | None, heading: str
 ) -> None:
+    from safecli.reports.output import format_tables
+    from safecli.reports.tables import explain
+
     if cell is None:
         typer.echo(format_tables(tables, fmt, publish=publish, heading=heading), nl=False)
         return

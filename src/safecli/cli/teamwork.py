@@ -9,8 +9,6 @@ import typer
 
 from safecli.cli.common import book_of, confirm, is_interactive
 from safecli.errors import EXIT_FINDINGS
-from safecli.teamwork import gitrepo as gitwork
-from safecli.teamwork.driver import merge_in_place
 
 git_app = typer.Typer(
     help="Set up the case book's git repository for teamwork.", no_args_is_help=True
@@ -32,6 +30,8 @@ def setup(ctx: typer.Context) -> None:
 
 def setup_lines(root: Path) -> list[str]:
     """Run the git setup for the book at root; what was done, in words."""
+    from safecli.teamwork import gitrepo as gitwork
+
     done = gitwork.setup_driver(root, gitwork.driver_command())
     return done or ["git setup: merge driver and attributes already in place"]
 
@@ -39,6 +39,8 @@ def setup_lines(root: Path) -> list[str]:
 def offer_git_setup(root: Path, wanted: bool) -> None:
     """After `init`: set git up when asked (--git-setup) or agreed at a terminal;
     otherwise say how. Nothing when the book is not in a git repository."""
+    from safecli.teamwork import gitrepo as gitwork
+
     if gitwork.repo_root(root) is None:
         if wanted:
             typer.echo("not in a git repository: run 'git init', then 'safecli git setup'")
@@ -69,6 +71,8 @@ def merge_file_command(
 
     Example: safecli merge-file base.yaml ours.yaml theirs.yaml cases/SG-2026-0001/actions.yaml
     """
+    from safecli.teamwork.driver import merge_in_place
+
     result = merge_in_place(base, ours, theirs, path, Path.cwd())
     for message in result.messages:
         typer.echo(f"safecli: {message}", err=True)

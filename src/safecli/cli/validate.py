@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from safecli.cli.common import AsOfOption, today
 from safecli.errors import EXIT_FINDINGS, EXIT_OK, UsageProblem
-from safecli.store.book import Book, find_book
-from safecli.validation import output
-from safecli.validation.output import Paths
-from safecli.validation.run import Selection, book_defaults, cases_named, codes, validate
+
+if TYPE_CHECKING:
+    from safecli.store.book import Book
 
 Opt = typer.Option
 
@@ -85,6 +84,10 @@ def validate_command(
 
     Example: safecli validate --strict --format github
     """
+    from safecli.validation import output
+    from safecli.validation.output import Paths
+    from safecli.validation.run import Selection, book_defaults, cases_named, codes, validate
+
     if fmt not in output.OUTPUTS:
         raise UsageProblem(f"unknown format {fmt!r}; choose one of: {', '.join(output.OUTPUTS)}")
     arguments = list(targets or [])
@@ -107,6 +110,8 @@ def validate_command(
 
 def _book(ctx: typer.Context, arguments: list[str]) -> Book:
     """--book / SAFECLI_BOOK; else found upwards from the first path given, or from here."""
+    from safecli.store.book import find_book
+
     explicit = ctx.find_root().params.get("book")
     if explicit:
         return find_book(Path(explicit))
