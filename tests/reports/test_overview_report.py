@@ -266,3 +266,22 @@ def test_installed_command_warm_equals_cold(root: Path, tmp_path: Path) -> None:
     for page in pages(tmp_path / "cold"):
         rel = page.relative_to(tmp_path / "cold")
         assert page.read_bytes() == (tmp_path / "warm" / rel).read_bytes()
+
+
+def test_unchanged_pages_are_kept_changed_ones_rendered(root: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    args = ["--book", str(root), "report", "--out", str(site), "--as-of", AS_OF]
+    first = CliRunner().invoke(app, args)
+    assert first.exit_code == 0 and "changed;" in first.output
+    inode = os.stat(site / "cases" / "SG-2026-0003.html").st_ino
+    again = CliRunner().invoke(app, args)
+    assert "(0 changed;" in again.output
+    adult_file = root / "cases" / "SG-2026-0002" / "adult.yaml"
+    adult_file.write_text(adult_file.read_text().replace("risk_level: medium", "risk_level: low"))
+    changed = CliRunner().invoke(app, args)
+    assert changed.exit_code == 0
+    assert "(0 changed;" not in changed.output
+    assert os.stat(site / "cases" / "SG-2026-0003.html").st_ino == inode
+    page = parse(site / "cases" / "SG-2026-0002.html")
+    assert ["risk level", "low"] in table_rows(page)
+    assert link_count(parse(site / "index.html"), "lists/open-low.html") == 1

@@ -100,7 +100,10 @@ def report(
             )
         ),
     )
-    typer.echo(f"wrote {written} pages to {target}/ (open {target / 'index.html'})")
+    typer.echo(
+        f"wrote {written.pages} pages to {target}/ ({written.rendered} changed; "
+        f"open {target / 'index.html'})"
+    )
     broken = sum(1 for r in records if r.summary is None)
     if broken:
         typer.echo(

@@ -35,7 +35,17 @@ ITEM_TITLES = {
     "minutes-not-shared": "Minutes not shared",
     "no-meeting": "Cases with no meeting held",
 }
-ITEM_COLUMNS = ("case", "risk", "meeting", "type", "action", "agency", "lead", "due", "days over")
+ITEM_COLUMNS = (
+    "case",
+    "risk",
+    "meeting",
+    "type",
+    "action",
+    "agency",
+    "lead",
+    "due",
+    "days overdue",
+)
 
 
 @dataclass(frozen=True)
@@ -101,13 +111,11 @@ def item_row(item: Item) -> tuple[str, ...]:
 
 def item_tallies(items: Sequence[Item], prefix: str = "") -> tuple[Tally, ...]:
     """One tally per digest kind, in the digest's order (empty kinds included)."""
+    rows: dict[str, list[tuple[str, ...]]] = {kind: [] for kind in ITEM_TITLES}
+    for item in items:
+        rows[item.kind].append(item_row(item))
     return tuple(
-        Tally(
-            f"{prefix}{kind}",
-            title,
-            ITEM_COLUMNS,
-            tuple(item_row(i) for i in items if i.kind == kind),
-        )
+        Tally(f"{prefix}{kind}", title, ITEM_COLUMNS, tuple(rows[kind]))
         for kind, title in ITEM_TITLES.items()
     )
 

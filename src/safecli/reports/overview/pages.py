@@ -15,16 +15,19 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from safecli.digest.items import Item, select
 from safecli.reports.overview.charts import bar_chart, line_chart
+from safecli.reports.overview.facts import CaseSummary
 from safecli.reports.overview.figures import (
     ITEM_TITLES,
     BookFigures,
     Group,
     Tally,
     book_figures,
+    item_row,
     item_tallies,
     slug,
 )
@@ -35,7 +38,7 @@ from safecli.reports.overview.timeliness import personal, timeliness
 
 @dataclass(frozen=True)
 class Page:
-    """One file of the site: where it goes, which template, with what."""
+    """One file of the site: where it goes, which template, with what (plain, frozen data)."""
 
     path: str
     template: str
@@ -114,20 +117,76 @@ def pages(report: Report) -> Iterator[Page]:
     for item in report.items:
         by_case.setdefault(item.case, []).append(item)
     for record in report.records:
-        yield Page(
-            f"cases/{record.case_id}.html",
-            "case.html.j2",
-            {
-                **common,
-                "root": "../",
-                "case_id": record.case_id,
-                "s": record.summary,
-                "problems": record.read.problems,
-                "items": item_tallies(by_case.get(record.case_id, [])),
-                "name": report.names.get(record.case_id),
-                "day": _iso,
-            },
+        yield case_page(record, by_case.get(record.case_id, ()), report, common)
+
+
+def case_page(
+    record: CaseRecord, items: Sequence[Item], report: Report, common: Mapping[str, Any]
+) -> Page:
+    """One case's page: ids, dates, statuses, its digest items, meetings and actions."""
+    s = record.summary
+    variables = {
+        **common,
+        "root": "../",
+        "case_id": record.case_id,
+        "name": report.names.get(record.case_id),
+        "problems": record.read.problems,
+        "readable": s is not None,
+        "facts": _case_facts(s) if s is not None else (),
+        "chasing": tuple((ITEM_TITLES[i.kind], *item_row(i)[2:]) for i in items),
+        "meetings": tuple(
+            (
+                m.id,
+                m.type or "",
+                m.status or "",
+                (m.when or _iso(m.day)).replace("T", " "),
+                m.chair or "",
+                ", ".join(m.invited),
+            )
+            for m in (s.meetings if s is not None else ())
+        ),
+        "actions": tuple(
+            (
+                a.id,
+                a.meeting or "",
+                f"{a.agency or ''}: {a.lead}" if a.lead else a.agency or "",
+                _iso(a.due),
+                a.status or "",
+                _iso(a.done_on),
+            )
+            for a in (s.actions if s is not None else ())
+        ),
+    }
+    return Page(f"cases/{record.case_id}.html", "case.html.j2", variables)
+
+
+def _case_facts(s: CaseSummary) -> tuple[tuple[str, str], ...]:
+    facts = [
+        ("status", s.status or ""),
+        ("risk level", s.risk or ""),
+        ("lead agency", s.lead_agency or ""),
+        ("opened", _iso(s.opened)),
+        ("concern raised", _iso(s.raised)),
+        ("first meeting called", _iso(s.first_called)),
+        ("first meeting held", _iso(s.first_held)),
+        ("closed", _iso(s.closed)),
+    ]
+    if s.closure is not None:
+        c = s.closure
+        facts.append(
+            (
+                "outcomes at closure",
+                (
+                    f"asked: {_said(c.asked)}; expressed: {_said(c.expressed)}; "
+                    f"achieved: {c.achieved or 'not recorded'}"
+                ),
+            )
         )
+    return tuple(facts)
+
+
+def _said(value: bool | None) -> str:
+    return "not recorded" if value is None else "yes" if value else "no"
 
 
 def _step_tallies(step: Any) -> tuple[Tally, ...]:
@@ -202,6 +261,7 @@ def _agency_page(
         {
             **common,
             "root": "../",
+            "inline_css": True,
             "handle": handle,
             "items": item_tallies(mine, f"agency-{page_slug}-"),
             "meetings": meetings,
@@ -210,5 +270,6 @@ def _agency_page(
     )
 
 
+@lru_cache(maxsize=4096)
 def _iso(day: int | None) -> str:
     return date.fromordinal(day).isoformat() if day is not None else ""
