@@ -205,9 +205,12 @@ def test_file_paths_select_their_cases(tmp_path: Path, monkeypatch: pytest.Monke
     (root / "cases" / "README.yaml").write_text("notes: not a case\n", encoding="utf-8")
     result = run(None, "cases/README.yaml")
     assert (result.exit_code, result.stdout) == (0, "no problems (0 cases checked)\n")
-    outside = run(None, "safecli.yaml")
+    # the book's settings stand for every case (tests/cli/test_validate_book_files.py)
+    assert run(None, "safecli.yaml").stdout == TEXT
+    (root / "notes.yaml").write_text("a: 1\n", encoding="utf-8")
+    outside = run(None, "notes.yaml")
     assert outside.exit_code == 3
-    assert "safecli.yaml is not in this book's cases folder" in outside.stderr
+    assert "notes.yaml is not in this book's cases folder" in outside.stderr
 
 
 def test_the_book_is_found_from_a_file_path(

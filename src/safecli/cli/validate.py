@@ -97,7 +97,8 @@ def validate_command(
         select=codes(select, "--select") if select else book_select,
         ignore=book_ignore + codes(ignore or [], "--ignore"),
     )
-    case_ids = cases_named(book, arguments)
+    arguments, only_templates = _check_book_files(book, arguments)
+    case_ids = [] if only_templates else cases_named(book, arguments)
     report = validate(
         book, case_ids, today(book, as_of), selection=selection, use_cache=not no_cache, jobs=jobs
     )
@@ -106,6 +107,31 @@ def validate_command(
     typer.echo(output.render(report, fmt, shown, show_waived=show_waived, strict=failing))
     failed = output.is_failing(report, failing)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+def _check_book_files(book: Book, arguments: list[str]) -> tuple[list[str], bool]:
+    """Arguments less the book's own files (as pre-commit passes them), and whether only
+    templates were given. safecli.yaml stands for every case (a setting changes what
+    every case is checked against); templates are compiled here."""
+    root = book.root.resolve()
+    templates: list[Path] = []
+    rest: list[str] = []
+    every = False
+    for argument in arguments:
+        path = Path(argument).resolve()
+        if path == root / "safecli.yaml":
+            every = True
+        elif path.parent == root / "templates" and path.is_file():
+            templates.append(path)
+        else:
+            rest.append(argument)
+    if templates:
+        from safecli.render.templates import check_syntax
+
+        check_syntax(book, templates)
+    if every:
+        return [], False
+    return rest, bool(templates) and not rest
 
 
 def _book(ctx: typer.Context, arguments: list[str]) -> Book:

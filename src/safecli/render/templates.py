@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import re
 import traceback
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from importlib.resources import files
@@ -115,6 +115,25 @@ def templates_for(book: Book | None) -> Templates:
             folders.insert(0, own)
     loader = ChoiceLoader([FileSystemLoader(str(folder)) for folder in folders])
     return Templates({fmt: environment(fmt, loader) for fmt in FORMATS}, tuple(folders))
+
+
+def check_syntax(book: Book, paths: Sequence[Path]) -> None:
+    """Compile each template file (as pre-commit passes them); TemplateFailure at the line
+    of the first syntax error."""
+    environments = templates_for(book).environments
+    for path in paths:
+        parts = path.name.split(".")
+        env = environments.get(parts[-2] if len(parts) >= 3 else "", environments[FORMATS[0]])
+        try:
+            env.parse(path.read_text(encoding="utf-8"), name=path.name, filename=str(path))
+        except TemplateSyntaxError as exc:
+            raise TemplateFailure(
+                f"syntax error in template {path.name}: {exc.message} ({HELP})",
+                path=path,
+                line=exc.lineno,
+            ) from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise TemplateFailure(f"cannot read template: {exc}", path=path) from None
 
 
 def environment(fmt: str, loader: BaseLoader) -> ImmutableSandboxedEnvironment:
