@@ -96,7 +96,9 @@ def test_examples_load_the_same_both_ways(path: Path) -> None:
 def test_positions_of_keys_and_values() -> None:
     text = "- id: A1\n  lead: {agency: gp, name: Dr Rao}\n  due: 2026-12-01\n"
     node = scan.compose(Path("actions.yaml"), text)
-    assert scan.position(node, 0, "due") == (3, 8)
-    assert scan.key_position(node, 0, "due") == (3, 3)
-    assert scan.position(node, 0, "lead", "name") == (2, 28)
-    assert scan.position(node, 0, "missing") == (1, 3)
+    assert scan.locate(node, (0, "due"), at_value=True) == (3, 8)
+    assert scan.locate(node, (0, "due")) == (3, 3)
+    assert scan.locate(node, (0, "lead", "name"), at_value=True) == (2, 28)
+    assert scan.locate(node, (0, "missing")) == (1, 3)
+    assert scan.locate(node, (0, "lead", "missing")) == (2, 3)
+    assert scan.locate(None, ("due",)) == (1, 1)

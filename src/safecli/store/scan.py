@@ -17,6 +17,7 @@ with libyaml's C parser instead, applying the same refusals as `refusals`:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -172,47 +173,34 @@ def load(path: Path, expect: type) -> Any:
     return load_text(path, refusals.read_text(path), expect)
 
 
-def position(node: yaml.Node | None, *keys: str | int) -> tuple[int, int] | None:
-    """1-based (line, column) of the value at a key path in a node tree, or of the
-    deepest part of the path that exists."""
+def locate(
+    node: yaml.Node | None, keys: Sequence[str | int], *, at_value: bool = False
+) -> tuple[int, int]:
+    """1-based (line, column) of a key path: the key itself (or its value when `at_value`);
+    for a path that does not exist, the key of the deepest part that does."""
     if node is None:
-        return None
+        return 1, 1
+    current: yaml.Node = node
+    key_node: yaml.Node | None = None
     for key in keys:
-        child = _child(node, key)
+        child, child_key = _child(current, key)
         if child is None:
-            break
-        node = child
-    return node.start_mark.line + 1, node.start_mark.column + 1
+            target = key_node or current
+            return target.start_mark.line + 1, target.start_mark.column + 1
+        current, key_node = child, child_key
+    target = current if at_value or key_node is None else key_node
+    return target.start_mark.line + 1, target.start_mark.column + 1
 
 
-def key_position(node: yaml.Node | None, *keys: str | int) -> tuple[int, int] | None:
-    """1-based (line, column) of the last key of a key path (where a key is written)."""
-    if node is None or not keys:
-        return position(node)
-    parent = _walk(node, keys[:-1])
-    if isinstance(parent, yaml.MappingNode):
-        for key_node, _ in parent.value:
-            if key_node.value == keys[-1]:
-                return key_node.start_mark.line + 1, key_node.start_mark.column + 1
-    return position(node, *keys)
-
-
-def _walk(node: yaml.Node, keys: tuple[str | int, ...]) -> yaml.Node | None:
-    for key in keys:
-        child = _child(node, key)
-        if child is None:
-            return None
-        node = child
-    return node
-
-
-def _child(node: yaml.Node, key: str | int) -> yaml.Node | None:
+def _child(node: yaml.Node, key: str | int) -> tuple[yaml.Node | None, yaml.Node | None]:
+    """(value node, key node) of a key in a mapping node, or (item, None) in a sequence."""
     if isinstance(node, yaml.MappingNode):
+        wanted = str(key).lower() if isinstance(key, bool) else str(key)
         for key_node, value_node in node.value:
-            if key_node.value == key:
-                return value_node  # type: ignore[no-any-return]
+            if key_node.value == wanted:
+                return value_node, key_node
     elif (
         isinstance(node, yaml.SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value)
     ):
-        return node.value[key]  # type: ignore[no-any-return]
-    return None
+        return node.value[key], None
+    return None, None

@@ -15,6 +15,7 @@ from safecli.errors import FileFormatError
 from safecli.policy.pack import MeetingType, Policy
 from safecli.raw import mapping
 from safecli.store.config import Config
+from safecli.store.scan import locate
 from safecli.validation.shapecheck import Keys, Walk
 
 ERROR = "error"
@@ -215,34 +216,3 @@ class CaseView:
             case=self.case_id,
             record_line=line or 1,
         )
-
-
-def locate(node: yaml.Node | None, keys: Keys, *, at_value: bool = False) -> tuple[int, int]:
-    """1-based (line, column) of a key path: the key itself (or its value when `at_value`);
-    for a path that does not exist, the key of the deepest part that does."""
-    if node is None:
-        return 1, 1
-    current: yaml.Node = node
-    key_node: yaml.Node | None = None
-    for key in keys:
-        child, child_key = _child(current, key)
-        if child is None:
-            target = key_node or current
-            return target.start_mark.line + 1, target.start_mark.column + 1
-        current, key_node = child, child_key
-    target = current if at_value or key_node is None else key_node
-    return target.start_mark.line + 1, target.start_mark.column + 1
-
-
-def _child(node: yaml.Node, key: str | int) -> tuple[yaml.Node | None, yaml.Node | None]:
-    """(value node, key node) of a key in a mapping node, or (item, None) in a sequence."""
-    if isinstance(node, yaml.MappingNode):
-        wanted = str(key).lower() if isinstance(key, bool) else str(key)
-        for key_node, value_node in node.value:
-            if key_node.value == wanted:
-                return value_node, key_node
-    elif (
-        isinstance(node, yaml.SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value)
-    ):
-        return node.value[key], None
-    return None, None
