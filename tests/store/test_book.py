@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 
 from safecli.casework.cases import AgencyPerson, NewCase, add_agency, new_case
+from safecli.casework.listing import case_rows
 from safecli.errors import BookNotFound, FileFormatError, LockHeld
 from safecli.store import atomic, roundtrip
-from safecli.store.book import edit_case, find_book, load_case, lock
+from safecli.store.book import edit_case, find_book, load_case, lock, read_case
 
 SPEC = NewCase(
     name="Ann Example",
@@ -143,3 +144,20 @@ def test_two_processes_adding_agencies_lose_nothing(book: Path) -> None:
     handles = [a["handle"] for a in load_case(find_book(book), case.case_id).agencies]
     assert len(handles) == 41
     assert set(handles) == {"asc"} | {f"{p}{i}" for p in "ab" for i in range(20)}
+
+
+def test_every_loader_refuses_an_adult_file_of_another_case(example_book: Path) -> None:
+    adult = example_book / "cases" / "SG-2026-0001" / "adult.yaml"
+    adult.write_text(adult.read_text().replace("case: SG-2026-0001", "case: SG-2026-0009"))
+    book = find_book(example_book)
+    for load in (
+        lambda: load_case(book, "SG-2026-0001"),
+        lambda: read_case(book, "SG-2026-0001"),
+        lambda: case_rows(book, "all"),
+    ):
+        with pytest.raises(FileFormatError, match="does not match the folder name") as caught:
+            load()
+        assert caught.value.path == adult
+    with pytest.raises(FileFormatError) as caught:
+        load_case(book, "SG-2026-0001")
+    assert (caught.value.line, caught.value.column) == (2, 1)

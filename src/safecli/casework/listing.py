@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from safecli.errors import FileFormatError
 from safecli.store import fastload
-from safecli.store.book import Book
+from safecli.store.book import Book, check_case_folder
 
 STATUSES = ("open", "closed", "all")
 
@@ -22,11 +21,7 @@ def case_summary(book: Book, case_id: str) -> dict[str, Any]:
     folder = book.case_dir(case_id)
     adult = fastload.load(folder / "adult.yaml", dict)
     actions = fastload.load(folder / "actions.yaml", list)
-    if adult.get("case") != case_id:
-        raise FileFormatError(
-            f"case: {adult.get('case')!r} does not match the folder name {case_id!r}",
-            path=folder / "adult.yaml",
-        )
+    check_case_folder(folder, case_id, adult)
     return {
         "case": case_id,
         "status": adult.get("status"),

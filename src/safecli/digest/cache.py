@@ -32,7 +32,7 @@ from safecli import __version__
 from safecli.digest.items import CaseRead
 from safecli.errors import FileFormatError
 from safecli.raw import mapping
-from safecli.store.book import Book
+from safecli.store.book import Book, check_case_folder
 from safecli.store.codehash import code_fingerprint
 
 CACHE_NAME = "digest.cache"
@@ -164,11 +164,12 @@ def _read(book: Book, case_id: str, extract: Extract) -> tuple[tuple[str, ...], 
             exc.path = path.relative_to(book.root)
             problems.append(str(exc))
     adult = data.get("adult")
-    if adult is not None and adult.get("case") != case_id:
-        problems.append(
-            f"cases/{case_id}/adult.yaml: case: {adult.get('case')!r} does not "
-            f"match the folder name {case_id!r}"
-        )
+    if adult is not None:
+        try:
+            check_case_folder(folder, case_id, adult)
+        except FileFormatError as exc:
+            exc.path = Path("cases", case_id, "adult.yaml")
+            problems.append(str(exc))
     if problems:
         return tuple(problems), None
     return (), extract(data["adult"], data["agencies"], data["meetings"], data["actions"])

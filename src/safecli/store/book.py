@@ -138,14 +138,18 @@ def load_case(book: Book, case_id: str) -> Case:
     texts: dict[str, str | None] = {}
     for kind, expect in FILES.items():
         docs[kind], texts[kind] = roundtrip.read(folder / f"{kind}.yaml", expect)
-    adult_case = docs["adult"].get("case")
-    if adult_case != case_id:
-        raise FileFormatError(
-            f"case: {adult_case!r} does not match the folder name {case_id!r}",
-            path=folder / "adult.yaml",
-            **key_position(docs["adult"], "case"),
-        )
+    check_case_folder(folder, case_id, docs["adult"])
     return Case(case_id=case_id, folder=folder, docs=docs, texts=texts)
+
+
+def check_case_folder(folder: Path, case_id: str, adult: Any) -> None:
+    """Refuse an adult.yaml whose `case` is not its folder's name (at the key, when known)."""
+    if adult.get("case") != case_id:
+        raise FileFormatError(
+            f"case: {adult.get('case')!r} does not match the folder name {case_id!r}",
+            path=folder / "adult.yaml",
+            **key_position(adult, "case"),
+        )
 
 
 def read_case(book: Book, case_id: str) -> Case:
@@ -155,11 +159,7 @@ def read_case(book: Book, case_id: str) -> Case:
     """
     folder = book.case_dir(case_id)
     docs = {kind: scan.load(folder / f"{kind}.yaml", expect) for kind, expect in FILES.items()}
-    if docs["adult"].get("case") != case_id:
-        raise FileFormatError(
-            f"case: {docs['adult'].get('case')!r} does not match the folder name {case_id!r}",
-            path=folder / "adult.yaml",
-        )
+    check_case_folder(folder, case_id, docs["adult"])
     return Case(case_id=case_id, folder=folder, docs=docs, texts=dict.fromkeys(FILES))
 
 
