@@ -283,7 +283,7 @@ def test_a_path_outside_the_book_is_refused(root: Path, tmp_path: Path) -> None:
     (tmp_path / "elsewhere").mkdir()
     result = run(root, *AS_OF, str(tmp_path / "elsewhere"))
     assert result.exit_code == 3
-    assert "is not a case folder of the book" in result.stderr
+    assert "is not in this book's cases folder" in result.stderr
 
 
 def test_help_has_an_example() -> None:

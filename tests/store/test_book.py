@@ -14,9 +14,9 @@ import pytest
 
 from safecli.casework.cases import AgencyPerson, NewCase, add_agency, new_case
 from safecli.casework.listing import case_rows
-from safecli.errors import BookNotFound, FileFormatError, LockHeld
+from safecli.errors import BookNotFound, FileFormatError, InvalidInput, LockHeld, UnknownCase
 from safecli.store import atomic, roundtrip
-from safecli.store.book import edit_case, find_book, load_case, lock, read_case
+from safecli.store.book import cases_named, edit_case, find_book, load_case, lock, read_case
 
 SPEC = NewCase(
     name="Ann Example",
@@ -161,3 +161,24 @@ def test_every_loader_refuses_an_adult_file_of_another_case(example_book: Path) 
     with pytest.raises(FileFormatError) as caught:
         load_case(book, "SG-2026-0001")
     assert (caught.value.line, caught.value.column) == (2, 1)
+
+
+def test_arguments_name_cases_the_same_way_for_every_command(
+    example_book: Path, tmp_path: Path
+) -> None:
+    book = find_book(example_book)
+    every = book.case_ids()
+    case = example_book / "cases" / "SG-2026-0002"
+    assert cases_named(book, []) == every
+    assert cases_named(book, [str(example_book)]) == every
+    assert cases_named(book, [str(example_book / "cases")]) == every
+    assert cases_named(book, [str(case / "actions.yaml"), "SG-2026-0001"]) == [
+        "SG-2026-0001",
+        "SG-2026-0002",
+    ]
+    with pytest.raises(UnknownCase, match="not in this book's cases folder"):
+        cases_named(book, [str(tmp_path)])
+    with pytest.raises(InvalidInput, match="no case folder nowhere/SG-1"):
+        cases_named(book, ["nowhere/SG-1"])
+    with pytest.raises(UnknownCase, match="no case 'SG-2026-9999'"):
+        cases_named(book, ["SG-2026-9999"])

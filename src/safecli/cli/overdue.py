@@ -11,8 +11,7 @@ import typer
 
 from safecli.cli.common import AsOfOption, ExcelOption, book_of, today
 from safecli.digest.items import KINDS
-from safecli.errors import EXIT_FAILED, EXIT_FINDINGS, InvalidInput, UsageProblem
-from safecli.model import CASE_ID
+from safecli.errors import EXIT_FAILED, EXIT_FINDINGS, UsageProblem
 
 if TYPE_CHECKING:
     from safecli.store.book import Book
@@ -227,33 +226,12 @@ def _check(value: str | None, allowed: tuple[str, ...], flag: str) -> None:
 
 
 def _case_ids(book: Book, paths: list[str], cases: list[str]) -> list[str] | None:
-    """The case ids to read: from case folders or ids given, else --case, else all (None)."""
-    if not paths:
-        return sorted({_known(book, c) for c in cases}) if cases else None
-    ids: set[str] = set()
-    cases_dir = book.cases_dir.resolve()
-    for given in paths:
-        path = Path(given)
-        if CASE_ID.match(given) and ".." not in given and (book.cases_dir / given).is_dir():
-            ids.add(_known(book, given))
-            continue
-        if not path.is_dir():
-            if "/" in given:
-                raise InvalidInput(f"no case folder {given}")
-            ids.add(_known(book, given))
-            continue
-        resolved = path.resolve()
-        if resolved in (book.root, cases_dir):
-            return sorted({_known(book, c) for c in cases}) if cases else None
-        if resolved.parent != cases_dir:
-            raise InvalidInput(f"{given} is not a case folder of the book at {book.root}")
-        ids.add(_known(book, resolved.name))
-    return sorted(ids)
+    """The case ids to read: those the arguments name, else --case, else all (None)."""
+    from safecli.store.book import cases_named
 
-
-def _known(book: Book, case_id: str) -> str:
-    book.case_dir(case_id)
-    return case_id
+    if paths:
+        return cases_named(book, paths)
+    return cases_named(book, cases) if cases else None
 
 
 def _write(text: str) -> None:

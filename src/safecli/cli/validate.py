@@ -84,9 +84,10 @@ def validate_command(
 
     Example: safecli validate --strict --format github
     """
+    from safecli.store.book import cases_named
     from safecli.validation import output
     from safecli.validation.output import Paths
-    from safecli.validation.run import Selection, book_defaults, cases_named, codes, validate
+    from safecli.validation.run import Selection, book_defaults, codes, validate
 
     if fmt not in output.OUTPUTS:
         raise UsageProblem(f"unknown format {fmt!r}; choose one of: {', '.join(output.OUTPUTS)}")

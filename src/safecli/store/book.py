@@ -9,14 +9,14 @@ from __future__ import annotations
 import fcntl
 import os
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
 from safecli.errors import BookNotFound, FileFormatError, InvalidInput, LockHeld, UnknownCase
-from safecli.model import FILES, check_case_id
+from safecli.model import CASE_ID, FILES, check_case_id
 from safecli.store import atomic, roundtrip, scan
 from safecli.store.config import CONFIG_NAME, Config, read_config
 from safecli.store.roundtrip import key_position
@@ -227,3 +227,38 @@ def edit_case(book: Book, case_id: str) -> Iterator[Case]:
         case = load_case(book, case_id)
         yield case
         save_case(case, book.guard)
+
+
+def cases_named(book: Book, arguments: Sequence[str]) -> list[str]:
+    """The cases that command-line arguments name, sorted: case ids, or paths of case
+    folders or of files in them (as pre-commit passes). No arguments, the book's
+    folder or its cases folder: every case. A file directly in the cases folder
+    names no case; a path elsewhere is refused."""
+    if not arguments:
+        return book.case_ids()
+    found: dict[str, None] = {}
+    cases_dir = book.cases_dir.resolve()
+    for argument in arguments:
+        path = Path(argument)
+        is_id = CASE_ID.match(argument) and ".." not in argument
+        if not path.exists() or (is_id and (book.cases_dir / argument).is_dir()):
+            if not is_id and "/" in argument:
+                raise InvalidInput(f"no case folder {argument}")
+            book.case_dir(argument)
+            found[argument] = None
+            continue
+        resolved = path.resolve()
+        if resolved == book.root.resolve():
+            found.update(dict.fromkeys(book.case_ids()))
+            continue
+        try:
+            parts = resolved.relative_to(cases_dir).parts
+        except ValueError:
+            raise UnknownCase(
+                f"{argument} is not in this book's cases folder", path=book.cases_dir
+            ) from None
+        if not parts:
+            found.update(dict.fromkeys(book.case_ids()))
+        elif len(parts) > 1 or path.is_dir():
+            found[book.case_dir(parts[0]).name] = None
+    return sorted(found)

@@ -14,10 +14,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
-from pathlib import Path
 from typing import Any
 
-from safecli.errors import FileFormatError, UnknownCase, UsageProblem
+from safecli.errors import FileFormatError, UsageProblem
 from safecli.policy.pack import book_policy
 from safecli.store.book import Book
 from safecli.validation import waivers
@@ -241,31 +240,3 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-def cases_named(book: Book, arguments: Sequence[str]) -> list[str]:
-    """The cases that arguments name, sorted: case ids, or paths of case folders or of files
-    in them (as pre-commit passes), or of the cases folder itself (every case). None: every
-    case. A file directly in the cases folder names no case."""
-    if not arguments:
-        return book.case_ids()
-    found: dict[str, None] = {}
-    cases_dir = book.cases_dir.resolve()
-    for argument in arguments:
-        path = Path(argument)
-        if path.exists():
-            try:
-                parts = path.resolve().relative_to(cases_dir).parts
-            except ValueError:
-                raise UnknownCase(
-                    f"{argument} is not in this book's cases folder", path=book.cases_dir
-                ) from None
-            if not parts:
-                found.update(dict.fromkeys(book.case_ids()))
-                continue
-            if len(parts) == 1 and not path.is_dir():
-                continue
-            argument = parts[0]
-        book.case_dir(argument)
-        found[argument] = None
-    return sorted(found)
