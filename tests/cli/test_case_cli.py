@@ -27,6 +27,37 @@ def test_init_refuses_to_overwrite_a_book(book: Path) -> None:
     assert snapshot(book) == before
 
 
+@pytest.mark.parametrize(
+    ("zone", "words"),
+    [
+        ("localtime", "timezone 'localtime' depends on the machine; name one"),
+        ("Mars/Olympus", "unknown timezone: 'Mars/Olympus'"),
+        ("../../etc/passwd", "unknown timezone"),
+    ],
+)
+def test_init_refuses_a_timezone_that_is_not_one_named_zone(
+    tmp_path: Path, zone: str, words: str
+) -> None:
+    result = CliRunner().invoke(
+        app,
+        ["init", str(tmp_path / "b"), "--organisation", "X", "--jurisdiction", "wales"]
+        + ["--timezone", zone],
+    )
+    assert result.exit_code == 3
+    assert words in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "b").exists()
+
+
+def test_a_book_whose_timezone_is_localtime_is_refused_at_the_key(book: Path) -> None:
+    config = book / "safecli.yaml"
+    config.write_text(config.read_text().replace("timezone: Europe/London", "timezone: localtime"))
+    result = CliRunner().invoke(app, ["--book", str(book), "case", "list"])
+    assert result.exit_code == 3
+    line = config.read_text().splitlines().index("timezone: localtime") + 1
+    assert f"safecli.yaml:{line}:1: timezone 'localtime' depends on the machine" in result.output
+
+
 def test_init_writes_gitignore_and_attributes(book: Path) -> None:
     assert ".safecli.lock" in (book / ".gitignore").read_text()
     assert "merge=safecli" in (book / ".gitattributes").read_text()

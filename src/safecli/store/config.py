@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
-from safecli.errors import FileFormatError
+from safecli.dates import load_timezone
+from safecli.errors import FileFormatError, InvalidInput
 from safecli.model import JURISDICTIONS, RISK_LEVELS
 from safecli.store import atomic, roundtrip
 from safecli.store.roundtrip import key_position
@@ -74,7 +75,7 @@ class Config:
     @property
     def tz(self) -> ZoneInfo:
         """The book's timezone."""
-        return ZoneInfo(self.timezone)
+        return load_timezone(self.timezone)
 
 
 def read_config(path: Path) -> Config:
@@ -93,11 +94,9 @@ def read_config(path: Path) -> Config:
         )
     timezone = raw.get("timezone") or "Europe/London"
     try:
-        ZoneInfo(str(timezone))
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise FileFormatError(
-            f"unknown timezone {timezone!r}", path=path, **key_position(raw, "timezone")
-        ) from exc
+        load_timezone(str(timezone))
+    except InvalidInput as exc:
+        raise FileFormatError(exc.message, path=path, **key_position(raw, "timezone")) from exc
     lead_times = {**DEFAULT_LEAD_TIMES, **_int_map(path, raw, "lead_times", RISK_LEVELS)}
     digest = {**DEFAULT_DIGEST, **_int_map(path, raw, "digest", tuple(DEFAULT_DIGEST))}
     for key in ("show_names", "commit"):
@@ -280,10 +279,7 @@ def init_book(
         )
     if jurisdiction not in JURISDICTIONS:
         raise FileFormatError(f"jurisdiction must be england or wales, not {jurisdiction!r}")
-    try:
-        ZoneInfo(timezone)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise FileFormatError(f"unknown timezone {timezone!r}") from exc
+    load_timezone(timezone)
     if not root.exists():
         root.mkdir(mode=0o700, parents=True)
     if not (root / "cases").exists():
