@@ -128,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
         current = find_book(root)
         reads = digestcache.collect(current, now_ns=time.time_ns())
         until = date(2026, 12, 8)
-        items = digest.compute(reads, AS_OF, until, digest.Settings(**current.config.digest))
+        items = digest.compute(reads, AS_OF, until, current.config.digest)
         view = digestformat.View(fmt="json", as_of=AS_OF, until=until)
         return digestformat.render(items, view)
 

@@ -13,8 +13,9 @@ from digest_book import action, adult, make_book, meeting, write_case
 from safecli.dates import today_in
 from safecli.digest import items as digest
 from safecli.digest.cache import collect
-from safecli.digest.items import CaseRead, Item, Settings, compute, select
+from safecli.digest.items import CaseRead, Item, compute, select
 from safecli.store.book import find_book
+from safecli.store.config import DigestSettings
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -22,7 +23,7 @@ LONDON = ZoneInfo("Europe/London")
 def items_of(root: Path, today: date, within: int = 7) -> list[Item]:
     book = find_book(root)
     reads = collect(book, now_ns=time.time_ns(), use_cache=False)
-    return compute(reads, today, today + timedelta(days=within), Settings(**book.config.digest))
+    return compute(reads, today, today + timedelta(days=within), book.config.digest)
 
 
 def brief(items: list[Item]) -> list[tuple[str, str, str | None, int | None]]:
@@ -468,7 +469,7 @@ def test_compute_takes_plain_candidates_without_files() -> None:
         [CaseRead("C1", facts)],
         date(2026, 12, 1),
         date(2026, 12, 8),
-        Settings(minutes_share_days=4, first_meeting_days=10),
+        DigestSettings(minutes_share_days=4, first_meeting_days=10),
     )
     assert [(i.kind, i.due, i.days_overdue) for i in items] == [
         ("no-meeting", date(2026, 11, 11), 20),

@@ -14,9 +14,9 @@ from overview_book import parse
 from typer.testing import CliRunner
 
 from safecli.cli.main import app
-from safecli.digest.items import Settings
 from safecli.reports.overview.history import CACHE_NAME, weekly
 from safecli.store.book import find_book
+from safecli.store.config import DigestSettings
 
 pytestmark = pytest.mark.slow
 
@@ -95,7 +95,7 @@ def series(root: Path, *, use_cache: bool = True) -> list[tuple[str, object, obj
     from datetime import date
 
     book = find_book(root)
-    weeks = weekly(book, 5, date(2026, 11, 29), Settings(), use_cache=use_cache)
+    weeks = weekly(book, 5, date(2026, 11, 29), DigestSettings(), use_cache=use_cache)
     return [(w.end.isoformat(), w.open_cases, w.overdue_actions, w.median_days) for w in weeks]
 
 
@@ -110,7 +110,7 @@ def test_weekly_series_from_the_committed_files(repo: Path) -> None:
 def test_a_week_before_the_first_commit_has_no_figures(repo: Path) -> None:
     from datetime import date
 
-    weeks = weekly(find_book(repo), 8, date(2026, 11, 29), Settings())
+    weeks = weekly(find_book(repo), 8, date(2026, 11, 29), DigestSettings())
     assert [w.commit for w in weeks[:3]] == [None, None, None]
     assert weeks[3].open_cases == 0
 
@@ -120,7 +120,7 @@ def test_an_unreadable_version_is_counted_not_fatal(repo: Path) -> None:
     commit(repo, "2026-11-27T12:00:00+00:00", "broken")
     from datetime import date
 
-    last = weekly(find_book(repo), 1, date(2026, 11, 29), Settings())[-1]
+    last = weekly(find_book(repo), 1, date(2026, 11, 29), DigestSettings())[-1]
     assert last.unreadable == 1 and last.open_cases == 0
 
 

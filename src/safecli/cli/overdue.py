@@ -150,7 +150,7 @@ def overdue(
     until = as_of_day + dates.parse_period(within)
     ids = _case_ids(book, paths or [], case or [])
     reads = digestcache.collect(book, ids, now_ns=time.time_ns(), use_cache=not no_cache)
-    settings = digest.Settings(**book.config.digest)
+    settings = book.config.digest
     items = digest.select(
         digest.compute(reads, as_of_day, until, settings),
         agencies=agency or [],

@@ -72,7 +72,7 @@ def report(
     weeks = _weeks(history) if history is not None else 0
     target = Path(out) if out is not None else book.root / DEFAULT_OUT
     records = read.collect(book, now_ns=time.time_ns(), use_cache=not no_cache)
-    settings = digest.Settings(**book.config.digest)
+    settings = book.config.digest
     until = day + dates.parse_period("7d")
     items = digest.compute((r.read for r in records), day, until, settings)
     trend: tuple[Week, ...] = ()

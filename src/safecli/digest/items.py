@@ -31,6 +31,7 @@ from functools import lru_cache
 from typing import Any
 
 from safecli.digest.facts import CaseFacts
+from safecli.store.config import DigestSettings
 
 KINDS = (
     "unreadable",
@@ -59,13 +60,7 @@ FIELDS = (
 _KIND_ORDER = {kind: index for index, kind in enumerate(KINDS)}
 _NUMBER = re.compile(r"(\d+)")
 
-
-@dataclass(frozen=True)
-class Settings:
-    """The book's digest settings (safecli.yaml `digest:`)."""
-
-    minutes_share_days: int = 5
-    first_meeting_days: int = 10
+DEFAULT_SETTINGS = DigestSettings()
 
 
 @dataclass(frozen=True)
@@ -110,7 +105,7 @@ class Item:
 
 
 def compute(
-    cases: Iterable[CaseRead], today: date, until: date, settings: Settings = Settings()
+    cases: Iterable[CaseRead], today: date, until: date, settings: DigestSettings = DEFAULT_SETTINGS
 ) -> list[Item]:
     """Every digest item of the cases as of today (due-soon up to `until`), most overdue first."""
     now = today.toordinal()

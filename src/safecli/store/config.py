@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -40,7 +40,6 @@ CONFIG_KEYS = (
 )
 MAIL_DOMAIN = re.compile(r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}")
 DEFAULT_LEAD_TIMES = {"high": 1, "medium": 3, "low": 5}
-DEFAULT_DIGEST = {"minutes_share_days": 5, "first_meeting_days": 10}
 # Statutory clocks in working days, per jurisdiction; None: no clock. Wales: an
 # enquiry within 7 working days of the report, a protection plan reviewed at least
 # every 6 weeks (30 working days). England sets no national timescale.
@@ -49,6 +48,17 @@ DEFAULT_CLOCKS: dict[str, dict[str, int | None]] = {
     "england": {"enquiry_working_days": None, "plan_review_working_days": None},
     "wales": {"enquiry_working_days": 7, "plan_review_working_days": 30},
 }
+
+
+@dataclass(frozen=True)
+class DigestSettings:
+    """The book's digest settings (safecli.yaml `digest:`), in days; the defaults are here."""
+
+    minutes_share_days: int = 5
+    first_meeting_days: int = 10
+
+
+DIGEST_KEYS = tuple(f.name for f in fields(DigestSettings))
 
 
 @dataclass(frozen=True)
@@ -63,7 +73,7 @@ class Config:
     show_names: bool = False
     commit: bool = False
     lead_times: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_LEAD_TIMES))
-    digest: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_DIGEST))
+    digest: DigestSettings = DigestSettings()
     validate: dict[str, Any] = field(default_factory=dict)
     meeting_types: dict[str, Any] = field(default_factory=dict)
     council: str = ""
@@ -98,7 +108,7 @@ def read_config(path: Path) -> Config:
     except InvalidInput as exc:
         raise FileFormatError(exc.message, path=path, **key_position(raw, "timezone")) from exc
     lead_times = {**DEFAULT_LEAD_TIMES, **_int_map(path, raw, "lead_times", RISK_LEVELS)}
-    digest = {**DEFAULT_DIGEST, **_int_map(path, raw, "digest", tuple(DEFAULT_DIGEST))}
+    digest = DigestSettings(**_int_map(path, raw, "digest", DIGEST_KEYS))
     for key in ("show_names", "commit"):
         if not isinstance(raw.get(key, False), bool):
             raise FileFormatError(
@@ -218,14 +228,14 @@ timezone: {timezone}
 show_names: false    # true: lists and digests may show adults' names
 commit: false        # true: writing commands commit what they changed
 lead_times:          # days of notice an invitation needs, by risk level
-  high: 1
-  medium: 3
-  low: 5
+  high: {high}
+  medium: {medium}
+  low: {low}
 digest:
   # flag held meetings whose minutes are not shared after N days
-  minutes_share_days: 5
+  minutes_share_days: {minutes_share_days}
   # flag open cases with no meeting held N days after opening
-  first_meeting_days: 10
+  first_meeting_days: {first_meeting_days}
 validate:
   strict: false
   select: []
@@ -289,6 +299,8 @@ def init_book(
         book_id=book_id or uuid.uuid4(),
         jurisdiction=jurisdiction,
         timezone=timezone,
+        **DEFAULT_LEAD_TIMES,
+        **asdict(DigestSettings()),
     )
     written = [root / CONFIG_NAME]
     atomic.write_atomic(root / CONFIG_NAME, config)

@@ -24,7 +24,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from safecli.digest import cache as digestcache
-from safecli.digest.items import Settings, compute
+from safecli.digest.items import compute
 from safecli.errors import FileFormatError, GitFailure
 from safecli.model import FILES
 from safecli.reports.overview.facts import both
@@ -32,6 +32,7 @@ from safecli.reports.overview.read import records
 from safecli.reports.overview.timeliness import days_to_first_meeting
 from safecli.store import fastload
 from safecli.store.book import Book
+from safecli.store.config import DigestSettings
 from safecli.teamwork import gitrepo
 
 CACHE_NAME = "history.cache"
@@ -51,7 +52,7 @@ class Week:
 
 
 def weekly(
-    book: Book, weeks: int, today: date, settings: Settings, *, use_cache: bool = True
+    book: Book, weeks: int, today: date, settings: DigestSettings, *, use_cache: bool = True
 ) -> tuple[Week, ...]:
     """The last `weeks` weeks of the book's committed history, oldest first."""
     top = gitrepo.repo_root(book.root)
@@ -97,7 +98,7 @@ def _figures(
     prefix: str,
     commit: str,
     end: date,
-    settings: Settings,
+    settings: DigestSettings,
     known: dict[Any, Any],
     used: dict[Any, Any],
 ) -> tuple[Any, ...]:

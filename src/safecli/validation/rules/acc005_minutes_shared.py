@@ -36,8 +36,6 @@ from safecli.raw import day, items, mapping
 from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule
 from safecli.validation.rules.records import held, people, person
 
-DEFAULT_DAYS = 5
-
 
 def check(view: CaseView) -> Iterator[Finding]:
     for index, meeting, minutes in held(view):
@@ -52,7 +50,7 @@ def check(view: CaseView) -> Iterator[Finding]:
         missing = [agency for agency in expected if agency not in shared]
         if not missing:
             continue
-        days = view.context.config.digest.get("minutes_share_days", DEFAULT_DAYS)
+        days = view.context.config.digest.minutes_share_days
         held_on = day(minutes.get("held_on"))
         due = held_on + timedelta(days=days) if held_on else None
         if due is None or view.reached(due + timedelta(days=1)):
