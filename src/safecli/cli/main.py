@@ -19,6 +19,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from safecli import __version__
+from safecli.cli import complete
 from safecli.errors import EXIT_FAILED, EXIT_INTERRUPTED, SafecliError
 from safecli.output.terminal import clean_streams
 
@@ -105,7 +106,8 @@ class SafecliGroup(TyperGroup):
             holder = typer.Typer(rich_markup_mode=self.rich_markup_mode)
             for name in modules.split():
                 importlib.import_module(f"safecli.cli.{name}").register(holder)
-            _BUILT[modules] = dict(typer.main.get_group(holder).commands)
+            built = typer.main.get_group(holder).commands
+            _BUILT[modules] = {name: complete.attach(cmd) for name, cmd in built.items()}
         return _BUILT[modules]
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
