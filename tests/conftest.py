@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -12,6 +15,34 @@ from typer.testing import CliRunner
 from safecli.cli.main import app
 
 REPO = Path(__file__).resolve().parents[1]
+SAFECLI = Path(sys.executable).parent / "safecli"
+
+
+@dataclass(frozen=True)
+class Ran:
+    """What the installed safecli did when run in a folder (a CliRunner result's names)."""
+
+    exit_code: int
+    stdout: str
+    stderr: str
+
+    @property
+    def output(self) -> str:
+        return self.stdout + self.stderr
+
+
+def safecli_in(folder: Path, *args: str) -> Ran:
+    """Run the installed `safecli` with `folder` as its working directory (tests never chdir)."""
+    done = subprocess.run(
+        [str(SAFECLI), *args],
+        cwd=folder,
+        env={**{k: v for k, v in os.environ.items() if k != "SAFECLI_BOOK"}, "LANG": "C.UTF-8"},
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return Ran(done.returncode, done.stdout, done.stderr)
 
 
 @pytest.fixture(autouse=True)

@@ -369,7 +369,6 @@ def test_the_installed_command_runs_without_a_terminal(tmp_path: Path) -> None:
         check=False,
     )
     assert run("init", "book", "--organisation", "T", "--jurisdiction", "wales").returncode == 0
-    os.chdir(tmp_path / "book")
     created = subprocess.run(
         [str(safecli), *NEW_CASE],
         cwd=tmp_path / "book",

@@ -7,14 +7,12 @@ import re
 from pathlib import Path
 
 import yaml
-from conftest import REPO
-from typer.testing import CliRunner
-
-from safecli.cli.main import app
+from conftest import REPO, Ran, safecli_in
 
 
-def validate(book: Path, *paths: str) -> object:
-    return CliRunner().invoke(app, ["validate", "--as-of", "2026-12-01", "--no-cache", *paths])
+def validate(book: Path, *paths: str) -> Ran:
+    """validate run inside the book, given paths as the hook gives them."""
+    return safecli_in(book, "validate", "--as-of", "2026-12-01", "--no-cache", *paths)
 
 
 def test_the_hook_runs_on_settings_templates_and_cases() -> None:
@@ -26,8 +24,7 @@ def test_the_hook_runs_on_settings_templates_and_cases() -> None:
         assert not pattern.search(path), path
 
 
-def test_a_setting_that_breaks_every_case_is_caught(example_book: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.chdir(example_book)
+def test_a_setting_that_breaks_every_case_is_caught(example_book: Path) -> None:
     assert validate(example_book, "safecli.yaml").exit_code == 0
     config = example_book / "safecli.yaml"
     config.write_text(config.read_text().replace("jurisdiction: england", "jurisdiction: wales"))
@@ -36,8 +33,7 @@ def test_a_setting_that_breaks_every_case_is_caught(example_book: Path, monkeypa
     assert "(5 checked" in result.stdout  # not only the files staged: every case
 
 
-def test_templates_are_compiled_and_name_the_line(example_book: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.chdir(example_book)
+def test_templates_are_compiled_and_name_the_line(example_book: Path) -> None:
     own = example_book / "templates"
     own.mkdir()
     good = own / "invitation.md.j2"

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import snapshot
+from conftest import safecli_in, snapshot
 from digest_book import SECRETS, action, adult, make_book, meeting, write_case
 from typer.testing import CliRunner
 
@@ -238,7 +238,7 @@ def test_an_unreadable_file_is_listed_and_exits_3(root: Path) -> None:
     assert snapshot(root) == before
 
 
-def test_paths_as_case_ids_and_folders(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_paths_as_case_ids_and_folders(root: Path) -> None:
     def cases(*args: str) -> set[str]:
         result = run(root, *AS_OF, "-f", "json", *args)
         assert result.exit_code == 0, result.output
@@ -247,8 +247,9 @@ def test_paths_as_case_ids_and_folders(root: Path, monkeypatch: pytest.MonkeyPat
     assert cases("SG-2026-0002") == {"SG-2026-0002"}
     assert cases(str(root / "cases" / "SG-2026-0001")) == {"SG-2026-0001"}
     assert cases(str(root)) == {"SG-2026-0001", "SG-2026-0002"}
-    monkeypatch.chdir(root / "cases" / "SG-2026-0002")
-    assert cases(".") == {"SG-2026-0002"}
+    here = safecli_in(root / "cases" / "SG-2026-0002", "overdue", *AS_OF, "-f", "json", ".")
+    assert here.exit_code == 0, here.output
+    assert {item["case"] for item in json.loads(here.stdout)["items"]} == {"SG-2026-0002"}
     assert cases("--case", "SG-2026-0001", "--risk", "high") == {"SG-2026-0001"}
 
 

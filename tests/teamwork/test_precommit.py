@@ -44,12 +44,9 @@ def _git(cwd: Path, *args: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def cache_dir(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A folder of the pytest cache, kept between runs (a temporary one without the cache)."""
-    cache = getattr(request.config, "cache", None)
-    if cache is None:
-        return tmp_path_factory.mktemp("pre-commit")
-    return Path(cache.mkdir("safecli-pre-commit"))
+def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """pre-commit's and pip's caches for this module: a temp folder, never inside the repo."""
+    return tmp_path_factory.mktemp("pre-commit")
 
 
 @pytest.fixture(scope="module")

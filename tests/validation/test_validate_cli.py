@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import snapshot
+from conftest import safecli_in, snapshot
 from rules_table import ACTIONS, CLEAN, CONFIG, HELD, make_book
 from typer.testing import CliRunner
 
@@ -170,15 +170,24 @@ def test_github_annotations(tmp_path: Path) -> None:
 
 
 def test_github_escapes_per_the_workflow_command_spec(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
 ) -> None:
     assert escape_data("100% done\r\nnext") == "100%25 done%0D%0Anext"
     assert escape_property("a,b:c%\n") == "a%2Cb%3Ac%25%0A"
     root = two_cases(
         tmp_path / "a,b:c", {**CLEAN, "meetings": HELD.replace("  purpose:", "  '50%:purpose':")}
     )
-    monkeypatch.chdir(tmp_path)
-    result = run(root, "--format", "github", "--select", "INT006")
+    result = safecli_in(
+        tmp_path,
+        "--book",
+        str(root),
+        "validate",
+        *AS_OF,
+        "--format",
+        "github",
+        "--select",
+        "INT006",
+    )
     assert result.stdout.splitlines()[0] == (
         "::error file=a%2Cb%3Ac/cases/SG-2026-0001/meetings.yaml,line=8,col=3,title=INT006::"
         "unknown key '50%25:purpose' in a meeting; did you mean 'purpose'? (integrity)"
@@ -186,50 +195,50 @@ def test_github_escapes_per_the_workflow_command_spec(
 
 
 def test_paths_are_relative_to_the_current_folder(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
 ) -> None:
     root = two_cases(tmp_path / "book", BROKEN)
-    monkeypatch.chdir(root / "cases")
-    result = run(None)
+    result = safecli_in(root / "cases", "validate", *AS_OF)
     assert result.stdout.splitlines()[0].startswith("SG-2026-0001/actions.yaml:6:11: error")
 
 
-def test_file_paths_select_their_cases(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_file_paths_select_their_cases(tmp_path: Path) -> None:
     root = two_cases(tmp_path / "book", BROKEN)
-    monkeypatch.chdir(root)
-    result = run(None, "cases/SG-2026-0002/actions.yaml", "cases/SG-2026-0002/adult.yaml")
+
+    def run_here(*args: str) -> object:
+        return safecli_in(root, "validate", *AS_OF, *args)
+
+    result = run_here("cases/SG-2026-0002/actions.yaml", "cases/SG-2026-0002/adult.yaml")
     assert (result.exit_code, result.stdout) == (0, "no problems (1 case checked)\n")
-    result = run(None, "cases/SG-2026-0001/meetings.yaml", "SG-2026-0002")
+    result = run_here("cases/SG-2026-0001/meetings.yaml", "SG-2026-0002")
     assert (result.exit_code, result.stdout) == (1, TEXT)
-    assert run(None, "cases").stdout == TEXT
+    assert run_here("cases").stdout == TEXT
     (root / "cases" / "README.yaml").write_text("notes: not a case\n", encoding="utf-8")
-    result = run(None, "cases/README.yaml")
+    result = run_here("cases/README.yaml")
     assert (result.exit_code, result.stdout) == (0, "no problems (0 cases checked)\n")
     # the book's settings stand for every case (tests/cli/test_validate_book_files.py)
-    assert run(None, "safecli.yaml").stdout == TEXT
+    assert run_here("safecli.yaml").stdout == TEXT
     (root / "notes.yaml").write_text("a: 1\n", encoding="utf-8")
-    outside = run(None, "notes.yaml")
+    outside = run_here("notes.yaml")
     assert outside.exit_code == 3
     assert "notes.yaml is not in this book's cases folder" in outside.stderr
 
 
 def test_the_book_is_found_from_a_file_path(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
 ) -> None:
     two_cases(tmp_path / "book", BROKEN)
-    monkeypatch.chdir(tmp_path)
-    result = run(None, "book/cases/SG-2026-0001/actions.yaml")
+    result = safecli_in(tmp_path, "validate", *AS_OF, "book/cases/SG-2026-0001/actions.yaml")
     assert result.exit_code == 1
     assert result.stdout.splitlines()[0].startswith("book/cases/SG-2026-0001/actions.yaml:6:11:")
 
 
-def test_could_not_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_could_not_run(tmp_path: Path) -> None:
     root = two_cases(tmp_path / "book", CLEAN)
     unknown = run(root, "SG-2026-0404")
     assert unknown.exit_code == 3
     assert "no case 'SG-2026-0404' in this book" in unknown.stderr
-    monkeypatch.chdir(tmp_path)
-    nobook = run(None)
+    nobook = safecli_in(tmp_path, "validate", *AS_OF)
     assert nobook.exit_code == 3
     assert "not inside a case book" in nobook.stderr
     assert "Traceback" not in unknown.output + nobook.output
