@@ -149,7 +149,12 @@ def overdue(
     as_of_day = today(book, as_of)
     until = as_of_day + dates.parse_period(within)
     ids = _case_ids(book, paths or [], case or [])
-    reads = digestcache.collect(book, ids, now_ns=time.time_ns(), use_cache=not no_cache)
+    from safecli.cli.progress import progress
+
+    with progress("reading cases") as told:
+        reads = digestcache.collect(
+            book, ids, now_ns=time.time_ns(), use_cache=not no_cache, progress=told
+        )
     settings = book.config.digest
     items = digest.select(
         digest.compute(reads, as_of_day, until, settings),

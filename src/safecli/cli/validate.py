@@ -100,9 +100,18 @@ def validate_command(
     )
     arguments, only_templates = _check_book_files(book, arguments)
     case_ids = [] if only_templates else cases_named(book, arguments)
-    report = validate(
-        book, case_ids, today(book, as_of), selection=selection, use_cache=not no_cache, jobs=jobs
-    )
+    from safecli.cli.progress import progress
+
+    with progress("checking cases") as told:
+        report = validate(
+            book,
+            case_ids,
+            today(book, as_of),
+            selection=selection,
+            use_cache=not no_cache,
+            jobs=jobs,
+            progress=told,
+        )
     failing = strict if strict is not None else book_strict
     shown = Paths(book.root, Path.cwd())
     typer.echo(output.render(report, fmt, shown, show_waived=show_waived, strict=failing))

@@ -63,7 +63,12 @@ def cache_path(book: Book) -> Path:
 
 
 def collect(
-    book: Book, case_ids: Iterable[str] | None = None, *, now_ns: int, use_cache: bool = True
+    book: Book,
+    case_ids: Iterable[str] | None = None,
+    *,
+    now_ns: int,
+    use_cache: bool = True,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[CaseRead]:
     """Each case's facts (all cases, sorted, or those given), re-reading only what changed.
 
@@ -72,7 +77,13 @@ def collect(
     from safecli.digest.facts import case_facts
 
     read = collect_with(
-        book, case_ids, now_ns=now_ns, use_cache=use_cache, name=CACHE_NAME, extract=case_facts
+        book,
+        case_ids,
+        now_ns=now_ns,
+        use_cache=use_cache,
+        name=CACHE_NAME,
+        extract=case_facts,
+        progress=progress,
     )
     return [CaseRead(case_id, facts, problems) for case_id, problems, facts in read]
 
@@ -85,6 +96,7 @@ def collect_with(
     use_cache: bool,
     name: str,
     extract: Extract,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[tuple[str, tuple[str, ...], Any]]:
     """(case id, problems, what `extract` made of its four files) per case, cached in `name`.
 
@@ -110,6 +122,8 @@ def collect_with(
             entry = (trusted, problems, facts)
             fresh[case_id] = entry
         reads.append((case_id, entry[1], entry[2]))
+        if progress is not None:
+            progress(len(reads), len(ids))
     if use_cache:
         gone = set(cached) - set(ids) if full else set()
         if fresh or gone:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -181,10 +181,12 @@ def validate(
     selection: Selection = Selection(),
     use_cache: bool = True,
     jobs: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Report:
     """Validate these cases of a book (their folders must exist).
 
     `jobs`: processes to check uncached cases in; None: one per CPU for a large book.
+    `progress(done, total)` is told as the cases not in the cache are checked.
     """
     context = context_of(book)
     cache = Cache(book.root, book_key(book.config)) if use_cache else None
@@ -197,7 +199,7 @@ def validate(
         if hit is not None:
             results[case_id] = hit
     todo = [case_id for case_id in case_ids if case_id not in results]
-    for result in _compute(context, todo, today, jobs):
+    for result in _compute(context, todo, today, jobs, progress):
         results[result.case] = result
         if cache is not None:
             cache.put(stamps[result.case], result)
@@ -217,16 +219,37 @@ def _order(finding: Finding) -> tuple[str, int, int, str, str]:
 
 
 def _compute(
-    context: Context, case_ids: list[str], today: date, jobs: int | None
+    context: Context,
+    case_ids: list[str],
+    today: date,
+    jobs: int | None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Iterable[CaseResult]:
     if jobs is None:
         jobs = (os.cpu_count() or 1) if len(case_ids) >= PARALLEL_FROM else 1
     with _collector_paused():
         if jobs < 2 or len(case_ids) < 2:
-            return [check_case(context, case_id, today) for case_id in case_ids]
+            return _told(
+                (check_case(context, case_id, today) for case_id in case_ids),
+                len(case_ids),
+                progress,
+            )
         forked = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(jobs, mp_context=forked) as pool:
-            return list(pool.map(partial(check_case, context, today=today), case_ids, chunksize=64))
+            checked = pool.map(partial(check_case, context, today=today), case_ids, chunksize=64)
+            return _told(checked, len(case_ids), progress)
+
+
+def _told(
+    results: Iterable[CaseResult], total: int, progress: Callable[[int, int], None] | None
+) -> list[CaseResult]:
+    """The results as a list, telling progress of each as it comes."""
+    done: list[CaseResult] = []
+    for result in results:
+        done.append(result)
+        if progress is not None:
+            progress(len(done), total)
+    return done
 
 
 @contextmanager
