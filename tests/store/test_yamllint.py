@@ -67,7 +67,7 @@ def test_the_shipped_settings_only_relax_two_rules() -> None:
 
 def test_what_the_commands_write_passes_with_the_shipped_settings(cli, book: Path) -> None:  # type: ignore[no-untyped-def]
     steps = [
-        NEW_CASE,
+        [*NEW_CASE[:-1], "2026-10-20"],  # opened before the meeting it holds
         split(
             "agency add SG-2026-0001 police --name Police --kind police "
             "--person 'DC Lee Jones;Investigating officer;lee.jones@police.example'"
