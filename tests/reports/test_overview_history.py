@@ -139,3 +139,13 @@ def test_the_report_shows_the_trend_as_a_table_and_charts(repo: Path, tmp_path: 
         (end, str(o), str(a), "" if m is None else str(m)) for end, o, a, m in EXPECTED
     ]
     assert sum(1 for _ in index.iter("{http://www.w3.org/2000/svg}polyline")) >= 3
+
+
+def test_a_site_git_would_commit_is_warned_about(repo: Path) -> None:
+    result = CliRunner().invoke(
+        app, ["--book", str(repo), "report", "--out", str(repo / "site"), "--as-of", "2026-11-29"]
+    )
+    assert result.exit_code == 0
+    assert "not ignored" in result.output
+    quiet = CliRunner().invoke(app, ["--book", str(repo), "report", "--as-of", "2026-11-29"])
+    assert quiet.exit_code == 0 and "not ignored" not in quiet.output

@@ -247,7 +247,7 @@ def test_unreadable_case_is_listed_and_warned(root: Path, tmp_path: Path) -> Non
     result = CliRunner().invoke(
         app, ["--book", str(root), "report", "--out", str(site), "--as-of", AS_OF]
     )
-    assert result.exit_code == 0
+    assert result.exit_code == 3
     assert "could not be read" in result.output
     assert link_count(parse(site / "index.html"), "lists/unreadable.html") == 1
     parse(site / "cases" / "SG-2026-0002.html")

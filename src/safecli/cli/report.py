@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from safecli.cli.common import AsOfOption, book_of, today
-from safecli.errors import InvalidInput
+from safecli.errors import EXIT_FAILED, InvalidInput
 
 if TYPE_CHECKING:
     from safecli.reports.overview.history import Week
@@ -57,7 +57,8 @@ def report(
     on A4. Every count links to the case ids behind it. Ids, dates and
     statuses only: no adult's name (unless --show-names), address or free
     text. The digest's numbers equal those of `safecli overdue` (due this
-    week: within 7 days).
+    week: within 7 days). Exit codes: 0; 3 when a case file cannot be read
+    (the site is still written, listing it as unreadable).
 
     Example: safecli report --out site/ --as-of 2026-12-01 --history 12w
     """
@@ -104,13 +105,15 @@ def report(
         f"wrote {written.pages} pages to {target}/ ({written.rendered} changed; "
         f"open {target / 'index.html'})"
     )
+    _warn_if_tracked(target)
     broken = sum(1 for r in records if r.summary is None)
     if broken:
         typer.echo(
-            f"safecli: warning: {broken} case(s) could not be read; the report lists them "
-            "(see: safecli validate)",
+            f"safecli: error: {broken} case(s) could not be read; the report lists them "
+            "as unreadable (see: safecli validate)",
             err=True,
         )
+        raise typer.Exit(EXIT_FAILED)
 
 
 def _weeks(value: str) -> int:
@@ -119,6 +122,26 @@ def _weeks(value: str) -> int:
     if text.endswith("w") and number.isdigit() and 1 <= int(number) <= 520:
         return int(number)
     raise InvalidInput(f"invalid --history {value!r}: give a number of weeks, e.g. 12w")
+
+
+def _warn_if_tracked(target: Path) -> None:
+    """Say so when the site could be committed: it holds case data (ids, dates, leads)."""
+    from safecli.errors import GitFailure
+    from safecli.teamwork import gitrepo
+
+    try:
+        top = gitrepo.repo_root(target)
+        if top is None:
+            return
+        rel = gitrepo.inside(top, target / "index.html")
+    except GitFailure:
+        return
+    if not gitrepo.is_ignored(top, rel):
+        typer.echo(
+            f"safecli: warning: {target} is inside a git repository and not ignored; "
+            "add it to .gitignore so the report is not committed",
+            err=True,
+        )
 
 
 def register(app: typer.Typer) -> None:
