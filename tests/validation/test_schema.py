@@ -86,8 +86,10 @@ def test_schema_command(tmp_path: Path) -> None:
     one = runner.invoke(app, ["schema", "meetings"])
     assert one.exit_code == 0
     assert json.loads(one.stdout) == schema("meetings", TYPES)
+    # a map of schemas would pass any file through check-jsonschema: no argument is usage
     every = runner.invoke(app, ["schema"])
-    assert json.loads(every.stdout) == {kind: schema(kind, TYPES) for kind in FILES}
+    assert (every.exit_code, every.stdout) == (2, "")
+    assert "name the file whose schema to print; choose one of: adult, agencies" in every.stderr
     bad = runner.invoke(app, ["schema", "people"])
     assert bad.exit_code == 2
     assert "unknown file 'people'" in bad.stderr
@@ -101,3 +103,28 @@ def test_schema_uses_the_books_meeting_types(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["--book", str(tmp_path), "schema", "meetings"])
     enum = json.loads(result.stdout)["items"]["properties"]["type"]["enum"]
     assert enum == [*TYPES, "tea"]
+
+
+def test_settings_schema_checks_safecli_yaml(tmp_path: Path) -> None:
+    import jsonschema
+    import yaml
+
+    from safecli.store.config import CONFIG_KEYS
+    from safecli.validation.settings_schema import settings_schema
+
+    result = CliRunner().invoke(app, ["schema", "settings"])
+    assert result.exit_code == 0
+    checker = jsonschema.Draft202012Validator(json.loads(result.stdout))
+    assert list(checker.schema["properties"]) == list(CONFIG_KEYS)
+    assert checker.schema == settings_schema()
+    init = CliRunner().invoke(
+        app, ["init", str(tmp_path / "b"), "--organisation", "X", "--jurisdiction", "wales"]
+    )
+    assert init.exit_code == 0
+    for path in (REPO / "safecli.yaml", tmp_path / "b" / "safecli.yaml"):
+        settings = yaml.safe_load(path.read_text())
+        settings["closure_days"] = [str(d) for d in settings.get("closure_days") or []]
+        assert list(checker.iter_errors(settings)) == [], path
+    wrong = {"jurisdiction": "scotland", "show_name": True, "lead_times": {"high": -1}}
+    found = sorted(e.message for e in checker.iter_errors(wrong))
+    assert len(found) == 3, found

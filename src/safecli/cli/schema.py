@@ -16,17 +16,18 @@ def schema_command(
     kind: Annotated[
         str | None,
         typer.Argument(
-            metavar="[adult|agencies|meetings|actions]",
-            help="One file's schema (default: all four, keyed by file).",
+            metavar="adult|agencies|meetings|actions|settings",
+            help="The file whose schema to print (settings: safecli.yaml).",
             show_default=False,
         ),
     ] = None,
 ) -> None:
-    """Print the JSON Schema (2020-12) of the case files, for editors and check-jsonschema.
+    """Print the JSON Schema (2020-12) of one file, for editors and check-jsonschema.
 
-    Meeting types are the book's when run inside one, else the built-in pack.
+    One schema per file, since a schema cannot tell files apart by name. Meeting
+    types are the book's when run inside one, else the built-in pack.
 
-    Example: safecli schema meetings > .safecli-schema/meetings.json
+    Example: safecli schema meetings > .schemas/meetings.json
     """
     import json
 
@@ -34,8 +35,18 @@ def schema_command(
     from safecli.store.book import find_book
     from safecli.validation import schema as schemas
 
-    if kind is not None and kind not in FILES:
-        raise UsageProblem(f"unknown file {kind!r}; choose one of: {', '.join(FILES)}")
+    if kind is None or (kind not in FILES and kind != "settings"):
+        given = f"unknown file {kind!r}" if kind else "name the file whose schema to print"
+        raise UsageProblem(
+            f"{given}; choose one of: {', '.join(FILES)}, settings (safecli.yaml). For all: "
+            "mkdir -p .schemas && for f in adult agencies meetings actions settings; "
+            "do safecli schema $f > .schemas/$f.json; done"
+        )
+    if kind == "settings":
+        from safecli.validation.settings_schema import settings_schema
+
+        typer.echo(json.dumps(settings_schema(), indent=2, ensure_ascii=False))
+        return
     explicit = ctx.find_root().params.get("book")
     try:
         book = find_book(Path(explicit)) if explicit else find_book()
@@ -45,11 +56,7 @@ def schema_command(
             raise
         policy = load_policy()
     types = tuple(policy.types)
-    if kind is not None:
-        typer.echo(json.dumps(schemas.schema(kind, types), indent=2, ensure_ascii=False))
-        return
-    every = {name: schemas.schema(name, types) for name in FILES}
-    typer.echo(json.dumps(every, indent=2, ensure_ascii=False))
+    typer.echo(json.dumps(schemas.schema(kind, types), indent=2, ensure_ascii=False))
 
 
 def register(app: typer.Typer) -> None:
