@@ -52,7 +52,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "rules": ("rules", "List the validation rules, or print one rule's documentation."),
     "schema": (
         "schema",
-        "Print the JSON Schema (2020-12) of the case files, for editors and check-jsonschema.",
+        "Print the JSON Schema (2020-12) of one file, for editors and check-jsonschema.",
     ),
     "render": ("render", "Render invitations, minutes and the protection plan."),
     "report": (
