@@ -6,12 +6,18 @@ import sys
 
 
 def run() -> None:
-    """Console-script entry point: `safecli --version` answers before Typer is imported."""
-    if sys.argv[1:] == ["--version"]:
+    """Console-script entry point. Two calls skip building the command line (Typer):
+    `safecli --version`, and `safecli merge-file O A B P` as git runs it once a file."""
+    args = sys.argv[1:]
+    if args == ["--version"]:
         from safecli import __version__
 
         print(f"safecli {__version__}")
         return
+    if len(args) == 5 and args[0] == "merge-file" and not any(a.startswith("-") for a in args):
+        from safecli.cli.mergefile import merge_file
+
+        sys.exit(merge_file(*args[1:]))
     from safecli.cli.main import run as run_app
 
     run_app()

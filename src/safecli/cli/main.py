@@ -10,7 +10,6 @@ holds every summary equal to the command's own help).
 from __future__ import annotations
 
 import importlib
-import os
 import sys
 from difflib import get_close_matches
 from typing import Annotated, Any
@@ -19,8 +18,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from safecli import __version__
-from safecli.cli import complete
-from safecli.errors import EXIT_FAILED, EXIT_INTERRUPTED, SafecliError
+from safecli.cli import complete, failure
 from safecli.output.terminal import clean_streams
 
 #: Top-level command -> (the modules in safecli.cli whose register() add it, space-separated;
@@ -138,21 +136,11 @@ class SafecliGroup(TyperGroup):
     def _invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
-        except SafecliError as exc:
-            typer.echo(f"safecli: error: {exc}", err=True)
-            raise typer.Exit(exc.exit_code) from None
-        except BrokenPipeError:
-            # The reader went away (`safecli overdue | head`): stop quietly.
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            raise typer.Exit(EXIT_FAILED) from None
-        except (KeyboardInterrupt, typer.Abort):
-            # Ctrl-C, at a prompt (which typer turns into Abort) or anywhere else.
-            typer.echo("safecli: interrupted", err=True)
-            raise typer.Exit(EXIT_INTERRUPTED) from None
-        except OSError as exc:
-            where = f"{exc.filename}: " if exc.filename else ""
-            typer.echo(f"safecli: error: {where}{exc.strerror or exc}", err=True)
-            raise typer.Exit(EXIT_FAILED) from None
+        except failure.FAILURES as exc:
+            raise typer.Exit(failure.report(exc)) from None
+        except typer.Abort:
+            # Ctrl-C at a prompt, which typer turns into Abort.
+            raise typer.Exit(failure.report(KeyboardInterrupt())) from None
 
 
 app = typer.Typer(

@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from safecli.cli.common import book_of, confirm, is_interactive
-from safecli.errors import EXIT_FINDINGS
 
 git_app = typer.Typer(
     help="Set up the case book's git repository for teamwork.", no_args_is_help=True
@@ -71,13 +70,9 @@ def merge_file_command(
 
     Example: safecli merge-file base.yaml ours.yaml theirs.yaml cases/SG-2026-0001/actions.yaml
     """
-    from safecli.teamwork.driver import merge_in_place
+    from safecli.cli.mergefile import merge_file
 
-    result = merge_in_place(base, ours, theirs, path, Path.cwd())
-    for message in result.messages:
-        typer.echo(f"safecli: {message}", err=True)
-    if not result.clean:
-        raise typer.Exit(EXIT_FINDINGS)
+    raise typer.Exit(merge_file(str(base), str(ours), str(theirs), path))
 
 
 def register(app: typer.Typer) -> None:
