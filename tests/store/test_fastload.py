@@ -119,6 +119,11 @@ def test_scalars_resolve_as_scan_resolves_them(text: str, expected: Any) -> None
         ("just text\n", list, "found a single value"),
         ("a: 1\r\n", dict, "CRLF"),
         ("<<<<<<< HEAD\na: 1\n", dict, "git conflict marker"),
+        ("a: b\rc\n", dict, "carriage return (CR) inside a line"),
+        *(
+            (f"a: 1\nname: A{char}B\n", dict, f"U+{ord(char):04X}")
+            for char in "\x0b\x0c\x1b\x7f\x85\x9b\ufffe\u2028\x01"
+        ),
         ("a:" + "\n".join(" " * (2 * i) + "- " for i in range(1, 40)) + "x\n", dict, None),
         ("a: " + "[" * 40 + "]" * 40 + "\n", dict, None),
     ],

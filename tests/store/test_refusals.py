@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from safecli.errors import FileFormatError
-from safecli.store import roundtrip, scan
+from safecli.store import fastload, roundtrip, scan
 
 
-@pytest.mark.parametrize("loader", ["roundtrip", "fast"])
+@pytest.mark.parametrize("loader", ["roundtrip", "scan", "fastload"])
 @pytest.mark.parametrize(
     ("text", "where", "words"),
     [
@@ -25,6 +25,13 @@ from safecli.store import roundtrip, scan
         ("- 1\n", (1, 1), "expected a mapping"),
         ("? [a, b]\n: c\n", (1, 3), "complex keys"),
         ("a:\n  {x: 1}: y\n", (2, 3), "complex keys"),
+        ("a: 1\nname: A\x0bB\n", (2, 8), "U+000B (vertical tab)"),
+        ("a: 1\nname: 'A\x1b[2J'\n", (2, 9), "U+001B (escape)"),
+        ("a: 1\nname: A\x7f\n", (2, 8), "U+007F (delete)"),
+        ("a: |\n  x\n  A\x9bB\n", (3, 4), "U+009B"),
+        ("a: A\ufffe\n", (1, 5), "U+FFFE"),
+        ("a: A\x85B\n", (1, 5), "U+0085 (next line)"),
+        ("a: A\rB\n", (1, 5), "carriage return (CR) inside a line"),
     ],
 )
 def test_refusals_name_line_and_column(
@@ -34,7 +41,9 @@ def test_refusals_name_line_and_column(
     with pytest.raises(FileFormatError) as caught:
         if loader == "roundtrip":
             roundtrip.parse(path, text, dict)
-        else:
+        elif loader == "scan":
             scan.load_text(path, text, dict)
+        else:
+            fastload.load_text(path, text, dict)
     assert (caught.value.line, caught.value.column) == where
     assert words in caught.value.message

@@ -94,7 +94,7 @@ class AgencyPerson:
 
 def next_case_id(book: Book, year: int) -> str:
     """The next free `SG-<year>-<NNNN>` id."""
-    pattern = re.compile(rf"^SG-{year}-(\d{{4}})$")
+    pattern = re.compile(rf"^SG-{year}-(\d{{4,}})$")
     used = [int(m.group(1)) for cid in book.case_ids() if (m := pattern.match(cid))]
     return f"SG-{year}-{max(used, default=0) + 1:04d}"
 
@@ -115,9 +115,11 @@ def new_case(book: Book, spec: NewCase, *, today: date, case_id: str | None = No
         if folder.exists() or folder.is_symlink():
             raise InvalidInput(f"case {chosen} already exists")
         docs = _new_documents(chosen, spec, today)
-        texts = {folder / f"{kind}.yaml": roundtrip.dump(data) for kind, data in docs.items()}
-        for path, text in texts.items():
-            roundtrip.parse(path, text, FILES[path.stem])
+        texts = {
+            path: roundtrip.checked_text(path, data, FILES[kind])
+            for kind, data in docs.items()
+            for path in [folder / f"{kind}.yaml"]
+        }
         if book.guard is not None:
             book.guard(chosen, dict.fromkeys(FILES), {p.stem: t for p, t in texts.items()})
         atomic.make_private_dir(folder)

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from safecli.dates import load_timezone
 from safecli.errors import FileFormatError, InvalidInput
 from safecli.model import JURISDICTIONS, RISK_LEVELS
-from safecli.store import atomic, roundtrip
+from safecli.store import atomic, refusals, roundtrip
 from safecli.store.roundtrip import key_position
 
 CONFIG_NAME = "safecli.yaml"
@@ -290,6 +290,11 @@ def init_book(
     if jurisdiction not in JURISDICTIONS:
         raise FileFormatError(f"jurisdiction must be england or wales, not {jurisdiction!r}")
     load_timezone(timezone)
+    control = refusals.first_control(organisation)
+    if control is not None:
+        raise InvalidInput(
+            f"--organisation contains {refusals.control_name(control)}; nothing was written"
+        )
     if not root.exists():
         root.mkdir(mode=0o700, parents=True)
     if not (root / "cases").exists():

@@ -93,6 +93,8 @@ def _build(text: str) -> Any:
                 if event.anchor is not None or event.tag is not None:
                     raise _Unusual
                 value = event.value
+                if event.style == '"' and refusals.VALUE_CONTROL.search(value):
+                    raise _Unusual  # an escaped control character: scan refuses it
                 if event.implicit[0] and (not value or value[0] in _MAY_RESOLVE):
                     value = _plain(value)
             elif kind is MappingStartEvent or kind is SequenceStartEvent:

@@ -33,6 +33,26 @@ from safecli.errors import FileFormatError
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 32
 CONFLICT_MARKER = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(\s|$)", re.MULTILINE)
+# C0 controls but tab and newline, DEL, C1 controls (NEL too: YAML would read it
+# as a line break), lone surrogates, the noncharacters and the Unicode line and
+# paragraph separators (YAML line breaks that no editor shows as one).
+CONTROL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff\u2028\u2029]"
+)
+# The same, and a carriage return, in a value (a double-quoted scalar's escapes).
+VALUE_CONTROL = re.compile(CONTROL.pattern[:-1] + "\r]")
+_CONTROL_NAMES = {
+    "\r": "carriage return",
+    "\x07": "bell",
+    "\x08": "backspace",
+    "\x0b": "vertical tab",
+    "\x0c": "form feed",
+    "\x1b": "escape",
+    "\x7f": "delete",
+    "\x85": "next line",
+    "\u2028": "line separator",
+    "\u2029": "paragraph separator",
+}
 DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 # Only the event stream is read here, so a plain round-trip parser does.
 _EVENTS = YAML(typ="rt")
@@ -73,13 +93,39 @@ def check_bytes(path: Path, data: bytes) -> str:
     return text
 
 
+def control_name(char: str) -> str:
+    """A control character as a person can look it up: `U+000B (vertical tab)`."""
+    name = _CONTROL_NAMES.get(char)
+    code = f"U+{ord(char):04X}"
+    return f"a control character {code} ({name})" if name else f"the character {code}"
+
+
+def first_control(text: str) -> str | None:
+    """The first carriage return or control character of text (see CONTROL), or None."""
+    found = VALUE_CONTROL.search(text)
+    return None if found is None else found.group()
+
+
 def check_text(path: Path, text: str) -> None:
-    """Refuse CRLF line ends and git conflict markers, naming the line."""
+    """Refuse CR, control characters, noncharacters and git conflict markers, naming the place."""
     carriage = text.find("\r")
     if carriage >= 0:
         line, column = position(text, carriage)
+        crlf = text.startswith("\r\n", carriage)
         raise FileFormatError(
-            "file has CRLF (Windows) line ends; convert it to LF",
+            "file has CRLF (Windows) line ends; convert it to LF"
+            if crlf
+            else "file has a carriage return (CR) inside a line; remove it",
+            path=path,
+            line=line,
+            column=column,
+        )
+    control = CONTROL.search(text)
+    if control:
+        line, column = position(text, control.start())
+        raise FileFormatError(
+            f"file contains {control_name(control.group())}, which no case file may hold "
+            "(pasted from a word processor?); delete it",
             path=path,
             line=line,
             column=column,
@@ -104,7 +150,8 @@ _NEEDS_EVENT_CHECK = re.compile(
     r"|^(?:---|\.\.\.)"  # document markers
     r"|[\[{][^\]}]*?[\[{]"  # a flow collection inside another
     r"|^[ \-]{30,}"  # deep block nesting
-    r"|^[ \-]*(?:\?(?:\s|$)|[\[{].*[\]}]\s*:(?:\s|$))",  # `? key`, or `[a, b]: value`
+    r"|^[ \-]*(?:\?(?:\s|$)|[\[{].*[\]}]\s*:(?:\s|$))"  # `? key`, or `[a, b]: value`
+    r'|"[^"\n]*\\',  # an escape in a double-quoted value (`"\e[2J"`)
     re.MULTILINE,
 )
 
@@ -153,6 +200,14 @@ def check_events(path: Path, text: str) -> None:
                 depth -= 1
             elif isinstance(event, ScalarEvent) and event.style is None:
                 _check_date(event.value, where)
+            elif isinstance(event, ScalarEvent) and event.style == '"':
+                escaped = VALUE_CONTROL.search(event.value)
+                if escaped:
+                    raise FileFormatError(
+                        f"a quoted value holds {control_name(escaped.group())} written as an "
+                        "escape, which no case file may hold; delete it",
+                        **where,
+                    )
     except MarkedYAMLError as exc:
         raise located(path, exc) from exc
     except YAMLError as exc:

@@ -20,12 +20,14 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
-from safecli.errors import FileFormatError
+from safecli.errors import FileFormatError, InvalidInput
 from safecli.store.atomic import write_atomic
 from safecli.store.refusals import (
     check_events,
     check_root,
     check_text,
+    control_name,
+    first_control,
     located,
     needs_event_check,
     read_text,
@@ -143,8 +145,39 @@ def changed_text(path: Path, data: Any, original: str | None, expect: type) -> s
         and parse(path, original, list) == []
     ):
         return None  # an empty list with comments around it: leave it as written
-    parse(path, text, expect)
+    return _checked(path, text, data, expect)
+
+
+def checked_text(path: Path, data: Any, expect: type) -> str:
+    """The text of a new file holding data, parsed again with every refusal."""
+    return _checked(path, dump(data), data, expect)
+
+
+def _checked(path: Path, text: str, data: Any, expect: type) -> str:
+    try:
+        parse(path, text, expect)
+    except FileFormatError as exc:
+        bad = _first_control(data)
+        if bad is None:
+            raise
+        # The file is fine; what was typed is not.
+        raise InvalidInput(
+            f"a value given for {path.name} contains {control_name(bad)}, which no case "
+            "file may hold; nothing was written"
+        ) from exc
     return text
+
+
+def _first_control(data: Any) -> str | None:
+    """The first control character in any string of data (keys too), or None."""
+    if isinstance(data, str):
+        return first_control(data)
+    items: Iterable[Any] = ()
+    if isinstance(data, Mapping):
+        items = (part for pair in data.items() for part in pair)
+    elif isinstance(data, (list, tuple)):
+        items = data
+    return next((found for item in items if (found := _first_control(item))), None)
 
 
 def save(path: Path, data: Any, original: str | None, expect: type) -> bool:
