@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from safecli.cli.main import app
 
 HOSTILE = '<script>alert(1)</script> & "x" | y'
-INJECT = "Dr Sly\r\nBcc: evil@example.org"
+INJECT = "Dr Sly\nBcc: evil@example.org"  # a CR is refused by the store itself
 
 CONFIG = """\
 organisation: {organisation}

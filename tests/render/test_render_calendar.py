@@ -219,10 +219,9 @@ def test_an_address_with_a_line_break_is_refused(tmp_path: Path) -> None:
         result = run(book, "render", "invitation", "SG-2026-0100", "M3", "--format", fmt)
         assert result.exit_code == 3
         assert result.stdout == ""
-        assert (
-            "the email recorded for police:DC Lee Jones is not one plain address "
-            "('lee@example.org\\r\\nBcc: evil@example.org')"
-        ) in result.stderr
+        # The store refuses the escaped CR before any document is made.
+        assert "agencies.yaml:" in result.stderr
+        assert "U+000D (carriage return)" in result.stderr
     with pytest.raises(InvalidInput):
         address("X", "lee@example.org\nBcc: evil@example.org")
     with pytest.raises(InvalidInput):

@@ -83,13 +83,21 @@ def test_markdown_table_cell_with_newlines_stays_one_row(tmp_path: Path) -> None
 
 
 def test_text_output_has_no_control_characters(tmp_path: Path) -> None:
-    book = make_book(tmp_path / "book", purpose="bell\x07 escape\x1b[31m red \u202eevil")
+    book = make_book(tmp_path / "book", purpose="bell escape[31m red \u202eevil")
     for fmt in ("txt", "md", "html"):
         result = run(book, "render", "invitation", "SG-2026-0100", "M1", "--format", fmt)
         assert result.exit_code == 0, result.output
         assert not re.search("[\x00-\x08\x0b-\x1f\x7f\u202e]", result.stdout), fmt
         shown = "bell escape\\[31m red evil" if fmt == "md" else "bell escape[31m red evil"
         assert shown in result.stdout, fmt
+
+
+def test_a_control_character_in_a_case_file_is_refused_before_rendering(tmp_path: Path) -> None:
+    book = make_book(tmp_path / "book", purpose="bell\x07 escape\x1b[31m red")
+    result = run(book, "render", "invitation", "SG-2026-0100", "M1", "--format", "txt")
+    assert result.exit_code == 3
+    assert result.stdout == ""
+    assert "meetings.yaml:" in result.stderr and "U+0007 (bell)" in result.stderr
 
 
 def test_md_inline_escapes_markdown_syntax() -> None:
