@@ -475,3 +475,25 @@ def test_case_new_records_large_print(cli, book: Path) -> None:  # type: ignore[
     assert "  easy_read: false\n  large_print: 18\n  notes: null\n" in adult
     too_small = cli(*NEW_CASE, "--large-print", "9")
     assert too_small.exit_code == 2
+
+
+def test_case_list_lists_what_it_can_and_flags_the_rest(example_book: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from safecli.cli.main import app
+
+    adult = example_book / "cases" / "SG-2026-0003" / "adult.yaml"
+    adult.write_text("case: SG-2026-0003\nname: [unclosed\n")
+    result = CliRunner().invoke(app, ["--book", str(example_book), "case", "list", "-f", "json"])
+    assert result.exit_code == 3
+    rows = {row["case"]: row["status"] for row in json.loads(result.stdout)}
+    assert rows["SG-2026-0003"] == "unreadable"
+    assert len(rows) == 5 and list(rows.values()).count("open") == 4
+    assert "SG-2026-0003/adult.yaml:3:1: not valid YAML" in result.stderr
+    assert "1 case(s) could not be read; they are listed as unreadable" in result.stderr
+    closed = CliRunner().invoke(
+        app, ["--book", str(example_book), "case", "list", "--status", "closed"]
+    )
+    assert closed.exit_code == 3 and "SG-2026-0003" in closed.stdout

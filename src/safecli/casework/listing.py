@@ -1,19 +1,32 @@
-"""The case list: one row per case, read with the fast loader, filtered by status."""
+"""The case list: one row per case, read with the fast loader, filtered by status.
+
+A case whose files cannot be read is listed as `unreadable` under every status, with
+the refusal (file:line:col) in its `problem`, as the digest does: the rest of the
+book is still listed.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+from safecli.errors import SafecliError
 from safecli.store import fastload
 from safecli.store.book import Book, check_case_folder
 
 STATUSES = ("open", "closed", "all")
+UNREADABLE = "unreadable"
 
 
 def case_rows(book: Book, status: str = "open") -> list[dict[str, Any]]:
     """The rows of `case list` for cases of `status` (open, closed or all), by case id."""
-    rows = [case_summary(book, case_id) for case_id in book.case_ids()]
-    return [row for row in rows if status == "all" or row["status"] == status]
+    rows = []
+    for case_id in book.case_ids():
+        try:
+            rows.append(case_summary(book, case_id))
+        except SafecliError as exc:
+            blank = dict.fromkeys(("opened", "risk", "lead_agency", "open_actions", "name"))
+            rows.append({"case": case_id, "status": UNREADABLE, **blank, "problem": str(exc)})
+    return [row for row in rows if status in ("all", row["status"]) or row["status"] == UNREADABLE]
 
 
 def case_summary(book: Book, case_id: str) -> dict[str, Any]:

@@ -21,7 +21,7 @@ from safecli.cli.common import (
     text,
     today,
 )
-from safecli.errors import UsageProblem
+from safecli.errors import EXIT_FAILED, UsageProblem
 from safecli.model import ABUSE_TYPES, AGENCY_KINDS, RISK_LEVELS, WALES_ABUSE_TYPES
 
 app = typer.Typer(help="Open, list, show and close cases.", no_args_is_help=True)
@@ -158,6 +158,9 @@ def list_cases(
 ) -> None:
     """List the cases: id, opened, risk, lead agency, open actions.
 
+    A case whose files cannot be read is listed as unreadable (under any
+    --status), its problem is printed on stderr, and the exit status is 3.
+
     Example: safecli case list --status all --format csv
     """
     from safecli.casework import listing
@@ -168,6 +171,16 @@ def list_cases(
     names = show_names if show_names is not None else book.config.show_names
     columns = ["case", "status", "opened", "risk", "lead_agency", "open_actions"]
     emit(rows, fmt, columns + (["name"] if names else []), excel=excel)
+    broken = [row for row in rows if row["status"] == listing.UNREADABLE]
+    for row in broken:
+        typer.echo(f"safecli: error: {row['problem']}", err=True)
+    if broken:
+        typer.echo(
+            f"safecli: error: {len(broken)} case(s) could not be read; they are listed as "
+            "unreadable (see: safecli validate)",
+            err=True,
+        )
+        raise typer.Exit(EXIT_FAILED)
 
 
 @app.command("show")
