@@ -103,10 +103,11 @@ TYPES = (
     "s42-review",
     "self-neglect",
     "professionals",
-    "best-interests",
-    "mdt",
     "cuckooing",
 )
+# Not generated: best-interests (its minutes need a capacity assessment and a
+# decision maker) and mdt (a health agency chairs it): the generated cases would
+# break their own rules (PRT003, ACC001), and generated books must pass validate.
 AGENCIES = (
     ("asc", "Benchmark Adult Social Care", "local-authority", ("Sam Patel", "Helen Forsyth")),
     ("police", "Benchmark Police", "police", ("DC Lee Jones", "DS Ann Marsh")),
@@ -138,6 +139,7 @@ def adult_yaml(
     opened: date,
     status: str,
     agencies: list[tuple[str, str, str, tuple[str, ...]]],
+    today: date,
 ) -> str:
     first, last = rng.choice(FIRST), rng.choice(LAST)
     born = date(1930 + rng.randrange(60), rng.randrange(1, 13), rng.randrange(1, 29))
@@ -145,7 +147,7 @@ def adult_yaml(
     raised = opened - timedelta(days=rng.randrange(0, 4))
     raiser = rng.choice(agencies)
     lead = agencies[0]
-    closed = iso(opened + timedelta(days=90)) if status == "closed" else "null"
+    closed = iso(min(opened + timedelta(days=90), today)) if status == "closed" else "null"
     closure = (
         "\n  reason: Enquiry concluded; risk reduced.\n  outcomes_asked: true\n"
         "  outcomes_expressed: true\n  outcomes_achieved: partially"
@@ -336,14 +338,16 @@ def action_yaml(
     # Most actions due long ago are done; a few are forgotten.
     weight_open = 2 if due < today - timedelta(days=30) else 20 if due < today else 80
     status = rng.choices(("open", "done", "cancelled"), (weight_open, 90, 10))[0]
-    done_on = iso(due - timedelta(days=rng.randrange(0, 3))) if status == "done" else "null"
+    # Done on or before the due date, never after today nor before the meeting.
+    done_day = max(held_on, min(due - timedelta(days=rng.randrange(0, 3)), today))
+    done_on = iso(done_day) if status == "done" else "null"
     cancel = (
         "|\n    No longer needed: the adult moved to a care home.\n"
         if status == "cancelled"
         else "null\n"
     )
     moves = " []\n"
-    if rng.random() < 0.15:
+    if rng.random() < 0.15 and due - timedelta(days=1) <= today:
         new_due = due + timedelta(days=7)
         moves = (
             f"\n    - from: {iso(due)}\n      to: {iso(new_due)}\n"
@@ -394,10 +398,14 @@ def case_files(rng: random.Random, case_id: str, today: date) -> dict[str, str]:
                 action_yaml(rng, int(action_id[1:]), f"M{index + 1}", dates[index], today, agencies)
             )
     if status == "closed":
-        actions = [a.replace("status: open", "status: done") for a in actions]
+        closed_on = iso(min(opened + timedelta(days=90), today))
+        actions = [
+            a.replace("status: open\n  done_on: null", f"status: done\n  done_on: {closed_on}")
+            for a in actions
+        ]
     # An empty list is written `[]` with no comment, as `case new` writes it.
     return {
-        "adult.yaml": adult_yaml(rng, case_id, opened, status, agencies),
+        "adult.yaml": adult_yaml(rng, case_id, opened, status, agencies, today),
         "agencies.yaml": agencies_yaml(case_id, agencies),
         "meetings.yaml": (
             f"# Meetings for {case_id}.\n" + "\n".join(meetings) if meetings else "[]\n"

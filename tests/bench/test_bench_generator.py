@@ -80,3 +80,16 @@ def test_the_digest_finds_every_kind_in_a_generated_book(
         "minutes-not-shared",
         "no-meeting",
     }
+
+
+def test_generated_books_pass_their_own_validate(generate: ModuleType, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from safecli.cli.main import app
+
+    root = generate.generate(tmp_path / "book", 120, seed=5)
+    result = CliRunner().invoke(
+        app, ["--book", str(root), "validate", "--no-cache", "--jobs", "1", "--as-of", "2026-12-01"]
+    )
+    assert result.exit_code == 0, result.output[-2000:]
+    assert result.stdout.splitlines()[-1].startswith("0 errors, ")
