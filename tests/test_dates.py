@@ -122,7 +122,7 @@ def test_weekday_across_month_and_year_end() -> None:
         "20261203",
         "2026-W49-3",
         "2026/12/03",
-        "03/12/2026",
+        "31/02/2026",
         "+0x",
         "+3",
         "+d",
@@ -467,3 +467,8 @@ def test_parse_when_accepts_exactly_the_times_that_happen_once(
         why = "does not exist" if not instants else "happens twice"
         with pytest.raises(InvalidInput, match=why):
             parse_when(stored, LONDON)
+
+
+def test_parse_date_reads_a_british_date_day_first() -> None:
+    assert parse_date("14/03/1941", TODAY) == date(1941, 3, 14)
+    assert parse_date("3/12/2026", TODAY) == date(2026, 12, 3)

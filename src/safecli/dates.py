@@ -19,7 +19,7 @@ from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta, we
 from safecli.errors import InvalidInput
 
 DATE_FORMS = (
-    "2026-12-03, today, tomorrow, yesterday, +3d, -3d, +2w, +1m (calendar month), "
+    "2026-12-03 or 03/12/2026, today, tomorrow, yesterday, +3d, -3d, +2w, +1m (calendar month), "
     "or a weekday (fri, friday: the next one after today)"
 )
 DATETIME_FORMS = f"2026-12-01 10:00, 2026-12-01T10:00, or a date ({DATE_FORMS}) then HH:MM"
@@ -45,6 +45,10 @@ _ISO_DATETIME = re.compile(r"(?P<date>\d{4}-\d{2}-\d{2})T(?P<time>\d{2}:\d{2})",
 _STORED = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", re.ASCII)
 
 
+# Day first, as written in the UK: 14/03/1941.
+_UK_DATE = re.compile(r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})")
+
+
 def parse_date(text: str, today: date) -> date:
     """Read a date as typed by a person, relative to `today`."""
     word = text.strip().lower()
@@ -56,6 +60,9 @@ def parse_date(text: str, today: date) -> date:
     try:
         if _ISO_DATE.fullmatch(word):
             return date.fromisoformat(word)
+        british = _UK_DATE.fullmatch(word)
+        if british:
+            return date(int(british["y"]), int(british["m"]), int(british["d"]))
         offset = _OFFSET.fullmatch(word)
         if offset:
             period = parse_period(offset["period"])

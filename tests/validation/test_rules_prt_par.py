@@ -83,9 +83,28 @@ PRT002 = [
         edits={"meetings": [("children: None found", "children: null")]},
     ),
     Row(
+        "a professionals meeting need not review it",
+        [],
+        edits={
+            "meetings": [
+                ("type: s42-strategy", "type: professionals"),
+                ("reviewed: true", "reviewed: false"),
+            ]
+        },
+    ),
+]
+
+PRT004 = [
+    Row("clean", []),
+    Row(
         "children at risk and no referral recorded",
-        [("PRT002", 30, 3)],
+        [("PRT004", 30, 3)],
         edits={"adult": [("  children: false", "  children: true")]},
+    ),
+    Row(
+        "other adults at risk and no referral recorded",
+        [("PRT004", 30, 3)],
+        edits={"adult": [("  adults: false", "  adults: true")]},
     ),
     Row(
         "children at risk and the referral made",
@@ -94,16 +113,6 @@ PRT002 = [
             "adult": [
                 ("  children: false", "  children: true"),
                 ("referral_made: null", "referral_made: 2026-11-04"),
-            ]
-        },
-    ),
-    Row(
-        "a professionals meeting need not review it",
-        [],
-        edits={
-            "meetings": [
-                ("type: s42-strategy", "type: professionals"),
-                ("reviewed: true", "reviewed: false"),
             ]
         },
     ),
@@ -233,6 +242,11 @@ def test_prt001_risk_assessment(tmp_path: Path, row: Row) -> None:
 @pytest.mark.parametrize("row", PRT002, ids=_ids(PRT002))
 def test_prt002_others_at_risk(tmp_path: Path, row: Row) -> None:
     check_row(tmp_path, "PRT002", row)
+
+
+@pytest.mark.parametrize("row", PRT004, ids=_ids(PRT004))
+def test_prt004_others_referral(tmp_path: Path, row: Row) -> None:
+    check_row(tmp_path, "PRT004", row)
 
 
 @pytest.mark.parametrize("row", PRT003, ids=_ids(PRT003))

@@ -217,9 +217,9 @@ def test_show_waived_lists_them_with_their_reasons(tmp_path: Path) -> None:
 
 def test_in_adult_yaml_the_record_is_the_top_level_key(tmp_path: Path) -> None:
     adult = ADULT.replace("  children: false", "  children: true").replace(
-        "others_at_risk:\n", f"# safecli: waive PRT002 -- {REASON}\nothers_at_risk:\n"
+        "others_at_risk:\n", f"# safecli: waive PRT004 -- {REASON}\nothers_at_risk:\n"
     )
     root = make_book(tmp_path / "book", {**CLEAN, "adult": adult})
     report = validate(find_book(root), ["SG-2026-0001"], date(2026, 12, 1), use_cache=False)
     assert report.findings == ()
-    assert [(w.finding.code, w.finding.line, w.line) for w in report.waived] == [("PRT002", 31, 26)]
+    assert [(w.finding.code, w.finding.line, w.line) for w in report.waived] == [("PRT004", 31, 26)]

@@ -28,9 +28,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "init_cmd",
         "Create a case book: safecli.yaml, cases/, .yamllint, .gitignore and .gitattributes.",
     ),
-    "case": ("case enquiry", "Open, list, show and close cases."),
+    "case": ("case enquiry case_record", "Open, list, show and close cases."),
     "agency": ("agency", "The agencies of a case and their people."),
-    "meeting": ("meeting", "Call, record and share multi-agency meetings."),
+    "meeting": ("meeting meeting_feedback", "Call, record and share multi-agency meetings."),
     "action": ("action", "Actions agreed at meetings: lead, due date, status."),
     "edit": (
         "edit",

@@ -39,6 +39,7 @@ from safecli.validation.rules import (
     prt001_risk_assessment,
     prt002_others_at_risk,
     prt003_capacity,
+    prt004_others_referral,
     wav001_reason,
     wav002_code,
 )
@@ -67,6 +68,8 @@ RULES: dict[str, Rule] = {
         prt001_risk_assessment,
         prt002_others_at_risk,
         prt003_capacity,
+        prt004_others_referral,
+        prt004_others_referral,
         par001_notice,
         acc001_chair,
         acc002_purpose,

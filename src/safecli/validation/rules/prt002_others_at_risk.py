@@ -3,11 +3,8 @@
 - The minutes of a held meeting whose type must record it (the pack's
   `must_record` has `others_at_risk`: s42 meetings, s126 strategy, cuckooing)
   have `others_at_risk.reviewed: true`, with what was found for other adults
-  (`adults`) and for children (`children`).
-- When adult.yaml records that children are at risk (`others_at_risk.children:
-  true`), it records the date a referral to children's social care was made
-  (`referral_made`): safecli does not run the children's process, it records
-  that the referral went.
+  (`adults`) and for children (`children`). Whether those found at risk were
+  referred is PRT004's.
 
 Why: Protection (Wales Safeguarding Procedures: every strategy discussion must
 review the risk to other adults and children at risk and agree actions).
@@ -38,16 +35,6 @@ from safecli.validation.rules.records import held
 
 
 def check(view: CaseView) -> Iterator[Finding]:
-    others = mapping(view.mapping("adult").get("others_at_risk"))
-    if others.get("children") is True and others.get("referral_made") is None:
-        yield view.finding(
-            RULE,
-            "adult",
-            ("others_at_risk", "referral_made"),
-            "children are "
-            "at risk: record the date of the referral to children's social care "
-            "(others_at_risk.referral_made)",
-        )
     for index, meeting, minutes in held(view):
         mt = view.meeting_type(meeting)
         if mt is None or "others_at_risk" not in mt.must_record:

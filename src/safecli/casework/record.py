@@ -1,0 +1,222 @@
+"""Facts about the adult that the standards read, each set by a command (`case update`,
+`case concern add`, `case wishes`, `case capacity add`, `case others-at-risk`) and the
+feedback to the adult after a meeting (`meeting feedback`).
+
+Only checks of the input itself are made here (a known choice, a known person); whether
+the case then meets the standards is the rulebook's to say as the case is saved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from safecli.casework.meetings import find_meeting
+from safecli.casework.people import resolve
+from safecli.errors import InvalidInput
+from safecli.model import (
+    ABUSE_TYPES,
+    ADULT_KEYS,
+    CAPACITY_KEYS,
+    CAPACITY_OUTCOMES,
+    CARE_AND_SUPPORT_KEYS,
+    COMMUNICATION_KEYS,
+    CONCERN_KEYS,
+    ENGAGEMENT,
+    FEEDBACK_KEYS,
+    JURISDICTIONS,
+    MINUTES_KEYS,
+    OTHERS_KEYS,
+    REPRESENTATIVE_KEYS,
+    RISK_LEVELS,
+    WALES_ABUSE_TYPES,
+    WISHES_KEYS,
+    Person,
+    check_choice,
+)
+from safecli.store import roundtrip
+from safecli.store.book import Book, Case, edit_case
+
+# Where each part of adult.yaml keeps its keys, for a record made afresh.
+PARTS = {
+    "care_and_support": CARE_AND_SUPPORT_KEYS,
+    "communication": COMMUNICATION_KEYS,
+    "representative": REPRESENTATIVE_KEYS,
+    "wishes": WISHES_KEYS,
+    "others_at_risk": OTHERS_KEYS,
+}
+CHOICES = {
+    ("risk_level",): (RISK_LEVELS, "risk level"),
+    ("engagement",): (ENGAGEMENT, "engagement"),
+    ("jurisdiction",): (JURISDICTIONS, "jurisdiction"),
+}
+
+
+def update_adult(book: Book, case_id: str, changes: Mapping[tuple[str, ...], Any]) -> Case:
+    """Set fields of adult.yaml: a key (`risk_level`) or a part and key (`communication`,
+    `interpreter`); a person field takes a Person. Other fields are kept."""
+    if not changes:
+        raise InvalidInput("nothing to record: give at least one field to change")
+    for keys, value in changes.items():
+        if keys in CHOICES and value is not None:
+            check_choice(value, *CHOICES[keys])
+    with edit_case(book, case_id) as case:
+        for keys, value in changes.items():
+            if isinstance(value, Person):
+                resolve(case, value)
+                value = roundtrip.person(value.agency, value.name)
+            if len(keys) == 1:
+                roundtrip.put(case.adult, ADULT_KEYS, keys[0], value)
+                continue
+            part, key = keys
+            _put(_part(case.adult, part), PARTS[part], key, value)
+    return case
+
+
+def _part(adult: Any, part: str) -> Any:
+    record = adult.get(part)
+    if not isinstance(record, dict):
+        record = roundtrip.record(PARTS[part], dict.fromkeys(PARTS[part]))
+        roundtrip.put(adult, ADULT_KEYS, part, record)
+    return record
+
+
+def _put(record: Any, order: Sequence[str], key: str, value: Any) -> None:
+    roundtrip.put(record, order, key, value)
+
+
+@dataclass(frozen=True)
+class Concern:
+    """A concern raised about the adult."""
+
+    type: str
+    summary: str
+    raised_on: date
+    source: str | None = None
+    location: str | None = None
+    raised_by: Person | None = None
+    offender_risk: bool = False
+
+
+def add_concern(book: Book, case_id: str, concern: Concern) -> Case:
+    """Add a concern to adult.yaml's `concerns`."""
+    check_choice(concern.type, ABUSE_TYPES + WALES_ABUSE_TYPES, "concern type")
+    if not concern.summary.strip():
+        raise InvalidInput("summary: say what the concern is")
+    with edit_case(book, case_id) as case:
+        if concern.raised_by is not None:
+            resolve(case, concern.raised_by)
+        concerns = _list(case.adult, "concerns")
+        values = {
+            "type": concern.type,
+            "summary": concern.summary,
+            "source": concern.source,
+            "location": concern.location,
+            "raised_on": concern.raised_on,
+            "raised_by": _person(concern.raised_by),
+            "offender_risk": concern.offender_risk,
+        }
+        roundtrip.append(concerns, roundtrip.record(CONCERN_KEYS, values))
+    return case
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """A capacity assessment for one decision."""
+
+    decision: str
+    outcome: str
+    assessed_on: date
+    by: Person | None = None
+
+
+def add_capacity(book: Book, case_id: str, assessment: Assessment) -> Case:
+    """Add a capacity assessment to adult.yaml's `capacity`."""
+    check_choice(assessment.outcome, CAPACITY_OUTCOMES, "capacity outcome")
+    if not assessment.decision.strip():
+        raise InvalidInput("decision: name the decision capacity was assessed for")
+    with edit_case(book, case_id) as case:
+        if assessment.by is not None:
+            resolve(case, assessment.by)
+        values = {
+            "decision": assessment.decision,
+            "outcome": assessment.outcome,
+            "assessed_on": assessment.assessed_on,
+            "by": _person(assessment.by),
+        }
+        roundtrip.append(_list(case.adult, "capacity"), roundtrip.record(CAPACITY_KEYS, values))
+    return case
+
+
+def set_wishes(
+    book: Book,
+    case_id: str,
+    *,
+    asked_on: date | None,
+    outcomes: Sequence[str],
+    not_asked_reason: str | None,
+) -> Case:
+    """Record the adult's desired outcomes in their words (and when asked), or why they
+    could not be asked; outcomes given are added to those recorded."""
+    if not (asked_on or outcomes or not_asked_reason):
+        raise InvalidInput(
+            "nothing to record: give --asked-on and --outcome, or --not-asked-reason"
+        )
+    with edit_case(book, case_id) as case:
+        wishes = _part(case.adult, "wishes")
+        if asked_on is not None:
+            _put(wishes, WISHES_KEYS, "asked_on", asked_on)
+        if outcomes:
+            listed = wishes.get("outcomes")
+            if not isinstance(listed, list):
+                _put(wishes, WISHES_KEYS, "outcomes", [])
+                listed = wishes["outcomes"]
+            for outcome in outcomes:
+                roundtrip.append(listed, outcome)
+        if not_asked_reason is not None:
+            _put(wishes, WISHES_KEYS, "not_asked_reason", not_asked_reason)
+    return case
+
+
+def set_feedback(
+    book: Book,
+    case_id: str,
+    meeting_id: str,
+    *,
+    how: str | None,
+    by: Person | None,
+    due: date | None,
+) -> Case:
+    """Record how and by whom the adult hears what a held meeting agreed, and by when."""
+    if how is None and by is None and due is None:
+        raise InvalidInput("nothing to record: give --how, --by or --due")
+    with edit_case(book, case_id) as case:
+        meeting = find_meeting(case, meeting_id)
+        minutes = meeting.get("minutes")
+        if meeting.get("status") != "held" or not isinstance(minutes, dict):
+            raise InvalidInput(
+                f"{meeting_id} has no minutes yet; record it first: "
+                f"safecli meeting record {case_id} {meeting_id}"
+            )
+        feedback = minutes.get("feedback")
+        if not isinstance(feedback, dict):
+            feedback = roundtrip.record(FEEDBACK_KEYS, dict.fromkeys(FEEDBACK_KEYS))
+            roundtrip.put(minutes, MINUTES_KEYS, "feedback", feedback)
+        if by is not None:
+            resolve(case, by)
+        for key, value in (("how", how), ("by", _person(by)), ("due", due)):
+            if value is not None:
+                _put(feedback, FEEDBACK_KEYS, key, value)
+    return case
+
+
+def _list(adult: Any, key: str) -> Any:
+    if not isinstance(adult.get(key), list):
+        roundtrip.put(adult, ADULT_KEYS, key, [])
+    return adult[key]
+
+
+def _person(person: Person | None) -> Any:
+    return roundtrip.person(person.agency, person.name) if person is not None else None

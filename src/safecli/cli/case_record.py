@@ -1,0 +1,267 @@
+"""`safecli case update|wishes|others-at-risk`, `case concern add` and `case capacity add`:
+every fact about the adult that a standard reads, set by a command."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from safecli.casework import record
+from safecli.cli import case as case_cli
+from safecli.cli.common import (
+    AsOfOption,
+    CommitOption,
+    ask,
+    book_of,
+    choice,
+    date_parser,
+    report,
+    text,
+)
+from safecli.errors import InvalidInput
+from safecli.model import ABUSE_TYPES, CAPACITY_OUTCOMES, WALES_ABUSE_TYPES, Person
+
+Opt = typer.Option
+CaseArg = Annotated[str, typer.Argument(metavar="CASE")]
+
+concern_app = typer.Typer(help="Concerns raised about the adult.", no_args_is_help=True)
+capacity_app = typer.Typer(help="Capacity assessments of the adult.", no_args_is_help=True)
+
+
+def _flag(names: str, help_text: str) -> Any:
+    return Opt(names, help=help_text, show_default=False)
+
+
+def update(
+    ctx: typer.Context,
+    case_id: CaseArg,
+    risk: Annotated[str | None, Opt(help="Risk level: low, medium or high.")] = None,
+    engagement: Annotated[
+        str | None, Opt(help="How the adult engages: engaging, partial or not-engaging.")
+    ] = None,
+    care_needs: Annotated[
+        bool | None, _flag("--care-needs/--no-care-needs", "Has care and support needs.")
+    ] = None,
+    at_risk: Annotated[
+        bool | None,
+        _flag("--at-risk/--not-at-risk", "Is experiencing or at risk of abuse or neglect."),
+    ] = None,
+    unable_to_protect: Annotated[
+        bool | None,
+        _flag(
+            "--unable-to-protect/--able-to-protect",
+            "Because of those needs cannot protect themselves.",
+        ),
+    ] = None,
+    lead_agency: Annotated[str | None, Opt(help="Lead agency handle (in agencies.yaml).")] = None,
+    coordinator: Annotated[
+        str | None, Opt(help="Lead coordinator, agency:Name (in agencies.yaml).")
+    ] = None,
+    interpreter: Annotated[str | None, Opt(help="Language an interpreter is needed for.")] = None,
+    advocate: Annotated[str | None, Opt(help="The adult's advocate.")] = None,
+    needs_advocate: Annotated[
+        bool | None, _flag("--needs-advocate/--no-advocate-needed", "An advocate is needed.")
+    ] = None,
+    easy_read: Annotated[
+        bool | None, _flag("--easy-read/--no-easy-read", "Written material should be easy read.")
+    ] = None,
+    communication_notes: Annotated[str | None, Opt(help="Other communication needs.")] = None,
+    representative: Annotated[
+        str | None, Opt(help='The adult\'s representative: "Name;relationship;phone".')
+    ] = None,
+    jurisdiction: Annotated[str | None, Opt(help="england or wales.")] = None,
+    as_of: AsOfOption = None,
+    commit: CommitOption = None,
+) -> None:
+    """Change facts about the adult: risk, engagement, the three s42/s126 tests, lead
+    agency and coordinator, communication needs, representative, jurisdiction.
+
+    Flags given are set and the rest kept. The changed case is checked by every rule.
+
+    Example: safecli case update SG-2026-0001 --engagement partial --care-needs --at-risk
+    --unable-to-protect --interpreter Polish
+    """
+    book = book_of(ctx)
+    changes: dict[tuple[str, ...], Any] = {}
+    for keys, value in (
+        (("risk_level",), risk),
+        (("engagement",), engagement),
+        (("care_and_support", "has_needs"), care_needs),
+        (("care_and_support", "at_risk"), at_risk),
+        (("care_and_support", "unable_to_protect"), unable_to_protect),
+        (("lead_agency",), lead_agency),
+        (("coordinator",), Person.parse(coordinator) if coordinator else None),
+        (("communication", "interpreter"), interpreter),
+        (("communication", "advocate"), advocate),
+        (("communication", "needs_advocate"), needs_advocate),
+        (("communication", "easy_read"), easy_read),
+        (("communication", "notes"), communication_notes),
+        (("jurisdiction",), jurisdiction),
+    ):
+        if value is not None:
+            changes[keys] = value
+    if representative is not None:
+        parts = [part.strip() or None for part in representative.split(";")]
+        if not parts[0] or len(parts) > 3:
+            raise InvalidInput('representative: write "Name;relationship;phone"')
+        parts += [None] * (3 - len(parts))
+        for key, value in zip(("name", "relationship", "phone"), parts, strict=True):
+            changes[("representative", key)] = value
+    case = record.update_adult(book, case_id, changes)
+    typer.echo(f"updated {case_id}")
+    report(book, case.written, f"{case_id}: update", commit)
+
+
+def concern_add(
+    ctx: typer.Context,
+    case_id: CaseArg,
+    type_: Annotated[str | None, Opt("--type", help="Abuse type of the concern.")] = None,
+    summary: Annotated[str | None, Opt(help="What the concern is.")] = None,
+    source: Annotated[
+        str | None, Opt(help="Where the risk comes from (the person alleged, or a service).")
+    ] = None,
+    location: Annotated[str | None, Opt(help="Where the abuse or neglect happens.")] = None,
+    raised_on: Annotated[str | None, Opt(help="When it was raised (default: today).")] = None,
+    raised_by: Annotated[str | None, Opt(help="Who raised it, agency:Name.")] = None,
+    offender_risk: Annotated[
+        bool, Opt("--offender-risk", help="The risk is from a violent or sexual offender.")
+    ] = False,
+    as_of: AsOfOption = None,
+    commit: CommitOption = None,
+) -> None:
+    """Add a concern about the adult: type, summary, source, location, raised on and by.
+
+    Example: safecli case concern add SG-2026-0001 --type self-neglect --summary
+    "Not eating; house cold" --raised-by gp:Dr Amara Okafor --raised-on 2026-11-03
+    """
+    book = book_of(ctx)
+    parse_day = date_parser(book, as_of)
+    concern = record.Concern(
+        type=ask(
+            type_,
+            "--type",
+            f"Concern type ({', '.join(ABUSE_TYPES)})",
+            choice(ABUSE_TYPES + WALES_ABUSE_TYPES, "concern type"),
+        ),
+        summary=ask(summary, "--summary", "What the concern is", text),
+        raised_on=parse_day(raised_on or "today"),
+        source=source,
+        location=location,
+        raised_by=Person.parse(raised_by) if raised_by else None,
+        offender_risk=offender_risk,
+    )
+    case = record.add_concern(book, case_id, concern)
+    typer.echo(f"added a {concern.type} concern to {case_id}")
+    report(book, case.written, f"{case_id}: add concern", commit)
+
+
+def wishes(
+    ctx: typer.Context,
+    case_id: CaseArg,
+    asked_on: Annotated[str | None, Opt(help="When the adult was asked.")] = None,
+    outcome: Annotated[
+        list[str] | None, Opt("--outcome", help="A desired outcome in the adult's words (repeat).")
+    ] = None,
+    not_asked_reason: Annotated[str | None, Opt(help="Why the adult could not be asked.")] = None,
+    as_of: AsOfOption = None,
+    commit: CommitOption = None,
+) -> None:
+    """Record what the adult wants to happen (Making Safeguarding Personal): when they
+    were asked and the outcomes in their words, or why they could not be asked.
+
+    Example: safecli case wishes SG-2026-0001 --asked-on 2026-11-03
+    --outcome "I want to stay in my flat"
+    """
+    book = book_of(ctx)
+    parse_day = date_parser(book, as_of)
+    case = record.set_wishes(
+        book,
+        case_id,
+        asked_on=parse_day(asked_on) if asked_on else None,
+        outcomes=list(outcome or []),
+        not_asked_reason=not_asked_reason,
+    )
+    typer.echo(f"recorded the adult's wishes in {case_id}")
+    report(book, case.written, f"{case_id}: wishes", commit)
+
+
+def capacity_add(
+    ctx: typer.Context,
+    case_id: CaseArg,
+    decision: Annotated[str | None, Opt(help="The decision capacity was assessed for.")] = None,
+    outcome: Annotated[str | None, Opt(help="has or lacks (capacity for that decision).")] = None,
+    assessed_on: Annotated[str | None, Opt(help="When it was assessed.")] = None,
+    by: Annotated[str | None, Opt(help="Who assessed it, agency:Name.")] = None,
+    as_of: AsOfOption = None,
+    commit: CommitOption = None,
+) -> None:
+    """Add a capacity assessment: the decision, the outcome, when and by whom.
+
+    Example: safecli case capacity add SG-2026-0001 --decision "Managing her money"
+    --outcome has --assessed-on 2026-11-04 --by "asc:Sam Patel"
+    """
+    book = book_of(ctx)
+    parse_day = date_parser(book, as_of)
+    assessment = record.Assessment(
+        decision=ask(decision, "--decision", "The decision assessed", text),
+        outcome=ask(
+            outcome,
+            "--outcome",
+            "Outcome (has, lacks)",
+            choice(CAPACITY_OUTCOMES, "capacity outcome"),
+        ),
+        assessed_on=ask(assessed_on, "--assessed-on", "Assessed on (YYYY-MM-DD)", parse_day),
+        by=Person.parse(by) if by else None,
+    )
+    case = record.add_capacity(book, case_id, assessment)
+    typer.echo(f"added a capacity assessment to {case_id}")
+    report(book, case.written, f"{case_id}: add capacity assessment", commit)
+
+
+def others_at_risk(
+    ctx: typer.Context,
+    case_id: CaseArg,
+    children: Annotated[
+        bool | None, _flag("--children/--no-children", "Children are at risk too.")
+    ] = None,
+    adults: Annotated[
+        bool | None, _flag("--adults/--no-adults", "Other adults are at risk too.")
+    ] = None,
+    notes: Annotated[str | None, Opt(help="Who else is at risk, and how.")] = None,
+    referral_made: Annotated[
+        str | None, Opt(help="When the referral was made (children's services; the other case).")
+    ] = None,
+    as_of: AsOfOption = None,
+    commit: CommitOption = None,
+) -> None:
+    """Record whether children or other adults are at risk, and when a referral was made.
+
+    Example: safecli case others-at-risk SG-2026-0001 --children --notes "Grandson, 8,
+    stays at weekends" --referral-made 2026-11-04
+    """
+    book = book_of(ctx)
+    parse_day = date_parser(book, as_of)
+    changes: dict[tuple[str, ...], Any] = {}
+    for key, value in (
+        ("children", children),
+        ("adults", adults),
+        ("notes", notes),
+        ("referral_made", parse_day(referral_made) if referral_made else None),
+    ):
+        if value is not None:
+            changes[("others_at_risk", key)] = value
+    case = record.update_adult(book, case_id, changes)
+    typer.echo(f"recorded others at risk in {case_id}")
+    report(book, case.written, f"{case_id}: others at risk", commit)
+
+
+def register(root: typer.Typer) -> None:
+    """Add these commands to the `case` group."""
+    case_cli.app.command("update")(update)
+    case_cli.app.command("wishes")(wishes)
+    case_cli.app.command("others-at-risk")(others_at_risk)
+    concern_app.command("add")(concern_add)
+    case_cli.app.add_typer(concern_app, name="concern")
+    capacity_app.command("add")(capacity_add)
+    case_cli.app.add_typer(capacity_app, name="capacity")

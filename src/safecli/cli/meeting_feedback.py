@@ -1,0 +1,49 @@
+"""`safecli meeting feedback`: how, by whom and by when the adult hears what a meeting agreed."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from safecli.casework import record
+from safecli.cli import meeting as meeting_cli
+from safecli.cli.common import AsOfOption, CommitOption, book_of, date_parser, report
+from safecli.model import Person
+
+Opt = typer.Option
+CaseArg = Annotated[str, typer.Argument(metavar="CASE")]
+
+
+def feedback(
+    ctx: typer.Context,
+    case_id: CaseArg,
+    meeting_id: Annotated[str, typer.Argument(metavar="MEETING")],
+    how: Annotated[str | None, Opt(help="How the adult hears what was agreed.")] = None,
+    by: Annotated[str | None, Opt(help="Who tells them, agency:Name.")] = None,
+    due: Annotated[str | None, Opt(help="By when.")] = None,
+    as_of: AsOfOption = None,
+    commit: CommitOption = None,
+) -> None:
+    """Record the feedback to the adult after a held meeting: how, by whom, by when.
+
+    Example: safecli meeting feedback SG-2026-0001 M1 --how "Home visit" --by "asc:Sam Patel"
+    --due 2026-11-12
+    """
+    book = book_of(ctx)
+    parse_day = date_parser(book, as_of)
+    case = record.set_feedback(
+        book,
+        case_id,
+        meeting_id,
+        how=how,
+        by=Person.parse(by) if by else None,
+        due=parse_day(due) if due else None,
+    )
+    typer.echo(f"recorded the feedback to the adult for {meeting_id} of {case_id}")
+    report(book, case.written, f"{case_id}: feedback for {meeting_id}", commit)
+
+
+def register(root: typer.Typer) -> None:
+    """Add `feedback` to the `meeting` group."""
+    meeting_cli.app.command("feedback")(feedback)
