@@ -243,7 +243,19 @@ def emit(
     from tabulate import tabulate  # only listing commands pay for it
 
     table = [[cell(row.get(k), markdown=fmt == "markdown") for k in keys] for row in rows]
-    typer.echo(tabulate(table, headers=keys, tablefmt="github" if fmt == "markdown" else "simple"))
+    # Cells are text already: tabulate is not left to guess each one's type (slow on a
+    # big book, and "007" would lose its zeros); columns of whole numbers align right.
+    column = [[row[n] for row in table if row[n]] for n in range(len(keys))]
+    align = ["right" if cells and all(c.isdigit() for c in cells) else "left" for cells in column]
+    typer.echo(
+        tabulate(
+            table,
+            headers=keys,
+            tablefmt="github" if fmt == "markdown" else "simple",
+            disable_numparse=True,
+            colalign=align,
+        )
+    )
 
 
 def cell(value: Any, *, markdown: bool = False) -> str:
