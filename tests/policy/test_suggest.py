@@ -47,19 +47,34 @@ def _suggest(adult: dict[str, Any], jurisdiction: str = "england", agencies: int
     return suggest_meeting(adult, _agencies(agencies), jurisdiction=jurisdiction, policy=POLICY)
 
 
+@pytest.mark.parametrize("engagement", ["not-engaging", "partial", "engaging"])
+def test_self_neglect_with_the_three_tests_met_gives_the_strategy_first(engagement: str) -> None:
+    got = _suggest(_adult("self-neglect", risk_level="high", engagement=engagement))
+    assert got.type_id == "s42-strategy"
+    assert got.reasons[1] == "concerns raised: self-neglect"
+    assert got.also_consider == ("self-neglect",)
+
+
 @pytest.mark.parametrize("engagement", ["not-engaging", "partial"])
 def test_self_neglect_with_high_risk_and_no_engagement(engagement: str) -> None:
-    got = _suggest(_adult("self-neglect", risk_level="high", engagement=engagement))
+    tests = {"has_needs": True, "at_risk": True, "unable_to_protect": False}
+    got = _suggest(
+        _adult("self-neglect", risk_level="high", engagement=engagement, care_and_support=tests)
+    )
     assert got.type_id == "self-neglect"
     assert got.reasons[:2] == (
         "self-neglect is raised as a concern",
         "the risk is high: there is a risk of serious harm",
     )
     assert got.also_consider == ()
+    assert got.format_reasons == ("a Self-neglect and hoarding meeting is held as a meeting",)
 
 
 def test_self_neglect_while_engaging_falls_back_and_says_why() -> None:
-    got = _suggest(_adult("self-neglect", risk_level="high", engagement="engaging"))
+    tests = {"has_needs": True, "at_risk": True, "unable_to_protect": False}
+    got = _suggest(
+        _adult("self-neglect", risk_level="high", engagement="engaging", care_and_support=tests)
+    )
     assert got.type_id == "professionals"
     assert (
         "self-neglect is raised, but a self-neglect meeting is for a high risk of serious harm "

@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from safecli.errors import FileFormatError, InvalidInput
-from safecli.model import AGENCY_KINDS, JURISDICTIONS
+from safecli.model import AGENCY_KINDS, JURISDICTIONS, MEETING_FORMATS
 from safecli.store.book import Book
 from safecli.store.config import CONFIG_NAME
 from safecli.store.roundtrip import key_position
@@ -47,6 +47,7 @@ class MeetingType:
     id: str
     name: str
     framework: str
+    formats: tuple[str, ...]
     jurisdiction: str | None
     counterpart: str | None
     purpose: str
@@ -202,6 +203,7 @@ _INVITE_FIELDS: Spec = {
 _TYPE_FIELDS: Spec = {
     "name": (_text, _REQUIRED),
     "framework": (_text, _REQUIRED),
+    "formats": (_list_of(MEETING_FORMATS, "meeting formats"), ["meeting"]),
     "jurisdiction": (_one_of(JURISDICTIONS, nullable=True), None),
     "counterpart": (_optional(_text), None),
     "purpose": (_any_text, ""),

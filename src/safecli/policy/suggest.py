@@ -1,8 +1,10 @@
 """Suggest the meeting type and format that fit a case, from the facts recorded.
 
-The order follows the guidance's "what is the most appropriate meeting?": self-neglect
-with serious risk and no engagement, then the s42/s126 criteria, then mental capacity,
-then high-risk domestic abuse (MARAC), then offender risk (MAPPA), else professionals.
+The order follows the guidance's "what is the most appropriate meeting?": when the three
+s42/s126 tests are met, the strategy discussion comes first whatever the category (a
+self-neglect meeting is then also to consider); then self-neglect with serious risk and
+no engagement, mental capacity, high-risk domestic abuse (MARAC), offender risk (MAPPA),
+else professionals. Discussion-or-meeting advice is given only for a type that has both.
 """
 
 from __future__ import annotations
@@ -105,8 +107,8 @@ def suggest_meeting(
     matches = [
         match
         for match in (
-            _self_neglect(facts),
             _strategy(facts, jurisdiction),
+            _self_neglect(facts),
             _best_interests(facts),
             _marac(facts),
             _mappa(facts),
@@ -118,16 +120,23 @@ def suggest_meeting(
     else:
         type_id = "professionals"
         reasons = ["none of the statutory routes fits the facts recorded"]
-    policy.get(type_id)  # refuse a policy that lacks the type rather than suggest it
+    chosen = policy.get(type_id)  # refuse a policy that lacks the type rather than suggest it
     count = len(records(list(agencies) if isinstance(agencies, Sequence) else []))
-    fmt, format_reasons = _format(facts.risk, count)
+    if len(chosen.formats) > 1:
+        fmt, format_reasons = _format(facts.risk, count)
+    else:
+        fmt = "discussion" if chosen.formats == ("discussion",) else "meeting"
+        format_reasons = (f"a {chosen.name} is held as a {fmt}",)
+    also = [t for t, _ in matches[1:] if t in policy.types]
+    if type_id in _STRATEGY.values() and "self-neglect" in facts.concerns:
+        also = ["self-neglect", *(t for t in also if t != "self-neglect")]
     return Suggestion(
         type_id=type_id,
         reasons=tuple(reasons + _gaps(facts, jurisdiction)),
         format=fmt,
         format_reasons=format_reasons,
         warnings=tuple(_warnings(facts, type_id, jurisdiction, policy)),
-        also_consider=tuple(t for t, _ in matches[1:] if t in policy.types),
+        also_consider=tuple(t for t in also if t in policy.types),
     )
 
 
@@ -151,9 +160,9 @@ def _self_neglect(facts: _Facts) -> Match | None:
 
 
 def _strategy(facts: _Facts, jurisdiction: str) -> Match | None:
-    others = [c for c in facts.concerns if c != "self-neglect"]
-    if not facts.tests_met or not others:
+    if not facts.tests_met or not facts.concerns:
         return None
+    others = list(facts.concerns)
     return _STRATEGY[jurisdiction], [
         (
             "the adult has needs for care and support, is experiencing or at risk of abuse or "
