@@ -122,12 +122,7 @@ def new_case(book: Book, spec: NewCase, *, today: date, case_id: str | None = No
         }
         if book.guard is not None:
             book.guard(chosen, dict.fromkeys(FILES), {p.stem: t for p, t in texts.items()})
-        atomic.make_private_dir(folder)
-        try:
-            atomic.write_all(texts)
-        except BaseException:
-            folder.rmdir()  # write_all left nothing in it
-            raise
+        atomic.write_folder(folder, texts)
     case = load_case(book, chosen)
     case.written = list(texts)
     return case

@@ -13,18 +13,32 @@ from safecli.errors import EXIT_FINDINGS
 def doctor(
     ctx: typer.Context,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings count as problems.")] = False,
+    clean: Annotated[
+        bool,
+        typer.Option(
+            "--clean",
+            help="Finish interrupted writes and remove the temp files they left, first.",
+        ),
+    ] = False,
 ) -> None:
     """Check the case book's git setup, names, sizes and permissions.
 
     Checks the merge driver, .gitattributes and .gitignore, that case files can be
     read (no leftover conflict markers), that no folder or file is named after a
-    person in its case, file sizes and permissions. Exit 1 on a problem.
+    person in its case, file sizes and permissions, and what an interrupted write
+    left (a journal of pending renames, temp files, a half-made case folder):
+    --clean finishes such a write and removes the temp files. Exit 1 on a problem.
 
     Example: safecli doctor
     """
     from safecli.teamwork import doctor as checks
+    from safecli.teamwork import leftovers
 
-    results = checks.run_checks(book_of(ctx))
+    book = book_of(ctx)
+    if clean:
+        for path in leftovers.clean(book):
+            typer.echo(f"removed {path.relative_to(book.root)}")
+    results = checks.run_checks(book)
     for check in results:
         typer.echo(f"{check.status:<5} {check.name}: {check.detail}")
         if check.status != "ok" and check.hint:

@@ -4,16 +4,44 @@ Each text is written to a temp file in the same folder, flushed and fsynced, the
 moved into place with `os.replace`, and the folder is fsynced so the rename
 survives a crash. New files are 0600 and new folders 0700; a symbolic link is never
 written through.
+
+Several files in one folder are replaced as a set: once every temp file is
+synced, a journal (`.safecli-journal`) listing the pending renames is written and
+synced before the first rename, and removed after the last. A process killed in
+between leaves the journal; the next command that takes the folder's lock
+(`book.lock`) calls `recover`, which finishes the renames (every temp file was
+complete before the journal existed), so the folder is entirely new. Killed
+before the journal, it is entirely old, and the temp files are litter for
+`safecli doctor --clean`.
+
+Test hook: when the environment variable SAFECLI_TEST_KILL_AT is N, the process
+kills itself with SIGKILL at the Nth fsync or rename here (tests/store/
+test_kill.py uses it to prove the sets all or nothing). Unset, it does nothing.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
+import signal
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
-from safecli.errors import UnsafeWrite
+from safecli.errors import FileFormatError, UnsafeWrite
+
+JOURNAL = ".safecli-journal"
+_steps = [0]
+
+
+def _step() -> None:
+    """Count one fsync or rename; the test hook kills the process at the chosen one."""
+    chosen = os.environ.get("SAFECLI_TEST_KILL_AT")
+    if chosen:
+        _steps[0] += 1
+        if _steps[0] == int(chosen):
+            os.kill(os.getpid(), signal.SIGKILL)
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -28,17 +56,109 @@ def write_all(texts: Mapping[Path, str]) -> None:
     place, so a failure while preparing (a symlink, a full disk) changes nothing.
     """
     prepared: list[tuple[str, Path]] = []
+    folders = {path.parent for path in texts}
+    journal = next(iter(folders)) / JOURNAL if len(texts) > 1 and len(folders) == 1 else None
     try:
         for path, text in texts.items():
             prepared.append((_prepare(path, text), path))
-        for tmp, path in prepared:
-            os.replace(tmp, path)
+        if journal is not None:
+            _write_journal(journal, prepared)
     except BaseException:
         for tmp, _ in prepared:
             Path(tmp).unlink(missing_ok=True)
         raise
-    for folder in {path.parent for path in texts}:
+    for tmp, path in prepared:
+        os.replace(tmp, path)
+        _step()
+    for folder in folders:
         fsync_dir(folder)
+    if journal is not None:
+        journal.unlink()
+        fsync_dir(journal.parent)
+
+
+def _write_journal(journal: Path, prepared: list[tuple[str, Path]]) -> None:
+    renames = [[Path(tmp).name, path.name] for tmp, path in prepared]
+    fd, tmp = tempfile.mkstemp(dir=journal.parent, prefix=f"{JOURNAL}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump({"renames": renames}, handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+            _step()
+        os.replace(tmp, journal)
+        _step()
+        fsync_dir(journal.parent)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_folder(folder: Path, texts: Mapping[Path, str]) -> None:
+    """Create folder (0700) holding texts (keyed by their final paths), all or nothing.
+
+    The files are written in a temp folder beside it (`.new-NAME.XXXX.tmp`, which
+    no reader takes for a case), which is then renamed into place in one step.
+    """
+    tmp = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".new-{folder.name}.", suffix=".tmp"))
+    try:
+        os.chmod(tmp, 0o700)
+        for path, text in texts.items():
+            _write_new(tmp / path.name, text)
+        fsync_dir(tmp)
+        os.rename(tmp, folder)
+        _step()
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    fsync_dir(folder.parent)
+
+
+def _write_new(path: Path, text: str) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+        _step()
+
+
+def recover(folder: Path) -> bool:
+    """Finish the renames an interrupted `write_all` left in folder's journal.
+
+    Call only while holding the folder's lock. Returns whether there was one.
+    """
+    journal = folder / JOURNAL
+    if not journal.exists() or journal.is_symlink():
+        return False
+    try:
+        renames = json.loads(journal.read_text(encoding="utf-8"))["renames"]
+        pairs = [(str(tmp), str(name)) for tmp, name in renames]
+    except (ValueError, KeyError, TypeError) as exc:
+        raise FileFormatError(
+            "an interrupted write left a journal that cannot be read; see safecli doctor",
+            path=journal,
+        ) from exc
+    for tmp, name in pairs:
+        if "/" in tmp or "/" in name or not tmp.startswith(".") or not tmp.endswith(".tmp"):
+            raise FileFormatError("the journal names a file outside its folder", path=journal)
+        if (folder / tmp).exists():
+            os.replace(folder / tmp, folder / name)
+    fsync_dir(folder)
+    journal.unlink()
+    fsync_dir(folder)
+    return True
+
+
+def leftovers(folder: Path) -> list[Path]:
+    """Temp files, temp folders and journals an interrupted write left in folder."""
+    if not folder.is_dir():
+        return []
+    return sorted(
+        entry
+        for entry in folder.iterdir()
+        if entry.name == JOURNAL or (entry.name.startswith(".") and entry.name.endswith(".tmp"))
+    )
 
 
 def _prepare(path: Path, text: str) -> str:
@@ -53,6 +173,7 @@ def _prepare(path: Path, text: str) -> str:
             handle.flush()
             os.fchmod(handle.fileno(), mode)
             os.fsync(handle.fileno())
+            _step()
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -64,6 +185,7 @@ def fsync_dir(folder: Path) -> None:
     fd = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(fd)
+        _step()
     finally:
         os.close(fd)
 

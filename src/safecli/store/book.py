@@ -211,6 +211,7 @@ def lock(folder: Path, wait: float | None = None) -> Iterator[None]:
                         path=path,
                     ) from None
                 time.sleep(0.02)
+        atomic.recover(folder)
         yield
     finally:
         os.close(fd)

@@ -46,7 +46,19 @@ class Check:
 
 def run_checks(book: Book) -> list[Check]:
     """Every check, in the order they are shown."""
-    return [*_git_checks(book), *_case_checks(book)]
+    return [*_git_checks(book), *_case_checks(book), _leftover_check(book)]
+
+
+def _leftover_check(book: Book) -> Check:
+    from safecli.teamwork import leftovers
+
+    return _listing(
+        "interrupted writes",
+        [_rel(book, path) for path in leftovers.found(book)],
+        "fail",
+        "no journal, temp file or half-made case folder is left",
+        "run 'safecli doctor --clean' to finish or undo them",
+    )
 
 
 def _git_checks(book: Book) -> Iterator[Check]:

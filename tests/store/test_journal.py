@@ -1,0 +1,66 @@
+"""The journal of a multi-file write: the next command taking the lock finishes it;
+doctor reports and cleans what an interrupted write left."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import NEW_CASE
+from typer.testing import CliRunner
+
+from safecli.cli.main import app
+from safecli.store import atomic
+
+CASE = "SG-2026-0001"
+
+
+def run(book: Path, *args: str):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(app, ["--book", str(book), *args])
+
+
+def interrupted(book: Path) -> Path:
+    """A case whose write of two files stopped after the journal, before any rename."""
+    assert run(book, *NEW_CASE).exit_code == 0
+    folder = book / "cases" / CASE
+    adult = (folder / "adult.yaml").read_text().replace("risk_level: high", "risk_level: low")
+    actions = "[]\n# reviewed\n"
+    (folder / ".adult.yaml.k1.tmp").write_text(adult)
+    (folder / ".actions.yaml.k2.tmp").write_text(actions)
+    renames = [[".adult.yaml.k1.tmp", "adult.yaml"], [".actions.yaml.k2.tmp", "actions.yaml"]]
+    (folder / atomic.JOURNAL).write_text(json.dumps({"renames": renames}))
+    return folder
+
+
+def test_the_next_locked_command_rolls_the_journal_forward(book: Path) -> None:
+    folder = interrupted(book)
+    result = run(book, "doctor")
+    assert result.exit_code == 1
+    assert "fail  interrupted writes: cases/SG-2026-0001/.actions.yaml.k2.tmp" in result.output
+    assert "safecli doctor --clean" in result.output
+    written = run(book, "agency", "add", CASE, "gp", "--name", "GP", "--kind", "gp")
+    assert written.exit_code == 0, written.output
+    assert "risk_level: low" in (folder / "adult.yaml").read_text()
+    assert (folder / "actions.yaml").read_text() == "[]\n# reviewed\n"
+    assert atomic.leftovers(folder) == []
+
+
+def test_doctor_clean_finishes_the_write_and_removes_litter(book: Path) -> None:
+    folder = interrupted(book)
+    (folder / ".agencies.yaml.zz.tmp").write_text("- handle: x\n")
+    (book / "cases" / ".new-SG-2026-0002.ab.tmp").mkdir()
+    result = run(book, "doctor", "--clean")
+    assert "removed cases/SG-2026-0001/.agencies.yaml.zz.tmp" in result.output
+    assert "removed cases/.new-SG-2026-0002.ab.tmp" in result.output
+    assert "ok    interrupted writes" in result.output
+    assert "risk_level: low" in (folder / "adult.yaml").read_text()
+    listed = run(book, "case", "list")
+    assert listed.exit_code == 0 and "SG-2026-0002" not in listed.output
+
+
+def test_several_files_are_written_with_no_journal_left(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    atomic.write_all({a: "x: 1\n", b: "y: 2\n"})
+    assert (a.read_text(), b.read_text()) == ("x: 1\n", "y: 2\n")
+    assert atomic.leftovers(tmp_path) == []
+    assert oct(a.stat().st_mode & 0o777) == "0o600"
