@@ -35,12 +35,72 @@ CASES: list[tuple[str, list[str], tuple[str, ...]]] = [
     ("SG-2026-0003/minutes-M3", ["minutes", "SG-2026-0003", "M3"], ("md",)),
     ("SG-2026-0004/minutes-M1", ["minutes", "SG-2026-0004", "M1"], ("md",)),
     ("SG-2026-0005/plan", ["plan", "SG-2026-0005"], ("md",)),
+    # Letters to the adult. SG-2026-0001 records 18pt large print, English.
+    (
+        "SG-2026-0001/letter-invitation-M3",
+        ["invitation", "SG-2026-0001", "M3", "--to", "adult"],
+        ALL,
+    ),
+    (
+        "SG-2026-0001/letter-invitation-M3-easy",
+        ["invitation", "SG-2026-0001", "M3", "--to", "adult", "--easy-read"],
+        ALL,
+    ),
+    (
+        "SG-2026-0001/letter-invitation-M3-14pt",
+        ["invitation", "SG-2026-0001", "M3", "--to", "adult", "--large-print", "14"],
+        ("html",),
+    ),
+    ("SG-2026-0001/letter-feedback-M2", ["feedback", "SG-2026-0001", "M2"], ALL),
+    (
+        "SG-2026-0001/letter-feedback-M2-easy",
+        ["feedback", "SG-2026-0001", "M2", "--easy-read"],
+        ALL,
+    ),
+    # SG-2026-0002 is in Wales and Emrys's language is Welsh: Welsh only, or both on request.
+    ("SG-2026-0002/letter-feedback-M1", ["feedback", "SG-2026-0002", "M1"], ("md", "txt")),
+    (
+        "SG-2026-0002/letter-feedback-M1-both",
+        ["feedback", "SG-2026-0002", "M1", "--lang", "both"],
+        ("html", "txt"),
+    ),
+    (
+        "SG-2026-0002/letter-feedback-M1-en",
+        ["feedback", "SG-2026-0002", "M1", "--lang", "en", "--easy-read"],
+        ("txt",),
+    ),
 ]
-PARAMS = [(f"{name}.{fmt}", args, fmt) for name, args, formats in CASES for fmt in formats]
+# The same book in Wales: SG-2026-0001 (no language recorded) gets both, Welsh first.
+WALES = [
+    (
+        "wales/SG-2026-0001/letter-invitation-M3",
+        ["invitation", "SG-2026-0001", "M3", "--to", "adult"],
+        ALL,
+    ),
+    (
+        "wales/SG-2026-0001/letter-invitation-M3-easy",
+        ["invitation", "SG-2026-0001", "M3", "--to", "adult", "--easy-read"],
+        ("html", "txt"),
+    ),
+    (
+        "wales/SG-2026-0001/letter-feedback-M2-easy",
+        ["feedback", "SG-2026-0001", "M2", "--easy-read"],
+        ("txt",),
+    ),
+]
+PARAMS = [(f"{name}.{fmt}", args, fmt) for name, args, formats in CASES + WALES for fmt in formats]
 
 
 @pytest.mark.parametrize(("golden", "args", "fmt"), PARAMS, ids=[p[0] for p in PARAMS])
 def test_golden(example_book: Path, tmp_path: Path, golden: str, args: list[str], fmt: str) -> None:
+    if golden.startswith("wales/"):
+        config = example_book / "safecli.yaml"
+        config.write_text(
+            config.read_text().replace("jurisdiction: england", "jurisdiction: wales")
+        )
+        # Her recorded language would choose English; unrecorded, a Welsh book sends both.
+        adult = example_book / "cases" / "SG-2026-0001" / "adult.yaml"
+        adult.write_text(adult.read_text().replace("  language: English\n", "  language: null\n"))
     out = tmp_path / "rendered"
     result = run(example_book, "render", *args, "--format", fmt, "--as-of", AS_OF, "-o", str(out))
     assert result.exit_code == 0, result.output

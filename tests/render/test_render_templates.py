@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from test_render import HOSTILE, make_book, run
 
-from safecli.render.templates import FORMATS, KINDS, builtin_dir
+from safecli.render import FORMATS
+from safecli.render.templates import KINDS, builtin_dir
 
 REPO_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 

@@ -41,6 +41,33 @@ ShowNamesOption = Annotated[
         show_default=False,
     ),
 ]
+EasyReadOption = Annotated[
+    bool | None,
+    Opt(
+        "--easy-read/--plain",
+        help="Letters to the adult: easy read, a picture beside each idea "
+        "(default: as adult.yaml records).",
+        show_default=False,
+    ),
+]
+LargePrintOption = Annotated[
+    int | None,
+    Opt(
+        "--large-print",
+        min=14,
+        max=72,
+        metavar="POINTS",
+        help="Letters to the adult: print at this size (default: adult.yaml's large_print).",
+    ),
+]
+LangOption = Annotated[
+    str | None,
+    Opt(
+        "--lang",
+        help="cy, en or both (Welsh first). Default: the recipient's recorded language; "
+        "in a Welsh book both, otherwise English.",
+    ),
+]
 _SUFFIXES = {
     ".md": "md",
     ".markdown": "md",
@@ -90,7 +117,8 @@ def invitation(
         Opt(
             "--to",
             help="Address it to one invitee: agency or "
-            "agency:Name (default: a general invitation).",
+            "agency:Name, or 'adult' for a letter written for the adult "
+            "(default: a general invitation).",
         ),
     ] = None,
     fmt: Annotated[
@@ -109,9 +137,18 @@ def invitation(
     duration: Annotated[
         int, Opt("--duration", min=1, max=1440, help="ics/eml: length of the meeting in minutes.")
     ] = 60,
+    easy_read: EasyReadOption = None,
+    large_print: LargePrintOption = None,
+    lang: LangOption = None,
     as_of: AsOfOption = None,
 ) -> None:
     """Render the invitation to a meeting, for one invitee or for everyone invited.
+
+    --to adult gives a letter written for the adult (md, html or txt): what the
+    meeting is for, when and where, who will be there, that they can bring
+    someone or an advocate, how to have their say if they do not come, who to
+    call. It is easy read, large print and in the language adult.yaml records
+    (or as --easy-read, --large-print and --lang say).
 
     The calendar file (.ics) names the case and meeting by id only; its UID is
     the same for every version of the meeting and its SEQUENCE is the meeting's
@@ -123,6 +160,10 @@ def invitation(
     Example: safecli render invitation SG-2026-0001 M3 --to gp --format eml | sendmail -t
     """
     book = book_of(ctx)
+    if to == "adult":
+        _letter(ctx, "invitation", case_id, meeting_id, fmt, output, show_names, as_of,
+                easy_read, large_print, lang)  # fmt: skip
+        return
     chosen = _format(fmt, output, INVITATION_FORMATS)
     tz = book.config.tz
     now = datetime.combine(today(book, as_of), time(0, 0), tz) if as_of else datetime.now(tz)
@@ -195,6 +236,62 @@ def plan(
         render_plan(
             book, case_id, chosen, show_names=_names(book, show_names), today=today(book, as_of)
         ),
+        output,
+    )
+
+
+@app.command("feedback")
+def feedback(
+    ctx: typer.Context,
+    case_id: CaseArg,
+    meeting_id: MeetingArg,
+    fmt: Annotated[str | None, Opt("--format", "-f", help="md, html or txt.")] = None,
+    output: OutputOption = None,
+    show_names: ShowNamesOption = None,
+    easy_read: EasyReadOption = None,
+    large_print: LargePrintOption = None,
+    lang: LangOption = None,
+    as_of: AsOfOption = None,
+) -> None:
+    """Render the letter that tells the adult what a held meeting agreed.
+
+    The decisions, the open actions agreed with who does them and by when, the
+    next review and who to contact; easy read, large print and in the language
+    adult.yaml records (or as --easy-read, --large-print and --lang say).
+
+    Example: safecli render feedback SG-2026-0001 M2 --format html -o feedback-M2.html
+    """
+    _letter(ctx, "feedback", case_id, meeting_id, fmt, output, show_names, as_of,
+            easy_read, large_print, lang)  # fmt: skip
+
+
+def _letter(
+    ctx: typer.Context,
+    kind: str,
+    case_id: str,
+    meeting_id: str,
+    fmt: str | None,
+    output: str | None,
+    show_names: bool | None,
+    as_of: str | None,
+    easy_read: bool | None,
+    large_print: int | None,
+    lang: str | None,
+) -> None:
+    book = book_of(ctx)
+    chosen = _format(fmt, output, FORMATS)
+    from safecli.render.documents import render_letter
+    from safecli.render.letters import LetterOptions
+
+    options = LetterOptions(
+        easy_read=easy_read,
+        large_print=large_print,
+        lang=lang,
+        show_names=_names(book, show_names),
+    )
+    _emit(
+        book,
+        render_letter(book, case_id, meeting_id, kind, chosen, options, today=today(book, as_of)),
         output,
     )
 

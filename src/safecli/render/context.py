@@ -52,6 +52,7 @@ class Communication:
     advocate: str | None
     needs_advocate: bool
     easy_read: bool
+    large_print: int | None
     notes: str | None
 
     @property
@@ -152,12 +153,17 @@ def adult_view(case: Case, people: Directory, *, show_names: bool) -> AdultView:
             advocate=text(comm.get("advocate")),
             needs_advocate=comm.get("needs_advocate") is True,
             easy_read=comm.get("easy_read") is True,
+            large_print=_points(comm.get("large_print")),
             notes=text(comm.get("notes")),
         ),
         risk_level=text(adult.get("risk_level")),
         lead_agency=people.agency(adult.get("lead_agency")),
         coordinator=people.person(adult.get("coordinator")),
     )
+
+
+def _points(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def meeting_type(policy: Policy, raw: Mapping[str, Any]) -> MeetingType:

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from safecli.errors import InvalidInput
-from safecli.render import FORMATS, INVITATION_FORMATS, calendar, invitation, mail, minutes, plan
+from safecli.render import (
+    FORMATS,
+    INVITATION_FORMATS,
+    calendar,
+    invitation,
+    letters,
+    mail,
+    minutes,
+    plan,
+)
 from safecli.render.templates import templates_for
 from safecli.store import identity
 from safecli.store.book import Book, read_case
@@ -94,3 +103,38 @@ def render_plan(book: Book, case_id: str, fmt: str, *, show_names: bool, today: 
     check_format(fmt, FORMATS)
     built = plan.build(book, read_case(book, case_id), show_names=show_names, today=today)
     return Rendered(templates_for(book).render("plan", fmt, built.variables()))
+
+
+def render_letter(
+    book: Book,
+    case_id: str,
+    meeting_id: str,
+    kind: str,
+    fmt: str,
+    options: letters.LetterOptions,
+    *,
+    today: date,
+) -> Rendered:
+    """A letter to the adult (kind: invitation or feedback) in md, html or txt."""
+    check_format(fmt, FORMATS)
+    case = read_case(book, case_id)
+    build = letters.invitation if kind == "invitation" else letters.feedback
+    letter = build(book, case, meeting_id, options, today=today)
+    templates = templates_for(book)
+    sections = [
+        letters.section(
+            letter,
+            lang,
+            templates.render_file(
+                letters.BODIES[kind], fmt, letter.variables(fmt, lang), lang=lang
+            ),
+        )
+        for lang in letter.form.languages
+    ]
+    doc = replace(
+        letter.doc,
+        title=" / ".join(s.title for s in sections),
+        marking=" / ".join(s.marking for s in sections),
+    )
+    page = {**letter.variables(fmt, sections[0].lang), "doc": doc, "sections": sections}
+    return Rendered(templates.render("letter", fmt, page, lang=sections[0].lang))

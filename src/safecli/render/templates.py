@@ -13,8 +13,9 @@ import html
 import re
 import traceback
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import partial
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -44,7 +45,8 @@ from safecli.render.escape import (
     txt_block,
     txt_wrap,
 )
-from safecli.render.views import format_day, format_long_day, format_when
+from safecli.render.i18n import translations
+from safecli.render.views import clock, format_day, format_long_day, format_when, local_day
 from safecli.store.book import Book
 
 KINDS = ("invitation", "minutes", "plan")
@@ -63,15 +65,30 @@ def builtin_dir() -> Path:
 
 @dataclass(frozen=True)
 class Templates:
-    """One environment per output format, over the same loaders."""
+    """One environment per output format and language (made when first used), one loader."""
 
-    environments: Mapping[str, ImmutableSandboxedEnvironment]
+    loader: BaseLoader
     folders: tuple[Path, ...]
+    environments: dict[tuple[str, str], ImmutableSandboxedEnvironment] = field(
+        default_factory=dict, compare=False
+    )
 
-    def render(self, kind: str, fmt: str, variables: Mapping[str, Any]) -> str:
-        """Render `<kind>.<fmt>.j2`; TemplateFailure naming the template and line."""
-        name = f"{kind}.{fmt}.j2"
-        env = self.environments[fmt]
+    def render(self, kind: str, fmt: str, variables: Mapping[str, Any], *, lang: str = "en") -> str:
+        """Render `<kind>.<fmt>.j2` in a language; TemplateFailure naming the template and line."""
+        return self.render_file(f"{kind}.{fmt}.j2", fmt, variables, lang=lang)
+
+    def environment(self, lang: str, fmt: str) -> ImmutableSandboxedEnvironment:
+        """The environment of one language and format, made when first asked for."""
+        env = self.environments.get((lang, fmt))
+        if env is None:
+            env = self.environments[(lang, fmt)] = environment(fmt, self.loader, lang)
+        return env
+
+    def render_file(
+        self, name: str, fmt: str, variables: Mapping[str, Any], *, lang: str = "en"
+    ) -> str:
+        """Render the template `name` with the environment of `fmt` and `lang`."""
+        env = self.environment(lang, fmt)
         try:
             return env.get_template(name).render(variables)
         except TemplateSyntaxError as exc:
@@ -114,16 +131,17 @@ def templates_for(book: Book | None) -> Templates:
         if own != folders[0].resolve():
             folders.insert(0, own)
     loader = ChoiceLoader([FileSystemLoader(str(folder)) for folder in folders])
-    return Templates({fmt: environment(fmt, loader) for fmt in FORMATS}, tuple(folders))
+    return Templates(loader, tuple(folders))
 
 
 def check_syntax(book: Book, paths: Sequence[Path]) -> None:
     """Compile each template file (as pre-commit passes them); TemplateFailure at the line
     of the first syntax error."""
-    environments = templates_for(book).environments
+    templates = templates_for(book)
     for path in paths:
         parts = path.name.split(".")
-        env = environments.get(parts[-2] if len(parts) >= 3 else "", environments[FORMATS[0]])
+        fmt = parts[-2] if len(parts) >= 3 and parts[-2] in FORMATS else FORMATS[0]
+        env = templates.environment("en", fmt)
         try:
             env.parse(path.read_text(encoding="utf-8"), name=path.name, filename=str(path))
         except TemplateSyntaxError as exc:
@@ -136,10 +154,11 @@ def check_syntax(book: Book, paths: Sequence[Path]) -> None:
             raise TemplateFailure(f"cannot read template: {exc}", path=path) from None
 
 
-def environment(fmt: str, loader: BaseLoader) -> ImmutableSandboxedEnvironment:
-    """The sandboxed, strict environment for one output format."""
+def environment(fmt: str, loader: BaseLoader, lang: str = "en") -> ImmutableSandboxedEnvironment:
+    """The sandboxed, strict environment for one output format and language."""
     env = ImmutableSandboxedEnvironment(
         loader=loader,
+        extensions=["jinja2.ext.i18n"],
         undefined=StrictUndefined,
         autoescape=fmt == "html",
         keep_trailing_newline=True,
@@ -158,8 +177,12 @@ def environment(fmt: str, loader: BaseLoader) -> ImmutableSandboxedEnvironment:
             "wrap": txt_wrap if fmt == "txt" else _unchanged,
             "sentence": _sentence,
             "css_string": css_string,
+            "localday": partial(local_day, lang=lang),
+            "clock": clock,
         }
     )
+    env.policies["ext.i18n.trimmed"] = True
+    env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
     return env
 
 

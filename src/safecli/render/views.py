@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from babel.dates import format_date
+
 from safecli.raw import day, items, mapping, text
 from safecli.store.book import Case
 
@@ -171,3 +173,15 @@ def format_when(value: datetime) -> str:
     zone = getattr(value.tzinfo, "key", None)
     suffix = f" ({zone})" if zone else ""
     return f"{format_long_day(value.date())}, {value:%H:%M} {value.tzname()}{suffix}"
+
+
+def local_day(value: date | None, *, lang: str) -> str:
+    """A date in full in a document's language: `Tuesday 1 December 2026`, `Dydd Mawrth…`."""
+    if value is None:
+        return ""
+    return format_date(value, "EEEE d MMMM y", locale="cy" if lang == "cy" else "en_GB")
+
+
+def clock(value: datetime | None) -> str:
+    """The time of day of a meeting, `10:00`."""
+    return f"{value:%H:%M}" if value is not None else ""
