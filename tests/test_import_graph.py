@@ -18,6 +18,7 @@ SRC = REPO / "src" / "safecli"
 LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"errors"}),
     frozenset({"model", "dates", "raw", "workdays", "output", "__init__"}),
+    frozenset({"shape"}),
     frozenset({"store"}),
     frozenset({"policy"}),
     frozenset({"casework"}),

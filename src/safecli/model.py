@@ -225,7 +225,6 @@ ACTION_KEYS = (
     "cancel_reason",
     "moves",
 )
-MOVE_KEYS = ("from", "to", "reason", "moved_on", "lead_informed", "risk_reassessed")
 PERSON_REF_KEYS = ("agency", "name")
 WISHES_KEYS = ("asked_on", "outcomes", "not_asked_reason")
 OTHERS_KEYS = ("children", "adults", "notes", "referral_made")
@@ -236,7 +235,6 @@ AGENDA_PART_KEYS = ("adult", "items")
 MINUTES_WISHES_KEYS = ("views", "obtained_by")
 RISK_KEYS = ("risk", "in_place", "barriers", "actions")
 MINUTES_OTHERS_KEYS = ("reviewed", "adults", "children", "referral_made")
-DISAGREEMENT_KEYS = ("raised_by", "about", "outcome", "escalated")
 REVIEW_KEYS = ("date", "not_required")
 FEEDBACK_KEYS = ("how", "by", "due")
 MINUTES_CAPACITY_KEYS = (

@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 from meeting_book import CASE, STRATEGY, WELSH, action, load, make_book, record_args, run, snapshot
 
-from safecli.model import ACTION_KEYS, MOVE_KEYS
+from safecli.model import ACTION_KEYS
+from safecli.shape import MOVE
+
+MOVE_KEYS = MOVE.keys
 
 
 @pytest.fixture

@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rules_table import CLEAN, make_book
 
+from safecli.shape import FILES, ListOf, Record, Shape, TextOr
 from safecli.store.book import find_book
 from safecli.validation.run import validate
-from safecli.validation.shape import FILES, ListOf, Record, Shape, TextOr
 
 SCALARS = st.one_of(
     st.none(),

@@ -17,7 +17,8 @@ from ruamel.yaml.comments import CommentedSeq
 from safecli.casework.meetings import find_meeting
 from safecli.casework.people import resolve
 from safecli.errors import InvalidInput
-from safecli.model import ACTION_KEYS, MOVE_KEYS, Person, next_id
+from safecli.model import ACTION_KEYS, Person, next_id
+from safecli.shape import MOVE
 from safecli.store import fastload, roundtrip
 from safecli.store.book import Book, Case, edit_case
 
@@ -143,7 +144,7 @@ def move_action(
         roundtrip.append(
             action["moves"],
             roundtrip.record(
-                MOVE_KEYS,
+                MOVE.keys,
                 {
                     "from": action.get("due"),
                     "to": to,

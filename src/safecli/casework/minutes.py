@@ -18,6 +18,7 @@ from safecli.casework.meetings import carried_forward, find_meeting
 from safecli.casework.people import agency_of, resolve
 from safecli.errors import InvalidInput
 from safecli.model import CAPACITY_OUTCOMES, MINUTES_KEYS, Person, check_choice
+from safecli.shape import DISAGREEMENT
 from safecli.store import roundtrip
 from safecli.store.book import Book, Case, checked_texts, edit_case, load_case
 
@@ -215,7 +216,7 @@ def minutes_record(m: Minutes) -> Any:
             "decisions": list(m.decisions),
             "disagreements": [
                 roundtrip.record(
-                    model.DISAGREEMENT_KEYS,
+                    DISAGREEMENT.keys,
                     {
                         "raised_by": _person(d.raised_by),
                         "about": d.about,

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from safecli.validation.shape import (
+from safecli.shape import (
     FILES,
     WHEN,
     Choice,

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from safecli import model
 from safecli.dates import parse_when
 from safecli.errors import InvalidInput
-from safecli.validation.shape import (
+from safecli.shape import (
     FILES,
     PERSON_REF,
     WHEN,

@@ -38,8 +38,8 @@ from typing import Any
 
 from safecli.model import CASE_ID
 from safecli.raw import items
+from safecli.shape import ACTION_ID, HANDLE, MEETING_ID
 from safecli.validation.rules.base import ERROR, CaseView, Finding, Rule
-from safecli.validation.shape import ACTION_ID, HANDLE, MEETING_ID
 
 _FORMS = {
     "meetings": ("id", re.compile(MEETING_ID), "a meeting id is M and a number: M1, M2, …"),

@@ -2,9 +2,10 @@
 
 One table serves two readers: the integrity rules, through `shapecheck` (unknown
 keys, values of the wrong kind, invalid choices, references to resolve), and
-`safecli schema` (JSON Schema for editors and check-jsonschema). The keys of each
-record come from the key orders in `model.py`, so the table cannot drift from
-what safecli writes.
+`safecli schema` (JSON Schema for editors and check-jsonschema). Each record's keys
+are written in the order of its fields here: records declared with `Record`
+alone (a disagreement, a move) have no other list; the others still check their
+fields against a key order in `model.py` at import, so neither can drift.
 """
 
 from __future__ import annotations
@@ -110,6 +111,11 @@ class Record:
     fields: Mapping[str, Shape]
     required: tuple[str, ...] = ()
     nullable: bool = True
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """The record's keys in the order safecli writes them."""
+        return tuple(self.fields)
 
 
 @dataclass(frozen=True)
@@ -338,6 +344,28 @@ AGENCY = _record(
     nullable=False,
 )
 
+# Records declared by their fields alone: the order of the fields is the order
+# safecli writes the keys in (`Record.keys`), so there is no second list to keep.
+DISAGREEMENT = Record(
+    "a disagreement",
+    {"raised_by": PersonRef(), "about": Text(), "outcome": Text(), "escalated": Flag()},
+    nullable=False,
+)
+
+MOVE = Record(
+    "a move of the due date",
+    {
+        "from": Day(nullable=False),
+        "to": Day(nullable=False),
+        "reason": Text(),
+        "moved_on": Day(),
+        "lead_informed": Flag(),
+        "risk_reassessed": Flag(),
+    },
+    required=("from", "to"),
+    nullable=False,
+)
+
 MINUTES = _record(
     "the minutes",
     model.MINUTES_KEYS,
@@ -371,14 +399,7 @@ MINUTES = _record(
             {"reviewed": Flag(), "adults": Text(), "children": Text(), "referral_made": Day()},
         ),
         "decisions": ListOf(Text(nullable=False)),
-        "disagreements": ListOf(
-            _record(
-                "a disagreement",
-                model.DISAGREEMENT_KEYS,
-                {"raised_by": PersonRef(), "about": Text(), "outcome": Text(), "escalated": Flag()},
-                nullable=False,
-            )
-        ),
+        "disagreements": ListOf(DISAGREEMENT),
         "review": _record("the review", model.REVIEW_KEYS, {"date": Day(), "not_required": Text()}),
         "feedback": _record(
             "the feedback", model.FEEDBACK_KEYS, {"how": Text(), "by": PersonRef(), "due": Day()}
@@ -488,22 +509,7 @@ ACTION = _record(
         "done_on": Day(),
         "note": Text(),
         "cancel_reason": Text(),
-        "moves": ListOf(
-            _record(
-                "a move of the due date",
-                model.MOVE_KEYS,
-                {
-                    "from": Day(nullable=False),
-                    "to": Day(nullable=False),
-                    "reason": Text(),
-                    "moved_on": Day(),
-                    "lead_informed": Flag(),
-                    "risk_reassessed": Flag(),
-                },
-                required=("from", "to"),
-                nullable=False,
-            )
-        ),
+        "moves": ListOf(MOVE),
     },
     required=("status",),
     nullable=False,
