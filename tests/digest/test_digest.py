@@ -451,6 +451,8 @@ def test_counts_list_every_kind() -> None:
         "review-passed": 0,
         "minutes-not-shared": 0,
         "no-meeting": 1,
+        "enquiry-overdue": 0,
+        "plan-review-overdue": 0,
         "total": 1,
     }
 
@@ -464,6 +466,7 @@ def test_compute_takes_plain_candidates_without_files() -> None:
             ("action", date(2026, 12, 9).toordinal(), "M1", "mdt", "A1", "gp", "Dr A", None),
             ("minutes", date(2026, 11, 26).toordinal(), "M1", "mdt", None, "asc", "Sam", ("gp",)),
         ),
+        None,
     )
     items = compute(
         [CaseRead("C1", facts)],

@@ -121,6 +121,8 @@ def test_json_shape(root: Path) -> None:
             "review-passed": 0,
             "minutes-not-shared": 1,
             "no-meeting": 0,
+            "enquiry-overdue": 0,
+            "plan-review-overdue": 0,
             "total": 2,
         },
     }

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from safecli.cli.common import AsOfOption, ExcelOption, book_of, today
+from safecli.digest.clocks import Clocks
 from safecli.digest.items import KINDS
 from safecli.errors import EXIT_FAILED, EXIT_FINDINGS, UsageProblem
 
@@ -157,7 +158,7 @@ def overdue(
         )
     settings = book.config.digest
     items = digest.select(
-        digest.compute(reads, as_of_day, until, settings),
+        digest.compute(reads, as_of_day, until, settings, Clocks.of(book.config)),
         agencies=agency or [],
         leads=leads,
         cases=case or [],

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from safecli.cli.common import AsOfOption, book_of, today
+from safecli.digest.clocks import Clocks
 from safecli.errors import EXIT_FAILED, InvalidInput
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ def report(
     records = read.collect(book, now_ns=time.time_ns(), use_cache=not no_cache)
     settings = book.config.digest
     until = day + dates.parse_period("7d")
-    items = digest.compute((r.read for r in records), day, until, settings)
+    items = digest.compute((r.read for r in records), day, until, settings, Clocks.of(book.config))
     trend: tuple[Week, ...] = ()
     if weeks:
         from safecli.reports.overview.history import weekly

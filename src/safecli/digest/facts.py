@@ -14,7 +14,14 @@ Candidates (kind, date, meeting, meeting type, action, agency, lead, missing):
   meeting (by date held, then file order); a meeting held later answers it;
 - ("minutes", held on, ...): a held meeting whose minutes are not recorded as
   shared with every agency that attended or was invited, other than the chair's;
-- ("no-meeting", opened, ...): an open case with a concern and no meeting held.
+- ("no-meeting", opened, ...): an open case with a concern and no meeting held;
+- ("enquiry", started on, None, enquiry kind, ...): an enquiry started and not
+  concluded (its timescale, in working days, is applied by `compute`);
+- ("plan", held on, meeting, type, ...): open actions (a protection plan) whose
+  latest held meeting is the plan's last review (its interval, likewise).
+
+The case's own jurisdiction (adult.yaml, or None: the book's) comes last in the
+facts: the statutory clocks depend on it.
 
 Only open cases give the last three. Dates are proleptic ordinals
 (`date.toordinal()`); a candidate whose date is missing or not a date is left
@@ -34,8 +41,8 @@ from safecli.raw import day, items, mapping, records, time_day
 Candidate = tuple[
     str, int, str | None, str | None, str | None, str | None, str | None, tuple[str, ...] | None
 ]
-# (risk level, agencies of the case, candidates)
-CaseFacts = tuple[str | None, tuple[str, ...], tuple[Candidate, ...]]
+# (risk level, agencies of the case, candidates, the case's own jurisdiction)
+CaseFacts = tuple[str | None, tuple[str, ...], tuple[Candidate, ...], str | None]
 
 _intern = sys.intern
 
@@ -77,7 +84,30 @@ def case_facts(
         )
     if adult.get("status") != "closed":
         candidates.extend(_meeting_candidates(adult, known))
-    return risk, involved, tuple(candidates)
+        has_plan = any(a.get("status") == "open" for a in records(actions))
+        candidates.extend(_clock_candidates(adult, known, has_plan))
+    return risk, involved, tuple(candidates), _text(adult.get("jurisdiction"))
+
+
+def _clock_candidates(
+    adult: dict[str, Any], known: list[dict[str, Any]], has_open: bool
+) -> list[Candidate]:
+    """The statutory clocks of an open case: its enquiry, and its protection plan's review."""
+    coordinator = _person(adult.get("coordinator"))
+    owner = coordinator[0] or _text(adult.get("lead_agency"))
+    result: list[Candidate] = []
+    enquiry = mapping(adult.get("enquiry"))
+    started = _day(enquiry.get("started_on"))
+    kind = _text(enquiry.get("kind"))
+    if kind in ("s42", "s126", "other") and started is not None and not enquiry.get("concluded_on"):
+        result.append(("enquiry", started, None, kind, None, owner, coordinator[1], None))
+    held = [(held_day(m), m) for m in known if m.get("status") == "held"]
+    dated = [(on, m) for on, m in held if on is not None]
+    if has_open and dated:
+        on, latest = max(dated, key=lambda h: h[0])
+        meeting, meeting_type = _text(latest["id"]), _text(latest.get("type"))
+        result.append(("plan", on, meeting, meeting_type, None, owner, coordinator[1], None))
+    return result
 
 
 def _meeting_candidates(adult: dict[str, Any], known: list[dict[str, Any]]) -> list[Candidate]:

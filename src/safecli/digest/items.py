@@ -14,6 +14,11 @@ kinds, in the order they are told apart:
   attended or was invited (the chair's own agency wrote them, so it is not counted).
 - `no-meeting`: an open case with a concern and no meeting held, N days after it
   was opened (`digest.first_meeting_days`).
+- `enquiry-overdue`: an open case's enquiry, not concluded when its timescale
+  (`clocks.<jurisdiction>.enquiry_working_days` working days from its start) ran out.
+- `plan-review-overdue`: an open case with open actions (a protection plan) and
+  no meeting held within `clocks.<jurisdiction>.plan_review_working_days` working
+  days of the latest one.
 
 Every item has a `due` date (when the thing should have happened) and
 `days_overdue` (today minus due: 0 means due today, negative means not yet due).
@@ -30,6 +35,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from safecli.digest.clocks import NO_CLOCKS, SETTINGS, Clocks
 from safecli.digest.facts import CaseFacts
 from safecli.store.config import DigestSettings
 
@@ -40,6 +46,8 @@ KINDS = (
     "review-passed",
     "minutes-not-shared",
     "no-meeting",
+    "enquiry-overdue",
+    "plan-review-overdue",
 )
 GROUPINGS = ("agency", "case", "lead")
 # The fields of an item, in output order; a stable contract (docs/digest.md).
@@ -105,9 +113,14 @@ class Item:
 
 
 def compute(
-    cases: Iterable[CaseRead], today: date, until: date, settings: DigestSettings = DEFAULT_SETTINGS
+    cases: Iterable[CaseRead],
+    today: date,
+    until: date,
+    settings: DigestSettings = DEFAULT_SETTINGS,
+    clocks: Clocks = NO_CLOCKS,
 ) -> list[Item]:
-    """Every digest item of the cases as of today (due-soon up to `until`), most overdue first."""
+    """Every digest item of the cases as of today (due-soon up to `until`), most overdue first;
+    the statutory clocks only where `clocks` sets them."""
     now = today.toordinal()
     soon = until.toordinal()
     shift = {
@@ -121,9 +134,15 @@ def compute(
         if read.facts is None:
             items.extend(Item("unreadable", read.case_id, detail=p) for p in read.problems)
             continue
-        risk, involved, candidates = read.facts
+        risk, involved, candidates, jurisdiction = read.facts
         for kind, start, meeting, meeting_type, action, agency, lead, missing in candidates:
-            due = start + shift[kind]
+            if kind in SETTINGS:
+                clock = clocks.due(kind, start, jurisdiction)
+                if clock is None:
+                    continue
+                due = clock
+            else:
+                due = start + shift[kind]
             if due >= now and (kind != "action" or due > soon):
                 continue
             items.append(
@@ -151,6 +170,8 @@ _KIND_NAMES = {
     "review": "review-passed",
     "minutes": "minutes-not-shared",
     "no-meeting": "no-meeting",
+    "enquiry": "enquiry-overdue",
+    "plan": "plan-review-overdue",
 }
 
 

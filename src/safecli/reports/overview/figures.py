@@ -34,6 +34,8 @@ ITEM_TITLES = {
     "review-passed": "Reviews passed",
     "minutes-not-shared": "Minutes not shared",
     "no-meeting": "Cases with no meeting held",
+    "enquiry-overdue": "Enquiries past their timescale",
+    "plan-review-overdue": "Protection plans past their review interval",
 }
 ITEM_COLUMNS = (
     "case",
