@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import shlex
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -213,3 +215,23 @@ def test_validate_gitlab_is_a_code_quality_report(example_book: Path) -> None:
     moved = json.loads(CliRunner().invoke(app, args).stdout)
     assert [i["fingerprint"] for i in moved] == [i["fingerprint"] for i in report]
     assert moved[0]["location"]["lines"]["begin"] != report[0]["location"]["lines"]["begin"]
+
+
+@pytest.mark.parametrize(
+    ("host", "schema"),
+    [
+        ("gitlab", "vendor.gitlab-ci"),
+        ("github", "vendor.github-workflows"),
+        ("forgejo", "vendor.github-workflows"),  # Forgejo Actions reads GitHub's syntax
+    ],
+)
+def test_the_hosts_own_schema_accepts_the_pipeline(tmp_path: Path, host: str, schema: str) -> None:
+    """check-jsonschema's copy of each host's published schema (no network)."""
+    path = init(tmp_path, host) / FILES[host]
+    done = subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
