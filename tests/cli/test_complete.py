@@ -63,6 +63,11 @@ CASES = ["SG-2026-0001", "SG-2026-0002", "SG-2026-0003", "SG-2026-0004", "SG-202
         ("overdue --risk ", ["low", "medium", "high"]),
         ("overdue --by ", ["agency", "case", "lead"]),
         ("edit SG-2026-0001 ", ["adult", "agencies", "meetings", "actions"]),
+        ("overdue --kind action-", ["action-overdue", "action-due-soon"]),
+        ("agency add SG-2026-0001 fire --kind po", ["police"]),
+        ("schema ", ["adult", "agencies", "meetings", "actions", "settings"]),
+        ("case list --status ", ["open", "closed", "all"]),
+        ("case new --concern-type fin", ["financial"]),
     ],
 )
 def test_values_complete(example_book: Path, line: str, expected: list[str]) -> None:

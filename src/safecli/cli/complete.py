@@ -49,9 +49,13 @@ def _matching(values: Iterable[str], incomplete: str) -> list[str]:
     return sorted(found, key=lambda v: [(int(p) if p.isdigit() else 0, p) for p in _PARTS.split(v)])
 
 
-def _quietly(find: Callable[[Any], Iterable[str]]) -> Completer:
+def _quietly(find: Callable[[Any], Iterable[str]], *, ordered: bool = False) -> Completer:
+    """A completer from find(ctx); `ordered`: in find's order, else sorted."""
+
     def complete(ctx: Any, _param: Any, incomplete: str) -> list[str]:
         try:
+            if ordered:
+                return [v for v in find(ctx) if v.startswith(incomplete)]
             return _matching(find(ctx), incomplete)
         except Exception:  # noqa: BLE001 - completion must never fail in the shell
             return []
@@ -135,6 +139,22 @@ def _formats(ctx: Any) -> list[str]:
     return list(LISTING)
 
 
+def _kinds(ctx: Any) -> list[str]:
+    """The kinds --kind takes in the command being completed."""
+    path = ctx.command_path.split()[1:]
+    if path[:1] == ["overdue"]:
+        from safecli.digest.items import KINDS
+
+        return list(KINDS)
+    if path[:2] == ["agency", "add"]:
+        return list(model.AGENCY_KINDS)
+    if path[:2] == ["case", "enquiry"]:
+        return list(model.ENQUIRY_KINDS)
+    if path[:1] == ["schema"]:
+        return [*model.FILES, "settings"]
+    return []
+
+
 # Parameter name -> completer; `attach` gives each parameter of that name its completer.
 BY_NAME: dict[str, Completer] = {
     "case_id": _quietly(_case_ids),
@@ -172,6 +192,10 @@ BY_NAME: dict[str, Completer] = {
     "response": _fixed(model.RESPONSES),
     "file": _fixed(model.FILES),
     "by": _fixed(GROUPINGS),
+    "kind": _quietly(_kinds, ordered=True),
+    "lead_agency_kind": _fixed(model.AGENCY_KINDS),
+    "concern_type": _fixed(model.ABUSE_TYPES),
+    "status": _fixed(("open", "closed", "all")),
 }
 
 
