@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from safecli.casework.cases import AgencyPerson, NewCase, add_agency, new_case
-from safecli.casework.listing import case_rows
+from safecli.casework.listing import case_rows, case_summary
 from safecli.errors import BookNotFound, FileFormatError, InvalidInput, LockHeld, UnknownCase
 from safecli.store import atomic, roundtrip
 from safecli.store.book import cases_named, edit_case, find_book, load_case, lock, read_case
@@ -153,6 +153,7 @@ def test_every_loader_refuses_an_adult_file_of_another_case(example_book: Path) 
     for load in (
         lambda: load_case(book, "SG-2026-0001"),
         lambda: read_case(book, "SG-2026-0001"),
+        lambda: case_summary(book, "SG-2026-0001"),
     ):
         with pytest.raises(FileFormatError, match="does not match the folder name") as caught:
             load()
