@@ -156,7 +156,6 @@ DOCUMENT_LANGUAGES = ("cy", "en")
 LARGE_PRINT_SIZES = (14, 72)
 CARE_AND_SUPPORT_KEYS = ("has_needs", "at_risk", "unable_to_protect")
 CONCERN_KEYS = ("type", "summary", "source", "location", "raised_on", "raised_by", "offender_risk")
-CLOSURE_KEYS = ("reason", "outcomes_asked", "outcomes_expressed", "outcomes_achieved")
 DEMOGRAPHICS_KEYS = ("gender", "ethnicity", "support_reason", "autism", "asperger", "died_on")
 ENQUIRY_KEYS = (
     "kind",
@@ -170,8 +169,6 @@ ENQUIRY_KEYS = (
     "allegations",
 )
 ALLEGATION_KEYS = ("type", "location", "source", "action", "risk_outcome")
-AGENCY_KEYS = ("handle", "name", "kind", "people")
-PERSON_KEYS = ("name", "role", "email", "phone", "language")
 MEETING_KEYS = (
     "id",
     "type",
@@ -225,13 +222,11 @@ ACTION_KEYS = (
     "cancel_reason",
     "moves",
 )
-PERSON_REF_KEYS = ("agency", "name")
 WISHES_KEYS = ("asked_on", "outcomes", "not_asked_reason")
 OTHERS_KEYS = ("children", "adults", "notes", "referral_made")
 REPRESENTATIVE_KEYS = ("name", "relationship", "phone")
 CAPACITY_KEYS = ("decision", "outcome", "assessed_on", "by")
 MEETING_ADULT_KEYS = ("invited", "not_invited_reason")
-AGENDA_PART_KEYS = ("adult", "items")
 MINUTES_WISHES_KEYS = ("views", "obtained_by")
 RISK_KEYS = ("risk", "in_place", "barriers", "actions")
 MINUTES_OTHERS_KEYS = ("reviewed", "adults", "children", "referral_made")

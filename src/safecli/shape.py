@@ -166,6 +166,18 @@ def _choice(values: tuple[str, ...], what: str, **kwargs: Any) -> Choice:
     return Choice(values, what, **kwargs)
 
 
+# Records declared by their fields alone: the order of the fields is the order
+# safecli writes the keys in (`Record.keys`), so there is no second list to keep.
+CLOSURE = Record(
+    "closure",
+    {
+        "reason": Text(),
+        "outcomes_asked": Flag(),
+        "outcomes_expressed": Flag(),
+        "outcomes_achieved": _choice(model.OUTCOMES_ACHIEVED, "outcomes achieved"),
+    },
+)
+
 ADULT = _record(
     "adult.yaml",
     model.ADULT_KEYS,
@@ -295,57 +307,43 @@ ADULT = _record(
             required=("kind",),
         ),
         "closed": Day(),
-        "closure": _record(
-            "closure",
-            model.CLOSURE_KEYS,
-            {
-                "reason": Text(),
-                "outcomes_asked": Flag(),
-                "outcomes_expressed": Flag(),
-                "outcomes_achieved": _choice(model.OUTCOMES_ACHIEVED, "outcomes achieved"),
-            },
-        ),
+        "closure": CLOSURE,
     },
     required=("status", "opened"),
     nullable=False,
 )
 
-PERSON_REF = _record(
+PERSON_REF = Record(
     "a person",
-    model.PERSON_REF_KEYS,
     {"agency": Text(nullable=False), "name": Text(nullable=False)},
-    required=model.PERSON_REF_KEYS,
+    required=("agency", "name"),
 )
 
-AGENCY = _record(
+AGENCY_PERSON = Record(
+    "a person of the agency",
+    {
+        "name": Text(nullable=False),
+        "role": Text(),
+        "email": Text(),
+        "phone": Text(),
+        "language": _choice(model.DOCUMENT_LANGUAGES, "language"),
+    },
+    required=("name",),
+    nullable=False,
+)
+
+AGENCY = Record(
     "an agency",
-    model.AGENCY_KEYS,
     {
         "handle": Id(HANDLE),
         "name": Text(),
         "kind": _choice(model.AGENCY_KINDS, "agency kind", nullable=False),
-        "people": ListOf(
-            _record(
-                "a person of the agency",
-                model.PERSON_KEYS,
-                {
-                    "name": Text(nullable=False),
-                    "role": Text(),
-                    "email": Text(),
-                    "phone": Text(),
-                    "language": _choice(model.DOCUMENT_LANGUAGES, "language"),
-                },
-                required=("name",),
-                nullable=False,
-            )
-        ),
+        "people": ListOf(AGENCY_PERSON),
     },
     required=("name", "kind"),
     nullable=False,
 )
 
-# Records declared by their fields alone: the order of the fields is the order
-# safecli writes the keys in (`Record.keys`), so there is no second list to keep.
 DISAGREEMENT = Record(
     "a disagreement",
     {"raised_by": PersonRef(), "about": Text(), "outcome": Text(), "escalated": Flag()},
@@ -454,9 +452,8 @@ MEETING = _record(
         "subjects": ListOf(Ref("case", CASE_ID, nullable=False)),
         "agenda": ListOf(
             TextOr(
-                _record(
+                Record(
                     "a part of the agenda",
-                    model.AGENDA_PART_KEYS,
                     {
                         "adult": Ref("case", CASE_ID, nullable=False),
                         "items": ListOf(Text(nullable=False)),

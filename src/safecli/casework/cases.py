@@ -14,21 +14,19 @@ from safecli.errors import InvalidInput
 from safecli.model import (
     ABUSE_TYPES,
     ADULT_KEYS,
-    AGENCY_KEYS,
     AGENCY_KINDS,
-    CLOSURE_KEYS,
     COMMUNICATION_KEYS,
     CONCERN_KEYS,
     DOCUMENT_LANGUAGES,
     FILES,
     HANDLE,
     OUTCOMES_ACHIEVED,
-    PERSON_KEYS,
     RISK_LEVELS,
     WALES_ABUSE_TYPES,
     check_case_id,
     check_choice,
 )
+from safecli.shape import AGENCY, AGENCY_PERSON, CLOSURE
 from safecli.store import atomic, roundtrip
 from safecli.store.book import Book, Case, edit_case, load_case, lock
 
@@ -86,7 +84,7 @@ class AgencyPerson:
 
     def as_record(self) -> dict[str, Any]:
         """The agencies.yaml entry; a language only when one is recorded."""
-        record = {key: getattr(self, key) for key in PERSON_KEYS}
+        record = {key: getattr(self, key) for key in AGENCY_PERSON.keys}
         if record["language"] is None:
             del record["language"]
         return record
@@ -184,7 +182,7 @@ def _new_documents(case_id: str, spec: NewCase, today: date) -> dict[str, Any]:
         "closure": None,
     }
     agency = roundtrip.record(
-        AGENCY_KEYS,
+        AGENCY.keys,
         {
             "handle": spec.lead_agency,
             "name": spec.lead_agency_name,
@@ -234,7 +232,7 @@ def close_case(
         case.adult["status"] = "closed"
         case.adult["closed"] = today
         case.adult["closure"] = roundtrip.record(
-            CLOSURE_KEYS,
+            CLOSURE.keys,
             {
                 "reason": reason,
                 "outcomes_asked": outcomes_asked,
@@ -264,7 +262,7 @@ def add_agency(
                 raise InvalidInput(f"agency {handle!r} is new: give --name and --kind")
             check_choice(kind, AGENCY_KINDS, "agency kind")
             existing = roundtrip.record(
-                AGENCY_KEYS, {"handle": handle, "name": name, "kind": kind, "people": []}
+                AGENCY.keys, {"handle": handle, "name": name, "kind": kind, "people": []}
             )
             roundtrip.append(case.agencies, existing)
         elif name or kind:
@@ -277,7 +275,9 @@ def add_agency(
         for person in people:
             if person.name in known:
                 raise InvalidInput(f"{person.name!r} is already listed for {handle}")
-            roundtrip.append(existing["people"], roundtrip.record(PERSON_KEYS, person.as_record()))
+            roundtrip.append(
+                existing["people"], roundtrip.record(AGENCY_PERSON.keys, person.as_record())
+            )
             known.add(person.name)
         if lead:
             case.adult["lead_agency"] = handle
