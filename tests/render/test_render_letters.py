@@ -95,6 +95,7 @@ def test_a_welsh_book_writes_welsh_first() -> None:
     assert "Mae croeso i chi ddefnyddio'r Gymraeg yn y cyfarfod." in page
     assert "You are welcome to use Welsh at the meeting." in page
     assert "PREIFAT A CHYFRINACHOL / PRIVATE AND CONFIDENTIAL" in page
+    assert '"Tudalen / Page " counter(page)' in page
     text = (GOLDEN / "wales/SG-2026-0001/letter-invitation-M3.txt").read_text(encoding="utf-8")
     assert text.index("GWAHODDIAD I GYFARFOD") < text.index("INVITATION TO A MEETING")
 

@@ -52,6 +52,8 @@ class Section:
     tag: str
     title: str
     marking: str
+    page: str
+    of: str
     body: str
 
 
@@ -115,6 +117,8 @@ def section(letter: Letter, lang: str, body: str) -> Section:
         tag=LANGUAGE_TAGS[lang],
         title=words.gettext(TITLES[letter.kind]),
         marking=words.gettext(MARKING),
+        page=words.gettext("Page"),
+        of=words.gettext("of"),
         body=body,
     )
 
