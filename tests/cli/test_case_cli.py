@@ -116,17 +116,35 @@ def test_case_new_prompts_at_a_terminal(cli, book: Path) -> None:  # type: ignor
             "asc",
             "Exampletown ASC",
             "",  # coordinator
-            "financial",
+            "Financial",  # any case
             "Son withdrawing cash",
+            "y",  # has care and support needs
+            "maybe",  # not yes or no: asked again
+            "yes",  # at risk
+            "",  # unable to protect: not known
+            "y",  # the summary: open it
         ]
     )
     result = cli(
         "case", "new", "--as-of", "2026-11-20", input=answers, env={"SAFECLI_INTERACTIVE": "1"}
     )
     assert result.exit_code == 0, result.output
+    assert "Preferred name (optional):" in result.output
+    assert "Date of birth (YYYY-MM-DD or DD/MM/YYYY) (optional):" in result.output
+    assert "answer yes or no, not 'maybe'" in result.output
+    assert "About to open a case:" in result.output
+    assert "  unable to protect themselves: not known" in result.output
     adult = (book / "cases" / CASE / "adult.yaml").read_text()
     assert "date_of_birth: 1950-02-28\n" in adult
     assert "risk_level: high\n" in adult
+    assert "- type: financial\n" in adult
+    assert "  has_needs: true\n  at_risk: true\n  unable_to_protect: null\n" in adult
+
+
+def test_a_misspelt_choice_gets_a_did_you_mean(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli(*[("hihg" if arg == "high" else arg) for arg in NEW_CASE])
+    assert result.exit_code == 3
+    assert "invalid risk level 'hihg'; did you mean 'high'?" in result.output
 
 
 @pytest.mark.parametrize("bad_id", ["../x", "a/b", ".hidden", "x" * 65, "a..b"])

@@ -90,7 +90,7 @@ def test_meeting_new_at_a_real_terminal(tmp_path: Path) -> None:
     term.answer("Invite gp:Dr Amara Okafor (Officer)? [Y/n]:", "n")
     term.answer("Invite gp:Kim Lo (Officer)? [Y/n]:", "n")
     term.answer("Invite health:Dr Ravi Menon (Officer)? [Y/n]:", "n")
-    term.answer("Invite someone else (agency:Name; empty when done):", "")
+    term.answer("Invite someone else (agency:Name; empty when done) (optional):", "")
     term.answer("Invite the adult? [Y/n]:", "y")
     term.expect(
         "new meeting M1 (s42-strategy) in SG-2026-0001: discussion, telephone, 2026-11-06 10:00"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -14,14 +14,16 @@ from safecli.cli.common import (
     ask,
     book_of,
     choice,
+    confirm,
     date_parser,
     emit,
     is_interactive,
     report,
     text,
     today,
+    yes_no,
 )
-from safecli.errors import EXIT_FAILED, UsageProblem
+from safecli.errors import EXIT_FAILED, InvalidInput, UsageProblem
 from safecli.model import ABUSE_TYPES, AGENCY_KINDS, RISK_LEVELS, WALES_ABUSE_TYPES
 
 app = typer.Typer(help="Open, list, show and close cases.", no_args_is_help=True)
@@ -98,7 +100,9 @@ def new(
         preferred_name=ask(
             preferred_name, "--preferred-name", "Preferred name", str, optional=True
         ),
-        date_of_birth=ask(dob, "--dob", "Date of birth", parse_day, optional=True),
+        date_of_birth=ask(
+            dob, "--dob", "Date of birth (YYYY-MM-DD or DD/MM/YYYY)", parse_day, optional=True
+        ),
         address=_lines(ask(address, "--address", "Address", str, optional=True)),
         phone=phone,
         interpreter=ask(
@@ -128,15 +132,50 @@ def new(
         ),
         concern_summary=ask(concern_summary, "--concern-summary", "Concern summary", text),
         care_and_support={
-            "has_needs": care_needs,
-            "at_risk": at_risk,
-            "unable_to_protect": unable_to_protect,
+            "has_needs": _test(care_needs, "--care-needs", "Has care and support needs?"),
+            "at_risk": _test(
+                at_risk, "--at-risk", "Is experiencing or at risk of abuse or neglect?"
+            ),
+            "unable_to_protect": _test(
+                unable_to_protect,
+                "--unable-to-protect",
+                "Because of those needs, cannot protect themselves?",
+            ),
         },
         jurisdiction=jurisdiction,
     )
+    if is_interactive():
+        _summary(spec)
+        if not confirm("Open this case?", default=True):
+            raise InvalidInput("the case was not opened; nothing written")
     case = cases.new_case(book, spec, today=opened, case_id=case_id)
     typer.echo(f"opened case {case.case_id}")
     report(book, case.written, f"{case.case_id}: open case", commit)
+
+
+def _test(value: bool | None, flag: str, question: str) -> bool | None:
+    """One of the three s42/s126 tests: the flag, or asked at a terminal (may be unknown)."""
+    if value is not None or not is_interactive():
+        return value
+    return ask(None, flag, f"{question} (yes, no; empty if not known)", yes_no, optional=True)
+
+
+def _summary(spec: Any) -> None:
+    """What is about to be written, shown before `case new` writes it."""
+    tests = spec.care_and_support
+    shown = {True: "yes", False: "no", None: "not known"}
+    typer.echo("About to open a case:", err=True)
+    for label, value in (
+        ("risk level", spec.risk_level),
+        ("lead agency", f"{spec.lead_agency} ({spec.lead_agency_name})"),
+        ("coordinator", spec.coordinator or "none"),
+        ("date of birth", spec.date_of_birth or "not given"),
+        ("concern", spec.concern_type),
+        ("care and support needs", shown[tests.get("has_needs")]),
+        ("at risk of abuse or neglect", shown[tests.get("at_risk")]),
+        ("unable to protect themselves", shown[tests.get("unable_to_protect")]),
+    ):
+        typer.echo(f"  {label}: {value}", err=True)
 
 
 def _lines(value: str | None) -> str | None:

@@ -130,7 +130,8 @@ def ask(
         raise UsageProblem(f"missing {flag} (no terminal to ask at; give it as a flag)")
     while True:
         shown = default if default is not None else ("" if optional else None)
-        answer = typer.prompt(question, default=shown, show_default=bool(default))
+        asked = f"{question} (optional)" if optional else question
+        answer = typer.prompt(asked, default=shown, show_default=bool(default))
         if optional and not str(answer).strip():
             return None
         try:
@@ -147,17 +148,39 @@ def confirm(question: str, default: bool = False) -> bool:
 def text(value: str) -> str:
     """Parse a non-empty free-text answer."""
     if not value.strip():
-        raise InvalidInput("this cannot be empty")
+        raise InvalidInput("an answer is needed here (it cannot be empty)")
     return value
+
+
+def yes_no(value: str) -> bool:
+    """Parse yes or no (y, n; any case)."""
+    word = value.strip().lower()
+    if word in ("y", "yes", "true"):
+        return True
+    if word in ("n", "no", "false"):
+        return False
+    raise InvalidInput(f"answer yes or no, not {value!r}")
 
 
 def choice(options: Sequence[str], what: str) -> Callable[[str], str]:
     """A parser accepting one of options."""
 
     def parse(value: str) -> str:
-        if value not in options:
-            raise InvalidInput(f"invalid {what} {value!r}; choose one of: {', '.join(options)}")
-        return value
+        if value in options:
+            return value
+        folded = {option.lower(): option for option in options}
+        if value.strip().lower() in folded:
+            return folded[value.strip().lower()]
+        from difflib import get_close_matches
+
+        near = get_close_matches(value.strip().lower(), list(folded), n=1)
+        listed = ", ".join(options)
+        if near:
+            raise InvalidInput(
+                f"invalid {what} {value!r}; did you mean {folded[near[0]]!r}? "
+                f"(choose one of: {listed})"
+            )
+        raise InvalidInput(f"invalid {what} {value!r}; choose one of: {listed}")
 
     return parse
 
