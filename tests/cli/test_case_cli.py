@@ -290,7 +290,7 @@ CORPUS = {
     "bom": ("actions.yaml", None, "\ufeff[]\n", ":1:1:"),
     "crlf": ("actions.yaml", None, "[]\r\n", ":1:3:"),
     "tab-indent": ("actions.yaml", None, "- id: A1\n\tdue: 2026-12-01\n", ":2:1:"),
-    "empty": ("actions.yaml", None, "", "actions.yaml: file is empty"),
+    "empty": ("actions.yaml", None, "", "actions.yaml:1:1: file is empty"),
     "deep-nesting": ("actions.yaml", None, "[" * 5000 + "]" * 5000 + "\n", ":1:33:"),
 }
 

@@ -243,7 +243,7 @@ def check_root(path: Path, data: Any, expect: type) -> Any:
     """data, if its root is `expect` (dict or list); else a refusal at 1:1."""
     if data is None:
         kind = "a mapping" if expect is dict else "a list (write [] for none)"
-        raise FileFormatError(f"file is empty; expected {kind}", path=path)
+        raise FileFormatError(f"file is empty; expected {kind}", path=path, line=1, column=1)
     if not isinstance(data, expect):
         kind = "a mapping (key: value)" if expect is dict else "a list (- item)"
         found = (
