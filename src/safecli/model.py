@@ -123,6 +123,7 @@ ADULT_KEYS = (
     "name",
     "preferred_name",
     "date_of_birth",
+    "transition_reason",
     "address",
     "phone",
     "communication",

@@ -189,6 +189,7 @@ ADULT = _record(
         "name": Text(),
         "preferred_name": Text(),
         "date_of_birth": Day(),
+        "transition_reason": Text(),
         "address": Text(),
         "phone": Text(),
         "communication": _record(

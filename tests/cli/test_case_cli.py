@@ -441,7 +441,7 @@ def test_edit_shows_what_validate_says_after_saving(cli, book: Path, tmp_path: P
     )
     assert result.exit_code == 0, result.output
     assert "wrote cases/SG-2026-0001/adult.yaml" in result.stdout
-    assert "cases/SG-2026-0001/adult.yaml:24:13: error INT004 invalid risk level" in result.stderr
+    assert "cases/SG-2026-0001/adult.yaml:25:13: error INT004 invalid risk level" in result.stderr
 
 
 def test_a_command_changing_two_files_changes_neither_when_one_cannot_be_written(

@@ -149,3 +149,16 @@ def test_feedback_to_the_adult_is_recorded_for_a_held_meeting(
     assert given.exit_code == 0, given.output
     checked = cli("validate", CASE, "--select", "EMP003", "--no-cache", *LATER)
     assert checked.exit_code == 0, checked.output
+
+
+def test_a_case_for_someone_under_18_needs_the_transition_reason(
+    cli: Callable[..., Any], book: Path
+) -> None:
+    before = snapshot(book)
+    refused = cli(*NEW_CASE, "--dob", "2011-05-01")
+    assert refused.exit_code == 3
+    assert "error PRT005 date_of_birth: the person was under 18" in refused.output
+    assert snapshot(book) == before
+    opened = cli(*NEW_CASE, "--dob", "2011-05-01", "--transition-reason", "Moving on at 16")
+    assert opened.exit_code == 0, opened.output
+    assert _adult(book)["transition_reason"] == "Moving on at 16"

@@ -17,7 +17,7 @@ from safecli.validation.rules import RULES
 # and the waiver checks.
 DOMAIN_CODES = [
     "EMP001", "EMP002", "EMP003", "EMP004", "PRE001", "PRO001", "PRO002", "PRO003",
-    "PRT001", "PRT002", "PRT003", "PRT004", "PAR001", "ACC001", "ACC002", "ACC003", "ACC004",
+    "PRT001", "PRT002", "PRT003", "PRT004", "PRT005", "PAR001", "ACC001", "ACC002", "ACC003", "ACC004",
     "ACC005", "ACC006", "ACC007", "ACC008", "ACC009",
 ]  # fmt: skip
 # The statutory return's facts (the enquiry and its allegations).

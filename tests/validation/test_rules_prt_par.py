@@ -94,6 +94,32 @@ PRT002 = [
     ),
 ]
 
+PRT005 = [
+    Row("clean", []),
+    Row(
+        "under 18 when opened, no reason",
+        [("PRT005", 6, 1)],
+        edits={"adult": [("date_of_birth: 1950-01-01", "date_of_birth: 2011-01-01")]},
+    ),
+    Row(
+        "under 18 when opened, with the reason",
+        [],
+        edits={
+            "adult": [
+                (
+                    "date_of_birth: 1950-01-01",
+                    "date_of_birth: 2011-01-01\ntransition_reason: Moving on from children's services",
+                )
+            ]
+        },
+    ),
+    Row(
+        "18 on the day it was opened",
+        [],
+        edits={"adult": [("date_of_birth: 1950-01-01", "date_of_birth: 2008-11-02")]},
+    ),
+]
+
 PRT004 = [
     Row("clean", []),
     Row(
@@ -242,6 +268,11 @@ def test_prt001_risk_assessment(tmp_path: Path, row: Row) -> None:
 @pytest.mark.parametrize("row", PRT002, ids=_ids(PRT002))
 def test_prt002_others_at_risk(tmp_path: Path, row: Row) -> None:
     check_row(tmp_path, "PRT002", row)
+
+
+@pytest.mark.parametrize("row", PRT005, ids=_ids(PRT005))
+def test_prt005_adult_age(tmp_path: Path, row: Row) -> None:
+    check_row(tmp_path, "PRT005", row)
 
 
 @pytest.mark.parametrize("row", PRT004, ids=_ids(PRT004))

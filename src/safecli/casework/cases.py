@@ -45,6 +45,7 @@ class NewCase:
     coordinator: str | None = None
     preferred_name: str | None = None
     date_of_birth: date | None = None
+    transition_reason: str | None = None
     address: str | None = None
     phone: str | None = None
     interpreter: str | None = None
@@ -136,6 +137,7 @@ def _new_documents(case_id: str, spec: NewCase, today: date) -> dict[str, Any]:
         "name": spec.name,
         "preferred_name": spec.preferred_name,
         "date_of_birth": spec.date_of_birth,
+        "transition_reason": spec.transition_reason,
         "address": spec.address,
         "phone": spec.phone,
         "communication": roundtrip.record(

@@ -39,7 +39,12 @@ def new(
     ] = None,
     name: Annotated[str | None, Opt(help="The adult's full name.")] = None,
     preferred_name: Annotated[str | None, Opt(help="What the adult likes to be called.")] = None,
-    dob: Annotated[str | None, Opt("--dob", help="Date of birth (YYYY-MM-DD).")] = None,
+    dob: Annotated[
+        str | None, Opt("--dob", help="Date of birth (YYYY-MM-DD or DD/MM/YYYY).")
+    ] = None,
+    transition_reason: Annotated[
+        str | None, Opt(help="Under 18: why this is an adult case (e.g. transition).")
+    ] = None,
     address: Annotated[str | None, Opt(help="Address (use \\n for new lines).")] = None,
     phone: Annotated[str | None, Opt(help="The adult's phone number.")] = None,
     interpreter: Annotated[str | None, Opt(help="Language an interpreter is needed for.")] = None,
@@ -103,6 +108,7 @@ def new(
         date_of_birth=ask(
             dob, "--dob", "Date of birth (YYYY-MM-DD or DD/MM/YYYY)", parse_day, optional=True
         ),
+        transition_reason=transition_reason,
         address=_lines(ask(address, "--address", "Address", str, optional=True)),
         phone=phone,
         interpreter=ask(

@@ -71,6 +71,9 @@ def update(
         str | None, Opt(help='The adult\'s representative: "Name;relationship;phone".')
     ] = None,
     jurisdiction: Annotated[str | None, Opt(help="england or wales.")] = None,
+    transition_reason: Annotated[
+        str | None, Opt(help="Under 18: why this is an adult case (e.g. transition).")
+    ] = None,
     as_of: AsOfOption = None,
     commit: CommitOption = None,
 ) -> None:
@@ -98,6 +101,7 @@ def update(
         (("communication", "easy_read"), easy_read),
         (("communication", "notes"), communication_notes),
         (("jurisdiction",), jurisdiction),
+        (("transition_reason",), transition_reason),
     ):
         if value is not None:
             changes[keys] = value
