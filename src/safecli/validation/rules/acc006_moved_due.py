@@ -38,8 +38,12 @@ from safecli.raw import filled, items
 from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule
 
 PARTS = (
-    ("lead_informed", "that the lead was told"),
-    ("risk_reassessed", "that the risk was re-assessed"),
+    ("lead_informed", "the lead was not told", "whether the lead was told is not recorded"),
+    (
+        "risk_reassessed",
+        "the risk was not re-assessed",
+        "whether the risk was re-assessed is not recorded",
+    ),
 )
 
 
@@ -48,16 +52,20 @@ def check(view: CaseView) -> Iterator[Finding]:
         for number, move in enumerate(items(action.get("moves"))):
             if not isinstance(move, dict):
                 continue
-            gaps = [text for key, text in PARTS if move.get(key) is not True]
+            gaps = [
+                said_no if move.get(key) is False else unsaid
+                for key, said_no, unsaid in PARTS
+                if move.get(key) is not True
+            ]
             if not filled(move.get("reason")):
-                gaps.append("why it moved")
+                gaps.append("the reason is not recorded")
             if gaps:
                 yield view.finding(
                     RULE,
                     "actions",
                     (index, "moves", number),
-                    f"{action.get('id')}: the move of the due date to "
-                    f"{move.get('to')} does not record {', '.join(gaps)}",
+                    f"moves: {action.get('id')}'s due date moved to {move.get('to')}, so the lead "
+                    f"is told, the risk re-assessed and the reason recorded; {', '.join(gaps)}",
                 )
 
 

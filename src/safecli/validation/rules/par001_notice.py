@@ -56,13 +56,14 @@ def check(view: CaseView) -> Iterator[Finding]:
             continue
         if invited is not None:
             notice = (when - invited).days
-            if notice < lead:
+            if 0 <= notice < lead:  # invitations after the meeting are INT005's
                 plural = "" if notice == 1 else "s"
                 yield view.finding(
                     RULE,
                     "meetings",
                     (index, "invited_on"),
-                    f"{name}: invitations went out {notice} day{plural} before the meeting; {need}",
+                    f"invited_on: {name}'s invitations went out {notice} day{plural} before the "
+                    f"meeting; {need}",
                     at_value=True,
                 )
         elif meeting.get("status") == "held":
