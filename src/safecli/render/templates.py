@@ -130,8 +130,26 @@ def templates_for(book: Book | None) -> Templates:
         own = (book.root / OVERRIDE_DIR).resolve()
         if own != folders[0].resolve():
             folders.insert(0, own)
-    loader = ChoiceLoader([FileSystemLoader(str(folder)) for folder in folders])
+    loader = ChoiceLoader([_RealFileLoader(str(folder)) for folder in folders])
     return Templates(loader, tuple(folders))
+
+
+class _RealFileLoader(FileSystemLoader):
+    """A template folder whose templates must be real files inside it, not symbolic
+    links (one could print a case file raw)."""
+
+    def get_source(self, environment: Any, template: str) -> Any:
+        for folder in self.searchpath:
+            path = Path(folder) / template
+            if path.is_symlink() or (
+                path.exists() and not path.resolve().is_relative_to(Path(folder).resolve())
+            ):
+                raise TemplateFailure(
+                    "template is a symbolic link or outside its folder; templates must be "
+                    "real files",
+                    path=path,
+                )
+        return super().get_source(environment, template)
 
 
 def check_syntax(book: Book, paths: Sequence[Path]) -> None:

@@ -261,6 +261,12 @@ def check_root(path: Path, data: Any, expect: type) -> Any:
 
 def read_text(path: Path) -> str:
     """A case file's text, refusing what no case file may contain (see check_bytes)."""
+    if path.is_symlink():
+        # It could show another book's adult as this case's: case files are real files.
+        raise FileFormatError(
+            "file is a symbolic link; case files must be real files in the case folder",
+            path=path,
+        )
     try:
         data = path.read_bytes()
     except FileNotFoundError as exc:

@@ -46,7 +46,25 @@ class Check:
 
 def run_checks(book: Book) -> list[Check]:
     """Every check, in the order they are shown."""
-    return [*_git_checks(book), *_case_checks(book), _leftover_check(book)]
+    return [*_git_checks(book), *_case_checks(book), _leftover_check(book), _link_check(book)]
+
+
+def _link_check(book: Book) -> Check:
+    folders = [book.cases_dir, book.root / "templates"]
+    links = sorted(
+        _rel(book, path)
+        for folder in folders
+        if folder.is_dir()
+        for path in folder.rglob("*")
+        if path.is_symlink()
+    )
+    return _listing(
+        "symbolic links",
+        links,
+        "fail",
+        "no case file, case folder or template is a symbolic link",
+        "replace each link by a real file (safecli refuses to read them)",
+    )
 
 
 def _leftover_check(book: Book) -> Check:
