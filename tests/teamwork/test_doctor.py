@@ -51,6 +51,7 @@ def test_a_well_set_up_book_passes(book: Path) -> None:
         "no personal names in paths": "ok",
         "file sizes": "ok",
         "permissions": "ok",
+        "interrupted writes": "ok",
     }
     assert "hint" not in result.output
 
