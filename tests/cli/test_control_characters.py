@@ -112,3 +112,11 @@ def test_init_with_a_control_character_makes_no_book(tmp_path: Path) -> None:
         app, ["init", str(root), "--organisation", "Org", "--jurisdiction", "england"]
     )
     assert again.exit_code == 0, again.output
+
+
+def test_case_show_of_a_list_item_that_is_not_a_record_does_not_crash(example_book: Path) -> None:
+    agencies = example_book / "cases" / CASE / "agencies.yaml"
+    agencies.write_text(agencies.read_text(encoding="utf-8") + "- asc\n", encoding="utf-8")
+    result = run(example_book, "case", "show", CASE)
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.exit_code == 0, result.output

@@ -255,7 +255,7 @@ def show(
         + (f" ({adult.get('preferred_name')})" if adult.get("preferred_name") else "")
     )
     typer.echo(f"  Risk: {adult.get('risk_level')}   Lead agency: {adult.get('lead_agency')}")
-    for concern in adult.get("concerns") or []:
+    for concern in _records(adult.get("concerns")):
         summary = " ".join(str(concern.get("summary") or "").split())
         typer.echo(f"  Concern: {concern.get('type')}: {summary}")
     typer.echo("\nAgencies:")
@@ -265,9 +265,9 @@ def show(
                 "handle": a.get("handle"),
                 "kind": a.get("kind"),
                 "name": a.get("name"),
-                "people": [p.get("name") for p in a.get("people") or []],
+                "people": [p.get("name") for p in _records(a.get("people"))],
             }
-            for a in case.agencies
+            for a in _records(case.agencies)
         ],
         "table",
     )
@@ -280,7 +280,7 @@ def show(
                 "when": m.get("when"),
                 "status": m.get("status"),
             }
-            for m in case.meetings
+            for m in _records(case.meetings)
         ],
         "table",
     )
@@ -292,12 +292,22 @@ def show(
                 "meeting": a.get("meeting"),
                 "due": a.get("due"),
                 "status": a.get("status"),
-                "lead": f"{(a.get('lead') or {}).get('agency')}:{(a.get('lead') or {}).get('name')}",
+                "lead": f"{_lead(a).get('agency')}:{_lead(a).get('name')}",
             }
-            for a in case.actions
+            for a in _records(case.actions)
         ],
         "table",
     )
+
+
+def _records(items: Any) -> list[Any]:
+    """The mappings of a list from a hand-edited file (validate reports the rest)."""
+    return [item for item in items if isinstance(item, dict)] if isinstance(items, list) else []
+
+
+def _lead(action: Any) -> Any:
+    lead = action.get("lead")
+    return lead if isinstance(lead, dict) else {}
 
 
 @app.command("close")
