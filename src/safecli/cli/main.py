@@ -58,8 +58,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
         (
             "Write the book's overview as a static HTML site: open cases by risk and time open,"
             " what needs chasing by agency, meetings in the next 14 days, timeliness of first"
-            " meetings, Making Safeguarding Personal at closure, a page per agency (only its"
-            " own items) and a page per case."
+            " meetings and of enquiries against their statutory clocks (working days, by"
+            " jurisdiction), Making Safeguarding Personal at closure, a page per agency (only"
+            " its own items) and a page per case."
         ),
     ),
     "stats": ("stats", "Statutory returns: England's SAC and the Welsh measures."),

@@ -51,14 +51,17 @@ def report(
 ) -> None:
     """Write the book's overview as a static HTML site: open cases by risk
     and time open, what needs chasing by agency, meetings in the next 14
-    days, timeliness of first meetings, Making Safeguarding Personal at
-    closure, a page per agency (only its own items) and a page per case.
+    days, timeliness of first meetings and of enquiries against their
+    statutory clocks (working days, by jurisdiction), Making Safeguarding
+    Personal at closure, a page per agency (only its own items) and a page
+    per case.
 
     No scripts and no network: open index.html in a browser or print it
     on A4. Every count links to the case ids behind it. Ids, dates and
     statuses only: no adult's name (unless --show-names), address or free
     text. The digest's numbers equal those of `safecli overdue` (due this
-    week: within 7 days). Exit codes: 0; 3 when a case file cannot be read
+    week: within 7 days), as do its open enquiries past their timescale.
+    Exit codes: 0; 3 when a case file cannot be read
     (the site is still written, listing it as unreadable).
 
     Example: safecli report --out site/ --as-of 2026-12-01 --history 12w
@@ -76,7 +79,8 @@ def report(
     records = read.collect(book, now_ns=time.time_ns(), use_cache=not no_cache)
     settings = book.config.digest
     until = day + dates.parse_period("7d")
-    items = digest.compute((r.read for r in records), day, until, settings, Clocks.of(book.config))
+    clocks = Clocks.of(book.config)
+    items = digest.compute((r.read for r in records), day, until, settings, clocks)
     trend: tuple[Week, ...] = ()
     if weeks:
         from safecli.reports.overview.history import weekly
@@ -99,6 +103,7 @@ def report(
                 lead_times=book.config.lead_times,
                 history=trend,
                 names=names,
+                clocks=clocks,
             )
         ),
     )

@@ -27,14 +27,25 @@ class Clocks:
         """The clocks a book's settings give."""
         return cls(config.jurisdiction, config.clocks, config.closure_days)
 
+    def where(self, jurisdiction: str | None) -> str:
+        """The jurisdiction whose clocks a case runs on: its own if known, else the book's."""
+        return jurisdiction if jurisdiction in SUBDIVISIONS else self.jurisdiction
+
+    def timescale(self, kind: str, where: str) -> int | None:
+        """The working days of a clock (`enquiry` or `plan`) in a jurisdiction; None: unset."""
+        return self.days.get(where, {}).get(SETTINGS[kind])
+
+    def calendar(self, where: str) -> WorkingCalendar:
+        """The working days of a jurisdiction, with the book's closure days."""
+        return WorkingCalendar.of(where, self.closure_days)
+
     def due(self, kind: str, start: int, jurisdiction: str | None) -> int | None:
         """The day (ordinal) a clock started on `start` runs out; None when there is none."""
-        where = jurisdiction if jurisdiction in SUBDIVISIONS else self.jurisdiction
-        days = self.days.get(where, {}).get(SETTINGS[kind])
+        where = self.where(jurisdiction)
+        days = self.timescale(kind, where)
         if days is None:
             return None
-        calendar = WorkingCalendar.of(where, self.closure_days)
-        return calendar.add(date.fromordinal(start), days).toordinal()
+        return self.calendar(where).add(date.fromordinal(start), days).toordinal()
 
 
 NO_CLOCKS = Clocks()

@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from safecli.digest.facts import case_facts, held_day, when_day
+from safecli.raw import day as yaml_day
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,18 @@ class Closure:
 
 
 @dataclass(frozen=True)
+class Enquiry:
+    """The case's enquiry: kind, started and concluded (days), the case's own jurisdiction,
+    and whether any conclusion is recorded (as the digest asks; a date or not)."""
+
+    kind: str | None
+    started: int | None
+    concluded: int | None
+    jurisdiction: str | None
+    conclusion_recorded: bool = False
+
+
+@dataclass(frozen=True)
 class CaseSummary:
     """One case as the overview sees it."""
 
@@ -69,12 +82,13 @@ class CaseSummary:
     meetings: tuple[Meeting, ...]
     actions: tuple[Action, ...]
     closure: Closure | None
+    enquiry: Enquiry | None = None
 
     @classmethod
     def from_tuple(cls, data: tuple[Any, ...]) -> CaseSummary:
         """The record from what `summary` returned (and the cache kept)."""
         status, risk, opened, closed, lead, raised, concern, called, held = data[:9]
-        meetings, actions, closure = data[9:]
+        meetings, actions, closure, enquiry = data[9:]
         return cls(
             status,
             risk,
@@ -88,6 +102,7 @@ class CaseSummary:
             meetings=tuple(Meeting(*m) for m in meetings),
             actions=tuple(Action(*a) for a in actions),
             closure=Closure(*closure) if closure is not None else None,
+            enquiry=Enquiry(*enquiry) if enquiry is not None else None,
         )
 
     @property
@@ -128,6 +143,7 @@ def summary(
     ]
     held = [day for m in records if m.get("status") == "held" and (day := held_day(m)) is not None]
     closure = adult.get("closure")
+    enquiry = adult.get("enquiry")
     return (
         _text(adult.get("status")),
         _text(adult.get("risk_level")),
@@ -147,6 +163,17 @@ def summary(
                 _text(closure.get("outcomes_achieved")),
             )
             if isinstance(closure, dict)
+            else None
+        ),
+        (
+            (
+                _text(enquiry.get("kind")),
+                _ordinal(yaml_day(enquiry.get("started_on"))),
+                _ordinal(yaml_day(enquiry.get("concluded_on"))),
+                _text(adult.get("jurisdiction")),
+                bool(enquiry.get("concluded_on")),
+            )
+            if isinstance(enquiry, dict)
             else None
         ),
     )
@@ -200,3 +227,7 @@ def _flag(value: Any) -> bool | None:
 
 def _day(value: Any) -> int | None:
     return value.toordinal() if isinstance(value, date) else None
+
+
+def _ordinal(value: date | None) -> int | None:
+    return value.toordinal() if value is not None else None

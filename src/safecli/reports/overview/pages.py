@@ -2,7 +2,8 @@
 
 - `index.html`: the book (open cases, the digest's items, meetings ahead, the
   trend when asked), each count linking to its list under `lists/`;
-- `timeliness.html` and `personal.html` (Making Safeguarding Personal at closure);
+- `timeliness.html` (first meetings, and enquiries against their statutory
+  clocks) and `personal.html` (Making Safeguarding Personal at closure);
 - `agencies/<handle>.html`: only what that agency needs to know (the digest's
   `select(agencies=...)` rule, and meetings ahead that it chairs or is invited
   to), so the page can be sent to it;
@@ -18,8 +19,10 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from safecli.digest.clocks import NO_CLOCKS, Clocks
 from safecli.digest.items import Item, select
 from safecli.reports.overview.charts import bar_chart, line_chart
+from safecli.reports.overview.enquiries import enquiry_clocks
 from safecli.reports.overview.facts import CaseSummary
 from safecli.reports.overview.figures import (
     ITEM_TITLES,
@@ -57,6 +60,7 @@ class Report:
     lead_times: Mapping[str, int]
     history: Sequence[Week] = ()
     names: Mapping[str, str] = field(default_factory=dict)
+    clocks: Clocks = NO_CLOCKS
 
 
 def pages(report: Report) -> Iterator[Page]:
@@ -69,6 +73,7 @@ def pages(report: Report) -> Iterator[Page]:
         lead_times=report.lead_times,
     )
     msp = personal(report.records)
+    enquiries = enquiry_clocks(report.records, report.today, report.clocks)
     agencies = _agencies(report.records, report.items)
     common = {"title": report.title, "today": report.today.isoformat()}
     lists: list[Tally] = [
@@ -84,6 +89,7 @@ def pages(report: Report) -> Iterator[Page]:
         msp.not_asked,
         msp.expressed,
         *msp.achieved,
+        *(t for clock in enquiries for t in clock.tallies),
     ]
     yield Page(
         "index.html",
@@ -98,7 +104,11 @@ def pages(report: Report) -> Iterator[Page]:
             "trend": _trend(report.history),
         },
     )
-    yield Page("timeliness.html", "timeliness.html.j2", {**common, "root": "", "levels": levels})
+    yield Page(
+        "timeliness.html",
+        "timeliness.html.j2",
+        {**common, "root": "", "levels": levels, "enquiries": enquiries},
+    )
     yield Page("personal.html", "personal.html.j2", {**common, "root": "", "msp": msp})
     for tally in lists:
         yield Page(
