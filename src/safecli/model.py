@@ -61,6 +61,18 @@ MEETING_MODES = ("in-person", "telephone", "virtual")
 MEETING_STATUSES = ("planned", "held", "cancelled")
 RESPONSES = ("invited", "accepted", "declined", "deputy", "written-update")
 ACTION_STATUSES = ("open", "done", "cancelled")
+# Dated contacts and episodes in the adult's life that a chronology records.
+EVENT_KINDS = (
+    "hospital-admission",
+    "hospital-discharge",
+    "a-and-e-attendance",
+    "police-call-out",
+    "ambulance-call-out",
+    "missed-visit",
+    "home-visit",
+    "contact",
+    "other",
+)
 
 # The enquiry and the statutory return (Safeguarding Adults Collection, England;
 # adult safeguarding activity, Wales). Each list is the collection's, in its order.
@@ -135,6 +147,7 @@ ADULT_KEYS = (
     "coordinator",
     "concerns",
     "capacity",
+    "events",
     "wishes",
     "others_at_risk",
     "demographics",
@@ -221,12 +234,14 @@ ACTION_KEYS = (
     "done_on",
     "note",
     "cancel_reason",
+    "cancelled_on",
     "moves",
 )
 WISHES_KEYS = ("asked_on", "outcomes", "not_asked_reason")
 OTHERS_KEYS = ("children", "adults", "notes", "referral_made")
 REPRESENTATIVE_KEYS = ("name", "relationship", "phone")
 CAPACITY_KEYS = ("decision", "outcome", "assessed_on", "by")
+EVENT_KEYS = ("happened_on", "kind", "agency", "by", "summary")
 MEETING_ADULT_KEYS = ("invited", "not_invited_reason")
 MINUTES_WISHES_KEYS = ("views", "obtained_by")
 RISK_KEYS = ("risk", "in_place", "barriers", "actions")

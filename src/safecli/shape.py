@@ -252,6 +252,21 @@ ADULT = _record(
                 nullable=False,
             )
         ),
+        "events": ListOf(
+            _record(
+                "an event",
+                model.EVENT_KEYS,
+                {
+                    "happened_on": Day(nullable=False),
+                    "kind": _choice(model.EVENT_KINDS, "event kind", nullable=False),
+                    "agency": Ref("agency", HANDLE, nullable=False),
+                    "by": PersonRef(),
+                    "summary": Text(),
+                },
+                required=("happened_on", "kind", "agency"),
+                nullable=False,
+            )
+        ),
         "wishes": _record(
             "wishes",
             model.WISHES_KEYS,
@@ -507,6 +522,7 @@ ACTION = _record(
         "done_on": Day(),
         "note": Text(),
         "cancel_reason": Text(),
+        "cancelled_on": Day(),
         "moves": ListOf(MOVE),
     },
     required=("status",),

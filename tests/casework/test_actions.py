@@ -69,6 +69,7 @@ def test_add_writes_a_complete_open_action(book: Path) -> None:
   done_on: null
   note: null
   cancel_reason: null
+  cancelled_on: null
   moves: []
 """
     )

@@ -88,7 +88,7 @@ def add_action(book: Book, meeting_id: str, status: str = "open") -> str:
     if status == "done":
         mark_done(book, CASE, action_id, on=date(2026, 11, 25))
     if status == "cancelled":
-        cancel_action(book, CASE, action_id, reason="Not needed")
+        cancel_action(book, CASE, action_id, reason="Not needed", on=date(2026, 11, 25))
     return action_id
 
 

@@ -73,6 +73,27 @@ def test_faults_fail_the_schema() -> None:
     ]
 
 
+def test_events_and_the_cancellation_day_are_in_the_schema() -> None:
+    adult = scan.load_text(Path("adult.yaml"), CLEAN["adult"], dict)
+    adult["events"] = [{"happened_on": "2026-11-02", "kind": "police-call-out", "agency": "asc"}]
+    assert errors("adult", adult) == []
+    adult["events"] = [
+        {"happened_on": "2026-11-32", "kind": "picnic", "agency": "asc", "where": "x"},
+        {"kind": "contact", "agency": "asc"},
+    ]
+    assert errors("adult", adult) == [
+        "events/0/happened_on: format",
+        "events/0/kind: enum",
+        "events/0: additionalProperties",
+        "events/1: required",
+    ]
+    actions = scan.load_text(Path("actions.yaml"), CLEAN["actions"], list)
+    actions[0]["cancelled_on"] = "2026-11-02"
+    assert errors("actions", actions) == []
+    actions[0]["cancelled_on"] = "soon"
+    assert errors("actions", actions) == ["0/cancelled_on: format"]
+
+
 def test_meeting_times_and_types() -> None:
     meetings = scan.load_text(Path("meetings.yaml"), CLEAN["meetings"], list)
     assert errors("meetings", meetings) == []

@@ -67,6 +67,7 @@ def add_action(book: Book, case_id: str, spec: NewAction) -> tuple[Case, str]:
                     "done_on": None,
                     "note": None,
                     "cancel_reason": None,
+                    "cancelled_on": None,
                     "moves": [],
                 },
             ),
@@ -159,14 +160,17 @@ def move_action(
     return case
 
 
-def cancel_action(book: Book, case_id: str, action_id: str, *, reason: str) -> Case:
-    """Cancel an open action with the reason; it keeps its id."""
+def cancel_action(book: Book, case_id: str, action_id: str, *, reason: str, on: date) -> Case:
+    """Cancel an open action with the reason on a day (kept as `cancelled_on` unless one
+    is recorded already); it keeps its id."""
     if not reason.strip():
         raise InvalidInput("give the reason the action is cancelled")
     with edit_case(book, case_id) as case:
         action = _open(case, action_id, "be cancelled")
         action["status"] = "cancelled"
-        action["cancel_reason"] = roundtrip.scalar(reason)
+        roundtrip.put(action, ACTION_KEYS, "cancel_reason", reason)
+        if not action.get("cancelled_on"):
+            roundtrip.put(action, ACTION_KEYS, "cancelled_on", on)
     return case
 
 

@@ -1,5 +1,6 @@
 """Facts about the adult that the standards read, each set by a command (`case update`,
-`case concern add`, `case wishes`, `case capacity add`, `case others-at-risk`) and the
+`case concern add`, `case wishes`, `case capacity add`, `case event add`,
+`case others-at-risk`) and the
 feedback to the adult after a meeting (`meeting feedback`).
 
 Only checks of the input itself are made here (a known choice, a known person); whether
@@ -25,6 +26,8 @@ from safecli.model import (
     COMMUNICATION_KEYS,
     CONCERN_KEYS,
     ENGAGEMENT,
+    EVENT_KEYS,
+    EVENT_KINDS,
     FEEDBACK_KEYS,
     JURISDICTIONS,
     MINUTES_KEYS,
@@ -147,6 +150,35 @@ def add_capacity(book: Book, case_id: str, assessment: Assessment) -> Case:
             "by": _person(assessment.by),
         }
         roundtrip.append(_list(case.adult, "capacity"), roundtrip.record(CAPACITY_KEYS, values))
+    return case
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated contact or episode in the adult's life (an admission, a call-out, a
+    missed visit): the day, the kind, the agency and, when known, who."""
+
+    happened_on: date
+    kind: str
+    agency: str
+    name: str | None = None
+    summary: str | None = None
+
+
+def add_event(book: Book, case_id: str, event: Event) -> Case:
+    """Add an event to adult.yaml's `events`. Whether the agency and person are of the
+    case, and the day not in the future, is the rulebook's to say as it is saved."""
+    check_choice(event.kind, EVENT_KINDS, "event kind")
+    with edit_case(book, case_id) as case:
+        values = {
+            "happened_on": event.happened_on,
+            "kind": event.kind,
+            "agency": event.agency,
+            "by": roundtrip.person(event.agency, event.name) if event.name else None,
+            "summary": event.summary.strip() if event.summary else None,
+        }
+        present = {key: value for key, value in values.items() if value is not None}
+        roundtrip.append(_list(case.adult, "events"), roundtrip.record(EVENT_KEYS, present))
     return case
 
 

@@ -173,9 +173,11 @@ def cancel(
     case_id: CaseArg,
     action_id: ActionArg,
     reason: Annotated[str | None, Opt(help="Why it is cancelled.")] = None,
+    as_of: AsOfOption = None,
     commit: CommitOption = None,
 ) -> None:
-    """Cancel an action with the reason; it keeps its id, which is never reused.
+    """Cancel an action with the reason; it keeps its id, which is never reused. The day
+    it is cancelled (--as-of, or today) is kept as `cancelled_on`.
 
     Example: safecli action cancel SG-2026-0001 A5 --reason "Son moved out; not needed"
     """
@@ -183,7 +185,7 @@ def cancel(
 
     book = book_of(ctx)
     why = ask(reason, "--reason", "Why is the action cancelled", text)
-    case = actions.cancel_action(book, case_id, action_id, reason=why)
+    case = actions.cancel_action(book, case_id, action_id, reason=why, on=today(book, as_of))
     typer.echo(f"cancelled {action_id}")
     report(book, case.written, f"{case_id}: cancel action {action_id}", commit)
 

@@ -1,5 +1,5 @@
-"""`safecli case update|wishes|others-at-risk`, `case concern add` and `case capacity add`:
-every fact about the adult that a standard reads, set by a command."""
+"""`safecli case update|wishes|others-at-risk`, `case concern add`, `case capacity add`
+and `case event add`: every fact about the adult that a standard reads, set by a command."""
 
 from __future__ import annotations
 
@@ -20,13 +20,17 @@ from safecli.cli.common import (
     text,
 )
 from safecli.errors import InvalidInput
-from safecli.model import ABUSE_TYPES, CAPACITY_OUTCOMES, WALES_ABUSE_TYPES, Person
+from safecli.model import ABUSE_TYPES, CAPACITY_OUTCOMES, EVENT_KINDS, WALES_ABUSE_TYPES, Person
 
 Opt = typer.Option
 CaseArg = Annotated[str, typer.Argument(metavar="CASE")]
 
 concern_app = typer.Typer(help="Concerns raised about the adult.", no_args_is_help=True)
 capacity_app = typer.Typer(help="Capacity assessments of the adult.", no_args_is_help=True)
+event_app = typer.Typer(
+    help="Dated contacts and episodes in the adult's life (for the chronology).",
+    no_args_is_help=True,
+)
 
 
 def _flag(names: str, help_text: str) -> Any:
@@ -223,6 +227,46 @@ def capacity_add(
     report(book, case.written, f"{case_id}: add capacity assessment", commit)
 
 
+def event_add(
+    ctx: typer.Context,
+    case_id: CaseArg,
+    on: Annotated[str | None, Opt("--on", help="When it happened (YYYY-MM-DD, today…).")] = None,
+    kind: Annotated[str | None, Opt(help=f"What happened: {', '.join(EVENT_KINDS)}.")] = None,
+    by: Annotated[
+        str | None, Opt(help="The agency involved, AGENCY or AGENCY:Name (in agencies.yaml).")
+    ] = None,
+    summary: Annotated[str | None, Opt(help="A brief factual note of what happened.")] = None,
+    as_of: AsOfOption = None,
+    commit: CommitOption = None,
+) -> None:
+    """Add a dated event: a hospital admission, A&E attendance, police call-out, missed
+    visit, home visit or other contact, with the agency involved. It is a row of the
+    chronology. A day in the future (INT005) or an agency or person not in
+    agencies.yaml (INT003) is refused.
+
+    Example: safecli case event add SG-2026-0001 --on 2026-11-02 --kind
+    hospital-admission --by "nhs-trust:Ward 7" --summary "Admitted after a fall"
+    """
+    book = book_of(ctx)
+    parse_day = date_parser(book, as_of)
+    happened_on = ask(on, "--on", "When it happened (YYYY-MM-DD)", parse_day)
+    chosen = ask(
+        kind, "--kind", f"Kind ({', '.join(EVENT_KINDS)})", choice(EVENT_KINDS, "event kind")
+    )
+    who = ask(by, "--by", "Agency involved (AGENCY or AGENCY:Name)", text)
+    agency, _, name = who.partition(":")
+    event = record.Event(
+        happened_on=happened_on,
+        kind=chosen,
+        agency=agency.strip(),
+        name=name.strip() or None,
+        summary=summary,
+    )
+    case = record.add_event(book, case_id, event)
+    typer.echo(f"added a {event.kind} event on {event.happened_on} to {case_id}")
+    report(book, case.written, f"{case_id}: add event", commit)
+
+
 def others_at_risk(
     ctx: typer.Context,
     case_id: CaseArg,
@@ -269,3 +313,5 @@ def register(root: typer.Typer) -> None:
     case_cli.app.add_typer(concern_app, name="concern")
     capacity_app.command("add")(capacity_add)
     case_cli.app.add_typer(capacity_app, name="capacity")
+    event_app.command("add")(event_add)
+    case_cli.app.add_typer(event_app, name="event")

@@ -98,6 +98,18 @@ def _adult(adult: Mapping[str, Any], lead: str) -> Iterator[Fact]:
                 person,
                 raw.text(assessment.get("decision")),
             )
+    for event in raw.records(adult.get("events")):
+        happened = raw.day(event.get("happened_on"))
+        if happened:
+            person = Person.from_raw(event.get("by"))
+            yield _fact(
+                happened,
+                raw.text(event.get("agency")) or (person.agency if person else ""),
+                f"event: {raw.text(event.get('kind')) or 'kind not recorded'}",
+                NONE,
+                person,
+                raw.text(event.get("summary")),
+            )
     wishes = raw.mapping(adult.get("wishes"))
     asked = raw.day(wishes.get("asked_on"))
     if asked:
@@ -266,6 +278,17 @@ def _action(action: Mapping[str, Any], held: Mapping[str, Any]) -> Iterator[Fact
                 lead,
                 raw.text(move.get("reason")),
             )
+    cancelled_on = raw.day(action.get("cancelled_on"))
+    if cancelled and cancelled_on:
+        reason = raw.text(action.get("cancel_reason"))
+        yield _fact(
+            cancelled_on,
+            agency,
+            f"{aid} cancelled",
+            "reason recorded" if reason else NONE,
+            lead,
+            reason,
+        )
     done = raw.day(action.get("done_on"))
     if done:
         yield _fact(

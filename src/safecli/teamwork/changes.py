@@ -304,7 +304,7 @@ def _action_changes(aid: str, was: dict[str, Any], now: dict[str, Any]) -> list[
         )
     skip = ["id", "due", "moves", "status", "lead", "meeting"]
     if was.get("status") != now.get("status"):
-        skip += ["done_on", "note", "cancel_reason"]
+        skip += ["done_on", "note", "cancel_reason", "cancelled_on"]
     rest = _changed(was, now, skip)
     if rest:
         lines.append(f"action {aid} changed: {', '.join(rest)}")

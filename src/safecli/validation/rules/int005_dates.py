@@ -6,7 +6,9 @@
 - a meeting is held on or after the case opened, and not in the future; its
   review date is not before it was held; its minutes are not shared before it
   was held; its invitations do not go out after its date;
-- an action is done on or after the case opened, and not in the future;
+- an action is done on or after the case opened, and not in the future, and
+  is not cancelled in the future;
+- an event in the adult's record (`events`) did not happen in the future;
 - each move of a due date starts from the previous due date (the first move's
   `from` is the original due date, each later `from` is the previous `to`), the
   last move's `to` is the current `due`, and no move is made in the future.
@@ -74,6 +76,15 @@ def _adult(view: CaseView, adult: dict[str, Any], opened: date | None) -> Iterat
         yield _at(
             view, "adult", ("closed",), f"closed {closed} is before the case was opened ({opened})"
         )
+    for number, event in enumerate(items(adult.get("events"))):
+        happened = day(mapping(event).get("happened_on"))
+        if happened and not view.reached(happened):
+            yield _at(
+                view,
+                "adult",
+                ("events", number, "happened_on"),
+                f"happened_on {happened} is in the future",
+            )
 
 
 def _meetings(view: CaseView, opened: date | None) -> Iterator[Finding]:
@@ -132,6 +143,14 @@ def _action(
         )
     if done_on and not view.reached(done_on):
         yield _at(view, "actions", (index, "done_on"), f"done_on {done_on} is in the future")
+    cancelled_on = day(action.get("cancelled_on"))
+    if cancelled_on and not view.reached(cancelled_on):
+        yield _at(
+            view,
+            "actions",
+            (index, "cancelled_on"),
+            f"cancelled_on {cancelled_on} is in the future",
+        )
     moves = [(number, mapping(move)) for number, move in enumerate(items(action.get("moves")))]
     previous: date | None = None
     for number, move in moves:
