@@ -153,3 +153,26 @@ def test_no_timescale_set_is_not_measured(tmp_path: Path) -> None:
         [case_id, "s42", "2026-11-02", "", "no timescale set"]
     ]
     assert _overdue_enquiries(root, AS_OF) == []
+
+
+def test_a_conclusion_that_is_not_a_date_is_not_measured(root: Path, tmp_path: Path) -> None:
+    case_id = "SG-2026-0101"
+    text = _adult(case_id).replace("concluded_on: null", "concluded_on: next week")
+    write_case(root, case_id, adult_text=text)
+    site = tmp_path / "site"
+    _report(root, site)
+    unmeasured = table_rows(parse(site / "lists" / "enquiry-england-unmeasured.html"))
+    assert [case_id, "s42", "2026-11-02", "", "conclusion not a date"] in unmeasured
+    assert case_id not in _overdue_enquiries(root, AS_OF)
+
+
+def test_warm_report_equals_cold(root: Path, tmp_path: Path) -> None:
+    cold, warm = tmp_path / "cold", tmp_path / "warm"
+    result = CliRunner().invoke(
+        app, ["--book", str(root), "report", "--out", str(cold), "--as-of", AS_OF, "--no-cache"]
+    )
+    assert result.exit_code == 0, result.output
+    _report(root, warm)
+    _report(root, warm)
+    for page in ("timeliness.html", "lists/enquiry-england-open-over.html"):
+        assert (warm / page).read_bytes() == (cold / page).read_bytes(), page
