@@ -158,3 +158,22 @@ def test_action_cancel_keeps_the_day_and_the_chronology_shows_it(example_book: P
     assert "No longer needed" not in "\n".join(rows)
     shown = run("chronology", CASE, "--format", "csv", "--show-text").stdout
     assert "No longer needed" in shown
+
+
+def test_a_hand_edited_event_is_checked_by_the_shape_rules(
+    cli: Callable[..., Any], book: Path
+) -> None:
+    assert cli(*NEW_CASE).exit_code == 0
+    path = book / "cases" / CASE / "adult.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + "events:\n"
+        + "  - happened_on: 2026-11-02\n    kind: picnic\n    agency: asc\n    where: park\n"
+        + "  - happened_on: soon\n    kind: contact\n    agency: [asc]\n",
+        encoding="utf-8",
+    )
+    result = cli("validate", CASE, "--select", "INT004,INT006,INT008", *AS_OF)
+    assert result.exit_code != 0
+    for code in ("INT004", "INT006", "INT008"):
+        assert code in result.output, (code, result.output)
+    assert "picnic" in result.output and "where" in result.output
