@@ -409,6 +409,18 @@ def test_descriptions_never_carry_free_text_or_the_adults_details() -> None:
     ]
 
 
+def test_an_event_is_described_by_its_kind_day_and_agency_not_its_summary() -> None:
+    event = {"happened_on": "2026-11-02", "kind": "police-call-out", "agency": "police"}
+    old = {"case": CASE, "status": "open"}
+    new = {**old, "events": [{**event, "summary": "Shouting heard by Mrs Jones"}]}
+    assert describe("adult", old, new) == ["event added (police-call-out on 2026-11-02, police)"]
+    edited = {**old, "events": [{**event, "summary": "Shouting heard"}]}
+    assert describe("adult", new, edited) == [
+        "event changed (police-call-out on 2026-11-02, police)"
+    ]
+    assert describe("adult", new, old) == ["event removed (police-call-out on 2026-11-02, police)"]
+
+
 def test_meeting_and_action_descriptions() -> None:
     meeting = {
         "id": "M2",

@@ -81,6 +81,16 @@ def _adult(old: Any, new: Any) -> list[str]:
         )
     lines += _concerns(old.get("concerns"), new.get("concerns"))
     lines += _capacity(old.get("capacity"), new.get("capacity"))
+    lines += _records(
+        "event",
+        old.get("events"),
+        new.get("events"),
+        lambda item: (item.get("happened_on"), item.get("kind"), item.get("agency")),
+        lambda item: (
+            f"{_text(item.get('kind'))} on {_text(item.get('happened_on'))}, "
+            f"{_text(item.get('agency'))}"
+        ),
+    )
     if old.get("wishes") != new.get("wishes"):
         lines.append("adult's wishes updated")
     if old.get("others_at_risk") != new.get("others_at_risk"):
@@ -101,6 +111,7 @@ def _adult(old: Any, new: Any) -> list[str]:
         "coordinator",
         "concerns",
         "capacity",
+        "events",
         "wishes",
         "others_at_risk",
         *ENUMS,
