@@ -7,7 +7,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
+from safecli.cli.main import app
 from safecli.dates import (
     format_when,
     load_timezone,
@@ -362,8 +364,12 @@ def test_load_timezone_rejects(name: str) -> None:
 
 # properties
 
-ANY_DATE = st.dates()
-SAFE_TODAY = st.dates(min_value=date(100, 1, 1), max_value=date(9900, 12, 31))
+ANY_DATE = st.dates(min_value=date(1900, 1, 1), max_value=date(2199, 12, 31))
+OFF_CALENDAR = st.one_of(
+    st.dates(max_value=date(1899, 12, 31)), st.dates(min_value=date(2200, 1, 1))
+)
+# Far enough inside safecli's calendar that the offsets below stay on it.
+SAFE_TODAY = st.dates(min_value=date(1930, 1, 1), max_value=date(2150, 12, 31))
 ZONES = st.sampled_from(
     [LONDON, ZoneInfo("America/New_York"), ZoneInfo("Australia/Lord_Howe"), ZoneInfo("UTC")]
 )
@@ -387,7 +393,13 @@ def test_plus_n_weeks(today: date, n: int) -> None:
     assert parse_date(f"+{n}w", today) == today + timedelta(weeks=n)
 
 
-@given(SAFE_TODAY, st.integers(min_value=0, max_value=999))
+@given(OFF_CALENDAR, ANY_DATE)
+def test_a_date_off_the_calendar_is_always_refused(d: date, today: date) -> None:
+    with pytest.raises(InvalidInput, match="out of range"):
+        parse_date(d.isoformat(), today)
+
+
+@given(SAFE_TODAY, st.integers(min_value=0, max_value=480))
 def test_plus_n_months_clamps_to_month_end(today: date, n: int) -> None:
     got = parse_date(f"+{n}m", today)
     months = today.year * 12 + today.month - 1 + n
@@ -472,3 +484,32 @@ def test_parse_when_accepts_exactly_the_times_that_happen_once(
 def test_parse_date_reads_a_british_date_day_first() -> None:
     assert parse_date("14/03/1941", TODAY) == date(1941, 3, 14)
     assert parse_date("3/12/2026", TODAY) == date(2026, 12, 3)
+
+
+@pytest.mark.parametrize("text", ["9999-12-31", "0001-01-01", "1899-12-31", "31/12/2200"])
+def test_a_date_off_safecli_s_calendar_is_refused_with_the_range(text: str) -> None:
+    with pytest.raises(InvalidInput, match="out of range: safecli takes dates from 1900 to 2199"):
+        parse_date(text, date(2026, 12, 1))
+
+
+def test_overdue_as_of_the_last_day_of_year_9999_is_refused_not_a_traceback(example_book) -> None:  # type: ignore[no-untyped-def]
+    result = CliRunner().invoke(
+        app, ["--book", str(example_book), "overdue", "--as-of", "9999-12-31"]
+    )
+    assert result.exit_code == 3
+    assert "out of range" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_meeting_stored_in_year_9999_is_refused_by_render_and_reported_by_validate(
+    example_book,  # type: ignore[no-untyped-def]
+) -> None:
+    meetings = example_book / "cases" / "SG-2026-0001" / "meetings.yaml"
+    text = meetings.read_text(encoding="utf-8")
+    meetings.write_text(text.replace("when: 2026-10-07T14:00", "when: 9999-12-31T23:30", 1))
+    runner = CliRunner()
+    book = ["--book", str(example_book)]
+    shown = runner.invoke(app, [*book, "render", "invitation", "SG-2026-0001", "M1", "-f", "ics"])
+    assert shown.exit_code == 3 and "out of range" in shown.output
+    checked = runner.invoke(app, [*book, "validate", "SG-2026-0001"])
+    assert "meetings.yaml:7:9: error INT005 when:" in checked.output

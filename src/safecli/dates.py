@@ -59,17 +59,30 @@ def parse_date(text: str, today: date) -> date:
         return today + relativedelta(days=+1, weekday=_WEEKDAYS[word](+1))
     try:
         if _ISO_DATE.fullmatch(word):
-            return date.fromisoformat(word)
+            return _in_range(date.fromisoformat(word), text)
         british = _UK_DATE.fullmatch(word)
         if british:
-            return date(int(british["y"]), int(british["m"]), int(british["d"]))
+            return _in_range(date(int(british["y"]), int(british["m"]), int(british["d"])), text)
         offset = _OFFSET.fullmatch(word)
         if offset:
             period = parse_period(offset["period"])
-            return today + period if offset["sign"] == "+" else today - period
+            return _in_range(today + period if offset["sign"] == "+" else today - period, text)
     except (ValueError, OverflowError) as exc:
         raise InvalidInput(f"not a valid date: {text!r} ({exc}); use {DATE_FORMS}") from exc
     raise InvalidInput(f"not a date: {text!r}; use {DATE_FORMS}")
+
+
+# Dates a case can hold: a birth in 1900 to a review a century ahead. Beyond them
+# date arithmetic (a month later, a calendar's end time) runs off the calendar.
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+
+
+def _in_range(day: date, text: str) -> date:
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise InvalidInput(
+            f"{text!r} is out of range: safecli takes dates from {FIRST_YEAR} to {LAST_YEAR}"
+        )
+    return day
 
 
 def parse_period(text: str) -> relativedelta:
@@ -121,6 +134,7 @@ def parse_when(stored: str, tz: ZoneInfo) -> datetime:
         naive = datetime.fromisoformat(stored)
     except ValueError as exc:
         raise InvalidInput(f"not a valid time: {stored!r} ({exc})") from exc
+    _in_range(naive.date(), stored)
     return _localize(naive, tz)
 
 
