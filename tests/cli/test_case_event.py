@@ -48,6 +48,9 @@ def test_events_are_recorded_in_order_with_only_what_was_given(
     text = (book / "cases" / CASE / "adult.yaml").read_text(encoding="utf-8")
     assert text.index("capacity:") < text.index("events:") < text.index("wishes:")
     assert cli("validate", CASE, *AS_OF).exit_code == 0
+    shown = cli("case", "show", CASE).output
+    assert "  Event: 2026-11-12 hospital-admission (asc): Admitted after a fall at home\n" in shown
+    assert "  Event: 2026-11-19 missed-visit (asc)\n" in shown
 
 
 def test_a_future_day_is_refused_by_int005_and_nothing_is_written(

@@ -258,6 +258,12 @@ def show(
     for concern in _records(adult.get("concerns")):
         summary = " ".join(str(concern.get("summary") or "").split())
         typer.echo(f"  Concern: {concern.get('type')}: {summary}")
+    for event in _records(adult.get("events")):
+        summary = " ".join(str(event.get("summary") or "").split())
+        typer.echo(
+            f"  Event: {event.get('happened_on')} {event.get('kind')} ({event.get('agency')})"
+            + (f": {summary}" if summary else "")
+        )
     typer.echo("\nAgencies:")
     emit(
         [
