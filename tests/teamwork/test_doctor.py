@@ -52,6 +52,7 @@ def test_a_well_set_up_book_passes(book: Path) -> None:
         "file sizes": "ok",
         "permissions": "ok",
         "interrupted writes": "ok",
+        "symbolic links": "ok",
     }
     assert "hint" not in result.output
 
