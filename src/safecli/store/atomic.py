@@ -97,7 +97,7 @@ def _write_journal(journal: Path, prepared: list[tuple[str, Path]]) -> None:
 def write_folder(folder: Path, texts: Mapping[Path, str]) -> None:
     """Create folder (0700) holding texts (keyed by their final paths), all or nothing.
 
-    The files are written in a temp folder beside it (`.new-NAME.XXXX.tmp`, which
+    The files are written in a temp folder beside it (`.new-NAME.<random>.tmp`, which
     no reader takes for a case), which is then renamed into place in one step.
     """
     tmp = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".new-{folder.name}.", suffix=".tmp"))
