@@ -1,13 +1,16 @@
 """A fingerprint of safecli's own code and data, for the keys of its caches.
 
 A cache built by one version of the code must not answer for another, so the key
-hashes every source and data file of the package: moving, adding or editing a
-module changes it without anyone keeping a list of names.
+covers every source and data file of the package: moving, adding or editing a
+module changes it without anyone keeping a list of names. Each file counts by its
+name, size and modification time (a stat, not a read), as the caches judge case
+files: reading every module's bytes cost every digest some 30 ms.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 from functools import cache
 from pathlib import Path
 
@@ -17,9 +20,14 @@ _SUFFIXES = (".py", ".yaml", ".j2")
 
 @cache
 def code_fingerprint() -> str:
-    """The SHA-256 of the package's source and data files, names and contents."""
+    """The SHA-256 of the package's source and data files: names, sizes and times."""
     digest = hashlib.sha256()
-    for path in sorted(p for p in PACKAGE.rglob("*") if p.suffix in _SUFFIXES and p.is_file()):
-        digest.update(str(path.relative_to(PACKAGE)).encode("utf-8") + b"\0")
-        digest.update(path.read_bytes() + b"\0")
+    found = []
+    for folder, subfolders, names in os.walk(PACKAGE):
+        subfolders[:] = [name for name in subfolders if name != "__pycache__"]
+        found += [Path(folder, name) for name in names if name.endswith(_SUFFIXES)]
+    for path in sorted(found):
+        info = path.stat()
+        name = path.relative_to(PACKAGE).as_posix()
+        digest.update(f"{name}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
     return digest.hexdigest()
