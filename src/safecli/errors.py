@@ -69,6 +69,11 @@ class UnsafeWrite(SafecliError):
     """Raised when a write would go through a symlink or outside the book."""
 
 
+class WriteFailed(SafecliError):
+    """Raised when the system refuses a write (a full disk, a file too large, no
+    permission) before anything was replaced: the old files are as they were."""
+
+
 class InvalidInput(SafecliError):
     """Raised when a value given on the command line or at a prompt is not acceptable."""
 

@@ -29,7 +29,7 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
-from safecli.errors import FileFormatError, UnsafeWrite
+from safecli.errors import FileFormatError, UnsafeWrite, WriteFailed
 
 JOURNAL = ".safecli-journal"
 _steps = [0]
@@ -89,8 +89,10 @@ def _write_journal(journal: Path, prepared: list[tuple[str, Path]]) -> None:
         os.replace(tmp, journal)
         _step()
         fsync_dir(journal.parent)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise _failed(journal, exc) from exc
         raise
 
 
@@ -100,16 +102,26 @@ def write_folder(folder: Path, texts: Mapping[Path, str]) -> None:
     The files are written in a temp folder beside it (`.new-NAME.<random>.tmp`, which
     no reader takes for a case), which is then renamed into place in one step.
     """
-    tmp = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".new-{folder.name}.", suffix=".tmp"))
+    try:
+        tmp = Path(
+            tempfile.mkdtemp(dir=folder.parent, prefix=f".new-{folder.name}.", suffix=".tmp")
+        )
+    except OSError as exc:
+        raise _failed(folder, exc) from exc
+    writing = folder
     try:
         os.chmod(tmp, 0o700)
         for path, text in texts.items():
+            writing = path
             _write_new(tmp / path.name, text)
+        writing = folder
         fsync_dir(tmp)
         os.rename(tmp, folder)
         _step()
-    except BaseException:
+    except BaseException as exc:
         shutil.rmtree(tmp, ignore_errors=True)
+        if isinstance(exc, OSError):
+            raise _failed(writing, exc) from exc
         raise
     fsync_dir(folder.parent)
 
@@ -166,7 +178,10 @@ def _prepare(path: Path, text: str) -> str:
     if path.is_symlink():
         raise UnsafeWrite("refusing to write through a symbolic link", path=path)
     mode = path.stat().st_mode & 0o777 if path.exists() else 0o600
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise _failed(path, exc) from exc
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
@@ -174,10 +189,18 @@ def _prepare(path: Path, text: str) -> str:
             os.fchmod(handle.fileno(), mode)
             os.fsync(handle.fileno())
             _step()
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise _failed(path, exc) from exc
         raise
     return tmp
+
+
+def _failed(path: Path, exc: OSError) -> WriteFailed:
+    """The refusal of a write the system would not do (a full disk, a file too large)."""
+    reason = exc.strerror or str(exc)
+    return WriteFailed(f"could not write this file ({reason}); nothing was changed", path=path)
 
 
 def fsync_dir(folder: Path) -> None:

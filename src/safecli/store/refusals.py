@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -227,6 +228,25 @@ def _check_date(value: str, where: dict[str, Any]) -> None:
             dt.date(*(int(part) for part in value.split("-")))
         except ValueError as exc:
             raise FileFormatError(f"impossible date {value}: {exc}", **where) from exc
+
+
+def too_many_digits(count: int) -> str:
+    """The refusal of a number too long for Python to read (more than 4,300 digits)."""
+    return (
+        f"a number of {count:,} digits; safecli reads numbers of up to "
+        f"{sys.get_int_max_str_digits():,} digits (quote it if it is text)"
+    )
+
+
+def check_long_numbers(path: Path, text: str) -> None:
+    """Refuse, at its place, the first plain number too long for Python to read."""
+    limit = sys.get_int_max_str_digits()
+    found = re.search(rf"(?<![\w.\"'])[-+]?(\d{{{limit + 1},}})(?![\w.])", text)
+    if found:
+        line, column = position(text, found.start())
+        raise FileFormatError(
+            too_many_digits(len(found.group(1))), path=path, line=line, column=column
+        )
 
 
 def located(path: Path, exc: Any) -> FileFormatError:

@@ -24,6 +24,7 @@ from safecli.errors import FileFormatError, InvalidInput
 from safecli.store.atomic import write_atomic
 from safecli.store.refusals import (
     check_events,
+    check_long_numbers,
     check_root,
     check_text,
     control_name,
@@ -108,6 +109,7 @@ def parse(path: Path, text: str, expect: type) -> Any:
         raise error from exc
     except (YAMLError, ValueError) as exc:
         check_events(path, text)  # names the place of an impossible date
+        check_long_numbers(path, text)  # or of a number Python cannot read
         raise FileFormatError(f"not valid YAML: {exc}", path=path) from exc
     return check_root(path, data, expect)
 

@@ -62,7 +62,12 @@ class _Constructor(yaml.constructor.SafeConstructor):
 
     def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
         value = str(self.construct_scalar(node)).replace("_", "")
-        return int(value, 0 if value[:2] in ("0o", "0x") else 10)
+        try:
+            return int(value, 0 if value[:2] in ("0o", "0x") else 10)
+        except ValueError:
+            raise _Located(
+                refusals.too_many_digits(len(value.lstrip("+-"))), node.start_mark
+            ) from None
 
     def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
         try:
