@@ -1,4 +1,5 @@
-"""`safecli meeting types|suggest|new|invite|respond|record|share|cancel|reschedule|uninvite|show|list`."""
+"""`safecli meeting types|suggest|new|invite|respond|record|share|cancel|update|reschedule|
+uninvite|show|list`."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from safecli.cli.common import (
 )
 from safecli.cli.meeting_new import new
 from safecli.cli.meeting_record import record
-from safecli.cli.meeting_schedule import reschedule, uninvite
+from safecli.cli.meeting_schedule import reschedule, uninvite, update
 from safecli.errors import InvalidInput
 from safecli.model import RESPONSES, Person
 
@@ -221,6 +222,7 @@ def cancel(
     report(book, case.written, f"{case_id}: cancel meeting {meeting_id}", commit)
 
 
+app.command("update")(update)
 app.command("reschedule")(reschedule)
 app.command("uninvite")(uninvite)
 

@@ -1,13 +1,28 @@
-"""`safecli meeting reschedule|uninvite`: changes that calendars must hear about."""
+"""`safecli meeting update|reschedule|uninvite`: changes to a planned meeting, which calendars
+must hear about once its invitations went out."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from safecli.cli.common import AsOfOption, CommitOption, ask, book_of, report, text, today
-from safecli.model import Person
+from safecli.cli.common import (
+    AsOfOption,
+    CommitOption,
+    ask,
+    book_of,
+    choice,
+    is_interactive,
+    report,
+    text,
+    today,
+)
+from safecli.model import MEETING_MODES, Person
+
+if TYPE_CHECKING:
+    from safecli.casework.planning import PlanChange
+    from safecli.store.book import Book
 
 Opt = typer.Option
 CaseArg = Annotated[str, typer.Argument(metavar="CASE")]
@@ -17,6 +32,158 @@ MeetingArg = Annotated[str, typer.Argument(metavar="MEETING", help="Meeting id, 
 def _send_hint(case_id: str, meeting_id: str, to: str | None = None) -> str:
     who = f' --to "{to}"' if to else ""
     return f"safecli render invitation {case_id} {meeting_id}{who} --format eml | sendmail -t"
+
+
+def update(
+    ctx: typer.Context,
+    case_id: CaseArg,
+    meeting_id: MeetingArg,
+    when: Annotated[
+        str | None, Opt(help="The new time: 2026-12-01 10:00, fri 14:00.", show_default=False)
+    ] = None,
+    where: Annotated[str | None, Opt(help="The new place.", show_default=False)] = None,
+    link: Annotated[str | None, Opt(help="The new joining link.", show_default=False)] = None,
+    mode: Annotated[
+        str | None, Opt(help="in-person, telephone or virtual.", show_default=False)
+    ] = None,
+    purpose: Annotated[str | None, Opt(help="What the meeting is for.", show_default=False)] = None,
+    chair: Annotated[str | None, Opt(help="The chair, agency:Name.", show_default=False)] = None,
+    agenda: Annotated[
+        list[str] | None,
+        Opt(
+            "--agenda",
+            help="Replace the agenda with these lines (repeat, in order).",
+            show_default=False,
+        ),
+    ] = None,
+    agenda_add: Annotated[
+        list[str] | None,
+        Opt(
+            "--agenda-add", help="Add a line at the end of the agenda (repeat).", show_default=False
+        ),
+    ] = None,
+    agenda_remove: Annotated[
+        list[str] | None,
+        Opt(
+            "--agenda-remove",
+            help="Take a line off the agenda: its number (1 is the first) or its exact "
+            "text (repeat; numbers count the agenda as it was).",
+            show_default=False,
+        ),
+    ] = None,
+    as_of: AsOfOption = None,
+    commit: CommitOption = None,
+) -> None:
+    """Change the plan of a meeting not yet held: time, place, link, mode, purpose,
+    chair, agenda. At a terminal with nothing given, asks for each (empty keeps it).
+
+    A held meeting's plan does not change (its minutes are recorded against it).
+    The changed case is checked by every rule validate runs: a change it would call
+    an error is refused and nothing is written. When the invitations went out, a
+    change of time, place, link or mode raises the calendar sequence, so the
+    invitation rendered again updates calendars in place.
+
+    Example: safecli meeting update SG-2026-0001 M2 --when "2026-12-16 14:00"
+    --agenda-add "Housing options"
+    """
+    from safecli.casework import planning
+    from safecli.casework.planning import PlanChange
+    from safecli.dates import parse_datetime
+    from safecli.store.book import read_case
+
+    book = book_of(ctx)
+    day = today(book, as_of)
+    meeting = planning.planned_meeting(read_case(book, case_id), meeting_id)
+
+    def moment(value: str) -> Any:
+        return parse_datetime(value, day, book.config.tz)
+
+    change = PlanChange(
+        when=moment(when) if when else None,
+        where=where,
+        link=link,
+        mode=choice(MEETING_MODES, "mode")(mode) if mode else None,
+        purpose=purpose,
+        chair=Person.parse(chair) if chair else None,
+        agenda=tuple(agenda) if agenda else None,
+        agenda_add=tuple(agenda_add or ()),
+        agenda_remove=tuple(agenda_remove or ()),
+    )
+    if change.is_empty() and is_interactive():
+        change = _ask_plan(meeting, moment)
+    updated = planning.update_plan(book, case_id, meeting_id, change)
+    if not updated.changed:
+        typer.echo(f"{meeting_id}: nothing changed")
+        return
+    typer.echo(f"updated {meeting_id}: {', '.join(updated.changed)}")
+    if updated.resend:
+        _tell_calendars(book, case_id, meeting_id)
+    report(book, updated.case.written, f"{case_id}: update meeting {meeting_id}", commit)
+
+
+def _ask_plan(meeting: Any, moment: Any) -> PlanChange:
+    """Each part of the plan asked in turn, the current value shown; empty keeps it."""
+    from safecli.casework.planning import PlanChange
+
+    def now(key: str) -> str:
+        value = meeting.get(key)
+        if isinstance(value, dict):
+            value = Person.from_raw(value)
+        return f"now {value}" if value not in (None, "") else "not set"
+
+    def question(label: str, key: str) -> str:
+        return f"{label} ({now(key)}; empty keeps it)"
+
+    when = ask(
+        None, "--when", question("When, e.g. 2026-12-01 10:00", "when"), moment, optional=True
+    )
+    mode = ask(
+        None,
+        "--mode",
+        question("Mode: in-person, telephone, virtual", "mode"),
+        choice(MEETING_MODES, "mode"),
+        optional=True,
+    )
+    where = ask(None, "--where", question("Where", "where"), str, optional=True)
+    link = ask(None, "--link", question("Joining link", "link"), str, optional=True)
+    purpose = ask(None, "--purpose", question("Purpose", "purpose"), text, optional=True)
+    chair = ask(
+        None, "--chair", question("Chair (agency:Name)", "chair"), Person.parse, optional=True
+    )
+    lines = meeting.get("agenda") if isinstance(meeting.get("agenda"), list) else []
+    for number, line in enumerate(lines, 1):
+        shown = line if isinstance(line, str) else "(a part for another adult)"
+        typer.echo(f"  agenda {number}. {' '.join(str(shown).split())}", err=True)
+    removed = _repeat("--agenda-remove", "Take off agenda line (its number; empty when done)")
+    added = _repeat("--agenda-add", "Add an agenda line (empty when done)")
+    return PlanChange(
+        when=when,
+        where=where,
+        link=link,
+        mode=mode,
+        purpose=purpose,
+        chair=chair,
+        agenda_add=tuple(added),
+        agenda_remove=tuple(removed),
+    )
+
+
+def _repeat(flag: str, question: str) -> list[str]:
+    answers: list[str] = []
+    while (answer := ask(None, flag, question, text, optional=True)) is not None:
+        answers.append(answer)
+    return answers
+
+
+def _tell_calendars(book: Book, case_id: str, meeting_id: str) -> None:
+    from safecli.casework import schedule
+    from safecli.store.book import read_case
+
+    meeting = read_case(book, case_id).find("meetings", meeting_id)
+    typer.echo(
+        f"calendar sequence {schedule.sequence_of(meeting)}; send the update: "
+        + _send_hint(case_id, meeting_id)
+    )
 
 
 def reschedule(
