@@ -6,14 +6,22 @@ import sys
 
 
 def run() -> None:
-    """Console-script entry point. Two calls skip building the command line (Typer):
-    `safecli --version`, and `safecli merge-file O A B P` as git runs it once a file."""
+    """Console-script entry point. Three calls skip building the command line (Typer):
+    `safecli --version`, a command's `--help` (stored, see helptext.py), and
+    `safecli merge-file O A B P` as git runs it once a file."""
     args = sys.argv[1:]
     if args == ["--version"]:
         from safecli import __version__
 
         print(f"safecli {__version__}")
         return
+    if args and args[-1] in ("--help", "-h"):
+        from safecli.cli.helptext import stored_help
+
+        text = stored_help(args)
+        if text is not None:
+            sys.stdout.write(text)
+            return
     if len(args) == 5 and args[0] == "merge-file" and not any(a.startswith("-") for a in args):
         from safecli.cli.mergefile import merge_file
 

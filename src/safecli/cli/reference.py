@@ -2,16 +2,21 @@
 
 Run `python -m safecli.cli.reference > docs/cli.md` after changing a command; a
 test fails while the file is stale (as sqlite-utils checks its CLI reference).
+The same run rewrites the stored help texts `safecli … --help` prints without
+building the command line (cli/helptext.py), which a test holds fresh alike.
 """
 
 from __future__ import annotations
 
+import json
+import sys
 from collections.abc import Iterator
 from typing import Any
 
 import typer
 from typer.testing import CliRunner
 
+from safecli.cli import helptext
 from safecli.cli.main import app
 
 WIDTH = 88
@@ -43,16 +48,29 @@ def _walk(command: Any, path: list[str], ctx: Any) -> Iterator[list[str]]:
 
 def help_text(path: list[str]) -> str:
     """What `safecli PATH --help` prints, at a fixed width."""
+    return _printed(path, WIDTH, WIDTH).rstrip() + "\n"
+
+
+def _printed(path: list[str], columns: int, width: int | None) -> str:
     result = CliRunner().invoke(
         app,
         [*path, "--help"],
         prog_name="safecli",
-        terminal_width=WIDTH,
-        env={"COLUMNS": str(WIDTH), "TERM": "dumb", "NO_COLOR": "1"},
+        terminal_width=width,
+        env={"COLUMNS": str(columns), "TERM": "dumb", "NO_COLOR": "1"},
     )
     if result.exit_code != 0:
         raise RuntimeError(f"safecli {' '.join(path)} --help failed: {result.output}")
-    return result.output.rstrip() + "\n"
+    return result.output
+
+
+def stored_texts() -> str:
+    """helptexts.json: what each command's --help prints on a terminal of the standard
+    width, by the command's words."""
+    columns = helptext.COLUMNS
+    # Typer formats help 2 columns narrower than the terminal, 80 columns at most.
+    texts = {" ".join(path): _printed(path, columns, columns - 2) for path in command_paths()}
+    return json.dumps(texts, indent=0, ensure_ascii=False) + "\n"
 
 
 def reference() -> str:
@@ -66,3 +84,5 @@ def reference() -> str:
 
 if __name__ == "__main__":
     typer.echo(reference(), nl=False)
+    helptext.TABLE.write_text(stored_texts(), encoding="utf-8")
+    print(f"wrote {helptext.TABLE}", file=sys.stderr)
