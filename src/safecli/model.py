@@ -127,62 +127,10 @@ SUPPORT_REASONS = (
     "not-known",
 )
 
-ADULT_KEYS = (
-    "case",
-    "jurisdiction",
-    "status",
-    "opened",
-    "name",
-    "preferred_name",
-    "date_of_birth",
-    "transition_reason",
-    "address",
-    "phone",
-    "communication",
-    "representative",
-    "care_and_support",
-    "engagement",
-    "risk_level",
-    "lead_agency",
-    "coordinator",
-    "concerns",
-    "capacity",
-    "events",
-    "wishes",
-    "others_at_risk",
-    "demographics",
-    "enquiry",
-    "closed",
-    "closure",
-)
-COMMUNICATION_KEYS = (
-    "language",
-    "interpreter",
-    "advocate",
-    "needs_advocate",
-    "easy_read",
-    "large_print",
-    "notes",
-)
 # Documents come in these languages (Welsh first where both); a person's preference.
 DOCUMENT_LANGUAGES = ("cy", "en")
 # Large print: a point size documents for the adult are printed at.
 LARGE_PRINT_SIZES = (14, 72)
-CARE_AND_SUPPORT_KEYS = ("has_needs", "at_risk", "unable_to_protect")
-CONCERN_KEYS = ("type", "summary", "source", "location", "raised_on", "raised_by", "offender_risk")
-DEMOGRAPHICS_KEYS = ("gender", "ethnicity", "support_reason", "autism", "asperger", "died_on")
-ENQUIRY_KEYS = (
-    "kind",
-    "decided_on",
-    "started_on",
-    "concluded_on",
-    "council",
-    "large_scale",
-    "capacity",
-    "capacity_support",
-    "allegations",
-)
-ALLEGATION_KEYS = ("type", "location", "source", "action", "risk_outcome")
 MEETING_KEYS = (
     "id",
     "type",
@@ -237,11 +185,6 @@ ACTION_KEYS = (
     "cancelled_on",
     "moves",
 )
-WISHES_KEYS = ("asked_on", "outcomes", "not_asked_reason")
-OTHERS_KEYS = ("children", "adults", "notes", "referral_made")
-REPRESENTATIVE_KEYS = ("name", "relationship", "phone")
-CAPACITY_KEYS = ("decision", "outcome", "assessed_on", "by")
-EVENT_KEYS = ("happened_on", "kind", "agency", "by", "summary")
 MEETING_ADULT_KEYS = ("invited", "not_invited_reason")
 MINUTES_WISHES_KEYS = ("views", "obtained_by")
 RISK_KEYS = ("risk", "in_place", "barriers", "actions")

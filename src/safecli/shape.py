@@ -166,8 +166,8 @@ def _choice(values: tuple[str, ...], what: str, **kwargs: Any) -> Choice:
     return Choice(values, what, **kwargs)
 
 
-# Records declared by their fields alone: the order of the fields is the order
-# safecli writes the keys in (`Record.keys`), so there is no second list to keep.
+# Every record is declared by its fields alone: the order of the fields is the
+# order safecli writes the keys in (`Record.keys`), so there is no second list to keep.
 CLOSURE = Record(
     "closure",
     {
@@ -178,9 +178,121 @@ CLOSURE = Record(
     },
 )
 
-ADULT = _record(
+COMMUNICATION = Record(
+    "communication",
+    {
+        "language": Text(),
+        "interpreter": Text(),
+        "advocate": Text(),
+        "needs_advocate": Flag(),
+        "easy_read": Flag(),
+        "large_print": Number(*model.LARGE_PRINT_SIZES),
+        "notes": Text(),
+    },
+)
+
+REPRESENTATIVE = Record("representative", {"name": Text(), "relationship": Text(), "phone": Text()})
+
+CARE_AND_SUPPORT = Record(
+    "care_and_support", {"has_needs": Flag(), "at_risk": Flag(), "unable_to_protect": Flag()}
+)
+
+CONCERN = Record(
+    "a concern",
+    {
+        "type": _choice(
+            model.ABUSE_TYPES + model.WALES_ABUSE_TYPES, "abuse type", vocabulary="abuse-type"
+        ),
+        "summary": Text(),
+        "source": Text(),
+        "location": Text(),
+        "raised_on": Day(),
+        "raised_by": PersonRef(),
+        "offender_risk": Flag(),
+    },
+    nullable=False,
+)
+
+CAPACITY = Record(
+    "a capacity assessment",
+    {
+        "decision": Text(),
+        "outcome": _choice(model.CAPACITY_OUTCOMES, "capacity outcome"),
+        "assessed_on": Day(),
+        "by": PersonRef(),
+    },
+    nullable=False,
+)
+
+EVENT = Record(
+    "an event",
+    {
+        "happened_on": Day(nullable=False),
+        "kind": _choice(model.EVENT_KINDS, "event kind", nullable=False),
+        "agency": Ref("agency", HANDLE, nullable=False),
+        "by": PersonRef(),
+        "summary": Text(),
+    },
+    required=("happened_on", "kind", "agency"),
+    nullable=False,
+)
+
+WISHES = Record(
+    "wishes",
+    {
+        "asked_on": Day(),
+        "outcomes": ListOf(Text(nullable=False)),
+        "not_asked_reason": Text(),
+    },
+)
+
+OTHERS_AT_RISK = Record(
+    "others_at_risk",
+    {"children": Flag(), "adults": Flag(), "notes": Text(), "referral_made": Day()},
+)
+
+DEMOGRAPHICS = Record(
+    "demographics",
+    {
+        "gender": _choice(model.GENDERS, "gender"),
+        "ethnicity": _choice(model.ETHNICITIES, "ethnicity group"),
+        "support_reason": _choice(model.SUPPORT_REASONS, "primary support reason"),
+        "autism": Flag(),
+        "asperger": Flag(),
+        "died_on": Day(),
+    },
+)
+
+ALLEGATION = Record(
+    "an allegation",
+    {
+        "type": _choice(model.ALLEGATION_TYPES, "allegation type"),
+        "location": _choice(model.ALLEGATION_LOCATIONS, "location of risk"),
+        "source": _choice(model.ALLEGATION_SOURCES, "source of risk"),
+        "action": _choice(model.ALLEGATION_ACTIONS, "action and result"),
+        "risk_outcome": _choice(model.RISK_OUTCOMES, "risk outcome"),
+    },
+    nullable=False,
+)
+
+ENQUIRY = Record(
+    "the enquiry",
+    {
+        "kind": _choice(model.ENQUIRY_KINDS, "enquiry kind", nullable=False),
+        "decided_on": Day(),
+        "started_on": Day(),
+        "concluded_on": Day(),
+        "council": Text(),
+        "large_scale": Text(),
+        "capacity": _choice(model.ENQUIRY_CAPACITY, "capacity at the enquiry"),
+        "capacity_support": Flag(),
+        "allegations": ListOf(ALLEGATION),
+    },
+    required=("kind",),
+)
+
+ADULT = Record(
     "adult.yaml",
-    model.ADULT_KEYS,
     {
         "case": Id(CASE_ID),
         "jurisdiction": _choice(model.JURISDICTIONS, "jurisdiction"),
@@ -192,136 +304,20 @@ ADULT = _record(
         "transition_reason": Text(),
         "address": Text(),
         "phone": Text(),
-        "communication": _record(
-            "communication",
-            model.COMMUNICATION_KEYS,
-            {
-                "language": Text(),
-                "interpreter": Text(),
-                "advocate": Text(),
-                "needs_advocate": Flag(),
-                "easy_read": Flag(),
-                "large_print": Number(*model.LARGE_PRINT_SIZES),
-                "notes": Text(),
-            },
-        ),
-        "representative": _record(
-            "representative",
-            model.REPRESENTATIVE_KEYS,
-            {"name": Text(), "relationship": Text(), "phone": Text()},
-        ),
-        "care_and_support": _record(
-            "care_and_support",
-            model.CARE_AND_SUPPORT_KEYS,
-            {"has_needs": Flag(), "at_risk": Flag(), "unable_to_protect": Flag()},
-        ),
+        "communication": COMMUNICATION,
+        "representative": REPRESENTATIVE,
+        "care_and_support": CARE_AND_SUPPORT,
         "engagement": _choice(model.ENGAGEMENT, "engagement"),
         "risk_level": _choice(model.RISK_LEVELS, "risk level"),
         "lead_agency": Ref("agency", HANDLE),
         "coordinator": PersonRef(),
-        "concerns": ListOf(
-            _record(
-                "a concern",
-                model.CONCERN_KEYS,
-                {
-                    "type": _choice(
-                        model.ABUSE_TYPES + model.WALES_ABUSE_TYPES,
-                        "abuse type",
-                        vocabulary="abuse-type",
-                    ),
-                    "summary": Text(),
-                    "source": Text(),
-                    "location": Text(),
-                    "raised_on": Day(),
-                    "raised_by": PersonRef(),
-                    "offender_risk": Flag(),
-                },
-                nullable=False,
-            )
-        ),
-        "capacity": ListOf(
-            _record(
-                "a capacity assessment",
-                model.CAPACITY_KEYS,
-                {
-                    "decision": Text(),
-                    "outcome": _choice(model.CAPACITY_OUTCOMES, "capacity outcome"),
-                    "assessed_on": Day(),
-                    "by": PersonRef(),
-                },
-                nullable=False,
-            )
-        ),
-        "events": ListOf(
-            _record(
-                "an event",
-                model.EVENT_KEYS,
-                {
-                    "happened_on": Day(nullable=False),
-                    "kind": _choice(model.EVENT_KINDS, "event kind", nullable=False),
-                    "agency": Ref("agency", HANDLE, nullable=False),
-                    "by": PersonRef(),
-                    "summary": Text(),
-                },
-                required=("happened_on", "kind", "agency"),
-                nullable=False,
-            )
-        ),
-        "wishes": _record(
-            "wishes",
-            model.WISHES_KEYS,
-            {
-                "asked_on": Day(),
-                "outcomes": ListOf(Text(nullable=False)),
-                "not_asked_reason": Text(),
-            },
-        ),
-        "others_at_risk": _record(
-            "others_at_risk",
-            model.OTHERS_KEYS,
-            {"children": Flag(), "adults": Flag(), "notes": Text(), "referral_made": Day()},
-        ),
-        "demographics": _record(
-            "demographics",
-            model.DEMOGRAPHICS_KEYS,
-            {
-                "gender": _choice(model.GENDERS, "gender"),
-                "ethnicity": _choice(model.ETHNICITIES, "ethnicity group"),
-                "support_reason": _choice(model.SUPPORT_REASONS, "primary support reason"),
-                "autism": Flag(),
-                "asperger": Flag(),
-                "died_on": Day(),
-            },
-        ),
-        "enquiry": _record(
-            "the enquiry",
-            model.ENQUIRY_KEYS,
-            {
-                "kind": _choice(model.ENQUIRY_KINDS, "enquiry kind", nullable=False),
-                "decided_on": Day(),
-                "started_on": Day(),
-                "concluded_on": Day(),
-                "council": Text(),
-                "large_scale": Text(),
-                "capacity": _choice(model.ENQUIRY_CAPACITY, "capacity at the enquiry"),
-                "capacity_support": Flag(),
-                "allegations": ListOf(
-                    _record(
-                        "an allegation",
-                        model.ALLEGATION_KEYS,
-                        {
-                            "type": _choice(model.ALLEGATION_TYPES, "allegation type"),
-                            "location": _choice(model.ALLEGATION_LOCATIONS, "location of risk"),
-                            "source": _choice(model.ALLEGATION_SOURCES, "source of risk"),
-                            "action": _choice(model.ALLEGATION_ACTIONS, "action and result"),
-                            "risk_outcome": _choice(model.RISK_OUTCOMES, "risk outcome"),
-                        },
-                        nullable=False,
-                    )
-                ),
-            },
-            required=("kind",),
-        ),
+        "concerns": ListOf(CONCERN),
+        "capacity": ListOf(CAPACITY),
+        "events": ListOf(EVENT),
+        "wishes": WISHES,
+        "others_at_risk": OTHERS_AT_RISK,
+        "demographics": DEMOGRAPHICS,
+        "enquiry": ENQUIRY,
         "closed": Day(),
         "closure": CLOSURE,
     },

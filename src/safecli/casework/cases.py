@@ -10,13 +10,11 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedSeq
 
+from safecli import shape
 from safecli.errors import InvalidInput
 from safecli.model import (
     ABUSE_TYPES,
-    ADULT_KEYS,
     AGENCY_KINDS,
-    COMMUNICATION_KEYS,
-    CONCERN_KEYS,
     DOCUMENT_LANGUAGES,
     FILES,
     HANDLE,
@@ -141,7 +139,7 @@ def _new_documents(case_id: str, spec: NewCase, today: date) -> dict[str, Any]:
         "address": spec.address,
         "phone": spec.phone,
         "communication": roundtrip.record(
-            COMMUNICATION_KEYS,
+            shape.COMMUNICATION.keys,
             {
                 "language": None,
                 "interpreter": spec.interpreter,
@@ -165,7 +163,7 @@ def _new_documents(case_id: str, spec: NewCase, today: date) -> dict[str, Any]:
         ),
         "concerns": [
             roundtrip.record(
-                CONCERN_KEYS,
+                shape.CONCERN.keys,
                 {
                     "type": spec.concern_type,
                     "summary": spec.concern_summary,
@@ -193,7 +191,7 @@ def _new_documents(case_id: str, spec: NewCase, today: date) -> dict[str, Any]:
         },
     )
     return {
-        "adult": roundtrip.record(ADULT_KEYS, adult),
+        "adult": roundtrip.record(shape.ADULT.keys, adult),
         "agencies": CommentedSeq([agency]),
         "meetings": CommentedSeq(),
         "actions": CommentedSeq(),

@@ -8,17 +8,14 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from safecli import shape
 from safecli.errors import InvalidInput
 from safecli.model import (
-    ADULT_KEYS,
     ALLEGATION_ACTIONS,
-    ALLEGATION_KEYS,
     ALLEGATION_LOCATIONS,
     ALLEGATION_SOURCES,
     ALLEGATION_TYPES,
-    DEMOGRAPHICS_KEYS,
     ENQUIRY_CAPACITY,
-    ENQUIRY_KEYS,
     ENQUIRY_KINDS,
     ETHNICITIES,
     GENDERS,
@@ -83,11 +80,11 @@ def set_enquiry(book: Book, case_id: str, change: EnquiryChange) -> Case:
                 raise InvalidInput(
                     f"{case_id} has no enquiry yet: give its kind ({', '.join(ENQUIRY_KINDS)})"
                 )
-            empty = {key: None for key in ENQUIRY_KEYS}
-            enquiry = roundtrip.record(ENQUIRY_KEYS, {**empty, "allegations": []})
-            put(case.adult, ADULT_KEYS, "enquiry", enquiry)
+            empty = {key: None for key in shape.ENQUIRY.keys}
+            enquiry = roundtrip.record(shape.ENQUIRY.keys, {**empty, "allegations": []})
+            put(case.adult, shape.ADULT.keys, "enquiry", enquiry)
         for key, value in values.items():
-            put(enquiry, ENQUIRY_KEYS, key, roundtrip.scalar(value))
+            put(enquiry, shape.ENQUIRY.keys, key, roundtrip.scalar(value))
     return case
 
 
@@ -110,8 +107,8 @@ def add_allegation(book: Book, case_id: str, allegation: Allegation) -> Case:
         allegations = enquiry.get("allegations")
         if not isinstance(allegations, list):
             allegations = CommentedSeq()
-            put(enquiry, ENQUIRY_KEYS, "allegations", allegations)
-        roundtrip.append(allegations, roundtrip.record(ALLEGATION_KEYS, asdict(allegation)))
+            put(enquiry, shape.ENQUIRY.keys, "allegations", allegations)
+        roundtrip.append(allegations, roundtrip.record(shape.ALLEGATION.keys, asdict(allegation)))
     return case
 
 
@@ -130,10 +127,12 @@ def set_demographics(book: Book, case_id: str, change: Demographics) -> Case:
     with edit_case(book, case_id) as case:
         record = case.adult.get("demographics")
         if not isinstance(record, dict):
-            record = roundtrip.record(DEMOGRAPHICS_KEYS, {key: None for key in DEMOGRAPHICS_KEYS})
-            put(case.adult, ADULT_KEYS, "demographics", record)
+            record = roundtrip.record(
+                shape.DEMOGRAPHICS.keys, {key: None for key in shape.DEMOGRAPHICS.keys}
+            )
+            put(case.adult, shape.ADULT.keys, "demographics", record)
         for key, value in values.items():
-            put(record, DEMOGRAPHICS_KEYS, key, roundtrip.scalar(value))
+            put(record, shape.DEMOGRAPHICS.keys, key, roundtrip.scalar(value))
     return case
 
 

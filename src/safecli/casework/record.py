@@ -14,28 +14,20 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from safecli import shape
 from safecli.casework.meetings import find_meeting
 from safecli.casework.people import resolve
 from safecli.errors import InvalidInput
 from safecli.model import (
     ABUSE_TYPES,
-    ADULT_KEYS,
-    CAPACITY_KEYS,
     CAPACITY_OUTCOMES,
-    CARE_AND_SUPPORT_KEYS,
-    COMMUNICATION_KEYS,
-    CONCERN_KEYS,
     ENGAGEMENT,
-    EVENT_KEYS,
     EVENT_KINDS,
     FEEDBACK_KEYS,
     JURISDICTIONS,
     MINUTES_KEYS,
-    OTHERS_KEYS,
-    REPRESENTATIVE_KEYS,
     RISK_LEVELS,
     WALES_ABUSE_TYPES,
-    WISHES_KEYS,
     Person,
     check_choice,
 )
@@ -44,11 +36,11 @@ from safecli.store.book import Book, Case, edit_case
 
 # Where each part of adult.yaml keeps its keys, for a record made afresh.
 PARTS = {
-    "care_and_support": CARE_AND_SUPPORT_KEYS,
-    "communication": COMMUNICATION_KEYS,
-    "representative": REPRESENTATIVE_KEYS,
-    "wishes": WISHES_KEYS,
-    "others_at_risk": OTHERS_KEYS,
+    "care_and_support": shape.CARE_AND_SUPPORT.keys,
+    "communication": shape.COMMUNICATION.keys,
+    "representative": shape.REPRESENTATIVE.keys,
+    "wishes": shape.WISHES.keys,
+    "others_at_risk": shape.OTHERS_AT_RISK.keys,
 }
 CHOICES = {
     ("risk_level",): (RISK_LEVELS, "risk level"),
@@ -71,7 +63,7 @@ def update_adult(book: Book, case_id: str, changes: Mapping[tuple[str, ...], Any
                 resolve(case, value)
                 value = roundtrip.person(value.agency, value.name)
             if len(keys) == 1:
-                roundtrip.put(case.adult, ADULT_KEYS, keys[0], value)
+                roundtrip.put(case.adult, shape.ADULT.keys, keys[0], value)
                 continue
             part, key = keys
             _put(_part(case.adult, part), PARTS[part], key, value)
@@ -82,7 +74,7 @@ def _part(adult: Any, part: str) -> Any:
     record = adult.get(part)
     if not isinstance(record, dict):
         record = roundtrip.record(PARTS[part], dict.fromkeys(PARTS[part]))
-        roundtrip.put(adult, ADULT_KEYS, part, record)
+        roundtrip.put(adult, shape.ADULT.keys, part, record)
     return record
 
 
@@ -121,7 +113,7 @@ def add_concern(book: Book, case_id: str, concern: Concern) -> Case:
             "raised_by": _person(concern.raised_by),
             "offender_risk": concern.offender_risk,
         }
-        roundtrip.append(concerns, roundtrip.record(CONCERN_KEYS, values))
+        roundtrip.append(concerns, roundtrip.record(shape.CONCERN.keys, values))
     return case
 
 
@@ -149,7 +141,9 @@ def add_capacity(book: Book, case_id: str, assessment: Assessment) -> Case:
             "assessed_on": assessment.assessed_on,
             "by": _person(assessment.by),
         }
-        roundtrip.append(_list(case.adult, "capacity"), roundtrip.record(CAPACITY_KEYS, values))
+        roundtrip.append(
+            _list(case.adult, "capacity"), roundtrip.record(shape.CAPACITY.keys, values)
+        )
     return case
 
 
@@ -178,7 +172,7 @@ def add_event(book: Book, case_id: str, event: Event) -> Case:
             "summary": event.summary.strip() if event.summary else None,
         }
         present = {key: value for key, value in values.items() if value is not None}
-        roundtrip.append(_list(case.adult, "events"), roundtrip.record(EVENT_KEYS, present))
+        roundtrip.append(_list(case.adult, "events"), roundtrip.record(shape.EVENT.keys, present))
     return case
 
 
@@ -199,16 +193,16 @@ def set_wishes(
     with edit_case(book, case_id) as case:
         wishes = _part(case.adult, "wishes")
         if asked_on is not None:
-            _put(wishes, WISHES_KEYS, "asked_on", asked_on)
+            _put(wishes, shape.WISHES.keys, "asked_on", asked_on)
         if outcomes:
             listed = wishes.get("outcomes")
             if not isinstance(listed, list):
-                _put(wishes, WISHES_KEYS, "outcomes", [])
+                _put(wishes, shape.WISHES.keys, "outcomes", [])
                 listed = wishes["outcomes"]
             for outcome in outcomes:
                 roundtrip.append(listed, outcome)
         if not_asked_reason is not None:
-            _put(wishes, WISHES_KEYS, "not_asked_reason", not_asked_reason)
+            _put(wishes, shape.WISHES.keys, "not_asked_reason", not_asked_reason)
     return case
 
 
@@ -246,7 +240,7 @@ def set_feedback(
 
 def _list(adult: Any, key: str) -> Any:
     if not isinstance(adult.get(key), list):
-        roundtrip.put(adult, ADULT_KEYS, key, [])
+        roundtrip.put(adult, shape.ADULT.keys, key, [])
     return adult[key]
 
 

@@ -16,11 +16,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from safecli import raw
+from safecli import raw, shape
 from safecli.errors import Uncountable
 from safecli.model import (
     ALLEGATION_ACTIONS,
-    ALLEGATION_KEYS,
     ALLEGATION_LOCATIONS,
     ALLEGATION_SOURCES,
     ALLEGATION_TYPES,
@@ -169,7 +168,7 @@ def _count_concluded(
         f"enquiry.allegations[{index}].{key}: "
         + (f"{item[key]!r} is not one of the return's values" if item.get(key) else "not recorded")
         for index, item in enumerate(allegations)
-        for key in ALLEGATION_KEYS
+        for key in shape.ALLEGATION.keys
         if item.get(key) not in LISTS[key]
     ]
     if missing:

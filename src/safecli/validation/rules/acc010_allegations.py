@@ -42,7 +42,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from safecli.model import ALLEGATION_KEYS
+from safecli import shape
 from safecli.raw import day, filled, items, mapping
 from safecli.validation.rules.base import ERROR, CaseView, Finding, Rule
 
@@ -61,7 +61,7 @@ def check(view: CaseView) -> Iterator[Finding]:
             "(add one: safecli case allegation add)",
         )
     for index, item in enumerate(allegations):
-        missing = [key for key in ALLEGATION_KEYS if not filled(mapping(item).get(key))]
+        missing = [key for key in shape.ALLEGATION.keys if not filled(mapping(item).get(key))]
         if missing:
             yield view.finding(
                 RULE,
