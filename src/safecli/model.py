@@ -188,7 +188,14 @@ ACTION_KEYS = (
 MEETING_ADULT_KEYS = ("invited", "not_invited_reason")
 MINUTES_WISHES_KEYS = ("views", "obtained_by")
 RISK_KEYS = ("risk", "in_place", "barriers", "actions")
-MINUTES_OTHERS_KEYS = ("reviewed", "adults", "children", "referral_made")
+MINUTES_OTHERS_KEYS = (
+    "reviewed",
+    "adults",
+    "adults_at_risk",
+    "children",
+    "children_at_risk",
+    "referral_made",
+)
 REVIEW_KEYS = ("date", "not_required")
 FEEDBACK_KEYS = ("how", "by", "due")
 MINUTES_CAPACITY_KEYS = (

@@ -406,7 +406,14 @@ MINUTES = _record(
         "others_at_risk": _record(
             "others at risk",
             model.MINUTES_OTHERS_KEYS,
-            {"reviewed": Flag(), "adults": Text(), "children": Text(), "referral_made": Day()},
+            {
+                "reviewed": Flag(),
+                "adults": Text(),
+                "adults_at_risk": Flag(),
+                "children": Text(),
+                "children_at_risk": Flag(),
+                "referral_made": Day(),
+            },
         ),
         "decisions": ListOf(Text(nullable=False)),
         "disagreements": ListOf(DISAGREEMENT),

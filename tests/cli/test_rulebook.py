@@ -135,3 +135,26 @@ def test_any_sequence_of_successful_commands_leaves_no_errors(
         app, ["--book", str(root), "validate", "--no-cache", "--as-of", "2026-11-20"]
     ).output
     assert " error " not in shown, shown
+
+
+def test_minutes_that_find_a_child_at_risk_need_the_referral(
+    cli: Callable[..., Any], book: Path
+) -> None:
+    assert cli(*NEW_CASE).exit_code == 0
+    called = cli("meeting", "new", CASE, "--type", "s42-strategy", "--format", "discussion",
+                 "--mode", "telephone", "--when", "2026-11-24 10:00", "--purpose", "Plan",
+                 "--chair", "asc:Sam Patel", "--adult-invited", "--as-of", "2026-11-20")  # fmt: skip
+    assert called.exit_code == 0, called.output
+    held = ("meeting", "record", CASE, "M1", "--held-on", "2026-11-24", "--attendee",
+            "asc:Sam Patel", "--others-reviewed", "--children", "Grandson stays at weekends",
+            "--adults", "None found", "--children-at-risk", "--as-of", "2026-11-25")  # fmt: skip
+    before = snapshot(book)
+    refused = cli(*held)
+    assert refused.exit_code == 3
+    assert refused.output.count(" error ") == 1, refused.output
+    assert "error PRT004 M1: the minutes record children at risk" in refused.output
+    assert "Grandson" not in refused.output
+    assert snapshot(book) == before
+    saved = cli(*held, "--referral-made", "2026-11-24")
+    assert saved.exit_code == 0, saved.output
+    assert "PRT004" not in _validate(cli)

@@ -142,6 +142,54 @@ PRT004 = [
             ]
         },
     ),
+    Row(
+        "the minutes found a child at risk and no referral is recorded",
+        [("PRT004", 45, 7)],
+        edits={
+            "meetings": [
+                ("      children: None found", "      children: Grandson stays at weekends"),
+                (
+                    "      referral_made: null",
+                    "      children_at_risk: true\n      referral_made: null",
+                ),
+            ]
+        },
+    ),
+    Row(
+        "the minutes found another adult at risk, the key left out",
+        [("PRT004", 40, 5)],
+        edits={"meetings": [("      referral_made: null\n", "      adults_at_risk: true\n")]},
+    ),
+    Row(
+        "the minutes found a child at risk and the minutes record the referral",
+        [],
+        edits={
+            "meetings": [
+                (
+                    "      referral_made: null",
+                    "      children_at_risk: true\n      referral_made: 2026-11-10",
+                ),
+            ]
+        },
+    ),
+    Row(
+        "the minutes found a child at risk and adult.yaml records the referral",
+        [],
+        edits={
+            "meetings": [
+                (
+                    "      referral_made: null",
+                    "      children_at_risk: true\n      referral_made: null",
+                )
+            ],
+            "adult": [("referral_made: null", "referral_made: 2026-11-11")],
+        },
+    ),
+    Row(
+        "free text in the minutes is not read",
+        [],
+        edits={"meetings": [("      children: None found", "      children: Grandson, 8")]},
+    ),
 ]
 
 PRT003 = [

@@ -69,6 +69,8 @@ class Minutes:
     others_reviewed: bool = False
     others_adults: str | None = None
     others_children: str | None = None
+    adults_at_risk: bool | None = None
+    children_at_risk: bool | None = None
     children_referral: date | None = None
     decisions: tuple[str, ...] = ()
     disagreements: tuple[Disagreement, ...] = ()
@@ -209,7 +211,9 @@ def minutes_record(m: Minutes) -> Any:
                 {
                     "reviewed": m.others_reviewed,
                     "adults": m.others_adults,
+                    "adults_at_risk": m.adults_at_risk,
                     "children": m.others_children,
+                    "children_at_risk": m.children_at_risk,
                     "referral_made": m.children_referral,
                 },
             ),

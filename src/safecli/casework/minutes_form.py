@@ -20,7 +20,7 @@ from safecli.casework.minutes import Capacity, Disagreement, Minutes, Risk
 from safecli.casework.people import names
 from safecli.dates import parse_date
 from safecli.errors import InvalidInput, SafecliError
-from safecli.model import MINUTES_KEYS, Person
+from safecli.model import MINUTES_KEYS, MINUTES_OTHERS_KEYS, Person
 from safecli.policy.pack import MeetingType
 from safecli.store import roundtrip
 from safecli.store.book import Case
@@ -52,12 +52,15 @@ risks:
     in_place: null
     barriers: null
     actions: []
-# Every meeting reviews the risk to other adults and to children; referral_made
-# is the date of a referral to children's social care.
+# Every meeting reviews the risk to other adults and to children: what was found,
+# and whether anyone is at risk (true/false). When someone is, referral_made is
+# the date of the referral (children's social care, or the other adult's case).
 others_at_risk:
   reviewed: false
   adults: null
+  adults_at_risk: null
   children: null
+  children_at_risk: null
   referral_made: null
 # One item per decision, e.g.  - Proceed to an s42 enquiry led by adult social care
 decisions: []
@@ -230,6 +233,10 @@ class _Reader:
             raise self.fail(node, key, f"{key}: expected true or false")
         return value
 
+    def optional_flag(self, node: Any, key: str) -> bool | None:
+        value = node.get(key) if node is not None else None
+        return None if value is None else self.flag(node, key)
+
     def person(self, node: Any, key: Any, value: Any) -> Person:
         try:
             if isinstance(value, str):
@@ -265,7 +272,7 @@ def read_form(path: Path, text: str, *, today: date) -> Minutes:
     if held_on is None:
         raise r.fail(data, "held_on", "held_on: give the date the meeting took place")
     wishes = r.mapping(data, "wishes", ("views", "obtained_by"))
-    others = r.mapping(data, "others_at_risk", ("reviewed", "adults", "children", "referral_made"))
+    others = r.mapping(data, "others_at_risk", MINUTES_OTHERS_KEYS)
     review = r.mapping(data, "review", ("date", "not_required"))
     feedback = r.mapping(data, "feedback", ("how", "by", "due"))
     capacity = r.mapping(
@@ -285,6 +292,8 @@ def read_form(path: Path, text: str, *, today: date) -> Minutes:
         others_reviewed=r.flag(others, "reviewed"),
         others_adults=r.text(others, "adults"),
         others_children=r.text(others, "children"),
+        adults_at_risk=r.optional_flag(others, "adults_at_risk"),
+        children_at_risk=r.optional_flag(others, "children_at_risk"),
         children_referral=r.day(others, "referral_made"),
         decisions=tuple(_texts(r, data, "decisions")),
         disagreements=tuple(_disagreements(r, data)),

@@ -57,8 +57,30 @@ def record(
     ] = False,
     adults: Annotated[str | None, Opt(help="Other adults at risk, or none identified.")] = None,
     children: Annotated[str | None, Opt(help="Children at risk, or none identified.")] = None,
+    adults_at_risk: Annotated[
+        bool | None,
+        Opt(
+            "--adults-at-risk/--no-adults-at-risk",
+            help="The review found other adults at risk (or found none).",
+            show_default=False,
+        ),
+    ] = None,
+    children_at_risk: Annotated[
+        bool | None,
+        Opt(
+            "--children-at-risk/--no-children-at-risk",
+            help="The review found children at risk (or found none).",
+            show_default=False,
+        ),
+    ] = None,
     children_referral: Annotated[
-        str | None, Opt(help="Date of a referral to children's social care.")
+        str | None,
+        Opt(
+            "--children-referral",
+            "--referral-made",
+            help="Date of the referral of those at risk (children's social care, or the "
+            "other adult's own case).",
+        ),
     ] = None,
     decision: Annotated[
         list[str] | None, Opt("--decision", help="A decision made (repeat).")
@@ -145,6 +167,8 @@ def record(
             others_reviewed=others_reviewed,
             others_adults=adults,
             others_children=children,
+            adults_at_risk=adults_at_risk,
+            children_at_risk=children_at_risk,
             children_referral=parse_day(children_referral) if children_referral else None,
             decisions=tuple(decision or []),
             disagreements=tuple(map(_disagreement, disagreement or [])),
@@ -184,6 +208,8 @@ _CONTENT = (
     "others_reviewed",
     "adults",
     "children",
+    "adults_at_risk",
+    "children_at_risk",
     "children_referral",
     "decision",
     "disagreement",

@@ -4,9 +4,12 @@
   (`others_at_risk.children: true` or `adults: true`), it records the date the
   referral was made (`others_at_risk.referral_made`): to children's social care
   for a child, to the other adult's own safeguarding case for an adult.
-- The minutes' review of others at risk is free text (PRT002): when it finds
-  someone at risk, record it in adult.yaml with `safecli case others-at-risk
-  --children` (or `--adults`) and the referral with `--referral-made`.
+- When a held meeting's minutes record that its review found children or other
+  adults at risk (`others_at_risk.children_at_risk: true` or `adults_at_risk:
+  true`, set by `safecli meeting record --children-at-risk`), the referral date is
+  recorded in those minutes (`--referral-made`) or in adult.yaml (`safecli case
+  others-at-risk --referral-made`). The free-text description of who was found is
+  not read.
 
 safecli does not run the children's process or the other adult's case: it
 records that the referral went.
@@ -25,6 +28,13 @@ Passes:
       notes: Grandson, 8, stays at weekends
       referral_made: 2026-11-04
 
+    # meetings.yaml, M1's minutes
+    others_at_risk:
+      reviewed: true
+      children: Grandson, 8, stays at weekends
+      children_at_risk: true
+      referral_made: 2026-11-10
+
 Fails:
 
     # adult.yaml
@@ -33,20 +43,29 @@ Fails:
       adults: false
       notes: Grandson, 8, stays at weekends
       referral_made: null
+
+    # meetings.yaml, M1's minutes (and none in adult.yaml)
+    others_at_risk:
+      reviewed: true
+      children: Grandson, 8, stays at weekends
+      children_at_risk: true
+      referral_made: null
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from safecli.raw import mapping
 from safecli.validation.rules.base import ERROR, CaseView, Finding, Rule
+from safecli.validation.rules.records import held
 
 
 def check(view: CaseView) -> Iterator[Finding]:
     others = mapping(view.mapping("adult").get("others_at_risk"))
     referred = others.get("referral_made") is not None
-    who = [w for w in ("children", "adults") if others.get(w) is True]
+    who = _at_risk(others, "children", "adults")
     if who and not referred:
         yield view.finding(
             RULE,
@@ -55,6 +74,24 @@ def check(view: CaseView) -> Iterator[Finding]:
             f"others_at_risk: {' and '.join(who)} at risk are recorded, so the date of the "
             "referral must be recorded (others_at_risk.referral_made)",
         )
+    for index, meeting, minutes in held(view):
+        review = mapping(minutes.get("others_at_risk"))
+        found = _at_risk(review, "children_at_risk", "adults_at_risk")
+        if not found or referred or review.get("referral_made") is not None:
+            continue
+        named = " and ".join(w.removesuffix("_at_risk") for w in found)
+        yield view.finding(
+            RULE,
+            "meetings",
+            (index, "minutes", "others_at_risk", "referral_made"),
+            f"{meeting.get('id')}: the minutes record {named} at risk, so the date of the "
+            "referral must be recorded (minutes others_at_risk.referral_made, or "
+            "others_at_risk.referral_made in adult.yaml)",
+        )
+
+
+def _at_risk(record: dict[str, Any], *keys: str) -> list[str]:
+    return [key for key in keys if record.get(key) is True]
 
 
 RULE = Rule(
