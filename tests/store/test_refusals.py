@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from conftest import REPO
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from safecli.errors import FileFormatError
-from safecli.store import fastload, roundtrip, scan
+from safecli.store import fastload, refusals, roundtrip, scan
 
 
 @pytest.mark.parametrize("loader", ["roundtrip", "scan", "fastload"])
@@ -47,3 +51,53 @@ def test_refusals_name_line_and_column(
             fastload.load_text(path, text, dict)
     assert (caught.value.line, caught.value.column) == where
     assert words in caught.value.message
+
+
+# The gate as it was written first, as one alternation: the split gate must agree.
+_ONE_PATTERN = re.compile(
+    r"[&*!]"
+    r"|^(?:---|\.\.\.)"
+    r"|[\[{][^\]}]*?[\[{]"
+    r"|^[ \-]{30,}"
+    r"|^[ \-]*(?:\?(?:\s|$)|[\[{].*[\]}]\s*:(?:\s|$))"
+    r'|"[^"\n]*\\',
+    re.MULTILINE,
+)
+_GATE_PIECES = [
+    "a: b\n",
+    "- ",
+    "  ",
+    "? ",
+    "?x",
+    "{",
+    "}",
+    "[",
+    "]",
+    ": ",
+    ":",
+    "\n",
+    "---",
+    "...",
+    "-",
+    " " * 30,
+    "- " * 15,
+    '"',
+    "\\",
+    "&",
+    "*",
+    "!",
+    "x",
+    "\t",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_GATE_PIECES), max_size=20).map("".join))
+def test_the_event_check_gate_agrees_with_its_single_pattern(text: str) -> None:
+    assert refusals.needs_event_check(text) == (_ONE_PATTERN.search(text) is not None)
+
+
+def test_the_event_check_gate_passes_the_example_book() -> None:
+    for path in sorted((REPO / "cases").glob("*/*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        assert refusals.needs_event_check(text) == (_ONE_PATTERN.search(text) is not None)

@@ -1,4 +1,8 @@
-"""validate's fast reading gives exactly scan's answers: the same nodes, data and refusals."""
+"""validate's fast reading gives exactly scan's answers: the same nodes, data and refusals.
+
+validate reads a file's data with `fastload` and composes its node tree with
+`scan.compose` only when a finding needs a place (validation/load.py).
+"""
 
 from __future__ import annotations
 
@@ -13,8 +17,8 @@ from hypothesis import strategies as st
 
 from safecli.errors import FileFormatError
 from safecli.model import FILES
-from safecli.store import construct as parse
-from safecli.store import scan
+from safecli.store import fastload, scan
+from safecli.store.refusals import check_text
 
 EXAMPLES = sorted((REPO / "cases").glob("*/*.yaml"))
 PATH = Path("actions.yaml")
@@ -32,11 +36,16 @@ def shape_of(node: yaml.Node | None) -> Any:
     return (*where, [(shape_of(k), shape_of(v)) for k, v in node.value])
 
 
-def answers(module: Any, text: str, expect: type) -> Any:
-    """(node shape, data) or the refusal (message, line, column); module builds the data."""
+def answers(validate: bool, text: str, expect: type) -> Any:
+    """(node shape, data) or the refusal (message, line, column): as validate reads the
+    file (fastload's data, the node tree composed after it), or as scan does."""
     try:
+        if validate:
+            check_text(PATH, text)
+            data = fastload.load_checked(PATH, text, expect)
+            return shape_of(scan.compose(PATH, text)), data
         node = scan.compose(PATH, text)
-        return shape_of(node), module.construct(PATH, node, expect)
+        return shape_of(node), scan.construct(PATH, node, expect)
     except FileFormatError as exc:
         return exc.message, exc.line, exc.column
 
@@ -44,7 +53,7 @@ def answers(module: Any, text: str, expect: type) -> Any:
 @pytest.mark.parametrize("path", EXAMPLES, ids=[f"{p.parent.name}/{p.name}" for p in EXAMPLES])
 def test_the_examples_read_the_same(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
-    assert answers(parse, text, FILES[path.stem]) == answers(scan, text, FILES[path.stem])
+    assert answers(True, text, FILES[path.stem]) == answers(False, text, FILES[path.stem])
 
 
 @pytest.mark.parametrize(
@@ -72,14 +81,14 @@ def test_the_examples_read_the_same(path: Path) -> None:
     ],
 )
 def test_unusual_files_read_the_same(text: str) -> None:
-    assert answers(parse, text, list) == answers(scan, text, list)
+    assert answers(True, text, list) == answers(False, text, list)
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="0123456789-:.TtrueFalsnNo~+eE_x ab", min_size=0, max_size=12))
 def test_any_plain_scalar_resolves_the_same(value: str) -> None:
     text = f"- id: A1\n  value: {value}\n  again: {value}\n"
-    assert answers(parse, text, list) == answers(scan, text, list)
+    assert answers(True, text, list) == answers(False, text, list)
 
 
 LINES = [
@@ -113,4 +122,4 @@ LINES = [
 @given(st.lists(st.sampled_from(LINES), min_size=1, max_size=8))
 def test_any_mix_of_risky_lines_reads_the_same(lines: list[str]) -> None:
     text = "- id: A0\n" + "\n".join(lines) + "\n"
-    assert answers(parse, text, list) == answers(scan, text, list)
+    assert answers(True, text, list) == answers(False, text, list)

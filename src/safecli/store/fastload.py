@@ -157,10 +157,11 @@ def _build(text: str) -> Any:
 def load_text(path: Path, text: str, expect: type) -> Any:
     """Plain data from decoded text, refusing what `scan.load_text` refuses."""
     refusals.check_text(path, text)
-    return _checked(path, text, expect)
+    return load_checked(path, text, expect)
 
 
-def _checked(path: Path, text: str, expect: type) -> Any:
+def load_checked(path: Path, text: str, expect: type) -> Any:
+    """`load_text` for text that has passed `refusals.check_text` already."""
     try:
         data = _build(text)
     except _Unusual:
@@ -172,4 +173,4 @@ def _checked(path: Path, text: str, expect: type) -> Any:
 
 def load(path: Path, expect: type) -> Any:
     """Read a case file as plain data, refusing unsafe input exactly as `scan.load` does."""
-    return _checked(path, refusals.read_text(path), expect)
+    return load_checked(path, refusals.read_text(path), expect)

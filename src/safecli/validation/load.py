@@ -2,12 +2,16 @@
 
 Every refusal the store would make becomes an entry of `CaseView.refusals`
 (reported by INT001, INT005 or INT007); the other files are still checked.
+The data comes from `fastload` (the store's answers, without a node tree); a
+file's node tree, which only places findings, is built the first time a finding
+in that file asks for it (`Nodes`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -16,7 +20,7 @@ from safecli.errors import FileFormatError
 from safecli.model import FILES, JURISDICTIONS
 from safecli.policy.pack import MeetingType
 from safecli.raw import mapping
-from safecli.store import construct, scan
+from safecli.store import fastload, scan
 from safecli.store.refusals import check_bytes
 from safecli.validation.rules.base import CaseView, Context, TodayWindow
 from safecli.validation.shapecheck import Vocabularies, Walk, walk
@@ -44,12 +48,12 @@ def view_of(
     a command checks the case it is about to write this way."""
     folder = context.root / "cases" / case_id
     data: dict[str, Any] = {}
-    nodes: dict[str, yaml.Node | None] = {}
+    nodes = Nodes(folder)
     texts: dict[str, str | None] = {}
     refusals: dict[str, FileFormatError] = {}
     for kind, expect in FILES.items():
         path = folder / f"{kind}.yaml"
-        data[kind] = nodes[kind] = texts[kind] = None
+        data[kind] = texts[kind] = None
         raw = raws[kind]
         if isinstance(raw, FileFormatError):
             refusals[kind] = raw
@@ -57,8 +61,8 @@ def view_of(
         texts[kind] = raw.decode("utf-8", errors="replace")
         try:
             text = check_bytes(path, raw)
-            nodes[kind] = scan.compose(path, text)
-            data[kind] = construct.construct(path, nodes[kind], expect)
+            nodes.checked[kind] = text
+            data[kind] = fastload.load_checked(path, text, expect)
         except FileFormatError as exc:
             refusals[kind] = exc
         except (ValueError, TypeError, RecursionError, yaml.YAMLError) as exc:
@@ -93,6 +97,40 @@ def view_of(
         walks=walks,
         window=TodayWindow(today),
     )
+
+
+class Nodes(Mapping[str, yaml.Node | None]):
+    """The node trees of a case's files, each composed when first asked for.
+
+    Only a finding's place needs one, and most files have no finding: composing
+    every file up front cost validate more than reading the data. A file whose
+    text was refused has no tree (None), as before.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.checked: dict[str, str] = {}
+        self._trees: dict[str, yaml.Node | None] = {}
+
+    def __getitem__(self, kind: str) -> yaml.Node | None:
+        if kind not in FILES:
+            raise KeyError(kind)
+        if kind not in self._trees:
+            text = self.checked.get(kind)
+            tree = None
+            if text is not None:
+                try:
+                    tree = scan.compose(self.folder / f"{kind}.yaml", text)
+                except (FileFormatError, ValueError, TypeError, RecursionError, yaml.YAMLError):
+                    tree = None
+            self._trees[kind] = tree
+        return self._trees[kind]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(FILES)
+
+    def __len__(self) -> int:
+        return len(FILES)
 
 
 def instead(mt: MeetingType) -> str:
