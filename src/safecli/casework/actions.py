@@ -14,6 +14,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedSeq
 
+from safecli import raw
 from safecli.casework.meetings import find_meeting
 from safecli.casework.people import resolve
 from safecli.errors import InvalidInput
@@ -191,7 +192,7 @@ def action_rows(case_id: str, actions: list[Any]) -> list[dict[str, Any]]:
                 "due": action.get("due"),
                 "status": action.get("status"),
                 "done_on": action.get("done_on"),
-                "moves": len(action.get("moves") or []),
+                "moves": len(raw.items(action.get("moves"))),
                 "description": " ".join(str(action.get("description") or "").split()),
             }
         )

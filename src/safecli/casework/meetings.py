@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from safecli import raw
 from safecli.casework.people import agency_of, resolve
 from safecli.casework.schedule import raise_sequence
 from safecli.dates import format_when
@@ -201,7 +202,7 @@ def invite(book: Book, case_id: str, meeting_id: str, person: Person, reason: st
 
 
 def _find_invitee(meeting: Any, person: Person) -> Any:
-    for entry in meeting.get("invitees") or []:
+    for entry in raw.items(meeting.get("invitees")):
         if isinstance(entry, Mapping) and Person.from_raw(entry.get("person")) == person:
             return entry
     return None
@@ -229,7 +230,7 @@ def respond(
         if entry is None:
             invited = [
                 str(Person.from_raw(e.get("person")))
-                for e in meeting.get("invitees") or []
+                for e in raw.items(meeting.get("invitees"))
                 if isinstance(e, Mapping)
             ]
             raise InvalidInput(
@@ -333,7 +334,7 @@ def meeting_rows(case: Case) -> list[dict[str, Any]]:
         if not isinstance(m, Mapping):
             continue
         minutes = mapping(m.get("minutes"))
-        invitees = [e for e in m.get("invitees") or [] if isinstance(e, Mapping)]
+        invitees = [e for e in raw.items(m.get("invitees")) if isinstance(e, Mapping)]
         rows.append(
             {
                 "case": case.case_id,
@@ -348,7 +349,11 @@ def meeting_rows(case: Case) -> list[dict[str, Any]]:
                 "accepted": sum(1 for e in invitees if e.get("response") in ("accepted", "deputy")),
                 "held_on": minutes.get("held_on"),
                 "shared_with": len(
-                    {s.get("agency") for s in minutes.get("shared") or [] if isinstance(s, Mapping)}
+                    {
+                        s.get("agency")
+                        for s in raw.items(minutes.get("shared"))
+                        if isinstance(s, Mapping)
+                    }
                 ),
             }
         )

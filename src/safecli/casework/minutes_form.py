@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from safecli import raw
 from safecli.casework.meetings import carried_forward, find_meeting
 from safecli.casework.minutes import Capacity, Disagreement, Minutes, Risk
 from safecli.casework.people import names
@@ -94,7 +95,7 @@ capacity:
 def form(case: Case, meeting_id: str, mt: MeetingType, held_on: date) -> str:
     """The minutes form for a planned meeting, pre-filled from its chair and responses."""
     meeting = find_meeting(case, meeting_id)
-    invitees = [e for e in meeting.get("invitees") or [] if isinstance(e, Mapping)]
+    invitees = [e for e in raw.items(meeting.get("invitees")) if isinstance(e, Mapping)]
 
     def who(responses: tuple[str, ...]) -> list[Person]:
         return [

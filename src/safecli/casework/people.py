@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from safecli.errors import InvalidInput
+from safecli import raw
+from safecli.errors import FileFormatError, InvalidInput
 from safecli.model import Person
+from safecli.store import scan
 from safecli.store.book import Case
 
 
@@ -37,7 +39,7 @@ def names(agency: Mapping[str, Any]) -> list[str]:
     """The names of an agency's people, in file order."""
     return [
         str(p.get("name"))
-        for p in agency.get("people") or []
+        for p in raw.items(agency.get("people"))
         if isinstance(p, Mapping) and p.get("name")
     ]
 
@@ -45,6 +47,18 @@ def names(agency: Mapping[str, Any]) -> list[str]:
 def resolve(case: Case, person: Person) -> Person:
     """Return person if it names someone listed in that agency of the case."""
     agency = agency_of(case, person.agency)
+    if not isinstance(agency.get("people"), (list, type(None))):
+        path = case.path("agencies")
+        index = next(i for i, a in enumerate(case.agencies) if a is agency)
+        line, column = scan.locate(
+            scan.compose(path, case.texts["agencies"] or ""), [index, "people"]
+        )
+        raise FileFormatError(
+            "people is not a list of people (- name: …); see: safecli validate",
+            path=path,
+            line=line,
+            column=column,
+        )
     listed = names(agency)
     if person.name not in listed:
         known = ", ".join(listed) or "nobody yet"
@@ -67,7 +81,7 @@ def people_of_kinds(case: Case, kinds: tuple[str, ...]) -> list[tuple[Person, st
     for agency in case.agencies:
         if not isinstance(agency, Mapping) or agency.get("kind") not in kinds:
             continue
-        for entry in agency.get("people") or []:
+        for entry in raw.items(agency.get("people")):
             if isinstance(entry, Mapping) and entry.get("name"):
                 found.append(
                     (

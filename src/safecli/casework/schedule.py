@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from safecli import raw
 from safecli.casework.people import resolve
 from safecli.dates import format_when
 from safecli.errors import InvalidInput
@@ -94,7 +95,7 @@ def uninvite(
     with edit_case(book, case_id) as case:
         meeting = _planned(case, meeting_id, "lose invitees")
         resolve(case, person)
-        invitees = meeting.get("invitees") or []
+        invitees = raw.items(meeting.get("invitees"))
         found = [
             n
             for n, entry in enumerate(invitees)

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from safecli import raw
 from safecli.cli.common import CommitOption, ExcelOption, FormatOption, book_of, emit, report
 from safecli.errors import UsageProblem
 
@@ -73,7 +74,7 @@ def list_agencies(
             "kind": a.get("kind"),
             "name": a.get("name"),
             "lead": a.get("handle") == lead,
-            "people": [p.get("name") for p in a.get("people") or [] if isinstance(p, dict)],
+            "people": [p.get("name") for p in raw.items(a.get("people")) if isinstance(p, dict)],
         }
         for a in case.agencies
     ]

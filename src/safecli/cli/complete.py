@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from safecli import model
+from safecli import model, raw
 
 _PARTS = re.compile(r"(\d+)")
 Completer = Callable[[Any, Any, str], list[str]]
@@ -98,7 +98,7 @@ def _people(ctx: Any) -> list[str]:
     return [
         f"{agency.get('handle')}:{person.get('name')}"
         for agency in _records(ctx, "agencies")
-        for person in agency.get("people") or []
+        for person in raw.items(agency.get("people"))
         if isinstance(person, Mapping) and person.get("name")
     ]
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from safecli import raw
 from safecli.cli.common import (
     AsOfOption,
     CommitOption,
@@ -232,7 +233,7 @@ def _attendees(given: list[str] | None, meeting: Any) -> tuple[Person, ...]:
     chair = Person.from_raw(meeting.get("chair"))
     likely = ([chair] if chair else []) + [
         p
-        for e in meeting.get("invitees") or []
+        for e in raw.items(meeting.get("invitees"))
         if e.get("response") == "accepted" and (p := Person.from_raw(e.get("person")))
     ]
     found = ask(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from safecli import raw
 from safecli.model import Person
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ def _person(raw: Any) -> str:
 
 def action_line(action: Mapping[str, Any]) -> list[str]:
     """One action as `A3 (M1) due 2026-11-14, lead asc:Sam Patel: text`."""
-    moved = len(action.get("moves") or [])
+    moved = len(raw.items(action.get("moves")))
     head = (
         f"{action.get('id')} ({action.get('meeting')}) {action.get('status')}, due "
         f"{action.get('due')}{f' (moved {moved}x)' if moved else ''}, lead "
@@ -113,7 +114,7 @@ def show_lines(case: Case, meeting: Mapping[str, Any], policy: Policy) -> list[s
             f"  {n}. {' '.join(str(item).split())}" for n, item in enumerate(meeting["agenda"], 1)
         ]
     lines.append("Invitees:")
-    for e in meeting.get("invitees") or []:
+    for e in raw.items(meeting.get("invitees")):
         response = str(e.get("response"))
         if response == "deputy":
             response += f" ({e.get('deputy')})"
@@ -157,7 +158,7 @@ def minutes_lines(m: Mapping[str, Any]) -> list[str]:
             "    ",
             "  Adult's wishes: ",
         )
-    for n, risk in enumerate(m.get("risks") or [], 1):
+    for n, risk in enumerate(raw.items(m.get("risks")), 1):
         lines += _wrap(
             f"{risk.get('risk')}; in place: {risk.get('in_place') or '-'}; "
             f"barriers: {risk.get('barriers') or '-'}; actions: "
@@ -178,9 +179,9 @@ def minutes_lines(m: Mapping[str, Any]) -> list[str]:
         "    ",
         "  Others at risk: ",
     )
-    for decision in m.get("decisions") or []:
+    for decision in raw.items(m.get("decisions")):
         lines += _wrap(decision, "    ", "  Decision: ")
-    for d in m.get("disagreements") or []:
+    for d in raw.items(m.get("disagreements")):
         lines += _wrap(
             f"{_person(d.get('raised_by'))} about {d.get('about')}; outcome: "
             f"{d.get('outcome') or '-'}" + ("; escalated" if d.get("escalated") else ""),
@@ -216,6 +217,6 @@ def minutes_lines(m: Mapping[str, Any]) -> list[str]:
             "    ",
             "  Capacity: ",
         )
-    shared = [f"{s.get('agency')} on {s.get('shared_on')}" for s in m.get("shared") or []]
+    shared = [f"{s.get('agency')} on {s.get('shared_on')}" for s in raw.items(m.get("shared"))]
     lines.append(f"  Minutes shared: {', '.join(shared) or 'not yet'}")
     return lines

@@ -20,6 +20,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 from pathlib import Path
 
+from safecli import raw
 from safecli.digest import output
 from safecli.digest.items import Item, select
 from safecli.errors import SafecliError
@@ -61,7 +62,7 @@ def people_of(book: Book, case_ids: Sequence[str]) -> dict[str, list[tuple[str, 
         for agency in agencies or []:
             if not isinstance(agency, Mapping) or not isinstance(agency.get("handle"), str):
                 continue
-            for person in agency.get("people") or []:
+            for person in raw.items(agency.get("people")):
                 email = person.get("email") if isinstance(person, Mapping) else None
                 if isinstance(email, str) and email.strip():
                     by_address = found.setdefault(agency["handle"], {})

@@ -16,6 +16,7 @@ from typing import Any
 
 from safecli.casework.schedule import sequence_of
 from safecli.dates import parse_when
+from safecli.errors import FileFormatError, InvalidInput
 from safecli.policy.pack import MeetingType, Policy
 from safecli.raw import day, items, mapping, text, texts
 from safecli.render.views import (
@@ -26,7 +27,9 @@ from safecli.render.views import (
     PersonView,
     format_when,
 )
+from safecli.store import scan
 from safecli.store.book import Book, Case
+from safecli.store.refusals import read_text
 
 MARKING = "OFFICIAL-SENSITIVE"
 _EITHER_FORMAT = re.compile(r"\b(discussion/meeting|meeting/discussion)\b")
@@ -172,10 +175,22 @@ def meeting_type(policy: Policy, raw: Mapping[str, Any]) -> MeetingType:
 
 
 def meeting_view(
-    raw: Mapping[str, Any], mtype: MeetingType, people: Directory, book: Book
+    raw: Mapping[str, Any], mtype: MeetingType, people: Directory, book: Book, case: Case
 ) -> MeetingView:
-    """A stored meeting as templates see it."""
-    when = _when(raw.get("when"), book)
+    """A stored meeting as templates see it; a `when` that is not a usable time is refused
+    at its place in meetings.yaml."""
+    try:
+        when = _when(raw.get("when"), book)
+    except InvalidInput as exc:
+        path = case.folder / "meetings.yaml"
+        index = next((i for i, m in enumerate(case.meetings) if m is raw), 0)
+        line, column = scan.locate(scan.compose(path, read_text(path)), [index, "when"])
+        raise FileFormatError(
+            f"when is not a meeting time safecli can use ({_reason(exc)}); see: safecli validate",
+            path=path,
+            line=line,
+            column=column,
+        ) from exc
     meeting_format = text(raw.get("format")) or "meeting"
     mode = text(raw.get("mode")) or ""
     adult = mapping(raw.get("adult"))
@@ -229,6 +244,14 @@ def _invitee(raw: Any, people: Directory) -> InviteeView | None:
         deputy=text(entry.get("deputy")),
         responded_on=day(entry.get("responded_on")),
     )
+
+
+def _reason(exc: InvalidInput) -> str:
+    """What was wrong with a stored value, without the value itself (it may be free text)."""
+    message = exc.message
+    if "out of range" in message:
+        return message[message.index("out of range") :]
+    return "not a date and time YYYY-MM-DDTHH:MM"
 
 
 def _when(value: Any, book: Book) -> datetime | None:

@@ -78,7 +78,7 @@ def build(
     raw = case.find("meetings", meeting_id)
     people = Directory.of(case)
     mtype = meeting_type(book_policy(book), raw)
-    meeting = meeting_view(raw, mtype, people, book)
+    meeting = meeting_view(raw, mtype, people, book, case)
     removed = to is not None and _removed(meeting, to) is not None
     recipient = None
     if to is not None:

@@ -150,7 +150,7 @@ def invitation(
     """The invitation to the adult; InvalidInput when they are not invited."""
     raw = case.find("meetings", meeting_id)
     people = Directory.of(case)
-    meeting = meeting_view(raw, meeting_type(book_policy(book), raw), people, book)
+    meeting = meeting_view(raw, meeting_type(book_policy(book), raw), people, book, case)
     if meeting.status == "cancelled":
         raise InvalidInput(f"meeting {meeting_id} of {case.case_id} was cancelled")
     if meeting.adult_invited is not True:

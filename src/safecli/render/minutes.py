@@ -91,7 +91,7 @@ def build(book: Book, case: Case, meeting_id: str, *, show_names: bool, today: d
         )
     people = Directory.of(case)
     mtype = meeting_type(book_policy(book), raw)
-    meeting = meeting_view(raw, mtype, people, book)
+    meeting = meeting_view(raw, mtype, people, book, case)
     attendees = people.persons(minutes.get("attendees"))
     agreed = tuple(
         action_row(a, people, today)
