@@ -185,7 +185,7 @@ ACTION_KEYS = (
     "cancelled_on",
     "moves",
 )
-MEETING_ADULT_KEYS = ("invited", "not_invited_reason")
+MEETING_ADULT_KEYS = ("invited", "not_invited_reason", "interpreter_arranged")
 MINUTES_WISHES_KEYS = ("views", "obtained_by")
 RISK_KEYS = ("risk", "in_place", "barriers", "actions")
 MINUTES_OTHERS_KEYS = (

@@ -466,7 +466,7 @@ MEETING = _record(
         "adult": _record(
             "the adult's invitation",
             model.MEETING_ADULT_KEYS,
-            {"invited": Flag(), "not_invited_reason": Text()},
+            {"invited": Flag(), "not_invited_reason": Text(), "interpreter_arranged": Flag()},
         ),
         "subjects": ListOf(Ref("case", CASE_ID, nullable=False)),
         "agenda": ListOf(

@@ -496,7 +496,8 @@ def test_new_meeting_by_answering_prompts(tmp_path: Path) -> None:
             "The adult's advocate: supports them to take part and to be heard",
         ),
     ]
-    assert stored["agenda"] == ["Polish interpreter arranged for the adult"]
+    assert stored["agenda"] == []
+    assert stored["adult"]["interpreter_arranged"] is True
     assert stored["adult"]["invited"] is False
     assert stored["adult"]["not_invited_reason"].startswith("Too unwell")
 
@@ -536,13 +537,28 @@ def test_communication_needs_without_a_terminal_use_flags(tmp_path: Path) -> Non
     book = make_book(tmp_path, interpreter="Urdu", needs_advocate=True)
     result = run(book, *STRATEGY, "--interpreter-not-arranged", "--advocate-arranged")
     assert result.exit_code == 0
-    assert meeting(book, "M1")["agenda"] == [
-        "Urdu interpreter needed for the adult, not yet arranged",
-        "Advocate arranged for the adult",
-    ]
+    assert meeting(book, "M1")["agenda"] == ["Advocate arranged for the adult"]
+    assert meeting(book, "M1")["adult"]["interpreter_arranged"] is False
     result = run(book, *STRATEGY)
     assert "note: the adult needs a Urdu interpreter; say whether one is arranged" in result.stderr
     assert "note: the adult needs an advocate" in result.stderr
+
+
+def test_the_interpreter_is_a_recorded_fact_set_by_new_and_update(tmp_path: Path) -> None:
+    book = make_book(tmp_path, interpreter="Urdu")
+    invited = [*STRATEGY[:-4], "--adult-invited", "--as-of", "2026-11-02"]
+    result = run(book, *invited, "--interpreter-not-arranged")
+    assert result.exit_code == 0, result.output
+    assert (
+        "warning EMP004 M1: the adult needs an interpreter, but the meeting records that "
+        "none is arranged (adult.interpreter_arranged;" in " ".join(result.output.split())
+    )
+    updated = run(book, "meeting", "update", CASE, "M1", "--interpreter-arranged")
+    assert updated.exit_code == 0, updated.output
+    assert "updated M1: interpreter_arranged" in updated.output
+    assert meeting(book, "M1")["adult"]["interpreter_arranged"] is True
+    shown = run(book, "validate", "--no-cache", "--as-of", "2026-11-02")
+    assert "EMP004" not in shown.output
 
 
 # --- types and suggest -------------------------------------------------------------------

@@ -153,13 +153,39 @@ EMP004 = [
         edits={"adult": [("advocate: null", "advocate: DC Lee Jones")]},
     ),
     Row(
-        "interpreter needed, not arranged",
-        [("EMP004", 18, 3)],
+        "interpreter needed, nothing recorded",
+        [("EMP004", 13, 3)],
         edits={"adult": [("interpreter: null", "interpreter: Polish")]},
     ),
     Row(
-        "interpreter arranged in the purpose",
+        "interpreter recorded as arranged",
         [],
+        edits={
+            "adult": [("interpreter: null", "interpreter: Polish")],
+            "meetings": [
+                (
+                    "    not_invited_reason: null\n",
+                    "    not_invited_reason: null\n    interpreter_arranged: true\n",
+                )
+            ],
+        },
+    ),
+    Row(
+        "interpreter recorded as not arranged",
+        [("EMP004", 13, 3)],
+        edits={
+            "adult": [("interpreter: null", "interpreter: Polish")],
+            "meetings": [
+                (
+                    "    not_invited_reason: null\n",
+                    "    not_invited_reason: null\n    interpreter_arranged: false\n",
+                )
+            ],
+        },
+    ),
+    Row(
+        "free text saying an interpreter is booked is not read",
+        [("EMP004", 13, 3)],
         edits={
             "adult": [("interpreter: null", "interpreter: Polish")],
             "meetings": [

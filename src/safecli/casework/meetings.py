@@ -78,6 +78,7 @@ class NewMeeting:
     chair: Person
     adult_invited: bool
     adult_not_invited_reason: str | None = None
+    interpreter_arranged: bool | None = None
     where: str | None = None
     link: str | None = None
     decision_maker: Person | None = None
@@ -164,6 +165,11 @@ def _meeting_record(meeting_id: str, spec: NewMeeting) -> Any:
                 {
                     "invited": spec.adult_invited,
                     "not_invited_reason": spec.adult_not_invited_reason,
+                    **(
+                        {"interpreter_arranged": spec.interpreter_arranged}
+                        if spec.interpreter_arranged is not None
+                        else {}
+                    ),
                 },
             ),
             "subjects": list(spec.subjects),

@@ -19,7 +19,7 @@ from safecli.casework.people import resolve
 from safecli.casework.schedule import CALENDAR_KEYS, raise_sequence
 from safecli.dates import format_when
 from safecli.errors import InvalidInput
-from safecli.model import MEETING_KEYS, MEETING_MODES, Person, check_choice
+from safecli.model import MEETING_ADULT_KEYS, MEETING_KEYS, MEETING_MODES, Person, check_choice
 from safecli.raw import day, mapping
 from safecli.store import roundtrip
 from safecli.store.book import Book, Case, edit_case
@@ -42,6 +42,7 @@ class PlanChange:
     agenda: tuple[str, ...] | None = None
     agenda_add: tuple[str, ...] = ()
     agenda_remove: tuple[str, ...] = ()
+    interpreter_arranged: bool | None = None
 
     def is_empty(self) -> bool:
         """Whether nothing is asked to change."""
@@ -81,7 +82,7 @@ def update_plan(book: Book, case_id: str, meeting_id: str, change: PlanChange) -
     if change.is_empty():
         raise InvalidInput(
             "give what changes: --when, --where, --link, --mode, --purpose, --chair, "
-            "--agenda, --agenda-add or --agenda-remove"
+            "--agenda, --agenda-add, --agenda-remove or --interpreter-arranged"
         )
     if change.mode is not None:
         check_choice(change.mode, MEETING_MODES, "mode")
@@ -106,10 +107,25 @@ def update_plan(book: Book, case_id: str, meeting_id: str, change: PlanChange) -
             roundtrip.put(meeting, MEETING_KEYS, key, given[key])
         if _change_agenda(meeting, change):
             changed.append("agenda")
+        if _change_interpreter(meeting, change.interpreter_arranged):
+            changed.append("interpreter_arranged")
         calendar = [key for key in changed if key in CALENDAR_KEYS]
         if calendar:
             raise_sequence(meeting)
     return Updated(case, tuple(changed), bool(calendar) and meeting.get("invited_on") is not None)
+
+
+def _change_interpreter(meeting: Any, arranged: bool | None) -> bool:
+    """Record whether the adult's interpreter is arranged; whether that changed it."""
+    adult = meeting.get("adult")
+    if (
+        arranged is None
+        or not isinstance(adult, dict)
+        or adult.get("interpreter_arranged") is arranged
+    ):
+        return False
+    roundtrip.put(adult, MEETING_ADULT_KEYS, "interpreter_arranged", arranged)
+    return True
 
 
 def _change_agenda(meeting: Any, change: PlanChange) -> bool:

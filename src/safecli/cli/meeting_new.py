@@ -172,7 +172,8 @@ def new(
     if not invitees and interactive:
         invitees = _offer_invitees(case, mt, [chair_person, deciding])
     items = list(agenda or [])
-    items += _communication(case, invitees, interpreter_arranged, advocate_arranged)
+    arranged = _interpreter(case, interpreter_arranged)
+    items += _advocate(case, invitees, advocate_arranged)
     invited, reason = _adult(mt, adult_invited, adult_not_invited_reason)
     spec = NewMeeting(
         type_id=mt.id,
@@ -183,6 +184,7 @@ def new(
         chair=chair_person,
         adult_invited=invited,
         adult_not_invited_reason=reason,
+        interpreter_arranged=arranged,
         where=where,
         link=link,
         decision_maker=deciding,
@@ -253,38 +255,38 @@ def _offer_invitees(case: Case, mt: MeetingType, skip: list[Any]) -> list[Invita
         chosen.append(Invitation(extra, why))
 
 
-def _communication(
-    case: Case, invitees: list[Invitation], interpreter: bool | None, advocate: bool | None
-) -> list[str]:
-    """Agenda notes on the interpreter and advocate the adult needs (may invite the advocate)."""
+def _interpreter(case: Case, arranged: bool | None) -> bool | None:
+    """Whether the interpreter the adult needs is arranged (asked at a terminal); None
+    when the adult needs none or nobody said."""
+    comm = case.adult.get("communication")
+    language = comm.get("interpreter") if isinstance(comm, Mapping) else None
+    if not language:
+        return arranged
+    if arranged is None and is_interactive():
+        arranged = confirm(
+            f"The adult needs a {language} interpreter. Is one arranged for this meeting?",
+            default=False,
+        )
+    if arranged is None:
+        _say(
+            [
+                (
+                    f"note: the adult needs a {language} interpreter; say whether one is "
+                    "arranged with --interpreter-arranged or --interpreter-not-arranged"
+                )
+            ]
+        )
+    return arranged
+
+
+def _advocate(case: Case, invitees: list[Invitation], advocate: bool | None) -> list[str]:
+    """Agenda notes on the advocate the adult needs (may invite the advocate)."""
     from safecli.casework.meetings import Invitation
     from safecli.casework.people import kind_of, people_of_kinds
 
     comm = case.adult.get("communication")
     comm = comm if isinstance(comm, Mapping) else {}
     notes: list[str] = []
-    language = comm.get("interpreter")
-    if language:
-        if interpreter is None and is_interactive():
-            interpreter = confirm(
-                f"The adult needs a {language} interpreter. Is one arranged for this meeting?",
-                default=False,
-            )
-        if interpreter is None:
-            _say(
-                [
-                    (
-                        f"note: the adult needs a {language} interpreter; say whether one is "
-                        "arranged with --interpreter-arranged or --interpreter-not-arranged"
-                    )
-                ]
-            )
-        else:
-            notes.append(
-                f"{language} interpreter arranged for the adult"
-                if interpreter
-                else f"{language} interpreter needed for the adult, not yet arranged"
-            )
     if comm.get("needs_advocate") or comm.get("advocate"):
         invited = {i.person for i in invitees}
         if any(kind_of(case, p.agency) == "advocacy" for p in invited):

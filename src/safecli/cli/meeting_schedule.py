@@ -71,11 +71,19 @@ def update(
             show_default=False,
         ),
     ] = None,
+    interpreter_arranged: Annotated[
+        bool | None,
+        Opt(
+            "--interpreter-arranged/--interpreter-not-arranged",
+            help="Whether the interpreter the adult needs is arranged.",
+            show_default=False,
+        ),
+    ] = None,
     as_of: AsOfOption = None,
     commit: CommitOption = None,
 ) -> None:
     """Change the plan of a meeting not yet held: time, place, link, mode, purpose,
-    chair, agenda. At a terminal with nothing given, asks for each (empty keeps it).
+    chair, agenda, whether the adult's interpreter is arranged. At a terminal with nothing given, asks for each (empty keeps it).
 
     A held meeting's plan does not change (its minutes are recorded against it).
     The changed case is checked by every rule validate runs: a change it would call
@@ -108,6 +116,7 @@ def update(
         agenda=tuple(agenda) if agenda else None,
         agenda_add=tuple(agenda_add or ()),
         agenda_remove=tuple(agenda_remove or ()),
+        interpreter_arranged=interpreter_arranged,
     )
     if change.is_empty() and is_interactive():
         change = _ask_plan(meeting, moment)

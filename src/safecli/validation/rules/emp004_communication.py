@@ -4,9 +4,11 @@ When adult.yaml records that the adult needs an advocate (`communication.advocat
 names one, or `needs_advocate: true`), every meeting the adult is invited to
 invites the advocate: an invitee from an agency of kind `advocacy`, or the
 person named as advocate. When it records an interpreter language
-(`communication.interpreter`), the invitation arranges one: an invitee's reason,
-the purpose or the agenda mentions an interpreter (a line saying one is "not
-arranged" or "not yet booked" does not count). Checked for meeting types
+(`communication.interpreter`), the meeting records that one is arranged
+(`adult.interpreter_arranged: true`, set by `safecli meeting new
+--interpreter-arranged` or `safecli meeting update --interpreter-arranged`);
+`false` or nothing recorded is a finding. Free text (the purpose, the agenda)
+is not read for it. Checked for meeting types
 whose pack entry asks for an advocate or interpreter where needed
 (`invite.advocate_or_interpreter: true`); cancelled meetings are not checked.
 
@@ -26,8 +28,8 @@ Passes:
     - id: M1
       type: self-neglect
       status: planned
-      adult: {invited: true, not_invited_reason: null}
-      purpose: Agree a plan with Mr Nowak (Polish interpreter booked).
+      adult: {invited: true, not_invited_reason: null, interpreter_arranged: true}
+      purpose: Agree a plan with Mr Nowak.
 
 Fails:
 
@@ -36,8 +38,8 @@ Fails:
     - id: M1
       type: self-neglect
       status: planned
-      adult: {invited: true, not_invited_reason: null}
-      purpose: Agree a plan with Mr Nowak.
+      adult: {invited: true, not_invited_reason: null, interpreter_arranged: false}
+      purpose: Agree a plan with Mr Nowak (Polish interpreter booked).
 
     # adult.yaml: communication: {large_print: null,
     #   notes: Send letters in 18pt large print.}
@@ -84,15 +86,21 @@ def check(view: CaseView) -> Iterator[Finding]:
                 (index, "invitees"),
                 f"{meeting.get('id')}: the adult needs an advocate, but no advocate is invited",
             )
-        if filled(interpreter) and not _mentions_interpreter(meeting):
+        arranged = mapping(meeting.get("adult")).get("interpreter_arranged")
+        if filled(interpreter) and arranged is not True:
+            said = (
+                "records that none is arranged"
+                if arranged is False
+                else "does not record that one is arranged"
+            )
             yield view.finding(
                 RULE,
                 "meetings",
-                (index, "invitees"),
-                f"{meeting.get('id')}: "
-                "the adult needs an interpreter, but the invitation "
-                "does not arrange one (say so in an invitee's reason, the "
-                "purpose or the agenda)",
+                (index, "adult"),
+                f"{meeting.get('id')}: the adult needs an interpreter, but the meeting "
+                f"{said} (adult.interpreter_arranged; "
+                f"safecli meeting update {view.case_id} {meeting.get('id')} "
+                "--interpreter-arranged)",
             )
 
 
@@ -126,24 +134,6 @@ def _advocate_invited(meeting: dict[str, Any], kinds: dict[str, str], advocate: 
         if who is not None and (kinds.get(who.agency) == "advocacy" or who.name == advocate):
             return True
     return False
-
-
-# A line saying the interpreter is still to be found does not arrange one.
-NOT_ARRANGED = ("not arranged", "not yet arranged", "not booked", "not yet booked")
-
-
-def _mentions_interpreter(meeting: dict[str, Any]) -> bool:
-    texts = [
-        meeting.get("purpose"),
-        *items(meeting.get("agenda")),
-        *(mapping(entry).get("reason") for entry in items(meeting.get("invitees"))),
-    ]
-    return any(
-        isinstance(text, str)
-        and "interpret" in text.lower()
-        and not any(words in text.lower() for words in NOT_ARRANGED)
-        for text in texts
-    )
 
 
 RULE = Rule(
