@@ -70,8 +70,10 @@ CASES: list[tuple[str, list[str], tuple[str, ...]]] = [
         ("txt",),
     ),
 ]
-# The same book in Wales: SG-2026-0001 (no language recorded) gets both, Welsh first.
+# The same book in Wales: SG-2026-0001 (no language recorded) gets both, Welsh first;
+# so do the professionals' documents.
 WALES = [
+    ("wales/SG-2026-0001/invitation-M3", ["invitation", "SG-2026-0001", "M3"], INVITATION),
     (
         "wales/SG-2026-0001/letter-invitation-M3",
         ["invitation", "SG-2026-0001", "M3", "--to", "adult"],

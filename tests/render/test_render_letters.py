@@ -8,6 +8,7 @@ from pathlib import Path
 import html5lib
 import pytest
 from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 from test_render import HOSTILE, make_book, run
 
@@ -28,6 +29,7 @@ GLOSSARY = {
 }
 USED = ("strategy meeting", "strategy discussion", "lead coordinator", "best interests")
 USED_TOO = "care, support and protection plan"
+EXTRACTOR = "safecli.render.catalogue.extract_pack"
 SENTENCE_END = re.compile(r"[.!?:]\s+\S")
 
 
@@ -65,10 +67,13 @@ def test_the_easy_read_check_finds_a_long_line() -> None:
 
 
 def test_the_welsh_catalogue_covers_every_phrase_and_awaits_review() -> None:
-    method_map = [("templates/*.j2", "jinja2"), ("src/safecli/render/**.py", "python")]
-    options = {"templates/*.j2": {"extensions": "jinja2.ext.i18n"}}
+    # The mapping pybabel extract uses: templates, render/ and the policy pack's words.
+    with open(REPO / "babel.cfg", encoding="utf-8") as cfg:
+        method_map, options = parse_mapping_cfg(cfg)
+    assert ("src/safecli/policy/meeting_types.yaml", EXTRACTOR) in method_map
     keywords = {"_": None, "gettext": None, "N_": None}
     phrases = {m[2] for m in extract_from_dir(str(REPO), method_map, options, keywords)}
+    assert "Strategy meeting (Wales)" in phrases and "Protection plan" in phrases
     catalogue = welsh()
     assert phrases - set(catalogue) == set(), "run pybabel extract/update (docs/templates.md)"
     for msgid, (msgstr, flags, comments) in catalogue.items():

@@ -176,6 +176,7 @@ def invitation(
         show_names=_names(book, show_names),
         sender=sender,
         duration=timedelta(minutes=duration),
+        lang=lang,
     )
     _emit(book, render_invitation(book, case_id, meeting_id, options, now=now), output)
 
@@ -188,11 +189,13 @@ def minutes(
     fmt: Annotated[str | None, Opt("--format", "-f", help="md, html or txt.")] = None,
     output: OutputOption = None,
     show_names: ShowNamesOption = None,
+    lang: LangOption = None,
     as_of: AsOfOption = None,
 ) -> None:
     """Render the minutes of a held meeting, marked OFFICIAL-SENSITIVE.
 
     Actions are shown with their status on the --as-of date (default: today).
+    In a Welsh book (or a case in Wales) the minutes are in Welsh, then English.
 
     Example: safecli render minutes SG-2026-0001 M2 --format html -o minutes-M2.html
     """
@@ -209,6 +212,7 @@ def minutes(
             chosen,
             show_names=_names(book, show_names),
             today=today(book, as_of),
+            lang=lang,
         ),
         output,
     )
@@ -221,9 +225,12 @@ def plan(
     fmt: Annotated[str | None, Opt("--format", "-f", help="md, html or txt.")] = None,
     output: OutputOption = None,
     show_names: ShowNamesOption = None,
+    lang: LangOption = None,
     as_of: AsOfOption = None,
 ) -> None:
     """Render the protection plan: risks, wishes, open actions, capacity, review.
+
+    In a Welsh book (or a case in Wales) the plan is in Welsh, then English.
 
     Example: safecli render plan SG-2026-0001 --as-of 2026-12-01 --format txt
     """
@@ -234,7 +241,12 @@ def plan(
     _emit(
         book,
         render_plan(
-            book, case_id, chosen, show_names=_names(book, show_names), today=today(book, as_of)
+            book,
+            case_id,
+            chosen,
+            show_names=_names(book, show_names),
+            today=today(book, as_of),
+            lang=lang,
         ),
         output,
     )

@@ -17,8 +17,10 @@ from icalendar import Calendar, Event, Timezone, vCalAddress
 from safecli.errors import InvalidInput
 from safecli.raw import mapping, text
 from safecli.render.escape import header_text, one_line
+from safecli.render.i18n import N_
 from safecli.render.invitation import Invitation
 from safecli.render.views import PersonView
+from safecli.render.words import Words
 from safecli.store.book import Case
 
 PRODID = "-//safecli//safeguarding meeting invitation//EN"
@@ -29,13 +31,15 @@ PARTSTAT = {
     "deputy": "DELEGATED",
     "written-update": "DECLINED",
 }
+ENGLISH = Words("en")
+Languages = tuple[str, ...]
 _POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", re.IGNORECASE)
 _EMAIL = re.compile(r"[^\s<>\"(),;:@\\]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 
 
-def summary(inv: Invitation) -> str:
+def summary(inv: Invitation, words: Words = ENGLISH) -> str:
     """The calendar title: meeting type and case id, nothing about the adult."""
-    return header_text(f"{inv.meeting.title} — {inv.doc.case_id}")
+    return header_text(f"{words.gettext(inv.meeting.title)} — {inv.doc.case_id}")
 
 
 def email_of(person: PersonView | None) -> str | None:
@@ -76,33 +80,41 @@ def mentions(value: str, words: Iterable[str]) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", value, re.IGNORECASE) for w in words)
 
 
-def location(inv: Invitation, words: tuple[str, ...]) -> str:
-    """Where, as far as a calendar may say it."""
+def location(inv: Invitation, words: tuple[str, ...], languages: Languages = ("en",)) -> str:
+    """Where, as far as a calendar may say it (a fixed phrase in each language)."""
     meeting = inv.meeting
     if meeting.mode == "virtual" and meeting.link and not mentions(meeting.link, words):
         return meeting.link
-    if meeting.mode == "telephone":
-        return "Telephone: the chair sends the dial-in details"
-    if meeting.where and not mentions(meeting.where, words):
+    if meeting.where and meeting.mode != "telephone" and not mentions(meeting.where, words):
         return header_text(meeting.where)
-    return "given in the invitation from the chair"
+    if meeting.mode == "telephone":
+        phrase = N_("Telephone: the chair sends the dial-in details")
+    else:
+        phrase = N_("given in the invitation from the chair")
+    return " / ".join(Words(lang).gettext(phrase) for lang in languages)
 
 
-def description(inv: Invitation, place: str) -> str:
-    """The calendar body: ids, type, chair and how to join; no case details."""
+def description(inv: Invitation, place: str, languages: Languages = ("en",)) -> str:
+    """The calendar body: ids, type, chair and how to join; no case details.
+    In two languages, the first language's paragraph first."""
+    return "\n\n".join(_description(inv, place, Words(lang)) for lang in languages)
+
+
+def _description(inv: Invitation, place: str, words: Words) -> str:
     meeting = inv.meeting
     chair = meeting.chair
+    _ = words.gettext
     lines = [
-        f"{meeting.title} ({inv.meeting_type.framework}).",
-        f"Case {inv.doc.case_id}, meeting {meeting.id}.",
-        f"Chair: {chair}." if chair else "Chair: not yet named.",
-        f"How: {meeting.mode_label}. Where: {place}.",
-        "The purpose, agenda and what to bring are in the invitation from the chair.",
-        (
+        f"{_(meeting.title)} ({_(inv.meeting_type.framework)}).",
+        _("Case %(case)s, meeting %(meeting)s.") % {"case": inv.doc.case_id, "meeting": meeting.id},
+        _("Chair: %(chair)s.") % {"chair": chair} if chair else _("Chair: not yet named."),
+        _("How: %(how)s. Where: %(where)s.") % {"how": _(meeting.mode_label), "where": place},
+        _("The purpose, agenda and what to bring are in the invitation from the chair."),
+        _(
             "If you cannot attend, tell the chair and send a deputy or a written update "
             "before the meeting."
         ),
-        "OFFICIAL-SENSITIVE: do not forward this entry or add case details to it.",
+        _("OFFICIAL-SENSITIVE: do not forward this entry or add case details to it."),
     ]
     return "\n".join(header_text(line) for line in lines)
 
@@ -119,6 +131,7 @@ def invitation_ics(
     uid: str,
     now: datetime,
     duration: timedelta = timedelta(hours=1),
+    languages: Languages = ("en",),
 ) -> str:
     """The invitation as an iCalendar REQUEST, or the CANCEL of a cancellation, with the
     meeting's UID and SEQUENCE (CRLF line ends, as RFC 5545 wants)."""
@@ -139,16 +152,21 @@ def invitation_ics(
         cal.add_component(
             Timezone.from_tzid(zone, first_date=date(year, 1, 1), last_date=date(year + 1, 1, 1))
         )
-    place = location(inv, private_words(case))
+    place = location(inv, private_words(case), languages)
     event = Event()
     event.add("uid", uid)
     event.add("dtstamp", now.astimezone(UTC))
     event.add("sequence", meeting.sequence)
     event.add("dtstart", meeting.when)
     event.add("dtend", meeting.when + duration)
-    event.add("summary", ("Cancelled: " if inv.is_cancellation else "") + summary(inv))
+    titles = (
+        (words.gettext(N_("Cancelled: %(title)s")) if inv.is_cancellation else "%(title)s")
+        % {"title": summary(inv, words)}
+        for words in map(Words, languages)
+    )
+    event.add("summary", " / ".join(titles))
     event.add("location", place)
-    event.add("description", description(inv, place))
+    event.add("description", description(inv, place, languages))
     event.add("class", "CONFIDENTIAL")
     event.add("status", "CANCELLED" if inv.is_cancellation else "CONFIRMED")
     event.add("transp", "OPAQUE")

@@ -19,6 +19,7 @@ from safecli.dates import parse_when
 from safecli.errors import FileFormatError, InvalidInput
 from safecli.policy.pack import MeetingType, Policy
 from safecli.raw import day, items, mapping, text, texts
+from safecli.render.i18n import N_
 from safecli.render.views import (
     MODE_LABELS,
     RESPONSE_LABELS,
@@ -31,7 +32,7 @@ from safecli.store import scan
 from safecli.store.book import Book, Case
 from safecli.store.refusals import read_text
 
-MARKING = "OFFICIAL-SENSITIVE"
+MARKING = N_("OFFICIAL-SENSITIVE")
 _EITHER_FORMAT = re.compile(r"\b(discussion/meeting|meeting/discussion)\b")
 
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from safecli.errors import InvalidInput
 from safecli.render import (
     FORMATS,
     INVITATION_FORMATS,
+    bilingual,
     calendar,
+    i18n,
     invitation,
     letters,
     mail,
@@ -30,6 +33,7 @@ class InvitationOptions:
     show_names: bool = False
     sender: str | None = None
     duration: timedelta = timedelta(hours=1)
+    lang: str | None = None
 
 
 @dataclass(frozen=True)
@@ -50,7 +54,10 @@ def check_format(fmt: str, allowed: tuple[str, ...]) -> str:
 def render_invitation(
     book: Book, case_id: str, meeting_id: str, options: InvitationOptions, *, now: datetime
 ) -> Rendered:
-    """An invitation in md, html, txt, ics or eml; `now` stamps the calendar and email."""
+    """An invitation in md, html, txt, ics or eml; `now` stamps the calendar and email.
+
+    In the recipient's recorded language (agencies.yaml), else as the book's
+    jurisdiction says (Welsh first and English in Wales), unless `options.lang`."""
     fmt = check_format(options.fmt, INVITATION_FORMATS)
     case = read_case(book, case_id)
     inv = invitation.build(
@@ -61,6 +68,14 @@ def render_invitation(
         show_names=options.show_names,
         today=now.astimezone(book.config.tz).date(),
     )
+    recorded = inv.recipient.person.language if inv.recipient else None
+    languages = i18n.languages_for(letters.jurisdiction(book, case), recorded, options.lang)
+
+    def variables(lang: str) -> dict[str, Any]:
+        doc = bilingual.localised(inv.doc, lang, invitation.TITLE, title=inv.meeting.title)
+        return {**inv.variables(), "doc": doc}
+
+    templates = templates_for(book)
     if fmt in FORMATS:
         if inv.is_cancellation:
             whom = f" for {options.to}" if inv.removed else ""
@@ -68,41 +83,75 @@ def render_invitation(
                 f"meeting {meeting_id} of {case_id} was cancelled{whom}; its cancellation "
                 "is a calendar file or an email: --format ics or --format eml"
             )
-        return Rendered(templates_for(book).render("invitation", fmt, inv.variables()))
+        return Rendered(
+            bilingual.compose(templates, "invitation." + fmt + ".j2", fmt, variables, languages)
+        )
     uid = identity.meeting_uid(book.config, case.case_id, meeting_id)
-    ics = calendar.invitation_ics(inv, case, uid=uid, now=now, duration=options.duration)
+    ics = calendar.invitation_ics(
+        inv, case, uid=uid, now=now, duration=options.duration, languages=languages
+    )
     if fmt == "ics":
         return Rendered(ics)
-    templates = templates_for(book)
     sender = mail.parse_sender(options.sender) if options.sender else None
     message = mail.invitation_email(
         inv,
-        text_body=templates.render("invitation", "txt", inv.variables()),
-        html_body=templates.render("invitation", "html", inv.variables()),
+        text_body=bilingual.compose(templates, "invitation.txt.j2", "txt", variables, languages),
+        html_body=bilingual.compose(templates, "invitation.html.j2", "html", variables, languages),
         ics=ics,
         now=now,
         sender=sender,
         domain=book.config.mail_domain,
+        languages=languages,
     )
     return Rendered(message.text, tuple(f"{p.agency}:{p.name}" for p in message.unaddressed))
 
 
 def render_minutes(
-    book: Book, case_id: str, meeting_id: str, fmt: str, *, show_names: bool, today: date
+    book: Book,
+    case_id: str,
+    meeting_id: str,
+    fmt: str,
+    *,
+    show_names: bool,
+    today: date,
+    lang: str | None = None,
 ) -> Rendered:
-    """The minutes of a held meeting in md, html or txt."""
+    """The minutes of a held meeting in md, html or txt (Welsh first and English in Wales)."""
     check_format(fmt, FORMATS)
-    built = minutes.build(
-        book, read_case(book, case_id), meeting_id, show_names=show_names, today=today
+    case = read_case(book, case_id)
+    built = minutes.build(book, case, meeting_id, show_names=show_names, today=today)
+
+    def variables(lang: str) -> dict[str, Any]:
+        doc = bilingual.localised(built.doc, lang, minutes.TITLE, title=built.meeting.title)
+        return {**built.variables(), "doc": doc}
+
+    languages = i18n.languages_for(letters.jurisdiction(book, case), None, lang)
+    return Rendered(
+        bilingual.compose(templates_for(book), f"minutes.{fmt}.j2", fmt, variables, languages)
     )
-    return Rendered(templates_for(book).render("minutes", fmt, built.variables()))
 
 
-def render_plan(book: Book, case_id: str, fmt: str, *, show_names: bool, today: date) -> Rendered:
-    """The protection plan of a case in md, html or txt."""
+def render_plan(
+    book: Book,
+    case_id: str,
+    fmt: str,
+    *,
+    show_names: bool,
+    today: date,
+    lang: str | None = None,
+) -> Rendered:
+    """The protection plan of a case in md, html or txt (Welsh first and English in Wales)."""
     check_format(fmt, FORMATS)
-    built = plan.build(book, read_case(book, case_id), show_names=show_names, today=today)
-    return Rendered(templates_for(book).render("plan", fmt, built.variables()))
+    case = read_case(book, case_id)
+    built = plan.build(book, case, show_names=show_names, today=today)
+
+    def variables(lang: str) -> dict[str, Any]:
+        return {**built.variables(), "doc": bilingual.localised(built.doc, lang, plan.TITLE)}
+
+    languages = i18n.languages_for(letters.jurisdiction(book, case), None, lang)
+    return Rendered(
+        bilingual.compose(templates_for(book), f"plan.{fmt}.j2", fmt, variables, languages)
+    )
 
 
 def render_letter(

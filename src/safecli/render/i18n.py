@@ -27,8 +27,15 @@ from safecli.model import DOCUMENT_LANGUAGES
 
 DOMAIN = "safecli"
 CHOICES = ("cy", "en", "both")
+# The HTML language tag of each document language.
+TAGS = {"cy": "cy", "en": "en-GB"}
 # What a person's recorded language may say, per document language.
 _NAMES = {"cy": ("cy", "welsh", "cymraeg"), "en": ("en", "english", "saesneg")}
+
+
+def N_(message: str) -> str:
+    """Mark a phrase for the catalogue; it is translated where it is shown."""
+    return message
 
 
 def catalogue_path(lang: str) -> str:

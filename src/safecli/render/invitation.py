@@ -18,8 +18,11 @@ from safecli.render.context import (
     meeting_type,
     meeting_view,
 )
+from safecli.render.i18n import N_
 from safecli.render.views import AgencyView, Directory
 from safecli.store.book import Book, Case
+
+TITLE = N_("Invitation: %(title)s")
 
 
 @dataclass(frozen=True)
@@ -88,7 +91,7 @@ def build(
         agency = people.agency(invitee.person.agency)
         if agency is not None and agency not in agencies:
             agencies.append(agency)
-    title = f"Invitation: {meeting.title}"
+    title = TITLE % {"title": meeting.title}
     return Invitation(
         doc=document(book, case, title, today),
         adult=adult_view(case, people, show_names=show_names),

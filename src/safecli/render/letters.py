@@ -24,6 +24,7 @@ from safecli.render.context import (
     meeting_type,
     meeting_view,
 )
+from safecli.render.i18n import N_
 from safecli.render.records import Review
 from safecli.render.views import ActionRow, Directory, PersonView
 from safecli.store.book import Book, Case
@@ -32,12 +33,7 @@ STANDARD_PRINT = 12
 EASY_READ_PRINT = 14
 KINDS = ("invitation", "feedback")
 BODIES = {"invitation": "invitation-adult.j2", "feedback": "feedback.j2"}
-LANGUAGE_TAGS = {"cy": "cy", "en": "en-GB"}
-
-
-def N_(message: str) -> str:
-    """Mark a phrase for the catalogue; it is translated where it is shown."""
-    return message
+LANGUAGE_TAGS = i18n.TAGS
 
 
 MARKING = N_("PRIVATE AND CONFIDENTIAL")

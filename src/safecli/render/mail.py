@@ -24,11 +24,14 @@ from safecli.errors import InvalidInput
 from safecli.render.calendar import email_of
 from safecli.render.context import MARKING
 from safecli.render.escape import header_text
+from safecli.render.i18n import N_
 from safecli.render.invitation import Invitation
-from safecli.render.views import PersonView, format_long_day
+from safecli.render.views import PersonView
+from safecli.render.words import Words
 
 # Local line ends: what `sendmail -t` reads on its standard input.
 POLICY = policy.default.clone(linesep="\n", max_line_length=78)
+SEPARATOR = "\n" + "=" * 74 + "\n\n"
 _ADDR_SPEC = re.compile(
     r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?"
 )
@@ -67,6 +70,7 @@ def invitation_email(
     now: datetime,
     sender: Address | None = None,
     domain: str | None = None,
+    languages: tuple[str, ...] = ("en",),
 ) -> Mail:
     """The invitation email (or the cancellation): To the recipient (or every invitee
     with an email)."""
@@ -89,18 +93,15 @@ def invitation_email(
     message = EmailMessage(policy=POLICY)
     message["From"] = sender
     message["To"] = recipients
-    when = format_long_day(meeting.when.date()) if meeting.when else "date to be confirmed"
-    what = "Cancelled" if inv.is_cancellation else "Invitation"
-    message["Subject"] = header_text(
-        f"{MARKING}: {what}: {meeting.title}, {inv.doc.case_id} {meeting.id}, {when}"
-    )
+    message["Subject"] = " / ".join(subject(inv, Words(lang)) for lang in languages)
     message["Date"] = format_datetime(now)
     message["Message-ID"] = make_msgid(
         idstring=f"{inv.doc.case_id}.{re.sub(r'[^A-Za-z0-9]', '', meeting.id)}",
         domain=domain or sender.domain,
     )
     if inv.is_cancellation:
-        message.set_content(cancellation_text(inv, when), cte="quoted-printable")
+        text = SEPARATOR.join(cancellation_text(inv, Words(lang)) for lang in languages)
+        message.set_content(text, cte="quoted-printable")
     else:
         message.set_content(text_body, cte="quoted-printable")
         message.add_alternative(html_body, subtype="html", cte="quoted-printable")
@@ -115,24 +116,41 @@ def invitation_email(
     return Mail(message.as_string(policy=POLICY), unaddressed)
 
 
-def cancellation_text(inv: Invitation, when: str) -> str:
+def subject(inv: Invitation, words: Words) -> str:
+    """The subject line in one language: marking, invitation or cancellation, ids, day."""
+    meeting = inv.meeting
+    _ = words.gettext
+    when = words.long_day(meeting.when.date()) if meeting.when else _(N_("date to be confirmed"))
+    what = N_("Cancelled") if inv.is_cancellation else N_("Invitation")
+    return header_text(
+        f"{_(MARKING)}: {_(what)}: {_(meeting.title)}, {inv.doc.case_id} {meeting.id}, {when}"
+    )
+
+
+def cancellation_text(inv: Invitation, words: Words) -> str:
     """The body of a cancellation: ids, type and date only, like the calendar entry."""
     meeting = inv.meeting
+    _ = words.gettext
+    when = words.long_day(meeting.when.date()) if meeting.when else _(N_("date to be confirmed"))
     if inv.removed:
-        news = "You are no longer needed at this meeting; it goes ahead without you."
+        news = _("You are no longer needed at this meeting; it goes ahead without you.")
     else:
-        news = "This meeting is cancelled."
+        news = _("This meeting is cancelled.")
+    ids = {"case": inv.doc.case_id, "meeting": meeting.id}
     return "\n".join(
         [
-            MARKING,
+            _(MARKING),
             "",
-            "Dear colleague,",
+            _("Dear colleague,"),
             "",
-            f"{meeting.title}, case {inv.doc.case_id}, meeting {meeting.id}, {when}.",
+            _("%(title)s, case %(case)s, meeting %(meeting)s, %(day)s.")
+            % {"title": _(meeting.title), "day": when, **ids},
             news,
-            "The attached calendar file removes the entry from your calendar.",
+            _("The attached calendar file removes the entry from your calendar."),
             "",
-            f"Chair: {meeting.chair}." if meeting.chair else "The chair will be in touch.",
+            _("Chair: %(chair)s.") % {"chair": meeting.chair}
+            if meeting.chair
+            else _("The chair will be in touch."),
             "",
         ]
     )

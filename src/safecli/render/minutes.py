@@ -20,6 +20,7 @@ from safecli.render.context import (
     meeting_type,
     meeting_view,
 )
+from safecli.render.i18n import N_
 from safecli.render.records import (
     Capacity,
     Disagreement,
@@ -38,6 +39,8 @@ from safecli.render.records import (
 )
 from safecli.render.views import ActionRow, AgencyView, Directory, PersonView, action_row
 from safecli.store.book import Book, Case
+
+TITLE = N_("Minutes: %(title)s")
 
 
 @dataclass(frozen=True)
@@ -99,7 +102,7 @@ def build(book: Book, case: Case, meeting_id: str, *, show_names: bool, today: d
         if mapping(a).get("meeting") == meeting_id
     )
     return Minutes(
-        doc=document(book, case, f"Minutes: {meeting.title}", today),
+        doc=document(book, case, TITLE % {"title": meeting.title}, today),
         adult=adult_view(case, people, show_names=show_names),
         meeting=meeting,
         meeting_type=mtype,

@@ -21,6 +21,7 @@ from safecli.render.context import (
     meeting_type,
     type_title,
 )
+from safecli.render.i18n import N_
 from safecli.render.records import (
     Capacity,
     Feedback,
@@ -37,6 +38,7 @@ from safecli.render.views import ActionRow, Directory, PersonView, action_row
 from safecli.store.book import Book, Case
 
 T = TypeVar("T")
+TITLE = N_("Protection plan")
 
 
 @dataclass(frozen=True)
@@ -169,7 +171,7 @@ def build(book: Book, case: Case, *, show_names: bool, today: date) -> Plan:
     asked = mapping(adult.get("wishes"))
     others = mapping(adult.get("others_at_risk"))
     return Plan(
-        doc=document(book, case, "Protection plan", today),
+        doc=document(book, case, TITLE, today),
         adult=adult_view(case, people, show_names=show_names),
         status=text(adult.get("status")) or "open",
         concerns=tuple(_concern(c, people) for c in items(adult.get("concerns"))),

@@ -46,12 +46,15 @@ from safecli.render.escape import (
     txt_wrap,
 )
 from safecli.render.i18n import translations
-from safecli.render.views import clock, format_day, format_long_day, format_when, local_day
+from safecli.render.views import clock, local_day
+from safecli.render.words import Words
 from safecli.store.book import Book
 
 KINDS = ("invitation", "minutes", "plan")
 
 OVERRIDE_DIR = "templates"
+# Plain-text labels are padded to line up their values: Welsh labels run longer.
+LABEL_WIDTHS = {"en": 17, "cy": 25}
 HELP = "see docs/templates.md for the variables each template gets"
 
 
@@ -88,9 +91,27 @@ class Templates:
         self, name: str, fmt: str, variables: Mapping[str, Any], *, lang: str = "en"
     ) -> str:
         """Render the template `name` with the environment of `fmt` and `lang`."""
-        env = self.environment(lang, fmt)
+        return self._guarded(
+            name, lambda: self.environment(lang, fmt).get_template(name).render(variables)
+        )
+
+    def render_block(
+        self, name: str, block: str, variables: Mapping[str, Any], *, lang: str = "en"
+    ) -> str:
+        """One block of an HTML template (its `content`, say); empty when it has none."""
+
+        def run() -> str:
+            template = self.environment(lang, "html").get_template(name)
+            if block not in template.blocks:
+                return ""
+            return "".join(template.blocks[block](template.new_context(dict(variables))))
+
+        return self._guarded(name, run)
+
+    def _guarded(self, name: str, run: Callable[[], str]) -> str:
+        """Run a rendering; TemplateFailure naming the template and line of what went wrong."""
         try:
-            return env.get_template(name).render(variables)
+            return run()
         except TemplateSyntaxError as exc:
             raise TemplateFailure(
                 f"syntax error in template {exc.name or name}: {exc.message} ({HELP})",
@@ -174,6 +195,7 @@ def check_syntax(book: Book, paths: Sequence[Path]) -> None:
 
 def environment(fmt: str, loader: BaseLoader, lang: str = "en") -> ImmutableSandboxedEnvironment:
     """The sandboxed, strict environment for one output format and language."""
+    words = Words(lang)
     env = ImmutableSandboxedEnvironment(
         loader=loader,
         extensions=["jinja2.ext.i18n"],
@@ -182,16 +204,19 @@ def environment(fmt: str, loader: BaseLoader, lang: str = "en") -> ImmutableSand
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
-        finalize=_finalizer(_ESCAPERS[fmt]),
+        finalize=_finalizer(_ESCAPERS[fmt], words),
         auto_reload=False,
     )
     env.filters.update(
         {
             "text": _ESCAPERS[fmt],
             "block": _BLOCKS[fmt],
-            "day": format_day,
-            "longday": format_long_day,
-            "when": format_when,
+            "day": words.day,
+            "longday": words.long_day,
+            "when": words.when,
+            "tr": words.gettext,
+            "status": words.status,
+            "label": partial(_label, width=LABEL_WIDTHS.get(lang, 17)),
             "wrap": txt_wrap if fmt == "txt" else _unchanged,
             "sentence": _sentence,
             "css_string": css_string,
@@ -204,14 +229,14 @@ def environment(fmt: str, loader: BaseLoader, lang: str = "en") -> ImmutableSand
     return env
 
 
-def _finalizer(escaper: Callable[[object], str]) -> Callable[[Any], Any]:
+def _finalizer(escaper: Callable[[object], str], words: Words) -> Callable[[Any], Any]:
     def finalize(value: Any) -> Any:
         if value is None:
             return ""
         if isinstance(value, datetime):
-            return format_when(value)
+            return words.when(value)
         if isinstance(value, date):
-            return format_day(value)
+            return words.day(value)
         if isinstance(value, Markup):
             return value
         return escaper(value)
@@ -236,6 +261,12 @@ def _sentence(value: object) -> str:
     """Text on one line ending with a full stop (unless it ends with . ! or ?)."""
     shown = one_line(str(value))
     return shown if shown.endswith((".", "!", "?")) else f"{shown}."
+
+
+def _label(value: object, width: int = 17) -> Markup:
+    """A plain-text label and its colon, padded to line up the values after it."""
+    shown = f"{one_line(str(value))}:"
+    return Markup(shown.ljust(max(width, len(shown) + 1)))
 
 
 def _unchanged(value: object) -> object:

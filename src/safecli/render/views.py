@@ -16,16 +16,21 @@ from typing import Any
 from babel.dates import format_date
 
 from safecli.raw import day, items, mapping, text
+from safecli.render.i18n import N_
 from safecli.store.book import Case
 
 RESPONSE_LABELS = {
-    "invited": "no reply yet",
-    "accepted": "attending",
-    "declined": "not attending",
-    "deputy": "sending a deputy",
-    "written-update": "sending a written update",
+    "invited": N_("no reply yet"),
+    "accepted": N_("attending"),
+    "declined": N_("not attending"),
+    "deputy": N_("sending a deputy"),
+    "written-update": N_("sending a written update"),
 }
-MODE_LABELS = {"in-person": "In person", "telephone": "Telephone", "virtual": "Virtual (video)"}
+MODE_LABELS = {
+    "in-person": N_("In person"),
+    "telephone": N_("Telephone"),
+    "virtual": N_("Virtual (video)"),
+}
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,7 @@ class PersonView:
     role: str | None
     email: str | None
     phone: str | None
+    language: str | None = None
 
     def __str__(self) -> str:
         return f"{self.name} ({self.agency_name})"
@@ -104,6 +110,7 @@ class Directory:
             role=text(entry.get("role")),
             email=text(entry.get("email")),
             phone=text(entry.get("phone")),
+            language=text(entry.get("language")),
         )
 
     def persons(self, raw: Any) -> tuple[PersonView, ...]:

@@ -1,0 +1,121 @@
+"""The professionals' documents in Welsh: Welsh first in Wales, or each person's language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import html5lib
+from test_render import run
+
+AS_OF = ("--as-of", "2026-12-01")
+
+
+def add_person(book: Path, case: str, meeting: str, who: str, language: str) -> None:
+    """A police officer with a recorded language, invited to a meeting."""
+    added = run(
+        book, "agency", "add", case, "police", "--person", f"{who};Officer", "--language", language
+    )
+    assert added.exit_code == 0, added.output
+    invited = run(
+        book, "meeting", "invite", case, meeting, f"police:{who}", "--reason", "Police view"
+    )
+    assert invited.exit_code == 0, invited.output
+
+
+def test_an_invitee_gets_their_recorded_language(example_book: Path) -> None:
+    # SG-2026-0002 is a case in Wales: both languages unless the person's is recorded.
+    add_person(example_book, "SG-2026-0002", "M2", "DC Sian Evans", "en")
+    english = run(
+        example_book,
+        "render",
+        "invitation",
+        "SG-2026-0002",
+        "M2",
+        "--to",
+        "police:DC Sian Evans",
+        *AS_OF,
+    )
+    assert english.exit_code == 0, english.output
+    assert "Dear DC Sian Evans," in english.stdout and "Annwyl" not in english.stdout
+    both = run(
+        example_book,
+        "render",
+        "invitation",
+        "SG-2026-0002",
+        "M2",
+        "--to",
+        "police:DS Huw Jenkins",
+        *AS_OF,
+    )
+    assert both.stdout.index("Annwyl DS Huw Jenkins,") < both.stdout.index("Dear DS Huw Jenkins,")
+    # In England, a Welsh speaker's invitation is in Welsh only; --lang overrides.
+    add_person(example_book, "SG-2026-0001", "M3", "PC Dafydd Rees", "cy")
+    welsh = run(
+        example_book,
+        "render",
+        "invitation",
+        "SG-2026-0001",
+        "M3",
+        "--to",
+        "police:PC Dafydd Rees",
+        *AS_OF,
+    )
+    assert "Annwyl PC Dafydd Rees," in welsh.stdout and "Dear " not in welsh.stdout
+    assert "Fe'ch gwahoddir i'r cyfarfod hwn ar ran" in welsh.stdout
+    asked = run(
+        example_book,
+        "render",
+        "invitation",
+        "SG-2026-0001",
+        "M3",
+        "--to",
+        "police:PC Dafydd Rees",
+        "--lang",
+        "en",
+        *AS_OF,
+    )
+    assert "Dear PC Dafydd Rees," in asked.stdout and "Annwyl" not in asked.stdout
+    general = run(example_book, "render", "invitation", "SG-2026-0001", "M3", *AS_OF)
+    assert "Dear colleague," in general.stdout and "Annwyl" not in general.stdout
+
+
+def test_the_calendar_and_email_are_bilingual_in_wales(example_book: Path) -> None:
+    ics = run(example_book, "render", "invitation", "SG-2026-0002", "M2", "-f", "ics", *AS_OF)
+    assert ics.exit_code == 0, ics.output
+    text = ics.stdout.replace("\r\n", "\n").replace("\n ", "")
+    assert (
+        "SUMMARY:Cyfarfod strategaeth (Cymru) — SG-2026-0002 / Strategy meeting (Wales) — SG-2026-0002"
+        in text
+    )
+    assert text.index("SWYDDOGOL-SENSITIF") < text.index("OFFICIAL-SENSITIVE")
+    eml = run(example_book, "render", "invitation", "SG-2026-0002", "M2", "-f", "eml", *AS_OF)
+    assert eml.exit_code == 0, eml.output
+    assert "Subject: SWYDDOGOL-SENSITIF: Gwahoddiad: Cyfarfod strategaeth (Cymru)," in eml.stdout
+    assert eml.stdout.index("Annwyl gydweithiwr,") < eml.stdout.index("Dear colleague,")
+
+
+def test_a_bilingual_page_is_valid_html_with_welsh_first(example_book: Path) -> None:
+    page = run(
+        example_book, "render", "invitation", "SG-2026-0002", "M2", "-f", "html", *AS_OF
+    ).stdout
+    html5lib.HTMLParser(strict=True).parse(page)
+    assert page.startswith('<!DOCTYPE html>\n<html lang="cy">')
+    assert page.index('<article lang="cy">') < page.index('<article lang="en-GB">')
+    assert "SWYDDOGOL-SENSITIF / OFFICIAL-SENSITIVE" in page
+    assert '"Tudalen / Page " counter(page)' in page
+
+
+def test_lang_chooses_for_minutes_and_plan(example_book: Path) -> None:
+    welsh = run(example_book, "render", "minutes", "SG-2026-0001", "M2", "--lang", "cy", *AS_OF)
+    assert welsh.exit_code == 0, welsh.output
+    assert (
+        welsh.stdout.startswith("**SWYDDOGOL-SENSITIF**")
+        and "OFFICIAL-SENSITIVE" not in welsh.stdout
+    )
+    plan = run(example_book, "render", "plan", "SG-2026-0002", "--lang", "en", *AS_OF)
+    assert plan.stdout.startswith("**OFFICIAL-SENSITIVE**") and "SWYDDOGOL" not in plan.stdout
+    both = run(example_book, "render", "plan", "SG-2026-0002", *AS_OF)
+    assert both.stdout.index("# Cynllun amddiffyn") < both.stdout.index("# Protection plan")
+    unknown = run(example_book, "render", "minutes", "SG-2026-0001", "M2", "--lang", "fr")
+    assert unknown.exit_code == 3
+    assert "unknown --lang 'fr'" in unknown.stderr
