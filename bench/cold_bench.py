@@ -1,0 +1,202 @@
+"""The cold paths and memory of issue 17, as ratios: digest against taskwarrior, validate, memory.
+
+    python bench/cold_bench.py [--runs 5] [--sizes 1675,10000] [--memory-cases 30000]
+                               [--no-validate] [--no-memory]
+
+Books come from bench/generate.py (seed 1; 1,675 cases hold 10,003 actions and
+10,000 cases 60,389), made once in the temp folder and reused. Every figure is the
+median of --runs whole processes, and the runs of compared figures are interleaved
+(one of each in turn) so both feel the same load. Printed against the goals:
+
+- `safecli overdue` cold (digest cache removed) <= 3x `task overdue` on the same
+  actions, and warm (cache in place) <= 1.0x; taskwarrior gets one task per action
+  (open: pending with its due date; done: completed; cancelled: deleted) in its own
+  TASKDATA folder. Without taskwarrior installed the safecli figures are printed alone;
+- `safecli validate --no-cache` of 10,000 cases <= 8 s, with `--jobs 2` against `--jobs 1`
+  (two jobs should be faster), and the default (which chooses);
+- memory: the peak resident size of a warm `validate` (cache in place) of
+  --memory-cases cases < 150 MiB.
+
+The load average is printed before and after: on a busy machine read the ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from run import book_at
+
+from safecli.store import fastload
+
+SAFECLI = str(Path(sys.executable).with_name("safecli"))
+AS_OF = "2026-12-01"
+TASK = shutil.which("task")
+STATUS = {"open": "pending", "done": "completed", "cancelled": "deleted"}
+
+
+def timed(cmd: list[str], setup: Callable[[], None] | None = None, **env: str) -> float:
+    if setup is not None:
+        setup()
+    start = time.perf_counter()
+    subprocess.run(
+        cmd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        check=False,
+        env={**os.environ, **env} if env else None,
+    )
+    return time.perf_counter() - start
+
+
+def peak_mib(cmd: list[str]) -> float:
+    """The peak resident size of one whole process, in MiB."""
+    child = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(child.pid, 0)
+    return usage.ru_maxrss / 1024
+
+
+def interleaved(runs: int, figures: dict[str, Callable[[], float]]) -> dict[str, float]:
+    """The median of each figure, its runs taken in turn with the others'."""
+    times: dict[str, list[float]] = {name: [] for name in figures}
+    for _ in range(runs):
+        for name, figure in figures.items():
+            times[name].append(figure())
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def actions_of(book: Path) -> list[dict[str, object]]:
+    """Every action of the book as plain data, with its case id."""
+    found = []
+    for folder in sorted((book / "cases").iterdir()):
+        for action in fastload.load(folder / "actions.yaml", list) or []:
+            found.append({**action, "case": folder.name})
+    return found
+
+
+def task_folder(book: Path, actions: list[dict[str, object]]) -> dict[str, str]:
+    """A TASKDATA folder holding one task per action (made once), and the env to use it."""
+    data = book.parent / f"{book.name}-taskdata"
+    rc = data / "taskrc"
+    env = {"TASKDATA": str(data), "TASKRC": str(rc)}
+    if not (data / "complete").exists():
+        shutil.rmtree(data, ignore_errors=True)
+        data.mkdir(parents=True)
+        rc.write_text(f"data.location={data}\nconfirmation=off\nverbose=nothing\n")
+        tasks = [
+            {
+                "description": f"{a['case']} {a['id']}: {a.get('description') or ''}".split("\n")[
+                    0
+                ],
+                "status": STATUS.get(str(a.get("status")), "pending"),
+                **({"due": f"{a['due']}T00:00:00Z"} if a.get("due") else {}),
+                "entry": "2026-01-01T00:00:00Z",
+                **({"end": "2026-11-01T00:00:00Z"} if a.get("status") != "open" else {}),
+            }
+            for a in actions
+        ]
+        feed = data / "import.json"
+        feed.write_text(json.dumps(tasks))
+        subprocess.run(
+            [TASK or "task", "import", str(feed)],
+            env={**os.environ, **env},
+            stdout=subprocess.DEVNULL,
+            check=True,
+        )
+        (data / "complete").write_text("ok\n")
+    return env
+
+
+def load() -> str:
+    return "load average " + " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def digest_figures(book: Path, runs: int) -> None:
+    actions = actions_of(book)
+    cache = book / ".safecli" / "digest.cache"
+    overdue = [SAFECLI, "--book", str(book), "overdue", "--as-of", AS_OF]
+    figures: dict[str, Callable[[], float]] = {
+        "cold digest": lambda: timed(overdue, lambda: cache.unlink(missing_ok=True)),
+        "warm digest": lambda: timed(overdue),
+    }
+    if TASK:
+        env = task_folder(book, actions)
+        figures["task overdue"] = lambda: timed([TASK, "overdue"], **env)
+    timed(overdue)  # a cache in place for the first warm run
+    found = interleaved(runs, figures)
+    cases = len(list((book / "cases").iterdir()))
+    print(f"\n{cases:,} cases, {len(actions):,} actions; median of {runs}:")
+    for name, seconds in found.items():
+        print(f"  {name:>14}: {seconds:7.3f} s")
+    if not TASK:
+        print("  taskwarrior is not installed (apt-get install taskwarrior): no ratios")
+        return
+    for name, goal in (("cold digest", 3.0), ("warm digest", 1.0)):
+        ratio = found[name] / found["task overdue"]
+        verdict = "meets" if ratio <= goal else "misses"
+        print(f"  {name} / task overdue: {ratio:5.2f}x (goal <= {goal}x: {verdict})")
+
+
+def validate_figures(book: Path, runs: int) -> None:
+    base = [SAFECLI, "--book", str(book), "validate", "--as-of", AS_OF, "--no-cache"]
+    found = interleaved(
+        runs,
+        {
+            "1 job": lambda: timed([*base, "--jobs", "1"]),
+            "2 jobs": lambda: timed([*base, "--jobs", "2"]),
+            "default": lambda: timed(base),
+        },
+    )
+    print(f"\nvalidate, cold (--no-cache), {book.name}; median of {runs}:")
+    for name, seconds in found.items():
+        print(
+            f"  {name:>8}: {seconds:7.2f} s (goal <= 8 s: {'meets' if seconds <= 8 else 'misses'})"
+        )
+    print(f"  2 jobs / 1 job: {found['2 jobs'] / found['1 job']:.2f} (goal < 1)")
+
+
+def memory_figure(book: Path) -> None:
+    cmd = [SAFECLI, "--book", str(book), "validate", "--as-of", AS_OF]
+    timed(cmd)  # fill the cache (and let it be trusted)
+    time.sleep(2.2)
+    timed(cmd)
+    peak = statistics.median(peak_mib(cmd) for _ in range(3))
+    cases = len(list((book / "cases").iterdir()))
+    verdict = "meets" if peak < 150 else "misses"
+    print(f"\nvalidate, warm, {cases:,} cases: peak {peak:.0f} MiB (goal < 150 MiB: {verdict})")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--sizes", default="1675,10000", help="book sizes for the digest")
+    parser.add_argument("--memory-cases", type=int, default=30_000)
+    parser.add_argument("--no-validate", action="store_true")
+    parser.add_argument("--no-memory", action="store_true")
+    args = parser.parse_args(argv)
+    print(f"{os.cpu_count()} CPUs; {load()}; taskwarrior: {TASK or 'not installed'}")
+    sizes = [int(size) for size in args.sizes.split(",") if size]
+    for size in sizes:
+        digest_figures(book_at(None, size, 1), args.runs)
+    if not args.no_validate:
+        validate_figures(book_at(None, 10_000, 1), max(1, args.runs // 2))
+    if not args.no_memory:
+        memory_figure(book_at(None, args.memory_cases, 1))
+    print(f"\n{load()}; books in {tempfile.gettempdir()}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
