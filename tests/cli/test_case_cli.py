@@ -432,17 +432,18 @@ def test_the_installed_command_runs_without_a_terminal(tmp_path: Path) -> None:
     assert module.stdout.startswith("safecli ")
 
 
-def test_edit_shows_what_validate_says_after_saving(cli, book: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_edit_refuses_what_validate_calls_an_error(cli, book: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     cli(*NEW_CASE)
+    before = snapshot(book)
     result = cli(
         "edit",
         CASE,
         "adult",
         env={"EDITOR": _editor(tmp_path, "risk_level: high", "risk_level: extreme")},
     )
-    assert result.exit_code == 0, result.output
-    assert "wrote cases/SG-2026-0001/adult.yaml" in result.stdout
+    assert result.exit_code == 3, result.output
     assert "cases/SG-2026-0001/adult.yaml:25:13: error INT004 invalid risk level" in result.stderr
+    assert snapshot(book) == before
 
 
 def test_a_command_changing_two_files_changes_neither_when_one_cannot_be_written(

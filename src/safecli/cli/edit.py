@@ -4,22 +4,22 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
 from safecli.cli.common import (
+    AsOfOption,
     CommitOption,
     book_of,
     confirm,
     is_interactive,
     relative,
     report,
-    today,
 )
-from safecli.errors import FileFormatError, InvalidInput, SafecliError
+from safecli.errors import FileFormatError, InvalidInput, RuleViolation, SafecliError
 from safecli.model import FILES
 
 if TYPE_CHECKING:
@@ -32,12 +32,17 @@ def edit(
     ctx: typer.Context,
     case_id: Annotated[str, typer.Argument(metavar="CASE")],
     file: Annotated[str, typer.Argument(help="adult, agencies, meetings or actions.")] = "adult",
+    as_of: AsOfOption = None,
     commit: CommitOption = None,
 ) -> None:
     """Edit one file of a case in $EDITOR; it is checked before it replaces the original.
 
-    A broken edit is offered back to the editor at a terminal; otherwise it is kept aside
-    under .safecli/rejected/ and the original is left untouched.
+    The edited case goes through every rule validate runs: an edit that does not
+    parse, or that brings in an error, is refused with the findings. At a terminal
+    you can edit it again, keep it anyway (an error validate will report; only for
+    rule findings, never for a file that does not parse) or discard it; otherwise it
+    is kept aside under .safecli/rejected/, the original is left untouched and the
+    exit code is 3. Warnings the edit brings in are printed.
 
     Example: safecli edit SG-2026-0001 meetings   (with EDITOR=nano, say)
     """
@@ -52,12 +57,19 @@ def edit(
     path = folder / f"{kind}.yaml"
     with lock(folder):
         original = refusals.check_bytes(path, path.read_bytes())
+        before = _texts(folder)
 
-        def check(edited: bytes) -> str:
+        def parsed(edited: bytes) -> str:
             text = refusals.check_bytes(path, edited)
             data = roundtrip.parse(path, text, FILES[kind])
             if kind == "adult" and data.get("case") != case_id:
                 raise FileFormatError(f"case: must stay {case_id!r}", path=path)
+            return text
+
+        def check(edited: bytes) -> str:
+            text = parsed(edited)
+            if book.guard is not None:
+                book.guard(case_id, before, {**before, kind: text})
             return text
 
         text = edit_until_valid(
@@ -68,6 +80,7 @@ def edit(
             check,
             question="The edit is not valid. Edit it again?",
             refused="not saved; your edit",
+            keep=parsed,
         )
         if text is not None and kind == "meetings" and text != original:
             text = _raise_sequences(path, original, text)
@@ -75,8 +88,15 @@ def edit(
         if changed:
             atomic.write_atomic(path, str(text))
     report(book, [path] if changed else [], f"{case_id}: edit {kind}", commit)
-    if changed:
-        _show_findings(book, case_id, today(book, None))
+
+
+def _texts(folder: Path) -> dict[str, str | None]:
+    """The case's files as they are (None: missing), for the rulebook's before."""
+    texts: dict[str, str | None] = {}
+    for kind in FILES:
+        path = folder / f"{kind}.yaml"
+        texts[kind] = path.read_text(encoding="utf-8") if path.is_file() else None
+    return texts
 
 
 def _raise_sequences(path: Path, original: str, text: str) -> str:
@@ -96,17 +116,6 @@ def _raise_sequences(path: Path, original: str, text: str) -> str:
     return (roundtrip.changed_text(path, after, text, list) or text) if raised else text
 
 
-def _show_findings(book: Book, case_id: str, day: date) -> None:
-    """After a saved edit, show what `safecli validate` says of the case (to stderr)."""
-    from safecli.validation.run import check_case, context_of
-
-    findings = check_case(context_of(book), case_id, day).findings
-    for f in findings:
-        typer.echo(f"{f.path}:{f.line}:{f.column}: {f.severity} {f.code} {f.message}", err=True)
-    if findings:
-        typer.echo(f"{len(findings)} finding(s): see safecli validate {case_id}", err=True)
-
-
 def edit_until_valid(
     book: Book,
     folder: Path,
@@ -116,14 +125,19 @@ def edit_until_valid(
     *,
     question: str,
     refused: str,
+    keep: Callable[[bytes], T] | None = None,
 ) -> T | None:
     """Open `initial` in $EDITOR (a private copy in folder) until `check` accepts the result.
 
     Returns what `check` made of the edit, or None if it was saved unchanged. A refused
     edit is offered back at a terminal (`question`); otherwise it is kept aside under
-    .safecli/rejected/ and InvalidInput says where (`refused` starts the message).
+    .safecli/rejected/ and InvalidInput says where (`refused` starts the message). When
+    the rulebook refused it (the file itself is sound) and `keep` is given, the terminal
+    offers to keep it anyway, as `keep` makes it, or to discard it.
     """
     import tempfile
+
+    from safecli.validation.guard import Refused
 
     fd, name = tempfile.mkstemp(prefix=f".{stem}.", suffix=".edit.yaml", dir=folder)
     copy = Path(name)
@@ -137,6 +151,19 @@ def edit_until_valid(
                 return None
             try:
                 return check(edited)
+            except Refused as exc:
+                typer.echo(f"safecli: error: {exc}", err=True)
+                if keep is not None and is_interactive():
+                    answer = _choose("Edit it again, keep it with these errors, or discard it?")
+                    if answer == "edit":
+                        continue
+                    if answer == "keep":
+                        return keep(edited)
+                    return None
+                if is_interactive() and confirm(question, default=True):
+                    continue
+                kept = keep_aside(book, stem, edited)
+                raise RuleViolation(f"{refused} is kept at {relative(book, kept)}") from None
             except SafecliError as exc:
                 typer.echo(f"safecli: error: {exc}", err=True)
                 if is_interactive() and confirm(question, default=True):
@@ -145,6 +172,18 @@ def edit_until_valid(
                 raise InvalidInput(f"{refused} is kept at {relative(book, kept)}") from None
     finally:
         copy.unlink(missing_ok=True)
+
+
+_CHOICES = {"e": "edit", "k": "keep", "d": "discard"}
+
+
+def _choose(question: str) -> str:
+    """edit, keep or discard, asked at the terminal (the first letter will do)."""
+    while True:
+        answer = str(typer.prompt(f"{question} [e/k/d]", default="e")).strip().lower()
+        if answer[:1] in _CHOICES and _CHOICES[answer[:1]].startswith(answer):
+            return _CHOICES[answer[:1]]
+        typer.echo("  answer e (edit again), k (keep) or d (discard)", err=True)
 
 
 def run_editor(path: Path) -> None:
