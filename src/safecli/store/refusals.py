@@ -10,24 +10,12 @@ parser builds it (`roundtrip` for editing, `scan`/`fastload` for reading).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import re
 import sys
 from pathlib import Path
 from typing import Any
-
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import (
-    AliasEvent,
-    CollectionStartEvent,
-    DocumentStartEvent,
-    MappingEndEvent,
-    MappingStartEvent,
-    NodeEvent,
-    ScalarEvent,
-    SequenceEndEvent,
-)
 
 from safecli.errors import FileFormatError
 
@@ -55,8 +43,15 @@ _CONTROL_NAMES = {
     "\u2029": "paragraph separator",
 }
 DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
-# Only the event stream is read here, so a plain round-trip parser does.
-_EVENTS = YAML(typ="rt")
+
+
+@functools.cache
+def _event_parser() -> Any:
+    """A plain round-trip parser (only its event stream is read), made when first
+    needed: most files never need one, and ruamel is slow to import."""
+    from ruamel.yaml import YAML
+
+    return YAML(typ="rt")
 
 
 def position(text: str, offset: int) -> tuple[int, int]:
@@ -177,13 +172,25 @@ def needs_event_check(text: str) -> bool:
 
 def check_events(path: Path, text: str) -> None:
     """Refuse anchors, aliases, tags, several documents, deep nesting and impossible dates."""
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.events import (
+        AliasEvent,
+        CollectionStartEvent,
+        DocumentStartEvent,
+        MappingEndEvent,
+        MappingStartEvent,
+        NodeEvent,
+        ScalarEvent,
+        SequenceEndEvent,
+    )
+
     depth = 0
     documents = 0
     # For each open collection: is it a mapping, and how many nodes it holds so far
     # (in a mapping, an even count means the next node is a key).
     open_nodes: list[list[Any]] = []
     try:
-        for event in _EVENTS.parse(io.StringIO(text)):
+        for event in _event_parser().parse(io.StringIO(text)):
             mark = event.start_mark
             where = {"path": path, "line": mark.line + 1, "column": mark.column + 1}
             if isinstance(event, DocumentStartEvent):

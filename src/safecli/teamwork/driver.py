@@ -6,20 +6,25 @@ be read or merged by identity (not UTF-8, not a case file
 the store accepts) the driver falls back to git's own line-by-line merge, so git
 is never left without a result, and says why. Library code: what is worth telling
 the person merging comes back as messages, the caller prints them.
+
+git starts the driver once a file, so its start-up counts: when git's own line
+merge is clean and holds what the identity merge would (`linemerge`), that text
+is kept and the round-trip machinery is never imported.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from safecli.errors import FileFormatError, GitFailure
 from safecli.store import atomic
 from safecli.teamwork import gitrepo
-from safecli.teamwork.damage import conflict_text, damaged_sides
-from safecli.teamwork.merge import Versions, kind_of, merge_file
-from safecli.teamwork.renumber import SIBLINGS
-from safecli.teamwork.siblings import sibling_versions
+from safecli.teamwork.linemerge import clean_line_merge
+
+if TYPE_CHECKING:
+    from safecli.teamwork.merge import Versions
 
 
 @dataclass(frozen=True)
@@ -37,9 +42,25 @@ def merge_in_place(base: Path, ours: Path, theirs: Path, path: str, here: Path) 
     find the sibling files a renumbering must fix references in.
     """
     try:
-        versions = Versions(*(_read(p) for p in (base, ours, theirs)))
+        texts = [_read(p) for p in (base, ours, theirs)]
     except (UnicodeDecodeError, OSError) as exc:
         return _line_merge(base, ours, theirs, path, f"cannot read a version: {exc}")
+    quick = clean_line_merge([base, ours, theirs], texts, path, here)
+    if quick is not None:
+        atomic.write_atomic(ours, quick)
+        return DriverResult(True, ())
+    return _by_identity(base, ours, theirs, path, here, texts)
+
+
+def _by_identity(
+    base: Path, ours: Path, theirs: Path, path: str, here: Path, texts: list[str]
+) -> DriverResult:
+    from safecli.teamwork.damage import damaged_sides
+    from safecli.teamwork.merge import Versions, kind_of, merge_file
+    from safecli.teamwork.renumber import SIBLINGS
+    from safecli.teamwork.siblings import sibling_versions
+
+    versions = Versions(*texts)
     damaged = damaged_sides(Path(path), versions)
     if damaged:
         return _refuse_damaged(base, ours, theirs, path, versions, damaged)
@@ -77,6 +98,8 @@ def _refuse_damaged(
 ) -> DriverResult:
     """Leave a damaged merge to git as a conflict: its own line merge if that
     conflicts, else the whole file as one conflict, so no side becomes data unseen."""
+    from safecli.teamwork.damage import conflict_text
+
     count = gitrepo.line_merge(ours, base, theirs)
     if count <= 0:
         atomic.write_atomic(ours, conflict_text(versions, damaged))

@@ -30,6 +30,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from safecli.errors import FileFormatError
 from safecli.model import FILES
 from safecli.store import fastload, roundtrip
+from safecli.teamwork.matching import kind_of
 from safecli.teamwork.mergetree import MISSING, Conflict, Merger, is_person, plain
 from safecli.teamwork.renumber import (
     NOUNS,
@@ -57,13 +58,6 @@ class MergeResult:
     @property
     def clean(self) -> bool:
         return not self.conflicts
-
-
-def kind_of(path: str | Path) -> str | None:
-    """The kind of case file a path names (`actions` for cases/X/actions.yaml), or None."""
-    name = Path(path).name
-    stem = name.removesuffix(".yaml")
-    return stem if stem in FILES and name.endswith(".yaml") else None
 
 
 def merge_file(path: Path, versions: Versions, sibling: Versions | None = None) -> MergeResult:

@@ -31,7 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from safecli.teamwork.mergetree import same
+from safecli.teamwork.matching import same
 
 PREFIXES = {"actions": "A", "meetings": "M"}
 SIBLINGS = {"actions": "meetings", "meetings": "actions"}

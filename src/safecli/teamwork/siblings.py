@@ -24,7 +24,7 @@ from pathlib import Path, PurePosixPath
 
 from safecli.errors import GitFailure
 from safecli.teamwork import gitrepo as gitwork
-from safecli.teamwork.merge import kind_of
+from safecli.teamwork.matching import kind_of
 from safecli.teamwork.renumber import SIBLINGS, Versions
 
 _SHA = re.compile(r"^[0-9a-f]{7,64}$")
