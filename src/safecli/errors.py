@@ -12,6 +12,7 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 EXIT_FAILED = 3
+EXIT_BUSY = 75  # sysexits' EX_TEMPFAIL: nothing was done; the same command may succeed later
 EXIT_INTERRUPTED = 130
 
 
@@ -62,7 +63,10 @@ class UnknownCase(SafecliError):
 
 
 class LockHeld(SafecliError):
-    """Raised when another writer holds a case's lock for longer than we wait."""
+    """Raised when another writer holds a case's lock for longer than we wait: nothing
+    was written, and the same command can simply be run again (exit 75)."""
+
+    exit_code = EXIT_BUSY
 
 
 class UnsafeWrite(SafecliError):

@@ -15,7 +15,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from safecli.errors import BookNotFound, FileFormatError, InvalidInput, LockHeld, UnknownCase
+from safecli.errors import (
+    BookNotFound,
+    FileFormatError,
+    InvalidInput,
+    LockHeld,
+    UnknownCase,
+    UnsafeWrite,
+)
 from safecli.model import CASE_ID, FILES, check_case_id
 from safecli.store import atomic, roundtrip, scan
 from safecli.store.config import CONFIG_NAME, Config, read_config
@@ -196,9 +203,10 @@ def lock(folder: Path, wait: float | None = None) -> Iterator[None]:
     """Hold the writer's lock of a folder (a case, or the cases folder for new ids)."""
     path = folder / LOCK_NAME
     if path.is_symlink():
-        raise LockHeld("the lock file is a symbolic link; remove it", path=path)
+        raise UnsafeWrite("the lock file is a symbolic link; remove it", path=path)
     fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
-    deadline = time.monotonic() + (LOCK_WAIT_SECONDS if wait is None else wait)
+    waited = LOCK_WAIT_SECONDS if wait is None else wait
+    deadline = time.monotonic() + waited
     try:
         while True:
             try:
@@ -206,15 +214,21 @@ def lock(folder: Path, wait: float | None = None) -> Iterator[None]:
                 break
             except BlockingIOError:
                 if time.monotonic() >= deadline:
-                    raise LockHeld(
-                        "another safecli command is changing this case; try again in a moment",
-                        path=path,
-                    ) from None
+                    raise LockHeld(_busy(folder, waited), path=folder) from None
                 time.sleep(0.02)
         atomic.recover(folder)
         yield
     finally:
         os.close(fd)
+
+
+def _busy(folder: Path, waited: float) -> str:
+    what = "the book's list of cases" if folder.name == "cases" else f"case {folder.name}"
+    return (
+        f"{what} is busy: another safecli command has been changing it for the "
+        f"{waited:g} s this one waits; nothing was written. Run the same command again "
+        "(set SAFECLI_LOCK_WAIT=SECONDS to wait longer)"
+    )
 
 
 @contextmanager
