@@ -148,6 +148,7 @@ MEETING_KEYS = (
     "sequence",
     "adult",
     "subjects",
+    "convened_in",
     "agenda",
     "invitees",
     "uninvited",

@@ -469,6 +469,12 @@ MEETING = _record(
             {"invited": Flag(), "not_invited_reason": Text(), "interpreter_arranged": Flag()},
         ),
         "subjects": ListOf(Ref("case", CASE_ID, nullable=False)),
+        # This case's part of a meeting recorded in another case (about several adults).
+        "convened_in": Record(
+            "the meeting this is a part of",
+            {"case": Ref("case", CASE_ID, nullable=False), "meeting": Text(nullable=False)},
+            required=("case", "meeting"),
+        ),
         "agenda": ListOf(
             TextOr(
                 Record(

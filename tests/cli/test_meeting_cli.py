@@ -86,7 +86,7 @@ def test_every_meeting_type_is_created_with_flags(book: Path, type_id: str) -> N
     assert f"new meeting M1 ({type_id}) in {case}" in result.stdout
     assert f"wrote cases/{case}/meetings.yaml" in result.stdout
     stored = meeting(book, "M1", case)
-    written_later = ("cancel_reason", "sequence", "uninvited")
+    written_later = ("cancel_reason", "sequence", "uninvited", "convened_in")
     assert tuple(stored) == tuple(k for k in MEETING_KEYS if k not in written_later)
     assert stored["type"] == type_id
     assert stored["status"] == "planned"
@@ -833,7 +833,7 @@ def test_share_show_list_and_cancel(book: Path) -> None:
     ]
     csv = run(book, "meeting", "list", CASE, "--format", "csv").stdout
     assert csv.splitlines()[0] == (
-        "id,type,format,mode,when,status,chair,invitees,accepted,held_on,shared_with"
+        "id,type,format,mode,when,status,chair,invitees,accepted,held_on,shared_with,part_of"
     )
     assert "| M1 " in run(book, "meeting", "list", CASE, "--format", "markdown").stdout
 

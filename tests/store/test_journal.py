@@ -64,3 +64,57 @@ def test_several_files_are_written_with_no_journal_left(tmp_path: Path) -> None:
     assert (a.read_text(), b.read_text()) == ("x: 1\n", "y: 2\n")
     assert atomic.leftovers(tmp_path) == []
     assert oct(a.stat().st_mode & 0o777) == "0o600"
+
+
+def _two_folders(tmp_path: Path) -> tuple[Path, Path]:
+    first, second = tmp_path / "SG-1", tmp_path / "SG-2"
+    for folder in (first, second):
+        folder.mkdir()
+        (folder / "meetings.yaml").write_text("[]\n")
+    return first, second
+
+
+def test_files_of_several_folders_are_written_together(tmp_path: Path) -> None:
+    first, second = _two_folders(tmp_path)
+    atomic.write_all({first / "meetings.yaml": "- a\n", second / "meetings.yaml": "- b\n"})
+    assert (first / "meetings.yaml").read_text() == "- a\n"
+    assert (second / "meetings.yaml").read_text() == "- b\n"
+    assert atomic.leftovers(first) == atomic.leftovers(second) == []
+
+
+def test_a_committed_set_is_finished_from_any_of_its_folders(tmp_path: Path) -> None:
+    first, second = _two_folders(tmp_path)
+    (first / ".meetings.yaml.k1.tmp").write_text("- a\n")
+    (second / ".meetings.yaml.k2.tmp").write_text("- b\n")
+    (second / f"{atomic.PENDING}SG-1").write_text(json.dumps({"journal": "SG-1"}))
+    journal = {
+        "renames": [[".meetings.yaml.k1.tmp", "meetings.yaml"]],
+        "others": {"SG-2": [[".meetings.yaml.k2.tmp", "meetings.yaml"]]},
+    }
+    (first / atomic.JOURNAL).write_text(json.dumps(journal))
+    assert atomic.recover(second)
+    assert (first / "meetings.yaml").read_text() == "- a\n"
+    assert (second / "meetings.yaml").read_text() == "- b\n"
+    assert atomic.leftovers(second) == []
+    assert atomic.recover(first)
+    assert atomic.leftovers(first) == []
+
+
+def test_a_set_killed_before_its_journal_stays_old(tmp_path: Path) -> None:
+    _, second = _two_folders(tmp_path)
+    (second / ".meetings.yaml.k2.tmp").write_text("- b\n")
+    (second / f"{atomic.PENDING}SG-1").write_text(json.dumps({"journal": "SG-1"}))
+    assert atomic.recover(second)
+    assert (second / "meetings.yaml").read_text() == "[]\n"
+    assert atomic.leftovers(second) == [second / ".meetings.yaml.k2.tmp"]
+
+
+def test_a_marker_naming_a_folder_outside_the_book_is_refused(tmp_path: Path) -> None:
+    import pytest
+
+    from safecli.errors import FileFormatError
+
+    _, second = _two_folders(tmp_path)
+    (second / f"{atomic.PENDING}..").write_text("{}")
+    with pytest.raises(FileFormatError):
+        atomic.recover(second)

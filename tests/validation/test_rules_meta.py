@@ -22,7 +22,7 @@ DOMAIN_CODES = [
 ]  # fmt: skip
 # The statutory return's facts (the enquiry and its allegations).
 RETURN_CODES = ["ACC010"]
-INTEGRITY = [f"INT00{n}" for n in range(1, 10)]
+INTEGRITY = [f"INT{n:03d}" for n in range(1, 11)]
 WAIVERS = ["WAV001", "WAV002"]
 PRINCIPLES = {
     "integrity",

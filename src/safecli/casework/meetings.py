@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from safecli import raw
 from safecli.casework.people import agency_of, resolve
 from safecli.casework.schedule import raise_sequence
+from safecli.casework.shared import add_part, convened_in, edit_meeting, meeting_of
 from safecli.dates import format_when
 from safecli.errors import InvalidInput
 from safecli.model import (
@@ -32,7 +34,7 @@ from safecli.model import (
 from safecli.policy.pack import Policy
 from safecli.raw import mapping
 from safecli.store import roundtrip
-from safecli.store.book import Book, Case, edit_case
+from safecli.store.book import Book, Case, edit_case, edit_cases
 
 
 def jurisdiction_of(book: Book, adult: Mapping[str, Any]) -> str:
@@ -90,10 +92,13 @@ class NewMeeting:
 
 @dataclass(frozen=True)
 class Created:
-    """A meeting just written: the case and its id."""
+    """A meeting just written: the case and its id, and each subject's part (case → id)
+    with the files written for them."""
 
     case: Case
     meeting_id: str
+    parts: Mapping[str, str] = field(default_factory=dict)
+    also_written: tuple[Path, ...] = ()
 
 
 def new_meeting(book: Book, case_id: str, spec: NewMeeting, *, policy: Policy) -> Created:
@@ -112,7 +117,9 @@ def new_meeting(book: Book, case_id: str, spec: NewMeeting, *, policy: Policy) -
         )
     for subject in spec.subjects:
         book.case_dir(subject)
-    with edit_case(book, case_id) as case:
+    others = [s for s in dict.fromkeys(spec.subjects) if s != case_id]
+    with edit_cases(book, [case_id, *others]) as cases:
+        case = cases[case_id]
         people = [spec.chair, *(i.person for i in spec.invitees)]
         if spec.decision_maker is not None:
             people.append(spec.decision_maker)
@@ -123,8 +130,10 @@ def new_meeting(book: Book, case_id: str, spec: NewMeeting, *, policy: Policy) -
         if doubled:
             raise InvalidInput(f"invited twice: {', '.join(doubled)}")
         meeting_id = next_id("M", list(case.meetings))
-        roundtrip.append(case.meetings, _meeting_record(meeting_id, spec))
-    return Created(case, meeting_id)
+        meeting = _meeting_record(meeting_id, spec)
+        roundtrip.append(case.meetings, meeting)
+        parts = {s: add_part(cases[s], case_id, meeting)["id"] for s in others}
+    return Created(case, meeting_id, parts, tuple(p for s in others for p in cases[s].written))
 
 
 def _person(person: Person | None) -> Any:
@@ -180,8 +189,20 @@ def _meeting_record(meeting_id: str, spec: NewMeeting) -> Any:
     )
 
 
+def not_a_part(case: Case, meeting: Mapping[str, Any]) -> None:
+    """Refuse to change what a meeting about several adults decides through one adult's
+    part of it: that is done on the meeting, in the case that convened it."""
+    ref = convened_in(meeting)
+    if ref is not None:
+        raise InvalidInput(
+            f"{meeting.get('id')} of {case.case_id} is its part of {ref[0]}'s {ref[1]} (a "
+            f"meeting about several adults): change the meeting there, in {ref[0]} {ref[1]}"
+        )
+
+
 def _planned(case: Case, meeting_id: str, doing: str) -> Any:
     meeting = find_meeting(case, meeting_id)
+    not_a_part(case, meeting)
     status = meeting.get("status")
     if status != "planned":
         raise InvalidInput(f"{meeting_id} is {status}; only a planned meeting can {doing}")
@@ -254,7 +275,7 @@ def cancel(book: Book, case_id: str, meeting_id: str, reason: str) -> Case:
     """Cancel a planned meeting, keeping it (and its id) with the reason."""
     if not reason.strip():
         raise InvalidInput("give the reason the meeting is cancelled")
-    with edit_case(book, case_id) as case:
+    with edit_meeting(book, case_id, meeting_id) as (case, _):
         meeting = _planned(case, meeting_id, "be cancelled")
         meeting["status"] = "cancelled"
         if "cancel_reason" in meeting:
@@ -333,23 +354,26 @@ def carried_forward(case: Case, meeting_id: str) -> list[Any]:
     ]
 
 
-def meeting_rows(case: Case) -> list[dict[str, Any]]:
-    """One row per meeting, for `meeting list`."""
+def meeting_rows(case: Case, book: Book | None = None) -> list[dict[str, Any]]:
+    """One row per meeting, for `meeting list`; with the book, a part of a meeting about
+    several adults shows that meeting's format, chair, invitees and sharing."""
     rows = []
-    for m in case.meetings:
-        if not isinstance(m, Mapping):
+    for entry in case.meetings:
+        if not isinstance(entry, Mapping):
             continue
+        ref = convened_in(entry)
+        m = (meeting_of(book, entry) if book is not None else None) or entry
         minutes = mapping(m.get("minutes"))
         invitees = [e for e in raw.items(m.get("invitees")) if isinstance(e, Mapping)]
         rows.append(
             {
                 "case": case.case_id,
-                "id": m.get("id"),
-                "type": m.get("type"),
+                "id": entry.get("id"),
+                "type": entry.get("type"),
                 "format": m.get("format"),
                 "mode": m.get("mode"),
-                "when": m.get("when"),
-                "status": m.get("status"),
+                "when": entry.get("when"),
+                "status": entry.get("status"),
                 "chair": str(Person.from_raw(m.get("chair")) or ""),
                 "invitees": len(invitees),
                 "accepted": sum(1 for e in invitees if e.get("response") in ("accepted", "deputy")),
@@ -361,6 +385,7 @@ def meeting_rows(case: Case) -> list[dict[str, Any]]:
                         if isinstance(s, Mapping)
                     }
                 ),
+                "part_of": f"{ref[0]} {ref[1]}" if ref else "",
             }
         )
     return rows

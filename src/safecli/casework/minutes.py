@@ -14,13 +14,14 @@ from typing import Any
 from ruamel.yaml.comments import CommentedSeq
 
 from safecli import model
-from safecli.casework.meetings import carried_forward, find_meeting
+from safecli.casework.meetings import carried_forward, find_meeting, not_a_part
 from safecli.casework.people import agency_of, resolve
+from safecli.casework.shared import edit_meeting, mirror, subjects_of
 from safecli.errors import InvalidInput
 from safecli.model import CAPACITY_OUTCOMES, MINUTES_KEYS, Person, check_choice
 from safecli.shape import DISAGREEMENT
 from safecli.store import roundtrip
-from safecli.store.book import Book, Case, checked_texts, edit_case, load_case
+from safecli.store.book import Book, Case, checked_texts, load_case
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,22 @@ class Capacity:
 
 
 @dataclass(frozen=True)
+class AdultMinutes:
+    """What a meeting about several adults recorded for one of the other adults: written
+    to her part of the meeting, in her own case."""
+
+    case_id: str
+    wishes: str | None = None
+    risks: tuple[Risk, ...] = ()
+    others_reviewed: bool = False
+    others_adults: str | None = None
+    others_children: str | None = None
+    feedback_how: str | None = None
+    feedback_by: Person | None = None
+    feedback_due: date | None = None
+
+
+@dataclass(frozen=True)
 class Minutes:
     """What was said and agreed at a held meeting."""
 
@@ -80,14 +97,17 @@ class Minutes:
     feedback_by: Person | None = None
     feedback_due: date | None = None
     capacity: Capacity | None = None
+    adults: tuple[AdultMinutes, ...] = ()
 
 
 @dataclass(frozen=True)
 class Recorded:
-    """Minutes just written: the case and the earlier actions the meeting reviews."""
+    """Minutes just written: the case, the earlier actions the meeting reviews, and the
+    other adults' cases written with it (a meeting about several adults)."""
 
     case: Case
     carried: tuple[str, ...]
+    others: tuple[Case, ...] = ()
 
 
 def record_minutes(
@@ -95,10 +115,11 @@ def record_minutes(
 ) -> Recorded:
     """Mark a planned meeting held and write its minutes, after checking every reference
     (the standards are the rulebook's, checked as the case is saved)."""
-    with edit_case(book, case_id) as case:
+    with edit_meeting(book, case_id, meeting_id) as (case, others):
         _hold(case, meeting_id, minutes, today)
+        _adults(case, others, meeting_id, minutes.adults)
         carried = tuple(str(a.get("id")) for a in carried_forward(case, meeting_id))
-    return Recorded(case, carried)
+    return Recorded(case, carried, tuple(others.values()))
 
 
 def check_record(
@@ -112,6 +133,7 @@ def check_record(
 
 def _hold(case: Case, meeting_id: str, minutes: Minutes, today: date) -> None:
     meeting = find_meeting(case, meeting_id)
+    not_a_part(case, meeting)
     status = meeting.get("status")
     if status != "planned":
         raise InvalidInput(
@@ -125,6 +147,40 @@ def _hold(case: Case, meeting_id: str, minutes: Minutes, today: date) -> None:
     check_minutes(case, minutes, today=today)
     meeting["status"] = "held"
     meeting["minutes"] = minutes_record(minutes)
+
+
+def _adults(
+    case: Case, others: dict[str, Case], meeting_id: str, adults: tuple[AdultMinutes, ...]
+) -> None:
+    """Write what was recorded for each other adult into her part of the meeting."""
+    meeting = find_meeting(case, meeting_id)
+    subjects = subjects_of(meeting, case.case_id)
+    for adult in adults:
+        if adult.case_id not in subjects or adult.case_id not in others:
+            raise InvalidInput(
+                f"{meeting_id} is not about the adult of {adult.case_id} (its other adults: "
+                f"{', '.join(subjects) or 'none'})"
+            )
+        theirs = others[adult.case_id]
+        _check_people(theirs, [adult.feedback_by] if adult.feedback_by else [], adult.risks)
+        part = mirror(theirs, case.case_id, meeting)
+        written = minutes_record(
+            Minutes(
+                held_on=meeting["minutes"]["held_on"],
+                attendees=(),
+                wishes=adult.wishes,
+                risks=adult.risks,
+                others_reviewed=adult.others_reviewed,
+                others_adults=adult.others_adults,
+                others_children=adult.others_children,
+                feedback_how=adult.feedback_how,
+                feedback_by=adult.feedback_by,
+                feedback_due=adult.feedback_due,
+            )
+        )
+        for key in ("wishes", "risks", "others_at_risk", "feedback"):
+            if written.get(key):
+                roundtrip.put(part["minutes"], MINUTES_KEYS, key, written[key])
 
 
 def check_minutes(case: Case, minutes: Minutes, *, today: date) -> None:
@@ -143,12 +199,21 @@ def check_minutes(case: Case, minutes: Minutes, *, today: date) -> None:
         people.append(minutes.feedback_by)
     if minutes.capacity is not None and minutes.capacity.assessed_by is not None:
         people.append(minutes.capacity.assessed_by)
-    for person in people:
-        resolve(case, person)
+    _check_people(case, people, minutes.risks)
     if minutes.engage_lead is not None:
         agency_of(case, minutes.engage_lead)
+    if minutes.review is not None and minutes.review_not_required:
+        raise InvalidInput("give a review date or why no review is needed, not both")
+    if minutes.capacity is not None and minutes.capacity.outcome is not None:
+        check_choice(minutes.capacity.outcome, CAPACITY_OUTCOMES, "capacity outcome")
+
+
+def _check_people(case: Case, people: list[Person], risks: tuple[Risk, ...]) -> None:
+    """Refuse people, or risks' actions, that the case does not have."""
+    for person in people:
+        resolve(case, person)
     known = {str(a.get("id")) for a in case.actions if isinstance(a, Mapping)}
-    for number, risk in enumerate(minutes.risks, 1):
+    for number, risk in enumerate(risks, 1):
         if not risk.risk.strip():
             raise InvalidInput(f"risks: risk {number} needs a description of the risk")
         missing = [a for a in risk.actions if a not in known]
@@ -158,10 +223,6 @@ def check_minutes(case: Case, minutes: Minutes, *, today: date) -> None:
                 f"(actions: {', '.join(sorted(known)) or 'none yet'}); add the actions "
                 "afterwards with: safecli action add ... --risk N"
             )
-    if minutes.review is not None and minutes.review_not_required:
-        raise InvalidInput("give a review date or why no review is needed, not both")
-    if minutes.capacity is not None and minutes.capacity.outcome is not None:
-        check_choice(minutes.capacity.outcome, CAPACITY_OUTCOMES, "capacity outcome")
 
 
 def _person(person: Person | None) -> Any:

@@ -285,6 +285,11 @@ def show(
                 "type": m.get("type"),
                 "when": m.get("when"),
                 "status": m.get("status"),
+                **(
+                    {"about": _part_of(m, case.case_id)}
+                    if any(_part_of(x, case.case_id) for x in _records(case.meetings))
+                    else {}
+                ),
             }
             for m in _records(case.meetings)
         ],
@@ -380,3 +385,13 @@ def _yes_no(value: bool | None, flag: str, question: str) -> bool:
 
 def register(root: typer.Typer) -> None:
     root.add_typer(app, name="case")
+
+
+def _part_of(meeting: Any, case_id: str) -> str:
+    """The other adults of a meeting about several ('' for a meeting about one)."""
+    from safecli.casework.shared import convened_in, subjects_of
+
+    ref = convened_in(meeting)
+    if ref is not None:
+        return f"also {ref[0]} (recorded there as {ref[1]})"
+    return f"also {', '.join(others)}" if (others := subjects_of(meeting, case_id)) else ""

@@ -268,6 +268,9 @@ def list_meetings(
 ) -> None:
     """List a case's meetings: type, format, time, status, invitees, minutes shared.
 
+    A meeting about several adults that another case convened is listed as this
+    case's part of it (part_of: that case and meeting), with that meeting's details.
+
     Example: safecli meeting list SG-2026-0001 --format csv
     """
     from safecli.casework import meetings
@@ -275,7 +278,7 @@ def list_meetings(
 
     case = read_case(book_of(ctx), case_id)
     emit(
-        meetings.meeting_rows(case),
+        meetings.meeting_rows(case, book_of(ctx)),
         fmt,
         [
             "id",
@@ -289,6 +292,7 @@ def list_meetings(
             "accepted",
             "held_on",
             "shared_with",
+            "part_of",
         ],
         excel=excel,
     )

@@ -198,8 +198,16 @@ def new(
         f"new meeting {created.meeting_id} ({mt.id}) in {case_id}: {spec.format}, "
         f"{spec.mode}, {spec.when:%Y-%m-%d %H:%M}"
     )
+    for other, part in created.parts.items():
+        typer.echo(
+            f"  its part in {other}: {part} (that adult's actions: safecli action add "
+            f"{other} --meeting {part} ...)"
+        )
     report(
-        book, created.case.written, f"{case_id}: new meeting {created.meeting_id} ({mt.id})", commit
+        book,
+        [*created.case.written, *created.also_written],
+        f"{case_id}: new meeting {created.meeting_id} ({mt.id})",
+        commit,
     )
 
 

@@ -18,6 +18,7 @@ from safecli.cli.common import (
     report,
     today,
 )
+from safecli.cli.meeting_adults import FLAGS, FeedbackOf, OthersOf, RiskOf, ViewsOf, adult_minutes
 from safecli.errors import InvalidInput, UsageProblem
 from safecli.model import Person
 
@@ -110,6 +111,10 @@ def record(
     best_interests_decision: Annotated[
         str | None, Opt(help="Best interests: the decision made.")
     ] = None,
+    views_of: ViewsOf = None,
+    risk_of: RiskOf = None,
+    others_of: OthersOf = None,
+    feedback_of: FeedbackOf = None,
     edit: Annotated[
         bool, Opt("--edit", help="Write the minutes in $EDITOR on a commented form.")
     ] = False,
@@ -121,6 +126,9 @@ def record(
     Give the minutes as flags, or with --edit fill in a commented form in $EDITOR
     (it lists the actions still open from earlier meetings, and is checked before
     anything is saved). Add the actions agreed afterwards with `safecli action add`.
+    For a meeting about several adults, the flags record this case's adult; the
+    --views-of, --risk-of, --others-of and --feedback-of flags record each other
+    adult's, in her part of the meeting in her own case.
 
     Example: safecli meeting record SG-2026-0001 M1 --held-on 2026-11-10
     --attendee "asc:Sam Patel" --attendee "police:DC Lee Jones"
@@ -185,6 +193,7 @@ def record(
                 best_interests_decision,
                 parse_day,
             ),
+            adults=adult_minutes(views_of, risk_of, others_of, feedback_of, parse_day, _risk),
         )
     done = record_minutes(book, case_id, meeting_id, minutes, today=day)
     typer.echo(f"recorded meeting {meeting_id} of {case_id} as held on {minutes.held_on}")
@@ -195,7 +204,10 @@ def record(
         f"--due DATE TEXT; then: safecli meeting share {case_id} {meeting_id} "
         "--with HANDLE"
     )
-    report(book, done.case.written, f"{case_id}: record meeting {meeting_id}", commit)
+    for other in done.others:
+        typer.echo(f"  and its part in {other.case_id}")
+    written = [*done.case.written, *(p for other in done.others for p in other.written)]
+    report(book, written, f"{case_id}: record meeting {meeting_id}", commit)
 
 
 _CONTENT = (
@@ -224,6 +236,7 @@ _CONTENT = (
     "capacity_assessed_by",
     "capacity_outcome",
     "best_interests_decision",
+    *FLAGS,
 )
 
 

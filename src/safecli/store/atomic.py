@@ -14,6 +14,16 @@ complete before the journal existed), so the folder is entirely new. Killed
 before the journal, it is entirely old, and the temp files are litter for
 `safecli doctor --clean`.
 
+Files of several sibling folders (the cases of a meeting about several adults)
+are a set too. The journal goes in the first folder (by name) and lists every
+rename, each under its folder's name; before it is written, each other folder
+gets a marker `.safecli-pending-<first folder>`. The journal is the commit point:
+`recover` in the first folder finishes every rename of the set; in another folder
+a marker whose journal exists finishes them too, and a marker with no journal
+(killed before the commit, or after the cleanup began) is only removed. A temp
+file is renamed once, by whichever recovery comes first, so finishing a set never
+overwrites a later write.
+
 Test hook: when the environment variable SAFECLI_TEST_KILL_AT is N, the process
 kills itself with SIGKILL at the Nth fsync or rename here (tests/store/
 test_kill.py uses it to prove the sets all or nothing). Unset, it does nothing.
@@ -32,6 +42,7 @@ from pathlib import Path
 from safecli.errors import FileFormatError, UnsafeWrite, WriteFailed
 
 JOURNAL = ".safecli-journal"
+PENDING = ".safecli-pending-"
 _steps = [0]
 
 
@@ -56,43 +67,60 @@ def write_all(texts: Mapping[Path, str]) -> None:
     place, so a failure while preparing (a symlink, a full disk) changes nothing.
     """
     prepared: list[tuple[str, Path]] = []
-    folders = {path.parent for path in texts}
-    journal = next(iter(folders)) / JOURNAL if len(texts) > 1 and len(folders) == 1 else None
+    folders = sorted({path.parent for path in texts})
+    journal = folders[0] / JOURNAL if len(texts) > 1 else None
+    markers = [folder / f"{PENDING}{folders[0].name}" for folder in folders[1:]]
     try:
         for path, text in texts.items():
             prepared.append((_prepare(path, text), path))
+        for marker in markers:
+            _write_synced(marker, {"journal": folders[0].name})
         if journal is not None:
-            _write_journal(journal, prepared)
+            _write_synced(journal, _journal(folders[0], prepared))
     except BaseException:
         for tmp, _ in prepared:
             Path(tmp).unlink(missing_ok=True)
+        for marker in markers:
+            marker.unlink(missing_ok=True)
         raise
     for tmp, path in prepared:
         os.replace(tmp, path)
         _step()
     for folder in folders:
         fsync_dir(folder)
+    for marker in markers:
+        marker.unlink()
+        fsync_dir(marker.parent)
     if journal is not None:
         journal.unlink()
         fsync_dir(journal.parent)
 
 
-def _write_journal(journal: Path, prepared: list[tuple[str, Path]]) -> None:
-    renames = [[Path(tmp).name, path.name] for tmp, path in prepared]
-    fd, tmp = tempfile.mkstemp(dir=journal.parent, prefix=f"{JOURNAL}.", suffix=".tmp")
+def _journal(first: Path, prepared: list[tuple[str, Path]]) -> dict[str, object]:
+    """The journal's content: renames in the first folder, and in each other folder."""
+    renames = [[Path(tmp).name, path.name] for tmp, path in prepared if path.parent == first]
+    others: dict[str, list[list[str]]] = {}
+    for tmp, path in prepared:
+        if path.parent != first:
+            others.setdefault(path.parent.name, []).append([Path(tmp).name, path.name])
+    return {"renames": renames, "others": others} if others else {"renames": renames}
+
+
+def _write_synced(target: Path, content: object) -> None:
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f"{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump({"renames": renames}, handle)
+            json.dump(content, handle)
             handle.flush()
             os.fsync(handle.fileno())
             _step()
-        os.replace(tmp, journal)
+        os.replace(tmp, target)
         _step()
-        fsync_dir(journal.parent)
+        fsync_dir(target.parent)
     except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            raise _failed(journal, exc) from exc
+            raise _failed(target, exc) from exc
         raise
 
 
@@ -136,30 +164,72 @@ def _write_new(path: Path, text: str) -> None:
 
 
 def recover(folder: Path) -> bool:
-    """Finish the renames an interrupted `write_all` left in folder's journal.
+    """Finish the renames an interrupted `write_all` left in folder's journal, or in the
+    journal of a set of folders that this folder's marker points to.
 
     Call only while holding the folder's lock. Returns whether there was one.
     """
+    found = False
+    for marker in sorted(folder.glob(f"{PENDING}*")):
+        found = True
+        first = folder.parent / marker.name.removeprefix(PENDING)
+        _safe_name(first.name, marker)
+        journal = first / JOURNAL
+        if journal.is_file() and not journal.is_symlink():
+            _finish(first, _read_journal(journal))
+        marker.unlink()
+        fsync_dir(folder)
     journal = folder / JOURNAL
     if not journal.exists() or journal.is_symlink():
-        return False
+        return found
+    _finish(folder, _read_journal(journal))
+    for other in _read_journal(journal)[1]:
+        (folder.parent / other / f"{PENDING}{folder.name}").unlink(missing_ok=True)
+    journal.unlink()
+    fsync_dir(folder)
+    return True
+
+
+Renames = list[tuple[str, str]]
+
+
+def _read_journal(journal: Path) -> tuple[Renames, dict[str, Renames]]:
+    """The renames of a journal: in its own folder, and by other folder."""
     try:
-        renames = json.loads(journal.read_text(encoding="utf-8"))["renames"]
-        pairs = [(str(tmp), str(name)) for tmp, name in renames]
+        raw = json.loads(journal.read_text(encoding="utf-8"))
+        own = [(str(tmp), str(name)) for tmp, name in raw["renames"]]
+        others = {
+            str(other): [(str(tmp), str(name)) for tmp, name in pairs]
+            for other, pairs in dict(raw.get("others") or {}).items()
+        }
     except (ValueError, KeyError, TypeError) as exc:
         raise FileFormatError(
             "an interrupted write left a journal that cannot be read; see safecli doctor",
             path=journal,
         ) from exc
-    for tmp, name in pairs:
+    for other in others:
+        _safe_name(other, journal)
+    for tmp, name in [*own, *(pair for pairs in others.values() for pair in pairs)]:
         if "/" in tmp or "/" in name or not tmp.startswith(".") or not tmp.endswith(".tmp"):
             raise FileFormatError("the journal names a file outside its folder", path=journal)
-        if (folder / tmp).exists():
-            os.replace(folder / tmp, folder / name)
-    fsync_dir(folder)
-    journal.unlink()
-    fsync_dir(folder)
-    return True
+    return own, others
+
+
+def _safe_name(name: str, source: Path) -> None:
+    if not name or "/" in name or name in (".", "..") or name.startswith("."):
+        raise FileFormatError("the journal names a folder outside the book", path=source)
+
+
+def _finish(first: Path, journal: tuple[Renames, dict[str, Renames]]) -> None:
+    """Do every rename of a set whose temp file is still there (each is done once)."""
+    own, others = journal
+    for folder, pairs in [(first, own), *((first.parent / o, p) for o, p in others.items())]:
+        for tmp, name in pairs:
+            try:
+                os.replace(folder / tmp, folder / name)
+            except FileNotFoundError:
+                continue
+        fsync_dir(folder)
 
 
 def leftovers(folder: Path) -> list[Path]:
@@ -169,7 +239,9 @@ def leftovers(folder: Path) -> list[Path]:
     return sorted(
         entry
         for entry in folder.iterdir()
-        if entry.name == JOURNAL or (entry.name.startswith(".") and entry.name.endswith(".tmp"))
+        if entry.name == JOURNAL
+        or entry.name.startswith(PENDING)
+        or (entry.name.startswith(".") and entry.name.endswith(".tmp"))
     )
 
 

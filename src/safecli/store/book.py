@@ -10,7 +10,7 @@ import fcntl
 import os
 import time
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -35,10 +35,16 @@ LOCK_WAIT_SECONDS = float(os.environ.get("SAFECLI_LOCK_WAIT", "10"))
 
 class Guard(Protocol):
     """Checks a case change before it is written (the rulebook, given by the command);
-    raises to refuse it. Texts by kind: None for a file that does not exist yet."""
+    raises to refuse it. Texts by kind: None for a file that does not exist yet.
+    `peers` gives the other cases changed with it (case id → texts after the change),
+    which the checks read instead of their files."""
 
     def __call__(
-        self, case_id: str, before: Mapping[str, str | None], after: Mapping[str, str | None]
+        self,
+        case_id: str,
+        before: Mapping[str, str | None],
+        after: Mapping[str, str | None],
+        peers: Mapping[str, Mapping[str, str | None]] | None = None,
     ) -> None: ...
 
 
@@ -188,14 +194,41 @@ def save_case(case: Case, guard: Guard | None = None) -> list[Path]:
 def checked_texts(case: Case, guard: Guard | None = None) -> dict[str, str]:
     """The new text of each file a change to the case alters, dumped and checked (and the
     whole case by `guard`), without writing anything."""
+    texts = changed_texts(case)
+    if texts and guard is not None:
+        guard(case.case_id, dict(case.texts), {**case.texts, **texts})
+    return texts
+
+
+def changed_texts(case: Case) -> dict[str, str]:
+    """The new text of each file a change to the case alters, dumped and checked."""
     texts = {}
     for kind, expect in FILES.items():
         text = roundtrip.changed_text(case.path(kind), case.docs[kind], case.texts[kind], expect)
         if text is not None:
             texts[kind] = text
-    if texts and guard is not None:
-        guard(case.case_id, dict(case.texts), {**case.texts, **texts})
     return texts
+
+
+def save_cases(cases: Sequence[Case], guard: Guard | None = None) -> None:
+    """Write the changed files of several cases, all or none (`atomic.write_all`).
+
+    Each changed case is checked by `guard` with the others as they would be after
+    the change, so a rule that reads across cases sees the whole change."""
+    texts = {case.case_id: changed_texts(case) for case in cases}
+    after = {case.case_id: {**case.texts, **texts[case.case_id]} for case in cases}
+    if guard is not None:
+        for case in cases:
+            if texts[case.case_id]:
+                peers = {other: t for other, t in after.items() if other != case.case_id}
+                guard(case.case_id, dict(case.texts), after[case.case_id], peers)
+    atomic.write_all(
+        {case.path(kind): text for case in cases for kind, text in texts[case.case_id].items()}
+    )
+    for case in cases:
+        for kind, text in texts[case.case_id].items():
+            case.texts[kind] = text
+            case.written.append(case.path(kind))
 
 
 @contextmanager
@@ -242,6 +275,23 @@ def edit_case(book: Book, case_id: str) -> Iterator[Case]:
         case = load_case(book, case_id)
         yield case
         save_case(case, book.guard)
+
+
+@contextmanager
+def edit_cases(book: Book, case_ids: Sequence[str]) -> Iterator[dict[str, Case]]:
+    """Load several cases under their locks (taken in id order), let the caller change
+    them, save what changed in all of them together, all or none.
+
+    If the caller raises, nothing is written.
+    """
+    ordered = sorted(dict.fromkeys(case_ids))
+    folders = [book.case_dir(case_id) for case_id in ordered]
+    with ExitStack() as stack:
+        for folder in folders:
+            stack.enter_context(lock(folder))
+        cases = {case_id: load_case(book, case_id) for case_id in ordered}
+        yield cases
+        save_cases(list(cases.values()), book.guard)
 
 
 def cases_named(book: Book, arguments: Sequence[str]) -> list[str]:

@@ -8,7 +8,9 @@ written atomically). An entry is reused only when
 - each of the case's four files has the same stat (mtime, size, inode) and was
   last changed before the cache was written (as git treats racily-clean files);
 - today lies in the span of days over which the case's date comparisons hold;
-- the other cases it names (subjects) still exist, or still do not.
+- the other cases it names (subjects) still exist, or still do not, and the
+  other cases' meetings.yaml it read (a meeting about several adults) have the
+  same stat.
 
 Anything unreadable or unexpected in the cache is ignored: it is only a cache.
 """
@@ -54,7 +56,7 @@ class CaseResult:
     waived: tuple[Waived, ...]
     first: int = date.min.toordinal()
     last: int = date.max.toordinal()
-    lookups: dict[str, bool] = field(default_factory=dict)
+    lookups: dict[str, Any] = field(default_factory=dict)
 
 
 def stamp(folder: str) -> Stamp:
@@ -108,8 +110,8 @@ class Cache:
             return None
         if not entry["first"] <= today.toordinal() <= entry["last"]:
             return None
-        for other, existed in entry["lookups"].items():
-            if (root / "cases" / other).is_dir() != existed:
+        for other, seen in entry["lookups"].items():
+            if not _still(root / "cases" / other, seen, self._written_ns):
                 return None
         try:
             return _result(case_id, entry)
@@ -141,6 +143,19 @@ class Cache:
             write_atomic(self._path, text)
         except (OSError, SafecliError):
             return
+
+
+def _still(path: Path, seen: Any, written_ns: int) -> bool:
+    """Whether a lookup a rule made still holds: a folder's existence (a bool) or a
+    file's stat (a list, None for no file), changed before the cache was written."""
+    if isinstance(seen, bool):
+        return path.is_dir() == seen
+    try:
+        info = path.stat()
+    except OSError:
+        return seen is None
+    now = [info.st_mtime_ns, info.st_size, info.st_ino]
+    return bool(seen == now and info.st_mtime_ns < written_ns)
 
 
 _FIELDS = (

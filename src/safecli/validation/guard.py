@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from safecli.errors import FileFormatError, RuleViolation
@@ -46,23 +46,33 @@ class Rulebook:
     _selection: Selection | None = None
 
     def __call__(
-        self, case_id: str, before: Mapping[str, str | None], after: Mapping[str, str | None]
+        self,
+        case_id: str,
+        before: Mapping[str, str | None],
+        after: Mapping[str, str | None],
+        peers: Mapping[str, Mapping[str, str | None]] | None = None,
     ) -> None:
         """Refuse the change from `before` to `after` (texts by kind) if it brings in an
-        error; remember the warnings it brings in."""
+        error; remember the warnings it brings in. `peers`: the other cases of the same
+        change, as they would be after it (the findings before read them from disk)."""
         if self._context is None:
             self._context = context_of(self.book)
             _, select, ignore = book_defaults(self.book)
             self._selection = Selection(select, ignore)
-        old = self._findings(case_id, before) if any(before.values()) else []
-        new = self._findings(case_id, after)
+        old = self._findings(case_id, before, {}) if any(before.values()) else []
+        new = self._findings(case_id, after, peers or {})
         introduced = brought_in(old, new)
         errors = [f for f in introduced if f.severity == ERROR]
         if errors:
             raise Refused(errors)
         self.warnings.extend(f for f in introduced if f.severity != ERROR)
 
-    def _findings(self, case_id: str, texts: Mapping[str, str | None]) -> list[Finding]:
+    def _findings(
+        self,
+        case_id: str,
+        texts: Mapping[str, str | None],
+        peers: Mapping[str, Mapping[str, str | None]],
+    ) -> list[Finding]:
         assert self._context is not None and self._selection is not None
         folder = self._context.root / "cases" / case_id
         raws: dict[str, bytes | FileFormatError] = {}
@@ -73,7 +83,8 @@ class Rulebook:
                 if text is not None
                 else FileFormatError("file is missing", path=folder / f"{kind}.yaml")
             )
-        view = view_of(self._context, case_id, raws, self.today)
+        context = replace(self._context, pending=peers) if peers else self._context
+        view = view_of(context, case_id, raws, self.today)
         kept, _ = check_view(view)
         return [f for f in kept if self._selection.wants(f.code)]
 

@@ -38,12 +38,12 @@ from collections.abc import Iterator
 
 from safecli.policy.pack import ANY
 from safecli.validation.rules.base import ERROR, CaseView, Finding, Rule
-from safecli.validation.rules.records import agency_kinds, meetings, person
+from safecli.validation.rules.records import agency_kinds, convened, person
 
 
 def check(view: CaseView) -> Iterator[Finding]:
     kinds = agency_kinds(view)
-    for index, meeting in meetings(view):
+    for index, meeting in convened(view):
         mt = view.meeting_type(meeting)
         if mt is None or ANY in mt.chaired_by:
             continue

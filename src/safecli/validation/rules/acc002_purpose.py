@@ -28,11 +28,11 @@ from collections.abc import Iterator
 
 from safecli.raw import filled
 from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule
-from safecli.validation.rules.records import meetings
+from safecli.validation.rules.records import convened
 
 
 def check(view: CaseView) -> Iterator[Finding]:
-    for index, meeting in meetings(view):
+    for index, meeting in convened(view):
         if not filled(meeting.get("purpose")):
             yield view.finding(
                 RULE,

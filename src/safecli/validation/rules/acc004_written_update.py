@@ -35,13 +35,13 @@ from typing import Any
 from safecli.model import Person
 from safecli.raw import items, mapping
 from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule
-from safecli.validation.rules.records import meetings, people, person
+from safecli.validation.rules.records import convened, people, person
 
 COVERED = ("deputy", "written-update")
 
 
 def check(view: CaseView) -> Iterator[Finding]:
-    for index, meeting in meetings(view):
+    for index, meeting in convened(view):
         minutes = mapping(meeting.get("minutes"))
         covered = {who for _, who in people(minutes.get("written_updates"))}
         reported: set[Person] = set()

@@ -34,11 +34,11 @@ from datetime import timedelta
 
 from safecli.raw import day, items, mapping
 from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule
-from safecli.validation.rules.records import held, people, person
+from safecli.validation.rules.records import convened_held, people, person
 
 
 def check(view: CaseView) -> Iterator[Finding]:
-    for index, meeting, minutes in held(view):
+    for index, meeting, minutes in convened_held(view):
         expected: dict[str, None] = {}
         for _, who in people(minutes.get("attendees")):
             expected[who.agency] = None

@@ -37,7 +37,7 @@ from collections.abc import Iterator
 
 from safecli.raw import filled, items
 from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule
-from safecli.validation.rules.records import held, person
+from safecli.validation.rules.records import convened_held, person
 
 PARTS = (
     ("raised_by", "who raised it"),
@@ -48,7 +48,7 @@ PARTS = (
 
 
 def check(view: CaseView) -> Iterator[Finding]:
-    for index, meeting, minutes in held(view):
+    for index, meeting, minutes in convened_held(view):
         mt = view.meeting_type(meeting)
         keys = (index, "minutes", "disagreements")
         if (

@@ -32,11 +32,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule
-from safecli.validation.rules.records import meetings, person
+from safecli.validation.rules.records import convened, person
 
 
 def check(view: CaseView) -> Iterator[Finding]:
-    for index, meeting in meetings(view):
+    for index, meeting in convened(view):
         mt = view.meeting_type(meeting)
         if mt is None or not mt.chair_not_decision_maker:
             continue

@@ -15,7 +15,8 @@ from safecli.errors import FileFormatError
 from safecli.policy.pack import MeetingType, Policy
 from safecli.raw import mapping
 from safecli.store.config import Config
-from safecli.store.scan import locate
+from safecli.store.refusals import check_bytes
+from safecli.store.scan import load_text, locate
 from safecli.validation.shapecheck import Keys, Walk
 
 ERROR = "error"
@@ -111,13 +112,14 @@ class TodayWindow:
 
 @dataclass(frozen=True)
 class Context:
-    """What rules need from the book: its folder, settings, meeting types, and the codes
-    a waiver may name."""
+    """What rules need from the book: its folder, settings, meeting types, the codes
+    a waiver may name, and (at write time) other cases as a change would leave them."""
 
     root: Path
     config: Config
     policy: Policy
     waivable: frozenset[str] = frozenset()
+    pending: Mapping[str, Mapping[str, str | None]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -137,7 +139,7 @@ class CaseView:
     refusals: Mapping[str, FileFormatError]
     walks: Mapping[str, Walk]
     window: TodayWindow
-    lookups: dict[str, bool] = field(default_factory=dict)
+    lookups: dict[str, Any] = field(default_factory=dict)
 
     def path(self, kind: str) -> str:
         """The file of a kind, relative to the book."""
@@ -169,7 +171,24 @@ class CaseView:
         if case_id not in self.lookups:
             folder = self.context.root / "cases" / case_id
             self.lookups[case_id] = folder.is_dir() and not folder.is_symlink()
-        return self.lookups[case_id]
+        return bool(self.lookups[case_id])
+
+    def other_meetings(self, case_id: str) -> list[dict[str, Any]] | None:
+        """Another case's meetings, as a pending change leaves them or as on disk (the
+        file's stat is remembered for the cache); None when they cannot be read."""
+        pending = self.context.pending.get(case_id)
+        path = self.context.root / "cases" / case_id / "meetings.yaml"
+        if pending is not None:
+            text = pending.get("meetings")
+            return _meetings_of(path, text.encode("utf-8")) if text is not None else None
+        try:
+            info = path.stat()
+            raw = path.read_bytes()
+        except OSError:
+            self.lookups[f"{case_id}/meetings.yaml"] = None
+            return None
+        self.lookups[f"{case_id}/meetings.yaml"] = [info.st_mtime_ns, info.st_size, info.st_ino]
+        return _meetings_of(path, raw)
 
     def finding(
         self,
@@ -216,3 +235,12 @@ class CaseView:
             case=self.case_id,
             record_line=line or 1,
         )
+
+
+def _meetings_of(path: Path, raw: bytes) -> list[dict[str, Any]] | None:
+    """The meetings of a meetings.yaml's bytes, or None when it is not a readable list."""
+    try:
+        value = load_text(path, check_bytes(path, raw), list)
+    except (FileFormatError, ValueError, TypeError, RecursionError, yaml.YAMLError):
+        return None
+    return [m for m in value if isinstance(m, dict)] if isinstance(value, list) else None

@@ -53,7 +53,7 @@ from typing import Any
 
 from safecli.raw import filled, items, mapping
 from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule
-from safecli.validation.rules.records import agency_kinds, meetings, person
+from safecli.validation.rules.records import agency_kinds, convened, person
 
 # What notes say when they ask for a form of document; the field that records it.
 _ASKS = (
@@ -74,7 +74,7 @@ def check(view: CaseView) -> Iterator[Finding]:
     if not needs_advocate and not filled(interpreter):
         return
     kinds = agency_kinds(view)
-    for index, meeting in meetings(view):
+    for index, meeting in convened(view):
         mt = view.meeting_type(meeting)
         invited = mapping(meeting.get("adult")).get("invited") is True
         if mt is None or not mt.invite.advocate_or_interpreter or not invited:

@@ -40,7 +40,7 @@ from datetime import timedelta
 
 from safecli.raw import day
 from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule
-from safecli.validation.rules.records import meeting_day, meetings
+from safecli.validation.rules.records import convened, meeting_day
 
 
 def check(view: CaseView) -> Iterator[Finding]:
@@ -49,7 +49,7 @@ def check(view: CaseView) -> Iterator[Finding]:
     if lead is None:
         return
     need = f"{level}-risk cases need {_days(lead)} notice (lead_times.{level})"
-    for index, meeting in meetings(view):
+    for index, meeting in convened(view):
         when, invited = meeting_day(meeting), day(meeting.get("invited_on"))
         name = meeting.get("id")
         if when is None:

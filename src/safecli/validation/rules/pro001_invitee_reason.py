@@ -29,11 +29,11 @@ from collections.abc import Iterator
 
 from safecli.raw import filled, items
 from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule
-from safecli.validation.rules.records import meetings, person
+from safecli.validation.rules.records import convened, person
 
 
 def check(view: CaseView) -> Iterator[Finding]:
-    for index, meeting in meetings(view):
+    for index, meeting in convened(view):
         for number, entry in enumerate(items(meeting.get("invitees"))):
             if not isinstance(entry, dict) or filled(entry.get("reason")):
                 continue

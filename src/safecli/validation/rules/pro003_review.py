@@ -31,11 +31,11 @@ from collections.abc import Iterator
 
 from safecli.raw import day, filled, mapping
 from safecli.validation.rules.base import ERROR, WARNING, CaseView, Finding, Rule
-from safecli.validation.rules.records import held
+from safecli.validation.rules.records import convened_held
 
 
 def check(view: CaseView) -> Iterator[Finding]:
-    for index, meeting, minutes in held(view):
+    for index, meeting, minutes in convened_held(view):
         mt = view.meeting_type(meeting)
         if mt is None or mt.follow_up == "not-used":
             continue

@@ -51,6 +51,26 @@ def held(view: CaseView) -> Iterator[tuple[int, dict[str, Any], dict[str, Any]]]
             yield index, meeting, mapping(meeting.get("minutes"))
 
 
+def is_part(meeting: dict[str, Any]) -> bool:
+    """Whether a meeting entry is this case's part of a meeting recorded in another case
+    (`convened_in`): what the meeting itself decides is checked there, not here."""
+    return isinstance(meeting.get("convened_in"), dict)
+
+
+def convened(view: CaseView) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(index, meeting) for every meeting recorded in this case that is not cancelled."""
+    for index, meeting in meetings(view):
+        if not is_part(meeting):
+            yield index, meeting
+
+
+def convened_held(view: CaseView) -> Iterator[tuple[int, dict[str, Any], dict[str, Any]]]:
+    """(index, meeting, minutes) for every held meeting recorded in this case."""
+    for index, meeting, minutes in held(view):
+        if not is_part(meeting):
+            yield index, meeting, minutes
+
+
 def agency_kinds(view: CaseView) -> dict[str, str]:
     """Agency handle → kind, for the agencies of the case."""
     return {str(a.get("handle")): str(a.get("kind")) for _, a in view.items("agencies")}

@@ -1,0 +1,106 @@
+"""`meeting record`'s flags for a meeting about several adults: each other adult's part."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from safecli.errors import InvalidInput
+from safecli.model import Person
+
+if TYPE_CHECKING:
+    from safecli.casework.minutes import AdultMinutes, Risk
+
+Opt = typer.Option
+ViewsOf = Annotated[
+    list[str] | None,
+    Opt("--views-of", help='Another adult\'s views: "CASE=what she said" (repeat).'),
+]
+RiskOf = Annotated[
+    list[str] | None,
+    Opt(
+        "--risk-of",
+        help='A risk to another adult: "CASE=risk|in place|barriers|A1,A2" (repeat; '
+        "her case's action ids).",
+    ),
+]
+OthersOf = Annotated[
+    list[str] | None,
+    Opt(
+        "--others-of",
+        help='Others at risk reviewed for another adult: "CASE=adults|children" (repeat).',
+    ),
+]
+FeedbackOf = Annotated[
+    list[str] | None,
+    Opt(
+        "--feedback-of",
+        help='How another adult hears what was agreed: "CASE=how|agency:Name|due" (repeat).',
+    ),
+]
+FLAGS = ("views_of", "risk_of", "others_of", "feedback_of")
+
+
+def adult_minutes(
+    views_of: list[str] | None,
+    risk_of: list[str] | None,
+    others_of: list[str] | None,
+    feedback_of: list[str] | None,
+    parse_day: Callable[[str], date],
+    risk: Callable[[str], Risk],
+) -> tuple[AdultMinutes, ...]:
+    """What the flags record for each other adult, in the order her case is first named."""
+    from safecli.casework.minutes import AdultMinutes
+
+    found: dict[str, dict[str, object]] = {}
+    for flag, values in (
+        ("--views-of", views_of),
+        ("--risk-of", risk_of),
+        ("--others-of", others_of),
+        ("--feedback-of", feedback_of),
+    ):
+        for value in values or []:
+            case_id, text = _split(flag, value)
+            fields = found.setdefault(case_id, {"risks": ()})
+            if flag == "--views-of":
+                fields["wishes"] = text
+            elif flag == "--risk-of":
+                fields["risks"] = (*fields["risks"], risk(text))  # type: ignore[misc]
+            elif flag == "--others-of":
+                adults, _, children = (part.strip() for part in text.partition("|"))
+                fields.update(
+                    others_reviewed=True,
+                    others_adults=adults or None,
+                    others_children=children or None,
+                )
+            else:
+                fields.update(_feedback(text, parse_day))
+    return tuple(AdultMinutes(case_id, **fields) for case_id, fields in found.items())  # type: ignore[arg-type]
+
+
+def _split(flag: str, value: str) -> tuple[str, str]:
+    case_id, sep, text = value.partition("=")
+    if not sep or not case_id.strip() or not text.strip():
+        raise InvalidInput(
+            f"invalid {flag} value: write CASE=TEXT, e.g. {flag} SG-2026-0002=..., naming "
+            "one of the meeting's other adults' cases"
+        )
+    return case_id.strip(), text.strip()
+
+
+def _feedback(text: str, parse_day: Callable[[str], date]) -> dict[str, object]:
+    parts = [part.strip() for part in text.split("|")]
+    if len(parts) > 3 or not parts[0]:
+        raise InvalidInput(
+            'invalid --feedback-of value: write "CASE=how|agency:Name|due" (the last two '
+            "may be left out)"
+        )
+    parts += [""] * (3 - len(parts))
+    return {
+        "feedback_how": parts[0],
+        "feedback_by": Person.parse(parts[1]) if parts[1] else None,
+        "feedback_due": parse_day(parts[2]) if parts[2] else None,
+    }

@@ -1,0 +1,131 @@
+"""A meeting about several adults, from every side: each adult's case, actions, minutes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import safecli_in, snapshot
+from meeting_book import CASE, load, meeting, run
+from shared_book import NEW, OTHER, RECORD, shared_book, text
+
+
+def test_the_meeting_is_in_each_adults_case(tmp_path: Path) -> None:
+    book = shared_book(tmp_path)
+    part = meeting(book, "M1", OTHER)
+    assert dict(part["convened_in"]) == {"case": CASE, "meeting": "M1"}
+    assert (part["type"], part["when"], part["status"]) == (
+        "cuckooing",
+        "2026-11-03T10:00",
+        "planned",
+    )
+    assert part["adult"]["invited"] is True
+    rows = json.loads(run(book, "meeting", "list", OTHER, "--format", "json").stdout)
+    assert [(r["id"], r["chair"], r["invitees"], r["part_of"]) for r in rows] == [
+        ("M1", "police:DC Lee Jones", 1, f"{CASE} M1")
+    ]
+    shown = run(book, "case", "show", OTHER).stdout
+    assert f"M1    cuckooing  2026-11-03T10:00  planned   also {CASE} (recorded there as M1)" in (
+        shown
+    )
+    assert f"also {OTHER}" in run(book, "case", "show", CASE).stdout
+
+
+def test_meeting_new_says_where_each_part_went(tmp_path: Path) -> None:
+    from meeting_book import add_case, make_book
+
+    book = make_book(tmp_path)
+    add_case(book, OTHER)
+    result = run(book, *NEW)
+    assert result.exit_code == 0, result.output
+    assert f"  its part in {OTHER}: M1 (that adult's actions: safecli action add {OTHER}" in (
+        result.stdout
+    )
+    assert f"wrote cases/{CASE}/meetings.yaml\nwrote cases/{OTHER}/meetings.yaml" in result.stdout
+
+
+def test_a_case_is_not_its_own_subject(tmp_path: Path) -> None:
+    book = shared_book(tmp_path)
+    before = snapshot(book)
+    args = [CASE if a == OTHER else a for a in NEW]
+    result = run(book, *args)
+    assert result.exit_code == 3
+    assert "INT003 a case is not its own subject" in result.output
+    assert snapshot(book) == before
+
+
+def test_her_actions_live_in_her_case_and_refer_to_her_part(tmp_path: Path) -> None:
+    book = shared_book(tmp_path)
+    done = run(
+        book,
+        *("action", "add", OTHER, "--meeting", "M1", "--lead", "asc:Sam Patel"),
+        *("--due", "2026-11-20", "Visit her at home", "--as-of", "2026-11-03"),
+    )
+    assert done.exit_code == 0, done.output
+    assert load(book, "actions", OTHER)[0]["meeting"] == "M1"
+    assert load(book, "actions", CASE) == []
+
+
+def test_the_minutes_record_each_adults_part_in_her_case(tmp_path: Path) -> None:
+    book = shared_book(tmp_path)
+    result = run(book, *RECORD)
+    assert result.exit_code == 0, result.output
+    assert f"  and its part in {OTHER}" in result.stdout
+    part = meeting(book, "M1", OTHER)
+    assert part["status"] == "held"
+    minutes = part["minutes"]
+    assert minutes["held_on"].isoformat() == "2026-11-03"
+    assert minutes["wishes"]["views"] == "She wants to stay in her flat"
+    assert minutes["risks"][0]["risk"] == "Pressure to hold drugs"
+    assert minutes["others_at_risk"]["reviewed"] is True
+    assert minutes["feedback"]["by"] == {"agency": "asc", "name": "Sam Patel"}
+    own = meeting(book, "M1")["minutes"]
+    assert own["wishes"]["views"] == "He wants the visitors gone"
+    assert "She wants" not in text(book, CASE)
+    checked = run(book, "validate", "--as-of", "2026-11-04", "--select", "INT,EMP003,PRT")
+    assert checked.exit_code == 0, checked.output
+
+
+def test_views_of_an_adult_the_meeting_is_not_about_are_refused(tmp_path: Path) -> None:
+    book = shared_book(tmp_path)
+    before = snapshot(book)
+    args = [a.replace(f"{OTHER}=She", "SG-2026-0002=She") for a in RECORD]
+    result = run(book, *args)
+    assert result.exit_code == 3
+    assert f"M1 is not about the adult of SG-2026-0002 (its other adults: {OTHER})" in (
+        result.output
+    )
+    assert snapshot(book) == before
+
+
+def test_the_meeting_is_changed_on_the_meeting_not_on_a_part(tmp_path: Path) -> None:
+    book = shared_book(tmp_path)
+    refused = run(book, "meeting", "cancel", OTHER, "M1", "--reason", "Not needed")
+    assert refused.exit_code == 3
+    assert f"M1 of {OTHER} is its part of {CASE}'s M1" in refused.output
+    done = run(book, "meeting", "cancel", CASE, "M1", "--reason", "Both moved away")
+    assert done.exit_code == 0, done.output
+    part = meeting(book, "M1", OTHER)
+    assert (part["status"], part["cancel_reason"]) == ("cancelled", "Both moved away")
+
+
+def test_no_no_meeting_nudge_once_her_meeting_was_held(tmp_path: Path) -> None:
+    def nudged(book: Path) -> list[tuple[str, str]]:
+        digest = run(book, "overdue", "--as-of", "2026-11-30", "--format", "json")
+        return [(i["kind"], i["case"]) for i in json.loads(digest.stdout)["items"]]
+
+    assert ("no-meeting", OTHER) in nudged(shared_book(tmp_path / "planned"))
+    held = nudged(shared_book(tmp_path / "held", held=True))
+    assert [kind for kind, case in held if case in (CASE, OTHER)] == ["minutes-not-shared"]
+    assert ("minutes-not-shared", CASE) in held
+
+
+def test_the_installed_command_writes_both_cases(tmp_path: Path) -> None:
+    from meeting_book import add_case, make_book
+
+    book = make_book(tmp_path)
+    add_case(book, OTHER)
+    done = safecli_in(book, *NEW)
+    assert done.exit_code == 0, done.stderr
+    assert "convened_in: {case: SG-2026-0001, meeting: M1}" in text(book, OTHER)
+    assert list((book / "cases" / OTHER).glob(".safecli-*")) == []
