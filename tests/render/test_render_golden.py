@@ -74,6 +74,8 @@ CASES: list[tuple[str, list[str], tuple[str, ...]]] = [
 # so do the professionals' documents.
 WALES = [
     ("wales/SG-2026-0001/invitation-M3", ["invitation", "SG-2026-0001", "M3"], INVITATION),
+    ("wales/SG-2026-0001/minutes-M2", ["minutes", "SG-2026-0001", "M2"], ALL),
+    ("wales/SG-2026-0001/plan", ["plan", "SG-2026-0001"], ALL),
     (
         "wales/SG-2026-0001/letter-invitation-M3",
         ["invitation", "SG-2026-0001", "M3", "--to", "adult"],

@@ -51,6 +51,7 @@ class Recipient:
     attended: bool
     note: str
     shared_on: date | None
+    deputy: str | None = None
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,7 @@ def distribution(
         handle = text(mapping(entry).get("agency"))
         if handle:
             shared[handle] = day(mapping(entry).get("shared_on"))
-    rows = [Recipient(p, True, "attended", shared.get(p.agency)) for p in attendees]
+    rows = [Recipient(p, True, N_("attended"), shared.get(p.agency)) for p in attendees]
     present = {(p.agency, p.name) for p in attendees}
     for invitee in meeting.invitees:
         person = invitee.person
@@ -146,15 +147,16 @@ def distribution(
         present.add((person.agency, person.name))
         key = (person.agency, person.name)
         note = (
-            "apologies; sent a written update"
+            N_("apologies; sent a written update")
             if key in updates
-            else "apologies"
+            else N_("apologies")
             if key in apologies
             else f"sent a deputy ({invitee.deputy})"
             if invitee.deputy
-            else "did not attend"
+            else N_("did not attend")
         )
-        rows.append(Recipient(person, False, note, shared.get(person.agency)))
+        deputy = invitee.deputy if key not in updates and key not in apologies else None
+        rows.append(Recipient(person, False, note, shared.get(person.agency), deputy))
     return tuple(rows)
 
 

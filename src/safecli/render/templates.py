@@ -104,7 +104,11 @@ class Templates:
             template = self.environment(lang, "html").get_template(name)
             if block not in template.blocks:
                 return ""
-            return "".join(template.blocks[block](template.new_context(dict(variables))))
+            # The template's own macros and top-level names, as its blocks see them.
+            own = template.make_module(dict(variables)).__dict__
+            names = {k: v for k, v in own.items() if not k.startswith("_")}
+            context = template.new_context({**variables, **names})
+            return "".join(template.blocks[block](context))
 
         return self._guarded(name, run)
 
@@ -216,7 +220,7 @@ def environment(fmt: str, loader: BaseLoader, lang: str = "en") -> ImmutableSand
             "when": words.when,
             "tr": words.gettext,
             "status": words.status,
-            "label": partial(_label, width=LABEL_WIDTHS.get(lang, 17)),
+            "label": partial(_label, least=LABEL_WIDTHS.get(lang, 17)),
             "wrap": txt_wrap if fmt == "txt" else _unchanged,
             "sentence": _sentence,
             "css_string": css_string,
@@ -263,10 +267,11 @@ def _sentence(value: object) -> str:
     return shown if shown.endswith((".", "!", "?")) else f"{shown}."
 
 
-def _label(value: object, width: int = 17) -> Markup:
-    """A plain-text label and its colon, padded to line up the values after it."""
+def _label(value: object, width: int | None = None, *, least: int = 17) -> Markup:
+    """A plain-text label and its colon, padded to `width` (else the language's own
+    width) to line up the values after it."""
     shown = f"{one_line(str(value))}:"
-    return Markup(shown.ljust(max(width, len(shown) + 1)))
+    return Markup(shown.ljust(max(least if width is None else width, len(shown) + 1)))
 
 
 def _unchanged(value: object) -> object:

@@ -19,6 +19,8 @@ from safecli.render.views import ActionRow, format_day, format_long_day, format_
 # Action statuses as documents show them.
 STATUS = {"open": N_("open"), "done": N_("done"), "cancelled": N_("cancelled")}
 FORMATS = {"discussion": N_("discussion"), "meeting": N_("meeting")}
+# Risk levels and case statuses, shown as recorded (`| tr` in the templates).
+LEVELS = (N_("low"), N_("medium"), N_("high"), N_("closed"))
 
 
 @dataclass(frozen=True)
