@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from safecli.cli.main import app
 
 FINDING = re.compile(
-    r"^cases/(?P<case>[^/]+)/(?P<file>\w+)\.yaml:(?P<line>\d+):(?P<col>\d+): "
+    r"cases/(?P<case>[^/]+)/(?P<file>\w+)\.yaml:(?P<line>\d+):(?P<col>\d+): "
     r"(?:error|warning) (?P<code>[A-Z]+\d+) ",
     re.MULTILINE,
 )
@@ -51,13 +51,16 @@ class Practice:
     def findings(self, on: str) -> list[Found]:
         """What `validate --strict` finds: (code, file, line, column), in its order."""
         code, output = self.run("validate", "--strict", "--no-cache", on=on)
-        found = [
-            (m["code"], m["file"], int(m["line"]), int(m["col"])) for m in FINDING.finditer(output)
-        ]
+        found = found_in(output)
         assert (code == 0) == (not found), output
         if not found:
             assert "no problems" in output, output
         return found
+
+
+def found_in(output: str) -> list[Found]:
+    """The findings a command printed: (code, file, line, column), in its order."""
+    return [(m["code"], m["file"], int(m["line"]), int(m["col"])) for m in FINDING.finditer(output)]
 
 
 def open_book(tmp_path: Path, jurisdiction: str = "england") -> Practice:
