@@ -1,7 +1,7 @@
-"""The words of the domain: fixed lists, record key orders, and small typed records.
+"""The words of the domain: fixed lists, id patterns, and small typed records.
 
-The four files are described field by field in docs/file-format.md; the key
-orders below are the order safecli writes them in.
+The records of the four files, with their keys in the order safecli writes them,
+are declared in `shape.py` (docs/file-format.md describes them field by field).
 """
 
 from __future__ import annotations
@@ -131,82 +131,6 @@ SUPPORT_REASONS = (
 DOCUMENT_LANGUAGES = ("cy", "en")
 # Large print: a point size documents for the adult are printed at.
 LARGE_PRINT_SIZES = (14, 72)
-MEETING_KEYS = (
-    "id",
-    "type",
-    "format",
-    "mode",
-    "when",
-    "where",
-    "link",
-    "purpose",
-    "chair",
-    "decision_maker",
-    "status",
-    "cancel_reason",
-    "invited_on",
-    "sequence",
-    "adult",
-    "subjects",
-    "convened_in",
-    "agenda",
-    "invitees",
-    "uninvited",
-    "minutes",
-)
-# An invitee taken off a meeting whose invitations went out: they are owed a cancellation.
-UNINVITED_KEYS = ("person", "reason", "on")
-INVITEE_KEYS = ("person", "reason", "response", "deputy", "responded_on")
-MINUTES_KEYS = (
-    "held_on",
-    "attendees",
-    "apologies",
-    "written_updates",
-    "engage_lead",
-    "wishes",
-    "risks",
-    "others_at_risk",
-    "decisions",
-    "disagreements",
-    "review",
-    "feedback",
-    "capacity",
-    "shared",
-)
-ACTION_KEYS = (
-    "id",
-    "meeting",
-    "description",
-    "lead",
-    "due",
-    "status",
-    "done_on",
-    "note",
-    "cancel_reason",
-    "cancelled_on",
-    "moves",
-)
-MEETING_ADULT_KEYS = ("invited", "not_invited_reason", "interpreter_arranged")
-MINUTES_WISHES_KEYS = ("views", "obtained_by")
-RISK_KEYS = ("risk", "in_place", "barriers", "actions")
-MINUTES_OTHERS_KEYS = (
-    "reviewed",
-    "adults",
-    "adults_at_risk",
-    "children",
-    "children_at_risk",
-    "referral_made",
-)
-REVIEW_KEYS = ("date", "not_required")
-FEEDBACK_KEYS = ("how", "by", "due")
-MINUTES_CAPACITY_KEYS = (
-    "decision",
-    "assessed_on",
-    "assessed_by",
-    "outcome",
-    "best_interests_decision",
-)
-SHARED_KEYS = ("agency", "shared_on")
 
 CASE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 HANDLE = re.compile(r"^[a-z0-9][a-z0-9-]{0,31}$")

@@ -1,11 +1,11 @@
 """The shape of the four case files: every key, what its value must be, what it refers to.
 
-One table serves two readers: the integrity rules, through `shapecheck` (unknown
-keys, values of the wrong kind, invalid choices, references to resolve), and
-`safecli schema` (JSON Schema for editors and check-jsonschema). Each record's keys
-are written in the order of its fields here: records declared with `Record`
-alone (a disagreement, a move) have no other list; the others still check their
-fields against a key order in `model.py` at import, so neither can drift.
+Each record is declared here once, and every other description of it is derived:
+the order safecli writes its keys in (`Record.keys`, the order of its fields), the
+integrity rules' shape check (`validation.shapecheck`: unknown keys, values of the
+wrong kind, invalid choices, references to resolve), `safecli schema` (JSON Schema
+for editors and check-jsonschema) and the minutes form of `meeting record --edit`.
+A new field is added here and nowhere else.
 """
 
 from __future__ import annotations
@@ -147,19 +147,6 @@ ACTION_ID = r"^A[1-9][0-9]*$"
 HANDLE = model.HANDLE.pattern
 CASE_ID = model.CASE_ID.pattern
 WHEN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}$"
-
-
-def _record(
-    name: str,
-    order: tuple[str, ...],
-    shapes: Mapping[str, Shape],
-    required: tuple[str, ...] = (),
-    nullable: bool = True,
-) -> Record:
-    """A record whose keys are exactly `order`; a missing or extra shape fails at import."""
-    if set(order) != set(shapes):
-        raise ValueError(f"{name}: shapes {sorted(shapes)} do not match key order {order}")
-    return Record(name, {key: shapes[key] for key in order}, required, nullable)
 
 
 def _choice(values: tuple[str, ...], what: str, **kwargs: Any) -> Choice:
@@ -376,78 +363,118 @@ MOVE = Record(
     nullable=False,
 )
 
-MINUTES = _record(
+MINUTES_WISHES = Record("the adult's wishes", {"views": Text(), "obtained_by": Text()})
+
+RISK = Record(
+    "a risk",
+    {
+        "risk": Text(),
+        "in_place": Text(),
+        "barriers": Text(),
+        "actions": ListOf(Ref("action", ACTION_ID, nullable=False)),
+    },
+    nullable=False,
+)
+
+MINUTES_OTHERS = Record(
+    "others at risk",
+    {
+        "reviewed": Flag(),
+        "adults": Text(),
+        "adults_at_risk": Flag(),
+        "children": Text(),
+        "children_at_risk": Flag(),
+        "referral_made": Day(),
+    },
+)
+
+REVIEW = Record("the review", {"date": Day(), "not_required": Text()})
+
+FEEDBACK = Record("the feedback", {"how": Text(), "by": PersonRef(), "due": Day()})
+
+MINUTES_CAPACITY = Record(
+    "the capacity assessment",
+    {
+        "decision": Text(),
+        "assessed_on": Day(),
+        "assessed_by": PersonRef(),
+        "outcome": _choice(model.CAPACITY_OUTCOMES, "capacity outcome"),
+        "best_interests_decision": Text(),
+    },
+)
+
+SHARED = Record(
+    "a sharing of the minutes",
+    {"agency": Ref("agency", HANDLE, nullable=False), "shared_on": Day(nullable=False)},
+    required=("agency", "shared_on"),
+    nullable=False,
+)
+
+MINUTES = Record(
     "the minutes",
-    model.MINUTES_KEYS,
     {
         "held_on": Day(nullable=False),
         "attendees": ListOf(PersonRef(nullable=False)),
         "apologies": ListOf(PersonRef(nullable=False)),
         "written_updates": ListOf(PersonRef(nullable=False)),
         "engage_lead": Ref("agency", HANDLE),
-        "wishes": _record(
-            "the adult's wishes",
-            model.MINUTES_WISHES_KEYS,
-            {"views": Text(), "obtained_by": Text()},
-        ),
-        "risks": ListOf(
-            _record(
-                "a risk",
-                model.RISK_KEYS,
-                {
-                    "risk": Text(),
-                    "in_place": Text(),
-                    "barriers": Text(),
-                    "actions": ListOf(Ref("action", ACTION_ID, nullable=False)),
-                },
-                nullable=False,
-            )
-        ),
-        "others_at_risk": _record(
-            "others at risk",
-            model.MINUTES_OTHERS_KEYS,
-            {
-                "reviewed": Flag(),
-                "adults": Text(),
-                "adults_at_risk": Flag(),
-                "children": Text(),
-                "children_at_risk": Flag(),
-                "referral_made": Day(),
-            },
-        ),
+        "wishes": MINUTES_WISHES,
+        "risks": ListOf(RISK),
+        "others_at_risk": MINUTES_OTHERS,
         "decisions": ListOf(Text(nullable=False)),
         "disagreements": ListOf(DISAGREEMENT),
-        "review": _record("the review", model.REVIEW_KEYS, {"date": Day(), "not_required": Text()}),
-        "feedback": _record(
-            "the feedback", model.FEEDBACK_KEYS, {"how": Text(), "by": PersonRef(), "due": Day()}
-        ),
-        "capacity": _record(
-            "the capacity assessment",
-            model.MINUTES_CAPACITY_KEYS,
-            {
-                "decision": Text(),
-                "assessed_on": Day(),
-                "assessed_by": PersonRef(),
-                "outcome": _choice(model.CAPACITY_OUTCOMES, "capacity outcome"),
-                "best_interests_decision": Text(),
-            },
-        ),
-        "shared": ListOf(
-            _record(
-                "a sharing of the minutes",
-                model.SHARED_KEYS,
-                {"agency": Ref("agency", HANDLE, nullable=False), "shared_on": Day(nullable=False)},
-                required=("agency", "shared_on"),
-                nullable=False,
-            )
-        ),
+        "review": REVIEW,
+        "feedback": FEEDBACK,
+        "capacity": MINUTES_CAPACITY,
+        "shared": ListOf(SHARED),
     },
     required=("held_on",),
 )
 
-MEETING = _record(
+MEETING_ADULT = Record(
+    "the adult's invitation",
+    {"invited": Flag(), "not_invited_reason": Text(), "interpreter_arranged": Flag()},
+)
+
+CONVENED_IN = Record(
+    "the meeting this is a part of",
+    {"case": Ref("case", CASE_ID, nullable=False), "meeting": Text(nullable=False)},
+    required=("case", "meeting"),
+)
+
+AGENDA_PART = Record(
+    "a part of the agenda",
+    {
+        "adult": Ref("case", CASE_ID, nullable=False),
+        "items": ListOf(Text(nullable=False)),
+    },
+    required=("adult",),
+    nullable=False,
+)
+
+INVITEE = Record(
+    "an invitee",
+    {
+        "person": PersonRef(nullable=False),
+        "reason": Text(),
+        "response": _choice(model.RESPONSES, "response"),
+        "deputy": Text(),
+        "responded_on": Day(),
+    },
+    required=("person",),
+    nullable=False,
+)
+
+# An invitee taken off a meeting whose invitations went out: they are owed a cancellation.
+UNINVITED = Record(
+    "an invitee taken off the meeting",
+    {"person": PersonRef(nullable=False), "reason": Text(), "on": Day()},
+    required=("person",),
+    nullable=False,
+)
+
+MEETING = Record(
     "a meeting",
-    model.MEETING_KEYS,
     {
         "id": Id(MEETING_ID),
         "type": _choice((), "meeting type", vocabulary="meeting-type", nullable=False),
@@ -463,64 +490,21 @@ MEETING = _record(
         "cancel_reason": Text(),
         "invited_on": Day(),
         "sequence": Count(),
-        "adult": _record(
-            "the adult's invitation",
-            model.MEETING_ADULT_KEYS,
-            {"invited": Flag(), "not_invited_reason": Text(), "interpreter_arranged": Flag()},
-        ),
+        "adult": MEETING_ADULT,
         "subjects": ListOf(Ref("case", CASE_ID, nullable=False)),
         # This case's part of a meeting recorded in another case (about several adults).
-        "convened_in": Record(
-            "the meeting this is a part of",
-            {"case": Ref("case", CASE_ID, nullable=False), "meeting": Text(nullable=False)},
-            required=("case", "meeting"),
-        ),
-        "agenda": ListOf(
-            TextOr(
-                Record(
-                    "a part of the agenda",
-                    {
-                        "adult": Ref("case", CASE_ID, nullable=False),
-                        "items": ListOf(Text(nullable=False)),
-                    },
-                    required=("adult",),
-                    nullable=False,
-                )
-            )
-        ),
-        "invitees": ListOf(
-            _record(
-                "an invitee",
-                model.INVITEE_KEYS,
-                {
-                    "person": PersonRef(nullable=False),
-                    "reason": Text(),
-                    "response": _choice(model.RESPONSES, "response"),
-                    "deputy": Text(),
-                    "responded_on": Day(),
-                },
-                required=("person",),
-                nullable=False,
-            )
-        ),
-        "uninvited": ListOf(
-            _record(
-                "an invitee taken off the meeting",
-                model.UNINVITED_KEYS,
-                {"person": PersonRef(nullable=False), "reason": Text(), "on": Day()},
-                required=("person",),
-                nullable=False,
-            )
-        ),
+        "convened_in": CONVENED_IN,
+        "agenda": ListOf(TextOr(AGENDA_PART)),
+        "invitees": ListOf(INVITEE),
+        "uninvited": ListOf(UNINVITED),
         "minutes": MINUTES,
     },
     required=("type", "status"),
     nullable=False,
 )
 
-ACTION = _record(
+ACTION = Record(
     "an action",
-    model.ACTION_KEYS,
     {
         "id": Id(ACTION_ID),
         "meeting": Ref("meeting", MEETING_ID),

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from meeting_book import CASE, STRATEGY, WELSH, action, load, make_book, record_args, run, snapshot
 
-from safecli.model import ACTION_KEYS
+from safecli import shape
 from safecli.shape import MOVE
 
 MOVE_KEYS = MOVE.keys
@@ -56,7 +56,7 @@ def test_add_writes_a_complete_open_action(book: Path) -> None:
         "2026-11-17\nwrote cases/SG-2026-0001/actions.yaml\n"
     )
     stored = action(book, "A1")
-    assert tuple(stored) == ACTION_KEYS
+    assert tuple(stored) == shape.ACTION.keys
     assert (
         (book / "cases" / CASE / "actions.yaml").read_text()
         == """\

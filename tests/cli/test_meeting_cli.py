@@ -21,7 +21,7 @@ from meeting_book import (
     snapshot,
 )
 
-from safecli.model import MEETING_KEYS
+from safecli import shape
 from safecli.policy.pack import load_policy
 
 # type id -> (case, chair and any other flags the type needs)
@@ -87,7 +87,7 @@ def test_every_meeting_type_is_created_with_flags(book: Path, type_id: str) -> N
     assert f"wrote cases/{case}/meetings.yaml" in result.stdout
     stored = meeting(book, "M1", case)
     written_later = ("cancel_reason", "sequence", "uninvited", "convened_in")
-    assert tuple(stored) == tuple(k for k in MEETING_KEYS if k not in written_later)
+    assert tuple(stored) == tuple(k for k in shape.MEETING.keys if k not in written_later)
     assert stored["type"] == type_id
     assert stored["status"] == "planned"
     assert stored["minutes"] is None

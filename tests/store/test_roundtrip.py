@@ -12,7 +12,8 @@ from conftest import REPO
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from safecli.model import ACTION_KEYS, FILES
+from safecli import shape
+from safecli.model import FILES
 from safecli.store import roundtrip, scan
 
 HAND_FORMATTED = """\
@@ -156,7 +157,7 @@ def test_any_valid_record_saves_and_loads_back_equal(
     }
     path = tmp_path_factory.mktemp("rt") / "actions.yaml"
     seq = roundtrip.parse(path, "[]\n", list)
-    roundtrip.append(seq, roundtrip.record(ACTION_KEYS, values))
+    roundtrip.append(seq, roundtrip.record(shape.ACTION.keys, values))
     assert roundtrip.save(path, seq, None, list)
     loaded, text = roundtrip.read(path, list)
     expected = dict(values, lead={"agency": "police", "name": _as_written(name)})

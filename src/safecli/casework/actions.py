@@ -14,11 +14,11 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedSeq
 
-from safecli import raw
+from safecli import raw, shape
 from safecli.casework.meetings import find_meeting
 from safecli.casework.people import resolve
 from safecli.errors import InvalidInput
-from safecli.model import ACTION_KEYS, Person, next_id
+from safecli.model import Person, next_id
 from safecli.shape import MOVE
 from safecli.store import fastload, roundtrip
 from safecli.store.book import Book, Case, edit_case
@@ -57,7 +57,7 @@ def add_action(book: Book, case_id: str, spec: NewAction) -> tuple[Case, str]:
         roundtrip.append(
             case.actions,
             roundtrip.record(
-                ACTION_KEYS,
+                shape.ACTION.keys,
                 {
                     "id": action_id,
                     "meeting": spec.meeting,
@@ -169,9 +169,9 @@ def cancel_action(book: Book, case_id: str, action_id: str, *, reason: str, on: 
     with edit_case(book, case_id) as case:
         action = _open(case, action_id, "be cancelled")
         action["status"] = "cancelled"
-        roundtrip.put(action, ACTION_KEYS, "cancel_reason", reason)
+        roundtrip.put(action, shape.ACTION.keys, "cancel_reason", reason)
         if not action.get("cancelled_on"):
-            roundtrip.put(action, ACTION_KEYS, "cancelled_on", on)
+            roundtrip.put(action, shape.ACTION.keys, "cancelled_on", on)
     return case
 
 

@@ -13,24 +13,13 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from safecli import raw
+from safecli import raw, shape
 from safecli.casework.people import agency_of, resolve
 from safecli.casework.schedule import raise_sequence
 from safecli.casework.shared import add_part, convened_in, edit_meeting, meeting_of
 from safecli.dates import format_when
 from safecli.errors import InvalidInput
-from safecli.model import (
-    INVITEE_KEYS,
-    MEETING_ADULT_KEYS,
-    MEETING_FORMATS,
-    MEETING_KEYS,
-    MEETING_MODES,
-    RESPONSES,
-    SHARED_KEYS,
-    Person,
-    check_choice,
-    next_id,
-)
+from safecli.model import MEETING_FORMATS, MEETING_MODES, RESPONSES, Person, check_choice, next_id
 from safecli.policy.pack import Policy
 from safecli.raw import mapping
 from safecli.store import roundtrip
@@ -142,7 +131,7 @@ def _person(person: Person | None) -> Any:
 
 def _invitee(invitation: Invitation) -> Any:
     return roundtrip.record(
-        INVITEE_KEYS,
+        shape.INVITEE.keys,
         {
             "person": _person(invitation.person),
             "reason": invitation.reason,
@@ -155,7 +144,7 @@ def _invitee(invitation: Invitation) -> Any:
 
 def _meeting_record(meeting_id: str, spec: NewMeeting) -> Any:
     return roundtrip.record(
-        MEETING_KEYS,
+        shape.MEETING.keys,
         {
             "id": meeting_id,
             "type": spec.type_id,
@@ -170,7 +159,7 @@ def _meeting_record(meeting_id: str, spec: NewMeeting) -> Any:
             "status": "planned",
             "invited_on": spec.invited_on,
             "adult": roundtrip.record(
-                MEETING_ADULT_KEYS,
+                shape.MEETING_ADULT.keys,
                 {
                     "invited": spec.adult_invited,
                     "not_invited_reason": spec.adult_not_invited_reason,
@@ -312,7 +301,9 @@ def share(book: Book, case_id: str, meeting_id: str, agencies: Sequence[str], *,
             if (handle, on) not in done:
                 roundtrip.append(
                     minutes["shared"],
-                    roundtrip.record(SHARED_KEYS, {"agency": handle, "shared_on": on}, flow=True),
+                    roundtrip.record(
+                        shape.SHARED.keys, {"agency": handle, "shared_on": on}, flow=True
+                    ),
                 )
     return case
 

@@ -13,12 +13,12 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedSeq
 
-from safecli import model
+from safecli import shape
 from safecli.casework.meetings import carried_forward, find_meeting, not_a_part
 from safecli.casework.people import agency_of, resolve
 from safecli.casework.shared import edit_meeting, mirror, subjects_of
 from safecli.errors import InvalidInput
-from safecli.model import CAPACITY_OUTCOMES, MINUTES_KEYS, Person, check_choice
+from safecli.model import CAPACITY_OUTCOMES, Person, check_choice
 from safecli.shape import DISAGREEMENT
 from safecli.store import roundtrip
 from safecli.store.book import Book, Case, checked_texts, load_case
@@ -180,7 +180,7 @@ def _adults(
         )
         for key in ("wishes", "risks", "others_at_risk", "feedback"):
             if written.get(key):
-                roundtrip.put(part["minutes"], MINUTES_KEYS, key, written[key])
+                roundtrip.put(part["minutes"], shape.MINUTES.keys, key, written[key])
 
 
 def check_minutes(case: Case, minutes: Minutes, *, today: date) -> None:
@@ -243,7 +243,7 @@ def minutes_record(m: Minutes) -> Any:
     """The `minutes:` mapping as written in meetings.yaml."""
     cap = m.capacity
     return roundtrip.record(
-        MINUTES_KEYS,
+        shape.MINUTES.keys,
         {
             "held_on": m.held_on,
             "attendees": _people(m.attendees),
@@ -251,13 +251,13 @@ def minutes_record(m: Minutes) -> Any:
             "written_updates": _people(m.written_updates),
             "engage_lead": m.engage_lead,
             "wishes": roundtrip.record(
-                model.MINUTES_WISHES_KEYS, {"views": m.wishes, "obtained_by": m.wishes_obtained_by}
+                shape.MINUTES_WISHES.keys, {"views": m.wishes, "obtained_by": m.wishes_obtained_by}
             )
             if m.wishes or m.wishes_obtained_by
             else None,
             "risks": [
                 roundtrip.record(
-                    model.RISK_KEYS,
+                    shape.RISK.keys,
                     {
                         "risk": r.risk,
                         "in_place": r.in_place,
@@ -268,7 +268,7 @@ def minutes_record(m: Minutes) -> Any:
                 for r in m.risks
             ],
             "others_at_risk": roundtrip.record(
-                model.MINUTES_OTHERS_KEYS,
+                shape.MINUTES_OTHERS.keys,
                 {
                     "reviewed": m.others_reviewed,
                     "adults": m.others_adults,
@@ -292,16 +292,16 @@ def minutes_record(m: Minutes) -> Any:
                 for d in m.disagreements
             ],
             "review": roundtrip.record(
-                model.REVIEW_KEYS, {"date": m.review, "not_required": m.review_not_required}
+                shape.REVIEW.keys, {"date": m.review, "not_required": m.review_not_required}
             ),
             "feedback": roundtrip.record(
-                model.FEEDBACK_KEYS,
+                shape.FEEDBACK.keys,
                 {"how": m.feedback_how, "by": _person(m.feedback_by), "due": m.feedback_due},
             )
             if m.feedback_how or m.feedback_by or m.feedback_due
             else None,
             "capacity": roundtrip.record(
-                model.MINUTES_CAPACITY_KEYS,
+                shape.MINUTES_CAPACITY.keys,
                 {
                     "decision": cap.decision,
                     "assessed_on": cap.assessed_on,

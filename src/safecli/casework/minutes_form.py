@@ -15,18 +15,18 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from safecli import raw
+from safecli import raw, shape
 from safecli.casework.meetings import carried_forward, find_meeting
 from safecli.casework.minutes import Capacity, Disagreement, Minutes, Risk
 from safecli.casework.people import names
 from safecli.dates import parse_date
 from safecli.errors import InvalidInput, SafecliError
-from safecli.model import MINUTES_KEYS, MINUTES_OTHERS_KEYS, Person
+from safecli.model import Person
 from safecli.policy.pack import MeetingType
 from safecli.store import roundtrip
 from safecli.store.book import Case
 
-FORM_KEYS = tuple(key for key in MINUTES_KEYS if key != "shared")
+FORM_KEYS = tuple(key for key in shape.MINUTES.keys if key != "shared")
 STAYED_AWAY = ("declined", "deputy", "written-update")
 PLAIN_NAME = re.compile(r"[A-Za-z][A-Za-z .'-]*[A-Za-z.]")
 
@@ -273,7 +273,7 @@ def read_form(path: Path, text: str, *, today: date) -> Minutes:
     if held_on is None:
         raise r.fail(data, "held_on", "held_on: give the date the meeting took place")
     wishes = r.mapping(data, "wishes", ("views", "obtained_by"))
-    others = r.mapping(data, "others_at_risk", MINUTES_OTHERS_KEYS)
+    others = r.mapping(data, "others_at_risk", shape.MINUTES_OTHERS.keys)
     review = r.mapping(data, "review", ("date", "not_required"))
     feedback = r.mapping(data, "feedback", ("how", "by", "due"))
     capacity = r.mapping(

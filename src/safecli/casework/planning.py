@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from safecli import shape
 from safecli.casework.people import resolve
 from safecli.casework.schedule import CALENDAR_KEYS, raise_sequence
 from safecli.dates import format_when
 from safecli.errors import InvalidInput
-from safecli.model import MEETING_ADULT_KEYS, MEETING_KEYS, MEETING_MODES, Person, check_choice
+from safecli.model import MEETING_MODES, Person, check_choice
 from safecli.raw import day, mapping
 from safecli.store import roundtrip
 from safecli.store.book import Book, Case, edit_case
@@ -104,7 +105,7 @@ def update_plan(book: Book, case_id: str, meeting_id: str, change: PlanChange) -
                 given["chair"] = roundtrip.person(change.chair.agency, change.chair.name)
         changed = [key for key, value in given.items() if str(meeting.get(key)) != str(value)]
         for key in changed:
-            roundtrip.put(meeting, MEETING_KEYS, key, given[key])
+            roundtrip.put(meeting, shape.MEETING.keys, key, given[key])
         if _change_agenda(meeting, change):
             changed.append("agenda")
         if _change_interpreter(meeting, change.interpreter_arranged):
@@ -124,7 +125,7 @@ def _change_interpreter(meeting: Any, arranged: bool | None) -> bool:
         or adult.get("interpreter_arranged") is arranged
     ):
         return False
-    roundtrip.put(adult, MEETING_ADULT_KEYS, "interpreter_arranged", arranged)
+    roundtrip.put(adult, shape.MEETING_ADULT.keys, "interpreter_arranged", arranged)
     return True
 
 
@@ -150,7 +151,7 @@ def _change_agenda(meeting: Any, change: PlanChange) -> bool:
         # Keep the list itself (and the comments on the lines kept): replace its items.
         current[:] = lines
     else:
-        roundtrip.put(meeting, MEETING_KEYS, "agenda", lines)
+        roundtrip.put(meeting, shape.MEETING.keys, "agenda", lines)
     return True
 
 

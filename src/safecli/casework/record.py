@@ -23,9 +23,7 @@ from safecli.model import (
     CAPACITY_OUTCOMES,
     ENGAGEMENT,
     EVENT_KINDS,
-    FEEDBACK_KEYS,
     JURISDICTIONS,
-    MINUTES_KEYS,
     RISK_LEVELS,
     WALES_ABUSE_TYPES,
     Person,
@@ -228,13 +226,13 @@ def set_feedback(
             )
         feedback = minutes.get("feedback")
         if not isinstance(feedback, dict):
-            feedback = roundtrip.record(FEEDBACK_KEYS, dict.fromkeys(FEEDBACK_KEYS))
-            roundtrip.put(minutes, MINUTES_KEYS, "feedback", feedback)
+            feedback = roundtrip.record(shape.FEEDBACK.keys, dict.fromkeys(shape.FEEDBACK.keys))
+            roundtrip.put(minutes, shape.MINUTES.keys, "feedback", feedback)
         if by is not None:
             resolve(case, by)
         for key, value in (("how", how), ("by", _person(by)), ("due", due)):
             if value is not None:
-                _put(feedback, FEEDBACK_KEYS, key, value)
+                _put(feedback, shape.FEEDBACK.keys, key, value)
     return case
 
 

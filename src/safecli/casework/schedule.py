@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from safecli import raw
+from safecli import raw, shape
 from safecli.casework.people import resolve
 from safecli.dates import format_when
 from safecli.errors import InvalidInput
-from safecli.model import MEETING_KEYS, MEETING_MODES, UNINVITED_KEYS, Person, check_choice
+from safecli.model import MEETING_MODES, Person, check_choice
 from safecli.store import roundtrip
 from safecli.store.book import Book, Case, edit_case
 
@@ -42,7 +42,7 @@ def sequence_of(meeting: Mapping[str, Any]) -> int:
 def raise_sequence(meeting: Any) -> None:
     """Raise the SEQUENCE of a sent meeting; a meeting not sent yet keeps its own."""
     if is_sent(meeting):
-        roundtrip.put(meeting, MEETING_KEYS, "sequence", sequence_of(meeting) + 1)
+        roundtrip.put(meeting, shape.MEETING.keys, "sequence", sequence_of(meeting) + 1)
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ def reschedule(book: Book, case_id: str, meeting_id: str, change: Reschedule) ->
         meeting = _planned(case, meeting_id, "be rescheduled")
         changed = {key for key, value in given.items() if str(meeting.get(key)) != value}
         for key in changed:
-            roundtrip.put(meeting, MEETING_KEYS, key, given[key])
+            roundtrip.put(meeting, shape.MEETING.keys, key, given[key])
         if changed:
             raise_sequence(meeting)
     return case
@@ -107,11 +107,11 @@ def uninvite(
         sent = is_sent(meeting)
         if sent:
             if meeting.get("uninvited") is None:
-                roundtrip.put(meeting, MEETING_KEYS, "uninvited", [])
+                roundtrip.put(meeting, shape.MEETING.keys, "uninvited", [])
             roundtrip.append(
                 meeting["uninvited"],
                 roundtrip.record(
-                    UNINVITED_KEYS,
+                    shape.UNINVITED.keys,
                     {
                         "person": roundtrip.person(person.agency, person.name),
                         "reason": reason.strip(),
@@ -137,6 +137,6 @@ def note_calendar_changes(before: Any, after: Any) -> list[str]:
         moved = any(str(was.get(k)) != str(meeting.get(k)) for k in CALENDAR_KEYS)
         cancelled = meeting.get("status") == "cancelled" != was.get("status")
         if moved or cancelled:
-            roundtrip.put(meeting, MEETING_KEYS, "sequence", sequence_of(was) + 1)
+            roundtrip.put(meeting, shape.MEETING.keys, "sequence", sequence_of(was) + 1)
             raised.append(str(meeting.get("id")))
     return raised

@@ -16,8 +16,9 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
+from safecli import shape
 from safecli.errors import SafecliError
-from safecli.model import MEETING_ADULT_KEYS, MEETING_KEYS, MINUTES_KEYS, next_id
+from safecli.model import next_id
 from safecli.raw import items, mapping
 from safecli.store import roundtrip
 from safecli.store.book import Book, Case, edit_cases, read_case
@@ -56,14 +57,14 @@ def add_part(case: Case, convening: str, meeting: Mapping[str, Any]) -> Any:
     meeting's, to be changed in her part); return the new entry."""
     adult = mapping(meeting.get("adult"))
     entry = roundtrip.record(
-        MEETING_KEYS,
+        shape.MEETING.keys,
         {
             "id": next_id("M", list(case.meetings)),
             "type": meeting.get("type"),
             "when": meeting.get("when"),
             "status": meeting.get("status"),
             "adult": roundtrip.record(
-                MEETING_ADULT_KEYS,
+                shape.MEETING_ADULT.keys,
                 {
                     "invited": adult.get("invited"),
                     "not_invited_reason": adult.get("not_invited_reason"),
@@ -87,13 +88,13 @@ def mirror(case: Case, convening: str, meeting: Mapping[str, Any]) -> Any:
         part = add_part(case, convening, meeting)
     for key in MIRRORED:
         if (key in meeting or key in part) and part.get(key) != meeting.get(key):
-            roundtrip.put(part, MEETING_KEYS, key, meeting.get(key))
+            roundtrip.put(part, shape.MEETING.keys, key, meeting.get(key))
     held_on = mapping(meeting.get("minutes")).get("held_on")
     if meeting.get("status") == "held":
         if not isinstance(part.get("minutes"), Mapping):
-            part["minutes"] = roundtrip.record(MINUTES_KEYS, {"held_on": held_on})
+            part["minutes"] = roundtrip.record(shape.MINUTES.keys, {"held_on": held_on})
         elif part["minutes"].get("held_on") != held_on:
-            roundtrip.put(part["minutes"], MINUTES_KEYS, "held_on", held_on)
+            roundtrip.put(part["minutes"], shape.MINUTES.keys, "held_on", held_on)
     return part
 
 
