@@ -24,8 +24,9 @@ from safecli.errors import (
     UnsafeWrite,
 )
 from safecli.model import CASE_ID, FILES, check_case_id
-from safecli.store import atomic, roundtrip, scan
+from safecli.store import atomic, fastload, roundtrip, scan
 from safecli.store.config import CONFIG_NAME, Config, read_config
+from safecli.store.refusals import read_text
 from safecli.store.roundtrip import key_position
 
 LOCK_NAME = ".safecli.lock"
@@ -100,9 +101,28 @@ def find_book(explicit: Path | None = None, start: Path | None = None) -> Book:
     return Book(root=root, config=read_config(root / CONFIG_NAME))
 
 
+class Documents(dict[str, Any]):
+    """A case's round-trip documents by kind, each built from its text when first used:
+    a command that changes one file pays for parsing that one (the others were read,
+    and checked, by the fast reader)."""
+
+    def __init__(self, folder: Path, texts: Mapping[str, str | None]) -> None:
+        super().__init__()
+        self.folder = folder
+        self.texts = texts
+
+    def __missing__(self, kind: str) -> Any:
+        text = self.texts[kind]
+        path = self.folder / f"{kind}.yaml"
+        doc = roundtrip.parse(path, text, FILES[kind]) if text is not None else None
+        self[kind] = doc
+        return doc
+
+
 @dataclass
 class Case:
-    """A case loaded for editing: the four round-trip documents and their original text."""
+    """A case loaded for editing: the four round-trip documents (`Documents`, for a
+    case loaded for editing) and their original text."""
 
     case_id: str
     folder: Path
@@ -145,13 +165,23 @@ class Case:
 
 
 def load_case(book: Book, case_id: str) -> Case:
-    """Read all four files of a case with the round-trip loader (refusing unsafe input)."""
+    """Read all four files of a case for editing, refusing unsafe input as the round-trip
+    loader does; each file's round-trip document is built when first used."""
     folder = book.case_dir(case_id)
-    docs: dict[str, Any] = {}
     texts: dict[str, str | None] = {}
+    plain: dict[str, Any] = {}
+    docs = Documents(folder, texts)
     for kind, expect in FILES.items():
-        docs[kind], texts[kind] = roundtrip.read(folder / f"{kind}.yaml", expect)
-    check_case_folder(folder, case_id, docs["adult"])
+        path = folder / f"{kind}.yaml"
+        texts[kind] = text = read_text(path)
+        try:
+            plain[kind] = fastload.load_text(path, text, expect)
+        except FileFormatError:
+            # The round-trip reader's own words for the refusal (the readers agree on
+            # what they refuse; should they not, its document is the one used).
+            plain[kind] = docs[kind]
+    if plain["adult"].get("case") != case_id:
+        check_case_folder(folder, case_id, docs["adult"])
     return Case(case_id=case_id, folder=folder, docs=docs, texts=texts)
 
 
@@ -204,6 +234,8 @@ def changed_texts(case: Case) -> dict[str, str]:
     """The new text of each file a change to the case alters, dumped and checked."""
     texts = {}
     for kind, expect in FILES.items():
+        if kind not in case.docs:
+            continue  # never used, so unchanged
         text = roundtrip.changed_text(case.path(kind), case.docs[kind], case.texts[kind], expect)
         if text is not None:
             texts[kind] = text

@@ -6,10 +6,8 @@ A library: returns a Report; the CLI prints it. Time is a parameter (`today`).
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -234,6 +232,10 @@ def _compute(
                 len(case_ids),
                 progress,
             )
+        # Imported here: a command checking one case never starts a pool.
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         forked = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(jobs, mp_context=forked) as pool:
             checked = pool.map(partial(check_case, context, today=today), case_ids, chunksize=64)
