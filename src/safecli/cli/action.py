@@ -215,12 +215,19 @@ def list_actions(
 
     Example: safecli action list --open --agency police --format csv
     """
+    import time
+
     from safecli.casework import actions
 
     book = book_of(ctx)
-    ids = [case_id] if case_id else book.case_ids()
-    rows = actions.list_actions(book, ids, open_only=open_only, agency=agency)
     describe = show_descriptions if show_descriptions is not None else case_id is not None
+    if case_id is None and not describe:
+        from safecli.digest import lists
+
+        rows = lists.book_actions(book, open_only=open_only, agency=agency, now_ns=time.time_ns())
+    else:
+        ids = [case_id] if case_id else book.case_ids()
+        rows = actions.list_actions(book, ids, open_only=open_only, agency=agency)
     emit(
         rows,
         fmt,

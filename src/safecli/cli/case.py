@@ -208,12 +208,19 @@ def list_cases(
 
     Example: safecli case list --status all --format csv
     """
+    import time
+
     from safecli.casework import listing
 
     book = book_of(ctx)
     choice(listing.STATUSES, "status")(status)
-    rows = listing.case_rows(book, status)
     names = show_names if show_names is not None else book.config.show_names
+    if names:
+        rows = listing.case_rows(book, status)
+    else:
+        from safecli.digest import lists
+
+        rows = lists.case_rows(book, status, now_ns=time.time_ns())
     columns = ["case", "status", "opened", "risk", "lead_agency", "open_actions"]
     emit(rows, fmt, columns + (["name"] if names else []), excel=excel)
     broken = [row for row in rows if row["status"] == listing.UNREADABLE]

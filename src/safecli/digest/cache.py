@@ -97,11 +97,14 @@ def collect_with(
     name: str,
     extract: Extract,
     progress: Callable[[int, int], None] | None = None,
+    kinds: tuple[str, ...] = FILES,
 ) -> list[tuple[str, tuple[str, ...], Any]]:
     """(case id, problems, what `extract` made of its four files) per case, cached in `name`.
 
     The digest's own cache is one such file; a report that needs more facts of
-    each case keeps its own beside it, under the same stat-checked rules.
+    each case keeps its own beside it, under the same stat-checked rules. Only the
+    files of `kinds` are read (`extract` is given [] for the others, whose changes
+    still make the case read again).
     """
     cases_dir = str(book.cases_dir)
     full = case_ids is None
@@ -117,7 +120,7 @@ def collect_with(
         sig = _signature(folder)
         entry = cached.get(case_id)
         if entry is None or entry[0] != sig:
-            problems, facts = _read(book, case_id, extract)
+            problems, facts = _read(book, case_id, extract, kinds)
             trusted = sig if _settled(sig, racy_after) else None
             entry = (trusted, problems, facts)
             fresh[case_id] = entry
@@ -163,14 +166,16 @@ def _settled(sig: Signature, racy_after: int) -> bool:
     return all(sig[i] < racy_after and sig[i + 2] < racy_after for i in range(1, 16, 4))
 
 
-def _read(book: Book, case_id: str, extract: Extract) -> tuple[tuple[str, ...], Any]:
+def _read(
+    book: Book, case_id: str, extract: Extract, kinds: tuple[str, ...]
+) -> tuple[tuple[str, ...], Any]:
     """(problems, facts) of one case read from its files; facts is None on any problem."""
     from safecli.store import fastload
 
     folder = book.cases_dir / case_id
-    data: dict[str, Any] = {}
+    data: dict[str, Any] = {n: {} if n == "adult" else [] for n in FILES if n not in kinds}
     problems: list[str] = []
-    for name in FILES:
+    for name in kinds:
         path = folder / f"{name}.yaml"
         try:
             data[name] = fastload.load(path, dict if name == "adult" else list)
@@ -178,7 +183,7 @@ def _read(book: Book, case_id: str, extract: Extract) -> tuple[tuple[str, ...], 
             exc.path = path.relative_to(book.root)
             problems.append(str(exc))
     adult = data.get("adult")
-    if adult is not None:
+    if adult is not None and "adult" in kinds:
         try:
             check_case_folder(folder, case_id, adult)
         except FileFormatError as exc:
