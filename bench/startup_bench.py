@@ -41,6 +41,8 @@ SAFECLI = str(Path(sys.executable).with_name("safecli"))
 HELPS = [
     [],
     ["case"],
+    ["meeting"],
+    ["action"],
     ["case", "new"],
     ["meeting", "new"],
     ["meeting", "record"],
