@@ -129,6 +129,8 @@ SUPPORT_REASONS = (
 
 # Documents come in these languages (Welsh first where both); a person's preference.
 DOCUMENT_LANGUAGES = ("cy", "en")
+# The adult's recorded language for documents: one of them, or both (Welsh first).
+LANGUAGE_PREFERENCES = (*DOCUMENT_LANGUAGES, "both")
 # Large print: a point size documents for the adult are printed at.
 LARGE_PRINT_SIZES = (14, 72)
 

@@ -51,6 +51,7 @@ class NewCase:
     needs_advocate: bool = False
     easy_read: bool = False
     large_print: int | None = None
+    language: str | None = None
     communication_notes: str | None = None
     care_and_support: dict[str, bool | None] = field(default_factory=dict)
     jurisdiction: str | None = None
@@ -141,7 +142,7 @@ def _new_documents(case_id: str, spec: NewCase, today: date) -> dict[str, Any]:
         "communication": roundtrip.record(
             shape.COMMUNICATION.keys,
             {
-                "language": None,
+                "language": spec.language,
                 "interpreter": spec.interpreter,
                 "advocate": spec.advocate,
                 "needs_advocate": spec.needs_advocate or bool(spec.advocate),

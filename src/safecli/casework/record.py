@@ -24,6 +24,7 @@ from safecli.model import (
     ENGAGEMENT,
     EVENT_KINDS,
     JURISDICTIONS,
+    LANGUAGE_PREFERENCES,
     RISK_LEVELS,
     WALES_ABUSE_TYPES,
     Person,
@@ -44,6 +45,7 @@ CHOICES = {
     ("risk_level",): (RISK_LEVELS, "risk level"),
     ("engagement",): (ENGAGEMENT, "engagement"),
     ("jurisdiction",): (JURISDICTIONS, "jurisdiction"),
+    ("communication", "language"): (LANGUAGE_PREFERENCES, "language"),
 }
 
 

@@ -24,7 +24,13 @@ from safecli.cli.common import (
     yes_no,
 )
 from safecli.errors import EXIT_FAILED, InvalidInput, UsageProblem
-from safecli.model import ABUSE_TYPES, AGENCY_KINDS, RISK_LEVELS, WALES_ABUSE_TYPES
+from safecli.model import (
+    ABUSE_TYPES,
+    AGENCY_KINDS,
+    LANGUAGE_PREFERENCES,
+    RISK_LEVELS,
+    WALES_ABUSE_TYPES,
+)
 
 app = typer.Typer(help="Open, list, show and close cases.", no_args_is_help=True)
 
@@ -60,6 +66,10 @@ def new(
             metavar="POINTS",
             help="Documents for the adult in large print at this size, e.g. 18.",
         ),
+    ] = None,
+    language: Annotated[
+        str | None,
+        Opt(help="The adult's language for documents: cy (Welsh), en (English) or both."),
     ] = None,
     communication_notes: Annotated[str | None, Opt(help="Other communication needs.")] = None,
     risk: Annotated[str | None, Opt(help="Risk level: low, medium or high.")] = None,
@@ -118,6 +128,7 @@ def new(
         needs_advocate=needs_advocate,
         easy_read=easy_read,
         large_print=large_print,
+        language=choice(LANGUAGE_PREFERENCES, "language")(language) if language else None,
         communication_notes=communication_notes,
         risk_level=ask(
             risk, "--risk", "Risk level (low, medium, high)", choice(RISK_LEVELS, "risk level")

@@ -19,7 +19,7 @@ from safecli.cli.common import (
     report,
     text,
 )
-from safecli.errors import InvalidInput
+from safecli.errors import InvalidInput, UsageProblem
 from safecli.model import ABUSE_TYPES, CAPACITY_OUTCOMES, EVENT_KINDS, WALES_ABUSE_TYPES, Person
 
 Opt = typer.Option
@@ -70,6 +70,23 @@ def update(
     easy_read: Annotated[
         bool | None, _flag("--easy-read/--no-easy-read", "Written material should be easy read.")
     ] = None,
+    large_print: Annotated[
+        int | None,
+        Opt(
+            "--large-print",
+            min=14,
+            max=72,
+            metavar="POINTS",
+            help="Documents for the adult in large print at this size, e.g. 18.",
+        ),
+    ] = None,
+    standard_print: Annotated[
+        bool, _flag("--standard-print", "Documents for the adult in standard print again.")
+    ] = False,
+    language: Annotated[
+        str | None,
+        Opt(help="The adult's language for documents: cy (Welsh), en (English) or both."),
+    ] = None,
     communication_notes: Annotated[str | None, Opt(help="Other communication needs.")] = None,
     representative: Annotated[
         str | None, Opt(help='The adult\'s representative: "Name;relationship;phone".')
@@ -85,9 +102,11 @@ def update(
     agency and coordinator, communication needs, representative, jurisdiction.
 
     Flags given are set and the rest kept. The changed case is checked by every rule.
+    --easy-read, --large-print and --language set what every document addressed to the
+    adult follows (render invitation --to adult, render feedback).
 
     Example: safecli case update SG-2026-0001 --engagement partial --care-needs --at-risk
-    --unable-to-protect --interpreter Polish
+    --unable-to-protect --interpreter Polish --large-print 18 --language both
     """
     book = book_of(ctx)
     changes: dict[tuple[str, ...], Any] = {}
@@ -103,12 +122,18 @@ def update(
         (("communication", "advocate"), advocate),
         (("communication", "needs_advocate"), needs_advocate),
         (("communication", "easy_read"), easy_read),
+        (("communication", "large_print"), large_print),
+        (("communication", "language"), language),
         (("communication", "notes"), communication_notes),
         (("jurisdiction",), jurisdiction),
         (("transition_reason",), transition_reason),
     ):
         if value is not None:
             changes[keys] = value
+    if standard_print:
+        if large_print is not None:
+            raise UsageProblem("give --large-print or --standard-print, not both")
+        changes[("communication", "large_print")] = None
     if representative is not None:
         parts = [part.strip() or None for part in representative.split(";")]
         if not parts[0] or len(parts) > 3:

@@ -31,6 +31,7 @@ CHOICES = ("cy", "en", "both")
 TAGS = {"cy": "cy", "en": "en-GB"}
 # What a person's recorded language may say, per document language.
 _NAMES = {"cy": ("cy", "welsh", "cymraeg"), "en": ("en", "english", "saesneg")}
+_BOTH = ("both", "bilingual", "dwyieithog")
 
 
 def N_(message: str) -> str:
@@ -74,6 +75,8 @@ def languages_for(jurisdiction: str, recorded: object, requested: str | None) ->
         if requested not in CHOICES:
             raise InvalidInput(f"unknown --lang {requested!r}; choose one of: {', '.join(CHOICES)}")
         return DOCUMENT_LANGUAGES if requested == "both" else (requested,)
+    if isinstance(recorded, str) and recorded.strip().lower() in _BOTH:
+        return DOCUMENT_LANGUAGES
     chosen = preference(recorded)
     if chosen is not None:
         return (chosen,)

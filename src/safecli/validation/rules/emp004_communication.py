@@ -61,7 +61,7 @@ _ASKS = (
     (re.compile(r"easy[- ]?read", re.IGNORECASE), "easy read", "easy_read"),
     (re.compile(r"\bwelsh\b|\bcymraeg\b", re.IGNORECASE), "Welsh", "language"),
 )
-_WELSH = ("cy", "welsh", "cymraeg")
+_WELSH = ("cy", "welsh", "cymraeg", "both")
 _FLAGS = {"large_print": "a point size, e.g. 18", "easy_read": "true", "language": "Welsh"}
 
 
