@@ -48,16 +48,19 @@ def adult(
     status: str = "open",
     risk: str = "high",
     concerns: bool = True,
+    raised: str = "2026-11-01",
+    events: str = "",
 ) -> str:
+    """adult.yaml (the concern raised on `raised`; events: adult.yaml lines of `events:`)."""
     concern = (
-        """
+        f"""
   - type: financial
     summary: |
       Son has been withdrawing cash from her account.
     source: son
     location: own home
-    raised_on: 2026-11-01
-    raised_by: {agency: gp, name: Dr Amara Okafor}
+    raised_on: {raised}
+    raised_by: {{agency: gp, name: Dr Amara Okafor}}
     offender_risk: false"""
         if concerns
         else " []"
@@ -108,7 +111,7 @@ others_at_risk:
   referral_made: null
 closed: null
 closure: null
-"""
+{events}"""
 
 
 AGENCIES = """\
@@ -153,7 +156,18 @@ def meeting(
     attendees: Sequence[str] = ("asc", "police"),
     invitees: Sequence[str] = ("gp",),
     chair: str = "asc",
+    feedback: str | None = "given_on: 2026-11-11",
 ) -> str:
+    """A meeting; held ones record the feedback to the adult as given, unless `feedback`
+    says otherwise (None: no feedback recorded; else the lines under `feedback:`)."""
+    told = (
+        "\n"
+        "      how: Home visit the next day\n"
+        "      by: {agency: asc, name: Sam Patel}\n"
+        + "".join(f"      {line}\n" for line in feedback.splitlines())
+        if feedback is not None
+        else " null\n"
+    )
     invited = "".join(
         f"    - person: {{agency: {a}, name: {PEOPLE[a]}}}\n      reason: Needs to know\n"
         f"      response: accepted\n      deputy: null\n      responded_on: null\n"
@@ -203,7 +217,9 @@ def meeting(
     review:
       date: {review or "null"}
       not_required: null
-    feedback: null
+    feedback:"""
+        + told
+        + """\
     capacity: null
 """
         + ("    shared:\n" + sent if sent else "    shared: []\n")

@@ -390,7 +390,9 @@ MINUTES_OTHERS = Record(
 
 REVIEW = Record("the review", {"date": Day(), "not_required": Text()})
 
-FEEDBACK = Record("the feedback", {"how": Text(), "by": PersonRef(), "due": Day()})
+FEEDBACK = Record(
+    "the feedback", {"how": Text(), "by": PersonRef(), "due": Day(), "given_on": Day()}
+)
 
 MINUTES_CAPACITY = Record(
     "the capacity assessment",

@@ -77,7 +77,9 @@ def test_the_digest_finds_every_kind_in_a_generated_book(
         "action-overdue",
         "action-due-soon",
         "review-passed",
+        "minutes-not-recorded",
         "minutes-not-shared",
+        "feedback-not-given",
         "no-meeting",
     }
 

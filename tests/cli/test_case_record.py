@@ -149,6 +149,14 @@ def test_feedback_to_the_adult_is_recorded_for_a_held_meeting(
     assert given.exit_code == 0, given.output
     checked = cli("validate", CASE, "--select", "EMP003", "--no-cache", *LATER)
     assert checked.exit_code == 0, checked.output
+    owed = cli("overdue", "--as-of", "2026-11-29", "--kind", "feedback-not-given")
+    assert "feedback to the adult after M1 was due on 2026-11-28 and is not" in owed.output
+    told = cli(
+        "meeting", "feedback", CASE, "M1", "--given-on", "2026-11-28", "--as-of", "2026-11-29"
+    )
+    assert told.exit_code == 0, told.output
+    quiet = cli("overdue", "--as-of", "2026-11-29", "--kind", "feedback-not-given")
+    assert "nothing due" in quiet.output
 
 
 def test_a_case_for_someone_under_18_needs_the_transition_reason(

@@ -15,7 +15,7 @@ from safecli.digest import items as digest
 from safecli.digest.cache import collect
 from safecli.digest.items import CaseRead, Item, compute, select
 from safecli.store.book import find_book
-from safecli.store.config import DigestSettings
+from safecli.store.config import DigestSettings, RiskDays
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -97,6 +97,7 @@ def test_an_action_item_carries_its_meeting_type_lead_and_due(root: Path) -> Non
         lead="Dr Amara Okafor",
         due=date(2026, 11, 20),
         days_overdue=11,
+        detail="action A1 was due 11 days ago and is still open",
     )
 
 
@@ -139,7 +140,9 @@ def test_a_planned_review_meeting_does_not_answer_it(root: Path) -> None:
             meeting("M2", when="2026-11-20T10:00", status="planned"),
         ],
     )
-    [item] = items_of(root, date(2026, 12, 1))
+    # M2's time passed with no minutes: that is an item of its own.
+    item, unrecorded = items_of(root, date(2026, 12, 1))
+    assert brief([unrecorded]) == [("minutes-not-recorded", "C1", "M2", 10)]
     assert (item.kind, item.meeting, item.due, item.days_overdue, item.agency, item.lead) == (
         "review-passed",
         "M1",
@@ -222,7 +225,8 @@ def test_minutes_must_reach_every_attending_and_invited_agency(root: Path) -> No
 def test_no_meeting_at_the_boundary(
     root: Path, opened: str, expected: list[tuple[str, str, None, int]]
 ) -> None:
-    write_case(root, "C1", adult_text=adult("C1", opened=opened))
+    # counted from the concern raised (here, as on the day the case opened)
+    write_case(root, "C1", adult_text=adult("C1", opened=opened, raised=opened))
     assert brief(items_of(root, date(2026, 12, 1))) == expected
 
 
@@ -232,7 +236,7 @@ def test_no_meeting_needs_an_open_case_with_a_concern(root: Path) -> None:
     write_case(
         root,
         "C3",
-        adult_text=adult("C3", opened="2026-01-01"),
+        adult_text=adult("C3", opened="2026-01-01", raised="2026-01-01"),
         meetings=[meeting("M1", status="planned", when="2026-12-20T10:00")],
     )
     write_case(
@@ -241,7 +245,8 @@ def test_no_meeting_needs_an_open_case_with_a_concern(root: Path) -> None:
         adult_text=adult("C4", opened="2026-01-01"),
         meetings=[meeting("M1", review="2027-01-01")],
     )
-    assert brief(items_of(root, date(2026, 12, 1))) == [("no-meeting", "C3", None, 324)]
+    # C3's meeting is called, not held: it is shown as such, not as "no meeting".
+    assert brief(items_of(root, date(2026, 12, 1))) == [("meeting-called", "C3", "M1", 324)]
 
 
 def test_closed_cases_give_only_their_open_actions(root: Path) -> None:
@@ -392,7 +397,7 @@ def test_agency_filter_gives_each_agency_what_it_needs_to_know(root: Path) -> No
     write_case(
         root,
         "C2",
-        adult_text=adult("C2", opened="2026-01-01"),
+        adult_text=adult("C2", opened="2026-01-01", raised="2026-01-01"),
         agencies="- handle: asc\n  name: ASC\n  kind: local-authority\n  people: []\n",
     )
     items = items_of(root, date(2026, 12, 1))
@@ -449,8 +454,12 @@ def test_counts_list_every_kind() -> None:
         "action-overdue": 0,
         "action-due-soon": 0,
         "review-passed": 0,
+        "minutes-not-recorded": 0,
         "minutes-not-shared": 0,
+        "feedback-not-given": 0,
         "no-meeting": 1,
+        "meeting-called": 0,
+        "repeated-episodes": 0,
         "enquiry-overdue": 0,
         "plan-review-overdue": 0,
         "total": 1,
@@ -462,9 +471,29 @@ def test_compute_takes_plain_candidates_without_files() -> None:
         "medium",
         ("asc",),
         (
-            ("no-meeting", date(2026, 11, 1).toordinal(), None, None, None, "asc", "Sam", None),
-            ("action", date(2026, 12, 9).toordinal(), "M1", "mdt", "A1", "gp", "Dr A", None),
-            ("minutes", date(2026, 11, 26).toordinal(), "M1", "mdt", None, "asc", "Sam", ("gp",)),
+            (
+                "no-meeting",
+                date(2026, 11, 1).toordinal(),
+                None,
+                None,
+                None,
+                "asc",
+                "Sam",
+                None,
+                None,
+            ),
+            ("action", date(2026, 12, 9).toordinal(), "M1", "mdt", "A1", "gp", "Dr A", None, None),
+            (
+                "minutes",
+                date(2026, 11, 26).toordinal(),
+                "M1",
+                "mdt",
+                None,
+                "asc",
+                "Sam",
+                ("gp",),
+                None,
+            ),
         ),
         None,
     )
@@ -472,7 +501,7 @@ def test_compute_takes_plain_candidates_without_files() -> None:
         [CaseRead("C1", facts)],
         date(2026, 12, 1),
         date(2026, 12, 8),
-        DigestSettings(minutes_share_days=4, first_meeting_days=10),
+        DigestSettings(minutes_share_days=4, first_meeting_days=RiskDays(10, 10, 10)),
     )
     assert [(i.kind, i.due, i.days_overdue) for i in items] == [
         ("no-meeting", date(2026, 11, 11), 20),

@@ -50,26 +50,27 @@ def run(root: Path, *args: str, env: dict[str, str] | None = None):
 def test_table(root: Path) -> None:
     result = run(root, *AS_OF)
     assert result.exit_code == 0, result.output
+    rule = "-" * 79
     assert (
         result.output
-        == """\
+        == f"""\
 safecli overdue as of 2026-12-01: 1 action-overdue, 1 action-due-soon, 1 review-passed, \
 1 minutes-not-shared, 1 no-meeting
 
 when      due         kind                case          risk    meeting  type          \
 action  lead                 note
 --------  ----------  ------------------  ------------  ------  -------  ------------  \
-------  -------------------  -------------------
+------  -------------------  {rule}
 20d late  2026-11-11  no-meeting          SG-2026-0002  medium                                 \
-asc:Sam Patel
+asc:Sam Patel        no meeting called 30 days after the concern was raised; risk medium
 16d late  2026-11-15  minutes-not-shared  SG-2026-0001  high    M1       s42-strategy          \
-asc:Sam Patel        not shared with: gp
+asc:Sam Patel        the minutes of M1 are not recorded as shared with gp, 21 days after it was held
 11d late  2026-11-20  review-passed       SG-2026-0001  high    M1       s42-strategy          \
-asc:Sam Patel
+asc:Sam Patel        the review set at M1 was due 11 days ago and no meeting has been held since
 1d late   2026-11-30  action-overdue      SG-2026-0001  high    M1       s42-strategy  A1      \
-police:DC Lee Jones
+police:DC Lee Jones  action A1 was due 1 day ago and is still open
 in 2d     2026-12-03  action-due-soon     SG-2026-0001  high    M1       s42-strategy  A2      \
-asc:Sam Patel
+asc:Sam Patel        action A2 is due in 2 days
 """
     )
 
@@ -97,7 +98,8 @@ def test_json_shape(root: Path) -> None:
                 "due": "2026-11-15",
                 "days_overdue": 16,
                 "missing": ["gp"],
-                "detail": None,
+                "detail": "the minutes of M1 are not recorded as shared with gp, "
+                "21 days after it was held",
             },
             {
                 "kind": "action-overdue",
@@ -111,7 +113,7 @@ def test_json_shape(root: Path) -> None:
                 "due": "2026-11-30",
                 "days_overdue": 1,
                 "missing": None,
-                "detail": None,
+                "detail": "action A1 was due 1 day ago and is still open",
             },
         ],
         "counts": {
@@ -119,8 +121,12 @@ def test_json_shape(root: Path) -> None:
             "action-overdue": 1,
             "action-due-soon": 0,
             "review-passed": 0,
+            "minutes-not-recorded": 0,
             "minutes-not-shared": 1,
+            "feedback-not-given": 0,
             "no-meeting": 0,
+            "meeting-called": 0,
+            "repeated-episodes": 0,
             "enquiry-overdue": 0,
             "plan-review-overdue": 0,
             "total": 2,
@@ -132,7 +138,8 @@ def test_csv_and_markdown(root: Path) -> None:
     result = run(root, *AS_OF, "-f", "csv", "--kind", "action-overdue")
     assert result.output == (
         "kind,case,risk,meeting,meeting_type,action,agency,lead,due,days_overdue,missing,detail\n"
-        "action-overdue,SG-2026-0001,high,M1,s42-strategy,A1,police,DC Lee Jones,2026-11-30,1,,\n"
+        "action-overdue,SG-2026-0001,high,M1,s42-strategy,A1,police,DC Lee Jones,2026-11-30,1,,"
+        "action A1 was due 1 day ago and is still open\n"
     )
     result = run(root, *AS_OF, "-f", "markdown", "--kind", "action-overdue", "--by", "agency")
     assert (
@@ -142,10 +149,10 @@ safecli overdue as of 2026-12-01: 1 action-overdue
 
 ## agency: police (1)
 
-| when | due | kind | case | risk | meeting | type | action | lead |
-|---|---|---|---|---|---|---|---|---|
+| when | due | kind | case | risk | meeting | type | action | lead | note |
+|---|---|---|---|---|---|---|---|---|---|
 | 1d late | 2026-11-30 | action-overdue | SG-2026-0001 | high | M1 | s42-strategy | A1 | \
-police:DC Lee Jones |
+police:DC Lee Jones | action A1 was due 1 day ago and is still open |
 """
     )
 

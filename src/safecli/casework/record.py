@@ -214,10 +214,12 @@ def set_feedback(
     how: str | None,
     by: Person | None,
     due: date | None,
+    given_on: date | None = None,
 ) -> Case:
-    """Record how and by whom the adult hears what a held meeting agreed, and by when."""
-    if how is None and by is None and due is None:
-        raise InvalidInput("nothing to record: give --how, --by or --due")
+    """Record how and by whom the adult hears what a held meeting agreed, by when, and the
+    day they were told."""
+    if how is None and by is None and due is None and given_on is None:
+        raise InvalidInput("nothing to record: give --how, --by, --due or --given-on")
     with edit_case(book, case_id) as case:
         meeting = find_meeting(case, meeting_id)
         minutes = meeting.get("minutes")
@@ -232,7 +234,8 @@ def set_feedback(
             roundtrip.put(minutes, shape.MINUTES.keys, "feedback", feedback)
         if by is not None:
             resolve(case, by)
-        for key, value in (("how", how), ("by", _person(by)), ("due", due)):
+        values = (("how", how), ("by", _person(by)), ("due", due), ("given_on", given_on))
+        for key, value in values:
             if value is not None:
                 _put(feedback, shape.FEEDBACK.keys, key, value)
     return case

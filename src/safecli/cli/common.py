@@ -140,6 +140,24 @@ def ask(
             typer.echo(f"  {exc.message}", err=True)
 
 
+def ask_optional(
+    asking: bool, value: str | None, flag: str, question: str, parse: Callable[[str], T]
+) -> T | None:
+    """An optional value: the flag's, parsed; else, when `asking`, the answer to a prompt
+    marked optional (empty: none); else None."""
+    if value is None and not asking:
+        return None
+    return ask(value, flag, question, parse, optional=True)
+
+
+def nothing_given(*values: object) -> bool:
+    """Whether to ask for everything: at a terminal, and no value was given as a flag."""
+    return is_interactive() and all(value is None for value in values)
+
+
+DATE_FORMAT = "YYYY-MM-DD or DD/MM/YYYY"
+
+
 def confirm(question: str, default: bool = False) -> bool:
     """Ask yes/no at a terminal; with no terminal, the default."""
     return typer.confirm(question, default=default) if is_interactive() else default

@@ -8,7 +8,17 @@ import typer
 
 from safecli.casework import record
 from safecli.cli import meeting as meeting_cli
-from safecli.cli.common import AsOfOption, CommitOption, book_of, date_parser, report
+from safecli.cli.common import (
+    DATE_FORMAT,
+    AsOfOption,
+    CommitOption,
+    ask_optional,
+    book_of,
+    date_parser,
+    nothing_given,
+    report,
+    text,
+)
 from safecli.model import Person
 
 Opt = typer.Option
@@ -22,23 +32,34 @@ def feedback(
     how: Annotated[str | None, Opt(help="How the adult hears what was agreed.")] = None,
     by: Annotated[str | None, Opt(help="Who tells them, agency:Name.")] = None,
     due: Annotated[str | None, Opt(help="By when.")] = None,
+    given_on: Annotated[
+        str | None, Opt(help="When the adult was told (the digest stops nudging).")
+    ] = None,
     as_of: AsOfOption = None,
     commit: CommitOption = None,
 ) -> None:
-    """Record the feedback to the adult after a held meeting: how, by whom, by when.
+    """Record the feedback to the adult after a held meeting: how, by whom, by when,
+    and the day it was given. At a terminal with nothing given, asks for each.
+
+    EMP003 reads how and by whom; the digest lists feedback still to give once it
+    is due (--due, else the book's digest.feedback_days after the meeting).
 
     Example: safecli meeting feedback SG-2026-0001 M1 --how "Home visit" --by "asc:Sam Patel"
     --due 2026-11-12
     """
     book = book_of(ctx)
     parse_day = date_parser(book, as_of)
+    asking = nothing_given(how, by, due, given_on)
     case = record.set_feedback(
         book,
         case_id,
         meeting_id,
-        how=how,
-        by=Person.parse(by) if by else None,
-        due=parse_day(due) if due else None,
+        how=ask_optional(asking, how, "--how", "How the adult hears what was agreed", text),
+        by=ask_optional(asking, by, "--by", "Who tells them (agency:Name)", Person.parse),
+        due=ask_optional(asking, due, "--due", f"By when ({DATE_FORMAT})", parse_day),
+        given_on=ask_optional(
+            asking, given_on, "--given-on", f"Given on, if it was ({DATE_FORMAT})", parse_day
+        ),
     )
     typer.echo(f"recorded the feedback to the adult for {meeting_id} of {case_id}")
     report(book, case.written, f"{case_id}: feedback for {meeting_id}", commit)

@@ -121,6 +121,11 @@ def overdue(
     """List overdue and due-soon actions, passed reviews, unshared minutes
     and cases with a concern but no meeting yet; most overdue first.
 
+    Also: meetings past their time with no minutes, feedback owed to the
+    adult, a first meeting called and not yet held, and repeated episodes
+    (e.g. three hospital admissions in 90 days) with no meeting called.
+    Each item has a one-line note in words.
+
     Safe to email by default: case, meeting and action ids, meeting types,
     lead agencies and people, dates; no adult's name and no free text
     unless asked for. Exit codes: 0; 1 with --fail-if-any when there are
@@ -156,9 +161,12 @@ def overdue(
         reads = digestcache.collect(
             book, ids, now_ns=time.time_ns(), use_cache=not no_cache, progress=told
         )
+    from safecli.policy.pack import book_policy
+
     settings = book.config.digest
+    owing = digest.owing_feedback(book_policy(book))
     items = digest.select(
-        digest.compute(reads, as_of_day, until, settings, Clocks.of(book.config)),
+        digest.compute(reads, as_of_day, until, settings, Clocks.of(book.config), owing),
         agencies=agency or [],
         leads=leads,
         cases=case or [],

@@ -80,7 +80,10 @@ def report(
     settings = book.config.digest
     until = day + dates.parse_period("7d")
     clocks = Clocks.of(book.config)
-    items = digest.compute((r.read for r in records), day, until, settings, clocks)
+    from safecli.policy.pack import book_policy
+
+    owing = digest.owing_feedback(book_policy(book))
+    items = digest.compute((r.read for r in records), day, until, settings, clocks, owing)
     trend: tuple[Week, ...] = ()
     if weeks:
         from safecli.reports.overview.history import weekly

@@ -36,7 +36,7 @@ from safecli.store.book import Book, check_case_folder
 from safecli.store.codehash import code_fingerprint
 
 CACHE_NAME = "digest.cache"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 RACY_NS = 2_000_000_000
 FILES = ("adult", "agencies", "meetings", "actions")
 _NAMES = tuple(f"{name}.yaml" for name in FILES)

@@ -14,7 +14,13 @@ Candidates (kind, date, meeting, meeting type, action, agency, lead, missing):
   meeting (by date held, then file order); a meeting held later answers it;
 - ("minutes", held on, ...): a held meeting whose minutes are not recorded as
   shared with every agency that attended or was invited, other than the chair's;
-- ("no-meeting", opened, ...): an open case with a concern and no meeting held;
+- ("no-meeting", raised, ...): an open case with a concern and no meeting held or planned
+  (dated from the earliest concern raised, else the day the case opened);
+- ("called", raised, meeting, ...): the same case with a meeting planned, not yet held;
+- ("unrecorded", meeting day, meeting, ...): a planned meeting, dated by its time;
+- ("feedback", due, meeting, ...) and ("feedback-held", held on, meeting, ...): feedback
+  to the adult after a held meeting not recorded as given, with and without a due date;
+- ("episode", day, ...): an event (its kind last) after the case's latest meeting;
 - ("enquiry", started on, None, enquiry kind, ...): an enquiry started and not
   concluded (its timescale, in working days, is applied by `compute`);
 - ("plan", held on, meeting, type, ...): open actions (a protection plan) whose
@@ -23,7 +29,8 @@ Candidates (kind, date, meeting, meeting type, action, agency, lead, missing):
 The case's own jurisdiction (adult.yaml, or None: the book's) comes last in the
 facts: the statutory clocks depend on it.
 
-Only open cases give the last three. Dates are proleptic ordinals
+Only open cases give the case-level candidates. The last element of each is a
+short word the digest's note needs (an event's kind, a meeting's time), or None. Dates are proleptic ordinals
 (`date.toordinal()`); a candidate whose date is missing or not a date is left
 out (the digest cannot date it; `safecli validate` reports it). The date of a
 held meeting is `minutes.held_on`, else the date part of `when`: stored local
@@ -35,14 +42,29 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from safecli.raw import day, items, mapping, records, time_day
+from safecli.digest.nudges import nudge_candidates
+from safecli.digest.values import day_of as _day
+from safecli.digest.values import held_day, when_day
+from safecli.digest.values import person_of as _person
+from safecli.digest.values import text_of as _text
+from safecli.raw import items, mapping, records
 
-# (kind, date, meeting, meeting type, action, agency, lead, agencies still missing)
+# (kind, date, meeting, meeting type, action, agency, lead, agencies still missing, extra)
 Candidate = tuple[
-    str, int, str | None, str | None, str | None, str | None, str | None, tuple[str, ...] | None
+    str,
+    int,
+    str | None,
+    str | None,
+    str | None,
+    str | None,
+    str | None,
+    tuple[str, ...] | None,
+    str | None,
 ]
 # (risk level, agencies of the case, candidates, the case's own jurisdiction)
 CaseFacts = tuple[str | None, tuple[str, ...], tuple[Candidate, ...], str | None]
+
+__all__ = ["Candidate", "CaseFacts", "case_facts", "held_day", "when_day"]
 
 _intern = sys.intern
 
@@ -80,10 +102,12 @@ def case_facts(
                 agency,
                 lead,
                 None,
+                None,
             )
         )
     if adult.get("status") != "closed":
         candidates.extend(_meeting_candidates(adult, known))
+        candidates.extend(nudge_candidates(adult, known))
         has_plan = any(a.get("status") == "open" for a in records(actions))
         candidates.extend(_clock_candidates(adult, known, has_plan))
     return risk, involved, tuple(candidates), _text(adult.get("jurisdiction"))
@@ -100,13 +124,13 @@ def _clock_candidates(
     started = _day(enquiry.get("started_on"))
     kind = _text(enquiry.get("kind"))
     if kind in ("s42", "s126", "other") and started is not None and not enquiry.get("concluded_on"):
-        result.append(("enquiry", started, None, kind, None, owner, coordinator[1], None))
+        result.append(("enquiry", started, None, kind, None, owner, coordinator[1], None, None))
     held = [(held_day(m), m) for m in known if m.get("status") == "held"]
     dated = [(on, m) for on, m in held if on is not None]
     if has_open and dated:
         on, latest = max(dated, key=lambda h: h[0])
         meeting, meeting_type = _text(latest["id"]), _text(latest.get("type"))
-        result.append(("plan", on, meeting, meeting_type, None, owner, coordinator[1], None))
+        result.append(("plan", on, meeting, meeting_type, None, owner, coordinator[1], None, None))
     return result
 
 
@@ -130,6 +154,7 @@ def _meeting_candidates(adult: dict[str, Any], known: list[dict[str, Any]]) -> l
                     owner,
                     coordinator[1],
                     None,
+                    None,
                 )
             )
     for held_on, _, meeting in held:
@@ -152,42 +177,7 @@ def _meeting_candidates(adult: dict[str, Any], known: list[dict[str, Any]]) -> l
                     chair[0] or owner,
                     chair[1] if chair[0] else coordinator[1],
                     missing,
+                    None,
                 )
             )
-    opened = _day(adult.get("opened"))
-    if (
-        not held
-        and opened is not None
-        and adult.get("concerns")
-        and isinstance(adult.get("concerns"), list)
-    ):
-        result.append(("no-meeting", opened, None, None, None, owner, coordinator[1], None))
     return result
-
-
-def held_day(meeting: dict[str, Any]) -> int | None:
-    """The day a held meeting was held: minutes.held_on, else the date part of `when`."""
-    held = day(mapping(meeting.get("minutes")).get("held_on")) or time_day(meeting.get("when"))
-    return held.toordinal() if held is not None else None
-
-
-def when_day(value: Any) -> int | None:
-    """The day of a stored meeting time `YYYY-MM-DDTHH:MM` (a local date: no zone maths)."""
-    found = time_day(value)
-    return found.toordinal() if found is not None else None
-
-
-def _day(value: Any) -> int | None:
-    found = day(value)
-    return found.toordinal() if found is not None else None
-
-
-def _person(raw: Any) -> tuple[str | None, str | None]:
-    if isinstance(raw, dict):
-        return _text(raw.get("agency")), _text(raw.get("name"))
-    return None, None
-
-
-def _text(value: Any) -> str | None:
-    """A short value as text (interned: the cache then stores each word once)."""
-    return None if value is None or isinstance(value, (dict, list)) else _intern(str(value))

@@ -12,8 +12,16 @@ kinds, in the order they are told apart:
 - `minutes-not-shared`: a held meeting whose minutes, N days after it was held
   (`digest.minutes_share_days`), are not recorded as shared with every agency that
   attended or was invited (the chair's own agency wrote them, so it is not counted).
-- `no-meeting`: an open case with a concern and no meeting held, N days after it
-  was opened (`digest.first_meeting_days`).
+- `minutes-not-recorded`: a planned meeting with no minutes N days after its time
+  (`digest.minutes_record_days`).
+- `feedback-not-given`: a held meeting's feedback to the adult not recorded as given
+  by its due date (or `digest.feedback_days` after the meeting, for the types that
+  owe feedback: the ones EMP003 checks).
+- `no-meeting`: an open case with a concern and no meeting held or called, N days
+  after the concern was raised (`digest.first_meeting_days`, per risk level).
+- `meeting-called`: the same with the first meeting called and not yet held.
+- `repeated-episodes`: `digest.episodes` events of `digest.episode_kinds` within
+  `digest.episode_days` days, after the case's latest meeting.
 - `enquiry-overdue`: an open case's enquiry, not concluded when its timescale
   (`clocks.<jurisdiction>.enquiry_working_days` working days from its start) ran out.
 - `plan-review-overdue`: an open case with open actions (a protection plan) and
@@ -29,87 +37,51 @@ open cases only; open actions are listed whatever the case's status.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Collection, Iterable, Sequence
 from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from safecli.digest.clocks import NO_CLOCKS, SETTINGS, Clocks
-from safecli.digest.facts import CaseFacts
+from safecli.digest.clocks import NO_CLOCKS, Clocks
+from safecli.digest.due import case_items, owing_by_default, owing_feedback
+from safecli.digest.item import FIELDS, CaseRead, Item, with_extras
 from safecli.store.config import DigestSettings
+
+__all__ = [
+    "FIELDS",
+    "GROUPINGS",
+    "KINDS",
+    "CaseRead",
+    "Item",
+    "compute",
+    "counts",
+    "group_key",
+    "grouped",
+    "owing_feedback",
+    "select",
+    "sort",
+    "with_extras",
+]
 
 KINDS = (
     "unreadable",
     "action-overdue",
     "action-due-soon",
     "review-passed",
+    "minutes-not-recorded",
     "minutes-not-shared",
+    "feedback-not-given",
     "no-meeting",
+    "meeting-called",
+    "repeated-episodes",
     "enquiry-overdue",
     "plan-review-overdue",
 )
 GROUPINGS = ("agency", "case", "lead")
-# The fields of an item, in output order; a stable contract (docs/digest.md).
-FIELDS = (
-    "kind",
-    "case",
-    "risk",
-    "meeting",
-    "meeting_type",
-    "action",
-    "agency",
-    "lead",
-    "due",
-    "days_overdue",
-    "missing",
-    "detail",
-)
 _KIND_ORDER = {kind: index for index, kind in enumerate(KINDS)}
 _NUMBER = re.compile(r"(\d+)")
 
 DEFAULT_SETTINGS = DigestSettings()
-
-
-@dataclass(frozen=True)
-class CaseRead:
-    """One case as the digest read it: its facts, or the problems that stopped it."""
-
-    case_id: str
-    facts: CaseFacts | None
-    problems: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Item:
-    """One line of the digest."""
-
-    kind: str
-    case: str
-    risk: str | None = None
-    meeting: str | None = None
-    meeting_type: str | None = None
-    action: str | None = None
-    agency: str | None = None
-    lead: str | None = None
-    due: date | None = None
-    days_overdue: int | None = None
-    missing: tuple[str, ...] | None = None
-    detail: str | None = None
-    involved: tuple[str, ...] = field(default=(), compare=False)
-    name: str | None = None
-    description: str | None = None
-
-    def as_dict(self, *, names: bool = False, descriptions: bool = False) -> dict[str, Any]:
-        """The item as JSON-ready data: FIELDS, plus name/description when asked for."""
-        data: dict[str, Any] = {key: getattr(self, key) for key in FIELDS}
-        data["due"] = self.due.isoformat() if self.due else None
-        data["missing"] = list(self.missing) if self.missing is not None else None
-        if names:
-            data["name"] = self.name
-        if descriptions:
-            data["description"] = self.description
-        return data
 
 
 def compute(
@@ -118,61 +90,21 @@ def compute(
     until: date,
     settings: DigestSettings = DEFAULT_SETTINGS,
     clocks: Clocks = NO_CLOCKS,
+    owing: Collection[str] | None = None,
 ) -> list[Item]:
     """Every digest item of the cases as of today (due-soon up to `until`), most overdue first;
-    the statutory clocks only where `clocks` sets them."""
+    the statutory clocks only where `clocks` sets them. `owing`: the meeting types that owe
+    the adult feedback (default: the built-in pack's)."""
+    owes = frozenset(owing) if owing is not None else owing_by_default()
     now = today.toordinal()
     soon = until.toordinal()
-    shift = {
-        "action": 0,
-        "review": 0,
-        "minutes": settings.minutes_share_days,
-        "no-meeting": settings.first_meeting_days,
-    }
     items: list[Item] = []
     for read in cases:
         if read.facts is None:
             items.extend(Item("unreadable", read.case_id, detail=p) for p in read.problems)
             continue
-        risk, involved, candidates, jurisdiction = read.facts
-        for kind, start, meeting, meeting_type, action, agency, lead, missing in candidates:
-            if kind in SETTINGS:
-                clock = clocks.due(kind, start, jurisdiction)
-                if clock is None:
-                    continue
-                due = clock
-            else:
-                due = start + shift[kind]
-            if due >= now and (kind != "action" or due > soon):
-                continue
-            items.append(
-                Item(
-                    _KIND_NAMES[kind] if due < now else "action-due-soon",
-                    read.case_id,
-                    risk,
-                    meeting,
-                    meeting_type,
-                    action,
-                    agency,
-                    lead,
-                    date.fromordinal(due),
-                    now - due,
-                    missing,
-                    None,
-                    involved,
-                )
-            )
+        items.extend(case_items(read, now, soon, settings, clocks, owes))
     return sort(items)
-
-
-_KIND_NAMES = {
-    "action": "action-overdue",
-    "review": "review-passed",
-    "minutes": "minutes-not-shared",
-    "no-meeting": "no-meeting",
-    "enquiry": "enquiry-overdue",
-    "plan": "plan-review-overdue",
-}
 
 
 @lru_cache(maxsize=4096)
@@ -268,8 +200,3 @@ def counts(items: Iterable[Item]) -> dict[str, int]:
         result[item.kind] += 1
     result["total"] = sum(result.values())
     return result
-
-
-def with_extras(item: Item, *, name: str | None = None, description: str | None = None) -> Item:
-    """The item carrying the adult's name and/or a description (opt-in output only)."""
-    return replace(item, name=name, description=description)

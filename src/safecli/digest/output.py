@@ -109,8 +109,6 @@ def _late(days: int | None) -> str:
 
 def _row(item: Item, view: View) -> list[str]:
     note = item.detail or ""
-    if item.missing is not None:
-        note = "not shared with: " + (", ".join(item.missing) or "anyone")
     row = [
         _late(item.days_overdue),
         item.due.isoformat() if item.due else "",

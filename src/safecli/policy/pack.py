@@ -71,6 +71,13 @@ class MeetingType:
         """True when an agency of this kind may chair a meeting of this type."""
         return ANY in self.chaired_by or kind in self.chaired_by
 
+    @property
+    def owes_feedback(self) -> bool:
+        """Whether a held meeting of this type owes the adult feedback: the type records it
+        (`must_record`) or would invite the adult. EMP003 checks that the way is recorded;
+        the digest nudges when it is due and not given."""
+        return "feedback" in self.must_record or self.invite.adult != "not-usual"
+
     def applies_in(self, jurisdiction: str) -> bool:
         """True when this type can be used for a case in this jurisdiction."""
         return self.jurisdiction is None or self.jurisdiction == jurisdiction

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 from safecli.dates import load_timezone
 from safecli.errors import FileFormatError, InvalidInput
-from safecli.model import JURISDICTIONS, RISK_LEVELS
+from safecli.model import EVENT_KINDS, JURISDICTIONS, RISK_LEVELS
 from safecli.store import atomic, refusals, roundtrip
 from safecli.store.roundtrip import key_position
 
@@ -51,14 +51,49 @@ DEFAULT_CLOCKS: dict[str, dict[str, int | None]] = {
 
 
 @dataclass(frozen=True)
+class RiskDays:
+    """Days by risk level; a case whose risk level is not recorded counts as medium."""
+
+    high: int = 2
+    medium: int = 5
+    low: int = 10
+
+    def of(self, risk: str | None) -> int:
+        """The days for a risk level (medium when it is not one)."""
+        return int(getattr(self, risk)) if risk in RISK_LEVELS else self.medium
+
+
+# The episodes that count towards "repeated episodes, no meeting called" by default.
+EPISODE_KINDS = (
+    "hospital-admission",
+    "a-and-e-attendance",
+    "police-call-out",
+    "ambulance-call-out",
+)
+
+
+@dataclass(frozen=True)
 class DigestSettings:
     """The book's digest settings (safecli.yaml `digest:`), in days; the defaults are here."""
 
     minutes_share_days: int = 5
-    first_meeting_days: int = 10
+    first_meeting_days: RiskDays = RiskDays()
+    minutes_record_days: int = 1
+    feedback_days: int = 5
+    episodes: int = 3
+    episode_days: int = 90
+    episode_kinds: tuple[str, ...] = EPISODE_KINDS
 
 
 DIGEST_KEYS = tuple(f.name for f in fields(DigestSettings))
+# The digest settings that are a whole number of days (or episodes).
+DIGEST_NUMBERS = (
+    "minutes_share_days",
+    "minutes_record_days",
+    "feedback_days",
+    "episodes",
+    "episode_days",
+)
 
 
 @dataclass(frozen=True)
@@ -108,7 +143,7 @@ def read_config(path: Path) -> Config:
     except InvalidInput as exc:
         raise FileFormatError(exc.message, path=path, **key_position(raw, "timezone")) from exc
     lead_times = {**DEFAULT_LEAD_TIMES, **_int_map(path, raw, "lead_times", RISK_LEVELS)}
-    digest = DigestSettings(**_int_map(path, raw, "digest", DIGEST_KEYS))
+    digest = _digest(path, raw)
     for key in ("show_names", "commit"):
         if not isinstance(raw.get(key, False), bool):
             raise FileFormatError(
@@ -200,14 +235,66 @@ def _clocks(path: Path, raw: Any) -> dict[str, dict[str, int | None]]:
     return clocks
 
 
-def _int_map(path: Path, raw: Any, key: str, allowed: tuple[str, ...]) -> dict[str, int]:
+def _digest(path: Path, raw: Any) -> DigestSettings:
+    """The digest settings: whole numbers of days, `first_meeting_days` one number or one per
+    risk level, `episode_kinds` a list of event kinds."""
+    given = raw.get("digest") or {}
+    if not isinstance(given, dict):
+        raise FileFormatError("digest must be a mapping", path=path, **key_position(raw, "digest"))
+    numbers: dict[str, int] = {}
+    for name, value in given.items():
+        if name not in DIGEST_KEYS:
+            raise FileFormatError(
+                f"digest.{name}: expected one of {', '.join(DIGEST_KEYS)}",
+                path=path,
+                **key_position(given, name),
+            )
+        if name in DIGEST_NUMBERS:
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                raise FileFormatError(
+                    f"digest.{name}: expected a whole number of days",
+                    path=path,
+                    **key_position(given, name),
+                )
+            numbers[str(name)] = value
+    if numbers.get("episodes") == 0:
+        raise FileFormatError(
+            "digest.episodes: at least 1 episode", path=path, **key_position(given, "episodes")
+        )
+    first = given.get("first_meeting_days")
+    if first is None:
+        levels = RiskDays()
+    elif isinstance(first, int) and not isinstance(first, bool) and first >= 0:
+        levels = RiskDays(first, first, first)
+    else:
+        levels = RiskDays(
+            **_int_map(path, given, "first_meeting_days", RISK_LEVELS, prefix="digest.")
+        )
+    kinds = given.get("episode_kinds", list(EPISODE_KINDS))
+    if not isinstance(kinds, list) or any(kind not in EVENT_KINDS for kind in kinds):
+        raise FileFormatError(
+            f"digest.episode_kinds: expected a list of event kinds: {', '.join(EVENT_KINDS)}",
+            path=path,
+            **key_position(given, "episode_kinds"),
+        )
+    return DigestSettings(
+        **numbers, first_meeting_days=levels, episode_kinds=tuple(str(k) for k in kinds)
+    )
+
+
+def _int_map(
+    path: Path, raw: Any, key: str, allowed: tuple[str, ...], *, prefix: str = ""
+) -> dict[str, int]:
     value = raw.get(key) or {}
     if not isinstance(value, dict):
-        raise FileFormatError(f"{key} must be a mapping", path=path, **key_position(raw, key))
+        what = "a whole number of days, or a mapping" if prefix else "a mapping"
+        raise FileFormatError(f"{prefix}{key} must be {what}", path=path, **key_position(raw, key))
     for name, number in value.items():
-        if name not in allowed or not isinstance(number, int) or number < 0:
+        bad = not isinstance(number, int) or isinstance(number, bool) or number < 0
+        if name not in allowed or bad:
             raise FileFormatError(
-                f"{key}.{name}: expected one of {', '.join(allowed)} with a whole number of days",
+                f"{prefix}{key}.{name}: expected one of {', '.join(allowed)} "
+                "with a whole number of days",
                 path=path,
                 **key_position(value, name),
             )
@@ -234,8 +321,18 @@ lead_times:          # days of notice an invitation needs, by risk level
 digest:
   # flag held meetings whose minutes are not shared after N days
   minutes_share_days: {minutes_share_days}
-  # flag open cases with no meeting held N days after opening
-  first_meeting_days: {first_meeting_days}
+  # flag open cases with no meeting held N days after the concern, by risk
+  first_meeting_days: {{high: {first_high}, medium: {first_medium}, low: {first_low}}}
+  # flag planned meetings with no minutes N days after their time
+  minutes_record_days: {minutes_record_days}
+  # flag feedback to the adult not given N days after the meeting
+  # (when no due date is recorded)
+  feedback_days: {feedback_days}
+  # flag this many episodes within N days with no meeting called since
+  episodes: {episodes}
+  episode_days: {episode_days}
+  episode_kinds:
+{episode_kinds}
 validate:
   strict: false
   select: []
@@ -274,6 +371,17 @@ cases/**/*.yaml merge=safecli text eol=lf
 """
 
 
+def _digest_defaults() -> dict[str, Any]:
+    """The digest defaults, as the template writes them."""
+    defaults = DigestSettings()
+    first = asdict(defaults.first_meeting_days)
+    return {
+        **{name: getattr(defaults, name) for name in DIGEST_NUMBERS},
+        **{f"first_{risk}": days for risk, days in first.items()},
+        "episode_kinds": "\n".join(f"    - {kind}" for kind in defaults.episode_kinds),
+    }
+
+
 def init_book(
     root: Path,
     *,
@@ -305,7 +413,7 @@ def init_book(
         jurisdiction=jurisdiction,
         timezone=timezone,
         **DEFAULT_LEAD_TIMES,
-        **asdict(DigestSettings()),
+        **_digest_defaults(),
     )
     written = [root / CONFIG_NAME]
     atomic.write_atomic(root / CONFIG_NAME, config)

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from safecli.model import JURISDICTIONS, RISK_LEVELS
-from safecli.store.config import CLOCKS, CONFIG_KEYS, DIGEST_KEYS, MAIL_DOMAIN
+from safecli.model import EVENT_KINDS, JURISDICTIONS, RISK_LEVELS
+from safecli.store.config import CLOCKS, CONFIG_KEYS, DIGEST_KEYS, DIGEST_NUMBERS, MAIL_DOMAIN
 from safecli.validation.schema import DIALECT
 
 UUID = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
@@ -32,7 +32,18 @@ PROPERTIES: dict[str, Any] = {
     "show_names": {"type": "boolean"},
     "commit": {"type": "boolean"},
     "lead_times": _object(dict.fromkeys(RISK_LEVELS, DAYS)),
-    "digest": _object(dict.fromkeys(DIGEST_KEYS, DAYS)),
+    "digest": _object(
+        {
+            key: (
+                DAYS
+                if key in DIGEST_NUMBERS
+                else {"oneOf": [DAYS, _object(dict.fromkeys(RISK_LEVELS, DAYS))]}
+                if key == "first_meeting_days"
+                else {"type": "array", "items": {"enum": list(EVENT_KINDS)}}
+            )
+            for key in DIGEST_KEYS
+        }
+    ),
     "validate": _object(
         {
             "strict": {"type": "boolean"},

@@ -32,8 +32,12 @@ ITEM_TITLES = {
     "action-overdue": "Actions overdue",
     "action-due-soon": "Actions due this week",
     "review-passed": "Reviews passed",
+    "minutes-not-recorded": "Meetings past with no minutes recorded",
     "minutes-not-shared": "Minutes not shared",
-    "no-meeting": "Cases with no meeting held",
+    "feedback-not-given": "Feedback to the adult not given",
+    "no-meeting": "Cases with no meeting called",
+    "meeting-called": "First meetings called, not yet held",
+    "repeated-episodes": "Repeated episodes, no meeting called",
     "enquiry-overdue": "Enquiries past their timescale",
     "plan-review-overdue": "Protection plans past their review interval",
 }

@@ -37,6 +37,7 @@ from safecli.reports.overview.figures import (
 from safecli.reports.overview.history import Week
 from safecli.reports.overview.read import CaseRecord
 from safecli.reports.overview.timeliness import personal, timeliness
+from safecli.store.config import RiskDays
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ class Report:
     today: date
     records: Sequence[CaseRecord]
     items: Sequence[Item]
-    first_meeting_days: int
+    first_meeting_days: RiskDays
     lead_times: Mapping[str, int]
     history: Sequence[Week] = ()
     names: Mapping[str, str] = field(default_factory=dict)

@@ -4,9 +4,9 @@ A case's clock starts on the day its earliest concern was raised (or the day
 it opened when no concern is dated). The first meeting is *called* on the
 earliest `invited_on` of a meeting not cancelled, and *held* on the earliest
 day a meeting was held. The book's thresholds: a first meeting held within
-`digest.first_meeting_days` days (the digest's no-meeting nudge), and so
-called at least the risk level's invitation lead time (`lead_times`) before
-that: within first_meeting_days minus the lead time.
+`digest.first_meeting_days` days for its risk level (the digest's no-meeting
+nudge), and so called at least the risk level's invitation lead time
+(`lead_times`) before that: within first_meeting_days minus the lead time.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from safecli.model import OUTCOMES_ACHIEVED, RISK_LEVELS
 from safecli.reports.overview.facts import CaseSummary
 from safecli.reports.overview.figures import UNKNOWN, Tally
 from safecli.reports.overview.read import CaseRecord
+from safecli.store.config import RiskDays
 
 _COLUMNS = ("case", "risk", "concern raised", "first meeting", "days")
 _WAITING = ("case", "risk", "concern raised", "days waiting")
@@ -64,7 +65,7 @@ def timeliness(
     records: Sequence[CaseRecord],
     today: date,
     *,
-    first_meeting_days: int,
+    first_meeting_days: RiskDays,
     lead_times: Mapping[str, int],
 ) -> tuple[Level, ...]:
     """Days from concern to first meeting called and held, per risk level, as of today."""
@@ -80,11 +81,12 @@ def timeliness(
         if risk == UNKNOWN and not cases:
             continue
         lead = lead_times.get(risk, 0)
+        days = first_meeting_days.of(risk)
         levels.append(
             Level(
                 risk,
-                _step(cases, now, "called", max(first_meeting_days - lead, 0), risk),
-                _step(cases, now, "held", first_meeting_days, risk),
+                _step(cases, now, "called", max(days - lead, 0), risk),
+                _step(cases, now, "held", days, risk),
             )
         )
     return tuple(levels)

@@ -39,9 +39,9 @@ def check(view: CaseView) -> Iterator[Finding]:
         mt = view.meeting_type(meeting)
         if mt is None:
             continue
-        required = "feedback" in mt.must_record
-        if not required and mt.invite.adult == "not-usual":
+        if not mt.owes_feedback:
             continue
+        required = "feedback" in mt.must_record
         feedback = mapping(minutes.get("feedback"))
         if filled(feedback.get("how")) and person(feedback.get("by")) is not None:
             continue

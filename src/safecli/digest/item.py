@@ -1,0 +1,71 @@
+"""One line of the digest, and one case as the digest read it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+from safecli.digest.facts import CaseFacts
+
+# The fields of an item, in output order; a stable contract (docs/digest.md).
+FIELDS = (
+    "kind",
+    "case",
+    "risk",
+    "meeting",
+    "meeting_type",
+    "action",
+    "agency",
+    "lead",
+    "due",
+    "days_overdue",
+    "missing",
+    "detail",
+)
+
+
+@dataclass(frozen=True)
+class CaseRead:
+    """One case as the digest read it: its facts, or the problems that stopped it."""
+
+    case_id: str
+    facts: CaseFacts | None
+    problems: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Item:
+    """One line of the digest."""
+
+    kind: str
+    case: str
+    risk: str | None = None
+    meeting: str | None = None
+    meeting_type: str | None = None
+    action: str | None = None
+    agency: str | None = None
+    lead: str | None = None
+    due: date | None = None
+    days_overdue: int | None = None
+    missing: tuple[str, ...] | None = None
+    detail: str | None = None
+    involved: tuple[str, ...] = field(default=(), compare=False)
+    name: str | None = None
+    description: str | None = None
+
+    def as_dict(self, *, names: bool = False, descriptions: bool = False) -> dict[str, Any]:
+        """The item as JSON-ready data: FIELDS, plus name/description when asked for."""
+        data: dict[str, Any] = {key: getattr(self, key) for key in FIELDS}
+        data["due"] = self.due.isoformat() if self.due else None
+        data["missing"] = list(self.missing) if self.missing is not None else None
+        if names:
+            data["name"] = self.name
+        if descriptions:
+            data["description"] = self.description
+        return data
+
+
+def with_extras(item: Item, *, name: str | None = None, description: str | None = None) -> Item:
+    """The item carrying the adult's name and/or a description (opt-in output only)."""
+    return replace(item, name=name, description=description)

@@ -1,0 +1,38 @@
+"""Small readers of the plain data the digest's facts come from: days, people, short words."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from safecli.raw import day, mapping, time_day
+
+
+def held_day(meeting: dict[str, Any]) -> int | None:
+    """The day a held meeting was held: minutes.held_on, else the date part of `when`."""
+    held = day(mapping(meeting.get("minutes")).get("held_on")) or time_day(meeting.get("when"))
+    return held.toordinal() if held is not None else None
+
+
+def when_day(value: Any) -> int | None:
+    """The day of a stored meeting time `YYYY-MM-DDTHH:MM` (a local date: no zone maths)."""
+    found = time_day(value)
+    return found.toordinal() if found is not None else None
+
+
+def day_of(value: Any) -> int | None:
+    """A YAML date as a proleptic ordinal; None for anything else."""
+    found = day(value)
+    return found.toordinal() if found is not None else None
+
+
+def person_of(raw: Any) -> tuple[str | None, str | None]:
+    """(agency, name) of a stored person reference; (None, None) if it is not one."""
+    if isinstance(raw, dict):
+        return text_of(raw.get("agency")), text_of(raw.get("name"))
+    return None, None
+
+
+def text_of(value: Any) -> str | None:
+    """A short value as text (interned: the cache then stores each word once)."""
+    return None if value is None or isinstance(value, (dict, list)) else sys.intern(str(value))
