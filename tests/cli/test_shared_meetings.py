@@ -114,9 +114,17 @@ def test_no_no_meeting_nudge_once_her_meeting_was_held(tmp_path: Path) -> None:
         digest = run(book, "overdue", "--as-of", "2026-11-30", "--format", "json")
         return [(i["kind"], i["case"]) for i in json.loads(digest.stdout)["items"]]
 
-    assert ("no-meeting", OTHER) in nudged(shared_book(tmp_path / "planned"))
+    # Called for her too: once its time passed with no minutes, both cases say so.
+    planned = nudged(shared_book(tmp_path / "planned"))
+    assert ("minutes-not-recorded", OTHER) in planned
+    assert ("no-meeting", OTHER) not in planned
     held = nudged(shared_book(tmp_path / "held", held=True))
-    assert [kind for kind, case in held if case in (CASE, OTHER)] == ["minutes-not-shared"]
+    # Held: no meeting nudge for either adult; each is owed the feedback (EMP003 too).
+    assert sorted((kind, case) for kind, case in held if case in (CASE, OTHER)) == [
+        ("feedback-not-given", CASE),
+        ("feedback-not-given", OTHER),
+        ("minutes-not-shared", CASE),
+    ]
     assert ("minutes-not-shared", CASE) in held
 
 
