@@ -4,6 +4,10 @@ casework → policy → store → model/dates/errors (and the small shared reade
 Every `import` in src/ counts, including those inside functions (the CLI imports
 the library lazily) and under TYPE_CHECKING. Packages of one layer may use each
 other, but never both ways round.
+
+Inside `validation/` the same holds one level down: the runner (run, cache, load,
+guard, output) imports the rules; `validation/rules/` (the rules, the view they
+read, the shape check and the waiver syntax) imports nothing else of `validation`.
 """
 
 from __future__ import annotations
@@ -82,6 +86,47 @@ def test_no_two_packages_import_each_other() -> None:
     graph = import_graph()
     mutual = sorted(f"{a} <-> {b}" for a in graph for b in graph[a] if a < b and a in graph[b])
     assert mutual == []
+
+
+def _validation_imports(path: Path) -> set[str]:
+    """The modules of safecli.validation that one file imports (`from safecli.validation
+    import waivers` counts as `safecli.validation.waivers`)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            if node.module.startswith("safecli.validation"):
+                found |= {f"{node.module}.{alias.name}" for alias in node.names}
+        elif isinstance(node, ast.Import):
+            found |= {a.name for a in node.names if a.name.startswith("safecli.validation")}
+    return found
+
+
+def rules_reaching_up(folder: Path) -> list[str]:
+    """Imports from a file under `folder` (validation/rules) of validation outside it."""
+    inside = "safecli.validation.rules."
+    return sorted(
+        f"{path.relative_to(folder)} imports {module}"
+        for path in folder.rglob("*.py")
+        for module in _validation_imports(path)
+        if not module.startswith(inside)
+    )
+
+
+def test_the_rules_import_nothing_of_the_runner() -> None:
+    assert rules_reaching_up(SRC / "validation" / "rules") == []
+
+
+def test_the_runner_imports_the_rules() -> None:
+    runner = _validation_imports(SRC / "validation" / "run.py")
+    assert any(module.startswith("safecli.validation.rules.") for module in runner)
+
+
+def test_the_rules_check_can_fail(tmp_path: Path) -> None:
+    (tmp_path / "rule.py").write_text(
+        "from safecli.validation import run\nfrom safecli.validation.rules import base\n",
+        encoding="utf-8",
+    )
+    assert rules_reaching_up(tmp_path) == ["rule.py imports safecli.validation.run"]
 
 
 def test_the_check_can_fail() -> None:

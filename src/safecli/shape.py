@@ -2,7 +2,7 @@
 
 Each record is declared here once, and every other description of it is derived:
 the order safecli writes its keys in (`Record.keys`, the order of its fields), the
-integrity rules' shape check (`validation.shapecheck`: unknown keys, values of the
+integrity rules' shape check (`validation.rules.shapecheck`: unknown keys, values of the
 wrong kind, invalid choices, references to resolve), `safecli schema` (JSON Schema
 for editors and check-jsonschema) and the minutes form of `meeting record --edit`.
 A new field is added here and nowhere else.

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from safecli.cli.main import app
 from safecli.store.book import find_book
-from safecli.validation import waivers
+from safecli.validation.rules import waivers
 from safecli.validation.run import validate
 
 REASON = "asked not to be invited; recorded by Sam Patel on 2026-11-03"

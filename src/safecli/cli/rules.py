@@ -23,7 +23,7 @@ def rules_command(
     Example: safecli rules EMP002
     """
     from safecli.validation.rules import RULES
-    from safecli.validation.shapecheck import suggestion
+    from safecli.validation.rules.shapecheck import suggestion
 
     if code is None:
         emit(

@@ -23,7 +23,7 @@ from safecli.raw import mapping
 from safecli.store import fastload, scan
 from safecli.store.refusals import check_bytes
 from safecli.validation.rules.base import CaseView, Context, TodayWindow
-from safecli.validation.shapecheck import Vocabularies, Walk, walk
+from safecli.validation.rules.shapecheck import Vocabularies, Walk, walk
 
 
 def load_view(context: Context, case_id: str, today: date) -> CaseView:

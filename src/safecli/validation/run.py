@@ -17,10 +17,9 @@ from typing import Any
 from safecli.errors import FileFormatError, UsageProblem
 from safecli.policy.pack import book_policy
 from safecli.store.book import Book
-from safecli.validation import waivers
 from safecli.validation.cache import Cache, CaseResult, Waived, book_key, stamp
 from safecli.validation.load import load_view
-from safecli.validation.rules import RULES
+from safecli.validation.rules import RULES, waivers
 from safecli.validation.rules.base import ERROR, WARNING, CaseView, Context, Finding, Rule
 
 # A file that cannot be read hides everything in it: always reported.

@@ -17,7 +17,7 @@ from safecli.raw import mapping
 from safecli.store.config import Config
 from safecli.store.refusals import check_bytes
 from safecli.store.scan import load_text, locate
-from safecli.validation.shapecheck import Keys, Walk
+from safecli.validation.rules.shapecheck import Keys, Walk
 
 ERROR = "error"
 WARNING = "warning"

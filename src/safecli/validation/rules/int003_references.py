@@ -42,7 +42,7 @@ from typing import Any
 from safecli.model import CASE_ID
 from safecli.raw import items
 from safecli.validation.rules.base import ERROR, KINDS, CaseView, Finding, Rule
-from safecli.validation.shapecheck import Reference, suggestion
+from safecli.validation.rules.shapecheck import Reference, suggestion
 
 
 def check(view: CaseView) -> Iterator[Finding]:

@@ -14,7 +14,7 @@ from typing import Any
 from safecli.model import Person
 from safecli.raw import items, mapping, time_day
 from safecli.validation.rules.base import KINDS, CaseView
-from safecli.validation.shapecheck import Problem
+from safecli.validation.rules.shapecheck import Problem
 
 
 def meeting_day(meeting: dict[str, Any]) -> date | None:

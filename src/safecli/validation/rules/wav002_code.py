@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from safecli.validation import waivers
+from safecli.validation.rules import waivers
 from safecli.validation.rules.base import KINDS, WARNING, CaseView, Finding, Rule
 
 
