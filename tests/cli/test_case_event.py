@@ -100,7 +100,7 @@ def test_at_a_terminal_the_event_is_asked_for(cli: Callable[..., Any], book: Pat
     assert cli(*NEW_CASE).exit_code == 0
     result = cli(
         "case", "event", "add", CASE, *AS_OF,
-        input="2026-11-18\nhome-visit\nasc:Sam Patel\n", env={"SAFECLI_INTERACTIVE": "1"},
+        input="2026-11-18\nhome-visit\nasc:Sam Patel\n\n", env={"SAFECLI_INTERACTIVE": "1"},
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     (event,) = _adult(book)["events"]

@@ -1,5 +1,5 @@
-"""`safecli case update|wishes|others-at-risk`, `case concern add`, `case capacity add`
-and `case event add`: every fact about the adult that a standard reads, set by a command."""
+"""`safecli case update`, `case concern add`, `case capacity add` and `case event add`:
+every fact about the adult that a standard reads, set by a command (see also case_wishes)."""
 
 from __future__ import annotations
 
@@ -9,13 +9,18 @@ import typer
 
 from safecli.casework import record
 from safecli.cli import case as case_cli
+from safecli.cli import case_wishes
 from safecli.cli.common import (
+    DATE_FORMAT,
     AsOfOption,
     CommitOption,
     ask,
+    ask_optional,
     book_of,
     choice,
     date_parser,
+    is_interactive,
+    nothing_given,
     report,
     text,
 )
@@ -101,7 +106,8 @@ def update(
     """Change facts about the adult: risk, engagement, the three s42/s126 tests, lead
     agency and coordinator, communication needs, representative, jurisdiction.
 
-    Flags given are set and the rest kept. The changed case is checked by every rule.
+    Flags given are set and the rest kept. At a terminal with no flag given, asks for
+    each in turn (empty keeps it). The changed case is checked by every rule.
     --easy-read, --large-print and --language set what every document addressed to the
     adult follows (render invitation --to adult, render feedback).
 
@@ -109,6 +115,27 @@ def update(
     --unable-to-protect --interpreter Polish --large-print 18 --language both
     """
     book = book_of(ctx)
+    given: tuple[object, ...] = (
+        risk,
+        engagement,
+        care_needs,
+        at_risk,
+        unable_to_protect,
+        lead_agency,
+    )
+    given += (coordinator, interpreter, advocate, needs_advocate, easy_read, large_print)
+    given += (language, communication_notes, representative, jurisdiction, transition_reason)
+    if nothing_given(*given) and not standard_print:
+        from safecli.cli.case_prompts import ask_update
+        from safecli.store.book import read_case
+
+        answers = ask_update(read_case(book, case_id).adult)
+        risk, engagement = answers.risk, answers.engagement
+        care_needs, at_risk = answers.care_needs, answers.at_risk
+        unable_to_protect, lead_agency = answers.unable_to_protect, answers.lead_agency
+        coordinator, interpreter = answers.coordinator, answers.interpreter
+        needs_advocate, communication_notes = answers.needs_advocate, answers.communication_notes
+        jurisdiction = answers.jurisdiction
     changes: dict[tuple[str, ...], Any] = {}
     for keys, value in (
         (("risk_level",), risk),
@@ -170,6 +197,7 @@ def concern_add(
     """
     book = book_of(ctx)
     parse_day = date_parser(book, as_of)
+    asking = is_interactive()
     concern = record.Concern(
         type=ask(
             type_,
@@ -178,45 +206,22 @@ def concern_add(
             choice(ABUSE_TYPES + WALES_ABUSE_TYPES, "concern type"),
         ),
         summary=ask(summary, "--summary", "What the concern is", text),
-        raised_on=parse_day(raised_on or "today"),
-        source=source,
-        location=location,
-        raised_by=Person.parse(raised_by) if raised_by else None,
+        raised_on=ask_optional(
+            asking, raised_on, "--raised-on", f"Raised on ({DATE_FORMAT}; empty: today)", parse_day
+        )
+        or parse_day("today"),
+        source=ask_optional(
+            asking, source, "--source", "Where the risk comes from (the person alleged)", text
+        ),
+        location=ask_optional(asking, location, "--location", "Where it happens", text),
+        raised_by=ask_optional(
+            asking, raised_by, "--raised-by", "Who raised it (agency:Name)", Person.parse
+        ),
         offender_risk=offender_risk,
     )
     case = record.add_concern(book, case_id, concern)
     typer.echo(f"added a {concern.type} concern to {case_id}")
     report(book, case.written, f"{case_id}: add concern", commit)
-
-
-def wishes(
-    ctx: typer.Context,
-    case_id: CaseArg,
-    asked_on: Annotated[str | None, Opt(help="When the adult was asked.")] = None,
-    outcome: Annotated[
-        list[str] | None, Opt("--outcome", help="A desired outcome in the adult's words (repeat).")
-    ] = None,
-    not_asked_reason: Annotated[str | None, Opt(help="Why the adult could not be asked.")] = None,
-    as_of: AsOfOption = None,
-    commit: CommitOption = None,
-) -> None:
-    """Record what the adult wants to happen (Making Safeguarding Personal): when they
-    were asked and the outcomes in their words, or why they could not be asked.
-
-    Example: safecli case wishes SG-2026-0001 --asked-on 2026-11-03
-    --outcome "I want to stay in my flat"
-    """
-    book = book_of(ctx)
-    parse_day = date_parser(book, as_of)
-    case = record.set_wishes(
-        book,
-        case_id,
-        asked_on=parse_day(asked_on) if asked_on else None,
-        outcomes=list(outcome or []),
-        not_asked_reason=not_asked_reason,
-    )
-    typer.echo(f"recorded the adult's wishes in {case_id}")
-    report(book, case.written, f"{case_id}: wishes", commit)
 
 
 def capacity_add(
@@ -244,8 +249,8 @@ def capacity_add(
             "Outcome (has, lacks)",
             choice(CAPACITY_OUTCOMES, "capacity outcome"),
         ),
-        assessed_on=ask(assessed_on, "--assessed-on", "Assessed on (YYYY-MM-DD)", parse_day),
-        by=Person.parse(by) if by else None,
+        assessed_on=ask(assessed_on, "--assessed-on", f"Assessed on ({DATE_FORMAT})", parse_day),
+        by=ask_optional(is_interactive(), by, "--by", "Assessed by (agency:Name)", Person.parse),
     )
     case = record.add_capacity(book, case_id, assessment)
     typer.echo(f"added a capacity assessment to {case_id}")
@@ -274,7 +279,7 @@ def event_add(
     """
     book = book_of(ctx)
     parse_day = date_parser(book, as_of)
-    happened_on = ask(on, "--on", "When it happened (YYYY-MM-DD)", parse_day)
+    happened_on = ask(on, "--on", f"When it happened ({DATE_FORMAT})", parse_day)
     chosen = ask(
         kind, "--kind", f"Kind ({', '.join(EVENT_KINDS)})", choice(EVENT_KINDS, "event kind")
     )
@@ -285,55 +290,20 @@ def event_add(
         kind=chosen,
         agency=agency.strip(),
         name=name.strip() or None,
-        summary=summary,
+        summary=ask_optional(
+            is_interactive(), summary, "--summary", "A brief factual note of what happened", text
+        ),
     )
     case = record.add_event(book, case_id, event)
     typer.echo(f"added a {event.kind} event on {event.happened_on} to {case_id}")
     report(book, case.written, f"{case_id}: add event", commit)
 
 
-def others_at_risk(
-    ctx: typer.Context,
-    case_id: CaseArg,
-    children: Annotated[
-        bool | None, _flag("--children/--no-children", "Children are at risk too.")
-    ] = None,
-    adults: Annotated[
-        bool | None, _flag("--adults/--no-adults", "Other adults are at risk too.")
-    ] = None,
-    notes: Annotated[str | None, Opt(help="Who else is at risk, and how.")] = None,
-    referral_made: Annotated[
-        str | None, Opt(help="When the referral was made (children's services; the other case).")
-    ] = None,
-    as_of: AsOfOption = None,
-    commit: CommitOption = None,
-) -> None:
-    """Record whether children or other adults are at risk, and when a referral was made.
-
-    Example: safecli case others-at-risk SG-2026-0001 --children --notes "Grandson, 8,
-    stays at weekends" --referral-made 2026-11-04
-    """
-    book = book_of(ctx)
-    parse_day = date_parser(book, as_of)
-    changes: dict[tuple[str, ...], Any] = {}
-    for key, value in (
-        ("children", children),
-        ("adults", adults),
-        ("notes", notes),
-        ("referral_made", parse_day(referral_made) if referral_made else None),
-    ):
-        if value is not None:
-            changes[("others_at_risk", key)] = value
-    case = record.update_adult(book, case_id, changes)
-    typer.echo(f"recorded others at risk in {case_id}")
-    report(book, case.written, f"{case_id}: others at risk", commit)
-
-
 def register(root: typer.Typer) -> None:
     """Add these commands to the `case` group."""
     case_cli.app.command("update")(update)
-    case_cli.app.command("wishes")(wishes)
-    case_cli.app.command("others-at-risk")(others_at_risk)
+    case_cli.app.command("wishes")(case_wishes.wishes)
+    case_cli.app.command("others-at-risk")(case_wishes.others_at_risk)
     concern_app.command("add")(concern_add)
     case_cli.app.add_typer(concern_app, name="concern")
     capacity_app.command("add")(capacity_add)
