@@ -143,3 +143,16 @@ def test_the_installed_command_updates_a_meeting(book: Path) -> None:
     assert done.exit_code == 0, done.output
     assert done.stdout.startswith("updated M1: where, mode\ncalendar sequence 1;")
     assert meeting(book, "M1")["where"] == "Town Hall"
+
+
+def test_a_meeting_about_several_adults_moves_in_every_case(tmp_path: Path) -> None:
+    from shared_book import OTHER, shared_book
+
+    book = shared_book(tmp_path)
+    part = run(book, "meeting", "update", OTHER, "M1", "--when", "2026-11-05 10:00")
+    assert part.exit_code == 3
+    assert f"M1 of {OTHER} is its part of {CASE}'s M1" in part.output
+    result = run(book, "meeting", "update", CASE, "M1", "--when", "2026-11-05 10:00")
+    assert result.exit_code == 0, result.output
+    assert f"wrote cases/{OTHER}/meetings.yaml" in result.stdout
+    assert meeting(book, "M1")["when"] == meeting(book, "M1", OTHER)["when"] == "2026-11-05T10:00"

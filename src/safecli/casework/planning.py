@@ -4,8 +4,9 @@ A held meeting's plan is part of what happened (its minutes are recorded against
 so only a planned meeting changes here. Once its invitations went out, a change a
 calendar shows (time, place, link, mode) raises its calendar sequence, like
 `meeting reschedule`, so the invitation rendered again updates the calendar entry.
-Whether the changed meeting still meets the standards is the rulebook's to say as
-the case is saved.
+A meeting about several adults is changed where it was called; each other adult's
+part follows (its time), all cases written together. Whether the changed meeting
+still meets the standards is the rulebook's to say as the cases are saved.
 """
 
 from __future__ import annotations
@@ -13,17 +14,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from safecli import shape
+from safecli.casework.meetings import not_a_part
 from safecli.casework.people import resolve
 from safecli.casework.schedule import CALENDAR_KEYS, raise_sequence
+from safecli.casework.shared import edit_meeting
 from safecli.dates import format_when
 from safecli.errors import InvalidInput
 from safecli.model import MEETING_MODES, Person, check_choice
 from safecli.raw import day, mapping
 from safecli.store import roundtrip
-from safecli.store.book import Book, Case, edit_case
+from safecli.store.book import Book, Case
 
 
 @dataclass(frozen=True)
@@ -58,11 +62,13 @@ class Updated:
     case: Case
     changed: tuple[str, ...]
     resend: bool
+    also_written: tuple[Path, ...] = ()
 
 
 def planned_meeting(case: Case, meeting_id: str) -> Any:
     """The planned meeting with this id; InvalidInput saying why any other cannot change."""
     meeting = case.find("meetings", meeting_id)
+    not_a_part(case, meeting)
     status = meeting.get("status")
     if status == "held" or meeting.get("minutes") is not None:
         held = day(mapping(meeting.get("minutes")).get("held_on"))
@@ -89,7 +95,7 @@ def update_plan(book: Book, case_id: str, meeting_id: str, change: PlanChange) -
         check_choice(change.mode, MEETING_MODES, "mode")
     if change.purpose is not None and not change.purpose.strip():
         raise InvalidInput("purpose: say what the meeting is for (it cannot be empty)")
-    with edit_case(book, case_id) as case:
+    with edit_meeting(book, case_id, meeting_id) as (case, others):
         meeting = planned_meeting(case, meeting_id)
         values: dict[str, Any] = {
             "when": format_when(change.when) if change.when else None,
@@ -113,7 +119,9 @@ def update_plan(book: Book, case_id: str, meeting_id: str, change: PlanChange) -
         calendar = [key for key in changed if key in CALENDAR_KEYS]
         if calendar:
             raise_sequence(meeting)
-    return Updated(case, tuple(changed), bool(calendar) and meeting.get("invited_on") is not None)
+    also = tuple(path for other in others.values() for path in other.written)
+    sent = bool(calendar) and meeting.get("invited_on") is not None
+    return Updated(case, tuple(changed), sent, also)
 
 
 def _change_interpreter(meeting: Any, arranged: bool | None) -> bool:

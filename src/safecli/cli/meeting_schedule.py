@@ -127,7 +127,8 @@ def update(
     typer.echo(f"updated {meeting_id}: {', '.join(updated.changed)}")
     if updated.resend:
         _tell_calendars(book, case_id, meeting_id)
-    report(book, updated.case.written, f"{case_id}: update meeting {meeting_id}", commit)
+    written = [*updated.case.written, *updated.also_written]
+    report(book, written, f"{case_id}: update meeting {meeting_id}", commit)
 
 
 def _ask_plan(meeting: Any, moment: Any) -> PlanChange:
