@@ -416,7 +416,13 @@ def test_minutes_carry_forward_what_was_open_at_the_time(rbook: Path) -> None:
 def test_overdue_marker_follows_as_of(rbook: Path) -> None:
     before = run(rbook, "render", "minutes", "SG-2026-0100", "M1", "--as-of", "2026-11-09")
     assert "| 10 Nov 2026 | open |" in before.stdout
-    assert "OVERDUE" not in before.stdout
+    # A2, due on 8 Nov and done on 25 Nov, was open and overdue on 9 Nov.
+    assert "| 8 Nov 2026 | open (OVERDUE) |" in before.stdout
+    assert "done 25 Nov 2026" not in before.stdout
+    assert (
+        "OVERDUE"
+        not in run(rbook, "render", "minutes", "SG-2026-0100", "M1", "--as-of", "2026-11-07").stdout
+    )
 
 
 def test_minutes_of_a_meeting_not_held_is_an_error(rbook: Path) -> None:

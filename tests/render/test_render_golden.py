@@ -19,6 +19,12 @@ AS_OF = "2026-12-01"
 ALL = ("md", "html", "txt")
 INVITATION = (*ALL, "ics", "eml")
 
+
+def as_of(day: str) -> list[str]:
+    """The day a document is rendered as of, instead of AS_OF."""
+    return ["--as-of", day]
+
+
 CASES: list[tuple[str, list[str], tuple[str, ...]]] = [
     # An invitation to a planned meeting and to a held one, in every format.
     ("SG-2026-0001/invitation-M3", ["invitation", "SG-2026-0001", "M3"], INVITATION),
@@ -35,6 +41,14 @@ CASES: list[tuple[str, list[str], tuple[str, ...]]] = [
     ("SG-2026-0003/minutes-M3", ["minutes", "SG-2026-0003", "M3"], ("md",)),
     ("SG-2026-0004/minutes-M1", ["minutes", "SG-2026-0004", "M1"], ("md",)),
     ("SG-2026-0005/plan", ["plan", "SG-2026-0005"], ("md",)),
+    # As each action stood on an earlier day: A1 done on 8 Oct was open at M1 (7 Oct);
+    # A7's due date was 18 Nov until it was moved on 17 Nov.
+    (
+        "SG-2026-0001/minutes-M1-2026-10-07",
+        ["minutes", "SG-2026-0001", "M1", *as_of("2026-10-07")],
+        ("md",),
+    ),
+    ("SG-2026-0001/plan-2026-11-16", ["plan", "SG-2026-0001", *as_of("2026-11-16")], ("md",)),
     # Letters to the adult. SG-2026-0001 records 18pt large print, English.
     (
         "SG-2026-0001/letter-invitation-M3",
@@ -106,7 +120,8 @@ def test_golden(example_book: Path, tmp_path: Path, golden: str, args: list[str]
         adult = example_book / "cases" / "SG-2026-0001" / "adult.yaml"
         adult.write_text(adult.read_text().replace("  language: English\n", "  language: null\n"))
     out = tmp_path / "rendered"
-    result = run(example_book, "render", *args, "--format", fmt, "--as-of", AS_OF, "-o", str(out))
+    day = [] if "--as-of" in args else ["--as-of", AS_OF]
+    result = run(example_book, "render", *args, "--format", fmt, *day, "-o", str(out))
     assert result.exit_code == 0, result.output
     rendered = out.read_bytes()
     if fmt == "eml":  # unique in every message by design (make_msgid): compared as a shape

@@ -6,7 +6,7 @@ its risk assessment, capacity decision, feedback to the adult and review date.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Generic, TypeVar
@@ -39,6 +39,10 @@ from safecli.store.book import Book, Case
 
 T = TypeVar("T")
 TITLE = N_("Protection plan")
+NONE_WORDS = ("none", "no", "none known", "none identified", "not known")
+YES_RECORDED = N_("yes: %(what)s (recorded at %(meeting)s)")
+NONE_RECORDED = N_("none known (recorded at %(meeting)s)")
+AS_RECORDED = N_("as recorded at %(meeting)s: %(what)s")
 
 
 @dataclass(frozen=True)
@@ -92,12 +96,35 @@ class AdultWishes:
 
 @dataclass(frozen=True)
 class OthersNow:
-    """adult.yaml's `others_at_risk`."""
+    """Others at risk: adult.yaml's `others_at_risk` and what the latest minutes recorded
+    (`meeting`: that meeting's id; its words about children and other adults)."""
 
     children: bool
     adults: bool
     notes: str | None
     referral_made: date | None
+    meeting: str | None = None
+    children_recorded: str | None = None
+    adults_recorded: str | None = None
+
+    def children_text(self, gettext: Callable[..., str]) -> str:
+        """yes, none known, or what the latest minutes recorded, in the document's language."""
+        return self._text(gettext, self.children, self.children_recorded)
+
+    def adults_text(self, gettext: Callable[..., str]) -> str:
+        """yes, none known, or what the latest minutes recorded, in the document's language."""
+        return self._text(gettext, self.adults, self.adults_recorded)
+
+    def _text(self, gettext: Callable[..., str], flagged: bool, recorded: str | None) -> str:
+        if flagged:
+            if recorded:
+                return gettext(YES_RECORDED, what=recorded, meeting=self.meeting)
+            return gettext("yes")
+        if not recorded:
+            return gettext("none known")
+        if recorded.strip().rstrip(".").lower() in NONE_WORDS:
+            return gettext(NONE_RECORDED, meeting=self.meeting)
+        return gettext(AS_RECORDED, what=recorded, meeting=self.meeting)
 
 
 @dataclass(frozen=True)
@@ -132,7 +159,9 @@ def build(book: Book, case: Case, *, show_names: bool, today: date) -> Plan:
     held = [
         mapping(m)
         for m in items(case.meetings)
-        if mapping(m).get("status") == "held" and mapping(mapping(m).get("minutes"))
+        if mapping(m).get("status") == "held"
+        and mapping(mapping(m).get("minutes"))
+        and (day(mapping(mapping(m).get("minutes")).get("held_on")) or date.min) <= today
     ]
     held.sort(key=lambda m: day(mapping(m.get("minutes")).get("held_on")) or date.min)
     risks: list[FromMeeting[RiskRow]] = []
@@ -141,6 +170,7 @@ def build(book: Book, case: Case, *, show_names: bool, today: date) -> Plan:
     told: list[FromMeeting[Feedback]] = []
     reviews: list[FromMeeting[Review]] = []
     sources: list[HeldMeeting] = []
+    assessed: list[CapacityDecision] = []
     for meeting in held:
         minutes = mapping(meeting.get("minutes"))
         mid, on = str(meeting.get("id")), day(minutes.get("held_on"))
@@ -156,16 +186,14 @@ def build(book: Book, case: Case, *, show_names: bool, today: date) -> Plan:
         decided = capacity(minutes.get("capacity"), people)
         if decided is not None:
             best.append(FromMeeting(mid, on, decided))
+            assessed.append(_assessed(mapping(minutes.get("capacity")), people))
         back = feedback(minutes.get("feedback"), people)
         if back.how or back.by or back.due:
             told.append(FromMeeting(mid, on, back))
         reviews.append(FromMeeting(mid, on, review(minutes.get("review"))))
+    rows = (action_row(a, people, today) for a in items(case.actions))
     open_actions = sorted(
-        (
-            action_row(a, people, today)
-            for a in items(case.actions)
-            if mapping(a).get("status") == "open"
-        ),
+        (row for row in rows if row.status == "open"),
         key=lambda row: (row.due or date.max, row.id),
     )
     asked = mapping(adult.get("wishes"))
@@ -183,16 +211,13 @@ def build(book: Book, case: Case, *, show_names: bool, today: date) -> Plan:
         ),
         views=tuple(views),
         actions=tuple(open_actions),
-        capacity=tuple(_capacity(c, people) for c in items(adult.get("capacity"))),
+        capacity=_assessments(
+            [_capacity(c, people) for c in items(adult.get("capacity"))], assessed
+        ),
         best_interests=tuple(best),
         feedback=tuple(told),
         review=latest_review(reviews),
-        others_at_risk=OthersNow(
-            others.get("children") is True,
-            others.get("adults") is True,
-            text(others.get("notes")),
-            day(others.get("referral_made")),
-        ),
+        others_at_risk=_others(others, held),
         meetings=tuple(sources),
     )
 
@@ -214,6 +239,46 @@ def _concern(raw: Any, people: Directory) -> Concern:
         location=text(entry.get("location")),
         raised_on=day(entry.get("raised_on")),
         raised_by=people.person(entry.get("raised_by")),
+    )
+
+
+def _others(others: Mapping[str, Any], held: Sequence[Mapping[str, Any]]) -> OthersNow:
+    """adult.yaml's others at risk, with what the latest held meeting recorded."""
+    latest = next(
+        (m for m in reversed(held) if mapping(mapping(m.get("minutes")).get("others_at_risk"))),
+        None,
+    )
+    found = mapping(mapping(latest.get("minutes")).get("others_at_risk")) if latest else {}
+    return OthersNow(
+        children=others.get("children") is True or found.get("children_at_risk") is True,
+        adults=others.get("adults") is True or found.get("adults_at_risk") is True,
+        notes=text(others.get("notes")),
+        referral_made=day(others.get("referral_made")) or day(found.get("referral_made")),
+        meeting=text(latest.get("id")) if latest else None,
+        children_recorded=text(found.get("children")),
+        adults_recorded=text(found.get("adults")),
+    )
+
+
+def _assessments(
+    recorded: list[CapacityDecision], at_meetings: list[CapacityDecision]
+) -> tuple[CapacityDecision, ...]:
+    """adult.yaml's assessments, then those only a meeting's minutes recorded."""
+
+    def key(c: CapacityDecision) -> tuple[str, date | None, str | None]:
+        return c.decision.casefold().strip(), c.assessed_on, c.outcome
+
+    known = {key(c) for c in recorded}
+    return (*recorded, *(c for c in at_meetings if key(c) not in known))
+
+
+def _assessed(entry: Mapping[str, Any], people: Directory) -> CapacityDecision:
+    """A capacity assessment a meeting's minutes recorded."""
+    return CapacityDecision(
+        decision=text(entry.get("decision")) or "(decision not described)",
+        outcome=text(entry.get("outcome")),
+        assessed_on=day(entry.get("assessed_on")),
+        by=people.person(entry.get("assessed_by")),
     )
 
 

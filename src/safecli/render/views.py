@@ -134,6 +134,7 @@ class ActionRow:
     cancel_reason: str | None
     overdue: bool
     moves: int
+    first_due: date | None = None  # the due date first agreed, when it was moved since
 
     @property
     def status_text(self) -> str:
@@ -145,11 +146,29 @@ class ActionRow:
         return self.status
 
 
+def as_it_stood(raw: Any, on: date) -> dict[str, Any]:
+    """An actions.yaml entry as it stood at the end of day `on`: not done or cancelled if
+    that came later, and due when it was due before the moves made after that day."""
+    action = dict(mapping(raw))
+    if action.get("status") == "done" and (day(action.get("done_on")) or date.min) > on:
+        action.update(status="open", done_on=None)
+    if action.get("status") == "cancelled" and (day(action.get("cancelled_on")) or date.min) > on:
+        action.update(status="open", cancel_reason=None)
+    moves = [mapping(m) for m in items(action.get("moves"))]
+    kept = [m for m in moves if (day(m.get("moved_on")) or date.min) <= on]
+    later = [m for m in moves if m not in kept]
+    if later:
+        action.update(due=later[0].get("from"), moves=kept)
+    return action
+
+
 def action_row(raw: Any, people: Directory, today: date) -> ActionRow:
-    """An actions.yaml entry as a row; overdue when open and due before today."""
-    action = mapping(raw)
+    """An actions.yaml entry as a row, as it stood on `today` (`as_it_stood`); overdue
+    when open and due before today."""
+    action = as_it_stood(raw, today)
     due = day(action.get("due"))
     status = text(action.get("status")) or "open"
+    moves = [mapping(m) for m in items(action.get("moves"))]
     return ActionRow(
         id=text(action.get("id")) or "?",
         meeting=text(action.get("meeting")),
@@ -161,7 +180,8 @@ def action_row(raw: Any, people: Directory, today: date) -> ActionRow:
         note=text(action.get("note")),
         cancel_reason=text(action.get("cancel_reason")),
         overdue=status == "open" and due is not None and due < today,
-        moves=len(items(action.get("moves"))),
+        moves=len(moves),
+        first_due=first if (first := day(moves[0].get("from")) if moves else None) != due else None,
     )
 
 
