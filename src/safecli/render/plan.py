@@ -6,7 +6,7 @@ its risk assessment, capacity decision, feedback to the adult and review date.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Generic, TypeVar
@@ -40,9 +40,6 @@ from safecli.store.book import Book, Case
 T = TypeVar("T")
 TITLE = N_("Protection plan")
 NONE_WORDS = ("none", "no", "none known", "none identified", "not known")
-YES_RECORDED = N_("yes: %(what)s (recorded at %(meeting)s)")
-NONE_RECORDED = N_("none known (recorded at %(meeting)s)")
-AS_RECORDED = N_("as recorded at %(meeting)s: %(what)s")
 
 
 @dataclass(frozen=True)
@@ -107,24 +104,27 @@ class OthersNow:
     children_recorded: str | None = None
     adults_recorded: str | None = None
 
-    def children_text(self, gettext: Callable[..., str]) -> str:
-        """yes, none known, or what the latest minutes recorded, in the document's language."""
-        return self._text(gettext, self.children, self.children_recorded)
+    @property
+    def children_state(self) -> str:
+        """How the plan words children at risk (`OthersNow.state`)."""
+        return self.state(self.children, self.children_recorded)
 
-    def adults_text(self, gettext: Callable[..., str]) -> str:
-        """yes, none known, or what the latest minutes recorded, in the document's language."""
-        return self._text(gettext, self.adults, self.adults_recorded)
+    @property
+    def adults_state(self) -> str:
+        """How the plan words other adults at risk (`OthersNow.state`)."""
+        return self.state(self.adults, self.adults_recorded)
 
-    def _text(self, gettext: Callable[..., str], flagged: bool, recorded: str | None) -> str:
+    @staticmethod
+    def state(flagged: bool, recorded: str | None) -> str:
+        """yes, yes-recorded (with the minutes' words), none, none-recorded (the minutes
+        said none) or recorded (the minutes' words, not marked at risk)."""
         if flagged:
-            if recorded:
-                return gettext(YES_RECORDED, what=recorded, meeting=self.meeting)
-            return gettext("yes")
+            return "yes-recorded" if recorded else "yes"
         if not recorded:
-            return gettext("none known")
+            return "none"
         if recorded.strip().rstrip(".").lower() in NONE_WORDS:
-            return gettext(NONE_RECORDED, meeting=self.meeting)
-        return gettext(AS_RECORDED, what=recorded, meeting=self.meeting)
+            return "none-recorded"
+        return "recorded"
 
 
 @dataclass(frozen=True)
