@@ -28,10 +28,10 @@ def terminal_env() -> dict[str, str]:
 class Terminal:
     """A child process on a pseudo-terminal."""
 
-    def __init__(self, argv: list[str]) -> None:
+    def __init__(self, argv: list[str], env: dict[str, str] | None = None) -> None:
         self.master, slave = pty.openpty()
         self.proc = subprocess.Popen(
-            argv, stdin=slave, stdout=slave, stderr=slave, env=terminal_env(), close_fds=True
+            argv, stdin=slave, stdout=slave, stderr=slave, env=env or terminal_env(), close_fds=True
         )
         os.close(slave)
         self.seen = b""

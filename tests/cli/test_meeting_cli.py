@@ -1129,6 +1129,9 @@ def test_edit_cannot_be_combined_with_minutes_flags(book: Path) -> None:
     result = run(book, "meeting", "record", CASE, "M1", "--edit", "--decision", "x")
     assert result.exit_code == 2
     assert "leave out --decision" in result.stderr
+    result = run(book, "meeting", "record", CASE, "M1", "--edit", "--no-children-at-risk")
+    assert result.exit_code == 2
+    assert "leave out --children-at-risk" in result.stderr
 
 
 # --- a whole S42 strategy discussion at the shell, no YAML opened ---------------------

@@ -149,7 +149,7 @@ def record(
     meeting = meetings.find_meeting(case, meeting_id)
     mt = policy.get(str(meeting.get("type")))
     planned = str(meeting.get("when") or "")[:10]
-    given = [key for key in _CONTENT if ctx.params.get(key) not in (None, False, [], ())]
+    given = [key for key in _CONTENT if _given(key, ctx.params.get(key))]
     if edit:
         if given:
             raise UsageProblem(
@@ -210,6 +210,14 @@ def record(
     report(book, written, f"{case_id}: record meeting {meeting_id}", commit)
 
 
+def _given(key: str, value: Any) -> bool:
+    """Whether a content flag was given (`--no-children-at-risk` is, as False)."""
+    if key in _YES_OR_NO:
+        return value is not None
+    return value not in (None, False, [], ())
+
+
+_YES_OR_NO = ("adults_at_risk", "children_at_risk")
 _CONTENT = (
     "attendee",
     "apology",
