@@ -326,6 +326,7 @@ AGENCY_PERSON = Record(
         "email": Text(),
         "phone": Text(),
         "language": _choice(model.DOCUMENT_LANGUAGES, "language"),
+        "large_print": Number(*model.LARGE_PRINT_SIZES),
     },
     required=("name",),
     nullable=False,

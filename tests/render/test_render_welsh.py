@@ -10,11 +10,9 @@ from test_render import run
 AS_OF = ("--as-of", "2026-12-01")
 
 
-def add_person(book: Path, case: str, meeting: str, who: str, language: str) -> None:
-    """A police officer with a recorded language, invited to a meeting."""
-    added = run(
-        book, "agency", "add", case, "police", "--person", f"{who};Officer", "--language", language
-    )
+def add_person(book: Path, case: str, meeting: str, who: str, *needs: str) -> None:
+    """A police officer with recorded needs (--language, --large-print), invited."""
+    added = run(book, "agency", "add", case, "police", "--person", f"{who};Officer", *needs)
     assert added.exit_code == 0, added.output
     invited = run(
         book, "meeting", "invite", case, meeting, f"police:{who}", "--reason", "Police view"
@@ -24,7 +22,7 @@ def add_person(book: Path, case: str, meeting: str, who: str, language: str) -> 
 
 def test_an_invitee_gets_their_recorded_language(example_book: Path) -> None:
     # SG-2026-0002 is a case in Wales: both languages unless the person's is recorded.
-    add_person(example_book, "SG-2026-0002", "M2", "DC Sian Evans", "en")
+    add_person(example_book, "SG-2026-0002", "M2", "DC Sian Evans", "--language", "en")
     english = run(
         example_book,
         "render",
@@ -49,7 +47,7 @@ def test_an_invitee_gets_their_recorded_language(example_book: Path) -> None:
     )
     assert both.stdout.index("Annwyl DS Huw Jenkins,") < both.stdout.index("Dear DS Huw Jenkins,")
     # In England, a Welsh speaker's invitation is in Welsh only; --lang overrides.
-    add_person(example_book, "SG-2026-0001", "M3", "PC Dafydd Rees", "cy")
+    add_person(example_book, "SG-2026-0001", "M3", "PC Dafydd Rees", "--language", "cy")
     welsh = run(
         example_book,
         "render",
@@ -119,3 +117,19 @@ def test_lang_chooses_for_minutes_and_plan(example_book: Path) -> None:
     unknown = run(example_book, "render", "minutes", "SG-2026-0001", "M2", "--lang", "fr")
     assert unknown.exit_code == 3
     assert "unknown --lang 'fr'" in unknown.stderr
+
+
+def test_an_invitee_gets_their_recorded_large_print(example_book: Path) -> None:
+    add_person(example_book, "SG-2026-0002", "M2", "PC Tom Reed", "--large-print", "20")
+    agencies = (example_book / "cases" / "SG-2026-0002" / "agencies.yaml").read_text()
+    assert "    large_print: 20\n" in agencies
+    to = ("--to", "police:PC Tom Reed", "-f", "html", *AS_OF)
+    page = run(example_book, "render", "invitation", "SG-2026-0002", "M2", *to).stdout
+    html5lib.HTMLParser(strict=True).parse(page)
+    assert "body, table.data, .org { font-size: 20pt; }" in page  # on the bilingual page too
+    english = run(example_book, "render", "invitation", "SG-2026-0002", "M2", *to, "--lang", "en")
+    assert "font-size: 20pt" in english.stdout
+    others = run(example_book, "render", "invitation", "SG-2026-0002", "M2", "-f", "html", *AS_OF)
+    assert "font-size: 20pt" not in others.stdout
+    lone = run(example_book, "agency", "add", "SG-2026-0002", "police", "--large-print", "20")
+    assert lone.exit_code == 2 and "give --person too" in lone.stderr

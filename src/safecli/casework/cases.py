@@ -66,6 +66,7 @@ class AgencyPerson:
     email: str | None = None
     phone: str | None = None
     language: str | None = None
+    large_print: int | None = None
 
     @classmethod
     def parse(cls, value: str) -> AgencyPerson:
@@ -82,11 +83,16 @@ class AgencyPerson:
         check_choice(language, DOCUMENT_LANGUAGES, "language")
         return replace(self, language=language)
 
+    def printed_at(self, points: int | None) -> AgencyPerson:
+        """This person with documents to them in large print at `points`."""
+        return self if points is None else replace(self, large_print=points)
+
     def as_record(self) -> dict[str, Any]:
-        """The agencies.yaml entry; a language only when one is recorded."""
+        """The agencies.yaml entry; a language and a print size only when recorded."""
         record = {key: getattr(self, key) for key in AGENCY_PERSON.keys}
-        if record["language"] is None:
-            del record["language"]
+        for optional in ("language", "large_print"):
+            if record[optional] is None:
+                del record[optional]
         return record
 
 

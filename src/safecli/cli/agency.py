@@ -33,9 +33,22 @@ def add(
             "in a Welsh book, unset means both, Welsh first.",
         ),
     ] = None,
+    large_print: Annotated[
+        int | None,
+        typer.Option(
+            "--large-print",
+            min=14,
+            max=72,
+            metavar="POINTS",
+            help="The people's documents in large print at this size (HTML invitations).",
+        ),
+    ] = None,
     commit: CommitOption = None,
 ) -> None:
     """Add an agency to a case, or more people to an agency already there.
+
+    --language and --large-print are recorded for each person added: an invitation
+    addressed to them (render invitation --to agency:Name) follows them.
 
     Example: safecli agency add SG-2026-0001 police --name "Exampleshire Police"
     --kind police --person "DC Lee Jones;Investigating officer;lee.jones@example.org"
@@ -44,9 +57,14 @@ def add(
     from safecli.casework import cases
 
     book = book_of(ctx)
-    people = [cases.AgencyPerson.parse(value).speaking(language) for value in person or []]
-    if language is not None and not people:
-        raise UsageProblem("--language is recorded for the people added: give --person too")
+    people = [
+        cases.AgencyPerson.parse(value).speaking(language).printed_at(large_print)
+        for value in person or []
+    ]
+    if (language is not None or large_print is not None) and not people:
+        raise UsageProblem(
+            "--language and --large-print are recorded for the people added: give --person too"
+        )
     case = cases.add_agency(book, case_id, handle, name=name, kind=kind, people=people, lead=lead)
     report(
         book, case.written, f"{case_id}: add agency {handle}" + (" (lead)" if lead else ""), commit

@@ -75,6 +75,9 @@ def compose(
         ),
         "sections": parts,
         "reference": Markup(templates.render_block(name, "reference", each[first], lang=first)),
+        "own_style": Markup(
+            templates.render_block(name, "page_style", each[first], lang=first).strip()
+        ),
         "page_label": " / ".join(Words(lang).gettext("Page") for lang in languages),
         "of_label": " / ".join(Words(lang).gettext("of") for lang in languages),
     }

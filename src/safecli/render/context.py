@@ -27,6 +27,7 @@ from safecli.render.views import (
     Directory,
     PersonView,
     format_when,
+    points,
 )
 from safecli.store import scan
 from safecli.store.book import Book, Case
@@ -157,17 +158,13 @@ def adult_view(case: Case, people: Directory, *, show_names: bool) -> AdultView:
             advocate=text(comm.get("advocate")),
             needs_advocate=comm.get("needs_advocate") is True,
             easy_read=comm.get("easy_read") is True,
-            large_print=_points(comm.get("large_print")),
+            large_print=points(comm.get("large_print")),
             notes=text(comm.get("notes")),
         ),
         risk_level=text(adult.get("risk_level")),
         lead_agency=people.agency(adult.get("lead_agency")),
         coordinator=people.person(adult.get("coordinator")),
     )
-
-
-def _points(value: Any) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def meeting_type(policy: Policy, raw: Mapping[str, Any]) -> MeetingType:

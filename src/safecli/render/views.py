@@ -44,6 +44,7 @@ class PersonView:
     email: str | None
     phone: str | None
     language: str | None = None
+    large_print: int | None = None
 
     def __str__(self) -> str:
         return f"{self.name} ({self.agency_name})"
@@ -111,6 +112,7 @@ class Directory:
             email=text(entry.get("email")),
             phone=text(entry.get("phone")),
             language=text(entry.get("language")),
+            large_print=points(entry.get("large_print")),
         )
 
     def persons(self, raw: Any) -> tuple[PersonView, ...]:
@@ -183,6 +185,11 @@ def action_row(raw: Any, people: Directory, today: date) -> ActionRow:
         moves=len(moves),
         first_due=first if (first := day(moves[0].get("from")) if moves else None) != due else None,
     )
+
+
+def points(value: Any) -> int | None:
+    """A recorded point size (an integer, not a flag), or None."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def format_day(value: date | None) -> str:
