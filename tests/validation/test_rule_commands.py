@@ -100,7 +100,7 @@ TABLE: dict[str, Breaks | Unbreakable] = {
     ),
     "INT002": Unbreakable(
         "commands give every id (the next free one); case new --id is refused before the "
-        "rulebook when the case exists or the id is not SG-YYYY-NNNN",
+        "rulebook when the case exists or the id is not a case id",
         "planned",
         ("meetings", "- id: M1", "- id: M01"),
     ),
