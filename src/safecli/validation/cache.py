@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
@@ -88,13 +89,16 @@ class Cache:
         self._path = root / ".safecli" / CACHE_FILE
         self._key = key
         self._cases: dict[str, Any] = {}
+        # Entries handed out by `get`, kept as their results (not their rows as well)
+        # until `save` writes them again: a warm run of 30,000 cases held both.
+        self._reused: dict[str, tuple[Stamp, CaseResult]] = {}
         self._written_ns = 0
         self._changed = False
         try:
             if self._path.is_symlink() or self._path.parent.is_symlink():
                 return
             written_ns = self._path.stat().st_mtime_ns
-            raw = json.loads(self._path.read_text(encoding="utf-8"))
+            raw = json.loads(self._path.read_bytes())
         except (OSError, ValueError):
             return
         if isinstance(raw, dict) and raw.get("key") == key and isinstance(raw.get("cases"), dict):
@@ -114,20 +118,17 @@ class Cache:
             if not _still(root / "cases" / other, seen, self._written_ns):
                 return None
         try:
-            return _result(case_id, entry)
+            result = _result(case_id, entry)
         except (KeyError, TypeError, ValueError):
             return None
+        del self._cases[case_id]
+        self._reused[case_id] = (current, result)
+        return result
 
     def put(self, current: Stamp, result: CaseResult) -> None:
         """Remember a freshly computed result."""
-        self._cases[result.case] = {
-            "stamp": current,
-            "first": result.first,
-            "last": result.last,
-            "lookups": result.lookups,
-            "findings": [_row(f) for f in result.findings],
-            "waived": [[*_row(w.finding), w.reason, w.line] for w in result.waived],
-        }
+        self._reused.pop(result.case, None)
+        self._cases[result.case] = _entry(current, result)
         self._changed = True
 
     def save(self) -> None:
@@ -139,7 +140,10 @@ class Cache:
                 return
             if not self._path.parent.is_dir():
                 make_private_dir(self._path.parent)
-            text = json.dumps({"key": self._key, "cases": self._cases}, separators=(",", ":"))
+            cases = dict(self._cases)
+            for case_id, (current, result) in self._reused.items():
+                cases[case_id] = _entry(current, result)
+            text = json.dumps({"key": self._key, "cases": cases}, separators=(",", ":"))
             write_atomic(self._path, text)
         except (OSError, SafecliError):
             return
@@ -171,12 +175,25 @@ _FIELDS = (
 )
 
 
+def _entry(current: Stamp, result: CaseResult) -> dict[str, Any]:
+    return {
+        "stamp": current,
+        "first": result.first,
+        "last": result.last,
+        "lookups": result.lookups,
+        "findings": [_row(f) for f in result.findings],
+        "waived": [[*_row(w.finding), w.reason, w.line] for w in result.waived],
+    }
+
+
 def _row(finding: Finding) -> list[Any]:
     return [getattr(finding, name) for name in _FIELDS]
 
 
 def _finding(row: list[Any]) -> Finding:
-    return Finding(**dict(zip(_FIELDS, row[: len(_FIELDS)], strict=True)))
+    # The same codes, paths and messages recur thousands of times: one copy of each.
+    values: list[Any] = [sys.intern(v) if v.__class__ is str else v for v in row[: len(_FIELDS)]]
+    return Finding(**dict(zip(_FIELDS, values, strict=True)))
 
 
 def _result(case_id: str, entry: dict[str, Any]) -> CaseResult:

@@ -24,7 +24,7 @@ WARNING = "warning"
 KINDS = ("adult", "agencies", "meetings", "actions")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One problem in one place. `path` is relative to the book; line and column are 1-based.
 
