@@ -21,6 +21,24 @@ STATUS = {"open": N_("open"), "done": N_("done"), "cancelled": N_("cancelled")}
 FORMATS = {"discussion": N_("discussion"), "meeting": N_("meeting")}
 # Risk levels and case statuses, shown as recorded (`| tr` in the templates).
 LEVELS = (N_("low"), N_("medium"), N_("high"), N_("closed"))
+# Types of abuse as recorded (adult.yaml's concerns), England's and Wales's.
+ABUSE = (
+    N_("physical"),
+    N_("domestic"),
+    N_("sexual"),
+    N_("psychological"),
+    N_("financial"),
+    N_("modern-slavery"),
+    N_("discriminatory"),
+    N_("organisational"),
+    N_("neglect"),
+    N_("self-neglect"),
+    N_("sexual-exploitation"),
+    N_("fgm"),
+    N_("trafficking"),
+    N_("position-of-trust"),
+    N_("professional"),
+)
 
 
 @dataclass(frozen=True)
