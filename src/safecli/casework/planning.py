@@ -25,7 +25,7 @@ from safecli.casework.shared import edit_meeting
 from safecli.dates import format_when
 from safecli.errors import InvalidInput
 from safecli.model import MEETING_MODES, Person, check_choice
-from safecli.raw import day, mapping
+from safecli.raw import day, items, mapping
 from safecli.store import roundtrip
 from safecli.store.book import Book, Case
 
@@ -142,7 +142,7 @@ def _change_agenda(meeting: Any, change: PlanChange) -> bool:
     if change.agenda is None and not change.agenda_add and not change.agenda_remove:
         return False
     current = meeting.get("agenda")
-    before = list(current) if isinstance(current, list) else []
+    before = list(items(current))
     lines: list[Any] = list(change.agenda) if change.agenda is not None else list(before)
     # Numbers count the agenda as it was, however many lines go.
     for index in sorted(

@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
+from safecli import raw
 from safecli.cli.common import (
     AsOfOption,
     CommitOption,
@@ -331,12 +332,11 @@ def show(
 
 def _records(items: Any) -> list[Any]:
     """The mappings of a list from a hand-edited file (validate reports the rest)."""
-    return [item for item in items if isinstance(item, dict)] if isinstance(items, list) else []
+    return raw.records(items)
 
 
 def _lead(action: Any) -> Any:
-    lead = action.get("lead")
-    return lead if isinstance(lead, dict) else {}
+    return raw.mapping(action.get("lead"))
 
 
 @app.command("close")

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
+from safecli import raw
 from safecli.cli.common import (
     AsOfOption,
     CommitOption,
@@ -292,8 +293,7 @@ def _advocate(case: Case, invitees: list[Invitation], advocate: bool | None) -> 
     from safecli.casework.meetings import Invitation
     from safecli.casework.people import kind_of, people_of_kinds
 
-    comm = case.adult.get("communication")
-    comm = comm if isinstance(comm, Mapping) else {}
+    comm = raw.mapping(case.adult.get("communication"))
     notes: list[str] = []
     if comm.get("needs_advocate") or comm.get("advocate"):
         invited = {i.person for i in invitees}

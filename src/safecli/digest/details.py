@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from safecli import raw
 from safecli.digest.items import Item, with_extras
 from safecli.errors import FileFormatError
 from safecli.store import fastload
@@ -51,7 +52,7 @@ def _name(adult: Any) -> str | None:
 
 
 def _by_id(records: Any, wanted: str | None) -> dict[str, Any]:
-    for record in records if isinstance(records, list) else []:
+    for record in raw.items(records):
         if isinstance(record, dict) and str(record.get("id")) == wanted:
             return record
     return {}

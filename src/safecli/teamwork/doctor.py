@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from safecli import raw
 from safecli.errors import FileFormatError
 from safecli.model import CASE_ID, FILES
 from safecli.store import refusals, scan
@@ -271,7 +272,7 @@ def _people(kind: str, data: Any) -> Iterator[str]:
     elif kind == "agencies":
         for agency in data:
             people = agency.get("people") if isinstance(agency, dict) else None
-            for person in people if isinstance(people, list) else []:
+            for person in raw.items(people):
                 if isinstance(person, dict) and isinstance(person.get("name"), str):
                     yield person["name"]
 

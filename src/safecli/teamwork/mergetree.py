@@ -18,6 +18,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from safecli import raw
 from safecli.teamwork.matching import (
     IDENTITIES,
     MISSING,
@@ -65,9 +66,7 @@ class Merger:
             and isinstance(theirs, list)
         ):
             # item by item even when the data is unchanged: comments may have changed
-            merged = self.sequence(
-                base if isinstance(base, list) else [], ours, theirs, identity, (), (), self.kind
-            )
+            merged = self.sequence(raw.items(base), ours, theirs, identity, (), (), self.kind)
             if merged is not None:
                 return merged
         return self.value(base, ours, theirs, (), (), self.kind)
@@ -87,14 +86,10 @@ class Merger:
             and not is_person(ours)
             and not is_person(theirs)
         ):
-            return self.mapping(
-                base if isinstance(base, Mapping) else {}, ours, theirs, shape, path, label
-            )
+            return self.mapping(raw.mapping(base), ours, theirs, shape, path, label)
         identity = self.identities.get(shape)
         if identity is not None and isinstance(ours, CommentedSeq) and isinstance(theirs, list):
-            merged = self.sequence(
-                base if isinstance(base, list) else [], ours, theirs, identity, shape, path, label
-            )
+            merged = self.sequence(raw.items(base), ours, theirs, identity, shape, path, label)
             if merged is not None:
                 return merged
         kept = "ours" if ours is not MISSING else "theirs"

@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from safecli import raw
 from safecli.teamwork.matching import same
 
 PREFIXES = {"actions": "A", "meetings": "M"}
@@ -169,7 +170,7 @@ def _risk_action_lists(meeting: Any) -> list[Any]:
 
 
 def _items(doc: Any) -> list[Any]:
-    return [item for item in doc if isinstance(item, dict)] if isinstance(doc, list) else []
+    return raw.records(doc)
 
 
 def _number(prefix: str, value: Any) -> int:

@@ -17,6 +17,7 @@ from typing import Any
 
 from safecli.digest.facts import case_facts, held_day, when_day
 from safecli.raw import day as yaml_day
+from safecli.raw import items as yaml_items
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,7 @@ def summary(
     concerns = adult.get("concerns")
     raised = [
         day
-        for c in (concerns if isinstance(concerns, list) else [])
+        for c in yaml_items(concerns)
         if isinstance(c, dict) and (day := _day(c.get("raised_on"))) is not None
     ]
     called = [
@@ -184,7 +185,7 @@ def _meeting(m: dict[str, Any]) -> tuple[Any, ...]:
     invited = tuple(
         dict.fromkeys(
             agency
-            for i in (invitees if isinstance(invitees, list) else [])
+            for i in yaml_items(invitees)
             if isinstance(i, dict) and (agency := _agency(i.get("person"))) is not None
         )
     )

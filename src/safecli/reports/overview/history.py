@@ -27,6 +27,7 @@ from safecli.digest import cache as digestcache
 from safecli.digest.items import compute
 from safecli.errors import FileFormatError, GitFailure
 from safecli.model import FILES
+from safecli.raw import mapping
 from safecli.reports.overview.facts import both
 from safecli.reports.overview.read import records
 from safecli.reports.overview.timeliness import days_to_first_meeting
@@ -62,8 +63,8 @@ def weekly(
     log = _first_parent_log(top)
     path = book.cache_dir / CACHE_NAME
     cached = digestcache.read_entries(path) if use_cache else {}
-    known: dict[Any, Any] = cached.get("cases", {}) if isinstance(cached, dict) else {}
-    points: dict[Any, Any] = cached.get("points", {}) if isinstance(cached, dict) else {}
+    known: dict[Any, Any] = mapping(mapping(cached).get("cases"))
+    points: dict[Any, Any] = mapping(mapping(cached).get("points"))
     used_cases: dict[Any, Any] = {}
     used_points: dict[Any, Any] = {}
     changed = False
