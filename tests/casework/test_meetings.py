@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from meeting_book import CASE, WELSH, make_book, meeting, snapshot
 
+from safecli import shape
 from safecli.casework import meetings
 from safecli.casework.meetings import Invitation, NewMeeting
 from safecli.casework.minutes import Capacity, Minutes, record_minutes
@@ -17,6 +18,7 @@ from safecli.dates import parse_datetime
 from safecli.errors import InvalidInput, RuleViolation
 from safecli.model import Person
 from safecli.policy.pack import book_policy
+from safecli.store import roundtrip
 from safecli.store.book import Book, find_book, load_case
 from safecli.validation.guard import Rulebook
 
@@ -248,6 +250,30 @@ def test_the_best_interests_form_asks_for_capacity(book: Book) -> None:
     mt = book_policy(book).get("best-interests")
     text = form(load_case(book, CASE), mid, mt, date(2026, 11, 3))
     assert "capacity:\n  decision: null\n" in text
+
+
+def test_the_form_asks_for_every_declared_field_of_the_minutes(book: Book) -> None:
+    mid = new(book, type_id="best-interests", decision_maker=Person("health", "Dr Ravi Menon"))
+    mt = book_policy(book).get("best-interests")
+    text = form(load_case(book, CASE), mid, mt, date(2026, 11, 3))
+    data = roundtrip.parse(Path("form.yaml"), text, dict)
+    later = {"shared", "feedback.given_on"}  # written by meeting share / meeting feedback
+    assert tuple(data) == tuple(key for key in shape.MINUTES.keys if key not in later)
+    for key, declared in shape.MINUTES.fields.items():
+        if isinstance(declared, shape.Record):
+            asked = tuple(sub for sub in declared.keys if f"{key}.{sub}" not in later)
+            assert tuple(data[key]) == asked, key
+    assert tuple(data["risks"][0]) == shape.RISK.keys
+
+
+def test_the_form_refuses_a_field_written_later_with_the_command_to_use(book: Book) -> None:
+    mid = new(book)
+    mt = book_policy(book).get("s42-strategy")
+    text = form(load_case(book, CASE), mid, mt, date(2026, 11, 3))
+    text = text.replace("  due: null\n", "  due: null\n  given_on: 2026-11-04\n")
+    expected = "feedback.given_on: unknown field; known: how, by, due .record it with: safecli"
+    with pytest.raises(InvalidInput, match=expected):
+        read_form(Path("form.yaml"), text, today=date(2026, 11, 3))
 
 
 @pytest.mark.parametrize(

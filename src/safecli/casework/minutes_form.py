@@ -26,7 +26,20 @@ from safecli.policy.pack import MeetingType
 from safecli.store import roundtrip
 from safecli.store.book import Case
 
-FORM_KEYS = tuple(key for key in shape.MINUTES.keys if key != "shared")
+# Fields of the minutes' declared shape that other commands write after the meeting:
+# the form leaves them out, and refuses them with the command to use.
+LATER = {
+    ("shared",): "minutes are shared with: safecli meeting share",
+    ("feedback", "given_on"): "record it with: safecli meeting feedback --given-on",
+}
+
+
+def form_keys(record: shape.Record, *where: str) -> tuple[str, ...]:
+    """The keys of a part of the minutes (by its place) the form asks for: all but LATER."""
+    return tuple(key for key in record.keys if (*where, key) not in LATER)
+
+
+FORM_KEYS = form_keys(shape.MINUTES)
 STAYED_AWAY = ("declined", "deputy", "written-update")
 PLAIN_NAME = re.compile(r"[A-Za-z][A-Za-z .'-]*[A-Za-z.]")
 
@@ -200,7 +213,9 @@ class _Reader:
             raise self.fail(node, key, f"{key}: expected a mapping of {', '.join(keys)}")
         for sub in value:
             if sub not in keys:
-                raise self.fail(value, sub, f"{key}.{sub}: unknown field; known: {', '.join(keys)}")
+                later = f" ({LATER[(key, sub)]})" if (key, sub) in LATER else ""
+                known = ", ".join(keys)
+                raise self.fail(value, sub, f"{key}.{sub}: unknown field; known: {known}{later}")
         return value
 
     def items(self, node: Any, key: str) -> list[Any]:
@@ -267,20 +282,16 @@ def read_form(path: Path, text: str, *, today: date) -> Minutes:
                 data,
                 key,
                 f"unknown field {key!r}; known: {', '.join(FORM_KEYS)}"
-                + (" (minutes are shared with: safecli meeting share)" if key == "shared" else ""),
+                + (f" ({LATER[(key,)]})" if (key,) in LATER else ""),
             )
     held_on = r.day(data, "held_on")
     if held_on is None:
         raise r.fail(data, "held_on", "held_on: give the date the meeting took place")
-    wishes = r.mapping(data, "wishes", ("views", "obtained_by"))
+    wishes = r.mapping(data, "wishes", shape.MINUTES_WISHES.keys)
     others = r.mapping(data, "others_at_risk", shape.MINUTES_OTHERS.keys)
-    review = r.mapping(data, "review", ("date", "not_required"))
-    feedback = r.mapping(data, "feedback", ("how", "by", "due"))
-    capacity = r.mapping(
-        data,
-        "capacity",
-        ("decision", "assessed_on", "assessed_by", "outcome", "best_interests_decision"),
-    )
+    review = r.mapping(data, "review", shape.REVIEW.keys)
+    feedback = r.mapping(data, "feedback", form_keys(shape.FEEDBACK, "feedback"))
+    capacity = r.mapping(data, "capacity", shape.MINUTES_CAPACITY.keys)
     return Minutes(
         held_on=held_on,
         attendees=r.people(data, "attendees"),
@@ -340,7 +351,7 @@ def _entries(r: _Reader, data: Any, key: str, keys: tuple[str, ...]) -> list[Map
 
 def _risks(r: _Reader, data: Any) -> list[Risk]:
     risks = []
-    for item in _entries(r, data, "risks", ("risk", "in_place", "barriers", "actions")):
+    for item in _entries(r, data, "risks", shape.RISK.keys):
         actions = item.get("actions") or []
         if isinstance(actions, str):
             actions = [a.strip() for a in actions.split(",") if a.strip()]
@@ -362,7 +373,7 @@ def _risks(r: _Reader, data: Any) -> list[Risk]:
 
 def _disagreements(r: _Reader, data: Any) -> list[Disagreement]:
     found = []
-    for item in _entries(r, data, "disagreements", ("raised_by", "about", "outcome", "escalated")):
+    for item in _entries(r, data, "disagreements", shape.DISAGREEMENT.keys):
         about = r.text(item, "about")
         if about is None:
             raise r.fail(item, "about", "about: say what the disagreement was about")
