@@ -76,6 +76,9 @@ def test_the_welsh_catalogue_covers_every_phrase_and_awaits_review() -> None:
     assert "Strategy meeting (Wales)" in phrases and "Protection plan" in phrases
     catalogue = welsh()
     assert phrases - set(catalogue) == set(), "run pybabel extract/update (docs/templates.md)"
+    with open(REPO / "src/safecli/locale/safecli.pot", "rb") as pot:
+        template = {m.id for m in read_po(pot) if m.id}
+    assert template == phrases == set(catalogue), "the .pot and .po follow the templates"
     for msgid, (msgstr, flags, comments) in catalogue.items():
         assert msgstr and msgstr != msgid, msgid
         assert "fuzzy" in flags, f"{msgid!r} is not flagged for the translators' review"

@@ -133,3 +133,26 @@ def test_an_invitee_gets_their_recorded_large_print(example_book: Path) -> None:
     assert "font-size: 20pt" not in others.stdout
     lone = run(example_book, "agency", "add", "SG-2026-0002", "police", "--large-print", "20")
     assert lone.exit_code == 2 and "give --person too" in lone.stderr
+
+
+def test_a_cancellation_in_wales_is_bilingual(example_book: Path) -> None:
+    cancelled = run(example_book, "meeting", "cancel", "SG-2026-0002", "M2", "--reason", "Moved")
+    assert cancelled.exit_code == 0, cancelled.output
+    eml = run(example_book, "render", "invitation", "SG-2026-0002", "M2", "-f", "eml", *AS_OF)
+    assert eml.exit_code == 0, eml.output
+    body = eml.stdout.replace("=\n", "")
+    assert "Subject: SWYDDOGOL-SENSITIF: Wedi'i ganslo:" in eml.stdout
+    assert body.index("Mae'r cyfarfod hwn wedi'i ganslo.") < body.index(
+        "This meeting is cancelled."
+    )
+
+
+def test_an_override_without_a_content_block_cannot_be_bilingual(example_book: Path) -> None:
+    own = example_book / "templates"
+    own.mkdir()
+    (own / "minutes.html.j2").write_text("<p>{{ doc.title }}</p>\n")
+    both = run(example_book, "render", "minutes", "SG-2026-0002", "M1", "-f", "html", *AS_OF)
+    assert both.exit_code == 3
+    assert "template minutes.html.j2 has no content block" in both.stderr
+    one = run(example_book, "render", "minutes", "SG-2026-0002", "M1", "-f", "html", "--lang", "cy")
+    assert one.exit_code == 0 and one.stdout == "<p>Cofnodion: Cyfarfod strategaeth (Cymru)</p>\n"

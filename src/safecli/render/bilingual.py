@@ -61,7 +61,7 @@ def compose(
             lang,
             TAGS[lang],
             each[lang]["doc"].title,
-            Markup(templates.render_block(name, "content", each[lang], lang=lang)),
+            Markup(templates.render_block(name, "content", each[lang], lang=lang, required=True)),
         )
         for lang in languages
     )

@@ -96,13 +96,27 @@ class Templates:
         )
 
     def render_block(
-        self, name: str, block: str, variables: Mapping[str, Any], *, lang: str = "en"
+        self,
+        name: str,
+        block: str,
+        variables: Mapping[str, Any],
+        *,
+        lang: str = "en",
+        required: bool = False,
     ) -> str:
-        """One block of an HTML template (its `content`, say); empty when it has none."""
+        """One block of an HTML template (its `content`, say); empty when it has none,
+        TemplateFailure when it has none and it is `required`."""
 
         def run() -> str:
             template = self.environment(lang, "html").get_template(name)
             if block not in template.blocks:
+                if required:
+                    raise TemplateFailure(
+                        f"template {name} has no {block} block: a document in two "
+                        "languages puts each language's content block on one page "
+                        "(extend _base.html.j2 as the built-in templates do, or give --lang)",
+                        path=template.filename,
+                    )
                 return ""
             # The template's own macros and top-level names, as its blocks see them.
             own = template.make_module(dict(variables)).__dict__
