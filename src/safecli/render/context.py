@@ -62,9 +62,15 @@ class Communication:
 
     @property
     def any(self) -> bool:
-        """True when an interpreter, advocate, easy read or other need is recorded."""
+        """True when an interpreter, advocate, easy read, large print or other need is
+        recorded."""
         return bool(
-            self.interpreter or self.advocate or self.needs_advocate or self.easy_read or self.notes
+            self.interpreter
+            or self.advocate
+            or self.needs_advocate
+            or self.easy_read
+            or self.large_print
+            or self.notes
         )
 
 
