@@ -8,9 +8,11 @@ from datetime import date
 from typing import Any
 
 from safecli.casework.meetings import carried_forward
+from safecli.casework.shared import convened_in
 from safecli.errors import InvalidInput
 from safecli.policy.pack import MeetingType, book_policy
 from safecli.raw import day, items, mapping, text, texts
+from safecli.render.adults import AdultPart, adult_parts
 from safecli.render.context import (
     AdultView,
     Document,
@@ -38,7 +40,7 @@ from safecli.render.records import (
     wishes,
 )
 from safecli.render.views import ActionRow, AgencyView, Directory, PersonView, action_row
-from safecli.store.book import Book, Case
+from safecli.store.book import Book, Case, read_case
 
 TITLE = N_("Minutes: %(title)s")
 
@@ -77,6 +79,7 @@ class Minutes:
     actions: tuple[ActionRow, ...]
     carried_forward: tuple[ActionRow, ...]
     distribution: tuple[Recipient, ...]
+    adults: tuple[AdultPart, ...] = ()
 
     def variables(self) -> dict[str, Any]:
         """The template variables: one per field."""
@@ -84,8 +87,12 @@ class Minutes:
 
 
 def build(book: Book, case: Case, meeting_id: str, *, show_names: bool, today: date) -> Minutes:
-    """The minutes of a held meeting; InvalidInput when it has not been held."""
+    """The minutes of a held meeting; InvalidInput when it has not been held. For one
+    adult's part of a meeting about several, the minutes of that meeting."""
     raw = case.find("meetings", meeting_id)
+    ref = convened_in(raw)
+    if ref is not None:
+        return build(book, read_case(book, ref[0]), ref[1], show_names=show_names, today=today)
     minutes = raw.get("minutes")
     if raw.get("status") != "held" or not isinstance(minutes, Mapping):
         raise InvalidInput(
@@ -124,6 +131,7 @@ def build(book: Book, case: Case, meeting_id: str, *, show_names: bool, today: d
             action_row(a, people, today) for a in carried_forward(case, meeting_id)
         ),
         distribution=distribution(meeting, attendees, minutes),
+        adults=adult_parts(book, case, raw, show_names=show_names),
     )
 
 

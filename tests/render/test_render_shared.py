@@ -1,0 +1,56 @@
+"""The minutes of a meeting about several adults: every adult, her agenda, her part."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from meeting_book import CASE, run
+from shared_book import OTHER, shared_book
+
+SECTION = f"""\
+## The adults this meeting is about
+
+### {CASE}: A.E.
+
+- **Agenda:** risks at home
+- Recorded in the sections below.
+
+### {OTHER}: A.E.
+
+- **Agenda:** risks at home
+- **Their views:** She wants to stay in her flat
+- **Risk:** Pressure to hold drugs; in place: Neighbour checks in; barriers: Fear of him
+- **Feedback to the adult:** A phone call, Sam Patel (Asc Service), 5 Nov 2026
+
+## The adult's wishes
+"""
+
+
+def minutes(book: Path, case: str, *extra: str) -> str:
+    result = run(
+        book, "render", "minutes", case, "M1", "--format", "md", "--as-of", "2026-11-04", *extra
+    )
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_the_minutes_list_every_adult_by_initials_with_her_agenda_and_part(tmp_path: Path) -> None:
+    book = shared_book(tmp_path, held=True)
+    text = minutes(book, CASE)
+    assert SECTION in text
+    assert "Ann Example" not in text
+    assert f"### {OTHER}: Ann Example" in minutes(book, CASE, "--show-names")
+
+
+def test_her_part_renders_the_minutes_of_the_meeting(tmp_path: Path) -> None:
+    book = shared_book(tmp_path, held=True)
+    assert minutes(book, OTHER) == minutes(book, CASE)
+
+
+def test_her_plan_draws_on_her_part(tmp_path: Path) -> None:
+    book = shared_book(tmp_path, held=True)
+    result = run(book, "render", "plan", OTHER, "--format", "md", "--as-of", "2026-11-04")
+    assert result.exit_code == 0, result.output
+    assert "**Their views at M1 (3 Nov 2026):** She wants to stay in her flat" in result.stdout
+    assert "| M1 | Pressure to hold drugs | Neighbour checks in | Fear of him |" in result.stdout
+    assert "- M1: Multi-agency planning meeting (cuckooing), held on 3 Nov 2026" in result.stdout
