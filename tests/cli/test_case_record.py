@@ -157,6 +157,8 @@ def test_feedback_to_the_adult_is_recorded_for_a_held_meeting(
     assert told.exit_code == 0, told.output
     quiet = cli("overdue", "--as-of", "2026-11-29", "--kind", "feedback-not-given")
     assert "nothing due" in quiet.output
+    shown = " ".join(cli("meeting", "show", CASE, "M1").stdout.split())
+    assert "by asc:Sam Patel, due 2026-11-28; given on 2026-11-28" in shown
 
 
 def test_a_case_for_someone_under_18_needs_the_transition_reason(

@@ -203,7 +203,8 @@ def minutes_lines(m: Mapping[str, Any]) -> list[str]:
     if feedback:
         lines += _wrap(
             f"{feedback.get('how') or '-'} by {_person(feedback.get('by'))}, due "
-            f"{feedback.get('due') or '-'}",
+            f"{feedback.get('due') or '-'}"
+            + (f"; given on {feedback['given_on']}" if feedback.get("given_on") else ""),
             "    ",
             "  Feedback to the adult: ",
         )
