@@ -92,6 +92,10 @@ def test_case_new_list_show(cli) -> None:  # type: ignore[no-untyped-def]
     assert "Ann Example" in cli("case", "list", "--show-names").output
     shown = cli("case", "show", CASE)
     assert "Concern: financial: Son withdrawing cash" in shown.output
+    data = json.loads(cli("case", "show", CASE, "--format", "json").output)
+    assert list(data) == ["adult", "agencies", "meetings", "actions"]
+    assert data["adult"]["case"] == CASE and data["actions"] == []
+    assert data["agencies"][0]["handle"] == "asc"
 
 
 def test_case_new_without_a_terminal_names_the_missing_flag(cli, book: Path) -> None:  # type: ignore[no-untyped-def]

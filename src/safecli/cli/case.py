@@ -28,6 +28,7 @@ from safecli.errors import EXIT_FAILED, InvalidInput, UsageProblem
 from safecli.model import (
     ABUSE_TYPES,
     AGENCY_KINDS,
+    FILES,
     LANGUAGE_PREFERENCES,
     RISK_LEVELS,
     WALES_ABUSE_TYPES,
@@ -264,7 +265,8 @@ def show(
     book = book_of(ctx)
     case = load_case(book, case_id)
     if fmt == "json":
-        typer.echo(json.dumps(case.docs, indent=2, default=str, ensure_ascii=False))
+        docs = {kind: case.docs[kind] for kind in FILES}  # each is parsed when first used
+        typer.echo(json.dumps(docs, indent=2, default=str, ensure_ascii=False))
         return
     choice(("text", "json"), "format")(fmt)
     adult = case.adult
