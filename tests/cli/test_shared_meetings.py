@@ -137,3 +137,26 @@ def test_the_installed_command_writes_both_cases(tmp_path: Path) -> None:
     assert done.exit_code == 0, done.stderr
     assert "convened_in: {case: SG-2026-0001, meeting: M1}" in text(book, OTHER)
     assert list((book / "cases" / OTHER).glob(".safecli-*")) == []
+
+
+def test_moving_the_meeting_moves_it_in_her_case(tmp_path: Path) -> None:
+    book = shared_book(tmp_path)
+    moved = run(
+        book,
+        "meeting",
+        "reschedule",
+        CASE,
+        "M1",
+        "--when",
+        "2026-11-04 14:00",
+        "--as-of",
+        "2026-11-01",
+    )
+    assert moved.exit_code == 0, moved.output
+    assert f"wrote cases/{OTHER}/meetings.yaml" in moved.stdout
+    assert meeting(book, "M1", OTHER)["when"] == "2026-11-04T14:00"
+    refused = run(book, "meeting", "reschedule", OTHER, "M1", "--when", "2026-11-05 14:00")
+    assert refused.exit_code == 3
+    assert f"change the meeting there, in {CASE} M1" in refused.output
+    checked = run(book, "validate", "--as-of", "2026-11-01", "--select", "INT")
+    assert checked.exit_code == 0, checked.output

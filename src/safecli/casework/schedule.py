@@ -18,6 +18,7 @@ from typing import Any
 
 from safecli import raw, shape
 from safecli.casework.people import resolve
+from safecli.casework.shared import convened_in, edit_meeting
 from safecli.dates import format_when
 from safecli.errors import InvalidInput
 from safecli.model import MEETING_MODES, Person, check_choice
@@ -57,6 +58,12 @@ class Reschedule:
 
 def _planned(case: Case, meeting_id: str, doing: str) -> Any:
     meeting = case.find("meetings", meeting_id)
+    ref = convened_in(meeting)
+    if ref is not None:
+        raise InvalidInput(
+            f"{meeting_id} of {case.case_id} is its part of {ref[0]}'s {ref[1]} (a "
+            f"meeting about several adults): change the meeting there, in {ref[0]} {ref[1]}"
+        )
     status = meeting.get("status")
     if status != "planned":
         raise InvalidInput(f"{meeting_id} is {status}; only a planned meeting can {doing}")
@@ -76,13 +83,15 @@ def reschedule(book: Book, case_id: str, meeting_id: str, change: Reschedule) ->
     given = {key: value for key, value in values.items() if value is not None}
     if not given:
         raise InvalidInput("give what changes: --when, --where, --link or --mode")
-    with edit_case(book, case_id) as case:
+    with edit_meeting(book, case_id, meeting_id) as (case, others):
         meeting = _planned(case, meeting_id, "be rescheduled")
         changed = {key for key, value in given.items() if str(meeting.get(key)) != value}
         for key in changed:
             roundtrip.put(meeting, shape.MEETING.keys, key, given[key])
         if changed:
             raise_sequence(meeting)
+    # A meeting about several adults moves in each adult's case too: report those files.
+    case.written.extend(path for other in others.values() for path in other.written)
     return case
 
 
