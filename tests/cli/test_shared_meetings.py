@@ -160,3 +160,15 @@ def test_moving_the_meeting_moves_it_in_her_case(tmp_path: Path) -> None:
     assert f"change the meeting there, in {CASE} M1" in refused.output
     checked = run(book, "validate", "--as-of", "2026-11-01", "--select", "INT")
     assert checked.exit_code == 0, checked.output
+
+
+def test_her_part_shows_the_meeting_with_what_was_recorded_for_her(tmp_path: Path) -> None:
+    book = shared_book(tmp_path, held=True)
+    shown = run(book, "meeting", "show", OTHER, "M1").stdout
+    assert f"  Part of: {CASE} M1 (a meeting about several adults, recorded there" in shown
+    assert "  Chair: police:DC Lee Jones" in shown
+    assert "  Attended: police:DC Lee Jones, asc:Sam Patel" in shown
+    assert "  Adult's wishes: She wants to stay in her flat" in shown
+    shared = run(book, "meeting", "share", OTHER, "M1", "--with", "police", "--as-of", "2026-11-04")
+    assert shared.exit_code == 3
+    assert f"change the meeting there, in {CASE} M1" in shared.output

@@ -283,6 +283,7 @@ def share(book: Book, case_id: str, meeting_id: str, agencies: Sequence[str], *,
         raise InvalidInput("name at least one agency the minutes went to (--with HANDLE)")
     with edit_case(book, case_id) as case:
         meeting = find_meeting(case, meeting_id)
+        not_a_part(case, meeting)
         minutes: Any = meeting.get("minutes")
         if meeting.get("status") != "held" or not isinstance(minutes, dict):
             raise InvalidInput(

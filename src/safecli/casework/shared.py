@@ -24,6 +24,8 @@ from safecli.store import roundtrip
 from safecli.store.book import Book, Case, edit_cases, read_case
 
 MIRRORED = ("type", "when", "status", "cancel_reason")
+# What a part's minutes record about its adult (the rest is the meeting's).
+PER_ADULT = ("wishes", "risks", "others_at_risk", "feedback", "capacity", "engage_lead")
 
 
 def subjects_of(meeting: Mapping[str, Any], case_id: str) -> list[str]:

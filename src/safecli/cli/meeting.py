@@ -4,7 +4,7 @@ uninvite|show|list`."""
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -27,6 +27,9 @@ from safecli.cli.meeting_record import record
 from safecli.cli.meeting_schedule import reschedule, uninvite, update
 from safecli.errors import InvalidInput
 from safecli.model import RESPONSES, Person
+
+if TYPE_CHECKING:
+    from safecli.store.book import Book
 
 app = typer.Typer(help="Call, record and share multi-agency meetings.", no_args_is_help=True)
 Opt = typer.Option
@@ -258,8 +261,28 @@ def show(
             )
         )
         return
-    for line in show_lines(case, meeting, book_policy(book)):
+    for line in show_lines(case, shown(book, meeting), book_policy(book)):
         typer.echo(line)
+
+
+def shown(book: Book, meeting: Any) -> Any:
+    """A meeting as `meeting show` prints it: one adult's part of a meeting about several
+    adults shows that meeting, with this adult's invitation and what her part recorded."""
+    from safecli.casework.shared import PER_ADULT, meeting_of
+    from safecli.raw import mapping
+
+    whole = meeting_of(book, meeting)
+    if whole is None:
+        return meeting
+    own = mapping(meeting.get("minutes"))
+    minutes = {**mapping(whole.get("minutes")), **{k: own[k] for k in PER_ADULT if k in own}}
+    return {
+        **{k: v for k, v in whole.items() if k != "subjects"},
+        "id": meeting.get("id"),
+        "adult": meeting.get("adult"),
+        "convened_in": meeting.get("convened_in"),
+        "minutes": minutes if whole.get("minutes") is not None else None,
+    }
 
 
 @app.command("list")

@@ -108,6 +108,12 @@ def show_lines(case: Case, meeting: Mapping[str, Any], policy: Policy) -> list[s
     lines.append(f"  Invitations sent: {meeting.get('invited_on') or '-'}")
     if meeting.get("subjects"):
         lines.append(f"  About the adults of: {', '.join(map(str, meeting['subjects']))}")
+    part_of = mapping(meeting.get("convened_in"))
+    if part_of:
+        lines.append(
+            f"  Part of: {part_of.get('case')} {part_of.get('meeting')} (a meeting about "
+            "several adults, recorded there; this case holds this adult's part)"
+        )
     if meeting.get("agenda"):
         lines.append("Agenda:")
         lines += [
