@@ -286,13 +286,6 @@ def emit(
     # big book, and "007" would lose its zeros); columns of whole numbers align right.
     column = [[row[n] for row in table if row[n]] for n in range(len(keys))]
     align = ["right" if cells and all(c.isdigit() for c in cells) else "left" for cells in column]
-    if fmt == "table":
-        from safecli.output.table import simple_table
-
-        laid_out = simple_table(keys, table, align)
-        if laid_out is not None:
-            typer.echo(laid_out)
-            return
     from tabulate import tabulate  # only listing commands pay for it
 
     typer.echo(
