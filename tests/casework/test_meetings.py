@@ -12,8 +12,9 @@ from meeting_book import CASE, WELSH, make_book, meeting, snapshot
 from safecli import shape
 from safecli.casework import meetings
 from safecli.casework.meetings import Invitation, NewMeeting
-from safecli.casework.minutes import Capacity, Minutes, record_minutes
+from safecli.casework.minutes import Minutes, record_minutes
 from safecli.casework.minutes_form import form, read_form
+from safecli.casework.minutes_parts import Capacity
 from safecli.dates import parse_datetime
 from safecli.errors import InvalidInput, RuleViolation
 from safecli.model import Person

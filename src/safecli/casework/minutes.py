@@ -15,6 +15,7 @@ from ruamel.yaml.comments import CommentedSeq
 
 from safecli import shape
 from safecli.casework.meetings import carried_forward, find_meeting, not_a_part
+from safecli.casework.minutes_parts import Capacity, Disagreement, Risk
 from safecli.casework.people import agency_of, resolve
 from safecli.casework.shared import edit_meeting, mirror, subjects_of
 from safecli.errors import InvalidInput
@@ -22,37 +23,6 @@ from safecli.model import CAPACITY_OUTCOMES, Person, check_choice
 from safecli.shape import DISAGREEMENT
 from safecli.store import roundtrip
 from safecli.store.book import Book, Case, checked_texts, load_case
-
-
-@dataclass(frozen=True)
-class Risk:
-    """One line of the risk assessment: the risk, what is in place, barriers, action ids."""
-
-    risk: str
-    in_place: str | None = None
-    barriers: str | None = None
-    actions: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Disagreement:
-    """A disagreement between agencies: who raised it, about what, the outcome."""
-
-    raised_by: Person
-    about: str
-    outcome: str | None = None
-    escalated: bool = False
-
-
-@dataclass(frozen=True)
-class Capacity:
-    """Best-interests meetings: the capacity assessment and the decision made."""
-
-    decision: str | None = None
-    assessed_on: date | None = None
-    assessed_by: Person | None = None
-    outcome: str | None = None
-    best_interests_decision: str | None = None
 
 
 @dataclass(frozen=True)
@@ -90,13 +60,13 @@ class Minutes:
     children_at_risk: bool | None = None
     children_referral: date | None = None
     decisions: tuple[str, ...] = ()
-    disagreements: tuple[Disagreement, ...] = ()
+    disagreements: tuple[Disagreement[Person], ...] = ()
     review: date | None = None
     review_not_required: str | None = None
     feedback_how: str | None = None
     feedback_by: Person | None = None
     feedback_due: date | None = None
-    capacity: Capacity | None = None
+    capacity: Capacity[Person] | None = None
     adults: tuple[AdultMinutes, ...] = ()
 
 
@@ -193,7 +163,7 @@ def check_minutes(case: Case, minutes: Minutes, *, today: date) -> None:
         *minutes.attendees,
         *minutes.apologies,
         *minutes.written_updates,
-        *(d.raised_by for d in minutes.disagreements),
+        *(d.raised_by for d in minutes.disagreements if d.raised_by is not None),
     ]
     if minutes.feedback_by is not None:
         people.append(minutes.feedback_by)

@@ -17,7 +17,8 @@ from typing import Any
 
 from safecli import raw, shape
 from safecli.casework.meetings import carried_forward, find_meeting
-from safecli.casework.minutes import Capacity, Disagreement, Minutes, Risk
+from safecli.casework.minutes import Minutes
+from safecli.casework.minutes_parts import Capacity, Disagreement, Risk
 from safecli.casework.people import names
 from safecli.dates import parse_date
 from safecli.errors import InvalidInput, SafecliError
@@ -371,7 +372,7 @@ def _risks(r: _Reader, data: Any) -> list[Risk]:
     return risks
 
 
-def _disagreements(r: _Reader, data: Any) -> list[Disagreement]:
+def _disagreements(r: _Reader, data: Any) -> list[Disagreement[Person]]:
     found = []
     for item in _entries(r, data, "disagreements", shape.DISAGREEMENT.keys):
         about = r.text(item, "about")

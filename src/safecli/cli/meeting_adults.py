@@ -12,7 +12,8 @@ from safecli.errors import InvalidInput
 from safecli.model import Person
 
 if TYPE_CHECKING:
-    from safecli.casework.minutes import AdultMinutes, Risk
+    from safecli.casework.minutes import AdultMinutes
+    from safecli.casework.minutes_parts import Risk
 
 Opt = typer.Option
 ViewsOf = Annotated[

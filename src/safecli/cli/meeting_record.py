@@ -23,7 +23,8 @@ from safecli.errors import InvalidInput, UsageProblem
 from safecli.model import Person
 
 if TYPE_CHECKING:
-    from safecli.casework.minutes import Capacity, Disagreement, Minutes, Risk
+    from safecli.casework.minutes import Minutes
+    from safecli.casework.minutes_parts import Capacity, Disagreement, Risk
     from safecli.policy.pack import MeetingType
     from safecli.store.book import Book, Case
 
@@ -268,7 +269,7 @@ def _attendees(given: list[str] | None, meeting: Any) -> tuple[Person, ...]:
 
 
 def _risk(value: str) -> Risk:
-    from safecli.casework.minutes import Risk
+    from safecli.casework.minutes_parts import Risk
 
     parts = [part.strip() for part in value.split("|")]
     if len(parts) > 4 or not parts[0]:
@@ -285,8 +286,8 @@ def _risk(value: str) -> Risk:
     )
 
 
-def _disagreement(value: str) -> Disagreement:
-    from safecli.casework.minutes import Disagreement
+def _disagreement(value: str) -> Disagreement[Person]:
+    from safecli.casework.minutes_parts import Disagreement
 
     parts = [part.strip() for part in value.split("|")]
     if not 2 <= len(parts) <= 4 or not parts[1]:
@@ -322,8 +323,8 @@ def _capacity(
     outcome: str | None,
     best: str | None,
     parse_day: Any,
-) -> Capacity | None:
-    from safecli.casework.minutes import Capacity
+) -> Capacity[Person] | None:
+    from safecli.casework.minutes_parts import Capacity
 
     if not any((decision, assessed_on, assessed_by, outcome, best)):
         return None

@@ -7,11 +7,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from safecli.casework.minutes_parts import Risk
 from safecli.casework.shared import part_in, subjects_of
 from safecli.errors import SafecliError
 from safecli.raw import items, mapping, text, texts
 from safecli.render.context import adult_view
-from safecli.render.records import Feedback, RiskRow, Wishes, feedback, risk_rows, wishes
+from safecli.render.records import Feedback, Wishes, feedback, risk_rows, wishes
 from safecli.render.views import Directory
 from safecli.store.book import Book, Case, read_case
 
@@ -27,7 +28,7 @@ class AdultPart:
     agenda: tuple[str, ...]
     own: bool
     wishes: Wishes
-    risks: tuple[RiskRow, ...]
+    risks: tuple[Risk, ...]
     feedback: Feedback
 
 

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from safecli.casework.meetings import carried_forward
+from safecli.casework.minutes_parts import Capacity, Disagreement, Risk
 from safecli.casework.shared import convened_in
 from safecli.errors import InvalidInput
 from safecli.policy.pack import MeetingType, book_policy
@@ -24,12 +25,9 @@ from safecli.render.context import (
 )
 from safecli.render.i18n import N_
 from safecli.render.records import (
-    Capacity,
-    Disagreement,
     Feedback,
     OthersAtRisk,
     Review,
-    RiskRow,
     Wishes,
     capacity,
     disagreements,
@@ -69,13 +67,13 @@ class Minutes:
     written_updates: tuple[PersonView, ...]
     engage_lead: AgencyView | None
     wishes: Wishes
-    risks: tuple[RiskRow, ...]
+    risks: tuple[Risk, ...]
     others_at_risk: OthersAtRisk
     decisions: tuple[str, ...]
-    disagreements: tuple[Disagreement, ...]
+    disagreements: tuple[Disagreement[PersonView], ...]
     review: Review
     feedback: Feedback
-    capacity: Capacity | None
+    capacity: Capacity[PersonView] | None
     actions: tuple[ActionRow, ...]
     carried_forward: tuple[ActionRow, ...]
     distribution: tuple[Recipient, ...]

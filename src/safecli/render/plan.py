@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Generic, TypeVar
 
+from safecli.casework.minutes_parts import Capacity, Risk
 from safecli.policy.pack import book_policy
 from safecli.raw import day, items, mapping, text, texts
 from safecli.render.context import (
@@ -23,10 +24,8 @@ from safecli.render.context import (
 )
 from safecli.render.i18n import N_
 from safecli.render.records import (
-    Capacity,
     Feedback,
     Review,
-    RiskRow,
     Wishes,
     capacity,
     feedback,
@@ -135,12 +134,12 @@ class Plan:
     adult: AdultView
     status: str
     concerns: tuple[Concern, ...]
-    risks: tuple[FromMeeting[RiskRow], ...]
+    risks: tuple[FromMeeting[Risk], ...]
     wishes: AdultWishes
     views: tuple[FromMeeting[Wishes], ...]
     actions: tuple[ActionRow, ...]
     capacity: tuple[CapacityDecision, ...]
-    best_interests: tuple[FromMeeting[Capacity], ...]
+    best_interests: tuple[FromMeeting[Capacity[PersonView]], ...]
     feedback: tuple[FromMeeting[Feedback], ...]
     review: FromMeeting[Review] | None
     others_at_risk: OthersNow
@@ -164,9 +163,9 @@ def build(book: Book, case: Case, *, show_names: bool, today: date) -> Plan:
         and (day(mapping(mapping(m).get("minutes")).get("held_on")) or date.min) <= today
     ]
     held.sort(key=lambda m: day(mapping(m.get("minutes")).get("held_on")) or date.min)
-    risks: list[FromMeeting[RiskRow]] = []
+    risks: list[FromMeeting[Risk]] = []
     views: list[FromMeeting[Wishes]] = []
-    best: list[FromMeeting[Capacity]] = []
+    best: list[FromMeeting[Capacity[PersonView]]] = []
     told: list[FromMeeting[Feedback]] = []
     reviews: list[FromMeeting[Review]] = []
     sources: list[HeldMeeting] = []

@@ -1,4 +1,8 @@
-"""Views of the parts of a held meeting's minutes, shared by the minutes and the plan."""
+"""Views of the parts of a held meeting's minutes, shared by the minutes and the plan.
+
+A risk, a disagreement and the capacity assessment are the case work's own records
+(`casework.minutes_parts`), with each person a `PersonView`.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from safecli.casework.minutes_parts import Capacity, Disagreement, Risk
 from safecli.raw import day, items, mapping, text, texts
 from safecli.render.views import Directory, PersonView
 
@@ -19,16 +24,6 @@ class Wishes:
 
 
 @dataclass(frozen=True)
-class RiskRow:
-    """One row of the risk assessment: the four questions."""
-
-    risk: str
-    in_place: str | None
-    barriers: str | None
-    actions: tuple[str, ...]
-
-
-@dataclass(frozen=True)
 class OthersAtRisk:
     """Whether the meeting looked at risk to other adults and children."""
 
@@ -36,16 +31,6 @@ class OthersAtRisk:
     adults: str | None
     children: str | None
     referral_made: date | None
-
-
-@dataclass(frozen=True)
-class Disagreement:
-    """A professional disagreement and what came of it."""
-
-    raised_by: PersonView | None
-    about: str | None
-    outcome: str | None
-    escalated: bool
 
 
 @dataclass(frozen=True)
@@ -65,30 +50,19 @@ class Feedback:
     due: date | None
 
 
-@dataclass(frozen=True)
-class Capacity:
-    """A best-interests meeting's capacity assessment and decision."""
-
-    decision: str | None
-    assessed_on: date | None
-    assessed_by: PersonView | None
-    outcome: str | None
-    best_interests_decision: str | None
-
-
 def wishes(raw: Any) -> Wishes:
     """The minutes' `wishes`."""
     entry = mapping(raw)
     return Wishes(text(entry.get("views")), text(entry.get("obtained_by")))
 
 
-def risk_rows(raw: Any) -> tuple[RiskRow, ...]:
+def risk_rows(raw: Any) -> tuple[Risk, ...]:
     """The minutes' `risks`, one row each."""
     rows = []
     for item in items(raw):
         entry = mapping(item)
         rows.append(
-            RiskRow(
+            Risk(
                 risk=text(entry.get("risk")) or "(risk not described)",
                 in_place=text(entry.get("in_place")),
                 barriers=text(entry.get("barriers")),
@@ -109,7 +83,7 @@ def others_at_risk(raw: Any) -> OthersAtRisk:
     )
 
 
-def disagreements(raw: Any, people: Directory) -> tuple[Disagreement, ...]:
+def disagreements(raw: Any, people: Directory) -> tuple[Disagreement[PersonView], ...]:
     """The minutes' `disagreements`."""
     return tuple(
         Disagreement(
@@ -134,7 +108,7 @@ def feedback(raw: Any, people: Directory) -> Feedback:
     return Feedback(text(entry.get("how")), people.person(entry.get("by")), day(entry.get("due")))
 
 
-def capacity(raw: Any, people: Directory) -> Capacity | None:
+def capacity(raw: Any, people: Directory) -> Capacity[PersonView] | None:
     """The minutes' `capacity` (best-interests meetings), or None."""
     entry = mapping(raw)
     if not entry:
