@@ -172,3 +172,20 @@ def test_her_part_shows_the_meeting_with_what_was_recorded_for_her(tmp_path: Pat
     shared = run(book, "meeting", "share", OTHER, "M1", "--with", "police", "--as-of", "2026-11-04")
     assert shared.exit_code == 3
     assert f"change the meeting there, in {CASE} M1" in shared.output
+
+
+def test_another_adult_may_be_left_out_of_the_meeting_with_a_reason(tmp_path: Path) -> None:
+    from meeting_book import add_case, make_book
+
+    book = make_book(tmp_path)
+    add_case(book, OTHER)
+    done = run(book, *NEW, "--subject-not-invited", f"{OTHER}=Seen alone the day before")
+    assert done.exit_code == 0, done.output
+    assert dict(meeting(book, "M1", OTHER)["adult"]) == {
+        "invited": False,
+        "not_invited_reason": "Seen alone the day before",
+    }
+    assert meeting(book, "M1")["adult"]["invited"] is True
+    wrong = run(book, *NEW, "--subject-not-invited", "SG-2026-0002=Not a subject")
+    assert wrong.exit_code == 3
+    assert "naming a case also given with --subject" in wrong.output

@@ -76,6 +76,7 @@ class NewMeeting:
     invited_on: date | None = None
     agenda: tuple[str, ...] = ()
     subjects: tuple[str, ...] = ()
+    subjects_not_invited: Mapping[str, str] = field(default_factory=dict)
     invitees: tuple[Invitation, ...] = field(default_factory=tuple)
 
 
@@ -121,7 +122,10 @@ def new_meeting(book: Book, case_id: str, spec: NewMeeting, *, policy: Policy) -
         meeting_id = next_id("M", list(case.meetings))
         meeting = _meeting_record(meeting_id, spec)
         roundtrip.append(case.meetings, meeting)
-        parts = {s: add_part(cases[s], case_id, meeting)["id"] for s in others}
+        parts = {
+            s: add_part(cases[s], case_id, meeting, spec.subjects_not_invited.get(s))["id"]
+            for s in others
+        }
     return Created(case, meeting_id, parts, tuple(p for s in others for p in cases[s].written))
 
 

@@ -54,10 +54,14 @@ def part_in(case: Case, convening: str, meeting_id: str) -> Any:
     return None
 
 
-def add_part(case: Case, convening: str, meeting: Mapping[str, Any]) -> Any:
-    """Give `case` its part of a meeting of another case (the adult's invitation as the
-    meeting's, to be changed in her part); return the new entry."""
-    adult = mapping(meeting.get("adult"))
+def add_part(
+    case: Case, convening: str, meeting: Mapping[str, Any], not_invited: str | None = None
+) -> Any:
+    """Give `case` its part of a meeting of another case; its adult is invited as the
+    meeting's adult is, unless `not_invited` gives why not. Return the new entry."""
+    adult = dict(mapping(meeting.get("adult")))
+    if not_invited:
+        adult = {"invited": False, "not_invited_reason": not_invited}
     entry = roundtrip.record(
         shape.MEETING.keys,
         {

@@ -85,6 +85,14 @@ def new(
     subject: Annotated[
         list[str] | None, Opt("--subject", help="Another case this meeting is also about (repeat).")
     ] = None,
+    subject_not_invited: Annotated[
+        list[str] | None,
+        Opt(
+            "--subject-not-invited",
+            help='Another adult who is not invited, and why: "CASE=reason" (repeat; the '
+            "other adults are invited as this one is).",
+        ),
+    ] = None,
     invited_on: Annotated[
         str | None, Opt(help="When the invitations went out (default: today).")
     ] = None,
@@ -192,6 +200,7 @@ def new(
         invited_on=date_parser(book, as_of)(invited_on) if invited_on else day,
         agenda=tuple(items),
         subjects=tuple(subject or []),
+        subjects_not_invited=_not_invited(subject_not_invited or [], subject or []),
         invitees=tuple(invitees),
     )
     created = meetings.new_meeting(book, case_id, spec, policy=policy)
@@ -342,3 +351,17 @@ def _adult(mt: MeetingType, invited: bool, reason: str | None) -> tuple[bool, st
     if confirm("Invite the adult?", default=mt.invite.adult != "not-usual"):
         return True, None
     return False, ask(None, "--adult-not-invited-reason", "Why is the adult not invited", text)
+
+
+def _not_invited(values: list[str], subjects: list[str]) -> dict[str, str]:
+    """--subject-not-invited CASE=reason, for cases given with --subject."""
+    found: dict[str, str] = {}
+    for value in values:
+        case_id, sep, reason = (part.strip() for part in value.partition("="))
+        if not sep or not reason or case_id not in subjects:
+            raise InvalidInput(
+                "invalid --subject-not-invited value: write CASE=reason, naming a case "
+                "also given with --subject"
+            )
+        found[case_id] = reason
+    return found
