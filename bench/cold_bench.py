@@ -1,7 +1,7 @@
 """The cold paths and memory of issue 17, as ratios: digest against taskwarrior, validate, memory.
 
     python bench/cold_bench.py [--runs 5] [--sizes 1675,10000] [--memory-cases 30000]
-                               [--no-validate] [--no-memory]
+                               [--no-validate] [--no-memory] [--dir DIR]
 
 Books come from bench/generate.py (seed 1; 1,675 cases hold 10,003 actions and
 10,000 cases 60,389), made once in the temp folder and reused. Every figure is the
@@ -61,11 +61,21 @@ def timed(cmd: list[str], setup: Callable[[], None] | None = None, **env: str) -
     return time.perf_counter() - start
 
 
+# Linux counts a child's size before its exec in its peak: started from this (large)
+# process, every child would seem as large. A small Python process starts it instead.
+PEAK_SCRIPT = """
+import os, subprocess, sys
+child = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+print(os.wait4(child.pid, 0)[2].ru_maxrss)
+"""
+
+
 def peak_mib(cmd: list[str]) -> float:
     """The peak resident size of one whole process, in MiB."""
-    child = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, _, usage = os.wait4(child.pid, 0)
-    return usage.ru_maxrss / 1024
+    done = subprocess.run(
+        [sys.executable, "-S", "-c", PEAK_SCRIPT, *cmd], capture_output=True, text=True, check=True
+    )
+    return int(done.stdout) / 1024
 
 
 def interleaved(runs: int, figures: dict[str, Callable[[], float]]) -> dict[str, float]:
@@ -185,16 +195,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--memory-cases", type=int, default=30_000)
     parser.add_argument("--no-validate", action="store_true")
     parser.add_argument("--no-memory", action="store_true")
+    parser.add_argument(
+        "--dir", type=Path, default=None, help="where the books are made (default: temp)"
+    )
     args = parser.parse_args(argv)
+
+    def book(cases: int) -> Path:
+        return book_at(args.dir / f"safecli-bench-{cases}-1" if args.dir else None, cases, 1)
+
     print(f"{os.cpu_count()} CPUs; {load()}; taskwarrior: {TASK or 'not installed'}")
     sizes = [int(size) for size in args.sizes.split(",") if size]
     for size in sizes:
-        digest_figures(book_at(None, size, 1), args.runs)
+        digest_figures(book(size), args.runs)
     if not args.no_validate:
-        validate_figures(book_at(None, 10_000, 1), max(1, args.runs // 2))
+        validate_figures(book(10_000), max(1, args.runs // 2))
     if not args.no_memory:
-        memory_figure(book_at(None, args.memory_cases, 1))
-    print(f"\n{load()}; books in {tempfile.gettempdir()}")
+        memory_figure(book(args.memory_cases))
+    print(f"\n{load()}; books in {args.dir or tempfile.gettempdir()}")
     return 0
 
 
