@@ -512,4 +512,4 @@ def test_a_meeting_stored_in_year_9999_is_refused_by_render_and_reported_by_vali
     shown = runner.invoke(app, [*book, "render", "invitation", "SG-2026-0001", "M1", "-f", "ics"])
     assert shown.exit_code == 3 and "out of range" in shown.output
     checked = runner.invoke(app, [*book, "validate", "SG-2026-0001"])
-    assert "meetings.yaml:7:9: error INT005 when:" in checked.output
+    assert "meetings.yaml:7:9: error INT005 when is out of range" in checked.output

@@ -446,7 +446,10 @@ def test_edit_refuses_what_validate_calls_an_error(cli, book: Path, tmp_path: Pa
         env={"EDITOR": _editor(tmp_path, "risk_level: high", "risk_level: extreme")},
     )
     assert result.exit_code == 3, result.output
-    assert "cases/SG-2026-0001/adult.yaml:25:13: error INT004 invalid risk level" in result.stderr
+    assert (
+        "cases/SG-2026-0001/adult.yaml:25:13: error INT004 risk_level is not one of"
+        in result.stderr
+    )
     assert snapshot(book) == before
 
 

@@ -355,14 +355,17 @@ def test_an_unreadable_file_is_an_item_and_hides_nothing_else(root: Path) -> Non
     (root / "cases" / "C1" / "actions.yaml").write_text("- id: A1\n  id: A2\n")
     items = items_of(root, date(2026, 12, 1))
     assert brief(items) == [("unreadable", "C1", None, None), ("action-overdue", "C2", "A1", 11)]
-    assert items[0].detail == "cases/C1/actions.yaml:2:3: duplicate key 'id'"
+    assert (
+        items[0].detail
+        == "cases/C1/actions.yaml:2:3: duplicate key 'id' (a key may appear once in a record)"
+    )
 
 
 def test_a_case_id_that_does_not_match_its_folder_is_unreadable(root: Path) -> None:
     write_case(root, "C1", adult_text=adult("C9"))
     [item] = items_of(root, date(2026, 12, 1))
     assert item.kind == "unreadable"
-    assert item.detail == "cases/C1/adult.yaml: case: 'C9' does not match the folder name 'C1'"
+    assert item.detail == "cases/C1/adult.yaml: case 'C9' does not match the folder name 'C1'"
 
 
 def test_sorted_most_overdue_first_then_case_kind_and_natural_ids() -> None:

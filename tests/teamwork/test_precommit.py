@@ -109,8 +109,7 @@ def test_try_repo_fails_on_a_broken_case(tmp_path: Path, hook_repo: Path, cache_
     )
     assert result.returncode == 1, result.stdout + result.stderr
     assert (
-        "cases/SG-2026-0001/actions.yaml:6:11: error INT004 invalid action status 'opne'"
-        in result.stdout
+        "cases/SG-2026-0001/actions.yaml:6:11: error INT004 status is not one of" in result.stdout
     )
 
 
@@ -138,5 +137,5 @@ def test_a_team_config_checks_only_the_cases_staged(
     _git(book, "add", "cases/SG-2026-0001/actions.yaml")
     broken = _pre_commit(book, cache_dir, "run")
     assert broken.returncode == 1
-    assert "error INT004 invalid action status 'opne'" in broken.stdout
+    assert "error INT004 status is not one of" in broken.stdout
     assert "1 error, 0 warnings in 1 case (1 checked)" in broken.stdout

@@ -56,6 +56,9 @@ CommitOption = Annotated[
 ]
 
 
+EMPTY = "an answer is needed here (it cannot be empty)"
+
+
 def book_of(ctx: typer.Context) -> Book:
     """The case book for this command (--book, SAFECLI_BOOK, or found upwards)."""
     from safecli.store.book import find_book
@@ -123,7 +126,10 @@ def ask(
     it is optional; `default` is only ever offered at a prompt, never taken silently.
     """
     if value is not None:
-        return parse(value)
+        try:
+            return parse(value)
+        except InvalidInput as exc:
+            raise _named(exc, flag, question) from exc
     if not is_interactive():
         if optional:
             return None
@@ -137,7 +143,14 @@ def ask(
         try:
             return parse(str(answer).strip())
         except InvalidInput as exc:
-            typer.echo(f"  {exc.message}", err=True)
+            typer.echo(f"  {_named(exc, flag, question).message}", err=True)
+
+
+def _named(exc: InvalidInput, flag: str, question: str) -> InvalidInput:
+    """An empty answer's refusal, naming the flag and the question it answers."""
+    if exc.message != EMPTY:
+        return exc
+    return InvalidInput(f"{flag} cannot be empty ({question})")
 
 
 def ask_optional(
@@ -166,7 +179,7 @@ def confirm(question: str, default: bool = False) -> bool:
 def text(value: str) -> str:
     """Parse a non-empty free-text answer."""
     if not value.strip():
-        raise InvalidInput("an answer is needed here (it cannot be empty)")
+        raise InvalidInput(EMPTY)
     return value
 
 

@@ -26,7 +26,7 @@ from safecli.errors import (
 from safecli.model import CASE_ID, FILES, check_case_id
 from safecli.store import atomic, fastload, roundtrip, scan
 from safecli.store.config import CONFIG_NAME, Config, read_config
-from safecli.store.refusals import read_text
+from safecli.store.refusals import named, read_text
 from safecli.store.roundtrip import key_position
 
 LOCK_NAME = ".safecli.lock"
@@ -189,7 +189,7 @@ def check_case_folder(folder: Path, case_id: str, adult: Any) -> None:
     """Refuse an adult.yaml whose `case` is not its folder's name (at the key, when known)."""
     if adult.get("case") != case_id:
         raise FileFormatError(
-            f"case: {adult.get('case')!r} does not match the folder name {case_id!r}",
+            f"case {named(adult.get('case'))}does not match the folder name {case_id!r}",
             path=folder / "adult.yaml",
             **key_position(adult, "case"),
         )

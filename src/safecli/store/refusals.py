@@ -54,6 +54,17 @@ def _event_parser() -> Any:
     return YAML(typ="rt")
 
 
+# A word that can be an id, a handle or a key: safe to repeat in a message (they go to
+# CI logs). Anything else a person typed (a name, an address, a sentence) is not.
+_WORD = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
+_DUPLICATE = re.compile(r'found duplicate key "(.*?)" with value')
+
+
+def named(value: Any) -> str:
+    """`'value' ` (quoted, with a space) when value is a single id-like word, else ''."""
+    return f"{value!r} " if isinstance(value, str) and _WORD.match(value) else ""
+
+
 def position(text: str, offset: int) -> tuple[int, int]:
     """1-based (line, column) of a character offset in text."""
     line = text.count("\n", 0, offset) + 1
@@ -202,7 +213,7 @@ def check_events(path: Path, text: str) -> None:
             if isinstance(event, NodeEvent) and event.anchor is not None:
                 raise FileFormatError("anchors (&name) are not allowed in case files", **where)
             if isinstance(event, (ScalarEvent, CollectionStartEvent)) and _explicit_tag(event):
-                raise FileFormatError(f"tags ({event.tag}) are not allowed in case files", **where)
+                raise FileFormatError("tags (!name) are not allowed in case files", **where)
             if isinstance(event, NodeEvent) and open_nodes:
                 is_mapping, count = open_nodes[-1]
                 if is_mapping and count % 2 == 0 and isinstance(event, CollectionStartEvent):
@@ -247,7 +258,7 @@ def _check_date(value: str, where: dict[str, Any]) -> None:
         try:
             dt.date(*(int(part) for part in value.split("-")))
         except ValueError as exc:
-            raise FileFormatError(f"impossible date {value}: {exc}", **where) from exc
+            raise FileFormatError(f"impossible date ({exc})", **where) from exc
 
 
 def too_many_digits(count: int) -> str:
@@ -274,9 +285,17 @@ def located(path: Path, exc: Any) -> FileFormatError:
     mark = exc.problem_mark or exc.context_mark
     problem = " ".join(str(part) for part in (exc.context, exc.problem) if part)
     message = f"not valid YAML: {problem or exc}"
+    duplicate = _DUPLICATE.search(str(exc.problem or ""))
+    if duplicate:  # ruamel repeats both values, which may be anything typed
+        message = duplicate_key(duplicate.group(1))
     if mark is None:
         return FileFormatError(message, path=path)
     return FileFormatError(message, path=path, line=mark.line + 1, column=mark.column + 1)
+
+
+def duplicate_key(key: Any) -> str:
+    """The refusal of a key given twice in one mapping."""
+    return f"duplicate key {named(key)}(a key may appear once in a record)"
 
 
 def check_root(path: Path, data: Any, expect: type) -> Any:

@@ -73,7 +73,7 @@ class _Constructor(yaml.constructor.SafeConstructor):
         try:
             return super().construct_yaml_timestamp(node)
         except ValueError as exc:
-            raise _Impossible(f"impossible date {node.value}: {exc}", node.start_mark) from None
+            raise _Impossible(f"impossible date ({exc})", node.start_mark) from None
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: set[Any] = set()
@@ -104,7 +104,7 @@ class _Located(Exception):
 
 class _Duplicate(_Located):
     def __init__(self, key: Any, mark: Any) -> None:
-        super().__init__(f"duplicate key {key!r}", mark)
+        super().__init__(refusals.duplicate_key(key), mark)
 
 
 class _Impossible(_Located):

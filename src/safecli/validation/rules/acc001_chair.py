@@ -37,7 +37,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from safecli.policy.pack import ANY
-from safecli.validation.rules.base import ERROR, CaseView, Finding, Rule
+from safecli.validation.rules.base import ERROR, CaseView, Finding, Rule, record_id
 from safecli.validation.rules.records import agency_kinds, convened, person
 
 
@@ -54,7 +54,7 @@ def check(view: CaseView) -> Iterator[Finding]:
                 RULE,
                 "meetings",
                 (index, "chair"),
-                f"chair: {meeting.get('id')} ({mt.id}) names no chair; it must be chaired by "
+                f"chair: {record_id(meeting)} ({mt.id}) names no chair; it must be chaired by "
                 f"{allowed}",
             )
             continue
@@ -64,7 +64,7 @@ def check(view: CaseView) -> Iterator[Finding]:
                 RULE,
                 "meetings",
                 (index, "chair"),
-                f"chair: {meeting.get('id')} ({mt.id}) must be chaired by {allowed}; "
+                f"chair: {record_id(meeting)} ({mt.id}) must be chaired by {allowed}; "
                 f"the chair is from {chair.agency} (kind {kind})",
             )
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from safecli.raw import filled
-from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule
+from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule, record_id
 from safecli.validation.rules.records import convened
 
 
@@ -38,7 +38,7 @@ def check(view: CaseView) -> Iterator[Finding]:
                 RULE,
                 "meetings",
                 (index, "purpose"),
-                f"{meeting.get('id')}: the purpose of the meeting is not recorded",
+                f"{record_id(meeting)}: the purpose of the meeting is not recorded",
             )
 
 

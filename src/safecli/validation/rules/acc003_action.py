@@ -33,7 +33,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from safecli.raw import day, filled
-from safecli.validation.rules.base import ERROR, CaseView, Finding, Rule
+from safecli.validation.rules.base import ERROR, CaseView, Finding, Rule, record_id
 from safecli.validation.rules.records import person
 
 PARTS = (
@@ -57,7 +57,7 @@ def check(view: CaseView) -> Iterator[Finding]:
                 RULE,
                 "actions",
                 (index, first),
-                f"{action.get('id')} has no "
+                f"{record_id(action)} has no "
                 f"{' and no '.join(t.removeprefix('a ') for t in missing)}",
             )
 

@@ -34,7 +34,7 @@ from typing import Any
 
 from safecli.model import Person
 from safecli.raw import items, mapping
-from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule
+from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule, record_id
 from safecli.validation.rules.records import convened, people, person
 
 COVERED = ("deputy", "written-update")
@@ -69,7 +69,7 @@ def _finding(
         RULE,
         "meetings",
         keys,
-        f"{meeting.get('id')}: someone from "
+        f"{record_id(meeting)}: someone from "
         f"{who.agency} could not attend and sent neither a written update nor "
         "a deputy",
         at_value=True,

@@ -33,7 +33,7 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 from safecli.raw import day, items, mapping
-from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule
+from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule, record_id
 from safecli.validation.rules.records import convened_held, people, person
 
 
@@ -59,7 +59,7 @@ def check(view: CaseView) -> Iterator[Finding]:
                 RULE,
                 "meetings",
                 (index, "minutes", "shared"),
-                f"{meeting.get('id')}: the minutes are not recorded as shared "
+                f"{record_id(meeting)}: the minutes are not recorded as shared "
                 f"with {', '.join(missing)} (minutes.shared{by})",
             )
 

@@ -35,7 +35,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from safecli.raw import filled, items
-from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule
+from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule, day_text, record_id
 
 PARTS = (
     ("lead_informed", "the lead was not told", "whether the lead was told is not recorded"),
@@ -64,7 +64,7 @@ def check(view: CaseView) -> Iterator[Finding]:
                     RULE,
                     "actions",
                     (index, "moves", number),
-                    f"moves: {action.get('id')}'s due date moved to {move.get('to')}, so the lead "
+                    f"moves: {record_id(action)}'s due date moved to {day_text(move.get('to'))}, so the lead "
                     f"is told, the risk re-assessed and the reason recorded; {', '.join(gaps)}",
                 )
 

@@ -36,7 +36,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from safecli.raw import filled, items
-from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule
+from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule, record_id
 from safecli.validation.rules.records import convened_held, person
 
 PARTS = (
@@ -60,7 +60,7 @@ def check(view: CaseView) -> Iterator[Finding]:
                 RULE,
                 "meetings",
                 keys,
-                f"{meeting.get('id')} ({mt.id}): record "
+                f"{record_id(meeting)} ({mt.id}): record "
                 "the disagreements, or [] when there were none",
             )
         for number, entry in enumerate(items(minutes.get("disagreements"))):
@@ -78,7 +78,7 @@ def check(view: CaseView) -> Iterator[Finding]:
                     RULE,
                     "meetings",
                     (*keys, number),
-                    f"{meeting.get('id')}: "
+                    f"{record_id(meeting)}: "
                     f"disagreement {number + 1} does not record {', '.join(gaps)}",
                 )
 

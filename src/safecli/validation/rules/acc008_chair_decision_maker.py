@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule
+from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule, record_id
 from safecli.validation.rules.records import convened, person
 
 
@@ -46,7 +46,7 @@ def check(view: CaseView) -> Iterator[Finding]:
                 RULE,
                 "meetings",
                 (index, "chair"),
-                f"{meeting.get('id')} "
+                f"{record_id(meeting)} "
                 f"({mt.id}): the chair is also the decision maker; best practice "
                 "is an independent chair",
             )

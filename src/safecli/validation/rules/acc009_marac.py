@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from safecli.raw import mapping
-from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule
+from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule, record_id
 from safecli.validation.rules.records import meetings
 
 MARAC = "marac"
@@ -46,7 +46,7 @@ def check(view: CaseView) -> Iterator[Finding]:
                 RULE,
                 "meetings",
                 (index, "type"),
-                f"{meeting.get('id')}: the "
+                f"{record_id(meeting)}: the "
                 "adult has care and support needs, so this goes through adult "
                 f"safeguarding ({instead}), not MARAC",
                 at_value=True,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -13,7 +14,8 @@ import yaml
 
 from safecli.errors import FileFormatError
 from safecli.policy.pack import MeetingType, Policy
-from safecli.raw import mapping
+from safecli.raw import day, mapping
+from safecli.shape import ACTION_ID, MEETING_ID
 from safecli.store.config import Config
 from safecli.store.refusals import check_bytes
 from safecli.store.scan import load_text, locate
@@ -244,3 +246,19 @@ def _meetings_of(path: Path, raw: bytes) -> list[dict[str, Any]] | None:
     except (FileFormatError, ValueError, TypeError, RecursionError, yaml.YAMLError):
         return None
     return [m for m in value if isinstance(m, dict)] if isinstance(value, list) else None
+
+
+_RECORD_ID = re.compile(f"{MEETING_ID}|{ACTION_ID}")
+
+
+def record_id(record: Mapping[str, Any]) -> str:
+    """A meeting's or action's id for a message, or `(invalid id)` when it is not one (INT002
+    reports it): a message never repeats what was typed in its place."""
+    value = record.get("id")
+    return value if isinstance(value, str) and _RECORD_ID.match(value) else "(invalid id)"
+
+
+def day_text(value: Any) -> str:
+    """A stored date for a message, or `(not a date)`."""
+    found = day(value)
+    return found.isoformat() if found is not None else "(not a date)"

@@ -34,7 +34,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from safecli.raw import filled, mapping
-from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule
+from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule, record_id
 from safecli.validation.rules.records import held
 
 
@@ -63,7 +63,7 @@ def check(view: CaseView) -> Iterator[Finding]:
                 RULE,
                 "meetings",
                 (index, "minutes", "wishes", "views"),
-                f"the minutes of {meeting.get('id')} ({mt.id}) do not record "
+                f"the minutes of {record_id(meeting)} ({mt.id}) do not record "
                 "the adult's views (minutes.wishes.views)",
             )
 

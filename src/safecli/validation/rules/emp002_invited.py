@@ -35,7 +35,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from safecli.raw import filled, mapping
-from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule
+from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule, record_id
 from safecli.validation.rules.records import meetings
 
 
@@ -51,7 +51,7 @@ def check(view: CaseView) -> Iterator[Finding]:
             RULE,
             "meetings",
             (index, "adult"),
-            f"{meeting.get('id')}: the "
+            f"{record_id(meeting)}: the "
             "adult is not invited and no reason is recorded "
             "(adult.not_invited_reason)",
         )

@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from safecli.raw import filled, mapping
-from safecli.validation.rules.base import ERROR, WARNING, CaseView, Finding, Rule
+from safecli.validation.rules.base import ERROR, WARNING, CaseView, Finding, Rule, record_id
 from safecli.validation.rules.records import held, person
 
 
@@ -51,7 +51,7 @@ def check(view: CaseView) -> Iterator[Finding]:
             RULE,
             "meetings",
             (index, "minutes", "feedback"),
-            f"{meeting.get('id')}: {missing} the adult hears what was agreed "
+            f"{record_id(meeting)}: {missing} the adult hears what was agreed "
             "is not recorded (minutes.feedback)",
             severity=severity,
         )

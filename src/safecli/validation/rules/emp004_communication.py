@@ -52,7 +52,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from safecli.raw import filled, items, mapping
-from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule
+from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule, record_id
 from safecli.validation.rules.records import agency_kinds, convened, person
 
 # What notes say when they ask for a form of document; the field that records it.
@@ -84,7 +84,7 @@ def check(view: CaseView) -> Iterator[Finding]:
                 RULE,
                 "meetings",
                 (index, "invitees"),
-                f"{meeting.get('id')}: the adult needs an advocate, but no advocate is invited",
+                f"{record_id(meeting)}: the adult needs an advocate, but no advocate is invited",
             )
         arranged = mapping(meeting.get("adult")).get("interpreter_arranged")
         if filled(interpreter) and arranged is not True:
@@ -97,9 +97,9 @@ def check(view: CaseView) -> Iterator[Finding]:
                 RULE,
                 "meetings",
                 (index, "adult"),
-                f"{meeting.get('id')}: the adult needs an interpreter, but the meeting "
+                f"{record_id(meeting)}: the adult needs an interpreter, but the meeting "
                 f"{said} (adult.interpreter_arranged; "
-                f"safecli meeting update {view.case_id} {meeting.get('id')} "
+                f"safecli meeting update {view.case_id} {record_id(meeting)} "
                 "--interpreter-arranged)",
             )
 

@@ -39,6 +39,7 @@ from typing import Any
 from safecli.model import CASE_ID
 from safecli.raw import items
 from safecli.shape import ACTION_ID, HANDLE, MEETING_ID
+from safecli.store.refusals import named
 from safecli.validation.rules.base import ERROR, CaseView, Finding, Rule
 
 _FORMS = {
@@ -70,7 +71,7 @@ def check(view: CaseView) -> Iterator[Finding]:
                 RULE,
                 "adult",
                 ("case",),
-                f"case {case!r} does not match the folder name {view.case_id!r}",
+                f"case {named(case)}does not match the folder name {view.case_id!r}",
                 at_value=True,
             )
     for kind in _FORMS:
@@ -92,7 +93,7 @@ def _unique_ids(view: CaseView, kind: str) -> Iterator[Finding]:
                 RULE,
                 kind,
                 (index, key),
-                f"{key} {value!r} is not well formed: {hint}",
+                f"{key} is not well formed: {hint}",
                 at_value=True,
             )
         hashable = value if isinstance(value, (str, int, float, bool)) else repr(value)
@@ -102,7 +103,7 @@ def _unique_ids(view: CaseView, kind: str) -> Iterator[Finding]:
                 RULE,
                 kind,
                 (index, key),
-                f"{key} {value!r} is used twice (first at line {first}); ids are never reused",
+                f"{key} {named(value)}is used twice (first at line {first}); ids are never reused",
                 at_value=True,
             )
         else:
@@ -110,7 +111,7 @@ def _unique_ids(view: CaseView, kind: str) -> Iterator[Finding]:
 
 
 def _unique_names(view: CaseView, index: int, agency: dict[str, Any]) -> Iterator[Finding]:
-    seen: set[str] = set()
+    seen: dict[str, int] = {}
     for number, entry in enumerate(items(agency.get("people"))):
         name = entry.get("name") if isinstance(entry, dict) else None
         if not isinstance(name, str):
@@ -120,10 +121,11 @@ def _unique_names(view: CaseView, index: int, agency: dict[str, Any]) -> Iterato
                 RULE,
                 "agencies",
                 (index, "people", number, "name"),
-                f"{name!r} is listed twice in agency {agency.get('handle')!r}",
+                f"a person of this name is listed twice in agency {named(agency.get('handle'))}"
+                f"(first at person {seen[name] + 1})",
                 at_value=True,
             )
-        seen.add(name)
+        seen.setdefault(name, number)
 
 
 RULE = Rule(

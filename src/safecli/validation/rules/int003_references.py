@@ -41,8 +41,9 @@ from typing import Any
 
 from safecli.model import CASE_ID
 from safecli.raw import items
+from safecli.store.refusals import named
 from safecli.validation.rules.base import ERROR, KINDS, CaseView, Finding, Rule
-from safecli.validation.rules.shapecheck import Reference, suggestion
+from safecli.validation.rules.shapecheck import Reference, field_name, suggestion
 
 
 def check(view: CaseView) -> Iterator[Finding]:
@@ -96,7 +97,7 @@ def _agency_ref(
             RULE,
             kind,
             keys,
-            f"no agency {handle!r} in agencies.yaml"
+            f"{field_name(keys)}: no agency {named(handle)}in agencies.yaml"
             f"{suggestion(handle, agencies)} (agencies: {known})",
             at_value=True,
         )
@@ -106,7 +107,7 @@ def _agency_ref(
             RULE,
             kind,
             (*ref.keys, "name"),
-            f"no person {value['name']!r} in agency {handle!r}"
+            f"{field_name(ref.keys)}: no person of this name in agency {handle!r}"
             f"{suggestion(value['name'], agencies[handle])} (add them to "
             "agencies.yaml first)",
             at_value=True,
@@ -121,7 +122,8 @@ def _id_ref(
             RULE,
             kind,
             ref.keys,
-            f"no {what} {ref.value!r} in {where}{suggestion(ref.value, known)}",
+            f"{field_name(ref.keys)}: no {what} {named(ref.value)}in {where}"
+            f"{suggestion(ref.value, known)}",
             at_value=True,
         )
 
@@ -137,7 +139,9 @@ def _case_ref(view: CaseView, kind: str, ref: Reference) -> Iterator[Finding]:
             at_value=True,
         )
     elif not CASE_ID.match(ref.value) or ".." in ref.value:
-        yield view.finding(RULE, kind, ref.keys, f"{ref.value!r} is not a case id", at_value=True)
+        yield view.finding(
+            RULE, kind, ref.keys, f"{field_name(ref.keys)} is not a case id", at_value=True
+        )
     elif ref.value != view.case_id and not view.case_exists(ref.value):
         yield view.finding(
             RULE, kind, ref.keys, f"no case {ref.value!r} in this book", at_value=True

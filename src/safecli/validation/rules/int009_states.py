@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from safecli.raw import filled
-from safecli.validation.rules.base import ERROR, CaseView, Finding, Rule
+from safecli.validation.rules.base import ERROR, CaseView, Finding, Rule, record_id
 
 
 def check(view: CaseView) -> Iterator[Finding]:
@@ -90,7 +90,7 @@ def _case(view: CaseView) -> Iterator[Finding]:
                     RULE,
                     "actions",
                     (index, "status"),
-                    f"the case is closed but action {action.get('id')} is still open",
+                    f"the case is closed but action {record_id(action)} is still open",
                     at_value=True,
                 )
 

@@ -46,7 +46,7 @@ from typing import Any
 
 from safecli.model import CASE_ID
 from safecli.raw import items, mapping
-from safecli.validation.rules.base import ERROR, CaseView, Finding, Rule
+from safecli.validation.rules.base import ERROR, CaseView, Finding, Rule, record_id
 
 MIRRORED = ("type", "status", "when")
 
@@ -87,9 +87,9 @@ def _subjects_have_parts(view: CaseView) -> Iterator[Finding]:
                     RULE,
                     "meetings",
                     (index, "subjects", place),
-                    f"{meeting.get('id')} is about the adult of {subject}, whose meetings.yaml "
+                    f"{record_id(meeting)} is about the adult of {subject}, whose meetings.yaml "
                     f"has no part of it (an entry with convened_in: {{case: {view.case_id}, "
-                    f"meeting: {meeting.get('id')}}})",
+                    f"meeting: {record_id(meeting)}}})",
                     at_value=True,
                 )
 
@@ -155,7 +155,7 @@ def _differences(
                 RULE,
                 "meetings",
                 (index, key),
-                f"{part.get('id')}'s {key} is not that of {name}, which it is a part of "
+                f"{record_id(part)}'s {key} is not that of {name}, which it is a part of "
                 f"({key}: {meeting.get(key)})",
             )
     held, own = mapping(meeting.get("minutes")).get("held_on"), mapping(part.get("minutes"))
@@ -164,7 +164,7 @@ def _differences(
             RULE,
             "meetings",
             (index, "minutes", "held_on") if own else (index, "minutes"),
-            f"{part.get('id')}'s minutes.held_on is not that of {name} (held_on: {held})",
+            f"{record_id(part)}'s minutes.held_on is not that of {name} (held_on: {held})",
         )
 
 

@@ -39,7 +39,7 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 from safecli.raw import day
-from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule
+from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule, record_id
 from safecli.validation.rules.records import convened, meeting_day
 
 
@@ -51,7 +51,7 @@ def check(view: CaseView) -> Iterator[Finding]:
     need = f"{level}-risk cases need {_days(lead)} notice (lead_times.{level})"
     for index, meeting in convened(view):
         when, invited = meeting_day(meeting), day(meeting.get("invited_on"))
-        name = meeting.get("id")
+        name = record_id(meeting)
         if when is None:
             continue
         if invited is not None:

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from safecli.raw import filled
-from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule
+from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule, record_id
 from safecli.validation.rules.records import convened_held
 
 
@@ -38,7 +38,7 @@ def check(view: CaseView) -> Iterator[Finding]:
                 RULE,
                 "meetings",
                 (index, "minutes", "engage_lead"),
-                f"{meeting.get('id')} ({mt.id}): name the one agency best "
+                f"{record_id(meeting)} ({mt.id}): name the one agency best "
                 "placed to engage the adult (minutes.engage_lead)",
             )
 

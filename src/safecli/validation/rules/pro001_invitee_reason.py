@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from safecli.raw import filled, items
-from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule
+from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule, record_id
 from safecli.validation.rules.records import convened, person
 
 
@@ -43,7 +43,7 @@ def check(view: CaseView) -> Iterator[Finding]:
                 RULE,
                 "meetings",
                 (index, "invitees", number, "reason"),
-                f"{meeting.get('id')}: no reason recorded for inviting invitee "
+                f"{record_id(meeting)}: no reason recorded for inviting invitee "
                 f"{number + 1}{agency} (need to know, can contribute)",
             )
 

@@ -34,14 +34,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from safecli.model import CASE_ID
 from safecli.raw import items, mapping
-from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule
+from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule, record_id
 from safecli.validation.rules.records import meetings
 
 
 def check(view: CaseView) -> Iterator[Finding]:
     for index, meeting in meetings(view):
-        subjects = [s for s in items(meeting.get("subjects")) if isinstance(s, str)]
+        # A subject that is not a case id is INT003's; it is not repeated here.
+        subjects = [
+            s for s in items(meeting.get("subjects")) if isinstance(s, str) and CASE_ID.match(s)
+        ]
         if not subjects:
             continue
         adults = [view.case_id, *(s for s in subjects if s != view.case_id)]
@@ -51,7 +55,7 @@ def check(view: CaseView) -> Iterator[Finding]:
                 RULE,
                 "meetings",
                 (index, "agenda"),
-                f"{meeting.get('id')} is "
+                f"{record_id(meeting)} is "
                 f"about {len(adults)} adults: give each a part of the agenda "
                 f"(missing: {', '.join(missing)})",
             )

@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from safecli.raw import day, filled, mapping
-from safecli.validation.rules.base import ERROR, WARNING, CaseView, Finding, Rule
+from safecli.validation.rules.base import ERROR, WARNING, CaseView, Finding, Rule, record_id
 from safecli.validation.rules.records import convened_held
 
 
@@ -48,7 +48,7 @@ def check(view: CaseView) -> Iterator[Finding]:
                 RULE,
                 "meetings",
                 keys,
-                f"{meeting.get('id')} ({mt.id}): a review date is required (minutes.review.date)",
+                f"{record_id(meeting)} ({mt.id}): a review date is required (minutes.review.date)",
                 severity=ERROR,
             )
         elif not filled(review.get("not_required")):
@@ -56,7 +56,7 @@ def check(view: CaseView) -> Iterator[Finding]:
                 RULE,
                 "meetings",
                 keys,
-                f"{meeting.get('id')}: set a review "
+                f"{record_id(meeting)}: set a review "
                 "date, or record why none is needed (minutes.review)",
             )
 

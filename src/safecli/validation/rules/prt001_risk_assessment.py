@@ -33,7 +33,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from safecli.raw import filled, items
-from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule
+from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule, record_id
 from safecli.validation.rules.records import held
 
 QUESTIONS = {
@@ -55,7 +55,7 @@ def check(view: CaseView) -> Iterator[Finding]:
                 RULE,
                 "meetings",
                 (index, "minutes", "risks"),
-                f"{meeting.get('id')}: the minutes record no risk assessment (minutes.risks)",
+                f"{record_id(meeting)}: the minutes record no risk assessment (minutes.risks)",
             )
         for number, risk in enumerate(risks):
             if not isinstance(risk, dict):
@@ -66,7 +66,7 @@ def check(view: CaseView) -> Iterator[Finding]:
                     RULE,
                     "meetings",
                     (index, "minutes", "risks", number),
-                    f"{meeting.get('id')}: risk {number + 1} does not say {', '.join(gaps)}",
+                    f"{record_id(meeting)}: risk {number + 1} does not say {', '.join(gaps)}",
                 )
 
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from safecli.raw import filled, mapping
-from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule
+from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule, record_id
 from safecli.validation.rules.records import held
 
 
@@ -46,7 +46,7 @@ def check(view: CaseView) -> Iterator[Finding]:
                 RULE,
                 "meetings",
                 keys,
-                f"{meeting.get('id')}: the risk to other "
+                f"{record_id(meeting)}: the risk to other "
                 "adults and children was not reviewed (others_at_risk.reviewed)",
             )
             continue
@@ -56,7 +56,7 @@ def check(view: CaseView) -> Iterator[Finding]:
                 RULE,
                 "meetings",
                 keys,
-                f"{meeting.get('id')}: record what the review found for other {' and '.join(gaps)}",
+                f"{record_id(meeting)}: record what the review found for other {' and '.join(gaps)}",
             )
 
 

@@ -43,7 +43,7 @@ from datetime import date
 from typing import Any
 
 from safecli.raw import day, filled, mapping
-from safecli.validation.rules.base import ERROR, CaseView, Finding, Rule
+from safecli.validation.rules.base import ERROR, CaseView, Finding, Rule, record_id
 from safecli.validation.rules.records import meeting_day, meetings, person
 
 PARTS = {
@@ -61,7 +61,7 @@ def check(view: CaseView) -> Iterator[Finding]:
         mt = view.meeting_type(meeting)
         if mt is None or not (mt.needs_decision_maker or "capacity" in mt.must_record):
             continue
-        name = meeting.get("id")
+        name = record_id(meeting)
         if mt.needs_decision_maker and person(meeting.get("decision_maker")) is None:
             yield view.finding(
                 RULE,

@@ -58,7 +58,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from safecli.raw import mapping
-from safecli.validation.rules.base import ERROR, CaseView, Finding, Rule
+from safecli.validation.rules.base import ERROR, CaseView, Finding, Rule, record_id
 from safecli.validation.rules.records import held
 
 
@@ -84,7 +84,7 @@ def check(view: CaseView) -> Iterator[Finding]:
             RULE,
             "meetings",
             (index, "minutes", "others_at_risk", "referral_made"),
-            f"{meeting.get('id')}: the minutes record {named} at risk, so the date of the "
+            f"{record_id(meeting)}: the minutes record {named} at risk, so the date of the "
             "referral must be recorded (minutes others_at_risk.referral_made, or "
             "others_at_risk.referral_made in adult.yaml)",
         )

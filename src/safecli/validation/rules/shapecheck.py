@@ -36,6 +36,7 @@ from safecli.shape import (
     TextOr,
     When,
 )
+from safecli.store.refusals import named
 
 Keys = tuple[str | int, ...]
 
@@ -134,7 +135,7 @@ class _Walker:
     def visit(self, shape: Shape, value: Any, keys: Keys) -> None:
         if value is None:
             if not shape.nullable:
-                self.problems.append(Problem("type", keys, f"{_name(keys)} cannot be null"))
+                self.problems.append(Problem("type", keys, f"{field_name(keys)} cannot be null"))
             return
         cls = shape.__class__
         if cls is Text:
@@ -143,7 +144,7 @@ class _Walker:
                     Problem(
                         "type",
                         keys,
-                        f"{_name(keys)} should be text, "
+                        f"{field_name(keys)} should be text, "
                         f"found {describe(value)} (write it in quotes)",
                     )
                 )
@@ -161,7 +162,7 @@ class _Walker:
                     Problem(
                         "type",
                         keys,
-                        f"{_name(keys)} should be "
+                        f"{field_name(keys)} should be "
                         f"{_TARGETS[shape.target]}, found "  # type: ignore[union-attr]
                         f"{describe(value)}",
                     )
@@ -175,7 +176,7 @@ class _Walker:
                     Problem(
                         "type",
                         keys,
-                        f"{_name(keys)} should be text or "
+                        f"{field_name(keys)} should be text or "
                         f"a mapping with {fields}, found "
                         f"{describe(value)}",
                     )
@@ -191,7 +192,7 @@ class _Walker:
                 Problem(
                     "type",
                     keys,
-                    f"{_name(keys)} should be a mapping ({shape.name}), found {describe(value)}",
+                    f"{field_name(keys)} should be a mapping ({shape.name}), found {describe(value)}",
                 )
             )
             return
@@ -203,7 +204,7 @@ class _Walker:
                     Problem(
                         "unknown-key",
                         (*keys, key),
-                        f"unknown key {key!r} in {shape.name}{suggestion(key, fields)}",
+                        f"unknown key {named(key)}in {shape.name}{suggestion(key, fields)}",
                     )
                 )
             else:
@@ -215,7 +216,9 @@ class _Walker:
     def listing(self, shape: ListOf, value: Any, keys: Keys) -> None:
         if value.__class__ is not list:
             self.problems.append(
-                Problem("type", keys, f"{_name(keys)} should be a list, found {describe(value)}")
+                Problem(
+                    "type", keys, f"{field_name(keys)} should be a list, found {describe(value)}"
+                )
             )
             return
         item_shape = shape.item
@@ -228,7 +231,7 @@ class _Walker:
                 Problem(
                     "type",
                     keys,
-                    f"{_name(keys)} should be a person "
+                    f"{field_name(keys)} should be a person "
                     f"{{agency: HANDLE, name: NAME}}, found "
                     f"{describe(value)}",
                 )
@@ -243,30 +246,34 @@ def _scalar_problem(shape: Shape, value: Any, keys: Keys, vocab: Vocabularies) -
     if isinstance(shape, Flag):
         if not isinstance(value, bool):
             return Problem(
-                "type", keys, f"{_name(keys)} should be true or false, found {describe(value)}"
+                "type", keys, f"{field_name(keys)} should be true or false, found {describe(value)}"
             )
     elif isinstance(shape, Count):
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             return Problem(
-                "type", keys, f"{_name(keys)} should be a whole number, found {describe(value)}"
+                "type",
+                keys,
+                f"{field_name(keys)} should be a whole number, found {describe(value)}",
             )
     elif isinstance(shape, Number):
         if isinstance(value, bool) or not isinstance(value, int):
             return Problem(
-                "type", keys, f"{_name(keys)} should be a whole number, found {describe(value)}"
+                "type",
+                keys,
+                f"{field_name(keys)} should be a whole number, found {describe(value)}",
             )
         if not shape.minimum <= value <= shape.maximum:
             return Problem(
                 "type",
                 keys,
-                f"{_name(keys)} should be from {shape.minimum} to {shape.maximum}, found {value}",
+                f"{field_name(keys)} should be from {shape.minimum} to {shape.maximum}, found {value}",
             )
     elif isinstance(shape, Day):
         if isinstance(value, datetime) or not isinstance(value, date):
             return Problem(
                 "date",
                 keys,
-                f"{_name(keys)} should be a date (YYYY-MM-DD), found {describe(value)}",
+                f"{field_name(keys)} should be a date (YYYY-MM-DD), found {describe(value)}",
             )
     elif isinstance(shape, When):
         return _when_problem(value, keys, vocab.tz)
@@ -278,18 +285,20 @@ def _scalar_problem(shape: Shape, value: Any, keys: Keys, vocab: Vocabularies) -
 def _when_problem(value: Any, keys: Keys, tz: ZoneInfo) -> Problem | None:
     if isinstance(value, date) and not isinstance(value, datetime):
         return Problem(
-            "date", keys, f"{_name(keys)} needs a time as well: write {value.isoformat()}T10:00"
+            "date",
+            keys,
+            f"{field_name(keys)} needs a time as well: write {value.isoformat()}T10:00",
         )
     if not isinstance(value, str) or not re.match(WHEN, value):
         return Problem(
             "date",
             keys,
-            f"{_name(keys)} should be a time written YYYY-MM-DDTHH:MM, found {describe(value)}",
+            f"{field_name(keys)} should be a time written YYYY-MM-DDTHH:MM, found {describe(value)}",
         )
     try:
         parse_when(value, tz)
     except InvalidInput as exc:
-        return Problem("date", keys, f"{_name(keys)}: {exc.message}")
+        return Problem("date", keys, f"{field_name(keys)} {_date_reason(exc)}")
     return None
 
 
@@ -314,19 +323,23 @@ def _choice_problem(shape: Choice, value: Any, keys: Keys, vocab: Vocabularies) 
             )
     if isinstance(value, str) and value in choices:
         return None
+    found = "" if isinstance(value, str) else f", found {describe(value)}"
     return Problem(
         "choice",
         keys,
-        f"invalid {shape.what} {_shown(value)}"
-        f"{suggestion(value, choices)} (choose one of: {', '.join(choices)})",
+        f"{field_name(keys)} is not one of: {', '.join(choices)}{found}{suggestion(value, choices)}",
     )
 
 
-def _shown(value: Any) -> str:
-    return repr(value) if isinstance(value, str) else describe(value)
+def _date_reason(exc: InvalidInput) -> str:
+    """Why a stored time cannot be used, without repeating it (it may be anything typed)."""
+    message = exc.message
+    if "out of range" in message:
+        return "is " + message[message.index("out of range") :]
+    return "is not a possible date and time (YYYY-MM-DDTHH:MM)"
 
 
-def _name(keys: Keys) -> str:
+def field_name(keys: Keys) -> str:
     """A key path as a person reads it: `minutes.review.date`, `invitees[2].reason`."""
     text = ""
     for key in keys[1:] if keys and isinstance(keys[0], int) else keys:
