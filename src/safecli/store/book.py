@@ -168,6 +168,7 @@ def load_case(book: Book, case_id: str) -> Case:
     """Read all four files of a case for editing, refusing unsafe input as the round-trip
     loader does; each file's round-trip document is built when first used."""
     folder = book.case_dir(case_id)
+    check_no_journal(folder)
     texts: dict[str, str | None] = {}
     plain: dict[str, Any] = {}
     docs = Documents(folder, texts)
@@ -183,6 +184,18 @@ def load_case(book: Book, case_id: str) -> Case:
     if plain["adult"].get("case") != case_id:
         check_case_folder(folder, case_id, docs["adult"])
     return Case(case_id=case_id, folder=folder, docs=docs, texts=texts)
+
+
+def check_no_journal(folder: Path) -> None:
+    """Refuse to read a case an interrupted write left part way (its journal is there):
+    some files may be new and some old. Only a command holding the lock finishes it."""
+    journal = folder / atomic.JOURNAL
+    if journal.exists():
+        raise FileFormatError(
+            "this case has an unfinished write (interrupted part way); the next command "
+            "that changes the case, or safecli doctor --clean, finishes it",
+            path=journal,
+        )
 
 
 def check_case_folder(folder: Path, case_id: str, adult: Any) -> None:
@@ -201,6 +214,7 @@ def read_case(book: Book, case_id: str) -> Case:
     For commands that only read; the result must not be saved.
     """
     folder = book.case_dir(case_id)
+    check_no_journal(folder)
     docs = {kind: scan.load(folder / f"{kind}.yaml", expect) for kind, expect in FILES.items()}
     check_case_folder(folder, case_id, docs["adult"])
     return Case(case_id=case_id, folder=folder, docs=docs, texts=dict.fromkeys(FILES))
