@@ -419,6 +419,10 @@ TABLE: dict[str, Breaks | Unbreakable] = {
             ),
         ),
     ),
+    "ACC011": Breaks(
+        "planned",
+        (*RECORD, *FULL[:11], *FULL[13:], "--as-of", "2026-11-24"),
+    ),
     "WAV001": Unbreakable(
         "waivers are comments; no command writes comments (safecli edit checks them)",
         "planned",

@@ -309,6 +309,38 @@ def test_acc009_marac(tmp_path: Path, row: Row) -> None:
     check_row(tmp_path, "ACC009", row)
 
 
+NO_DECISION = ("decisions:\n      - Proceed to an enquiry.", "decisions: []")
+ACC011 = [
+    Row("clean", []),
+    Row("held, no decision", [("ACC011", 45, 5)], edits={"meetings": [NO_DECISION]}),
+    Row(
+        "held, decisions left out",
+        [("ACC011", 24, 3)],
+        edits={"meetings": [("decisions:\n      - Proceed to an enquiry.\n    ", "")]},
+    ),
+    Row(
+        "a blank decision is no decision",
+        [("ACC011", 45, 5)],
+        edits={"meetings": [("- Proceed to an enquiry.", "- ' '")]},
+    ),
+    Row(
+        "a type that need not record decisions (MDT)",
+        [],
+        edits={"meetings": [NO_DECISION, ("type: s42-strategy", "type: mdt")]},
+    ),
+    Row(
+        "a planned meeting has no minutes yet",
+        [],
+        edits={"meetings": [NO_DECISION, ("status: held", "status: planned")]},
+    ),
+]
+
+
+@pytest.mark.parametrize("row", ACC011, ids=_ids(ACC011))
+def test_acc011_decisions(tmp_path: Path, row: Row) -> None:
+    check_row(tmp_path, "ACC011", row)
+
+
 ENQUIRY = """enquiry:
   kind: s42
   decided_on: 2026-11-03

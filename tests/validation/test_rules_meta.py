@@ -22,6 +22,8 @@ DOMAIN_CODES = [
 ]  # fmt: skip
 # The statutory return's facts (the enquiry and its allegations).
 RETURN_CODES = ["ACC010"]
+# What the policy pack's `must_record` asks of held minutes beyond the table (decisions).
+PACK_CODES = ["ACC011"]
 INTEGRITY = [f"INT{n:03d}" for n in range(1, 11)]
 WAIVERS = ["WAV001", "WAV002"]
 PRINCIPLES = {
@@ -37,7 +39,7 @@ TESTS = Path(__file__).parent
 
 
 def test_the_rules_are_exactly_the_known_codes() -> None:
-    assert sorted(RULES) == sorted(DOMAIN_CODES + RETURN_CODES + INTEGRITY + WAIVERS)
+    assert sorted(RULES) == sorted(DOMAIN_CODES + RETURN_CODES + PACK_CODES + INTEGRITY + WAIVERS)
 
 
 @pytest.mark.parametrize("code", RULES)

@@ -18,6 +18,7 @@ from safecli.validation.rules import (
     acc008_chair_decision_maker,
     acc009_marac,
     acc010_allegations,
+    acc011_decisions,
     emp001_wishes,
     emp002_invited,
     emp003_feedback,
@@ -88,6 +89,7 @@ RULES: dict[str, Rule] = {
         acc008_chair_decision_maker,
         acc009_marac,
         acc010_allegations,
+        acc011_decisions,
         wav001_reason,
         wav002_code,
     )
