@@ -76,7 +76,7 @@ def weekly(
         if commit is None:
             result.append(Week(end, None, None, None, None))
             continue
-        key = (commit, end.toordinal(), tuple(sorted(vars(settings).items())))
+        key = (commit, end.toordinal(), repr(settings))  # marshal stores text, not settings objects
         point = points.get(key)
         if point is None:
             changed = True
