@@ -15,8 +15,8 @@ from typing import Any
 
 from safecli import raw, shape
 from safecli.casework.people import agency_of, resolve
-from safecli.casework.schedule import raise_sequence
-from safecli.casework.shared import add_part, convened_in, edit_meeting, meeting_of
+from safecli.casework.schedule import planned, raise_sequence
+from safecli.casework.shared import add_part, convened_in, edit_meeting, meeting_of, not_a_part
 from safecli.dates import format_when
 from safecli.errors import InvalidInput
 from safecli.model import MEETING_FORMATS, MEETING_MODES, RESPONSES, Person, check_choice, next_id
@@ -182,26 +182,6 @@ def _meeting_record(meeting_id: str, spec: NewMeeting) -> Any:
     )
 
 
-def not_a_part(case: Case, meeting: Mapping[str, Any]) -> None:
-    """Refuse to change what a meeting about several adults decides through one adult's
-    part of it: that is done on the meeting, in the case that convened it."""
-    ref = convened_in(meeting)
-    if ref is not None:
-        raise InvalidInput(
-            f"{meeting.get('id')} of {case.case_id} is its part of {ref[0]}'s {ref[1]} (a "
-            f"meeting about several adults): change the meeting there, in {ref[0]} {ref[1]}"
-        )
-
-
-def _planned(case: Case, meeting_id: str, doing: str) -> Any:
-    meeting = find_meeting(case, meeting_id)
-    not_a_part(case, meeting)
-    status = meeting.get("status")
-    if status != "planned":
-        raise InvalidInput(f"{meeting_id} is {status}; only a planned meeting can {doing}")
-    return meeting
-
-
 def _invitees(meeting: Any) -> Any:
     if meeting.get("invitees") is None:
         meeting["invitees"] = roundtrip.scalar([])
@@ -213,7 +193,7 @@ def invite(book: Book, case_id: str, meeting_id: str, person: Person, reason: st
     if not reason.strip():
         raise InvalidInput("give the reason for inviting them (need to know, can contribute)")
     with edit_case(book, case_id) as case:
-        meeting = _planned(case, meeting_id, "take more invitees")
+        meeting = planned(case, meeting_id, "take more invitees")
         resolve(case, person)
         if _find_invitee(meeting, person) is not None:
             raise InvalidInput(f"{person} is already invited to {meeting_id}")
@@ -269,7 +249,7 @@ def cancel(book: Book, case_id: str, meeting_id: str, reason: str) -> Case:
     if not reason.strip():
         raise InvalidInput("give the reason the meeting is cancelled")
     with edit_meeting(book, case_id, meeting_id) as (case, _):
-        meeting = _planned(case, meeting_id, "be cancelled")
+        meeting = planned(case, meeting_id, "be cancelled")
         meeting["status"] = "cancelled"
         if "cancel_reason" in meeting:
             meeting["cancel_reason"] = roundtrip.scalar(reason)

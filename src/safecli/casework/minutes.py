@@ -14,10 +14,10 @@ from typing import Any
 from ruamel.yaml.comments import CommentedSeq
 
 from safecli import shape
-from safecli.casework.meetings import carried_forward, find_meeting, not_a_part
+from safecli.casework.meetings import carried_forward, find_meeting
 from safecli.casework.minutes_parts import Capacity, Disagreement, Risk
 from safecli.casework.people import agency_of, resolve
-from safecli.casework.shared import edit_meeting, mirror, subjects_of
+from safecli.casework.shared import edit_meeting, mirror, not_a_part, subjects_of
 from safecli.errors import InvalidInput
 from safecli.model import CAPACITY_OUTCOMES, Person, check_choice
 from safecli.shape import DISAGREEMENT

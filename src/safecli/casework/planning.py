@@ -18,10 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from safecli import shape
-from safecli.casework.meetings import not_a_part
 from safecli.casework.people import resolve
 from safecli.casework.schedule import CALENDAR_KEYS, raise_sequence
-from safecli.casework.shared import edit_meeting
+from safecli.casework.shared import edit_meeting, not_a_part
 from safecli.dates import format_when
 from safecli.errors import InvalidInput
 from safecli.model import MEETING_MODES, Person, check_choice

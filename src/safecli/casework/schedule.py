@@ -1,4 +1,5 @@
-"""A meeting's calendar bookkeeping: its SEQUENCE, rescheduling, and invitees taken off.
+"""A meeting's calendar bookkeeping: its SEQUENCE, which meeting may still change, and
+invitees taken off.
 
 Calendar clients keep the entry an invitation created, matched by its UID, and
 accept an update or a cancellation only when its SEQUENCE is higher than the
@@ -12,16 +13,14 @@ under `uninvited`, so a cancellation can be rendered for them.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from safecli import raw, shape
 from safecli.casework.people import resolve
-from safecli.casework.shared import convened_in, edit_meeting
-from safecli.dates import format_when
+from safecli.casework.shared import not_a_part
 from safecli.errors import InvalidInput
-from safecli.model import MEETING_MODES, Person, check_choice
+from safecli.model import Person
 from safecli.store import roundtrip
 from safecli.store.book import Book, Case, edit_case
 
@@ -46,53 +45,15 @@ def raise_sequence(meeting: Any) -> None:
         roundtrip.put(meeting, shape.MEETING.keys, "sequence", sequence_of(meeting) + 1)
 
 
-@dataclass(frozen=True)
-class Reschedule:
-    """What `meeting reschedule` changes; None leaves a value as it is."""
-
-    when: datetime | None = None
-    where: str | None = None
-    link: str | None = None
-    mode: str | None = None
-
-
-def _planned(case: Case, meeting_id: str, doing: str) -> Any:
+def planned(case: Case, meeting_id: str, doing: str) -> Any:
+    """The planned meeting with this id; InvalidInput for a part of a meeting about
+    several adults (changed where it was called) or a meeting no longer planned."""
     meeting = case.find("meetings", meeting_id)
-    ref = convened_in(meeting)
-    if ref is not None:
-        raise InvalidInput(
-            f"{meeting_id} of {case.case_id} is its part of {ref[0]}'s {ref[1]} (a "
-            f"meeting about several adults): change the meeting there, in {ref[0]} {ref[1]}"
-        )
+    not_a_part(case, meeting)
     status = meeting.get("status")
     if status != "planned":
         raise InvalidInput(f"{meeting_id} is {status}; only a planned meeting can {doing}")
     return meeting
-
-
-def reschedule(book: Book, case_id: str, meeting_id: str, change: Reschedule) -> Case:
-    """Move a planned meeting in time or place; a sent one gets a higher SEQUENCE."""
-    if change.mode is not None:
-        check_choice(change.mode, MEETING_MODES, "mode")
-    values = {
-        "when": format_when(change.when) if change.when else None,
-        "where": change.where,
-        "link": change.link,
-        "mode": change.mode,
-    }
-    given = {key: value for key, value in values.items() if value is not None}
-    if not given:
-        raise InvalidInput("give what changes: --when, --where, --link or --mode")
-    with edit_meeting(book, case_id, meeting_id) as (case, others):
-        meeting = _planned(case, meeting_id, "be rescheduled")
-        changed = {key for key, value in given.items() if str(meeting.get(key)) != value}
-        for key in changed:
-            roundtrip.put(meeting, shape.MEETING.keys, key, given[key])
-        if changed:
-            raise_sequence(meeting)
-    # A meeting about several adults moves in each adult's case too: report those files.
-    case.written.extend(path for other in others.values() for path in other.written)
-    return case
 
 
 def uninvite(
@@ -102,7 +63,7 @@ def uninvite(
     if not reason.strip():
         raise InvalidInput("give the reason they no longer need to be there")
     with edit_case(book, case_id) as case:
-        meeting = _planned(case, meeting_id, "lose invitees")
+        meeting = planned(case, meeting_id, "lose invitees")
         resolve(case, person)
         invitees = raw.items(meeting.get("invitees"))
         found = [

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from safecli import shape
-from safecli.errors import SafecliError
+from safecli.errors import InvalidInput, SafecliError
 from safecli.model import next_id
 from safecli.raw import items, mapping
 from safecli.store import roundtrip
@@ -147,3 +147,14 @@ def _exists(book: Book, case_id: str) -> bool:
     except SafecliError:
         return False
     return True
+
+
+def not_a_part(case: Case, meeting: Mapping[str, Any]) -> None:
+    """Refuse to change what a meeting about several adults decides through one adult's
+    part of it: that is done on the meeting, in the case that convened it."""
+    ref = convened_in(meeting)
+    if ref is not None:
+        raise InvalidInput(
+            f"{meeting.get('id')} of {case.case_id} is its part of {ref[0]}'s {ref[1]} (a "
+            f"meeting about several adults): change the meeting there, in {ref[0]} {ref[1]}"
+        )

@@ -18,6 +18,7 @@ from safecli.cli.common import (
     text,
     today,
 )
+from safecli.errors import InvalidInput
 from safecli.model import MEETING_MODES, Person
 
 if TYPE_CHECKING:
@@ -29,6 +30,15 @@ CaseArg = Annotated[str, typer.Argument(metavar="CASE")]
 MeetingArg = Annotated[str, typer.Argument(metavar="MEETING", help="Meeting id, e.g. M1.")]
 
 
+# What a calendar shows of a meeting, as `meeting update` and `meeting reschedule` take it.
+WhenOption = Annotated[
+    str | None, Opt(help="The new time: 2026-12-01 10:00, fri 14:00.", show_default=False)
+]
+WhereOption = Annotated[str | None, Opt(help="The new place.", show_default=False)]
+LinkOption = Annotated[str | None, Opt(help="The new joining link.", show_default=False)]
+ModeOption = Annotated[str | None, Opt(help="in-person, telephone or virtual.", show_default=False)]
+
+
 def _send_hint(case_id: str, meeting_id: str, to: str | None = None) -> str:
     who = f' --to "{to}"' if to else ""
     return f"safecli render invitation {case_id} {meeting_id}{who} --format eml | sendmail -t"
@@ -38,14 +48,10 @@ def update(
     ctx: typer.Context,
     case_id: CaseArg,
     meeting_id: MeetingArg,
-    when: Annotated[
-        str | None, Opt(help="The new time: 2026-12-01 10:00, fri 14:00.", show_default=False)
-    ] = None,
-    where: Annotated[str | None, Opt(help="The new place.", show_default=False)] = None,
-    link: Annotated[str | None, Opt(help="The new joining link.", show_default=False)] = None,
-    mode: Annotated[
-        str | None, Opt(help="in-person, telephone or virtual.", show_default=False)
-    ] = None,
+    when: WhenOption = None,
+    where: WhereOption = None,
+    link: LinkOption = None,
+    mode: ModeOption = None,
     purpose: Annotated[str | None, Opt(help="What the meeting is for.", show_default=False)] = None,
     chair: Annotated[str | None, Opt(help="The chair, agency:Name.", show_default=False)] = None,
     agenda: Annotated[
@@ -200,14 +206,10 @@ def reschedule(
     ctx: typer.Context,
     case_id: CaseArg,
     meeting_id: MeetingArg,
-    when: Annotated[
-        str | None, Opt(help="The new time: 2026-12-01 10:00, fri 14:00.", show_default=False)
-    ] = None,
-    where: Annotated[str | None, Opt(help="The new place.", show_default=False)] = None,
-    link: Annotated[str | None, Opt(help="The new joining link.", show_default=False)] = None,
-    mode: Annotated[
-        str | None, Opt(help="in-person, telephone or virtual.", show_default=False)
-    ] = None,
+    when: WhenOption = None,
+    where: WhereOption = None,
+    link: LinkOption = None,
+    mode: ModeOption = None,
     as_of: AsOfOption = None,
     commit: CommitOption = None,
 ) -> None:
@@ -218,25 +220,23 @@ def reschedule(
 
     Example: safecli meeting reschedule SG-2026-0001 M3 --when "2026-12-16 14:00"
     """
-    from safecli.casework import schedule
+    from safecli.casework import planning
     from safecli.dates import parse_datetime
-    from safecli.store.book import read_case
 
     book = book_of(ctx)
     start = parse_datetime(when, today(book, as_of), book.config.tz) if when else None
-    change = schedule.Reschedule(when=start, where=where, link=link, mode=mode)
-    case = schedule.reschedule(book, case_id, meeting_id, change)
-    meeting = read_case(book, case_id).find("meetings", meeting_id)
-    if not case.written:
+    change = planning.PlanChange(when=start, where=where, link=link, mode=mode)
+    if change.is_empty():
+        raise InvalidInput("give what changes: --when, --where, --link or --mode")
+    updated = planning.update_plan(book, case_id, meeting_id, change)
+    if not updated.changed:
         typer.echo(f"{meeting_id}: nothing changed")
         return
     typer.echo(f"rescheduled {meeting_id}")
-    if schedule.is_sent(meeting):
-        typer.echo(
-            f"calendar sequence {schedule.sequence_of(meeting)}; send the update: "
-            + _send_hint(case_id, meeting_id)
-        )
-    report(book, case.written, f"{case_id}: reschedule meeting {meeting_id}", commit)
+    if updated.resend:
+        _tell_calendars(book, case_id, meeting_id)
+    written = [*updated.case.written, *updated.also_written]
+    report(book, written, f"{case_id}: reschedule meeting {meeting_id}", commit)
 
 
 def uninvite(
