@@ -39,6 +39,23 @@ app = typer.Typer(help="Open, list, show and close cases.", no_args_is_help=True
 Opt = typer.Option
 
 
+# The adult's documents, as `case new` and `case update` record them.
+LargePrintOption = Annotated[
+    int | None,
+    Opt(
+        "--large-print",
+        min=14,
+        max=72,
+        metavar="POINTS",
+        help="Documents for the adult in large print at this size, e.g. 18.",
+    ),
+]
+LanguageOption = Annotated[
+    str | None,
+    Opt(help="The adult's language for documents: cy (Welsh), en (English) or both."),
+]
+
+
 @app.command("new")
 def new(
     ctx: typer.Context,
@@ -59,20 +76,8 @@ def new(
     advocate: Annotated[str | None, Opt(help="The adult's advocate, if any.")] = None,
     needs_advocate: Annotated[bool, Opt(help="An advocate is needed.")] = False,
     easy_read: Annotated[bool, Opt(help="Written material should be easy read.")] = False,
-    large_print: Annotated[
-        int | None,
-        Opt(
-            "--large-print",
-            min=14,
-            max=72,
-            metavar="POINTS",
-            help="Documents for the adult in large print at this size, e.g. 18.",
-        ),
-    ] = None,
-    language: Annotated[
-        str | None,
-        Opt(help="The adult's language for documents: cy (Welsh), en (English) or both."),
-    ] = None,
+    large_print: LargePrintOption = None,
+    language: LanguageOption = None,
     communication_notes: Annotated[str | None, Opt(help="Other communication needs.")] = None,
     risk: Annotated[str | None, Opt(help="Risk level: low, medium or high.")] = None,
     lead_agency: Annotated[str | None, Opt(help="Lead agency handle, e.g. asc.")] = None,

@@ -75,23 +75,11 @@ def update(
     easy_read: Annotated[
         bool | None, _flag("--easy-read/--no-easy-read", "Written material should be easy read.")
     ] = None,
-    large_print: Annotated[
-        int | None,
-        Opt(
-            "--large-print",
-            min=14,
-            max=72,
-            metavar="POINTS",
-            help="Documents for the adult in large print at this size, e.g. 18.",
-        ),
-    ] = None,
+    large_print: case_cli.LargePrintOption = None,
     standard_print: Annotated[
         bool, _flag("--standard-print", "Documents for the adult in standard print again.")
     ] = False,
-    language: Annotated[
-        str | None,
-        Opt(help="The adult's language for documents: cy (Welsh), en (English) or both."),
-    ] = None,
+    language: case_cli.LanguageOption = None,
     communication_notes: Annotated[str | None, Opt(help="Other communication needs.")] = None,
     representative: Annotated[
         str | None, Opt(help='The adult\'s representative: "Name;relationship;phone".')
