@@ -77,15 +77,12 @@ RECORD = (
 )
 
 
-def shared_book(
-    tmp_path: Path, *, held: bool = False, new: tuple[str, ...] = NEW, **other: Any
-) -> Path:
-    """Two English cases (and the Welsh one) with M1 of CASE about both adults; `other`:
-    add_case's settings for the other adult's case."""
+def shared_book(tmp_path: Path, *, held: bool = False) -> Path:
+    """Two English cases (and the Welsh one) with M1 of CASE about both adults."""
     tmp_path.mkdir(parents=True, exist_ok=True)
     book = make_book(tmp_path)
-    add_case(book, OTHER, **other)
-    done = run(book, *new)
+    add_case(book, OTHER)
+    done = run(book, *NEW)
     assert done.exit_code == 0, done.output
     if held:
         done = run(book, *RECORD)

@@ -176,7 +176,8 @@ def cancel_action(book: Book, case_id: str, action_id: str, *, reason: str, on: 
 
 
 def action_rows(case_id: str, actions: list[Any]) -> list[dict[str, Any]]:
-    """One row per action of a case, for `action list`."""
+    """One row per action of a case, for `action list`: an id, status, date or agency that
+    is not a valid value is `invalid` (`shape.shown`), never the text found."""
     rows = []
     for action in actions:
         if not isinstance(action, Mapping):
@@ -185,13 +186,13 @@ def action_rows(case_id: str, actions: list[Any]) -> list[dict[str, Any]]:
         rows.append(
             {
                 "case": case_id,
-                "id": action.get("id"),
-                "meeting": action.get("meeting"),
-                "agency": lead.agency if lead else None,
+                **{k: shape.shown(action.get(k), shape.ACTION, k) for k in ("id", "meeting")},
+                "agency": shape.shown(lead.agency, shape.AGENCY, "handle") if lead else None,
                 "lead": lead.name if lead else None,
-                "due": action.get("due"),
-                "status": action.get("status"),
-                "done_on": action.get("done_on"),
+                **{
+                    k: shape.shown(action.get(k), shape.ACTION, k)
+                    for k in ("due", "status", "done_on")
+                },
                 "moves": len(raw.items(action.get("moves"))),
                 "description": " ".join(str(action.get("description") or "").split()),
             }

@@ -2,7 +2,8 @@
 
 A case whose files cannot be read is listed as `unreadable` under every status, with
 the refusal (file:line:col) in its `problem`, as the digest does: the rest of the
-book is still listed.
+book is still listed. A status, date, risk level or lead agency that is not a valid
+value is listed as `invalid` (validate reports it), never as the text found.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from safecli.errors import SafecliError
+from safecli.shape import ADULT, shown
 from safecli.store import fastload
 from safecli.store.book import Book, check_case_folder
 
@@ -37,10 +39,10 @@ def case_summary(book: Book, case_id: str) -> dict[str, Any]:
     check_case_folder(folder, case_id, adult)
     return {
         "case": case_id,
-        "status": adult.get("status"),
-        "opened": adult.get("opened"),
-        "risk": adult.get("risk_level"),
-        "lead_agency": adult.get("lead_agency"),
+        "status": shown(adult.get("status"), ADULT, "status"),
+        "opened": shown(adult.get("opened"), ADULT, "opened"),
+        "risk": shown(adult.get("risk_level"), ADULT, "risk_level"),
+        "lead_agency": shown(adult.get("lead_agency"), ADULT, "lead_agency"),
         "open_actions": sum(
             1 for a in actions if isinstance(a, dict) and a.get("status") == "open"
         ),

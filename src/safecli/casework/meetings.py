@@ -332,7 +332,8 @@ def carried_forward(case: Case, meeting_id: str) -> list[Any]:
 
 def meeting_rows(case: Case, book: Book | None = None) -> list[dict[str, Any]]:
     """One row per meeting, for `meeting list`; with the book, a part of a meeting about
-    several adults shows that meeting's format, chair, invitees and sharing."""
+    several adults shows that meeting's format, chair, invitees and sharing. An id, type,
+    status, time, date or agency that is not a valid value is `invalid` (`shape.shown`)."""
     rows = []
     for entry in case.meetings:
         if not isinstance(entry, Mapping):
@@ -344,16 +345,13 @@ def meeting_rows(case: Case, book: Book | None = None) -> list[dict[str, Any]]:
         rows.append(
             {
                 "case": case.case_id,
-                "id": entry.get("id"),
-                "type": entry.get("type"),
-                "format": m.get("format"),
-                "mode": m.get("mode"),
-                "when": entry.get("when"),
-                "status": entry.get("status"),
-                "chair": str(Person.from_raw(m.get("chair")) or ""),
+                **{k: shape.shown(entry.get(k), shape.MEETING, k) for k in ("id", "type")},
+                **{k: shape.shown(m.get(k), shape.MEETING, k) for k in ("format", "mode")},
+                **{k: shape.shown(entry.get(k), shape.MEETING, k) for k in ("when", "status")},
+                "chair": _chair(m.get("chair")),
                 "invitees": len(invitees),
                 "accepted": sum(1 for e in invitees if e.get("response") in ("accepted", "deputy")),
-                "held_on": minutes.get("held_on"),
+                "held_on": shape.shown(minutes.get("held_on"), shape.MINUTES, "held_on"),
                 "shared_with": len(
                     {
                         s.get("agency")
@@ -361,7 +359,21 @@ def meeting_rows(case: Case, book: Book | None = None) -> list[dict[str, Any]]:
                         if isinstance(s, Mapping)
                     }
                 ),
-                "part_of": f"{ref[0]} {ref[1]}" if ref else "",
+                "part_of": _part_of(ref),
             }
         )
     return rows
+
+
+def _chair(stored: Any) -> str:
+    person = Person.from_raw(stored)
+    if person is None:
+        return ""
+    return f"{shape.shown(person.agency, shape.AGENCY, 'handle')}:{person.name}"
+
+
+def _part_of(ref: tuple[str, str] | None) -> str:
+    if ref is None:
+        return ""
+    case = shape.shown(ref[0], shape.CONVENED_IN, "case")
+    return f"{case} {shape.shown(ref[1], shape.MEETING, 'id')}"

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
-from safecli import raw
+from safecli import raw, shape
 from safecli.cli.common import (
     AsOfOption,
     CommitOption,
@@ -275,27 +275,37 @@ def show(
         return
     choice(("text", "json"), "format")(fmt)
     adult = case.adult
-    typer.echo(f"Case {case_id} ({adult.get('status')}, opened {adult.get('opened')})")
+
+    def of(record: shape.Record, stored: Any, key: str) -> Any:
+        return shape.shown(stored.get(key), record, key)
+
+    typer.echo(
+        f"Case {case_id} ({of(shape.ADULT, adult, 'status')}, "
+        f"opened {of(shape.ADULT, adult, 'opened')})"
+    )
     typer.echo(
         f"  Adult: {adult.get('name')}"
         + (f" ({adult.get('preferred_name')})" if adult.get("preferred_name") else "")
     )
-    typer.echo(f"  Risk: {adult.get('risk_level')}   Lead agency: {adult.get('lead_agency')}")
+    typer.echo(
+        f"  Risk: {of(shape.ADULT, adult, 'risk_level')}   "
+        f"Lead agency: {of(shape.ADULT, adult, 'lead_agency')}"
+    )
     for concern in _records(adult.get("concerns")):
         summary = " ".join(str(concern.get("summary") or "").split())
-        typer.echo(f"  Concern: {concern.get('type')}: {summary}")
+        typer.echo(f"  Concern: {of(shape.CONCERN, concern, 'type')}: {summary}")
     for event in _records(adult.get("events")):
         summary = " ".join(str(event.get("summary") or "").split())
         typer.echo(
-            f"  Event: {event.get('happened_on')} {event.get('kind')} ({event.get('agency')})"
-            + (f": {summary}" if summary else "")
+            f"  Event: {of(shape.EVENT, event, 'happened_on')} {of(shape.EVENT, event, 'kind')} "
+            f"({of(shape.EVENT, event, 'agency')})" + (f": {summary}" if summary else "")
         )
     typer.echo("\nAgencies:")
     emit(
         [
             {
-                "handle": a.get("handle"),
-                "kind": a.get("kind"),
+                "handle": of(shape.AGENCY, a, "handle"),
+                "kind": of(shape.AGENCY, a, "kind"),
                 "name": a.get("name"),
                 "people": [p.get("name") for p in _records(a.get("people"))],
             }
@@ -307,10 +317,7 @@ def show(
     emit(
         [
             {
-                "id": m.get("id"),
-                "type": m.get("type"),
-                "when": m.get("when"),
-                "status": m.get("status"),
+                **{k: of(shape.MEETING, m, k) for k in ("id", "type", "when", "status")},
                 **(
                     {"about": _part_of(m, case.case_id)}
                     if any(_part_of(x, case.case_id) for x in _records(case.meetings))
@@ -325,11 +332,9 @@ def show(
     emit(
         [
             {
-                "id": a.get("id"),
-                "meeting": a.get("meeting"),
-                "due": a.get("due"),
-                "status": a.get("status"),
-                "lead": f"{_lead(a).get('agency')}:{_lead(a).get('name')}",
+                **{k: of(shape.ACTION, a, k) for k in ("id", "meeting", "due", "status")},
+                "lead": f"{shape.shown(_lead(a).get('agency'), shape.AGENCY, 'handle')}:"
+                f"{_lead(a).get('name')}",
             }
             for a in _records(case.actions)
         ],
@@ -418,5 +423,7 @@ def _part_of(meeting: Any, case_id: str) -> str:
 
     ref = convened_in(meeting)
     if ref is not None:
-        return f"also {ref[0]} (recorded there as {ref[1]})"
-    return f"also {', '.join(others)}" if (others := subjects_of(meeting, case_id)) else ""
+        case = shape.shown(ref[0], shape.CONVENED_IN, "case")
+        return f"also {case} (recorded there as {shape.shown(ref[1], shape.MEETING, 'id')})"
+    others = [shape.shown(s, shape.MEETING, "subjects") for s in subjects_of(meeting, case_id)]
+    return f"also {', '.join(others)}" if others else ""

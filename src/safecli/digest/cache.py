@@ -36,7 +36,8 @@ from safecli.store.book import Book, check_case_folder
 from safecli.store.codehash import code_fingerprint
 
 CACHE_NAME = "digest.cache"
-FORMAT_VERSION = 3
+# 4: the kept values are those a view prints (`shape.shown`: "invalid" for a hand-edited one)
+FORMAT_VERSION = 4
 RACY_NS = 2_000_000_000
 FILES = ("adult", "agencies", "meetings", "actions")
 _NAMES = tuple(f"{name}.yaml" for name in FILES)

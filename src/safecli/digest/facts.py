@@ -44,10 +44,13 @@ from typing import Any
 
 from safecli.digest.nudges import nudge_candidates
 from safecli.digest.values import day_of as _day
-from safecli.digest.values import held_day, when_day
+from safecli.digest.values import held_day, lead_agency_of, when_day
+from safecli.digest.values import meeting_id_of as _id
+from safecli.digest.values import meeting_type_of as _type
 from safecli.digest.values import person_of as _person
 from safecli.digest.values import text_of as _text
 from safecli.raw import items, mapping, records
+from safecli.shape import ACTION, ADULT, AGENCY, shown
 
 # (kind, date, meeting, meeting type, action, agency, lead, agencies still missing, extra)
 Candidate = tuple[
@@ -73,16 +76,16 @@ def case_facts(
     adult: dict[str, Any], agencies: list[Any], meetings: list[Any], actions: list[Any]
 ) -> CaseFacts:
     """The digest's candidates of one case, from the plain data of its four files."""
-    risk = _text(adult.get("risk_level"))
+    risk = _text(shown(adult.get("risk_level"), ADULT, "risk_level"))
     involved = tuple(
         dict.fromkeys(
-            _intern(str(a["handle"]))
+            _intern(str(shown(a["handle"], AGENCY, "handle")))
             for a in agencies
             if isinstance(a, dict) and a.get("handle") is not None
         )
     )
     known = [m for m in records(meetings) if m.get("id") is not None]
-    types = {str(m["id"]): _text(m.get("type")) for m in known}
+    types = {str(m["id"]): _type(m) for m in known}
     candidates: list[Candidate] = []
     for action in actions:
         if not isinstance(action, dict) or action.get("status") != "open":
@@ -96,9 +99,9 @@ def case_facts(
             (
                 "action",
                 due,
-                meeting,
+                _text(shown(meeting, ACTION, "meeting")),
                 types.get(meeting) if meeting else None,
-                _text(action["id"]),
+                _text(shown(action["id"], ACTION, "id")),
                 agency,
                 lead,
                 None,
@@ -118,7 +121,7 @@ def _clock_candidates(
 ) -> list[Candidate]:
     """The statutory clocks of an open case: its enquiry, and its protection plan's review."""
     coordinator = _person(adult.get("coordinator"))
-    owner = coordinator[0] or _text(adult.get("lead_agency"))
+    owner = coordinator[0] or lead_agency_of(adult)
     result: list[Candidate] = []
     enquiry = mapping(adult.get("enquiry"))
     started = _day(enquiry.get("started_on"))
@@ -129,14 +132,14 @@ def _clock_candidates(
     dated = [(on, m) for on, m in held if on is not None]
     if has_open and dated:
         on, latest = max(dated, key=lambda h: h[0])
-        meeting, meeting_type = _text(latest["id"]), _text(latest.get("type"))
+        meeting, meeting_type = _id(latest), _type(latest)
         result.append(("plan", on, meeting, meeting_type, None, owner, coordinator[1], None, None))
     return result
 
 
 def _meeting_candidates(adult: dict[str, Any], known: list[dict[str, Any]]) -> list[Candidate]:
     coordinator = _person(adult.get("coordinator"))
-    owner = coordinator[0] or _text(adult.get("lead_agency"))
+    owner = coordinator[0] or lead_agency_of(adult)
     held = [(held_day(m), index, m) for index, m in enumerate(known) if m.get("status") == "held"]
     result: list[Candidate] = []
     if held:
@@ -148,8 +151,8 @@ def _meeting_candidates(adult: dict[str, Any], known: list[dict[str, Any]]) -> l
                 (
                     "review",
                     review_day,
-                    _text(latest["id"]),
-                    _text(latest.get("type")),
+                    _id(latest),
+                    _type(latest),
                     None,
                     owner,
                     coordinator[1],
@@ -171,8 +174,8 @@ def _meeting_candidates(adult: dict[str, Any], known: list[dict[str, Any]]) -> l
                 (
                     "minutes",
                     held_on,
-                    _text(meeting["id"]),
-                    _text(meeting.get("type")),
+                    _id(meeting),
+                    _type(meeting),
                     None,
                     chair[0] or owner,
                     chair[1] if chair[0] else coordinator[1],

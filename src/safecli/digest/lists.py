@@ -19,6 +19,7 @@ from safecli.casework import listing
 from safecli.casework.actions import action_rows, list_actions
 from safecli.digest.cache import collect_with
 from safecli.errors import SafecliError
+from safecli.shape import ADULT, shown
 from safecli.store.book import Book
 
 CACHE_NAME = "lists.cache"
@@ -97,10 +98,8 @@ def list_facts(
     the order of CASE_KEYS and ACTION_KEYS; None when a value is not kept as it is."""
     open_actions = sum(1 for a in actions if isinstance(a, dict) and a.get("status") == "open")
     case = (
-        adult.get("status"),
-        adult.get("opened"),
-        adult.get("risk_level"),
-        adult.get("lead_agency"),
+        *(shown(adult.get(key), ADULT, key) for key in ("status", "opened", "risk_level")),
+        shown(adult.get("lead_agency"), ADULT, "lead_agency"),
         open_actions,
     )
     try:

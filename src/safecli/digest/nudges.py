@@ -26,7 +26,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from safecli.digest.values import day_of, held_day, person_of, text_of, when_day
+from safecli import shape
+from safecli.digest.values import (
+    day_of,
+    held_day,
+    lead_agency_of,
+    meeting_id_of,
+    meeting_type_of,
+    meeting_when_of,
+    person_of,
+    text_of,
+    when_day,
+)
 from safecli.raw import mapping, records
 
 if TYPE_CHECKING:
@@ -36,7 +47,7 @@ if TYPE_CHECKING:
 def nudge_candidates(adult: dict[str, Any], known: list[dict[str, Any]]) -> list[Candidate]:
     """The candidates above, for an open case whose meetings (with ids) are `known`."""
     agency, lead = person_of(adult.get("coordinator"))
-    owner = agency or text_of(adult.get("lead_agency"))
+    owner = agency or lead_agency_of(adult)
     held = [m for m in known if m.get("status") == "held"]
     planned = [m for m in known if m.get("status") == "planned"]
     result: list[Candidate] = []
@@ -49,8 +60,8 @@ def nudge_candidates(adult: dict[str, Any], known: list[dict[str, Any]]) -> list
         )
         if dated:
             first = dated[0]
-            called, kind = text_of(first["id"]), text_of(first.get("type"))
-            when = text_of(first.get("when"))
+            called, kind = meeting_id_of(first), meeting_type_of(first)
+            when = meeting_when_of(first)
             result.append(("called", start, called, kind, None, owner, lead, None, when))
         else:
             result.append(("no-meeting", start, None, None, None, owner, lead, None, None))
@@ -63,13 +74,13 @@ def nudge_candidates(adult: dict[str, Any], known: list[dict[str, Any]]) -> list
             (
                 "unrecorded",
                 on,
-                text_of(meeting["id"]),
-                text_of(meeting.get("type")),
+                meeting_id_of(meeting),
+                meeting_type_of(meeting),
                 None,
                 chair_agency or owner,
                 chair if chair_agency else lead,
                 None,
-                text_of(meeting.get("when")),
+                meeting_when_of(meeting),
             )
         )
     result.extend(_feedback(held, owner, lead))
@@ -98,8 +109,8 @@ def _feedback(held: list[dict[str, Any]], owner: str | None, lead: str | None) -
             (
                 "feedback" if due is not None else "feedback-held",
                 due if due is not None else on,
-                text_of(meeting["id"]),
-                text_of(meeting.get("type")),
+                meeting_id_of(meeting),
+                meeting_type_of(meeting),
                 None,
                 by_agency or owner,
                 by if by_agency else lead,
@@ -118,7 +129,7 @@ def _episodes(
     result: list[Candidate] = []
     for event in records(adult.get("events")):
         on = day_of(event.get("happened_on"))
-        kind = text_of(event.get("kind"))
+        kind = text_of(shape.shown(event.get("kind"), shape.EVENT, "kind"))
         if on is None or kind is None or (latest is not None and on <= latest):
             continue
         result.append(("episode", on, None, None, None, owner, lead, None, kind))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from typing import Any
 
+from safecli import shape
 from safecli.raw import day, mapping, time_day
 
 
@@ -27,12 +28,34 @@ def day_of(value: Any) -> int | None:
 
 
 def person_of(raw: Any) -> tuple[str | None, str | None]:
-    """(agency, name) of a stored person reference; (None, None) if it is not one."""
+    """(agency, name) of a stored person reference; (None, None) if it is not one. The
+    agency is its handle, or "invalid" when it is not a well-formed one."""
     if isinstance(raw, dict):
-        return text_of(raw.get("agency")), text_of(raw.get("name"))
+        agency = shape.shown(raw.get("agency"), shape.AGENCY, "handle")
+        return text_of(agency), text_of(raw.get("name"))
     return None, None
 
 
 def text_of(value: Any) -> str | None:
     """A short value as text (interned: the cache then stores each word once)."""
     return None if value is None or isinstance(value, (dict, list)) else sys.intern(str(value))
+
+
+def meeting_id_of(meeting: dict[str, Any]) -> str | None:
+    """A meeting's id as the digest prints it ("invalid" when not a meeting id)."""
+    return text_of(shape.shown(meeting.get("id"), shape.MEETING, "id"))
+
+
+def meeting_type_of(meeting: dict[str, Any]) -> str | None:
+    """A meeting's type as the digest prints it ("invalid" when not a well-formed type)."""
+    return text_of(shape.shown(meeting.get("type"), shape.MEETING, "type"))
+
+
+def meeting_when_of(meeting: dict[str, Any]) -> str | None:
+    """A meeting's time as the digest prints it ("invalid" when not a stored time)."""
+    return text_of(shape.shown(meeting.get("when"), shape.MEETING, "when"))
+
+
+def lead_agency_of(adult: dict[str, Any]) -> str | None:
+    """The case's lead agency handle as the digest prints it ("invalid" when not one)."""
+    return text_of(shape.shown(adult.get("lead_agency"), shape.ADULT, "lead_agency"))

@@ -5,7 +5,8 @@ cache stores as they are (marshal); `CaseSummary.from_tuple` gives them back as
 frozen records. Professionals' names (action leads) are kept, as the digest
 keeps them; the adult's name, address and every free-text field are not.
 
-Dates are proleptic ordinals (`date.toordinal()`); a value that is missing or
+An id, status, choice, agency handle or meeting time that is not a valid value is kept
+as "invalid" (`shape.shown`), never as the text found. Dates are proleptic ordinals (`date.toordinal()`); a value that is missing or
 not a date is None (`safecli validate` reports it).
 """
 
@@ -18,6 +19,7 @@ from typing import Any
 from safecli.digest.facts import case_facts, held_day, when_day
 from safecli.raw import day as yaml_day
 from safecli.raw import items as yaml_items
+from safecli.shape import ACTION, ADULT, AGENCY, CLOSURE, ENQUIRY, MEETING, Record, shown
 
 
 @dataclass(frozen=True)
@@ -146,11 +148,11 @@ def summary(
     closure = adult.get("closure")
     enquiry = adult.get("enquiry")
     return (
-        _text(adult.get("status")),
-        _text(adult.get("risk_level")),
+        _text(_shown(adult, ADULT, "status")),
+        _text(_shown(adult, ADULT, "risk_level")),
         _day(adult.get("opened")),
         _day(adult.get("closed")),
-        _text(adult.get("lead_agency")),
+        _text(_shown(adult, ADULT, "lead_agency")),
         min(raised, default=None),
         bool(concerns) and isinstance(concerns, list),
         min(called, default=None),
@@ -161,17 +163,17 @@ def summary(
             (
                 _flag(closure.get("outcomes_asked")),
                 _flag(closure.get("outcomes_expressed")),
-                _text(closure.get("outcomes_achieved")),
+                _text(_shown(closure, CLOSURE, "outcomes_achieved")),
             )
             if isinstance(closure, dict)
             else None
         ),
         (
             (
-                _text(enquiry.get("kind")),
+                _text(_shown(enquiry, ENQUIRY, "kind")),
                 _ordinal(yaml_day(enquiry.get("started_on"))),
                 _ordinal(yaml_day(enquiry.get("concluded_on"))),
-                _text(adult.get("jurisdiction")),
+                _text(_shown(adult, ADULT, "jurisdiction")),
                 bool(enquiry.get("concluded_on")),
             )
             if isinstance(enquiry, dict)
@@ -191,11 +193,11 @@ def _meeting(m: dict[str, Any]) -> tuple[Any, ...]:
     )
     when = m.get("when")
     return (
-        str(m["id"]),
-        _text(m.get("type")),
-        _text(m.get("status")),
+        str(_shown(m, MEETING, "id")),
+        _text(_shown(m, MEETING, "type")),
+        _text(_shown(m, MEETING, "status")),
         held_day(m) if m.get("status") == "held" else when_day(when),
-        when if isinstance(when, str) else None,
+        _shown(m, MEETING, "when") if isinstance(when, str) else None,
         _agency(m.get("chair")),
         invited,
     )
@@ -204,18 +206,23 @@ def _meeting(m: dict[str, Any]) -> tuple[Any, ...]:
 def _action(a: dict[str, Any]) -> tuple[Any, ...]:
     lead = a.get("lead")
     return (
-        str(a["id"]),
-        _text(a.get("meeting")),
+        str(_shown(a, ACTION, "id")),
+        _text(_shown(a, ACTION, "meeting")),
         _agency(lead),
         _text(lead.get("name")) if isinstance(lead, dict) else None,
         _day(a.get("due")),
-        _text(a.get("status")),
+        _text(_shown(a, ACTION, "status")),
         _day(a.get("done_on")),
     )
 
 
 def _agency(raw: Any) -> str | None:
-    return _text(raw.get("agency")) if isinstance(raw, dict) else None
+    return _text(shown(raw.get("agency"), AGENCY, "handle")) if isinstance(raw, dict) else None
+
+
+def _shown(stored: dict[str, Any], record: Record, key: str) -> Any:
+    """A stored enumerated value as the report may print it (`shape.shown`)."""
+    return shown(stored.get(key), record, key)
 
 
 def _text(value: Any) -> str | None:
