@@ -1,18 +1,30 @@
-"""The parts of held minutes as typed records, one class each for writer and reader.
+"""The parts of held minutes as typed records: one class per part declared in `safecli.shape`.
 
-`record_minutes` writes them (built from flags or the minutes form, the person a
-`Person`), and the documents read them back from meetings.yaml (the person a
-`PersonView`, with what agencies.yaml says about them): the same fields, in the
-order of their declared shape in `safecli.shape`, so there is one class per part.
+Each class has the fields of its declared record (`shape.MINUTES_WISHES`, `shape.RISK`,
+…), named as its keys and in their order (`PARTS` pairs them; a test holds them
+together). `record_minutes` writes them (built from flags or the minutes form, each
+person a `Person`), and the documents read them back from meetings.yaml (each person
+a `PersonView`, with what agencies.yaml says about them), so a part is one class,
+generic in its kind of person.
 """
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
-from datetime import date
 from typing import Generic, TypeVar
 
+from safecli import shape
+
 P = TypeVar("P")
+
+
+@dataclass(frozen=True)
+class Wishes:
+    """The adult's views and wishes as the meeting heard them, and how they were found out."""
+
+    views: str | None = None
+    obtained_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -26,6 +38,18 @@ class Risk:
 
 
 @dataclass(frozen=True)
+class OthersAtRisk:
+    """What the meeting found about risk to other adults and to children, and any referral."""
+
+    reviewed: bool = False
+    adults: str | None = None
+    adults_at_risk: bool | None = None
+    children: str | None = None
+    children_at_risk: bool | None = None
+    referral_made: datetime.date | None = None
+
+
+@dataclass(frozen=True)
 class Disagreement(Generic[P]):
     """A professional disagreement between agencies: who raised it, about what, the outcome."""
 
@@ -36,11 +60,49 @@ class Disagreement(Generic[P]):
 
 
 @dataclass(frozen=True)
+class Review:
+    """When the case is reviewed next, or why it need not be."""
+
+    date: datetime.date | None = None
+    not_required: str | None = None
+
+
+@dataclass(frozen=True)
+class Feedback(Generic[P]):
+    """How the adult hears what was agreed, who tells her, by when, and when she was told."""
+
+    how: str | None = None
+    by: P | None = None
+    due: datetime.date | None = None
+    given_on: datetime.date | None = None
+
+
+@dataclass(frozen=True)
 class Capacity(Generic[P]):
     """Best-interests meetings: the capacity assessment and the decision made."""
 
     decision: str | None = None
-    assessed_on: date | None = None
+    assessed_on: datetime.date | None = None
     assessed_by: P | None = None
     outcome: str | None = None
     best_interests_decision: str | None = None
+
+
+@dataclass(frozen=True)
+class Shared:
+    """An agency the minutes were sent to, and on what day."""
+
+    agency: str
+    shared_on: datetime.date
+
+
+PARTS: tuple[tuple[shape.Record, type], ...] = (
+    (shape.MINUTES_WISHES, Wishes),
+    (shape.RISK, Risk),
+    (shape.MINUTES_OTHERS, OthersAtRisk),
+    (shape.DISAGREEMENT, Disagreement),
+    (shape.REVIEW, Review),
+    (shape.FEEDBACK, Feedback),
+    (shape.MINUTES_CAPACITY, Capacity),
+    (shape.SHARED, Shared),
+)

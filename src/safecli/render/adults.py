@@ -7,13 +7,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from safecli.casework.minutes_parts import Risk
+from safecli.casework.minutes_parts import Feedback, Risk, Wishes
 from safecli.casework.shared import part_in, subjects_of
 from safecli.errors import SafecliError
 from safecli.raw import items, mapping, text, texts
 from safecli.render.context import adult_view
-from safecli.render.records import Feedback, Wishes, feedback, risk_rows, wishes
-from safecli.render.views import Directory
+from safecli.render.records import feedback, risk_rows, wishes
+from safecli.render.views import Directory, PersonView
 from safecli.store.book import Book, Case, read_case
 
 
@@ -29,7 +29,7 @@ class AdultPart:
     own: bool
     wishes: Wishes
     risks: tuple[Risk, ...]
-    feedback: Feedback
+    feedback: Feedback[PersonView]
 
 
 def adult_parts(

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from safecli.casework.minutes_parts import Review
 from safecli.errors import InvalidInput
 from safecli.model import JURISDICTIONS
 from safecli.policy.pack import book_policy
@@ -25,7 +26,6 @@ from safecli.render.context import (
     meeting_view,
 )
 from safecli.render.i18n import N_
-from safecli.render.records import Review
 from safecli.render.views import ActionRow, Directory, PersonView
 from safecli.store.book import Book, Case
 

@@ -8,7 +8,15 @@ from datetime import date
 from typing import Any
 
 from safecli.casework.meetings import carried_forward
-from safecli.casework.minutes_parts import Capacity, Disagreement, Risk
+from safecli.casework.minutes_parts import (
+    Capacity,
+    Disagreement,
+    Feedback,
+    OthersAtRisk,
+    Review,
+    Risk,
+    Wishes,
+)
 from safecli.casework.shared import convened_in
 from safecli.errors import InvalidInput
 from safecli.policy.pack import MeetingType, book_policy
@@ -25,10 +33,6 @@ from safecli.render.context import (
 )
 from safecli.render.i18n import N_
 from safecli.render.records import (
-    Feedback,
-    OthersAtRisk,
-    Review,
-    Wishes,
     capacity,
     disagreements,
     feedback,
@@ -72,7 +76,7 @@ class Minutes:
     decisions: tuple[str, ...]
     disagreements: tuple[Disagreement[PersonView], ...]
     review: Review
-    feedback: Feedback
+    feedback: Feedback[PersonView]
     capacity: Capacity[PersonView] | None
     actions: tuple[ActionRow, ...]
     carried_forward: tuple[ActionRow, ...]

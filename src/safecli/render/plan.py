@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Generic, TypeVar
 
-from safecli.casework.minutes_parts import Capacity, Risk
+from safecli.casework.minutes_parts import Capacity, Feedback, Review, Risk, Wishes
 from safecli.policy.pack import book_policy
 from safecli.raw import day, items, mapping, text, texts
 from safecli.render.context import (
@@ -24,9 +24,6 @@ from safecli.render.context import (
 )
 from safecli.render.i18n import N_
 from safecli.render.records import (
-    Feedback,
-    Review,
-    Wishes,
     capacity,
     feedback,
     review,
@@ -140,7 +137,7 @@ class Plan:
     actions: tuple[ActionRow, ...]
     capacity: tuple[CapacityDecision, ...]
     best_interests: tuple[FromMeeting[Capacity[PersonView]], ...]
-    feedback: tuple[FromMeeting[Feedback], ...]
+    feedback: tuple[FromMeeting[Feedback[PersonView]], ...]
     review: FromMeeting[Review] | None
     others_at_risk: OthersNow
     meetings: tuple[HeldMeeting, ...]
@@ -166,7 +163,7 @@ def build(book: Book, case: Case, *, show_names: bool, today: date) -> Plan:
     risks: list[FromMeeting[Risk]] = []
     views: list[FromMeeting[Wishes]] = []
     best: list[FromMeeting[Capacity[PersonView]]] = []
-    told: list[FromMeeting[Feedback]] = []
+    told: list[FromMeeting[Feedback[PersonView]]] = []
     reviews: list[FromMeeting[Review]] = []
     sources: list[HeldMeeting] = []
     assessed: list[CapacityDecision] = []

@@ -1,53 +1,24 @@
 """Views of the parts of a held meeting's minutes, shared by the minutes and the plan.
 
-A risk, a disagreement and the capacity assessment are the case work's own records
-(`casework.minutes_parts`), with each person a `PersonView`.
+Every part is the case work's own record (`casework.minutes_parts`), with each person
+a `PersonView`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
-from safecli.casework.minutes_parts import Capacity, Disagreement, Risk
+from safecli.casework.minutes_parts import (
+    Capacity,
+    Disagreement,
+    Feedback,
+    OthersAtRisk,
+    Review,
+    Risk,
+    Wishes,
+)
 from safecli.raw import day, items, mapping, text, texts
 from safecli.render.views import Directory, PersonView
-
-
-@dataclass(frozen=True)
-class Wishes:
-    """What the adult wants, and how their views were found out."""
-
-    views: str | None
-    obtained_by: str | None
-
-
-@dataclass(frozen=True)
-class OthersAtRisk:
-    """Whether the meeting looked at risk to other adults and children."""
-
-    reviewed: bool
-    adults: str | None
-    children: str | None
-    referral_made: date | None
-
-
-@dataclass(frozen=True)
-class Review:
-    """When the case is reviewed next, or why it need not be."""
-
-    date: date | None
-    not_required: str | None
-
-
-@dataclass(frozen=True)
-class Feedback:
-    """How the adult hears what was agreed."""
-
-    how: str | None
-    by: PersonView | None
-    due: date | None
 
 
 def wishes(raw: Any) -> Wishes:
@@ -78,9 +49,15 @@ def others_at_risk(raw: Any) -> OthersAtRisk:
     return OthersAtRisk(
         reviewed=entry.get("reviewed") is True,
         adults=text(entry.get("adults")),
+        adults_at_risk=_flag(entry.get("adults_at_risk")),
         children=text(entry.get("children")),
+        children_at_risk=_flag(entry.get("children_at_risk")),
         referral_made=day(entry.get("referral_made")),
     )
+
+
+def _flag(value: Any) -> bool | None:
+    return value if isinstance(value, bool) else None
 
 
 def disagreements(raw: Any, people: Directory) -> tuple[Disagreement[PersonView], ...]:
@@ -102,10 +79,15 @@ def review(raw: Any) -> Review:
     return Review(day(entry.get("date")), text(entry.get("not_required")))
 
 
-def feedback(raw: Any, people: Directory) -> Feedback:
+def feedback(raw: Any, people: Directory) -> Feedback[PersonView]:
     """The minutes' `feedback`."""
     entry = mapping(raw)
-    return Feedback(text(entry.get("how")), people.person(entry.get("by")), day(entry.get("due")))
+    return Feedback(
+        text(entry.get("how")),
+        people.person(entry.get("by")),
+        day(entry.get("due")),
+        day(entry.get("given_on")),
+    )
 
 
 def capacity(raw: Any, people: Directory) -> Capacity[PersonView] | None:
