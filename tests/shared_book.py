@@ -77,12 +77,15 @@ RECORD = (
 )
 
 
-def shared_book(tmp_path: Path, *, held: bool = False) -> Path:
-    """Two English cases (and the Welsh one) with M1 of CASE about both adults."""
+def shared_book(
+    tmp_path: Path, *, held: bool = False, new: tuple[str, ...] = NEW, **other: Any
+) -> Path:
+    """Two English cases (and the Welsh one) with M1 of CASE about both adults; `other`:
+    add_case's settings for the other adult's case."""
     tmp_path.mkdir(parents=True, exist_ok=True)
     book = make_book(tmp_path)
-    add_case(book, OTHER)
-    done = run(book, *NEW)
+    add_case(book, OTHER, **other)
+    done = run(book, *new)
     assert done.exit_code == 0, done.output
     if held:
         done = run(book, *RECORD)

@@ -67,3 +67,25 @@ def test_emp004_sees_a_need_the_notes_ask_for_and_the_record_drops(example_book:
     assert "warning EMP004 the communication notes ask for large print" in result.stderr
     mended = update(example_book, "--large-print", "18")
     assert "EMP004" not in mended.stderr
+
+
+def test_the_letter_promises_an_interpreter_only_when_the_meeting_records_one(
+    example_book: Path,
+) -> None:
+    assert update(example_book, "--interpreter", "Polish").exit_code == 0
+    unknown = " ".join(letter(example_book, "-f", "txt").split())
+    assert "Tell us if you want an interpreter for Polish." in unknown
+    assert "will be there for you" not in unknown
+
+    def arranged(flag: str) -> str:
+        result = run(example_book, "meeting", "update", CASE, "M3", flag, *AS_OF)
+        assert result.exit_code == 0, result.output
+        return " ".join(letter(example_book, "-f", "txt").split())
+
+    not_arranged = arranged("--interpreter-not-arranged")
+    assert "We have not booked an interpreter for Polish yet." in not_arranged
+    assert "We will ask you how you want to be helped to take part." in not_arranged
+    assert "will be there for you" not in not_arranged
+    booked = arranged("--interpreter-arranged")
+    assert "An interpreter for Polish will be there for you." in booked
+    assert "not booked" not in booked

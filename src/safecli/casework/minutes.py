@@ -31,6 +31,7 @@ class AdultMinutes:
     to her part of the meeting, in her own case."""
 
     case_id: str
+    engage_lead: str | None = None
     wishes: str | None = None
     risks: tuple[Risk, ...] = ()
     others_reviewed: bool = False
@@ -133,11 +134,14 @@ def _adults(
             )
         theirs = others[adult.case_id]
         _check_people(theirs, [adult.feedback_by] if adult.feedback_by else [], adult.risks)
+        if adult.engage_lead is not None:
+            agency_of(theirs, adult.engage_lead)
         part = mirror(theirs, case.case_id, meeting)
         written = minutes_record(
             Minutes(
                 held_on=meeting["minutes"]["held_on"],
                 attendees=(),
+                engage_lead=adult.engage_lead,
                 wishes=adult.wishes,
                 risks=adult.risks,
                 others_reviewed=adult.others_reviewed,
@@ -148,7 +152,7 @@ def _adults(
                 feedback_due=adult.feedback_due,
             )
         )
-        for key in ("wishes", "risks", "others_at_risk", "feedback"):
+        for key in ("engage_lead", "wishes", "risks", "others_at_risk", "feedback"):
             if written.get(key):
                 roundtrip.put(part["minutes"], shape.MINUTES.keys, key, written[key])
 

@@ -5,7 +5,8 @@ so only a planned meeting changes here. Once its invitations went out, a change 
 calendar shows (time, place, link, mode) raises its calendar sequence, like
 `meeting reschedule`, so the invitation rendered again updates the calendar entry.
 A meeting about several adults is changed where it was called; each other adult's
-part follows (its time), all cases written together. Whether the changed meeting
+part follows (its time), all cases written together. What is that adult's own
+(whether her interpreter is arranged) is changed on her part, in her case. Whether the changed meeting
 still meets the standards is the rulebook's to say as the cases are saved.
 """
 
@@ -52,6 +53,12 @@ class PlanChange:
         """Whether nothing is asked to change."""
         return self == PlanChange()
 
+    def is_the_adults(self) -> bool:
+        """Whether only what is the adult's own is asked to change (whether her interpreter
+        is arranged): that may change on her part of a meeting about several adults."""
+        arranged = self.interpreter_arranged
+        return arranged is not None and self == PlanChange(interpreter_arranged=arranged)
+
 
 @dataclass(frozen=True)
 class Updated:
@@ -64,10 +71,12 @@ class Updated:
     also_written: tuple[Path, ...] = ()
 
 
-def planned_meeting(case: Case, meeting_id: str) -> Any:
-    """The planned meeting with this id; InvalidInput saying why any other cannot change."""
+def planned_meeting(case: Case, meeting_id: str, *, part: bool = False) -> Any:
+    """The planned meeting with this id; InvalidInput saying why any other cannot change.
+    With `part`, this case's part of a meeting about several adults is one too."""
     meeting = case.find("meetings", meeting_id)
-    not_a_part(case, meeting)
+    if not part:
+        not_a_part(case, meeting)
     status = meeting.get("status")
     if status == "held" or meeting.get("minutes") is not None:
         held = day(mapping(meeting.get("minutes")).get("held_on"))
@@ -95,7 +104,7 @@ def update_plan(book: Book, case_id: str, meeting_id: str, change: PlanChange) -
     if change.purpose is not None and not change.purpose.strip():
         raise InvalidInput("purpose: say what the meeting is for (it cannot be empty)")
     with edit_meeting(book, case_id, meeting_id) as (case, others):
-        meeting = planned_meeting(case, meeting_id)
+        meeting = planned_meeting(case, meeting_id, part=change.is_the_adults())
         values: dict[str, Any] = {
             "when": format_when(change.when) if change.when else None,
             "where": change.where,

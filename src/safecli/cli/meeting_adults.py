@@ -16,6 +16,14 @@ if TYPE_CHECKING:
     from safecli.casework.minutes_parts import Risk
 
 Opt = typer.Option
+EngageLeadOf = Annotated[
+    list[str] | None,
+    Opt(
+        "--engage-lead-of",
+        help='The one agency best placed to engage another adult: "CASE=HANDLE" (repeat; '
+        "an agency of her case).",
+    ),
+]
 ViewsOf = Annotated[
     list[str] | None,
     Opt("--views-of", help='Another adult\'s views: "CASE=what she said" (repeat).'),
@@ -42,10 +50,11 @@ FeedbackOf = Annotated[
         help='How another adult hears what was agreed: "CASE=how|agency:Name|due" (repeat).',
     ),
 ]
-FLAGS = ("views_of", "risk_of", "others_of", "feedback_of")
+FLAGS = ("engage_lead_of", "views_of", "risk_of", "others_of", "feedback_of")
 
 
 def adult_minutes(
+    engage_lead_of: list[str] | None,
     views_of: list[str] | None,
     risk_of: list[str] | None,
     others_of: list[str] | None,
@@ -58,6 +67,7 @@ def adult_minutes(
 
     found: dict[str, dict[str, object]] = {}
     for flag, values in (
+        ("--engage-lead-of", engage_lead_of),
         ("--views-of", views_of),
         ("--risk-of", risk_of),
         ("--others-of", others_of),
@@ -66,7 +76,9 @@ def adult_minutes(
         for value in values or []:
             case_id, text = _split(flag, value)
             fields = found.setdefault(case_id, {"risks": ()})
-            if flag == "--views-of":
+            if flag == "--engage-lead-of":
+                fields["engage_lead"] = text
+            elif flag == "--views-of":
                 fields["wishes"] = text
             elif flag == "--risk-of":
                 fields["risks"] = (*fields["risks"], risk(text))  # type: ignore[misc]

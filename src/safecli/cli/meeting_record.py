@@ -18,7 +18,15 @@ from safecli.cli.common import (
     report,
     today,
 )
-from safecli.cli.meeting_adults import FLAGS, FeedbackOf, OthersOf, RiskOf, ViewsOf, adult_minutes
+from safecli.cli.meeting_adults import (
+    FLAGS,
+    EngageLeadOf,
+    FeedbackOf,
+    OthersOf,
+    RiskOf,
+    ViewsOf,
+    adult_minutes,
+)
 from safecli.errors import InvalidInput, UsageProblem
 from safecli.model import Person
 
@@ -112,6 +120,7 @@ def record(
     best_interests_decision: Annotated[
         str | None, Opt(help="Best interests: the decision made.")
     ] = None,
+    engage_lead_of: EngageLeadOf = None,
     views_of: ViewsOf = None,
     risk_of: RiskOf = None,
     others_of: OthersOf = None,
@@ -128,8 +137,8 @@ def record(
     (it lists the actions still open from earlier meetings, and is checked before
     anything is saved). Add the actions agreed afterwards with `safecli action add`.
     For a meeting about several adults, the flags record this case's adult; the
-    --views-of, --risk-of, --others-of and --feedback-of flags record each other
-    adult's, in her part of the meeting in her own case.
+    --engage-lead-of, --views-of, --risk-of, --others-of and --feedback-of flags
+    record each other adult's, in her part of the meeting in her own case.
 
     Example: safecli meeting record SG-2026-0001 M1 --held-on 2026-11-10
     --attendee "asc:Sam Patel" --attendee "police:DC Lee Jones"
@@ -194,7 +203,9 @@ def record(
                 best_interests_decision,
                 parse_day,
             ),
-            adults=adult_minutes(views_of, risk_of, others_of, feedback_of, parse_day, _risk),
+            adults=adult_minutes(
+                engage_lead_of, views_of, risk_of, others_of, feedback_of, parse_day, _risk
+            ),
         )
     done = record_minutes(book, case_id, meeting_id, minutes, today=day)
     typer.echo(f"recorded meeting {meeting_id} of {case_id} as held on {minutes.held_on}")

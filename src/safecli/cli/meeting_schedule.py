@@ -92,6 +92,8 @@ def update(
     chair, agenda, whether the adult's interpreter is arranged. At a terminal with nothing given, asks for each (empty keeps it).
 
     A held meeting's plan does not change (its minutes are recorded against it).
+    A meeting about several adults changes in the case that called it; whether
+    another adult's interpreter is arranged is hers, set on her part in her case.
     The changed case is checked by every rule validate runs: a change it would call
     an error is refused and nothing is written. When the invitations went out, a
     change of time, place, link or mode raises the calendar sequence, so the
@@ -107,7 +109,6 @@ def update(
 
     book = book_of(ctx)
     day = today(book, as_of)
-    meeting = planning.planned_meeting(read_case(book, case_id), meeting_id)
 
     def moment(value: str) -> Any:
         return parse_datetime(value, day, book.config.tz)
@@ -123,6 +124,9 @@ def update(
         agenda_add=tuple(agenda_add or ()),
         agenda_remove=tuple(agenda_remove or ()),
         interpreter_arranged=interpreter_arranged,
+    )
+    meeting = planning.planned_meeting(
+        read_case(book, case_id), meeting_id, part=change.is_the_adults()
     )
     if change.is_empty() and is_interactive():
         change = _ask_plan(meeting, moment)

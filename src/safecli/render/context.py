@@ -128,6 +128,7 @@ class MeetingView:
     held_on: date | None
     sequence: int = 0
     uninvited: tuple[InviteeView, ...] = ()
+    adult_interpreter_arranged: bool | None = None
 
 
 def type_title(name: str, meeting_format: str | None) -> str:
@@ -199,6 +200,7 @@ def meeting_view(
     mode = text(raw.get("mode")) or ""
     adult = mapping(raw.get("adult"))
     invited = adult.get("invited")
+    arranged = adult.get("interpreter_arranged")
     return MeetingView(
         id=str(raw.get("id")),
         type_id=mtype.id,
@@ -231,6 +233,7 @@ def meeting_view(
             for view in (_invitee(e, people) for e in items(raw.get("uninvited")))
             if view is not None
         ),
+        adult_interpreter_arranged=arranged if isinstance(arranged, bool) else None,
     )
 
 

@@ -178,19 +178,25 @@ class CaseView:
     def other_meetings(self, case_id: str) -> list[dict[str, Any]] | None:
         """Another case's meetings, as a pending change leaves them or as on disk (the
         file's stat is remembered for the cache); None when they cannot be read."""
+        return self.other_items(case_id, "meetings")
+
+    def other_items(self, case_id: str, kind: str) -> list[dict[str, Any]] | None:
+        """The records of another case's list file (meetings or agencies), as a pending
+        change leaves them or as on disk (the file's stat is remembered for the cache);
+        None when they cannot be read."""
         pending = self.context.pending.get(case_id)
-        path = self.context.root / "cases" / case_id / "meetings.yaml"
-        if pending is not None:
-            text = pending.get("meetings")
-            return _meetings_of(path, text.encode("utf-8")) if text is not None else None
+        path = self.context.root / "cases" / case_id / f"{kind}.yaml"
+        if pending is not None and kind in pending:
+            text = pending.get(kind)
+            return _items_of(path, text.encode("utf-8")) if text is not None else None
         try:
             info = path.stat()
             raw = path.read_bytes()
         except OSError:
-            self.lookups[f"{case_id}/meetings.yaml"] = None
+            self.lookups[f"{case_id}/{kind}.yaml"] = None
             return None
-        self.lookups[f"{case_id}/meetings.yaml"] = [info.st_mtime_ns, info.st_size, info.st_ino]
-        return _meetings_of(path, raw)
+        self.lookups[f"{case_id}/{kind}.yaml"] = [info.st_mtime_ns, info.st_size, info.st_ino]
+        return _items_of(path, raw)
 
     def finding(
         self,
@@ -239,8 +245,8 @@ class CaseView:
         )
 
 
-def _meetings_of(path: Path, raw: bytes) -> list[dict[str, Any]] | None:
-    """The meetings of a meetings.yaml's bytes, or None when it is not a readable list."""
+def _items_of(path: Path, raw: bytes) -> list[dict[str, Any]] | None:
+    """The records of a list file's bytes, or None when it is not a readable list."""
     try:
         value = load_text(path, check_bytes(path, raw), list)
     except (FileFormatError, ValueError, TypeError, RecursionError, yaml.YAMLError):

@@ -8,7 +8,13 @@ person named as advocate. When it records an interpreter language
 (`adult.interpreter_arranged: true`, set by `safecli meeting new
 --interpreter-arranged` or `safecli meeting update --interpreter-arranged`);
 `false` or nothing recorded is a finding. Free text (the purpose, the agenda)
-is not read for it. Checked for meeting types
+is not read for it.
+
+A meeting about several adults is checked for each of them, in each adult's own
+case, against her own adult.yaml: the advocate she needs is among the invitees of
+the meeting (recorded where it was called), and her part of the meeting records
+whether her interpreter is arranged (`safecli meeting update HER-CASE PART
+--interpreter-arranged`). Checked for meeting types
 whose pack entry asks for an advocate or interpreter where needed
 (`invite.advocate_or_interpreter: true`); cancelled meetings are not checked.
 
@@ -51,9 +57,11 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from safecli.model import CASE_ID
 from safecli.raw import filled, items, mapping
 from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule, record_id
-from safecli.validation.rules.records import agency_kinds, convened, person
+from safecli.validation.rules.int010_shared_meetings import convened_in
+from safecli.validation.rules.records import agency_kinds, is_part, meetings, person
 
 # What notes say when they ask for a form of document; the field that records it.
 _ASKS = (
@@ -74,17 +82,22 @@ def check(view: CaseView) -> Iterator[Finding]:
     if not needs_advocate and not filled(interpreter):
         return
     kinds = agency_kinds(view)
-    for index, meeting in convened(view):
+    for index, meeting in meetings(view):
         mt = view.meeting_type(meeting)
         invited = mapping(meeting.get("adult")).get("invited") is True
         if mt is None or not mt.invite.advocate_or_interpreter or not invited:
             continue
-        if needs_advocate and not _advocate_invited(meeting, kinds, advocate):
+        invitation = _invitation(view, meeting, kinds)
+        if invitation is None:
+            continue
+        whole, their_kinds = invitation
+        if needs_advocate and not _advocate_invited(whole, their_kinds, advocate):
             yield view.finding(
                 RULE,
                 "meetings",
-                (index, "invitees"),
-                f"{record_id(meeting)}: the adult needs an advocate, but no advocate is invited",
+                (index, "convened_in" if is_part(meeting) else "invitees"),
+                f"{record_id(meeting)}: the adult needs an advocate, but no advocate is invited"
+                + _where(meeting),
             )
         arranged = mapping(meeting.get("adult")).get("interpreter_arranged")
         if filled(interpreter) and arranged is not True:
@@ -102,6 +115,35 @@ def check(view: CaseView) -> Iterator[Finding]:
                 f"safecli meeting update {view.case_id} {record_id(meeting)} "
                 "--interpreter-arranged)",
             )
+
+
+def _invitation(
+    view: CaseView, meeting: dict[str, Any], kinds: dict[str, str]
+) -> tuple[dict[str, Any], dict[str, str]] | None:
+    """The meeting whose invitees invite the adult, and the kinds of its case's agencies:
+    this case's own meeting, or for its part of a meeting about several adults the
+    meeting where it was called. None when that meeting cannot be read (INT010 says why)."""
+    if not is_part(meeting):
+        return meeting, kinds
+    ref = convened_in(meeting)
+    if ref is None or not CASE_ID.match(ref[0]) or ref[0] == view.case_id:
+        return None
+    if not view.case_exists(ref[0]):
+        return None
+    found = next((m for m in view.other_meetings(ref[0]) or [] if m.get("id") == ref[1]), None)
+    if found is None:
+        return None
+    theirs = {
+        str(a.get("handle")): str(a.get("kind")) for a in view.other_items(ref[0], "agencies") or []
+    }
+    return found, {**kinds, **theirs}
+
+
+def _where(meeting: dict[str, Any]) -> str:
+    ref = convened_in(meeting)
+    if ref is None:
+        return ""
+    return f" (invite one to the meeting, where it was called: {ref[0]} {ref[1]})"
 
 
 def _documents(view: CaseView, communication: dict[str, Any]) -> Iterator[Finding]:
