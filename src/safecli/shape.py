@@ -162,6 +162,7 @@ CLOSURE = Record(
     {
         "reason": Text(),
         "outcomes_asked": Flag(),
+        "not_asked_reason": Text(),
         "outcomes_expressed": Flag(),
         "outcomes_achieved": _choice(model.OUTCOMES_ACHIEVED, "outcomes achieved"),
     },

@@ -214,7 +214,7 @@ def test_case_close_records_outcomes(cli, book: Path) -> None:  # type: ignore[n
     adult = (book / "cases" / CASE / "adult.yaml").read_text()
     assert (
         "closed: 2026-12-20\nclosure:\n  reason: Risk reduced\n  outcomes_asked: true\n"
-        "  outcomes_expressed: true\n  outcomes_achieved: partially\n"
+        "  not_asked_reason: null\n  outcomes_expressed: true\n  outcomes_achieved: partially\n"
     ) in adult
     assert "status: closed" in adult
     assert cli("case", "list", "-f", "csv").output == (

@@ -29,6 +29,19 @@ ADVOCATE_INVITED = (
     ),
 )
 
+
+def _closed(closure: str) -> dict[str, list[tuple[str, str]]]:
+    """adult.yaml edits closing the case with this closure (the lines after `closure:`)."""
+    return {
+        "adult": [
+            ("status: open", "status: closed"),
+            ("closed: null\n", f"closed: 2026-11-30\nclosure:{closure}"),
+        ]
+    }
+
+
+CLOSURE = "reason: Risk reduced"
+
 EMP001 = [
     Row("clean", []),
     Row("no desired outcomes in adult.yaml", [("EMP001", 21, 1)], edits={"adult": [NO_OUTCOMES]}),
@@ -71,6 +84,58 @@ EMP001 = [
                 ("views: Wants to stay at home.", "views: null"),
             ]
         },
+    ),
+    Row(
+        "closed with the outcomes met",
+        [],
+        edits=_closed(
+            f"\n  {CLOSURE}\n  outcomes_asked: true\n  not_asked_reason: null\n"
+            "  outcomes_expressed: true\n  outcomes_achieved: partially\n"
+        ),
+    ),
+    Row(
+        "closed, asked, expressing none",
+        [],
+        edits=_closed(
+            f"\n  {CLOSURE}\n  outcomes_asked: true\n  outcomes_expressed: false\n"
+            "  outcomes_achieved: null\n"
+        ),
+    ),
+    Row(
+        "closed, not asked, and why",
+        [],
+        edits=_closed(
+            f"\n  {CLOSURE}\n  outcomes_asked: false\n  not_asked_reason: Moved abroad\n"
+        ),
+    ),
+    Row("closed with no closure", [("EMP001", 32, 1)], edits=_closed(" null\n")),
+    Row(
+        "closed, not saying whether asked",
+        [("EMP001", 34, 3)],
+        edits=_closed(f"\n  {CLOSURE}\n  outcomes_asked: null\n"),
+    ),
+    Row(
+        "closed, not asked, not why",
+        [("EMP001", 35, 3)],
+        edits=_closed(
+            f"\n  {CLOSURE}\n  outcomes_asked: false\n  not_asked_reason: null\n"
+            "  outcomes_expressed: null\n  outcomes_achieved: null\n"
+        ),
+    ),
+    Row(
+        "closed, asked, not saying whether expressed",
+        [("EMP001", 35, 3)],
+        edits=_closed(f"\n  {CLOSURE}\n  outcomes_asked: true\n  outcomes_expressed: null\n"),
+    ),
+    Row(
+        "closed, expressed, not saying whether met",
+        [("EMP001", 32, 1)],
+        edits=_closed(f"\n  {CLOSURE}\n  outcomes_asked: true\n  outcomes_expressed: true\n"),
+    ),
+    Row(
+        "an open case needs no closure",
+        [],
+        edits={"adult": [("closed: null\n", "closed: null\nclosure: null\n")]},
     ),
 ]
 

@@ -222,11 +222,30 @@ def close_case(
     today: date,
     reason: str,
     outcomes_asked: bool,
-    outcomes_expressed: bool,
-    achieved: str,
+    not_asked_reason: str | None = None,
+    outcomes_expressed: bool | None = None,
+    achieved: str | None = None,
 ) -> Case:
-    """Close a case, recording Making Safeguarding Personal outcomes; open actions block it."""
-    check_choice(achieved, OUTCOMES_ACHIEVED, "outcomes achieved")
+    """Close a case, recording Making Safeguarding Personal outcomes; open actions block it.
+
+    Each answer follows from the one before: why the adult could not be asked only
+    when not asked; whether they expressed outcomes only when asked; whether those
+    were met only when expressed (EMP001 reports an answer left out).
+    """
+    if outcomes_asked and not_asked_reason is not None:
+        raise InvalidInput(
+            "closure.not_asked_reason: a reason for not asking is only for an adult not asked"
+        )
+    if not outcomes_asked and outcomes_expressed is not None:
+        raise InvalidInput(
+            "closure.outcomes_expressed: only an adult who was asked can have expressed outcomes"
+        )
+    if not outcomes_expressed and achieved is not None:
+        raise InvalidInput(
+            "closure.outcomes_achieved: only outcomes the adult expressed can have been met"
+        )
+    if achieved is not None:
+        check_choice(achieved, OUTCOMES_ACHIEVED, "outcomes achieved")
     with edit_case(book, case_id) as case:
         if case.adult.get("status") == "closed":
             raise InvalidInput(f"case {case_id} is already closed")
@@ -243,6 +262,7 @@ def close_case(
             {
                 "reason": reason,
                 "outcomes_asked": outcomes_asked,
+                "not_asked_reason": not_asked_reason,
                 "outcomes_expressed": outcomes_expressed,
                 "outcomes_achieved": achieved,
             },

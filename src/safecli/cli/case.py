@@ -30,6 +30,7 @@ from safecli.model import (
     AGENCY_KINDS,
     FILES,
     LANGUAGE_PREFERENCES,
+    OUTCOMES_ACHIEVED,
     RISK_LEVELS,
     WALES_ABUSE_TYPES,
 )
@@ -360,21 +361,33 @@ def close(
         bool | None,
         Opt(
             "--outcomes-asked/--outcomes-not-asked",
-            help="Was the adult asked what outcomes they wanted?",
+            help="Was the adult asked at the end what outcomes they wanted, and whether they "
+            "were met?",
         ),
+    ] = None,
+    not_asked_reason: Annotated[
+        str | None,
+        Opt(help="With --outcomes-not-asked: why the adult could not be asked."),
     ] = None,
     outcomes_expressed: Annotated[
         bool | None,
         Opt(
             "--outcomes-expressed/--outcomes-not-expressed",
-            help="Did the adult express desired outcomes?",
+            help="With --outcomes-asked: did the adult express desired outcomes?",
         ),
     ] = None,
-    achieved: Annotated[str | None, Opt(help="Outcomes achieved: fully, partially or not.")] = None,
+    achieved: Annotated[
+        str | None,
+        Opt(help="With --outcomes-expressed: were they met? fully, partially or not."),
+    ] = None,
     as_of: AsOfOption = None,
     commit: CommitOption = None,
 ) -> None:
     """Close a case, recording Making Safeguarding Personal outcomes.
+
+    Each question follows from the answer before: an adult not asked, why not
+    (optional; validate's EMP001 warns while it is missing); an adult asked,
+    whether they expressed outcomes; outcomes expressed, whether they were met.
 
     Example: safecli case close SG-2026-0001 --reason "Risk reduced" --outcomes-asked
     --outcomes-expressed --achieved partially
@@ -382,26 +395,53 @@ def close(
     from safecli.casework import cases
 
     book = book_of(ctx)
+    closing = ask(reason, "--reason", "Reason for closing", text)
+    asked = _yes_no(
+        outcomes_asked,
+        "--outcomes-asked",
+        "Was the adult asked what outcomes they wanted, and whether they were met?",
+    )
+    _not_for(asked, not_asked_reason, "--not-asked-reason", "--outcomes-not-asked")
+    _not_for(not asked, outcomes_expressed, "--outcomes-expressed", "--outcomes-asked")
+    why = expressed = met = None
+    if not asked:
+        why = ask(
+            not_asked_reason,
+            "--not-asked-reason",
+            "Why could the adult not be asked?",
+            text,
+            optional=True,
+        )
+    else:
+        expressed = _yes_no(
+            outcomes_expressed, "--outcomes-expressed", "Did the adult express desired outcomes?"
+        )
+    _not_for(not expressed, achieved, "--achieved", "--outcomes-expressed")
+    if expressed:
+        met = ask(
+            achieved,
+            "--achieved",
+            "Were they met? (fully, partially, not)",
+            choice(OUTCOMES_ACHIEVED, "outcome"),
+        )
     case = cases.close_case(
         book,
         case_id,
         today=today(book, as_of),
-        reason=ask(reason, "--reason", "Reason for closing", text),
-        outcomes_asked=_yes_no(
-            outcomes_asked, "--outcomes-asked", "Was the adult asked what outcomes they wanted?"
-        ),
-        outcomes_expressed=_yes_no(
-            outcomes_expressed, "--outcomes-expressed", "Did the adult express desired outcomes?"
-        ),
-        achieved=ask(
-            achieved,
-            "--achieved",
-            "Outcomes achieved (fully, partially, not)",
-            choice(("fully", "partially", "not"), "outcome"),
-        ),
+        reason=closing,
+        outcomes_asked=asked,
+        not_asked_reason=why,
+        outcomes_expressed=expressed,
+        achieved=met,
     )
     typer.echo(f"closed case {case_id}")
     report(book, case.written, f"{case_id}: close case", commit)
+
+
+def _not_for(refused: bool, value: object, flag: str, needs: str) -> None:
+    """Refuse a flag given where the answer before it makes it meaningless."""
+    if refused and value is not None:
+        raise UsageProblem(f"{flag} goes only with {needs}")
 
 
 def _yes_no(value: bool | None, flag: str, question: str) -> bool:
