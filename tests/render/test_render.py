@@ -308,7 +308,7 @@ def test_general_invitation_has_what_an_invitee_needs(rbook: Path) -> None:
         "Dear colleague,",
         "| DC Lee Jones | Detective | Test Police | Police update | attending |",
         "| Dr Who | GP | Test Surgery | Health | no reply yet |",
-        "- An interpreter for Portuguese is needed.",
+        "- An interpreter for Portuguese is needed; whether one is arranged is not recorded.",
         "- They need an advocate; none is named yet.",
         "- Anything written for them must be in easy read.",
         "Report progress on your actions and anything new about the risk.",

@@ -106,7 +106,36 @@ WALES = [
         ("txt",),
     ),
 ]
-PARAMS = [(f"{name}.{fmt}", args, fmt) for name, args, formats in CASES + WALES for fmt in formats]
+# SG-2026-0001 needing a Polish interpreter that M3 records as not arranged yet:
+# the invitation and the letter say what the record says.
+INTERPRETER = [
+    ("interpreter/SG-2026-0001/invitation-M3", ["invitation", "SG-2026-0001", "M3"], ALL),
+    (
+        "interpreter/SG-2026-0001/letter-invitation-M3",
+        ["invitation", "SG-2026-0001", "M3", "--to", "adult"],
+        ("txt",),
+    ),
+    (
+        "interpreter/SG-2026-0001/invitation-M3-cy",
+        ["invitation", "SG-2026-0001", "M3", "--lang", "cy"],
+        ("txt",),
+    ),
+]
+PARAMS = [
+    (f"{name}.{fmt}", args, fmt)
+    for name, args, formats in CASES + WALES + INTERPRETER
+    for fmt in formats
+]
+
+
+def needs_an_interpreter(book: Path) -> None:
+    """Record, by command, that the adult needs a Polish interpreter not yet arranged for M3."""
+    for command in (
+        ["case", "update", "SG-2026-0001", "--interpreter", "Polish"],
+        ["meeting", "update", "SG-2026-0001", "M3", "--interpreter-not-arranged"],
+    ):
+        result = run(book, *command, "--as-of", AS_OF)
+        assert result.exit_code == 0, result.output
 
 
 @pytest.mark.parametrize(("golden", "args", "fmt"), PARAMS, ids=[p[0] for p in PARAMS])
@@ -119,6 +148,8 @@ def test_golden(example_book: Path, tmp_path: Path, golden: str, args: list[str]
         # Her recorded language would choose English; unrecorded, a Welsh book sends both.
         adult = example_book / "cases" / "SG-2026-0001" / "adult.yaml"
         adult.write_text(adult.read_text().replace("  language: English\n", "  language: null\n"))
+    if golden.startswith("interpreter/"):
+        needs_an_interpreter(example_book)
     out = tmp_path / "rendered"
     day = [] if "--as-of" in args else ["--as-of", AS_OF]
     result = run(example_book, "render", *args, "--format", fmt, *day, "-o", str(out))

@@ -89,3 +89,26 @@ def test_the_letter_promises_an_interpreter_only_when_the_meeting_records_one(
     booked = arranged("--interpreter-arranged")
     assert "An interpreter for Polish will be there for you." in booked
     assert "not booked" not in booked
+
+
+def test_the_invitation_says_whether_the_interpreter_is_arranged(example_book: Path) -> None:
+    def invitation() -> str:
+        result = run(example_book, "render", "invitation", CASE, "M3", "-f", "txt", *AS_OF)
+        assert result.exit_code == 0, result.output
+        return " ".join(str(result.stdout).split())
+
+    assert "interpreter" not in invitation()
+    assert update(example_book, "--interpreter", "Polish").exit_code == 0
+    unknown = invitation()
+    assert "An interpreter for Polish is needed; whether one is arranged is not recorded." in (
+        unknown
+    )
+    for flag, said in (
+        ("--interpreter-not-arranged", "is needed and is not arranged yet."),
+        ("--interpreter-arranged", "is needed; one is arranged."),
+    ):
+        result = run(example_book, "meeting", "update", CASE, "M3", flag, *AS_OF)
+        assert result.exit_code == 0, result.output
+        shown = invitation()
+        assert f"An interpreter for Polish {said}" in shown
+        assert shown.count("An interpreter for Polish") == 1
