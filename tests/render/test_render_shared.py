@@ -18,9 +18,13 @@ SECTION = f"""\
 ### {OTHER}: A.E.
 
 - **Agenda:** risks at home
+- A.E. was invited.
 - **Their views:** She wants to stay in her flat
 - **Risk:** Pressure to hold drugs; in place: Neighbour checks in; barriers: Fear of him
+- **Other adults:** none
+- **Children:** none
 - **Feedback to the adult:** A phone call, Sam Patel (Asc Service), 5 Nov 2026
+- **Actions agreed:** No actions were agreed.
 
 ## The adult's wishes
 """
@@ -38,6 +42,7 @@ def test_the_minutes_list_every_adult_by_initials_with_her_agenda_and_part(tmp_p
     book = shared_book(tmp_path, held=True)
     text = minutes(book, CASE)
     assert SECTION in text
+    assert f"- **Adults:** A.E. ({CASE}), A.E. ({OTHER})\n" in text
     assert "Ann Example" not in text
     assert f"### {OTHER}: Ann Example" in minutes(book, CASE, "--show-names")
 

@@ -5,15 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
-from safecli.casework.minutes_parts import Feedback, Risk, Wishes
+from safecli.casework.minutes_parts import Feedback, OthersAtRisk, Risk, Wishes
 from safecli.casework.shared import part_in, subjects_of
 from safecli.errors import SafecliError
 from safecli.raw import items, mapping, text, texts
 from safecli.render.context import adult_view
-from safecli.render.records import feedback, risk_rows, wishes
-from safecli.render.views import Directory, PersonView
+from safecli.render.records import feedback, others_at_risk, risk_rows, wishes
+from safecli.render.views import ActionRow, AgencyView, Directory, PersonView, action_row
 from safecli.store.book import Book, Case, read_case
 
 
@@ -21,7 +22,9 @@ from safecli.store.book import Book, Case, read_case
 class AdultPart:
     """One adult of a meeting about several: her case, how she is named (initials unless
     names are asked for), her part of the agenda, and what her own case recorded (`own`:
-    the convening case's adult, whose record is the rest of the minutes)."""
+    the convening case's adult, whose record is the rest of the minutes): her
+    invitation, views, risks, others at risk, the agency to engage her, feedback, and
+    the actions of her case agreed at the meeting."""
 
     case_id: str
     label: str
@@ -30,39 +33,47 @@ class AdultPart:
     wishes: Wishes
     risks: tuple[Risk, ...]
     feedback: Feedback[PersonView]
+    invited: bool | None = None
+    not_invited_reason: str | None = None
+    others_at_risk: OthersAtRisk | None = None
+    engage_lead: AgencyView | None = None
+    actions: tuple[ActionRow, ...] = ()
 
 
 def adult_parts(
-    book: Book, case: Case, meeting: Mapping[str, Any], *, show_names: bool
+    book: Book, case: Case, meeting: Mapping[str, Any], *, show_names: bool, today: date
 ) -> tuple[AdultPart, ...]:
     """Every adult a meeting is about, the convening case's first; () for a meeting
-    about one adult."""
+    about one adult. Actions are shown as they stood on `today`."""
     others = subjects_of(meeting, case.case_id)
     if not others:
         return ()
-    minutes = mapping(meeting.get("minutes"))
-    found = [_part(case, meeting, minutes, show_names=show_names, own=True)]
+    found = [_part(case, meeting, meeting, show_names=show_names, today=today, own=True)]
     for other in others:
         try:
             theirs = read_case(book, other)
         except SafecliError:
             continue  # validate says why (INT003, INT010)
-        part = part_in(theirs, case.case_id, str(meeting.get("id")))
-        found.append(
-            _part(theirs, meeting, mapping(mapping(part).get("minutes")), show_names=show_names)
-        )
+        part = mapping(part_in(theirs, case.case_id, str(meeting.get("id"))))
+        found.append(_part(theirs, meeting, part, show_names=show_names, today=today))
     return tuple(found)
 
 
 def _part(
     case: Case,
     meeting: Mapping[str, Any],
-    minutes: Mapping[str, Any],
+    entry: Mapping[str, Any],
     *,
     show_names: bool,
+    today: date,
     own: bool = False,
 ) -> AdultPart:
+    """An adult's part: `entry` is her case's meeting entry (the meeting itself for the
+    convening case's adult)."""
     people = Directory.of(case)
+    minutes = mapping(entry.get("minutes"))
+    adult = mapping(entry.get("adult"))
+    invited = adult.get("invited")
     return AdultPart(
         case_id=case.case_id,
         label=adult_view(case, people, show_names=show_names).label,
@@ -71,6 +82,15 @@ def _part(
         wishes=wishes(minutes.get("wishes")),
         risks=risk_rows(minutes.get("risks")),
         feedback=feedback(minutes.get("feedback"), people),
+        invited=invited if isinstance(invited, bool) else None,
+        not_invited_reason=text(adult.get("not_invited_reason")),
+        others_at_risk=others_at_risk(minutes.get("others_at_risk")),
+        engage_lead=people.agency(minutes.get("engage_lead")),
+        actions=tuple(
+            action_row(a, people, today)
+            for a in items(case.actions)
+            if not own and mapping(a).get("meeting") == entry.get("id")
+        ),
     )
 
 

@@ -133,7 +133,7 @@ def build(book: Book, case: Case, meeting_id: str, *, show_names: bool, today: d
             action_row(a, people, today) for a in carried_forward(case, meeting_id)
         ),
         distribution=distribution(meeting, attendees, minutes),
-        adults=adult_parts(book, case, raw, show_names=show_names),
+        adults=adult_parts(book, case, raw, show_names=show_names, today=today),
     )
 
 
