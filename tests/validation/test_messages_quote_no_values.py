@@ -118,3 +118,38 @@ def test_an_empty_answer_names_its_flag(book: Path) -> None:
     result = run(book, *[("" if arg == "Ann Example" else arg) for arg in NEW_CASE])
     assert result.exit_code == 3, result.output
     assert "--name cannot be empty" in result.output
+
+
+def test_int010_names_the_field_and_the_valid_value_only(tmp_path: Path) -> None:
+    """A part that differs from the meeting it is a part of: the message names the field
+    and the meeting's value when that is valid; a hand-edited value of either is never
+    quoted, nor a hand-edited meeting id in convened_in."""
+    from shared_book import OTHER as PART_CASE
+    from shared_book import edit, shared_book
+
+    book = shared_book(tmp_path, held=True)
+    edit(book, PART_CASE, "status: held", "status: planned")
+    edit(book, CASE, "when: 2026-11-03T10:00", 'when: "2026-11-03T10:00 ZQX30 Acacia Road"')
+    check = ("validate", "--as-of", "2026-11-04", "--select", "INT010")
+    result = run(book, *check)
+    assert result.exit_code == 1, result.output
+    assert "M1's status is not that of SG-2026-0001 M1, which it is a part of (status: held)" in (
+        result.output
+    )
+    assert "M1's when is not that of SG-2026-0001 M1, which it is a part of (when: invalid)" in (
+        result.output
+    )
+    assert "ZQX" not in result.output
+    edit(book, PART_CASE, "meeting: M1}", "meeting: ZQX31 the one at Acacia Road}")
+    result = run(book, *check)
+    assert "is a part of (invalid id) of SG-2026-0001, which has no such meeting" in result.output
+    assert "ZQX" not in result.output
+
+
+def test_int003_does_not_suggest_a_persons_name(seeded: Path) -> None:
+    """A lead who is not a person of the agency: the finding names the field and the
+    agency, never the name given nor a near name of the agency's people."""
+    _seed(seeded / "cases" / CASE / "adult.yaml", {"name: ZQX06 Bob}": "name: Sam Patell}"})
+    result = run(seeded, "validate", CASE, "--as-of", "2026-11-25", "--select", "INT003")
+    assert "coordinator: no person of this name in agency 'asc' (add them" in result.output
+    assert "Patel" not in result.output

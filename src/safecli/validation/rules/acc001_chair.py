@@ -37,6 +37,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from safecli.policy.pack import ANY
+from safecli.shape import AGENCY, shown
 from safecli.validation.rules.base import ERROR, CaseView, Finding, Rule, record_id
 from safecli.validation.rules.records import agency_kinds, convened, person
 
@@ -65,7 +66,8 @@ def check(view: CaseView) -> Iterator[Finding]:
                 "meetings",
                 (index, "chair"),
                 f"chair: {record_id(meeting)} ({mt.id}) must be chaired by {allowed}; "
-                f"the chair is from {chair.agency} (kind {kind})",
+                f"the chair is from {shown(chair.agency, AGENCY, 'handle')} "
+                f"(kind {shown(kind, AGENCY, 'kind')})",
             )
 
 

@@ -34,6 +34,7 @@ from typing import Any
 
 from safecli.model import Person
 from safecli.raw import items, mapping
+from safecli.shape import AGENCY, shown
 from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule, record_id
 from safecli.validation.rules.records import convened, people, person
 
@@ -70,7 +71,7 @@ def _finding(
         "meetings",
         keys,
         f"{record_id(meeting)}: someone from "
-        f"{who.agency} could not attend and sent neither a written update nor "
+        f"{shown(who.agency, AGENCY, 'handle')} could not attend and sent neither a written update nor "
         "a deputy",
         at_value=True,
     )

@@ -33,6 +33,7 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 from safecli.raw import day, items, mapping
+from safecli.shape import AGENCY, shown
 from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule, record_id
 from safecli.validation.rules.records import convened_held, people, person
 
@@ -60,7 +61,8 @@ def check(view: CaseView) -> Iterator[Finding]:
                 "meetings",
                 (index, "minutes", "shared"),
                 f"{record_id(meeting)}: the minutes are not recorded as shared "
-                f"with {', '.join(missing)} (minutes.shared{by})",
+                f"with {', '.join(dict.fromkeys(shown(a, AGENCY, 'handle') for a in missing))} "
+                f"(minutes.shared{by})",
             )
 
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from safecli.raw import filled, items
-from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule
+from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule, record_id
 from safecli.validation.rules.records import convened_held
 
 
@@ -41,7 +41,7 @@ def check(view: CaseView) -> Iterator[Finding]:
                 RULE,
                 "meetings",
                 (index, "minutes", "decisions"),
-                f"the minutes of {meeting.get('id')} ({mt.id}) record no decision "
+                f"the minutes of {record_id(meeting)} ({mt.id}) record no decision "
                 "(minutes.decisions)",
             )
 

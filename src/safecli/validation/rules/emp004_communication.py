@@ -59,6 +59,7 @@ from typing import Any
 
 from safecli.model import CASE_ID
 from safecli.raw import filled, items, mapping
+from safecli.shape import CONVENED_IN, shown
 from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule, record_id
 from safecli.validation.rules.int010_shared_meetings import convened_in
 from safecli.validation.rules.records import agency_kinds, is_part, meetings, person
@@ -143,7 +144,8 @@ def _where(meeting: dict[str, Any]) -> str:
     ref = convened_in(meeting)
     if ref is None:
         return ""
-    return f" (invite one to the meeting, where it was called: {ref[0]} {ref[1]})"
+    case = shown(ref[0], CONVENED_IN, "case")
+    return f" (invite one to the meeting, where it was called: {case} {record_id({'id': ref[1]})})"
 
 
 def _documents(view: CaseView, communication: dict[str, Any]) -> Iterator[Finding]:

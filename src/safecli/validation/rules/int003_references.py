@@ -92,13 +92,13 @@ def _agency_ref(
     handle = value["agency"] if ref.target == "person" else value
     keys = (*ref.keys, "agency") if ref.target == "person" else ref.keys
     if handle not in agencies:
-        known = ", ".join(agencies) or "none"
+        known = ", ".join(h for h in agencies if named(h)) or "none"
         yield view.finding(
             RULE,
             kind,
             keys,
             f"{field_name(keys)}: no agency {named(handle)}in agencies.yaml"
-            f"{suggestion(handle, agencies)} (agencies: {known})",
+            f"{suggestion(handle, [h for h in agencies if named(h)])} (agencies: {known})",
             at_value=True,
         )
         return
@@ -107,9 +107,8 @@ def _agency_ref(
             RULE,
             kind,
             (*ref.keys, "name"),
-            f"{field_name(ref.keys)}: no person of this name in agency {handle!r}"
-            f"{suggestion(value['name'], agencies[handle])} (add them to "
-            "agencies.yaml first)",
+            f"{field_name(ref.keys)}: no person of this name in agency {named(handle)}"
+            "(add them to agencies.yaml first)",
             at_value=True,
         )
 
@@ -123,7 +122,7 @@ def _id_ref(
             kind,
             ref.keys,
             f"{field_name(ref.keys)}: no {what} {named(ref.value)}in {where}"
-            f"{suggestion(ref.value, known)}",
+            f"{suggestion(ref.value, [k for k in known if named(k)])}",
             at_value=True,
         )
 

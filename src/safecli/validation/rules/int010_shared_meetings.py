@@ -46,7 +46,8 @@ from typing import Any
 
 from safecli.model import CASE_ID
 from safecli.raw import items, mapping
-from safecli.validation.rules.base import ERROR, CaseView, Finding, Rule, record_id
+from safecli.shape import MEETING, shown
+from safecli.validation.rules.base import ERROR, CaseView, Finding, Rule, day_text, record_id
 
 MIRRORED = ("type", "status", "when")
 
@@ -58,6 +59,11 @@ def convened_in(meeting: dict[str, Any]) -> tuple[str, str] | None:
     if isinstance(case, str) and isinstance(meeting_id, str):
         return case, meeting_id
     return None
+
+
+def _case(case_id: str) -> str:
+    """A case id for a message, or `(invalid case id)`: never the text typed in its place."""
+    return case_id if CASE_ID.match(case_id) and "\n" not in case_id else "(invalid case id)"
 
 
 def check(view: CaseView) -> Iterator[Finding]:
@@ -100,8 +106,8 @@ def _parts_match(view: CaseView) -> Iterator[Finding]:
         ref = convened_in(part)
         if ref is None:
             continue
-        case_id, meeting_id = ref
-        here = part.get("id")
+        case_id, meeting_id = _case(ref[0]), record_id({"id": ref[1]})
+        here = record_id(part)
         if case_id == view.case_id:
             yield view.finding(
                 RULE,
@@ -123,14 +129,13 @@ def _parts_match(view: CaseView) -> Iterator[Finding]:
         others = _readable(view, case_id)
         if others is None:
             continue
-        found = next((m for m in others if m.get("id") == meeting_id), None)
+        found = next((m for m in others if m.get("id") == ref[1]), None)
         if found is None:
             yield view.finding(
                 RULE,
                 "meetings",
                 (index, "convened_in", "meeting"),
-                f"{here} is a part of {meeting_id} of {case_id}, which has no meeting "
-                f"{meeting_id!r}",
+                f"{here} is a part of {meeting_id} of {case_id}, which has no such meeting",
                 at_value=True,
             )
             continue
@@ -151,12 +156,13 @@ def _differences(
 ) -> Iterator[Finding]:
     for key in MIRRORED:
         if part.get(key) != meeting.get(key):
+            theirs = shown(meeting.get(key), MEETING, key)
             yield view.finding(
                 RULE,
                 "meetings",
                 (index, key),
                 f"{record_id(part)}'s {key} is not that of {name}, which it is a part of "
-                f"({key}: {meeting.get(key)})",
+                f"({key}: {theirs if theirs is not None else 'not recorded'})",
             )
     held, own = mapping(meeting.get("minutes")).get("held_on"), mapping(part.get("minutes"))
     if held is not None and own.get("held_on") != held:
@@ -164,7 +170,8 @@ def _differences(
             RULE,
             "meetings",
             (index, "minutes", "held_on") if own else (index, "minutes"),
-            f"{record_id(part)}'s minutes.held_on is not that of {name} (held_on: {held})",
+            f"{record_id(part)}'s minutes.held_on is not that of {name} "
+            f"(held_on: {day_text(held)})",
         )
 
 
