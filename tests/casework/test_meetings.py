@@ -12,9 +12,9 @@ from meeting_book import CASE, WELSH, make_book, meeting, snapshot
 from safecli import shape
 from safecli.casework import meetings
 from safecli.casework.meetings import Invitation, NewMeeting
-from safecli.casework.minutes import Minutes, record_minutes
+from safecli.casework.minutes import record_minutes
 from safecli.casework.minutes_form import form, read_form
-from safecli.casework.minutes_parts import Capacity
+from safecli.casework.minutes_parts import Capacity, Feedback, Minutes, Review
 from safecli.dates import parse_datetime
 from safecli.errors import InvalidInput, RuleViolation
 from safecli.model import Person
@@ -72,7 +72,7 @@ def held(
     values: dict[str, object] = {
         "held_on": day,
         "attendees": (HELEN,),
-        "review": date(2026, 12, 20),
+        "review": Review(date(2026, 12, 20)),
     }
     values.update(changes)
     record_minutes(
@@ -186,7 +186,7 @@ def test_self_neglect_needs_a_review_date(book: Book) -> None:
     mid = new(book, type_id="self-neglect")
     before = snapshot(book.root)
     with pytest.raises(RuleViolation, match="PRO003"):
-        held(book, mid, review=None, review_not_required="Plan is working")
+        held(book, mid, review=Review(not_required="Plan is working"))
     assert snapshot(book.root) == before
     held(book, mid)
     assert meeting(book.root, mid)["status"] == "held"
@@ -197,8 +197,8 @@ def test_s126_must_record_feedback_to_the_adult(book: Book) -> None:
     with pytest.raises(RuleViolation, match="EMP003"):
         held(book, mid, WELSH, attendees=(SAM,))
     with pytest.raises(RuleViolation, match="EMP003 M1: by whom the adult hears"):
-        held(book, mid, WELSH, attendees=(SAM,), feedback_how="Phone call")
-    held(book, mid, WELSH, attendees=(SAM,), feedback_how="Phone call", feedback_by=SAM)
+        held(book, mid, WELSH, attendees=(SAM,), feedback=Feedback("Phone call"))
+    held(book, mid, WELSH, attendees=(SAM,), feedback=Feedback("Phone call", SAM))
 
 
 def test_best_interests_needs_the_capacity_assessment(book: Book) -> None:
@@ -317,5 +317,5 @@ def test_form_accepts_people_as_text_and_dates_as_words(book: Book) -> None:
     )
     minutes = read_form(Path("form.yaml"), text, today=date(2026, 11, 3))
     assert minutes.attendees == (HELEN,)
-    assert minutes.review == date(2026, 12, 1)
+    assert minutes.review.date == date(2026, 12, 1)
     assert minutes.risks[0].actions == ("A1", "A2")

@@ -7,21 +7,18 @@ from command-line flags or from the $EDITOR form (`safecli.casework.minutes_form
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ruamel.yaml.comments import CommentedSeq
-
 from safecli import shape
 from safecli.casework.meetings import carried_forward, find_meeting
-from safecli.casework.minutes_parts import Capacity, Disagreement, Risk
+from safecli.casework.minutes_parts import Feedback, Minutes, OthersAtRisk, Risk, Wishes
 from safecli.casework.people import agency_of, resolve
 from safecli.casework.shared import edit_meeting, mirror, not_a_part, subjects_of
 from safecli.errors import InvalidInput
 from safecli.model import CAPACITY_OUTCOMES, Person, check_choice
-from safecli.shape import DISAGREEMENT
-from safecli.store import roundtrip
+from safecli.store import roundtrip, typed
 from safecli.store.book import Book, Case, checked_texts, load_case
 
 
@@ -32,43 +29,10 @@ class AdultMinutes:
 
     case_id: str
     engage_lead: str | None = None
-    wishes: str | None = None
+    wishes: Wishes | None = None
     risks: tuple[Risk, ...] = ()
-    others_reviewed: bool = False
-    others_adults: str | None = None
-    others_children: str | None = None
-    feedback_how: str | None = None
-    feedback_by: Person | None = None
-    feedback_due: date | None = None
-
-
-@dataclass(frozen=True)
-class Minutes:
-    """What was said and agreed at a held meeting."""
-
-    held_on: date
-    attendees: tuple[Person, ...]
-    apologies: tuple[Person, ...] = ()
-    written_updates: tuple[Person, ...] = ()
-    engage_lead: str | None = None
-    wishes: str | None = None
-    wishes_obtained_by: str | None = None
-    risks: tuple[Risk, ...] = ()
-    others_reviewed: bool = False
-    others_adults: str | None = None
-    others_children: str | None = None
-    adults_at_risk: bool | None = None
-    children_at_risk: bool | None = None
-    children_referral: date | None = None
-    decisions: tuple[str, ...] = ()
-    disagreements: tuple[Disagreement[Person], ...] = ()
-    review: date | None = None
-    review_not_required: str | None = None
-    feedback_how: str | None = None
-    feedback_by: Person | None = None
-    feedback_due: date | None = None
-    capacity: Capacity[Person] | None = None
-    adults: tuple[AdultMinutes, ...] = ()
+    others_at_risk: OthersAtRisk = field(default_factory=OthersAtRisk)
+    feedback: Feedback[Person] | None = None
 
 
 @dataclass(frozen=True)
@@ -82,19 +46,26 @@ class Recorded:
 
 
 def record_minutes(
-    book: Book, case_id: str, meeting_id: str, minutes: Minutes, *, today: date
+    book: Book,
+    case_id: str,
+    meeting_id: str,
+    minutes: Minutes[Person],
+    *,
+    today: date,
+    adults: tuple[AdultMinutes, ...] = (),
 ) -> Recorded:
-    """Mark a planned meeting held and write its minutes, after checking every reference
-    (the standards are the rulebook's, checked as the case is saved)."""
+    """Mark a planned meeting held and write its minutes, and for a meeting about several
+    adults what it recorded for each other adult (`adults`), after checking every
+    reference (the standards are the rulebook's, checked as the case is saved)."""
     with edit_meeting(book, case_id, meeting_id) as (case, others):
         _hold(case, meeting_id, minutes, today)
-        _adults(case, others, meeting_id, minutes.adults)
+        _adults(case, others, meeting_id, adults)
         carried = tuple(str(a.get("id")) for a in carried_forward(case, meeting_id))
     return Recorded(case, carried, tuple(others.values()))
 
 
 def check_record(
-    book: Book, case_id: str, meeting_id: str, minutes: Minutes, *, today: date
+    book: Book, case_id: str, meeting_id: str, minutes: Minutes[Person], *, today: date
 ) -> None:
     """Refuse these minutes as record_minutes would, writing nothing (for the minutes form)."""
     case = load_case(book, case_id)
@@ -102,7 +73,7 @@ def check_record(
     checked_texts(case, book.guard)
 
 
-def _hold(case: Case, meeting_id: str, minutes: Minutes, today: date) -> None:
+def _hold(case: Case, meeting_id: str, minutes: Minutes[Person], today: date) -> None:
     meeting = find_meeting(case, meeting_id)
     not_a_part(case, meeting)
     status = meeting.get("status")
@@ -133,7 +104,8 @@ def _adults(
                 f"{', '.join(subjects) or 'none'})"
             )
         theirs = others[adult.case_id]
-        _check_people(theirs, [adult.feedback_by] if adult.feedback_by else [], adult.risks)
+        by = adult.feedback.by if adult.feedback else None
+        _check_people(theirs, [by] if by else [], adult.risks)
         if adult.engage_lead is not None:
             agency_of(theirs, adult.engage_lead)
         part = mirror(theirs, case.case_id, meeting)
@@ -144,12 +116,8 @@ def _adults(
                 engage_lead=adult.engage_lead,
                 wishes=adult.wishes,
                 risks=adult.risks,
-                others_reviewed=adult.others_reviewed,
-                others_adults=adult.others_adults,
-                others_children=adult.others_children,
-                feedback_how=adult.feedback_how,
-                feedback_by=adult.feedback_by,
-                feedback_due=adult.feedback_due,
+                others_at_risk=adult.others_at_risk,
+                feedback=adult.feedback,
             )
         )
         for key in ("engage_lead", "wishes", "risks", "others_at_risk", "feedback"):
@@ -157,7 +125,7 @@ def _adults(
                 roundtrip.put(part["minutes"], shape.MINUTES.keys, key, written[key])
 
 
-def check_minutes(case: Case, minutes: Minutes, *, today: date) -> None:
+def check_minutes(case: Case, minutes: Minutes[Person], *, today: date) -> None:
     """Refuse minutes with unknown people, agencies or actions."""
     if minutes.held_on > today:
         raise InvalidInput(f"held on {minutes.held_on} is in the future (today is {today})")
@@ -169,14 +137,14 @@ def check_minutes(case: Case, minutes: Minutes, *, today: date) -> None:
         *minutes.written_updates,
         *(d.raised_by for d in minutes.disagreements if d.raised_by is not None),
     ]
-    if minutes.feedback_by is not None:
-        people.append(minutes.feedback_by)
+    if minutes.feedback is not None and minutes.feedback.by is not None:
+        people.append(minutes.feedback.by)
     if minutes.capacity is not None and minutes.capacity.assessed_by is not None:
         people.append(minutes.capacity.assessed_by)
     _check_people(case, people, minutes.risks)
     if minutes.engage_lead is not None:
         agency_of(case, minutes.engage_lead)
-    if minutes.review is not None and minutes.review_not_required:
+    if minutes.review.date is not None and minutes.review.not_required:
         raise InvalidInput("give a review date or why no review is needed, not both")
     if minutes.capacity is not None and minutes.capacity.outcome is not None:
         check_choice(minutes.capacity.outcome, CAPACITY_OUTCOMES, "capacity outcome")
@@ -199,93 +167,11 @@ def _check_people(case: Case, people: list[Person], risks: tuple[Risk, ...]) -> 
             )
 
 
-def _person(person: Person | None) -> Any:
-    return roundtrip.person(person.agency, person.name) if person is not None else None
-
-
-def _people(people: tuple[Person, ...]) -> CommentedSeq:
-    return CommentedSeq(_person(p) for p in people)
-
-
-def _flow(items: tuple[str, ...]) -> CommentedSeq:
-    seq = CommentedSeq(items)
-    seq.fa.set_flow_style()
-    return seq
-
-
-def minutes_record(m: Minutes) -> Any:
+def minutes_record(m: Minutes[Person]) -> Any:
     """The `minutes:` mapping as written in meetings.yaml."""
-    cap = m.capacity
-    return roundtrip.record(
-        shape.MINUTES.keys,
-        {
-            "held_on": m.held_on,
-            "attendees": _people(m.attendees),
-            "apologies": _people(m.apologies),
-            "written_updates": _people(m.written_updates),
-            "engage_lead": m.engage_lead,
-            "wishes": roundtrip.record(
-                shape.MINUTES_WISHES.keys, {"views": m.wishes, "obtained_by": m.wishes_obtained_by}
-            )
-            if m.wishes or m.wishes_obtained_by
-            else None,
-            "risks": [
-                roundtrip.record(
-                    shape.RISK.keys,
-                    {
-                        "risk": r.risk,
-                        "in_place": r.in_place,
-                        "barriers": r.barriers,
-                        "actions": _flow(r.actions),
-                    },
-                )
-                for r in m.risks
-            ],
-            "others_at_risk": roundtrip.record(
-                shape.MINUTES_OTHERS.keys,
-                {
-                    "reviewed": m.others_reviewed,
-                    "adults": m.others_adults,
-                    "adults_at_risk": m.adults_at_risk,
-                    "children": m.others_children,
-                    "children_at_risk": m.children_at_risk,
-                    "referral_made": m.children_referral,
-                },
-            ),
-            "decisions": list(m.decisions),
-            "disagreements": [
-                roundtrip.record(
-                    DISAGREEMENT.keys,
-                    {
-                        "raised_by": _person(d.raised_by),
-                        "about": d.about,
-                        "outcome": d.outcome,
-                        "escalated": d.escalated,
-                    },
-                )
-                for d in m.disagreements
-            ],
-            "review": roundtrip.record(
-                shape.REVIEW.keys, {"date": m.review, "not_required": m.review_not_required}
-            ),
-            "feedback": roundtrip.record(
-                shape.FEEDBACK.keys,
-                {"how": m.feedback_how, "by": _person(m.feedback_by), "due": m.feedback_due},
-            )
-            if m.feedback_how or m.feedback_by or m.feedback_due
-            else None,
-            "capacity": roundtrip.record(
-                shape.MINUTES_CAPACITY.keys,
-                {
-                    "decision": cap.decision,
-                    "assessed_on": cap.assessed_on,
-                    "assessed_by": _person(cap.assessed_by),
-                    "outcome": cap.outcome,
-                    "best_interests_decision": cap.best_interests_decision,
-                },
-            )
-            if cap
-            else None,
-            "shared": [],
-        },
-    )
+    written = typed.stored(shape.MINUTES, m)
+    # The day the adult was told is written when she is told (`meeting feedback --given-on`).
+    feedback = written.get("feedback")
+    if feedback is not None and feedback.get("given_on") is None:
+        del feedback["given_on"]
+    return written

@@ -17,8 +17,17 @@ from typing import Any
 
 from safecli import raw, shape
 from safecli.casework.meetings import carried_forward, find_meeting
-from safecli.casework.minutes import Minutes
-from safecli.casework.minutes_parts import Capacity, Disagreement, Risk
+from safecli.casework.minutes_parts import (
+    Capacity,
+    Disagreement,
+    Feedback,
+    Minutes,
+    OthersAtRisk,
+    Review,
+    Risk,
+    Wishes,
+    given,
+)
 from safecli.casework.people import names
 from safecli.dates import parse_date
 from safecli.errors import InvalidInput, SafecliError
@@ -273,7 +282,7 @@ class _Reader:
         return None if value is None else self.person(node, key, value)
 
 
-def read_form(path: Path, text: str, *, today: date) -> Minutes:
+def read_form(path: Path, text: str, *, today: date) -> Minutes[Person]:
     """Read the edited form into Minutes; any problem raises with its line and column."""
     data = roundtrip.parse(path, text, dict)
     r = _Reader(path, today)
@@ -299,22 +308,24 @@ def read_form(path: Path, text: str, *, today: date) -> Minutes:
         apologies=r.people(data, "apologies"),
         written_updates=r.people(data, "written_updates"),
         engage_lead=r.text(data, "engage_lead"),
-        wishes=r.text(wishes, "views"),
-        wishes_obtained_by=r.text(wishes, "obtained_by"),
+        wishes=given(Wishes(r.text(wishes, "views"), r.text(wishes, "obtained_by"))),
         risks=tuple(_risks(r, data)),
-        others_reviewed=r.flag(others, "reviewed"),
-        others_adults=r.text(others, "adults"),
-        others_children=r.text(others, "children"),
-        adults_at_risk=r.optional_flag(others, "adults_at_risk"),
-        children_at_risk=r.optional_flag(others, "children_at_risk"),
-        children_referral=r.day(others, "referral_made"),
+        others_at_risk=OthersAtRisk(
+            reviewed=r.flag(others, "reviewed"),
+            adults=r.text(others, "adults"),
+            adults_at_risk=r.optional_flag(others, "adults_at_risk"),
+            children=r.text(others, "children"),
+            children_at_risk=r.optional_flag(others, "children_at_risk"),
+            referral_made=r.day(others, "referral_made"),
+        ),
         decisions=tuple(_texts(r, data, "decisions")),
         disagreements=tuple(_disagreements(r, data)),
-        review=r.day(review, "date"),
-        review_not_required=r.text(review, "not_required"),
-        feedback_how=r.text(feedback, "how"),
-        feedback_by=r.optional_person(feedback, "by"),
-        feedback_due=r.day(feedback, "due"),
+        review=Review(r.day(review, "date"), r.text(review, "not_required")),
+        feedback=given(
+            Feedback(
+                r.text(feedback, "how"), r.optional_person(feedback, "by"), r.day(feedback, "due")
+            )
+        ),
         capacity=None
         if capacity is None or all(v is None for v in capacity.values())
         else Capacity(
@@ -389,10 +400,10 @@ def _disagreements(r: _Reader, data: Any) -> list[Disagreement[Person]]:
     return found
 
 
-Check = Callable[[Minutes], None]
+Check = Callable[[Minutes[Person]], None]
 
 
-def read_checked(path: Path, text: str, *, today: date, check: Check) -> Minutes:
+def read_checked(path: Path, text: str, *, today: date, check: Check) -> Minutes[Person]:
     """Read the form and run `check` on it, so one loop handles every kind of problem."""
     minutes = read_form(path, text, today=today)
     try:

@@ -1,22 +1,24 @@
-"""The parts of held minutes as typed records: one class per part declared in `safecli.shape`.
+"""Held minutes as typed records: `Minutes` and one class per part declared in `safecli.shape`.
 
-Each class has the fields of its declared record (`shape.MINUTES_WISHES`, `shape.RISK`,
-…), named as its keys and in their order (`PARTS` pairs them; a test holds them
-together). `record_minutes` writes them (built from flags or the minutes form, each
-person a `Person`), and the documents read them back from meetings.yaml (each person
-a `PersonView`, with what agencies.yaml says about them), so a part is one class,
+Each class has the fields of its declared record (`shape.MINUTES`, `shape.RISK`, …),
+named as its keys and in their order (`RECORDS` pairs them; a test holds them
+together), so the minutes are written by their declaration (`store.typed.stored`).
+`record_minutes` writes them (built from flags or the minutes form, each person a
+`Person`), and the documents read them back from meetings.yaml (each person a
+`PersonView`, with what agencies.yaml says about them), so a record is one class,
 generic in its kind of person.
 """
 
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Generic, TypeVar
 
 from safecli import shape
 
 P = TypeVar("P")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,34 @@ class Shared:
     shared_on: datetime.date
 
 
-PARTS: tuple[tuple[shape.Record, type], ...] = (
+@dataclass(frozen=True)
+class Minutes(Generic[P]):
+    """What was said and agreed at a held meeting. A part left out (None) is written null;
+    the review and the look at others at risk are always written."""
+
+    held_on: datetime.date
+    attendees: tuple[P, ...]
+    apologies: tuple[P, ...] = ()
+    written_updates: tuple[P, ...] = ()
+    engage_lead: str | None = None
+    wishes: Wishes | None = None
+    risks: tuple[Risk, ...] = ()
+    others_at_risk: OthersAtRisk = OthersAtRisk()
+    decisions: tuple[str, ...] = ()
+    disagreements: tuple[Disagreement[P], ...] = ()
+    review: Review = Review()
+    feedback: Feedback[P] | None = None
+    capacity: Capacity[P] | None = None
+    shared: tuple[Shared, ...] = ()
+
+
+def given(part: T) -> T | None:
+    """The part if any of its fields is recorded, else None (a part not given)."""
+    return part if any(getattr(part, f.name) for f in fields(part)) else None  # type: ignore[arg-type]
+
+
+RECORDS: tuple[tuple[shape.Record, type], ...] = (
+    (shape.MINUTES, Minutes),
     (shape.MINUTES_WISHES, Wishes),
     (shape.RISK, Risk),
     (shape.MINUTES_OTHERS, OthersAtRisk),

@@ -13,7 +13,7 @@ from safecli.model import Person
 
 if TYPE_CHECKING:
     from safecli.casework.minutes import AdultMinutes
-    from safecli.casework.minutes_parts import Risk
+    from safecli.casework.minutes_parts import Feedback, Risk
 
 Opt = typer.Option
 EngageLeadOf = Annotated[
@@ -64,6 +64,7 @@ def adult_minutes(
 ) -> tuple[AdultMinutes, ...]:
     """What the flags record for each other adult, in the order her case is first named."""
     from safecli.casework.minutes import AdultMinutes
+    from safecli.casework.minutes_parts import OthersAtRisk, Wishes
 
     found: dict[str, dict[str, object]] = {}
     for flag, values in (
@@ -79,18 +80,16 @@ def adult_minutes(
             if flag == "--engage-lead-of":
                 fields["engage_lead"] = text
             elif flag == "--views-of":
-                fields["wishes"] = text
+                fields["wishes"] = Wishes(text)
             elif flag == "--risk-of":
                 fields["risks"] = (*fields["risks"], risk(text))  # type: ignore[misc]
             elif flag == "--others-of":
                 adults, _, children = (part.strip() for part in text.partition("|"))
-                fields.update(
-                    others_reviewed=True,
-                    others_adults=adults or None,
-                    others_children=children or None,
+                fields["others_at_risk"] = OthersAtRisk(
+                    reviewed=True, adults=adults or None, children=children or None
                 )
             else:
-                fields.update(_feedback(text, parse_day))
+                fields["feedback"] = _feedback(text, parse_day)
     return tuple(AdultMinutes(case_id, **fields) for case_id, fields in found.items())  # type: ignore[arg-type]
 
 
@@ -104,7 +103,9 @@ def _split(flag: str, value: str) -> tuple[str, str]:
     return case_id.strip(), text.strip()
 
 
-def _feedback(text: str, parse_day: Callable[[str], date]) -> dict[str, object]:
+def _feedback(text: str, parse_day: Callable[[str], date]) -> Feedback[Person]:
+    from safecli.casework.minutes_parts import Feedback
+
     parts = [part.strip() for part in text.split("|")]
     if len(parts) > 3 or not parts[0]:
         raise InvalidInput(
@@ -112,8 +113,8 @@ def _feedback(text: str, parse_day: Callable[[str], date]) -> dict[str, object]:
             "may be left out)"
         )
     parts += [""] * (3 - len(parts))
-    return {
-        "feedback_how": parts[0],
-        "feedback_by": Person.parse(parts[1]) if parts[1] else None,
-        "feedback_due": parse_day(parts[2]) if parts[2] else None,
-    }
+    return Feedback(
+        parts[0],
+        Person.parse(parts[1]) if parts[1] else None,
+        parse_day(parts[2]) if parts[2] else None,
+    )

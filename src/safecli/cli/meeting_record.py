@@ -31,8 +31,7 @@ from safecli.errors import InvalidInput, UsageProblem
 from safecli.model import Person
 
 if TYPE_CHECKING:
-    from safecli.casework.minutes import Minutes
-    from safecli.casework.minutes_parts import Capacity, Disagreement, Risk
+    from safecli.casework.minutes_parts import Capacity, Disagreement, Minutes, Review, Risk
     from safecli.policy.pack import MeetingType
     from safecli.store.book import Book, Case
 
@@ -146,7 +145,8 @@ def record(
     --decision "Proceed to an s42 enquiry" --review 2026-12-01
     """
     from safecli.casework import meetings
-    from safecli.casework.minutes import Minutes, record_minutes
+    from safecli.casework.minutes import record_minutes
+    from safecli.casework.minutes_parts import Feedback, Minutes, OthersAtRisk, Wishes, given
     from safecli.cli.meeting_text import carried_lines
     from safecli.policy.pack import book_policy
     from safecli.store.book import read_case
@@ -159,12 +159,12 @@ def record(
     meeting = meetings.find_meeting(case, meeting_id)
     mt = policy.get(str(meeting.get("type")))
     planned = str(meeting.get("when") or "")[:10]
-    given = [key for key in _CONTENT if _given(key, ctx.params.get(key))]
+    flags = [key for key in _CONTENT if _given(key, ctx.params.get(key))]
     if edit:
-        if given:
+        if flags:
             raise UsageProblem(
                 "--edit writes the minutes in the editor; leave out "
-                + ", ".join("--" + k.replace("_", "-") for k in given)
+                + ", ".join("--" + k.replace("_", "-") for k in flags)
             )
         if meeting.get("status") != "planned":
             raise InvalidInput(
@@ -180,21 +180,26 @@ def record(
             apologies=tuple(map(Person.parse, apology or [])),
             written_updates=tuple(map(Person.parse, written_update or [])),
             engage_lead=engage_lead,
-            wishes=wishes,
-            wishes_obtained_by=wishes_obtained_by,
+            wishes=given(Wishes(wishes, wishes_obtained_by)),
             risks=tuple(map(_risk, risk or [])),
-            others_reviewed=others_reviewed,
-            others_adults=adults,
-            others_children=children,
-            adults_at_risk=adults_at_risk,
-            children_at_risk=children_at_risk,
-            children_referral=parse_day(children_referral) if children_referral else None,
+            others_at_risk=OthersAtRisk(
+                reviewed=others_reviewed,
+                adults=adults,
+                adults_at_risk=adults_at_risk,
+                children=children,
+                children_at_risk=children_at_risk,
+                referral_made=parse_day(children_referral) if children_referral else None,
+            ),
             decisions=tuple(decision or []),
             disagreements=tuple(map(_disagreement, disagreement or [])),
-            **_review(review, review_not_required, parse_day),
-            feedback_how=feedback_how,
-            feedback_by=Person.parse(feedback_by) if feedback_by else None,
-            feedback_due=parse_day(feedback_due) if feedback_due else None,
+            review=_review(review, review_not_required, parse_day),
+            feedback=given(
+                Feedback(
+                    feedback_how,
+                    Person.parse(feedback_by) if feedback_by else None,
+                    parse_day(feedback_due) if feedback_due else None,
+                )
+            ),
             capacity=_capacity(
                 capacity_decision,
                 capacity_assessed_on,
@@ -203,11 +208,11 @@ def record(
                 best_interests_decision,
                 parse_day,
             ),
-            adults=adult_minutes(
-                engage_lead_of, views_of, risk_of, others_of, feedback_of, parse_day, _risk
-            ),
         )
-    done = record_minutes(book, case_id, meeting_id, minutes, today=day)
+    others = adult_minutes(
+        engage_lead_of, views_of, risk_of, others_of, feedback_of, parse_day, _risk
+    )
+    done = record_minutes(book, case_id, meeting_id, minutes, today=day, adults=others)
     typer.echo(f"recorded meeting {meeting_id} of {case_id} as held on {minutes.held_on}")
     for line in carried_lines(done.case, meeting_id):
         typer.echo(line)
@@ -313,7 +318,9 @@ def _disagreement(value: str) -> Disagreement[Person]:
     )
 
 
-def _review(when: str | None, reason: str | None, parse_day: Any) -> dict[str, Any]:
+def _review(when: str | None, reason: str | None, parse_day: Any) -> Review:
+    from safecli.casework.minutes_parts import Review
+
     if when is None and reason is None and is_interactive():
         when = ask(None, "--review", "Review date (empty if none is needed)", str, optional=True)
         if when is None:
@@ -324,7 +331,7 @@ def _review(when: str | None, reason: str | None, parse_day: Any) -> dict[str, A
                 str,
                 optional=True,
             )
-    return {"review": parse_day(when) if when else None, "review_not_required": reason}
+    return Review(parse_day(when) if when else None, reason)
 
 
 def _capacity(
@@ -350,7 +357,7 @@ def _capacity(
 
 def _edit(
     book: Book, case: Case, meeting_id: str, mt: MeetingType, held: date, day: date
-) -> Minutes:
+) -> Minutes[Person]:
     """Open the minutes form until it checks out; a broken form is kept aside, not lost."""
     from safecli.casework.minutes import check_record
     from safecli.casework.minutes_form import form, read_checked
@@ -360,7 +367,7 @@ def _edit(
     blank = form(case, meeting_id, mt, held)
     where = case.folder / f"minutes-{meeting_id}.yaml"
 
-    def check(edited: bytes) -> Minutes:
+    def check(edited: bytes) -> Minutes[Person]:
         text = refusals.check_bytes(where, edited)
         return read_checked(
             where,
