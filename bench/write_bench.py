@@ -1,6 +1,6 @@
 """The write path and the merge driver, as ratios to `python -c pass`, wall and CPU.
 
-    python bench/write_bench.py [--runs 7] [--cases 1000] [--files 100] [--no-merge]
+    python bench/write_bench.py [--runs 7] [--cases 1000] [--files 100] [--no-merge] [--no-writes]
 
 Write path: `action add`, `meeting record` and `case update` on one case of the
 bundled example book (the repository's own `cases/`) and of a book of --cases
@@ -229,6 +229,7 @@ def main() -> None:
     parser.add_argument("--cases", type=int, default=1000)
     parser.add_argument("--files", type=int, default=100)
     parser.add_argument("--no-merge", action="store_true")
+    parser.add_argument("--no-writes", action="store_true")
     args = parser.parse_args()
     compile_package()
     os.environ.update(_env())  # git merge commits
@@ -241,8 +242,9 @@ def main() -> None:
         generated = work / "generated"
         generate(generated, args.cases, 1)
         commands = {"python -c pass": Run([sys.executable, "-c", "pass"], work)}
-        commands |= writes(bundled, "bundled")
-        commands |= writes(generated, f"{args.cases} cases")
+        if not args.no_writes:
+            commands |= writes(bundled, "bundled")
+            commands |= writes(generated, f"{args.cases} cases")
         if not args.no_merge:
             commands |= merges(work / "merge", args.files)
         got = medians(args.runs, commands)

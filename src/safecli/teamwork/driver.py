@@ -22,6 +22,7 @@ from safecli.errors import FileFormatError, GitFailure
 from safecli.store import atomic
 from safecli.teamwork import gitrepo
 from safecli.teamwork.linemerge import clean_line_merge
+from safecli.teamwork.siblings import remembered
 
 if TYPE_CHECKING:
     from safecli.teamwork.merge import Versions
@@ -45,11 +46,12 @@ def merge_in_place(base: Path, ours: Path, theirs: Path, path: str, here: Path) 
         texts = [_read(p) for p in (base, ours, theirs)]
     except (UnicodeDecodeError, OSError) as exc:
         return _line_merge(base, ours, theirs, path, f"cannot read a version: {exc}")
-    quick = clean_line_merge([base, ours, theirs], texts, path, here)
-    if quick is not None:
-        atomic.write_atomic(ours, quick)
-        return DriverResult(True, ())
-    return _by_identity(base, ours, theirs, path, here, texts)
+    with remembered():
+        quick = clean_line_merge([base, ours, theirs], texts, path, here)
+        if quick is not None:
+            atomic.write_atomic(ours, quick)
+            return DriverResult(True, ())
+        return _by_identity(base, ours, theirs, path, here, texts)
 
 
 def _by_identity(
@@ -58,14 +60,14 @@ def _by_identity(
     from safecli.teamwork.damage import damaged_sides
     from safecli.teamwork.merge import Versions, kind_of, merge_file
     from safecli.teamwork.renumber import SIBLINGS
-    from safecli.teamwork.siblings import sibling_versions
+    from safecli.teamwork.siblings import repository, sibling_versions
 
     versions = Versions(*texts)
     damaged = damaged_sides(Path(path), versions)
     if damaged:
         return _refuse_damaged(base, ours, theirs, path, versions, damaged)
     sibling = None
-    top = gitrepo.repo_root(here) if kind_of(path) in SIBLINGS else None
+    top = repository(here) if kind_of(path) in SIBLINGS else None
     if top is not None:
         sibling = sibling_versions(top, path, versions)
     try:

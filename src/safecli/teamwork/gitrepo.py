@@ -40,11 +40,12 @@ def git(root: Path, *args: str, check: bool = True) -> str:
 
 
 def repo_root(path: Path) -> Path | None:
-    """The top of the git work tree holding path, or None."""
+    """The top of the git work tree holding path, or None. git names the repository's
+    folder in the same answer, and `git_dir` then needs no second process."""
     folder = path if path.is_dir() else path.parent
     try:
         done = subprocess.run(
-            ["git", "rev-parse", "--show-toplevel"],
+            ["git", "rev-parse", "--show-toplevel", "--absolute-git-dir"],
             cwd=folder,
             capture_output=True,
             text=True,
@@ -52,7 +53,16 @@ def repo_root(path: Path) -> Path | None:
         )
     except FileNotFoundError as exc:
         raise GitFailure("git is not installed (or not on PATH)") from exc
-    return Path(done.stdout.strip()).resolve() if done.returncode == 0 else None
+    lines = done.stdout.splitlines()
+    if done.returncode != 0 or len(lines) != 2:
+        return None
+    top = Path(lines[0]).resolve()
+    _GIT_DIRS[top] = Path(lines[1]).resolve()
+    return top
+
+
+# The .git folder of each work tree top `repo_root` found, as git named it then.
+_GIT_DIRS: dict[Path, Path] = {}
 
 
 def inside(top: Path, path: Path) -> str:
@@ -140,6 +150,9 @@ def commit_paths(book_root: Path, paths: Sequence[Path], message: str) -> str:
 
 def git_dir(top: Path) -> Path:
     """The repository's .git folder (a worktree's own, when in a linked worktree)."""
+    known = _GIT_DIRS.get(top)
+    if known is not None and known.is_dir():
+        return known
     return (top / git(top, "rev-parse", "--git-dir").strip()).resolve()
 
 

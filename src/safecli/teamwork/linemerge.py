@@ -22,10 +22,9 @@ from typing import Any
 from safecli.errors import FileFormatError
 from safecli.model import FILES
 from safecli.store import fastload
-from safecli.teamwork import gitrepo
 from safecli.teamwork.matching import IDENTITIES, MISSING, Identity, is_person, kind_of, same
 from safecli.teamwork.renumber import SIBLINGS, Docs, Versions, plan
-from safecli.teamwork.siblings import sibling_versions
+from safecli.teamwork.siblings import repository, sibling_versions
 
 
 class _NotPlain(Exception):
@@ -65,7 +64,7 @@ def clean_line_merge(paths: list[Path], texts: list[str], path: str, here: Path)
 def _renumbers(kind: str, path: str, docs: Docs, here: Path) -> bool:
     """Whether the identity merge would renumber ids of this file or of its sibling
     (whose references it would then fix here); True when the sibling cannot be read."""
-    top = gitrepo.repo_root(here)
+    top = repository(here)
     sibling = sibling_versions(top, path, docs.texts) if top is not None else None
     if sibling is None:
         return bool(plan(kind, docs, None))

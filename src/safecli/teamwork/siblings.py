@@ -20,47 +20,98 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from safecli.errors import GitFailure
 from safecli.teamwork import gitrepo as gitwork
 from safecli.teamwork.matching import kind_of
+from safecli.teamwork.objects import Objects
 from safecli.teamwork.renumber import SIBLINGS, Versions
 
 _SHA = re.compile(r"^[0-9a-f]{7,64}$")
 
 
 def sibling_versions(top: Path, rel_path: str, versions: Versions) -> Versions | None:
-    """The sibling's three versions in the merge git is running, or None if unknown."""
+    """The sibling's three versions in the merge git is running, or None if unknown.
+
+    The lookups share one `git cat-file` process; within `remembered()` each is
+    made once."""
     kind = kind_of(rel_path)
     if kind not in SIBLINGS:
         return None
+    key = (top, rel_path, versions)
+    if _memo is not None and key in _memo.found:
+        return _memo.found[key]
+    other = str(PurePosixPath(rel_path).with_name(f"{SIBLINGS[kind]}.yaml"))
+    found = _lookup(top, rel_path, other, versions)
+    if _memo is not None:
+        _memo.found[key] = found
+    return found
+
+
+def repository(here: Path) -> Path | None:
+    """The top of the work tree holding `here` (`gitrepo.repo_root`); within
+    `remembered()` asked of git once."""
+    if _memo is None:
+        return gitwork.repo_root(here)
+    if here not in _memo.tops:
+        _memo.tops[here] = gitwork.repo_root(here)
+    return _memo.tops[here]
+
+
+@dataclass
+class _Memo:
+    tops: dict[Path, Path | None] = field(default_factory=dict)
+    found: dict[tuple[Path, str, Versions], Versions | None] = field(default_factory=dict)
+
+
+_memo: _Memo | None = None
+
+
+@contextmanager
+def remembered() -> Iterator[None]:
+    """Within: each repository and sibling lookup is made once (the merge driver's
+    quick path and its identity merge ask the same), forgotten after."""
+    global _memo
+    outer, _memo = _memo, _Memo()
     try:
-        commits = _commits(top, rel_path, versions)
-        if commits is None:
-            return None
-        other = str(PurePosixPath(rel_path).with_name(f"{SIBLINGS[kind]}.yaml"))
-        texts = _texts(top, commits, other)
+        yield
+    finally:
+        _memo = outer
+
+
+def _lookup(top: Path, rel_path: str, other: str, versions: Versions) -> Versions | None:
+    try:
+        with Objects(top) as objects:
+            commits = _commits(top, objects, rel_path, versions)
+            if commits is None:
+                return None
+            texts = [_blob(objects, commit, other) for commit in commits]
     except (GitFailure, UnicodeDecodeError):
         return None
     return Versions(*texts)
 
 
-def _commits(top: Path, rel_path: str, versions: Versions) -> tuple[str | None, str, str] | None:
-    ours = _resolve(top, "HEAD")
-    if ours is None or _texts(top, (ours,), rel_path)[0] != _text(versions.ours):
+def _commits(
+    top: Path, objects: Objects, rel_path: str, versions: Versions
+) -> tuple[str | None, str, str] | None:
+    ours = objects.commit("HEAD")
+    if ours is None or _blob(objects, ours, rel_path) != _text(versions.ours):
         return None
-    for theirs in _theirs_candidates(top):
-        if _texts(top, (theirs,), rel_path)[0] != _text(versions.theirs):
+    for theirs in _theirs_candidates(top, objects):
+        if _blob(objects, theirs, rel_path) != _text(versions.theirs):
             continue
-        for base in _base_candidates(top, ours, theirs):
-            got = _texts(top, (base,), rel_path)[0] if base else None
+        for base in _base_candidates(top, objects, ours, theirs):
+            got = _blob(objects, base, rel_path)
             if _text(got) == _text(versions.base):
                 return base, ours, theirs
     return None
 
 
-def _theirs_candidates(top: Path) -> list[str]:
+def _theirs_candidates(top: Path, objects: Objects) -> list[str]:
     found = [
         name[8:]
         for name in sorted(os.environ)
@@ -80,33 +131,23 @@ def _theirs_candidates(top: Path) -> list[str]:
         path = git_dir / head
         if path.is_file():
             found.extend(path.read_text(encoding="utf-8").split())
-    resolved = (_resolve(top, candidate) for candidate in found)
+    resolved = (objects.commit(candidate) for candidate in found)
     return list(dict.fromkeys(sha for sha in resolved if sha))
 
 
-def _base_candidates(top: Path, ours: str, theirs: str) -> list[str | None]:
+def _base_candidates(top: Path, objects: Objects, ours: str, theirs: str) -> list[str | None]:
     bases = gitwork.git(top, "merge-base", "--all", ours, theirs, check=False).split()
     candidates: list[str | None] = [bases[0]] if len(bases) == 1 else []
-    parent = _resolve(top, f"{theirs}^")
-    candidates.append(parent)
+    candidates.append(objects.commit(f"{theirs}^"))
     return list(dict.fromkeys(candidates))
 
 
-def _resolve(top: Path, rev: str) -> str | None:
-    out = gitwork.git(
-        top, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}", check=False
-    ).strip()
-    return out or None
-
-
-def _texts(top: Path, commits: tuple[str | None, ...], rel_path: str) -> list[str | None]:
-    specs = [f"{commit}:{rel_path}" for commit in commits if commit]
-    blobs = gitwork.blob_texts(top, specs)
-    result: list[str | None] = []
-    for commit in commits:
-        blob = blobs.get(f"{commit}:{rel_path}") if commit else None
-        result.append(blob.decode("utf-8") if blob is not None else None)
-    return result
+def _blob(objects: Objects, commit: str | None, rel_path: str) -> str | None:
+    """The file's text in that commit; None when there is no commit or no such file."""
+    if not commit:
+        return None
+    content = objects.content(f"{commit}:{rel_path}")
+    return content.decode("utf-8") if content is not None else None
 
 
 def _text(value: str | None) -> str:
