@@ -77,6 +77,11 @@ def test_no_csv_cell_starts_a_formula(hostile: Path, args: list[str]) -> None:
         ["agency", "list", CASE, "--excel"],
         ["meeting", "list", CASE, "--excel"],
         ["overdue", "--as-of", "2026-12-20", "--excel"],
+        ["meeting", "types", "--excel"],
+        ["rules", "--excel"],
+        ["stats", "sac", "--year", "2026-27", "--excel"],
+        ["stats", "wales", "--year", "2026-27", "--excel"],
+        ["chronology", CASE, "--excel"],
     ],
 )
 def test_excel_csv_has_a_byte_order_mark_and_crlf(hostile: Path, args: list[str]) -> None:
@@ -100,3 +105,41 @@ def test_markdown_tables_of_listing_commands_escape_links(hostile: Path) -> None
     result = run(hostile, "agency", "list", CASE, "-f", "markdown")
     assert result.exit_code == 0, result.output
     assert r"\[Reset\]" in result.output and "[Reset](" not in result.output
+
+
+MARKED = PHISH + " *bold* _it_ ~~gone~~"
+
+
+@pytest.fixture
+def marked(example_book: Path) -> Path:
+    """The example book with a link, an image and emphasis as the name of one person."""
+    folder = example_book / "cases" / CASE
+    replace(folder / "adult.yaml", "name: Edith Marlow", f"name: '{MARKED}'")
+    for name in ("agencies", "actions", "meetings"):
+        replace(folder / f"{name}.yaml", "Gemma Lyle", f"'{MARKED}'")
+    return example_book
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["case", "list", "--show-names", "-f", "markdown"],
+        ["action", "list", CASE, "-f", "markdown"],
+        ["agency", "list", CASE, "-f", "markdown"],
+        ["overdue", "--as-of", "2026-12-20", "--show-names", "-f", "markdown"],
+        ["chronology", CASE, "--show-names", "-f", "md"],
+        ["render", "plan", CASE, "--as-of", "2026-12-01", "-f", "md"],
+        ["render", "minutes", CASE, "M2", "-f", "md"],
+        ["render", "invitation", CASE, "M3", "--to", "gp", "-f", "md"],
+        ["render", "feedback", CASE, "M2", "-f", "md"],
+    ],
+)
+def test_every_markdown_output_shows_links_images_and_emphasis_as_text(
+    marked: Path, args: list[str]
+) -> None:
+    result = run(marked, *args)
+    assert result.exit_code == 0, result.output
+    shown = r"\[Reset\](https://phish.example) \!\[t\](https://t.example/p.png)"
+    assert shown + r" \*bold\* \_it\_ \~\~gone\~\~" in result.stdout
+    for live in ("[Reset](", "![t]", " *bold*", " _it_", " ~~gone~~"):
+        assert live not in result.stdout, live

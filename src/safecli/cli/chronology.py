@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from safecli.cli.common import book_of
+from safecli.cli.common import ExcelOption, book_of
 from safecli.errors import UsageProblem
 
 Opt = typer.Option
@@ -39,6 +39,7 @@ def chronology_cmd(
     show_text: Annotated[
         bool, Opt("--show-text", help="Show what was typed: summaries, decisions, reasons.")
     ] = False,
+    excel: ExcelOption = False,
 ) -> None:
     """A chronology of the cases: every dated fact, one row each, oldest first.
 
@@ -55,7 +56,11 @@ def chronology_cmd(
     from safecli.store import atomic
 
     book = book_of(ctx)
-    chosen = fmt or (SUFFIXES.get(Path(output).suffix.lower()) if output else None) or "md"
+    chosen = (
+        "csv"
+        if excel
+        else fmt or (SUFFIXES.get(Path(output).suffix.lower()) if output else None) or "md"
+    )
     if chosen not in FORMATS:
         raise UsageProblem(f"unknown --format {chosen!r}; choose one of: {', '.join(FORMATS)}")
     cases = {case_id: case_files(book, case_id) for case_id in dict.fromkeys(case_ids)}
@@ -64,7 +69,7 @@ def chronology_cmd(
     entries = chronology(cases, agency=agency, gap_days=gap_days or None)
     title = f"Chronology: {', '.join(cases)}" + (f" ({agency})" if agency else "")
     view = View(title, show_names=show_names, show_text=show_text, several=len(cases) > 1)
-    text = format_chronology(entries, chosen, view)
+    text = format_chronology(entries, chosen, view, excel=excel)
     if output is None:
         typer.echo(text, nl=False)
         return

@@ -38,7 +38,7 @@ MeetingArg = Annotated[str, typer.Argument(metavar="MEETING", help="Meeting id, 
 
 
 @app.command("types")
-def types(ctx: typer.Context, fmt: FormatOption = "table") -> None:
+def types(ctx: typer.Context, fmt: FormatOption = "table", excel: ExcelOption = False) -> None:
     """List the meeting types of the book's policy pack: who chairs, whom to invite, follow-up.
 
     Example: safecli meeting types --format json
@@ -48,7 +48,7 @@ def types(ctx: typer.Context, fmt: FormatOption = "table") -> None:
     from safecli.policy.pack import book_policy
 
     policy = book_policy(book_of(ctx))
-    if fmt == "json":
+    if fmt == "json" and not excel:
         typer.echo(
             json.dumps([asdict(mt) for mt in policy.types.values()], indent=2, ensure_ascii=False)
         )
@@ -68,6 +68,7 @@ def types(ctx: typer.Context, fmt: FormatOption = "table") -> None:
             for mt in policy.types.values()
         ],
         fmt,
+        excel=excel,
     )
 
 

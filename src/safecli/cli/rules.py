@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from safecli.cli.common import emit
+from safecli.cli.common import ExcelOption, emit
 from safecli.errors import UsageProblem
 
 
@@ -17,6 +17,7 @@ def rules_command(
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="table, markdown, json or csv.")
     ] = "table",
+    excel: ExcelOption = False,
 ) -> None:
     """List the validation rules, or print one rule's documentation.
 
@@ -30,6 +31,7 @@ def rules_command(
             [rule.as_row() for rule in RULES.values()],
             fmt,
             ("code", "severity", "principle", "summary"),
+            excel=excel,
         )
         return
     rule = RULES.get(code.upper())

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from safecli.cli.common import book_of
+from safecli.cli.common import ExcelOption, book_of
 from safecli.errors import UsageProblem
 
 if TYPE_CHECKING:
@@ -37,6 +37,7 @@ def sac_cmd(
     fmt: FormatOption = "table",
     publish: PublishOption = False,
     explain_cell: ExplainOption = None,
+    excel: ExcelOption = False,
 ) -> None:
     """England's Safeguarding Adults Collection for a year: SG1a-f, SG2a-e, SG3a, SG4a.
 
@@ -64,7 +65,7 @@ def sac_cmd(
             err=True,
         )
     heading = f"Safeguarding Adults Collection {result.year.label}"
-    _show(result.tables, fmt, publish, explain_cell, heading)
+    _show(result.tables, fmt, publish, explain_cell, heading, excel=excel)
 
 
 @app.command("wales")
@@ -74,6 +75,7 @@ def wales_cmd(
     fmt: FormatOption = "table",
     publish: PublishOption = False,
     explain_cell: ExplainOption = None,
+    excel: ExcelOption = False,
 ) -> None:
     """The Welsh measures for a year: reports, enquiries, completion in time, categories.
 
@@ -100,7 +102,7 @@ def wales_cmd(
         within=within,
     )
     heading = f"Adult safeguarding in Wales {reporting.label}"
-    _show(tables, fmt, publish, explain_cell, heading)
+    _show(tables, fmt, publish, explain_cell, heading, excel=excel)
 
 
 def _check_format(fmt: str) -> None:
@@ -111,13 +113,21 @@ def _check_format(fmt: str) -> None:
 
 
 def _show(
-    tables: tuple[Table, ...], fmt: str, publish: bool, cell: str | None, heading: str
+    tables: tuple[Table, ...],
+    fmt: str,
+    publish: bool,
+    cell: str | None,
+    heading: str,
+    *,
+    excel: bool = False,
 ) -> None:
     from safecli.reports.output import format_tables
     from safecli.reports.tables import explain
 
     if cell is None:
-        typer.echo(format_tables(tables, fmt, publish=publish, heading=heading), nl=False)
+        typer.echo(
+            format_tables(tables, fmt, publish=publish, heading=heading, excel=excel), nl=False
+        )
         return
     table, row, column, ids = explain(tables, cell)
     typer.echo(

@@ -45,11 +45,13 @@ class View:
         return row + ([" ".join((entry.detail or "").split())] if self.show_text else [])
 
 
-def format_chronology(entries: Sequence[Entry], fmt: str, view: View) -> str:
-    """The chronology in one of FORMATS."""
+def format_chronology(
+    entries: Sequence[Entry], fmt: str, view: View, *, excel: bool = False
+) -> str:
+    """The chronology in one of FORMATS (excel=True: CSV with a byte-order mark and CRLF)."""
     rows = [view.cells(entry) for entry in entries]
-    if fmt == "csv":
-        return csv_text(view.header(), rows)
+    if fmt == "csv" or excel:
+        return csv_text(view.header(), rows, excel=excel)
     if fmt == "md":
         lines = [f"# {md_text(view.title)}", ""]
         lines.append("| " + " | ".join(view.header()) + " |")

@@ -14,8 +14,13 @@ FORMATS = ("table", "markdown", "csv", "json")
 SUPPRESSED = "*"
 
 
-def format_tables(tables: Sequence[Table], fmt: str, *, publish: bool, heading: str) -> str:
-    """The tables in one format; `publish` rounds to 5 and suppresses counts under 5."""
+def format_tables(
+    tables: Sequence[Table], fmt: str, *, publish: bool, heading: str, excel: bool = False
+) -> str:
+    """The tables in one format; `publish` rounds to 5 and suppresses counts under 5.
+
+    excel=True: CSV for Excel (a byte-order mark and CRLF line ends)."""
+    fmt = "csv" if excel else fmt
     if fmt == "json":
         shown = as_data(tables, publish=publish)
         if publish:
@@ -30,7 +35,7 @@ def format_tables(tables: Sequence[Table], fmt: str, *, publish: bool, heading: 
             for row, row_label in table.rows
             for column, column_label in table.columns
         ]
-        return csv_text(["table", "row", "column", "count"], rows)
+        return csv_text(["table", "row", "column", "count"], rows, excel=excel)
     style = "github" if fmt == "markdown" else "simple"
     parts = [f"# {heading}\n" if fmt == "markdown" else f"{heading}\n"]
     for table in tables:
