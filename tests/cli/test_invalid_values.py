@@ -77,6 +77,10 @@ def edited(book: Path) -> Path:
         ("action", "list", CASE),
         ("meeting", "list", CASE),
         ("case", "show", CASE),
+        ("meeting", "show", CASE, "M1"),
+        ("chronology", CASE),
+        ("chronology", CASE, "--format", "csv"),
+        ("render", "plan", CASE, "--as-of", AS_OF),
     ],
     ids=" ".join,
 )
@@ -116,3 +120,10 @@ def test_validate_reports_each_field_where_it_is_and_not_its_text(edited: Path) 
         f"{folder}/actions.yaml:17:11: error INT004 status is not one of: open, done, cancelled",
     ):
         assert where in result.output, where
+
+
+def test_a_document_of_an_unknown_type_is_refused_without_repeating_it(edited: Path) -> None:
+    result = run(edited, "render", "invitation", CASE, "M1", "--as-of", AS_OF)
+    assert result.exit_code == 3, result.output
+    assert "unknown meeting type (not a type id); known: s42-strategy" in result.output
+    assert MARKER not in result.output

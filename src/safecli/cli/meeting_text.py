@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from safecli import raw
+from safecli import raw, shape
 from safecli.model import Person
 
 if TYPE_CHECKING:
@@ -47,12 +47,18 @@ def _person(raw: Any) -> str:
     return str(Person.from_raw(raw) or "-")
 
 
+def _of(record: shape.Record, stored: Mapping[str, Any], key: str) -> Any:
+    """An enumerated value as it may be printed (`shape.shown`: "invalid" if hand-edited)."""
+    return shape.shown(stored.get(key), record, key)
+
+
 def action_line(action: Mapping[str, Any]) -> list[str]:
     """One action as `A3 (M1) due 2026-11-14, lead asc:Sam Patel: text`."""
     moved = len(raw.items(action.get("moves")))
     head = (
-        f"{action.get('id')} ({action.get('meeting')}) {action.get('status')}, due "
-        f"{action.get('due')}{f' (moved {moved}x)' if moved else ''}, lead "
+        f"{_of(shape.ACTION, action, 'id')} ({_of(shape.ACTION, action, 'meeting')}) "
+        f"{_of(shape.ACTION, action, 'status')}, due "
+        f"{_of(shape.ACTION, action, 'due')}{f' (moved {moved}x)' if moved else ''}, lead "
         f"{_person(action.get('lead'))}: "
     )
     return _wrap(head + str(action.get("description") or ""), "      ", "  ")
@@ -78,16 +84,19 @@ def show_lines(case: Case, meeting: Mapping[str, Any], policy: Policy) -> list[s
     type_id = str(meeting.get("type"))
     name = policy.types[type_id].name if type_id in policy.types else "unknown type"
     lines = [
-        f"Meeting {mid} of {case.case_id}: {type_id} ({name})",
-        f"  Status: {meeting.get('status')}"
+        (
+            f"Meeting {_of(shape.MEETING, meeting, 'id')} of {case.case_id}: "
+            f"{_of(shape.MEETING, meeting, 'type')} ({name})"
+        ),
+        f"  Status: {_of(shape.MEETING, meeting, 'status')}"
         + (
             f" ({' '.join(str(meeting.get('cancel_reason')).split())})"
             if meeting.get("cancel_reason")
             else ""
         ),
         (
-            f"  {str(meeting.get('format')).capitalize()}, {meeting.get('mode')}, "
-            f"{meeting.get('when')}"
+            f"  {str(_of(shape.MEETING, meeting, 'format')).capitalize()}, "
+            f"{_of(shape.MEETING, meeting, 'mode')}, {_of(shape.MEETING, meeting, 'when')}"
         ),
     ]
     for key in ("where", "link"):
@@ -107,11 +116,13 @@ def show_lines(case: Case, meeting: Mapping[str, Any], policy: Policy) -> list[s
     )
     lines.append(f"  Invitations sent: {meeting.get('invited_on') or '-'}")
     if meeting.get("subjects"):
-        lines.append(f"  About the adults of: {', '.join(map(str, meeting['subjects']))}")
+        subjects = [str(shape.shown(s, shape.MEETING, "subjects")) for s in meeting["subjects"]]
+        lines.append(f"  About the adults of: {', '.join(subjects)}")
     part_of = mapping(meeting.get("convened_in"))
     if part_of:
         lines.append(
-            f"  Part of: {part_of.get('case')} {part_of.get('meeting')} (a meeting about "
+            f"  Part of: {_of(shape.CONVENED_IN, part_of, 'case')} "
+            f"{shape.shown(part_of.get('meeting'), shape.MEETING, 'id')} (a meeting about "
             "several adults, recorded there; this case holds this adult's part)"
         )
     if meeting.get("agenda"):
@@ -121,7 +132,7 @@ def show_lines(case: Case, meeting: Mapping[str, Any], policy: Policy) -> list[s
         ]
     lines.append("Invitees:")
     for e in raw.items(meeting.get("invitees")):
-        response = str(e.get("response"))
+        response = str(_of(shape.INVITEE, e, "response"))
         if response == "deputy":
             response += f" ({e.get('deputy')})"
         if e.get("responded_on"):
@@ -150,7 +161,7 @@ def minutes_lines(m: Mapping[str, Any]) -> list[str]:
     from safecli.raw import mapping
 
     lines = [
-        f"Minutes (held on {m.get('held_on')}):",
+        f"Minutes (held on {_of(shape.MINUTES, m, 'held_on')}):",
         f"  Attended: {_people(m.get('attendees'))}",
         f"  Apologies: {_people(m.get('apologies'))}",
         f"  Written updates: {_people(m.get('written_updates'))}",

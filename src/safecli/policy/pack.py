@@ -16,6 +16,7 @@ from safecli.errors import FileFormatError, InvalidInput
 from safecli.model import AGENCY_KINDS, JURISDICTIONS, MEETING_FORMATS
 from safecli.store.book import Book
 from safecli.store.config import CONFIG_NAME
+from safecli.store.refusals import named
 from safecli.store.roundtrip import key_position
 
 ANY = "any"
@@ -95,7 +96,8 @@ class Policy:
             return self.types[type_id]
         except KeyError:
             known = ", ".join(self.types)
-            raise InvalidInput(f"unknown meeting type '{type_id}'; known: {known}") from None
+            what = named(type_id).strip() or "(not a type id)"
+            raise InvalidInput(f"unknown meeting type {what}; known: {known}") from None
 
     def for_jurisdiction(self, jurisdiction: str) -> tuple[MeetingType, ...]:
         """The meeting types usable in a case of this jurisdiction."""

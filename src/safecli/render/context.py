@@ -29,6 +29,7 @@ from safecli.render.views import (
     format_when,
     points,
 )
+from safecli.shape import ADULT, MEETING, shown
 from safecli.store import scan
 from safecli.store.book import Book, Case
 from safecli.store.refusals import read_text
@@ -168,7 +169,7 @@ def adult_view(case: Case, people: Directory, *, show_names: bool) -> AdultView:
             large_print=points(comm.get("large_print")),
             notes=text(comm.get("notes")),
         ),
-        risk_level=text(adult.get("risk_level")),
+        risk_level=text(shown(adult.get("risk_level"), ADULT, "risk_level")),
         lead_agency=people.agency(adult.get("lead_agency")),
         coordinator=people.person(adult.get("coordinator")),
     )
@@ -196,13 +197,13 @@ def meeting_view(
             line=line,
             column=column,
         ) from exc
-    meeting_format = text(raw.get("format")) or "meeting"
-    mode = text(raw.get("mode")) or ""
+    meeting_format = text(shown(raw.get("format"), MEETING, "format")) or "meeting"
+    mode = text(shown(raw.get("mode"), MEETING, "mode")) or ""
     adult = mapping(raw.get("adult"))
     invited = adult.get("invited")
     arranged = adult.get("interpreter_arranged")
     return MeetingView(
-        id=str(raw.get("id")),
+        id=str(shown(raw.get("id"), MEETING, "id")),
         type_id=mtype.id,
         title=type_title(mtype.name, meeting_format),
         framework=mtype.framework,
@@ -216,7 +217,7 @@ def meeting_view(
         purpose=text(raw.get("purpose")),
         chair=people.person(raw.get("chair")),
         decision_maker=people.person(raw.get("decision_maker")),
-        status=text(raw.get("status")) or "planned",
+        status=text(shown(raw.get("status"), MEETING, "status")) or "planned",
         invited_on=day(raw.get("invited_on")),
         adult_invited=invited if isinstance(invited, bool) else None,
         adult_not_invited_reason=text(adult.get("not_invited_reason")),

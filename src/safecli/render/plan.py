@@ -31,6 +31,7 @@ from safecli.render.records import (
     wishes,
 )
 from safecli.render.views import ActionRow, Directory, PersonView, action_row
+from safecli.shape import ADULT, CONCERN, shown
 from safecli.store.book import Book, Case
 
 T = TypeVar("T")
@@ -197,7 +198,7 @@ def build(book: Book, case: Case, *, show_names: bool, today: date) -> Plan:
     return Plan(
         doc=document(book, case, TITLE, today),
         adult=adult_view(case, people, show_names=show_names),
-        status=text(adult.get("status")) or "open",
+        status=text(shown(adult.get("status"), ADULT, "status")) or "open",
         concerns=tuple(_concern(c, people) for c in items(adult.get("concerns"))),
         risks=tuple(risks),
         wishes=AdultWishes(
@@ -229,7 +230,7 @@ def latest_review(reviews: list[FromMeeting[Review]]) -> FromMeeting[Review] | N
 def _concern(raw: Any, people: Directory) -> Concern:
     entry: Mapping[str, Any] = mapping(raw)
     return Concern(
-        type=text(entry.get("type")) or "not recorded",
+        type=text(shown(entry.get("type"), CONCERN, "type")) or "not recorded",
         summary=text(entry.get("summary")),
         source=text(entry.get("source")),
         location=text(entry.get("location")),

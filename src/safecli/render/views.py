@@ -17,6 +17,7 @@ from babel.dates import format_date
 
 from safecli.raw import day, items, mapping, text
 from safecli.render.i18n import N_
+from safecli.shape import ACTION, AGENCY, shown
 from safecli.store.book import Case
 
 RESPONSE_LABELS = {
@@ -80,7 +81,9 @@ class Directory:
             if handle is None:
                 continue
             agencies[handle] = AgencyView(
-                handle, text(agency.get("name")) or handle, text(agency.get("kind")) or "other"
+                handle,
+                text(agency.get("name")) or handle,
+                text(shown(agency.get("kind"), AGENCY, "kind")) or "other",
             )
             for entry in items(agency.get("people")):
                 person = mapping(entry)
@@ -169,11 +172,11 @@ def action_row(raw: Any, people: Directory, today: date) -> ActionRow:
     when open and due before today."""
     action = as_it_stood(raw, today)
     due = day(action.get("due"))
-    status = text(action.get("status")) or "open"
+    status = text(shown(action.get("status"), ACTION, "status")) or "open"
     moves = [mapping(m) for m in items(action.get("moves"))]
     return ActionRow(
-        id=text(action.get("id")) or "?",
-        meeting=text(action.get("meeting")),
+        id=text(shown(action.get("id"), ACTION, "id")) or "?",
+        meeting=text(shown(action.get("meeting"), ACTION, "meeting")),
         description=text(action.get("description")) or "(no description recorded)",
         lead=people.person(action.get("lead")),
         due=due,

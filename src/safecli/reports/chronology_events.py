@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from safecli import raw
+from safecli import raw, shape
 from safecli.model import Person
+from safecli.shape import ACTION, ADULT, AGENCY, CAPACITY, CLOSURE, CONCERN, ENQUIRY, EVENT, MEETING
 
 Fact = dict[str, Any]
 NONE = "none recorded"
@@ -15,7 +16,7 @@ NONE = "none recorded"
 def case_events(case_id: str, docs: Mapping[str, Any]) -> Iterator[Fact]:
     """Every dated fact of a case's four files."""
     adult = raw.mapping(docs.get("adult"))
-    lead = raw.text(adult.get("lead_agency")) or ""
+    lead = _shown(adult, ADULT, "lead_agency") or ""
     yield from _adult(adult, lead)
     yield from _enquiry(raw.mapping(adult.get("enquiry")), lead)
     held: dict[str, Any] = {}
@@ -29,7 +30,7 @@ def case_events(case_id: str, docs: Mapping[str, Any]) -> Iterator[Fact]:
     closed = raw.day(adult.get("closed"))
     if closed:
         closure = raw.mapping(adult.get("closure"))
-        achieved = raw.text(closure.get("outcomes_achieved"))
+        achieved = _shown(closure, CLOSURE, "outcomes_achieved")
         yield _fact(
             closed,
             lead,
@@ -57,9 +58,19 @@ def _fact(
     }
 
 
+def _shown(stored: Mapping[str, Any], record: shape.Record, key: str) -> str | None:
+    """An enumerated value as text the chronology may print (`shape.shown`: "invalid" for a
+    hand-edited one); free text (summaries, reasons) is the chronology's detail column."""
+    return raw.text(shape.shown(stored.get(key), record, key))
+
+
+def _agency(handle: Any) -> str:
+    return str(shape.shown(handle, AGENCY, "handle"))
+
+
 def _who(value: Any, fallback: str) -> tuple[str, Person | None]:
     person = Person.from_raw(value)
-    return (person.agency, person) if person else (fallback, None)
+    return (_agency(person.agency), person) if person else (fallback, None)
 
 
 def _adult(adult: Mapping[str, Any], lead: str) -> Iterator[Fact]:
@@ -73,14 +84,14 @@ def _adult(adult: Mapping[str, Any], lead: str) -> Iterator[Fact]:
         if raised:
             agency, person = _who(concern.get("raised_by"), "")
             response = (
-                f"{enquiry.get('kind')} enquiry decided on {decided}"
+                f"{_shown(enquiry, ENQUIRY, 'kind')} enquiry decided on {decided}"
                 if decided and decided >= raised and enquiry.get("kind") not in (None, "none")
                 else NONE
             )
             yield _fact(
                 raised,
                 agency,
-                f"concern raised: {raw.text(concern.get('type')) or 'type not recorded'}",
+                f"concern raised: {_shown(concern, CONCERN, 'type') or 'type not recorded'}",
                 response,
                 person,
                 raw.text(concern.get("summary")),
@@ -89,7 +100,7 @@ def _adult(adult: Mapping[str, Any], lead: str) -> Iterator[Fact]:
         assessed = raw.day(assessment.get("assessed_on"))
         if assessed:
             agency, person = _who(assessment.get("by"), lead)
-            outcome = raw.text(assessment.get("outcome"))
+            outcome = _shown(assessment, CAPACITY, "outcome")
             yield _fact(
                 assessed,
                 agency,
@@ -104,8 +115,8 @@ def _adult(adult: Mapping[str, Any], lead: str) -> Iterator[Fact]:
             person = Person.from_raw(event.get("by"))
             yield _fact(
                 happened,
-                raw.text(event.get("agency")) or (person.agency if person else ""),
-                f"event: {raw.text(event.get('kind')) or 'kind not recorded'}",
+                _shown(event, EVENT, "agency") or (_agency(person.agency) if person else ""),
+                f"event: {_shown(event, EVENT, 'kind') or 'kind not recorded'}",
                 NONE,
                 person,
                 raw.text(event.get("summary")),
@@ -131,7 +142,7 @@ def _adult(adult: Mapping[str, Any], lead: str) -> Iterator[Fact]:
 
 
 def _enquiry(enquiry: Mapping[str, Any], lead: str) -> Iterator[Fact]:
-    kind = raw.text(enquiry.get("kind"))
+    kind = _shown(enquiry, ENQUIRY, "kind")
     if not kind:
         return
     name = "no enquiry" if kind == "none" else f"{kind} enquiry"
@@ -145,7 +156,7 @@ def _enquiry(enquiry: Mapping[str, Any], lead: str) -> Iterator[Fact]:
     if concluded:
         results = sorted(
             {
-                str(a.get("action"))
+                str(_shown(a, shape.ALLEGATION, "action"))
                 for a in raw.records(enquiry.get("allegations"))
                 if a.get("action")
             }
@@ -159,7 +170,7 @@ def _enquiry(enquiry: Mapping[str, Any], lead: str) -> Iterator[Fact]:
 
 
 def _meeting(meeting: Mapping[str, Any], minutes: Mapping[str, Any], lead: str) -> Iterator[Fact]:
-    mid, kind = str(meeting.get("id")), raw.text(meeting.get("type")) or "meeting"
+    mid, kind = str(_shown(meeting, MEETING, "id")), _shown(meeting, MEETING, "type") or "meeting"
     agency, chair = _who(meeting.get("chair"), lead)
     invited = raw.day(meeting.get("invited_on"))
     invitees = raw.records(meeting.get("invitees"))
@@ -187,7 +198,9 @@ def _meeting(meeting: Mapping[str, Any], minutes: Mapping[str, Any], lead: str) 
     held = raw.day(minutes.get("held_on"))
     if meeting.get("status") != "held" or not held:
         return
-    attendees = {p.agency for p in map(Person.from_raw, raw.items(minutes.get("attendees"))) if p}
+    attendees = {
+        _agency(p.agency) for p in map(Person.from_raw, raw.items(minutes.get("attendees"))) if p
+    }
     review = raw.mapping(minutes.get("review"))
     follow = (
         f"review on {raw.day(review.get('date'))}"
@@ -219,7 +232,7 @@ def _meeting(meeting: Mapping[str, Any], minutes: Mapping[str, Any], lead: str) 
     assessed = raw.day(capacity.get("assessed_on"))
     if assessed:
         who_agency, who = _who(capacity.get("assessed_by"), agency)
-        outcome = raw.text(capacity.get("outcome"))
+        outcome = _shown(capacity, shape.MINUTES_CAPACITY, "outcome")
         yield _fact(
             assessed,
             who_agency,
@@ -234,7 +247,7 @@ def _meeting(meeting: Mapping[str, Any], minutes: Mapping[str, Any], lead: str) 
     for share in raw.records(minutes.get("shared")):
         shared = raw.day(share.get("shared_on"))
         if shared:
-            to = raw.text(share.get("agency")) or ""
+            to = _shown(share, shape.SHARED, "agency") or ""
             yield _fact(shared, to, f"{mid} minutes shared", "minutes sent")
     feedback = raw.mapping(minutes.get("feedback"))
     due = raw.day(feedback.get("due"))
@@ -247,7 +260,7 @@ def _meeting(meeting: Mapping[str, Any], minutes: Mapping[str, Any], lead: str) 
 
 
 def _action(action: Mapping[str, Any], held: Mapping[str, Any]) -> Iterator[Fact]:
-    aid, meeting = str(action.get("id")), raw.text(action.get("meeting"))
+    aid, meeting = str(_shown(action, ACTION, "id")), _shown(action, ACTION, "meeting")
     agency, lead = _who(action.get("lead"), "")
     due = raw.day(action.get("due"))
     agreed = held.get(meeting or "")
