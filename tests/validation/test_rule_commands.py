@@ -66,7 +66,8 @@ BI_RECORD = ("meeting", "record", CASE, "M2", "--held-on", "2026-11-27", "--atte
              "--capacity-decision", "Where to live", "--capacity-assessed-on", "2026-11-27",
              "--capacity-assessed-by", "health:Dr Ravi Menon", "--best-interests-decision",
              "Stay", "--as-of", "2026-11-27", "--capacity-outcome")  # fmt: skip
-Edit = tuple[str, str, str]  # file kind, text to replace, replacement
+# file kind, text to replace, replacement; or ("folder", case id, new folder name)
+Edit = tuple[str, str, str]
 
 
 @dataclass(frozen=True)
@@ -98,11 +99,20 @@ TABLE: dict[str, Breaks | Unbreakable] = {
         "planned",
         ("actions", "[]", "[oops"),
     ),
-    "INT002": Unbreakable(
-        "commands give every id (the next free one); case new --id is refused before the "
-        "rulebook when the case exists or the id is not a case id",
+    "INT002": Breaks(
         "planned",
-        ("meetings", "- id: M1", "- id: M01"),
+        (
+            "case",
+            "new",
+            "--id",
+            "ann-smith",
+            *CASE_NEW[2:],
+            "--name",
+            "Ann Smith",
+            "--as-of",
+            "2026-11-20",
+        ),
+        edit=("folder", CASE, "ann-smith"),
     ),
     "INT003": Breaks(
         "planned",
@@ -467,6 +477,11 @@ def _copy(bases: dict[str, Path], base: str, to: Path) -> Practice:
 
 def _hand_edit(p: Practice, edit: Edit) -> None:
     kind, old, new = edit
+    if kind == "folder":  # a case folder renamed by hand, its case key with it
+        (p.root / "cases" / old).rename(p.root / "cases" / new)
+        adult = p.root / "cases" / new / "adult.yaml"
+        adult.write_text(adult.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+        return
     path = p.root / "cases" / CASE / f"{kind}.yaml"
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {kind}.yaml"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -97,10 +96,8 @@ class AgencyPerson:
 
 
 def next_case_id(book: Book, year: int) -> str:
-    """The next free `SG-<year>-<NNNN>` id."""
-    pattern = re.compile(rf"^SG-{year}-(\d{{4,}})$")
-    used = [int(m.group(1)) for cid in book.case_ids() if (m := pattern.match(cid))]
-    return f"SG-{year}-{max(used, default=0) + 1:04d}"
+    """The next free id in the book's case id format (by default `SG-<year>-<NNNN>`)."""
+    return book.config.case_ids.next_id(book.case_ids(), year)
 
 
 def new_case(book: Book, spec: NewCase, *, today: date, case_id: str | None = None) -> Case:

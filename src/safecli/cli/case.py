@@ -61,7 +61,8 @@ LanguageOption = Annotated[
 def new(
     ctx: typer.Context,
     case_id: Annotated[
-        str | None, Opt("--id", help="Case id (default: next SG-<year>-NNNN).")
+        str | None,
+        Opt("--id", help="Case id (default: the next free one in the book's case_id_format)."),
     ] = None,
     name: Annotated[str | None, Opt(help="The adult's full name.")] = None,
     preferred_name: Annotated[str | None, Opt(help="What the adult likes to be called.")] = None,

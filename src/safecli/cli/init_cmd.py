@@ -9,6 +9,7 @@ import typer
 
 from safecli.cli.common import ask, choice, text
 from safecli.model import JURISDICTIONS
+from safecli.store.caseids import DEFAULT_FORMAT
 
 
 def init(
@@ -18,6 +19,13 @@ def init(
         str | None, typer.Option(help="england (Care Act s42) or wales (SSWB(W)A s126).")
     ] = None,
     timezone: Annotated[str, typer.Option(help="Timezone of meeting times.")] = "Europe/London",
+    case_id_format: Annotated[
+        str,
+        typer.Option(
+            help="How case ids look: fixed text with {year} and {number} ({number:04d}: "
+            "four digits or more). case new numbers cases so; validate holds every case to it.",
+        ),
+    ] = DEFAULT_FORMAT,
     upgrade: Annotated[
         bool,
         typer.Option(
@@ -67,7 +75,14 @@ def init(
         choice(JURISDICTIONS, "jurisdiction"),
     )
     assert org is not None and where is not None
-    for written in init_book(path, organisation=org, jurisdiction=where, timezone=timezone):
+    made = init_book(
+        path,
+        organisation=org,
+        jurisdiction=where,
+        timezone=timezone,
+        case_id_format=case_id_format,
+    )
+    for written in made:
         typer.echo(f"wrote {written}")
     if ci is not None:
         typer.echo(f"wrote {pipelines.write(path, ci)}")

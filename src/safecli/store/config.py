@@ -19,6 +19,7 @@ from safecli.dates import load_timezone
 from safecli.errors import FileFormatError, InvalidInput
 from safecli.model import EVENT_KINDS, JURISDICTIONS, RISK_LEVELS
 from safecli.store import atomic, refusals, roundtrip
+from safecli.store.caseids import DEFAULT_FORMAT, CaseIdFormat, parse_format
 from safecli.store.roundtrip import key_position
 
 CONFIG_NAME = "safecli.yaml"
@@ -37,6 +38,7 @@ CONFIG_KEYS = (
     "council",
     "closure_days",
     "clocks",
+    "case_id_format",
 )
 MAIL_DOMAIN = re.compile(r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}")
 DEFAULT_LEAD_TIMES = {"high": 1, "medium": 3, "low": 5}
@@ -116,6 +118,12 @@ class Config:
     clocks: dict[str, dict[str, int | None]] = field(
         default_factory=lambda: {k: dict(v) for k, v in DEFAULT_CLOCKS.items()}
     )
+    case_id_format: str = DEFAULT_FORMAT
+
+    @property
+    def case_ids(self) -> CaseIdFormat:
+        """The book's case id format, parsed (read_config has checked it)."""
+        return parse_format(self.case_id_format)
 
     @property
     def tz(self) -> ZoneInfo:
@@ -166,6 +174,13 @@ def read_config(path: Path) -> Config:
             path=path,
             **key_position(raw, "mail_domain"),
         )
+    id_format = raw.get("case_id_format", DEFAULT_FORMAT)
+    try:
+        parse_format(id_format if isinstance(id_format, str) else "")
+    except InvalidInput as exc:
+        raise FileFormatError(
+            exc.message, path=path, **key_position(raw, "case_id_format")
+        ) from exc
     return Config(
         organisation=str(raw.get("organisation") or ""),
         book_id=str(book_id) if book_id is not None else None,
@@ -181,6 +196,7 @@ def read_config(path: Path) -> Config:
         council=str(raw.get("council") or ""),
         closure_days=_closure_days(path, raw),
         clocks=_clocks(path, raw),
+        case_id_format=str(id_format),
     )
 
 
@@ -347,6 +363,9 @@ closure_days: []
 clocks:
   england: {{enquiry_working_days: null, plan_review_working_days: null}}
   wales: {{enquiry_working_days: 7, plan_review_working_days: 30}}
+# how case ids look: fixed text, {{year}} and {{number}} ({{number:04d}}: 4 digits or
+# more); case new numbers cases so, and validate (INT002) holds every case to it
+case_id_format: {case_id_format}
 """
 # yamllint's defaults, less two rules that do not fit case files: free text stays on
 # the line its author wrote it (safecli never re-wraps it, so diffs stay small), and
@@ -389,6 +408,7 @@ def init_book(
     jurisdiction: str,
     timezone: str,
     book_id: str | None = None,
+    case_id_format: str = DEFAULT_FORMAT,
 ) -> list[Path]:
     """Create a new case book at root; refuse if one is already there."""
     if (root / CONFIG_NAME).exists():
@@ -398,6 +418,7 @@ def init_book(
     if jurisdiction not in JURISDICTIONS:
         raise FileFormatError(f"jurisdiction must be england or wales, not {jurisdiction!r}")
     load_timezone(timezone)
+    parse_format(case_id_format)
     control = refusals.first_control(organisation)
     if control is not None:
         raise InvalidInput(
@@ -412,6 +433,7 @@ def init_book(
         book_id=book_id or uuid.uuid4(),
         jurisdiction=jurisdiction,
         timezone=timezone,
+        case_id_format=json.dumps(case_id_format),
         **DEFAULT_LEAD_TIMES,
         **_digest_defaults(),
     )

@@ -60,6 +60,12 @@ PROPERTIES: dict[str, Any] = {
             for j in JURISDICTIONS
         }
     ),
+    "case_id_format": {
+        "type": "string",
+        "description": "How case ids look: fixed text with {year} and {number} "
+        "({number:04d}: four digits or more), e.g. SG-{year}-{number:04d}.",
+        "pattern": r"^[A-Za-z0-9{][A-Za-z0-9._{}:-]*$",
+    },
 }
 
 

@@ -1,7 +1,9 @@
 """INT002 ids: every id is well formed, unique, and the case id matches its folder.
 
-- the case folder is named by a valid case id (letters, digits, `.`, `_`, `-`),
-  and adult.yaml `case` is that name;
+- the case folder is named by a valid case id (letters, digits, `.`, `_`, `-`)
+  that follows the book's case id format (`case_id_format` in safecli.yaml,
+  by default `SG-{year}-{number:04d}`: SG-2026-0001, …, SG-2026-10000), and
+  adult.yaml `case` is that name;
 - meetings are `M1`, `M2`, … and actions `A1`, `A2`, …, each used once;
 - agency handles are lower-case letters, digits and `-`, each used once;
 - within an agency, each person's name is used once (people are found by name).
@@ -60,6 +62,14 @@ def check(view: CaseView) -> Iterator[Finding]:
             "adult",
             f"the folder name {view.case_id!r} is not a case "
             "id: use letters, digits, '.', '_' or '-' (never a name)",
+        )
+    elif not view.context.config.case_ids.matches(view.case_id):
+        ids = view.context.config.case_ids
+        yield view.file_finding(
+            RULE,
+            "adult",
+            f"the case id (the folder name) does not follow this book's case ids, {ids.shape} "
+            "(case_id_format in safecli.yaml); case new gives the next free one",
         )
     adult = view.data.get("adult")
     if isinstance(adult, dict):
