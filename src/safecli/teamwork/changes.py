@@ -3,6 +3,7 @@
 Items are matched by identity (actions and meetings by id, agencies by handle)
 and described by ids, handles, dates and statuses only: never free text, never
 the adult's details (a changed address is "adult's details changed: address").
+Each of those is given as `shape.shown` gives it: "invalid" for a hand-edited one.
 """
 
 from __future__ import annotations
@@ -11,6 +12,20 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from safecli.raw import items, mapping, records
+from safecli.shape import (
+    ACTION,
+    ADULT,
+    AGENCY,
+    CAPACITY,
+    CONCERN,
+    EVENT,
+    INVITEE,
+    MEETING,
+    MOVE,
+    OTHERS_AT_RISK,
+    Record,
+    shown,
+)
 
 PERSONAL = (
     "name",
@@ -41,6 +56,11 @@ def _text(value: Any) -> str:
     return "none" if value is None else str(value)
 
 
+def _of(item: dict[str, Any], record: Record, key: str) -> str:
+    """An id, handle, date, time or status of a record as the audit trail words it."""
+    return _text(shown(item.get(key), record, key))
+
+
 def _changed(old: dict[str, Any], new: dict[str, Any], skip: Iterable[str] = ()) -> list[str]:
     """Keys whose value differs, in new's order then removed keys."""
     left = set(skip)
@@ -53,7 +73,9 @@ def _by(value: Any, key: str) -> dict[Any, dict[str, Any]]:
 
 
 def _agency(person: Any) -> str:
-    return str(person.get("agency")) if isinstance(person, dict) else "none"
+    return (
+        _text(shown(person.get("agency"), AGENCY, "handle")) if isinstance(person, dict) else "none"
+    )
 
 
 def _adult(old: Any, new: Any) -> list[str]:
@@ -61,18 +83,19 @@ def _adult(old: Any, new: Any) -> list[str]:
     if not new:
         return ["case file adult.yaml removed"] if old else []
     if not old:
-        risk, lead = _text(new.get("risk_level")), _text(new.get("lead_agency"))
+        risk, lead = _of(new, ADULT, "risk_level"), _of(new, ADULT, "lead_agency")
         return [f"case opened (risk: {risk}, lead agency: {lead})"]
     lines: list[str] = []
     if old.get("status") != new.get("status"):
         if new.get("status") == "closed":
-            lines.append(f"case closed on {new['closed']}" if new.get("closed") else "case closed")
+            closed = _of(new, ADULT, "closed")
+            lines.append(f"case closed on {closed}" if new.get("closed") else "case closed")
         elif new.get("status") == "open":
             lines.append("case reopened")
     for key in ENUMS:
         if old.get(key) != new.get(key):
             lines.append(
-                f"{ADULT_WORDS.get(key, key)} changed {_text(old.get(key))} → {_text(new.get(key))}"
+                f"{ADULT_WORDS.get(key, key)} changed {_of(old, ADULT, key)} → {_of(new, ADULT, key)}"
             )
     if old.get("coordinator") != new.get("coordinator"):
         lines.append(
@@ -87,17 +110,18 @@ def _adult(old: Any, new: Any) -> list[str]:
         new.get("events"),
         lambda item: (item.get("happened_on"), item.get("kind"), item.get("agency")),
         lambda item: (
-            f"{_text(item.get('kind'))} on {_text(item.get('happened_on'))}, "
-            f"{_text(item.get('agency'))}"
+            f"{_of(item, EVENT, 'kind')} on {_of(item, EVENT, 'happened_on')}, "
+            f"{_of(item, EVENT, 'agency')}"
         ),
     )
     if old.get("wishes") != new.get("wishes"):
         lines.append("adult's wishes updated")
     if old.get("others_at_risk") != new.get("others_at_risk"):
-        made = (new.get("others_at_risk") or {}).get("referral_made")
-        was = (old.get("others_at_risk") or {}).get("referral_made")
+        made = mapping(new.get("others_at_risk")).get("referral_made")
+        was = mapping(old.get("others_at_risk")).get("referral_made")
         lines.append(
-            f"referral to children's social care recorded ({made})"
+            f"referral to children's social care recorded "
+            f"({_of(mapping(new.get('others_at_risk')), OTHERS_AT_RISK, 'referral_made')})"
             if made and made != was
             else "others at risk updated"
         )
@@ -128,7 +152,7 @@ def _concerns(old: Any, new: Any) -> list[str]:
         return item.get("type"), item.get("raised_on")
 
     def label(item: dict[str, Any]) -> str:
-        return f"{_text(item.get('type'))}, raised {_text(item.get('raised_on'))}"
+        return f"{_of(item, CONCERN, 'type')}, raised {_of(item, CONCERN, 'raised_on')}"
 
     return _records("concern", old, new, key, label)
 
@@ -138,7 +162,7 @@ def _capacity(old: Any, new: Any) -> list[str]:
         return item.get("decision"), item.get("assessed_on")
 
     def label(item: dict[str, Any]) -> str:
-        return f"outcome: {_text(item.get('outcome'))}, assessed {_text(item.get('assessed_on'))}"
+        return f"outcome: {_of(item, CAPACITY, 'outcome')}, assessed {_of(item, CAPACITY, 'assessed_on')}"
 
     return _records("capacity assessment", old, new, key, label)
 
@@ -163,11 +187,12 @@ def _records(
 def _agencies(old: Any, new: Any) -> list[str]:
     before, after = _by(old, "handle"), _by(new, "handle")
     lines: list[str] = []
-    for handle, agency in after.items():
-        if handle not in before:
+    for key, agency in after.items():
+        handle = _text(shown(key, AGENCY, "handle"))
+        if key not in before:
             lines.append(f"agency {handle} added")
             continue
-        was = before[handle]
+        was = before[key]
         people_before = _by(was.get("people"), "name")
         people_after = _by(agency.get("people"), "name")
         added = sum(1 for name in people_after if name not in people_before)
@@ -185,7 +210,11 @@ def _agencies(old: Any, new: Any) -> list[str]:
         rest = _changed(was, agency, ("people",))
         if rest:
             lines.append(f"agency {handle} changed: {', '.join(rest)}")
-    lines += [f"agency {handle} removed" for handle in before if handle not in after]
+    lines += [
+        f"agency {_text(shown(key, AGENCY, 'handle'))} removed"
+        for key in before
+        if key not in after
+    ]
     return lines
 
 
@@ -196,22 +225,28 @@ def _people_count(count: int) -> str:
 def _meetings(old: Any, new: Any) -> list[str]:
     before, after = _by(old, "id"), _by(new, "id")
     lines: list[str] = []
-    for mid, meeting in after.items():
-        if mid not in before:
+    for key, meeting in after.items():
+        mid = _text(shown(key, MEETING, "id"))
+        if key not in before:
             lines.append(
-                f"meeting {mid} added ({_text(meeting.get('type'))}, {_text(meeting.get('when'))})"
+                f"meeting {mid} added ({_of(meeting, MEETING, 'type')}, "
+                f"{_of(meeting, MEETING, 'when')})"
             )
             lines += _meeting_changes(mid, {"invitees": [], "minutes": None}, meeting)
         else:
-            lines += _meeting_changes(mid, before[mid], meeting)
-    lines += [f"meeting {mid} removed" for mid in before if mid not in after]
+            lines += _meeting_changes(mid, before[key], meeting)
+    lines += [
+        f"meeting {_text(shown(key, MEETING, 'id'))} removed" for key in before if key not in after
+    ]
     return lines
 
 
 def _meeting_changes(mid: str, was: dict[str, Any], now: dict[str, Any]) -> list[str]:
     lines: list[str] = []
     if "when" in was and was.get("when") != now.get("when"):
-        lines.append(f"meeting {mid} moved {_text(was.get('when'))} → {_text(now.get('when'))}")
+        lines.append(
+            f"meeting {mid} moved {_of(was, MEETING, 'when')} → {_of(now, MEETING, 'when')}"
+        )
     if "status" in was and was.get("status") != now.get("status"):
         status = now.get("status")
         recorded = not was.get("minutes") and now.get("minutes")
@@ -221,17 +256,22 @@ def _meeting_changes(mid: str, was: dict[str, Any], now: dict[str, Any]) -> list
             if status == "held" and recorded
             else f"meeting {mid} {status}{reason}"
             if status in ("held", "cancelled")
-            else f"meeting {mid} status changed {_text(was.get('status'))} → {_text(status)}"
+            else f"meeting {mid} status changed {_of(was, MEETING, 'status')} → "
+            f"{_of(now, MEETING, 'status')}"
         )
     elif not was.get("minutes") and now.get("minutes"):
         lines.append(f"meeting {mid}: minutes recorded")
     if now.get("invited_on") and was.get("invited_on") != now.get("invited_on"):
-        lines.append(f"meeting {mid}: invitations sent on {now['invited_on']}")
+        lines.append(f"meeting {mid}: invitations sent on {_of(now, MEETING, 'invited_on')}")
     lines += _invitees(mid, was.get("invitees"), now.get("invitees"))
     minutes_was = mapping(was.get("minutes"))
     minutes_now = mapping(now.get("minutes"))
     shared_was = _by(minutes_was.get("shared"), "agency")
-    shared = [str(a) for a in _by(minutes_now.get("shared"), "agency") if a not in shared_was]
+    shared = [
+        _text(shown(a, AGENCY, "handle"))
+        for a in _by(minutes_now.get("shared"), "agency")
+        if a not in shared_was
+    ]
     if shared:
         lines.append(f"meeting {mid}: minutes shared with {', '.join(shared)}")
     edited = _changed(minutes_was, minutes_now, ("shared",)) if minutes_was else []
@@ -261,7 +301,7 @@ def _invitees(mid: str, old: Any, new: Any) -> list[str]:
     lines = [f"meeting {mid}: invited {', '.join(invited)}"] if invited else []
     for k, item in after.items():
         if k in before and before[k].get("response") != item.get("response"):
-            lines.append(f"meeting {mid}: response from {k[0]}: {_text(item.get('response'))}")
+            lines.append(f"meeting {mid}: response from {k[0]}: {_of(item, INVITEE, 'response')}")
     withdrawn = list(dict.fromkeys(k[0] for k in before if k not in after))
     if withdrawn:
         lines.append(f"meeting {mid}: invitation withdrawn from {', '.join(withdrawn)}")
@@ -271,17 +311,20 @@ def _invitees(mid: str, old: Any, new: Any) -> list[str]:
 def _actions(old: Any, new: Any) -> list[str]:
     before, after = _by(old, "id"), _by(new, "id")
     lines: list[str] = []
-    for aid, action in after.items():
-        if aid not in before:
+    for key, action in after.items():
+        aid = _text(shown(key, ACTION, "id"))
+        if key not in before:
             lines.append(
                 f"action {aid} added (lead: {_agency(action.get('lead'))}, "
-                f"due {_text(action.get('due'))})"
+                f"due {_of(action, ACTION, 'due')})"
             )
             if action.get("status") in ("done", "cancelled"):
                 lines += _status(aid, {"status": "open"}, action)
         else:
-            lines += _action_changes(aid, before[aid], action)
-    lines += [f"action {aid} removed" for aid in before if aid not in after]
+            lines += _action_changes(aid, before[key], action)
+    lines += [
+        f"action {_text(shown(key, ACTION, 'id'))} removed" for key in before if key not in after
+    ]
     return lines
 
 
@@ -293,12 +336,12 @@ def _action_changes(aid: str, was: dict[str, Any], now: dict[str, Any]) -> list[
     for move in new_moves:
         reason = "reason recorded" if move.get("reason") else "no reason recorded"
         lines.append(
-            f"action {aid} due date moved {_text(move.get('from'))} → "
-            f"{_text(move.get('to'))}; {reason}"
+            f"action {aid} due date moved {_of(move, MOVE, 'from')} → "
+            f"{_of(move, MOVE, 'to')}; {reason}"
         )
     if not new_moves and was.get("due") != now.get("due"):
         lines.append(
-            f"action {aid} due date changed {_text(was.get('due'))} → {_text(now.get('due'))}"
+            f"action {aid} due date changed {_of(was, ACTION, 'due')} → {_of(now, ACTION, 'due')}"
         )
     lines += _status(aid, was, now)
     if was.get("lead") != now.get("lead"):
@@ -310,8 +353,8 @@ def _action_changes(aid: str, was: dict[str, Any], now: dict[str, Any]) -> list[
         )
     if was.get("meeting") != now.get("meeting"):
         lines.append(
-            f"action {aid} meeting changed {_text(was.get('meeting'))} → "
-            f"{_text(now.get('meeting'))}"
+            f"action {aid} meeting changed {_of(was, ACTION, 'meeting')} → "
+            f"{_of(now, ACTION, 'meeting')}"
         )
     skip = ["id", "due", "moves", "status", "lead", "meeting"]
     if was.get("status") != now.get("status"):
@@ -328,7 +371,9 @@ def _status(aid: str, was: dict[str, Any], now: dict[str, Any]) -> list[str]:
         return []
     if status == "done":
         return [
-            f"action {aid} done on {now['done_on']}" if now.get("done_on") else f"action {aid} done"
+            f"action {aid} done on {_of(now, ACTION, 'done_on')}"
+            if now.get("done_on")
+            else f"action {aid} done"
         ]
     if status == "cancelled":
         return [
@@ -336,4 +381,6 @@ def _status(aid: str, was: dict[str, Any], now: dict[str, Any]) -> list[str]:
         ]
     if status == "open":
         return [f"action {aid} reopened"]
-    return [f"action {aid} status changed {_text(was.get('status'))} → {_text(status)}"]
+    return [
+        f"action {aid} status changed {_of(was, ACTION, 'status')} → {_of(now, ACTION, 'status')}"
+    ]
