@@ -152,7 +152,7 @@ def adult_view(case: Case, people: Directory, *, show_names: bool) -> AdultView:
     name = text(adult.get("name"))
     preferred = text(adult.get("preferred_name"))
     marks = initials(name)
-    label = (name or "the adult") if show_names else (marks or "the adult")
+    label = (name or N_("the adult")) if show_names else (marks or N_("the adult"))
     comm = mapping(adult.get("communication"))
     return AdultView(
         label=label,
@@ -209,9 +209,9 @@ def meeting_view(
         framework=mtype.framework,
         format=meeting_format,
         mode=mode,
-        mode_label=MODE_LABELS.get(mode, mode or "not recorded"),
+        mode_label=MODE_LABELS.get(mode, mode or N_("not recorded")),
         when=when,
-        when_text=format_when(when) if when else "time not recorded",
+        when_text=format_when(when) if when else N_("time not recorded"),
         where=text(raw.get("where")),
         link=text(raw.get("link")),
         purpose=text(raw.get("purpose")),

@@ -34,9 +34,16 @@ _NAMES = {"cy": ("cy", "welsh", "cymraeg"), "en": ("en", "english", "saesneg")}
 _BOTH = ("both", "bilingual", "dwyieithog")
 
 
-def N_(message: str) -> str:
+class Phrase(str):
+    """A fixed phrase of the catalogue carried as a value, e.g. what stands in for a
+    field that is not recorded: a template shows it in the document's language."""
+
+    __slots__ = ()
+
+
+def N_(message: str) -> Phrase:
     """Mark a phrase for the catalogue; it is translated where it is shown."""
-    return message
+    return Phrase(message)
 
 
 def catalogue_path(lang: str) -> str:
@@ -44,17 +51,34 @@ def catalogue_path(lang: str) -> str:
     return str(files("safecli") / "locale" / lang / "LC_MESSAGES" / f"{DOMAIN}.po")
 
 
+class _Source(gettext.NullTranslations):
+    """English, the source language: each phrase as written, as plain text."""
+
+    def gettext(self, message: str) -> str:
+        return str(message)
+
+
+class _Catalogue(gettext.GNUTranslations):
+    """A compiled catalogue; a phrase it lacks is shown as written, as plain text."""
+
+    def gettext(self, message: str) -> str:
+        return str(super().gettext(message))
+
+
 @cache
 def translations(lang: str) -> gettext.NullTranslations:
-    """The compiled catalogue of a language (English is the source: no catalogue)."""
+    """The compiled catalogue of a language (English is the source: no catalogue).
+
+    What it gives is plain text, never a `Phrase` again, so a phrase once shown in
+    one language is not translated a second time into another."""
     if lang == "en":
-        return gettext.NullTranslations()
+        return _Source()
     with open(catalogue_path(lang), "rb") as po:
         catalog = read_po(po, locale=lang, domain=DOMAIN)
     compiled = BytesIO()
     write_mo(compiled, catalog, use_fuzzy=True)
     compiled.seek(0)
-    return gettext.GNUTranslations(compiled)
+    return _Catalogue(compiled)
 
 
 def preference(recorded: object) -> str | None:

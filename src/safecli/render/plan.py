@@ -25,6 +25,7 @@ from safecli.render.context import (
 from safecli.render.i18n import N_
 from safecli.render.records import (
     capacity,
+    capacity_outcome,
     feedback,
     review,
     risk_rows,
@@ -230,7 +231,7 @@ def latest_review(reviews: list[FromMeeting[Review]]) -> FromMeeting[Review] | N
 def _concern(raw: Any, people: Directory) -> Concern:
     entry: Mapping[str, Any] = mapping(raw)
     return Concern(
-        type=text(shown(entry.get("type"), CONCERN, "type")) or "not recorded",
+        type=text(shown(entry.get("type"), CONCERN, "type")) or N_("not recorded"),
         summary=text(entry.get("summary")),
         source=text(entry.get("source")),
         location=text(entry.get("location")),
@@ -272,8 +273,8 @@ def _assessments(
 def _assessed(entry: Mapping[str, Any], people: Directory) -> CapacityDecision:
     """A capacity assessment a meeting's minutes recorded."""
     return CapacityDecision(
-        decision=text(entry.get("decision")) or "(decision not described)",
-        outcome=text(entry.get("outcome")),
+        decision=text(entry.get("decision")) or N_("(decision not described)"),
+        outcome=capacity_outcome(entry.get("outcome")),
         assessed_on=day(entry.get("assessed_on")),
         by=people.person(entry.get("assessed_by")),
     )
@@ -282,8 +283,8 @@ def _assessed(entry: Mapping[str, Any], people: Directory) -> CapacityDecision:
 def _capacity(raw: Any, people: Directory) -> CapacityDecision:
     entry = mapping(raw)
     return CapacityDecision(
-        decision=text(entry.get("decision")) or "(decision not described)",
-        outcome=text(entry.get("outcome")),
+        decision=text(entry.get("decision")) or N_("(decision not described)"),
+        outcome=capacity_outcome(entry.get("outcome")),
         assessed_on=day(entry.get("assessed_on")),
         by=people.person(entry.get("by")),
     )

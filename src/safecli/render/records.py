@@ -18,6 +18,7 @@ from safecli.casework.minutes_parts import (
     Wishes,
 )
 from safecli.raw import day, items, mapping, text, texts
+from safecli.render.i18n import N_
 from safecli.render.views import Directory, PersonView
 
 
@@ -34,7 +35,7 @@ def risk_rows(raw: Any) -> tuple[Risk, ...]:
         entry = mapping(item)
         rows.append(
             Risk(
-                risk=text(entry.get("risk")) or "(risk not described)",
+                risk=text(entry.get("risk")) or N_("(risk not described)"),
                 in_place=text(entry.get("in_place")),
                 barriers=text(entry.get("barriers")),
                 actions=texts(entry.get("actions")),
@@ -90,6 +91,16 @@ def feedback(raw: Any, people: Directory) -> Feedback[PersonView]:
     )
 
 
+# A capacity assessment's outcome as recorded, a catalogue phrase in documents.
+OUTCOMES = {"has": N_("has"), "lacks": N_("lacks")}
+
+
+def capacity_outcome(value: Any) -> str | None:
+    """A recorded capacity outcome (has, lacks) as documents show it."""
+    shown = text(value)
+    return OUTCOMES.get(shown, shown) if shown else None
+
+
 def capacity(raw: Any, people: Directory) -> Capacity[PersonView] | None:
     """The minutes' `capacity` (best-interests meetings), or None."""
     entry = mapping(raw)
@@ -99,6 +110,6 @@ def capacity(raw: Any, people: Directory) -> Capacity[PersonView] | None:
         decision=text(entry.get("decision")),
         assessed_on=day(entry.get("assessed_on")),
         assessed_by=people.person(entry.get("assessed_by")),
-        outcome=text(entry.get("outcome")),
+        outcome=capacity_outcome(entry.get("outcome")),
         best_interests_decision=text(entry.get("best_interests_decision")),
     )

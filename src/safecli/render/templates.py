@@ -29,7 +29,9 @@ from jinja2 import (
     TemplateNotFound,
     TemplateSyntaxError,
     UndefinedError,
+    pass_context,
 )
+from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
@@ -227,8 +229,8 @@ def environment(fmt: str, loader: BaseLoader, lang: str = "en") -> ImmutableSand
     )
     env.filters.update(
         {
-            "text": _ESCAPERS[fmt],
-            "block": _BLOCKS[fmt],
+            "text": _phrases_shown(_ESCAPERS[fmt], words),
+            "block": _phrases_shown(_BLOCKS[fmt], words),
             "day": words.day,
             "longday": words.long_day,
             "when": words.when,
@@ -236,7 +238,7 @@ def environment(fmt: str, loader: BaseLoader, lang: str = "en") -> ImmutableSand
             "status": words.status,
             "label": partial(_label, least=LABEL_WIDTHS.get(lang, 17)),
             "wrap": txt_wrap if fmt == "txt" else _unchanged,
-            "sentence": _sentence,
+            "sentence": _phrases_shown(_sentence, words),
             "css_string": css_string,
             "localday": partial(local_day, lang=lang),
             "clock": clock,
@@ -244,13 +246,30 @@ def environment(fmt: str, loader: BaseLoader, lang: str = "en") -> ImmutableSand
     )
     env.policies["ext.i18n.trimmed"] = True
     env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
+    env.globals["gettext"] = _placeholders_shown(env.globals["gettext"], words)
     return env
+
+
+def _phrases_shown(show: Callable[..., Any], words: Words) -> Callable[..., Any]:
+    """A filter that shows a catalogue phrase (`N_`) in the document's language."""
+    return lambda value, *args: show(words.shown(value), *args)
+
+
+def _placeholders_shown(gettext: Any, words: Words) -> Callable[..., Any]:
+    """`_()` with each catalogue phrase among its values in the document's language."""
+
+    @pass_context
+    def shown(context: Context, message: str, **values: Any) -> Any:
+        return gettext(context, message, **{k: words.shown(v) for k, v in values.items()})
+
+    return shown
 
 
 def _finalizer(escaper: Callable[[object], str], words: Words) -> Callable[[Any], Any]:
     def finalize(value: Any) -> Any:
         if value is None:
             return ""
+        value = words.shown(value)
         if isinstance(value, datetime):
             return words.when(value)
         if isinstance(value, date):

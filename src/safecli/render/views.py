@@ -177,7 +177,7 @@ def action_row(raw: Any, people: Directory, today: date) -> ActionRow:
     return ActionRow(
         id=text(shown(action.get("id"), ACTION, "id")) or "?",
         meeting=text(shown(action.get("meeting"), ACTION, "meeting")),
-        description=text(action.get("description")) or "(no description recorded)",
+        description=text(action.get("description")) or N_("(no description recorded)"),
         lead=people.person(action.get("lead")),
         due=due,
         status=status,

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from babel.dates import format_date
 
-from safecli.render.i18n import N_, translations
+from safecli.render.i18n import N_, Phrase, translations
 from safecli.render.views import ActionRow, format_day, format_long_day, format_when
 
 # Action statuses as documents show them.
@@ -50,6 +51,10 @@ class Words:
     def gettext(self, message: object) -> str:
         """The catalogue's translation of a phrase (the phrase itself when it has none)."""
         return translations(self.lang).gettext(str(message)) if message else ""
+
+    def shown(self, value: Any) -> Any:
+        """A catalogue phrase (`N_`) in this language; any other value as it is."""
+        return self.gettext(value) if isinstance(value, Phrase) else value
 
     def day(self, value: date | None) -> str:
         """A date in short: `8 Oct 2026`, `8 Hyd 2026`; empty when not recorded."""
