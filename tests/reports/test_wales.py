@@ -80,9 +80,12 @@ def test_an_enquiry_with_no_start_cannot_be_counted(tmp_path: Path) -> None:
     broken = {
         **CASES,
         "W9": {"concerns": [concern("2025-05-01")], "enquiry": enquiry("s126", None)},
+        "W10": {"concerns": [concern("2025-05-01", "neglect at Acacia Road")]},
     }
     root = write_book(tmp_path / "book", broken, CONFIG)
     result = _run(root)
     assert result.exit_code == 3
-    assert "1 record cannot be counted in the Welsh measures for 2025-26" in result.stderr
+    assert "2 records cannot be counted in the Welsh measures for 2025-26" in result.stderr
     assert "W9: enquiry.started_on: not recorded" in result.stderr
+    assert "W10: concerns[0].type is not a category of abuse" in result.stderr
+    assert "Acacia" not in result.stderr

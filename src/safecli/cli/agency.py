@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from safecli import raw
+from safecli import raw, shape
 from safecli.cli.common import CommitOption, ExcelOption, FormatOption, book_of, emit, report
 from safecli.errors import UsageProblem
 
@@ -88,8 +88,8 @@ def list_agencies(
     lead = case.adult.get("lead_agency")
     rows = [
         {
-            "handle": a.get("handle"),
-            "kind": a.get("kind"),
+            "handle": shape.shown(a.get("handle"), shape.AGENCY, "handle"),
+            "kind": shape.shown(a.get("kind"), shape.AGENCY, "kind"),
             "name": a.get("name"),
             "lead": a.get("handle") == lead,
             "people": [p.get("name") for p in raw.items(a.get("people")) if isinstance(p, dict)],

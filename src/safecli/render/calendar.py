@@ -49,7 +49,7 @@ def email_of(person: PersonView | None) -> str | None:
     if not _EMAIL.fullmatch(person.email):
         raise InvalidInput(
             f"the email recorded for {person.agency}:{one_line(person.name)} is "
-            f"not one plain address ({person.email!r}); fix it in agencies.yaml"
+            "not one plain address; fix it in agencies.yaml"
         )
     return person.email
 

@@ -83,7 +83,7 @@ def _count_case(
     started = raw.day(enquiry.get("started_on"))
     concluded = raw.day(enquiry.get("concluded_on"))
     if kind is not None and kind not in ENQUIRY_KINDS:
-        problems.append(f"enquiry.kind: {kind!r} is not one of {', '.join(ENQUIRY_KINDS)}")
+        problems.append(f"enquiry.kind is not one of {', '.join(ENQUIRY_KINDS)}")
         return
     if kind == "s126":
         problems.append("enquiry.kind: s126 is a Welsh enquiry in a case under English law")
@@ -142,7 +142,7 @@ def _count_individual(
     for code, (key, labels) in zip(("SG1b", "SG1c", "SG1d"), T.DEMOGRAPHIC_LABELS.items()):
         value = demographics.get(key) or "not-known"
         if value not in dict(labels):
-            problems.append(f"demographics.{key}: {value!r} is not one of the return's values")
+            problems.append(f"demographics.{key} is not one of the return's values")
             return
         rows[code] = value
     flags = [flag for flag in ("autism", "asperger") if demographics.get(flag) is True]
@@ -165,8 +165,8 @@ def _count_concluded(
         problems.append("enquiry.allegations: none recorded for a concluded enquiry")
         return
     missing = [
-        f"enquiry.allegations[{index}].{key}: "
-        + (f"{item[key]!r} is not one of the return's values" if item.get(key) else "not recorded")
+        f"enquiry.allegations[{index}].{key}"
+        + (" is not one of the return's values" if item.get(key) else ": not recorded")
         for index, item in enumerate(allegations)
         for key in shape.ALLEGATION.keys
         if item.get(key) not in LISTS[key]
@@ -192,7 +192,7 @@ def _count_concluded(
         )
     capacity = enquiry.get("capacity")
     if capacity is not None and capacity not in T.CAPACITY_ROWS:
-        problems.append(f"enquiry.capacity: {capacity!r} is not one of the return's values")
+        problems.append("enquiry.capacity is not one of the return's values")
         return
     tallies["SG3a"].add(T.CAPACITY_ROWS.get(str(capacity), "not-recorded"), "enquiries", case_id)
     if capacity == "lacked" and enquiry.get("capacity_support") is True:

@@ -106,7 +106,7 @@ def _reports(adult: Mapping[str, Any], problems: list[str]) -> list[tuple[date, 
         if raised is None:
             problems.append(f"concerns[{index}].raised_on: not recorded")
         elif kind not in dict(TYPE_LABELS):
-            problems.append(f"concerns[{index}].type: {kind!r} is not a category of abuse")
+            problems.append(f"concerns[{index}].type is not a category of abuse")
         else:
             found.append((raised, str(kind)))
     return found
