@@ -140,6 +140,26 @@ def edit_meeting(
                     mirror(cases[subject], case_id, meeting)
 
 
+def resync(book: Book, case_id: str, meeting_id: str) -> tuple[Case, dict[str, Case]]:
+    """Bring every other adult's part of a meeting about several adults in step with the
+    meeting as its own case records it (after a hand edit or a merge left them apart):
+    a missing part is added, a part's type, time, status and held date are rewritten;
+    all the cases are checked and written together, all or none. Return the cases."""
+    meeting = read_case(book, case_id).find("meetings", meeting_id)
+    if not subjects_of(meeting, case_id):
+        ref = convened_in(meeting)
+        raise InvalidInput(
+            f"{meeting_id} of {case_id} is its part of {ref[0]}'s {ref[1]}: bring the parts "
+            f"in step from there: safecli meeting update {ref[0]} {ref[1]} --resync"
+            if ref is not None
+            else f"{meeting_id} of {case_id} is about one adult (no subjects): it has no "
+            "parts in other cases to bring in step"
+        )
+    with edit_meeting(book, case_id, meeting_id) as (case, others):
+        pass
+    return case, others
+
+
 def _exists(book: Book, case_id: str) -> bool:
     """Whether a subject names a case of the book (INT003 reports one that does not)."""
     try:

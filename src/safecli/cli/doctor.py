@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from safecli.cli.common import book_of
+from safecli.cli.common import AsOfOption, book_of, today
 from safecli.errors import EXIT_FINDINGS
 
 
@@ -20,6 +20,7 @@ def doctor(
             help="Finish interrupted writes and remove the temp files they left, first.",
         ),
     ] = False,
+    as_of: AsOfOption = None,
 ) -> None:
     """Check the case book's git setup, names, sizes and permissions.
 
@@ -27,18 +28,21 @@ def doctor(
     read (no leftover conflict markers), that no folder or file is named after a
     person in its case, file sizes and permissions, and what an interrupted write
     left (a journal of pending renames, temp files, a half-made case folder):
-    --clean finishes such a write and removes the temp files. Exit 1 on a problem.
+    --clean finishes such a write and removes the temp files. It also names each
+    meeting about several adults whose parts in the other adults' cases a hand
+    edit or a merge left missing or out of step, with the command that brings
+    them in step (safecli meeting update CASE MEETING --resync). Exit 1 on a problem.
 
     Example: safecli doctor
     """
     from safecli.teamwork import doctor as checks
-    from safecli.teamwork import leftovers
+    from safecli.teamwork import leftovers, parts
 
     book = book_of(ctx)
     if clean:
         for path in leftovers.clean(book):
             typer.echo(f"removed {path.relative_to(book.root)}")
-    results = checks.run_checks(book)
+    results = [*checks.run_checks(book), parts.parts_check(book, today(book, as_of))]
     for check in results:
         typer.echo(f"{check.status:<5} {check.name}: {check.detail}")
         if check.status != "ok" and check.hint:

@@ -18,7 +18,7 @@ from safecli.cli.common import (
     text,
     today,
 )
-from safecli.errors import InvalidInput
+from safecli.errors import InvalidInput, UsageProblem
 from safecli.model import MEETING_MODES, Person
 
 if TYPE_CHECKING:
@@ -85,6 +85,14 @@ def update(
             show_default=False,
         ),
     ] = None,
+    resync: Annotated[
+        bool,
+        Opt(
+            "--resync",
+            help="Bring the other adults' parts of this meeting about several adults in "
+            "step with it (after a hand edit or a merge); alone, for a meeting in any state.",
+        ),
+    ] = False,
     as_of: AsOfOption = None,
     commit: CommitOption = None,
 ) -> None:
@@ -99,6 +107,11 @@ def update(
     change of time, place, link or mode raises the calendar sequence, so the
     invitation rendered again updates calendars in place.
 
+    --resync rewrites each other adult's part of a meeting about several adults
+    from the meeting as its own case records it (type, time, status, the day it
+    was held; a missing part is added), all cases together, when a hand edit or a
+    merge left them out of step (validate: INT010; doctor names the meetings).
+
     Example: safecli meeting update SG-2026-0001 M2 --when "2026-12-16 14:00"
     --agenda-add "Housing options"
     """
@@ -109,6 +122,9 @@ def update(
 
     book = book_of(ctx)
     day = today(book, as_of)
+    if resync:
+        _resync(ctx, book, case_id, meeting_id, commit)
+        return
 
     def moment(value: str) -> Any:
         return parse_datetime(value, day, book.config.tz)
@@ -139,6 +155,30 @@ def update(
         _tell_calendars(book, case_id, meeting_id)
     written = [*updated.case.written, *updated.also_written]
     report(book, written, f"{case_id}: update meeting {meeting_id}", commit)
+
+
+def _resync(
+    ctx: typer.Context, book: Book, case_id: str, meeting_id: str, commit: bool | None
+) -> None:
+    """`meeting update --resync`: the other adults' parts rewritten from the meeting."""
+    from safecli.casework import shared
+
+    others = [
+        "--" + key.replace("_", "-")
+        for key, value in ctx.params.items()
+        if key not in ("case_id", "meeting_id", "resync", "as_of", "commit")
+        and value not in (None, False, [], ())
+    ]
+    if others:
+        raise UsageProblem("--resync goes alone; leave out " + ", ".join(others))
+    case, parts = shared.resync(book, case_id, meeting_id)
+    written = [path for other in parts.values() for path in other.written]
+    if not written:
+        typer.echo(f"{meeting_id}: every part is in step ({', '.join(parts) or 'none'})")
+        return
+    changed = [other for other, part in parts.items() if part.written]
+    typer.echo(f"{meeting_id}: brought its part in {', '.join(changed)} in step")
+    report(book, [*case.written, *written], f"{case_id}: resync meeting {meeting_id}", commit)
 
 
 def _ask_plan(meeting: Any, moment: Any) -> PlanChange:

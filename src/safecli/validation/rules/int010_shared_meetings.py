@@ -10,6 +10,11 @@ feedback are recorded. The reference is checked both ways:
 - every part names a meeting of another case that lists this case as a subject;
 - a part's `type`, `status`, `when` and `minutes.held_on` are the meeting's.
 
+Commands keep the parts in step. When a hand edit or a merge leaves a part
+missing or out of step, `safecli meeting update CASE MEETING --resync` rewrites
+the other adults' parts from the meeting, as its own case records it, all or none
+(`safecli doctor` lists the meetings to resync).
+
 Why: integrity. A meeting that one adult's case shows and another's does not
 leaves her with no record of the meeting about her, and her actions with no
 meeting to point to.
@@ -66,7 +71,18 @@ def _case(case_id: str) -> str:
     return case_id if CASE_ID.match(case_id) and "\n" not in case_id else "(invalid case id)"
 
 
+# A finding, and the meeting (case, id) whose resync mends it, or None.
+Found = tuple[Finding, tuple[str, str] | None]
+
+
 def check(view: CaseView) -> Iterator[Finding]:
+    for finding, _ in with_mends(view):
+        yield finding
+
+
+def with_mends(view: CaseView) -> Iterator[Found]:
+    """Each finding, with the meeting (where it was called) whose resync (`safecli
+    meeting update CASE MEETING --resync`) mends it, or None when a resync cannot."""
     yield from _subjects_have_parts(view)
     yield from _parts_match(view)
 
@@ -79,7 +95,7 @@ def _readable(view: CaseView, case_id: str) -> list[dict[str, Any]] | None:
     return view.other_meetings(case_id)
 
 
-def _subjects_have_parts(view: CaseView) -> Iterator[Finding]:
+def _subjects_have_parts(view: CaseView) -> Iterator[Found]:
     for index, meeting in view.items("meetings"):
         for place, subject in enumerate(items(meeting.get("subjects"))):
             if not isinstance(subject, str):
@@ -89,18 +105,23 @@ def _subjects_have_parts(view: CaseView) -> Iterator[Finding]:
                 continue
             parts = [m for m in others if convened_in(m) == (view.case_id, meeting.get("id"))]
             if not parts:
-                yield view.finding(
-                    RULE,
-                    "meetings",
-                    (index, "subjects", place),
-                    f"{record_id(meeting)} is about the adult of {subject}, whose meetings.yaml "
-                    f"has no part of it (an entry with convened_in: {{case: {view.case_id}, "
-                    f"meeting: {record_id(meeting)}}})",
-                    at_value=True,
+                name = f"{view.case_id} {record_id(meeting)}"
+                yield (
+                    view.finding(
+                        RULE,
+                        "meetings",
+                        (index, "subjects", place),
+                        f"{record_id(meeting)} is about the adult of {subject}, whose "
+                        f"meetings.yaml has no part of it (an entry with convened_in: "
+                        f"{{case: {view.case_id}, meeting: {record_id(meeting)}}}; "
+                        f"safecli meeting update {name} --resync writes it)",
+                        at_value=True,
+                    ),
+                    (view.case_id, str(meeting.get("id"))),
                 )
 
 
-def _parts_match(view: CaseView) -> Iterator[Finding]:
+def _parts_match(view: CaseView) -> Iterator[Found]:
     seen: set[tuple[str, str]] = set()
     for index, part in view.items("meetings"):
         ref = convened_in(part)
@@ -109,7 +130,8 @@ def _parts_match(view: CaseView) -> Iterator[Finding]:
         case_id, meeting_id = _case(ref[0]), record_id({"id": ref[1]})
         here = record_id(part)
         if case_id == view.case_id:
-            yield view.finding(
+            yield _unmended(
+                view,
                 RULE,
                 "meetings",
                 (index, "convened_in", "case"),
@@ -118,7 +140,8 @@ def _parts_match(view: CaseView) -> Iterator[Finding]:
             )
             continue
         if ref in seen:
-            yield view.finding(
+            yield _unmended(
+                view,
                 RULE,
                 "meetings",
                 (index, "convened_in"),
@@ -131,7 +154,8 @@ def _parts_match(view: CaseView) -> Iterator[Finding]:
             continue
         found = next((m for m in others if m.get("id") == ref[1]), None)
         if found is None:
-            yield view.finding(
+            yield _unmended(
+                view,
                 RULE,
                 "meetings",
                 (index, "convened_in", "meeting"),
@@ -140,7 +164,8 @@ def _parts_match(view: CaseView) -> Iterator[Finding]:
             )
             continue
         if view.case_id not in items(found.get("subjects")):
-            yield view.finding(
+            yield _unmended(
+                view,
                 RULE,
                 "meetings",
                 (index, "convened_in"),
@@ -148,12 +173,19 @@ def _parts_match(view: CaseView) -> Iterator[Finding]:
                 f"list {view.case_id}",
             )
             continue
-        yield from _differences(view, index, part, found, f"{case_id} {meeting_id}")
+        for finding in _differences(view, index, part, found, f"{case_id} {meeting_id}"):
+            yield finding, ref
+
+
+def _unmended(view: CaseView, *args: Any, **kwargs: Any) -> Found:
+    """A finding that a resync does not mend (the part itself is wrong)."""
+    return view.finding(*args, **kwargs), None
 
 
 def _differences(
     view: CaseView, index: int, part: dict[str, Any], meeting: dict[str, Any], name: str
 ) -> Iterator[Finding]:
+    fix = f"; safecli meeting update {name} --resync rewrites the part"
     for key in MIRRORED:
         if part.get(key) != meeting.get(key):
             theirs = shown(meeting.get(key), MEETING, key)
@@ -162,7 +194,7 @@ def _differences(
                 "meetings",
                 (index, key),
                 f"{record_id(part)}'s {key} is not that of {name}, which it is a part of "
-                f"({key}: {theirs if theirs is not None else 'not recorded'})",
+                f"({key}: {theirs if theirs is not None else 'not recorded'}{fix})",
             )
     held, own = mapping(meeting.get("minutes")).get("held_on"), mapping(part.get("minutes"))
     if held is not None and own.get("held_on") != held:
@@ -171,7 +203,7 @@ def _differences(
             "meetings",
             (index, "minutes", "held_on") if own else (index, "minutes"),
             f"{record_id(part)}'s minutes.held_on is not that of {name} "
-            f"(held_on: {day_text(held)})",
+            f"(held_on: {day_text(held)}{fix})",
         )
 
 
