@@ -133,10 +133,10 @@ def test_int010_names_the_field_and_the_valid_value_only(tmp_path: Path) -> None
     check = ("validate", "--as-of", "2026-11-04", "--select", "INT010")
     result = run(book, *check)
     assert result.exit_code == 1, result.output
-    assert "M1's status is not that of SG-2026-0001 M1, which it is a part of (status: held)" in (
+    assert "M1's status is not that of SG-2026-0001 M1, which it is a part of (status: held; " in (
         result.output
     )
-    assert "M1's when is not that of SG-2026-0001 M1, which it is a part of (when: invalid)" in (
+    assert "M1's when is not that of SG-2026-0001 M1, which it is a part of (when: invalid; " in (
         result.output
     )
     assert "ZQX" not in result.output
