@@ -161,6 +161,75 @@ def test_feedback_to_the_adult_is_recorded_for_a_held_meeting(
     assert "by asc:Sam Patel, due 2026-11-28; given on 2026-11-28" in shown
 
 
+def _held_without_feedback(cli: Callable[..., Any], book: Path) -> Path:
+    """A case whose M1 is held with no feedback recorded; its meetings.yaml."""
+    assert cli(*NEW_CASE).exit_code == 0
+    steps = [
+        ("meeting", "new", CASE, "--type", "s42-strategy", "--format", "discussion", "--mode",
+         "telephone", "--when", "2026-11-25 10:00", "--purpose", "Plan", "--chair",
+         "asc:Sam Patel", "--adult-invited", "--invited-on", "2026-11-21", *LATER),
+        ("meeting", "record", CASE, "M1", "--held-on", "2026-11-25", "--attendee",
+         "asc:Sam Patel", *LATER),
+    ]  # fmt: skip
+    for step in steps:
+        result = cli(*step)
+        assert result.exit_code == 0, (step, result.output)
+    return book / "cases" / CASE / "meetings.yaml"
+
+
+def _minutes(path: Path) -> dict[str, Any]:
+    minutes = yaml.safe_load(path.read_text(encoding="utf-8"))[0]["minutes"]
+    assert isinstance(minutes, dict)
+    return minutes
+
+
+@pytest.mark.parametrize("part", ["feedback: null", "no feedback key"])
+def test_feedback_is_added_to_minutes_that_have_none(
+    cli: Callable[..., Any], book: Path, part: str
+) -> None:
+    path = _held_without_feedback(cli, book)
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line.startswith("    feedback:"))
+    end = next(i for i in range(start + 1, len(lines)) if not lines[i].startswith("      "))
+    lines[start:end] = ["    feedback: null\n"] if part == "feedback: null" else []
+    path.write_text("".join(lines), encoding="utf-8")
+    assert _minutes(path).get("feedback") is None
+    assert ("feedback" in _minutes(path)) is (part == "feedback: null")
+    given = cli(
+        "meeting", "feedback", CASE, "M1", "--how", "Home visit", "--by", "asc:Sam Patel",
+        "--given-on", "2026-11-26", *LATER,
+    )  # fmt: skip
+    assert given.exit_code == 0, given.output
+    assert "recorded the feedback to the adult for M1" in given.output
+    feedback = _minutes(path)["feedback"]
+    assert list(feedback) == ["how", "by", "due", "given_on"]
+    assert feedback["how"] == "Home visit"
+    assert feedback["by"] == {"agency": "asc", "name": "Sam Patel"}
+    assert str(feedback["given_on"]) == "2026-11-26"
+    checked = cli("validate", CASE, "--select", "EMP003,INT", "--no-cache", *LATER)
+    assert checked.exit_code == 0, checked.output
+
+
+@pytest.mark.parametrize(
+    ("given_on", "said"),
+    [
+        ("2026-11-24", "feedback given on 2026-11-24, before the meeting was held (2026-11-25)"),
+        ("2026-11-27", "feedback given_on 2026-11-27 is in the future"),
+    ],
+)
+def test_feedback_given_on_an_impossible_day_is_refused(
+    cli: Callable[..., Any], book: Path, given_on: str, said: str
+) -> None:
+    _held_without_feedback(cli, book)
+    before = snapshot(book)
+    refused = cli("meeting", "feedback", CASE, "M1", "--given-on", given_on, *LATER)
+    assert refused.exit_code == 3
+    assert f"error INT005 {said}" in refused.output
+    assert "nothing written: the change would break INT005" in refused.output
+    assert snapshot(book) == before
+
+
 def test_a_case_for_someone_under_18_needs_the_transition_reason(
     cli: Callable[..., Any], book: Path
 ) -> None:

@@ -23,11 +23,12 @@ def test_wales_s126_strategy_discussion(tmp_path: Path, left_out: str | None) ->
     worker sees bruises on her arms and the home reports it the same afternoon. Rhys
     Owen, the council's lead coordinator, holds an s126 strategy discussion by video
     the next day with the home's manager. Gwen cannot take part but her daughter
-    says Gwen wants to stay where she is. They agree a body map and a review; Rhys
-    is to ring the daughter to tell her what was agreed. In Wales that feedback is
-    not optional: minutes without it are an error (EMP003) that `meeting record`
-    refuses to save, at the place validate would report it. The visit she gets
-    instead is recorded with `meeting feedback`."""
+    says Gwen wants to stay where she is. They agree a body map and a review. Rhys
+    types the minutes up that evening, before anyone has decided how Gwen will be
+    told: in Wales that feedback is required, but not by a given day, so the
+    minutes are saved with a warning (EMP003) and the digest lists it as due. The
+    next morning Rhys visits her daughter and records it with `meeting feedback`.
+    Left out: the feedback is never recorded; the case cannot be closed without it."""
     p = open_book(tmp_path, "wales")
     _case(p, "2026-11-02", "--name", "Gwen Pritchard", "--dob", "1947-02-11",
           "--risk", "high", "--coordinator", "Rhys Owen", "--concern-type", "physical",
@@ -46,28 +47,38 @@ def test_wales_s126_strategy_discussion(tmp_path: Path, left_out: str | None) ->
          "asc:Rhys Owen", "--invite", "home:Sian Hughes:Runs the home",
          "--adult-not-invited-reason", "Dementia; her daughter speaks for her",
          on="2026-11-02")  # fmt: skip
-    record = ("meeting", "record", CASE, "M1", "--held-on", "2026-11-03", "--attendee",
-              "asc:Rhys Owen", "--attendee", "home:Sian Hughes", "--wishes",
-              "To stay at Bryn", "--wishes-obtained-by", "Her daughter, by phone", "--risk",
-              "Rough handling at night|Two staff at night|Agency staff change often",
-              "--others-reviewed", "--adults", "Other residents: referred", "--children",
-              "None visit", "--no-children-at-risk", "--adults-at-risk", "--referral-made",
-              "2026-11-02", "--decision", "Body map and a review", "--review",
-              "2026-11-17")  # fmt: skip
-    if left_out == "feedback":
-        refused = p.refused(*record, on="2026-11-03")
-        assert "meetings.yaml:53:5: error EMP003 M1: how and by whom the adult hears" in refused
-        return
-    p.do(*record, "--feedback-how", "Phone call to her daughter", "--feedback-by",
-         "asc:Rhys Owen", "--feedback-due", "2026-11-04", on="2026-11-03")  # fmt: skip
+    recorded = p.do("meeting", "record", CASE, "M1", "--held-on", "2026-11-03", "--attendee",
+                    "asc:Rhys Owen", "--attendee", "home:Sian Hughes", "--wishes",
+                    "To stay at Bryn", "--wishes-obtained-by", "Her daughter, by phone",
+                    "--risk",
+                    "Rough handling at night|Two staff at night|Agency staff change often",
+                    "--others-reviewed", "--adults", "Other residents: referred", "--children",
+                    "None visit", "--no-children-at-risk", "--adults-at-risk",
+                    "--referral-made", "2026-11-02", "--decision", "Body map and a review",
+                    "--review", "2026-11-17", on="2026-11-03")  # fmt: skip
+    assert "meetings.yaml:53:5: warning EMP003 M1: how and by whom the adult hears" in recorded
+    assert "in Wales it is required" in recorded
     p.do("action", "add", CASE, "--meeting", "M1", "--lead", "home:Sian Hughes",
          "--due", "2026-11-05", "--risk", "1", "Body map each morning", on="2026-11-03")  # fmt: skip
-    # Rhys rang the daughter the next morning instead: the feedback is corrected.
-    p.do("meeting", "feedback", CASE, "M1", "--how", "Visit to her daughter", "--by",
-         "asc:Rhys Owen", "--due", "2026-11-05", on="2026-11-04")  # fmt: skip
     p.do("meeting", "share", CASE, "M1", "--with", "asc", "--with", "home", "--on",
          "2026-11-04", on="2026-11-04")  # fmt: skip
+    owed = ("overdue", "--kind", "feedback-not-given")
+    assert "feedback to the adult" in p.do(*owed, on="2026-11-20")
+    if left_out == "feedback":
+        assert p.findings("2026-11-05") == [("EMP003", "meetings", 53, 5)]
+        p.do("action", "done", CASE, "A1", "--on", "2026-11-05", on="2026-11-20")
+        refused = p.refused("case", "close", CASE, "--reason", "Safe at Bryn",
+                            "--outcomes-asked", "--outcomes-expressed", "--achieved",
+                            "fully", on="2026-11-20")  # fmt: skip
+        assert "error EMP003 the case is closed and M1: how and by whom" in refused
+        return
+    # Rhys visits her daughter the next morning: how, by whom and when, after the minutes.
+    told = p.do("meeting", "feedback", CASE, "M1", "--how", "Visit to her daughter", "--by",
+                "asc:Rhys Owen", "--due", "2026-11-05", "--given-on", "2026-11-04",
+                on="2026-11-04")  # fmt: skip
+    assert "EMP003" not in told
     assert p.findings("2026-11-05") == []
+    assert "feedback to the adult" not in p.do(*owed, on="2026-11-20")
 
 
 @pytest.mark.parametrize("left_out", [None, "engage lead"])

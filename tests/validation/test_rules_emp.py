@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rules_table import ADULT, AGENCIES, CONFIG, Row, case_files, check_row, findings, make_book
+from rules_table import AGENCIES, CONFIG, Row, case_files, check_row, findings, make_book
 
 NO_OUTCOMES = ("  outcomes:\n    - I want to stay at home.\n", "  outcomes: []\n")
 NO_FEEDBACK = (
@@ -332,35 +332,45 @@ def test_emp004_communication(tmp_path: Path, row: Row) -> None:
 
 
 @pytest.mark.parametrize(
-    ("adult_jurisdiction", "book", "severity"),
+    ("adult_jurisdiction", "book", "closed", "severity"),
     [
-        ("null", "england", "warning"),
-        ("wales", "england", "error"),
-        ("null", "wales", "error"),
-        ("england", "wales", "warning"),
+        ("null", "england", False, "warning"),
+        ("null", "england", True, "warning"),
+        ("wales", "england", False, "warning"),
+        ("wales", "england", True, "error"),
+        ("null", "wales", False, "warning"),
+        ("null", "wales", True, "error"),
+        ("england", "wales", True, "warning"),
     ],
 )
-def test_emp003_is_an_error_in_wales(
-    tmp_path: Path, adult_jurisdiction: str, book: str, severity: str
+def test_emp003_is_an_error_in_wales_once_the_case_is_closed(
+    tmp_path: Path, adult_jurisdiction: str, book: str, closed: bool, severity: str
 ) -> None:
-    row = Row("feedback", [], edits={"meetings": [NO_FEEDBACK]})
+    # Wales requires a way of feeding back but no day for it: minutes come first,
+    # the feedback after; a case closed without it can no longer give it.
+    edits = {"meetings": [NO_FEEDBACK], **(_closed(" null\n") if closed else {})}
+    row = Row("feedback", [], edits=edits)
     files = case_files(row)
-    files["adult"] = ADULT.replace("jurisdiction: null", f"jurisdiction: {adult_jurisdiction}")
+    files["adult"] = files["adult"].replace(
+        "jurisdiction: null", f"jurisdiction: {adult_jurisdiction}"
+    )
     root = make_book(tmp_path / "book", files, CONFIG.replace("england", book))
     found = [(f.code, f.severity) for f in findings(root, row.as_of) if f.code == "EMP003"]
     assert found == [("EMP003", severity)]
 
 
-def test_emp003_is_an_error_where_the_pack_requires_feedback(tmp_path: Path) -> None:
-    row = Row(
-        "s126 in a welsh case",
-        [],
-        edits={"meetings": [NO_FEEDBACK, ("type: s42-strategy", "type: s126-strategy")]},
-    )
-    files = case_files(row)
-    files["adult"] = ADULT.replace("jurisdiction: null", "jurisdiction: wales")
-    root = make_book(tmp_path / "book", files)
-    found = [
-        (f.code, f.severity, f.line) for f in findings(root, row.as_of) if f.code.startswith("EMP")
-    ]
-    assert found == [("EMP003", "error", 51)]
+@pytest.mark.parametrize(("closed", "severity"), [(False, "warning"), (True, "error")])
+def test_emp003_is_an_error_where_the_pack_requires_feedback(
+    tmp_path: Path, closed: bool, severity: str
+) -> None:
+    edits = {
+        "meetings": [NO_FEEDBACK, ("type: s42-strategy", "type: s126-strategy")],
+        **(_closed(f"\n  {CLOSURE}\n  outcomes_asked: false\n  not_asked_reason: Died\n")
+           if closed else {}),
+    }  # fmt: skip
+    row = Row("s126", [], edits=edits)
+    root = make_book(tmp_path / "book", case_files(row))
+    found = [f for f in findings(root, row.as_of) if f.code.startswith("EMP")]
+    assert [(f.code, f.severity, f.line) for f in found] == [("EMP003", severity, 51)]
+    message = found[0].message
+    assert ("the case is closed" in message) is closed

@@ -39,10 +39,13 @@ def feedback(
     commit: CommitOption = None,
 ) -> None:
     """Record the feedback to the adult after a held meeting: how, by whom, by when,
-    and the day it was given. At a terminal with nothing given, asks for each.
+    and the day it was given, whether or not the minutes recorded any yet. At a
+    terminal with nothing given, asks for each.
 
-    EMP003 reads how and by whom; the digest lists feedback still to give once it
-    is due (--due, else the book's digest.feedback_days after the meeting).
+    EMP003 reads how and by whom (in Wales it is required: minutes saved without
+    it warn, and the case cannot be closed without it); the digest lists feedback
+    still to give once it is due (--due, else the book's digest.feedback_days after
+    the meeting). A day given before the meeting or in the future is refused.
 
     Example: safecli meeting feedback SG-2026-0001 M1 --how "Home visit" --by "asc:Sam Patel"
     --due 2026-11-12

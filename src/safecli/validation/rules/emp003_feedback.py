@@ -1,13 +1,18 @@
 """EMP003 feedback: how the adult hears what a meeting agreed is recorded.
 
 The minutes of every held meeting record `feedback.how` and `feedback.by` (a
-person). Checked for meeting types that record feedback (`must_record` has
-`feedback`) or that would invite the adult (the pack's `invite.adult` is not
-`not-usual`).
+person), with `safecli meeting record --feedback-how/--feedback-by` or afterwards
+with `safecli meeting feedback`. Checked for meeting types that record feedback
+(`must_record` has `feedback`) or that would invite the adult (the pack's
+`invite.adult` is not `not-usual`).
 
-Severity: a warning in England; an error for a case in Wales, and for any type
-whose pack entry requires feedback (s126 strategy), because the Wales
-Safeguarding Procedures say there has to be a way of feeding back to the adult.
+Severity: a warning while the case is open. In Wales (a case in Wales, or a type
+whose pack entry requires feedback: s126 strategy) the Wales Safeguarding
+Procedures say there has to be a way of feeding back to the adult, but set no
+day by which it is given: minutes may be recorded first and the feedback after
+(the warning says it is required, and the digest lists it as due), and a case
+closed with it still unrecorded is an error, since by then it can no longer be
+given as part of the enquiry.
 
 Why: Empowerment (Wales Safeguarding Procedures, s126 strategy discussion).
 
@@ -35,25 +40,35 @@ from safecli.validation.rules.records import held, person
 
 
 def check(view: CaseView) -> Iterator[Finding]:
+    closed = view.mapping("adult").get("status") == "closed"
     for index, meeting, minutes in held(view):
         mt = view.meeting_type(meeting)
-        if mt is None:
+        if mt is None or not mt.owes_feedback:
             continue
-        if not mt.owes_feedback:
-            continue
-        required = "feedback" in mt.must_record
         feedback = mapping(minutes.get("feedback"))
         if filled(feedback.get("how")) and person(feedback.get("by")) is not None:
             continue
         missing = "how and by whom" if not filled(feedback.get("how")) else "by whom"
-        severity = ERROR if required or view.jurisdiction == "wales" else WARNING
+        said = f"{record_id(meeting)}: {missing} the adult hears what was agreed"
+        required = "feedback" in mt.must_record or view.jurisdiction == "wales"
+        if required and closed:
+            message = (
+                f"the case is closed and {said} was never recorded (minutes.feedback); "
+                "in Wales feedback to the adult is required"
+            )
+        elif required:
+            message = (
+                f"{said} is not recorded yet (minutes.feedback); in Wales it is required "
+                f"(safecli meeting feedback {view.case_id} {record_id(meeting)} --how --by)"
+            )
+        else:
+            message = f"{said} is not recorded (minutes.feedback)"
         yield view.finding(
             RULE,
             "meetings",
             (index, "minutes", "feedback"),
-            f"{record_id(meeting)}: {missing} the adult hears what was agreed "
-            "is not recorded (minutes.feedback)",
-            severity=severity,
+            message,
+            severity=ERROR if required and closed else WARNING,
         )
 
 
@@ -64,5 +79,5 @@ RULE = Rule(
     summary="a way of feeding back to the adult after the meeting is recorded",
     check=check,
     doc=__doc__ or "",
-    severity_note="error in Wales (s126)",
+    severity_note="error in Wales (s126) once the case is closed",
 )

@@ -5,7 +5,8 @@
 - the adult was born before the case opened; a case closes after it opened;
 - a meeting is held on or after the case opened, and not in the future; its
   review date is not before it was held; its minutes are not shared before it
-  was held; its invitations do not go out after its date;
+  was held; the feedback to the adult is not given before it was held, nor in
+  the future; its invitations do not go out after its date;
 - an action is done on or after the case opened, and not in the future, and
   is not cancelled in the future;
 - an event in the adult's record (`events`) did not happen in the future;
@@ -119,6 +120,7 @@ def _meetings(view: CaseView, opened: date | None) -> Iterator[Finding]:
                 (index, "minutes", "review", "date"),
                 f"review date {review} is before the meeting was held ({held_on})",
             )
+        yield from _feedback(view, index, mapping(minutes.get("feedback")), held_on)
         for number, shared in enumerate(items(minutes.get("shared"))):
             shared_on = day(mapping(shared).get("shared_on"))
             if shared_on and shared_on < held_on:
@@ -128,6 +130,24 @@ def _meetings(view: CaseView, opened: date | None) -> Iterator[Finding]:
                     (index, "minutes", "shared", number, "shared_on"),
                     f"minutes shared on {shared_on}, before the meeting was held ({held_on})",
                 )
+
+
+def _feedback(
+    view: CaseView, index: int, feedback: dict[str, Any], held_on: date
+) -> Iterator[Finding]:
+    keys = (index, "minutes", "feedback")
+    given = day(feedback.get("given_on"))
+    if given and given < held_on:
+        yield _at(
+            view,
+            "meetings",
+            (*keys, "given_on"),
+            f"feedback given on {given}, before the meeting was held ({held_on})",
+        )
+    elif given and not view.reached(given):
+        yield _at(
+            view, "meetings", (*keys, "given_on"), f"feedback given_on {given} is in the future"
+        )
 
 
 def _action(
