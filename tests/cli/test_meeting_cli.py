@@ -540,7 +540,7 @@ def test_communication_needs_without_a_terminal_use_flags(tmp_path: Path) -> Non
     assert meeting(book, "M1")["agenda"] == ["Advocate arranged for the adult"]
     assert meeting(book, "M1")["adult"]["interpreter_arranged"] is False
     result = run(book, *STRATEGY)
-    assert "note: the adult needs a Urdu interpreter; say whether one is arranged" in result.stderr
+    assert "note: the adult needs an Urdu interpreter; say whether one is arranged" in result.stderr
     assert "note: the adult needs an advocate" in result.stderr
 
 

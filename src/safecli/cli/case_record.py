@@ -26,6 +26,7 @@ from safecli.cli.common import (
 )
 from safecli.errors import InvalidInput, UsageProblem
 from safecli.model import ABUSE_TYPES, CAPACITY_OUTCOMES, EVENT_KINDS, WALES_ABUSE_TYPES, Person
+from safecli.output.article import a_or_an
 
 Opt = typer.Option
 CaseArg = Annotated[str, typer.Argument(metavar="CASE")]
@@ -208,7 +209,7 @@ def concern_add(
         offender_risk=offender_risk,
     )
     case = record.add_concern(book, case_id, concern)
-    typer.echo(f"added a {concern.type} concern to {case_id}")
+    typer.echo(f"added {a_or_an(concern.type)} concern to {case_id}")
     report(book, case.written, f"{case_id}: add concern", commit)
 
 
@@ -283,7 +284,7 @@ def event_add(
         ),
     )
     case = record.add_event(book, case_id, event)
-    typer.echo(f"added a {event.kind} event on {event.happened_on} to {case_id}")
+    typer.echo(f"added {a_or_an(event.kind)} event on {event.happened_on} to {case_id}")
     report(book, case.written, f"{case_id}: add event", commit)
 
 

@@ -29,6 +29,7 @@ from safecli.model import (
     RISK_OUTCOMES,
     SUPPORT_REASONS,
 )
+from safecli.output.article import a_or_an
 
 Opt = typer.Option
 CaseArg = Annotated[str, typer.Argument(metavar="CASE")]
@@ -149,7 +150,7 @@ def allegation_add(
         ),
     )
     case = enquiry.add_allegation(book, case_id, allegation)
-    typer.echo(f"added a {allegation.type} allegation to the enquiry of {case_id}")
+    typer.echo(f"added {a_or_an(allegation.type)} allegation to the enquiry of {case_id}")
     report(book, case.written, f"{case_id}: allegation", commit)
 
 

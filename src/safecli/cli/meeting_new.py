@@ -23,6 +23,7 @@ from safecli.cli.common import (
 )
 from safecli.errors import InvalidInput, UsageProblem
 from safecli.model import MEETING_FORMATS, MEETING_MODES, Person
+from safecli.output.article import a_or_an
 
 if TYPE_CHECKING:
     from safecli.casework.meetings import Invitation
@@ -160,7 +161,7 @@ def new(
     elif mode == "virtual":
         link = ask(link, "--link", "Joining link (empty if not known yet)", str, optional=True)
     if purpose is None and interactive and mt.purpose:
-        _say([f"What a {mt.name} is for: {' '.join(mt.purpose.split())}"])
+        _say([f"What {a_or_an(mt.name)} is for: {' '.join(mt.purpose.split())}"])
     purpose = ask(purpose, "--purpose", "Purpose of this meeting", text)
     chair_person = ask(
         chair,
@@ -282,14 +283,14 @@ def _interpreter(case: Case, arranged: bool | None) -> bool | None:
         return arranged
     if arranged is None and is_interactive():
         arranged = confirm(
-            f"The adult needs a {language} interpreter. Is one arranged for this meeting?",
+            f"The adult needs {a_or_an(str(language))} interpreter. Is one arranged for this meeting?",
             default=False,
         )
     if arranged is None:
         _say(
             [
                 (
-                    f"note: the adult needs a {language} interpreter; say whether one is "
+                    f"note: the adult needs {a_or_an(str(language))} interpreter; say whether one is "
                     "arranged with --interpreter-arranged or --interpreter-not-arranged"
                 )
             ]

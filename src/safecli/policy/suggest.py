@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from safecli.errors import InvalidInput
 from safecli.model import ENGAGEMENT, JURISDICTIONS, RISK_LEVELS
+from safecli.output.article import a_or_an
 from safecli.policy.pack import Policy
 from safecli.raw import mapping, records
 
@@ -126,7 +127,7 @@ def suggest_meeting(
         fmt, format_reasons = _format(facts.risk, count)
     else:
         fmt = "discussion" if chosen.formats == ("discussion",) else "meeting"
-        format_reasons = (f"a {chosen.name} is held as a {fmt}",)
+        format_reasons = (f"{a_or_an(chosen.name)} is held as a {fmt}",)
     also = [t for t, _ in matches[1:] if t in policy.types]
     if type_id in _STRATEGY.values() and "self-neglect" in facts.concerns:
         also = ["self-neglect", *(t for t in also if t != "self-neglect")]

@@ -18,6 +18,7 @@ import yaml
 
 from safecli.errors import FileFormatError
 from safecli.model import FILES, JURISDICTIONS
+from safecli.output.article import a_or_an
 from safecli.policy.pack import MeetingType
 from safecli.raw import mapping
 from safecli.store import fastload, scan
@@ -137,4 +138,4 @@ def instead(mt: MeetingType) -> str:
     """What to use instead of a meeting type of the other jurisdiction."""
     where = str(mt.jurisdiction).title()
     instead = f"use {mt.counterpart}" if mt.counterpart else "choose another type"
-    return f"it is a {mt.framework} meeting ({where}); {instead}"
+    return f"it is {a_or_an(mt.framework)} meeting ({where}); {instead}"

@@ -64,9 +64,15 @@ def check(view: CaseView) -> Iterator[Finding]:
                     RULE,
                     "actions",
                     (index, "moves", number),
-                    f"moves: {record_id(action)}'s due date moved to {day_text(move.get('to'))}, so the lead "
-                    f"is told, the risk re-assessed and the reason recorded; {', '.join(gaps)}",
+                    f"moves: {record_id(action)}'s due date was moved to "
+                    f"{day_text(move.get('to'))} and {_listed(gaps)}; a moved due date needs "
+                    "the lead told, the risk re-assessed and the reason recorded",
                 )
+
+
+def _listed(parts: list[str]) -> str:
+    """`a`, `a and b`, `a, b and c`."""
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 
 RULE = Rule(
