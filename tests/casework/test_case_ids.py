@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from conftest import NEW_CASE
@@ -24,3 +25,18 @@ def test_case_new_after_the_ten_thousandth(book: Path) -> None:
     result = CliRunner().invoke(app, ["--book", str(book), *NEW_CASE])
     assert result.exit_code == 0, result.output
     assert "SG-2026-10001" in result.output
+
+
+def test_case_new_makes_the_ten_thousandth_then_the_next_and_both_are_valid(book: Path) -> None:
+    (book / "cases" / "SG-2026-9999").mkdir()
+    runner = CliRunner()
+    for made in ("SG-2026-10000", "SG-2026-10001"):
+        result = runner.invoke(app, ["--book", str(book), *NEW_CASE])
+        assert result.exit_code == 0, result.output
+        assert f"opened case {made}" in result.output
+    (book / "cases" / "SG-2026-9999").rmdir()
+    for case in ("SG-2026-10000", "SG-2026-10001"):
+        checked = runner.invoke(app, ["--book", str(book), "validate", case, "--format", "json"])
+        assert json.loads(checked.stdout)["summary"]["errors"] == 0, checked.output
+        shown = runner.invoke(app, ["--book", str(book), "case", "show", case])
+        assert shown.exit_code == 0 and f"Case {case}" in shown.output

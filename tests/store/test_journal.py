@@ -118,3 +118,20 @@ def test_a_marker_naming_a_folder_outside_the_book_is_refused(tmp_path: Path) ->
     (second / f"{atomic.PENDING}..").write_text("{}")
     with pytest.raises(FileFormatError):
         atomic.recover(second)
+
+
+def test_temp_files_and_half_made_folders_are_never_read_as_cases(example_book: Path) -> None:
+    cases = example_book / "cases"
+    (cases / CASE / ".adult.yaml.zz.tmp").write_text("name: [unclosed\n")
+    half = cases / ".new-SG-2026-0009.ab.tmp"
+    half.mkdir()
+    (half / "adult.yaml").write_text("case_id: SG-2026-0009\nrisk_level: [\n")
+    for args in (
+        ["case", "list"],
+        ["validate"],
+        ["overdue", "--as-of", "2026-12-01"],
+        ["case", "show", CASE],
+    ):
+        result = run(example_book, *args)
+        assert result.exit_code == 0, (args, result.output)
+        assert "0009" not in result.output and ".tmp" not in result.output, args

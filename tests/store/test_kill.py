@@ -12,13 +12,17 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import NEW_CASE
+from conftest import NEW_CASE, REPO
 
 pytestmark = pytest.mark.slow
 
 CASE = "SG-2026-0001"
 NEXT = "SG-2026-0002"
 WRITES = {
+    "action add --risk": [
+        *("action", "add", CASE, "--meeting", "M2", "--lead", "asc:Helen Forsyth"),
+        *("--due", "2026-12-20", "--risk", "1", "--as-of", "2026-11-20", "Visit"),
+    ],
     "agency add --lead": [
         "agency",
         "add",
@@ -32,6 +36,9 @@ WRITES = {
     ],
     "case new": [*NEW_CASE[:-1], "2026-11-21"],
 }
+# action add --risk writes meetings.yaml (the risk lists the action) and actions.yaml:
+# it runs on the bundled example book, whose M2 minutes record risks.
+ON_EXAMPLE = {"action add --risk"}
 
 
 def safecli(book: Path, *args: str, kill_at: int | None = None) -> subprocess.CompletedProcess[str]:
@@ -66,6 +73,15 @@ def everything(book: Path) -> set[str]:
 
 
 @pytest.fixture(scope="module")
+def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("kill") / "example"
+    root.mkdir(mode=0o700)
+    shutil.copy(REPO / "safecli.yaml", root / "safecli.yaml")
+    shutil.copytree(REPO / "cases", root / "cases")
+    return root
+
+
+@pytest.fixture(scope="module")
 def start(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("kill") / "book"
     done = subprocess.run(
@@ -90,8 +106,11 @@ def start(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.parametrize("write", sorted(WRITES))
-def test_every_kill_leaves_each_case_old_or_new(start: Path, tmp_path: Path, write: str) -> None:
+def test_every_kill_leaves_each_case_old_or_new(
+    start: Path, example: Path, tmp_path: Path, write: str
+) -> None:
     args = WRITES[write]
+    start = example if write in ON_EXAMPLE else start
     reference = tmp_path / "reference"
     shutil.copytree(start, reference)
     old = state(reference)
