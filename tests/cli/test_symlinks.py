@@ -26,6 +26,10 @@ def test_a_case_file_linked_to_another_book_is_refused(example_book: Path, tmp_p
         result = run(example_book, *args)
         assert result.exit_code == 3, result.output
         assert f"cases/{CASE}/adult.yaml: file is a symbolic link" in result.output
+    checked = run(example_book, "validate", CASE)
+    assert checked.exit_code == 1, checked.output
+    assert f"cases/{CASE}/adult.yaml:1:1: error INT001 file is a symbolic link" in checked.output
+    assert "INT002" not in checked.output  # the linked adult's case id is never read
     digest = run(example_book, "overdue", "--as-of", "2026-12-01", "--show-names")
     assert "unreadable" in digest.output
     doctor = run(example_book, "doctor")

@@ -320,6 +320,12 @@ def check_root(path: Path, data: Any, expect: type) -> Any:
 
 def read_text(path: Path) -> str:
     """A case file's text, refusing what no case file may contain (see check_bytes)."""
+    return check_bytes(path, read_bytes(path))
+
+
+def read_bytes(path: Path) -> bytes:
+    """A case file's bytes, unchecked; refuses a file that is missing, unreadable or a
+    symbolic link (every reader, the rulebook's too, reads case files through here)."""
     if path.is_symlink():
         # It could show another book's adult as this case's: case files are real files.
         raise FileFormatError(
@@ -327,9 +333,8 @@ def read_text(path: Path) -> str:
             path=path,
         )
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError as exc:
         raise FileFormatError("file is missing", path=path) from exc
     except OSError as exc:
         raise FileFormatError(f"cannot read file: {exc.strerror}", path=path) from exc
-    return check_bytes(path, data)

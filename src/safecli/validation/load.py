@@ -22,7 +22,7 @@ from safecli.output.article import a_or_an
 from safecli.policy.pack import MeetingType
 from safecli.raw import mapping
 from safecli.store import fastload, scan
-from safecli.store.refusals import check_bytes
+from safecli.store.refusals import check_bytes, read_bytes
 from safecli.validation.rules.base import CaseView, Context, TodayWindow
 from safecli.validation.rules.shapecheck import Vocabularies, Walk, walk
 
@@ -34,11 +34,9 @@ def load_view(context: Context, case_id: str, today: date) -> CaseView:
     for kind in FILES:
         path = folder / f"{kind}.yaml"
         try:
-            raws[kind] = path.read_bytes()
-        except FileNotFoundError:
-            raws[kind] = FileFormatError("file is missing", path=path)
-        except OSError as exc:
-            raws[kind] = FileFormatError(f"cannot read file: {exc.strerror}", path=path)
+            raws[kind] = read_bytes(path)
+        except FileFormatError as exc:
+            raws[kind] = exc
     return view_of(context, case_id, raws, today)
 
 

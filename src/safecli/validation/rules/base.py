@@ -17,7 +17,7 @@ from safecli.policy.pack import MeetingType, Policy
 from safecli.raw import day, mapping
 from safecli.shape import ACTION_ID, MEETING_ID
 from safecli.store.config import Config
-from safecli.store.refusals import check_bytes
+from safecli.store.refusals import check_bytes, read_bytes
 from safecli.store.scan import load_text, locate
 from safecli.validation.rules.shapecheck import Keys, Walk
 
@@ -191,8 +191,8 @@ class CaseView:
             return _items_of(path, text.encode("utf-8")) if text is not None else None
         try:
             info = path.stat()
-            raw = path.read_bytes()
-        except OSError:
+            raw = read_bytes(path)
+        except (OSError, FileFormatError):
             self.lookups[f"{case_id}/{kind}.yaml"] = None
             return None
         self.lookups[f"{case_id}/{kind}.yaml"] = [info.st_mtime_ns, info.st_size, info.st_ino]
