@@ -7,6 +7,9 @@ from pathlib import Path
 import html5lib
 from test_render import run
 
+from safecli import shape
+from safecli.render import words
+
 AS_OF = ("--as-of", "2026-12-01")
 
 
@@ -156,3 +159,18 @@ def test_an_override_without_a_content_block_cannot_be_bilingual(example_book: P
     assert "template minutes.html.j2 has no content block" in both.stderr
     one = run(example_book, "render", "minutes", "SG-2026-0002", "M1", "-f", "html", "--lang", "cy")
     assert one.exit_code == 0 and one.stdout == "<p>Cofnodion: Cyfarfod strategaeth (Cymru)</p>\n"
+
+
+def test_an_invalid_value_is_marked_in_the_documents_language(example_book: Path) -> None:
+    adult = example_book / "cases" / "SG-2026-0001" / "adult.yaml"
+    text = adult.read_text(encoding="utf-8")
+    adult.write_text(
+        text.replace("  - type: psychological\n", "  - type: shouting at 12 Acacia Road\n", 1)
+    )
+    welsh = run(example_book, "render", "plan", "SG-2026-0001", "--lang", "cy", *AS_OF)
+    assert welsh.exit_code == 0, welsh.output
+    assert "| annilys |" in welsh.stdout and "invalid" not in welsh.stdout
+    assert "Acacia" not in welsh.stdout
+    english = run(example_book, "render", "plan", "SG-2026-0001", "--lang", "en", *AS_OF)
+    assert "| invalid |" in english.stdout
+    assert words.INVALID == shape.INVALID  # the catalogue's phrase is what shape.shown gives

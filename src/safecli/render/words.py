@@ -22,6 +22,8 @@ STATUS = {"open": N_("open"), "done": N_("done"), "cancelled": N_("cancelled")}
 FORMATS = {"discussion": N_("discussion"), "meeting": N_("meeting")}
 # Risk levels and case statuses, shown as recorded (`| tr` in the templates).
 LEVELS = (N_("low"), N_("medium"), N_("high"), N_("closed"))
+# What a document shows for an enumerated value that is not valid (shape.shown).
+INVALID = N_("invalid")
 # Types of abuse as recorded (adult.yaml's concerns), England's and Wales's.
 ABUSE = (
     N_("physical"),
