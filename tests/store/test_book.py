@@ -186,3 +186,42 @@ def test_arguments_name_cases_the_same_way_for_every_command(
         cases_named(book, ["nowhere/SG-1"])
     with pytest.raises(UnknownCase, match="no case 'SG-2026-9999'"):
         cases_named(book, ["SG-2026-9999"])
+
+
+def test_read_gives_the_fast_data_until_the_document_is_built_then_the_document(
+    example_book: Path,
+) -> None:
+    book = find_book(example_book)
+    case = load_case(book, "SG-2026-0001")
+    first = case.read("meetings")
+    assert "meetings" not in case.docs  # reading built no round-trip document
+    assert roundtrip.parse(case.path("meetings"), case.texts["meetings"] or "", list) == first
+    case.meetings[0]["where"] = "Room 4"  # builds the document, and changes it
+    assert case.read("meetings") is case.meetings
+    assert case.read("meetings")[0]["where"] == "Room 4"
+    assert case.find("meetings", "M1", change=False)["where"] == "Room 4"
+
+
+def test_adding_an_action_builds_only_the_document_it_changes(example_book: Path) -> None:
+    from safecli.casework.actions import NewAction, add_action
+    from safecli.model import Person
+
+    book = find_book(example_book)
+    before = {p.name: p.read_bytes() for p in (example_book / "cases" / "SG-2026-0001").iterdir()}
+    spec = NewAction("M1", "Ring the bank", Person("police", "DC Rachel Quinn"), date(2026, 12, 20))
+    case, action_id = add_action(book, "SG-2026-0001", spec)
+    assert set(case.docs) == {"actions"}
+    assert [p.name for p in case.written] == ["actions.yaml"]
+    after = {p.name: p.read_bytes() for p in (example_book / "cases" / "SG-2026-0001").iterdir()}
+    assert {name for name in before if before[name] != after[name]} == {"actions.yaml"}
+    assert f"- id: {action_id}\n" in after["actions.yaml"].decode()
+
+
+def test_settings_read_fast_or_round_trip_are_the_same(example_book: Path) -> None:
+    from dataclasses import asdict
+
+    from safecli.store.config import _checked
+
+    path = example_book / "safecli.yaml"
+    fast = find_book(example_book).config
+    assert asdict(fast) == asdict(_checked(path, roundtrip.read(path, dict)[0]))

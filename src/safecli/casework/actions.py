@@ -15,7 +15,6 @@ from typing import Any
 from ruamel.yaml.comments import CommentedSeq
 
 from safecli import raw, shape
-from safecli.casework.meetings import find_meeting
 from safecli.casework.people import resolve
 from safecli.errors import InvalidInput
 from safecli.model import Person, next_id
@@ -45,7 +44,8 @@ def add_action(book: Book, case_id: str, spec: NewAction) -> tuple[Case, str]:
     if not spec.description.strip():
         raise InvalidInput("describe the action")
     with edit_case(book, case_id) as case:
-        meeting = find_meeting(case, spec.meeting)
+        # Only a risk link changes the meeting; else meetings.yaml is only read.
+        meeting = case.find("meetings", spec.meeting, change=spec.risk is not None)
         if meeting.get("status") == "cancelled":
             raise InvalidInput(
                 f"{spec.meeting} was cancelled; actions come from meetings that are planned or held"

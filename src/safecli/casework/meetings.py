@@ -300,22 +300,22 @@ def carried_forward(case: Case, meeting_id: str) -> list[Any]:
     with the same or no time keep their order in meetings.yaml). An action counts
     while it is open; once this meeting is held, an action done on or after the
     day it was held counts too, so the meeting's record reads the same later.
-    Returns the action mappings as stored in actions.yaml, in file order; each has
+    Returns the action mappings as stored in actions.yaml (to read), in file order; each has
     `id`, `meeting`, `description`, `lead` ({agency, name}), `due`, `status`,
     `done_on` and `moves`.
     """
     order = {
         str(m.get("id")): (str(m.get("when") or ""), index)
-        for index, m in enumerate(case.meetings)
+        for index, m in enumerate(case.read("meetings"))
         if isinstance(m, Mapping)
     }
-    minutes = find_meeting(case, meeting_id).get("minutes")
+    minutes = case.find("meetings", meeting_id, change=False).get("minutes")
     held_on = minutes.get("held_on") if isinstance(minutes, Mapping) else None
     here = order[meeting_id]
     earlier = {mid for mid, key in order.items() if key < here}
     return [
         a
-        for a in case.actions
+        for a in case.read("actions")
         if isinstance(a, Mapping)
         and str(a.get("meeting")) in earlier
         and (

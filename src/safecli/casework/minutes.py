@@ -154,7 +154,7 @@ def _check_people(case: Case, people: list[Person], risks: tuple[Risk, ...]) -> 
     """Refuse people, or risks' actions, that the case does not have."""
     for person in people:
         resolve(case, person)
-    known = {str(a.get("id")) for a in case.actions if isinstance(a, Mapping)}
+    known = {str(a.get("id")) for a in case.read("actions") if isinstance(a, Mapping)}
     for number, risk in enumerate(risks, 1):
         if not risk.risk.strip():
             raise InvalidInput(f"risks: risk {number} needs a description of the risk")

@@ -18,7 +18,7 @@ from safecli.store.book import Case
 
 def agency_of(case: Case, handle: str) -> Mapping[str, Any]:
     """The agency of the case with this handle; InvalidInput listing the known ones."""
-    for agency in case.agencies:
+    for agency in case.read("agencies"):
         if isinstance(agency, Mapping) and agency.get("handle") == handle:
             return agency
     known = ", ".join(handles(case)) or "none yet"
@@ -31,7 +31,9 @@ def agency_of(case: Case, handle: str) -> Mapping[str, Any]:
 def handles(case: Case) -> list[str]:
     """The handles of the case's agencies, in file order."""
     return [
-        str(a.get("handle")) for a in case.agencies if isinstance(a, Mapping) and a.get("handle")
+        str(a.get("handle"))
+        for a in case.read("agencies")
+        if isinstance(a, Mapping) and a.get("handle")
     ]
 
 
@@ -49,7 +51,7 @@ def resolve(case: Case, person: Person) -> Person:
     agency = agency_of(case, person.agency)
     if not isinstance(agency.get("people"), (list, type(None))):
         path = case.path("agencies")
-        index = next(i for i, a in enumerate(case.agencies) if a is agency)
+        index = next(i for i, a in enumerate(case.read("agencies")) if a is agency)
         line, column = scan.locate(
             scan.compose(path, case.texts["agencies"] or ""), [index, "people"]
         )
@@ -78,7 +80,7 @@ def kind_of(case: Case, handle: str) -> str:
 def people_of_kinds(case: Case, kinds: tuple[str, ...]) -> list[tuple[Person, str]]:
     """(person, role) for every person of the case's agencies whose kind is in kinds."""
     found: list[tuple[Person, str]] = []
-    for agency in case.agencies:
+    for agency in case.read("agencies"):
         if not isinstance(agency, Mapping) or agency.get("kind") not in kinds:
             continue
         for entry in raw.items(agency.get("people")):

@@ -129,6 +129,16 @@ class Case:
     docs: dict[str, Any]
     texts: dict[str, str | None]
     written: list[Path] = field(default_factory=list)
+    plain: dict[str, Any] = field(default_factory=dict)
+
+    def read(self, kind: str) -> Any:
+        """A file's data to read, never to change: its round-trip document when this
+        command has built it (it may hold changes), else the fast reader's data (the
+        same values), so that a file only read is neither parsed for editing nor
+        dumped to see whether it changed."""
+        if kind in self.docs or kind not in self.plain:
+            return self.docs[kind]
+        return self.plain[kind]
 
     @property
     def adult(self) -> Any:
@@ -146,10 +156,11 @@ class Case:
     def actions(self) -> Any:
         return self.docs["actions"]
 
-    def find(self, kind: str, record_id: str) -> Any:
+    def find(self, kind: str, record_id: str, *, change: bool = True) -> Any:
         """The meeting or action (kind: meetings, actions) with this id; InvalidInput
-        listing the ids the case has."""
-        records = [r for r in self.docs[kind] if isinstance(r, Mapping)]
+        listing the ids the case has. `change=False`: only to read (`read`)."""
+        source = self.docs[kind] if change else self.read(kind)
+        records = [r for r in source if isinstance(r, Mapping)]
         for record in records:
             if record.get("id") == record_id:
                 return record
@@ -183,7 +194,7 @@ def load_case(book: Book, case_id: str) -> Case:
             plain[kind] = docs[kind]
     if plain["adult"].get("case") != case_id:
         check_case_folder(folder, case_id, docs["adult"])
-    return Case(case_id=case_id, folder=folder, docs=docs, texts=texts)
+    return Case(case_id=case_id, folder=folder, docs=docs, texts=texts, plain=plain)
 
 
 def check_no_journal(folder: Path) -> None:

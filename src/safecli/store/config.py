@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from safecli.dates import load_timezone
 from safecli.errors import FileFormatError, InvalidInput
 from safecli.model import EVENT_KINDS, JURISDICTIONS, RISK_LEVELS
-from safecli.store import atomic, refusals, roundtrip
+from safecli.store import atomic, fastload, refusals, roundtrip
 from safecli.store.caseids import DEFAULT_FORMAT, CaseIdFormat, parse_format
 from safecli.store.roundtrip import key_position
 
@@ -132,8 +132,26 @@ class Config:
 
 
 def read_config(path: Path) -> Config:
-    """Read and check safecli.yaml, naming the key of anything wrong."""
-    raw, _ = roundtrip.read(path, dict)
+    """Read and check safecli.yaml, naming the key of anything wrong.
+
+    Every command reads it: the fast reader's data is checked first, and only a file
+    it refuses, a setting found wrong (whose key the round-trip document places) or
+    meeting type overrides (whose errors the policy pack places) are read again by
+    the round-trip reader."""
+    text = refusals.read_text(path)
+    try:
+        fast = fastload.load_text(path, text, dict)
+    except FileFormatError:
+        fast = None
+    if fast is not None and not fast.get("meeting_types"):
+        try:
+            return _checked(path, fast)
+        except FileFormatError:
+            pass  # read again below, for the place of what is wrong
+    return _checked(path, roundtrip.parse(path, text, dict))
+
+
+def _checked(path: Path, raw: Any) -> Config:
     unknown = [key for key in raw if key not in CONFIG_KEYS]
     if unknown:
         raise FileFormatError(

@@ -59,8 +59,10 @@ class Rulebook:
             self._context = context_of(self.book)
             _, select, ignore = book_defaults(self.book)
             self._selection = Selection(select, ignore)
-        old = self._findings(case_id, before, {}) if any(before.values()) else []
         new = self._findings(case_id, after, peers or {})
+        # Only what the change brings in counts: with no finding after it, there is
+        # nothing the findings before could excuse, so the rules run once.
+        old = self._findings(case_id, before, {}) if new and any(before.values()) else []
         introduced = brought_in(old, new)
         errors = [f for f in introduced if f.severity == ERROR]
         if errors:
