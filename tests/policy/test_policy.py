@@ -177,3 +177,11 @@ def test_error_points_at_the_line_when_loaded_by_ruamel() -> None:
     assert str(caught.value) == (
         "safecli.yaml:5:5: meeting_types.mdt.follow_up: must be one of required, optional, not-used"
     )
+
+
+def test_the_fast_reader_reads_the_built_in_pack_as_pyyaml_does() -> None:
+    from safecli.policy.pack import _builtin
+
+    text = (files("safecli.policy") / "meeting_types.yaml").read_text(encoding="utf-8")
+    base, _ = _builtin()
+    assert base == yaml.load(text, Loader=yaml.CSafeLoader)

@@ -50,7 +50,6 @@ def add(
     --due +2w "Interview the son about the withdrawals"
     """
     from safecli.casework import actions
-    from safecli.casework.meetings import find_meeting
     from safecli.casework.people import resolve
     from safecli.store.book import read_case
 
@@ -59,7 +58,7 @@ def add(
     case = read_case(book, case_id) if is_interactive() else None
 
     def known_meeting(value: str) -> str:
-        return str(find_meeting(case, value).get("id")) if case is not None else value
+        return str(case.find("meetings", value).get("id")) if case is not None else value
 
     def known_lead(value: str) -> Person:
         return resolve(case, Person.parse(value)) if case is not None else Person.parse(value)

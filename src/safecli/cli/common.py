@@ -15,7 +15,6 @@ import typer
 
 from safecli.errors import InvalidInput, UsageProblem
 from safecli.model import Person
-from safecli.output.csvfile import csv_text
 from safecli.output.markdown import md_text
 
 if TYPE_CHECKING:
@@ -288,6 +287,8 @@ def emit(
         )
         return
     if fmt == "csv":
+        from safecli.output.csvfile import csv_text  # only csv output pays for it
+
         text = csv_text(keys, ([cell(row.get(k)) for k in keys] for row in rows), excel=excel)
         typer.echo(text, nl=False)
         return

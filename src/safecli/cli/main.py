@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import importlib
 import sys
-from difflib import get_close_matches
 from typing import Annotated, Any
 
 import typer
@@ -125,6 +124,8 @@ class SafecliGroup(TyperGroup):
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         name = args[0] if args else ""
         if name and not name.startswith("-") and self.get_command(ctx, name) is None:
+            from difflib import get_close_matches
+
             matches = get_close_matches(name, self.list_commands(ctx))
             hint = f" Did you mean {', '.join(map(repr, matches))}?" if matches else ""
             ctx.fail(f"No such command {name!r}.{hint}")

@@ -10,10 +10,9 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from safecli.errors import FileFormatError, InvalidInput
 from safecli.model import AGENCY_KINDS, JURISDICTIONS, MEETING_FORMATS
+from safecli.store import fastload
 from safecli.store.book import Book
 from safecli.store.config import CONFIG_NAME
 from safecli.store.refusals import named
@@ -236,10 +235,13 @@ _TYPE_FIELDS: Spec = {
 
 @lru_cache(maxsize=1)
 def _builtin() -> tuple[Mapping[str, Any], Mapping[str, MeetingType]]:
-    """The built-in pack, parsed once per process (trusted package data)."""
+    """The built-in pack, parsed once per process (trusted package data) by the fast
+    reader, which every command has loaded already (tests/policy: the same data as
+    PyYAML's)."""
     pack = files("safecli.policy") / "meeting_types.yaml"
-    base = yaml.load(pack.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-    return base, _build(base, None, where=Path(str(pack)), prefix="")
+    where = Path(str(pack))
+    base = fastload.load_text(where, pack.read_text(encoding="utf-8"), dict)
+    return base, _build(base, None, where=where, prefix="")
 
 
 def load_policy(overrides: Mapping[str, Any] | None = None, source: Path | None = None) -> Policy:
