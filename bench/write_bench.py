@@ -1,6 +1,7 @@
 """The write path and the merge driver, as ratios to `python -c pass`, wall and CPU.
 
-    python bench/write_bench.py [--runs 7] [--cases 1000] [--files 100] [--no-merge] [--no-writes]
+    python bench/write_bench.py [--runs 7] [--cases 1000] [--files 100] [--no-merge]
+                                [--no-writes] [--baseline BIN]
 
 Write path: `action add`, `meeting record` and `case update` on one case of the
 bundled example book (the repository's own `cases/`) and of a book of --cases
@@ -19,6 +20,10 @@ subprocesses started (an audit hook, through a sitecustomize module on
 PYTHONPATH), and, for the writes, the rule checks run and the round-trip parses
 and dumps (cProfile's call counts). Goals (issue 17): a writing command on one
 case <= 150 ms whole process; the merge driver <= 100 ms a file.
+
+With --baseline (the bin folder of another install, e.g. a virtual environment of
+an earlier commit), each safecli figure is measured for that install too, in the
+same run and interleaved, marked [baseline]: a before/after pair under one load.
 """
 
 from __future__ import annotations
@@ -49,6 +54,11 @@ SAFECLI = str(Path(sys.executable).with_name("safecli"))
 AS_OF = "2026-12-01"
 WRITE_GOAL_MS = 150.0
 MERGE_GOAL_MS = 100.0
+BASELINE = " [baseline]"
+COMPILE = (
+    "import compileall, pathlib, safecli; "
+    "compileall.compile_dir(pathlib.Path(safecli.__file__).parent, quiet=1)"
+)
 
 # Counts what a process did, at its exit, into $SAFECLI_BENCH_COUNTS (one line a process).
 SITECUSTOMIZE = """
@@ -130,7 +140,8 @@ def counts(run: Run, work: Path) -> tuple[float, float]:
 def profile_counts(run: Run, work: Path) -> dict[str, int]:
     """Rule checks, round-trip parses and dumps of one run (cProfile call counts)."""
     out = work / "write.prof"
-    argv = [sys.executable, "-m", "cProfile", "-o", str(out), "-m", "safecli", *run.argv[1:]]
+    python = str(Path(run.argv[0]).with_name("python"))
+    argv = [python, "-m", "cProfile", "-o", str(out), "-m", "safecli", *run.argv[1:]]
     measure(Run(argv, run.cwd, run.setup))
     stats = pstats.Stats(str(out)).stats  # type: ignore[attr-defined]
     wanted = {
@@ -160,7 +171,7 @@ def restorer(folder: Path) -> Callable[[], None]:
     return restore
 
 
-def writes(book: Path, label: str) -> dict[str, Run]:
+def writes(book: Path, label: str, safecli: str = SAFECLI) -> dict[str, Run]:
     """action add, meeting record and case update on the first case with a planned meeting."""
     for folder in sorted((book / "cases").iterdir()):
         meetings = yaml.safe_load((folder / "meetings.yaml").read_text()) or []
@@ -176,7 +187,7 @@ def writes(book: Path, label: str) -> dict[str, Run]:
     case = folder.name
     adult = yaml.safe_load((folder / "adult.yaml").read_text())
     engagement = "not-engaging" if adult.get("engagement") != "not-engaging" else "engaging"
-    base = [SAFECLI, "--book", str(book)]
+    base = [safecli, "--book", str(book)]
     tail = ["--as-of", AS_OF, "--no-commit"]
     restore = restorer(folder)
     add = [*base, "action", "add", case, "--meeting", str(held[-1]["id"]), "--lead", person]
@@ -195,10 +206,11 @@ def writes(book: Path, label: str) -> dict[str, Run]:
     }
 
 
-def merges(root: Path, files: int) -> dict[str, Run]:
+def merges(root: Path, files: int, baseline: Path | None) -> dict[str, Run]:
     """git merge with safecli's driver and with git merge-file, undone after each."""
     changed = make_repo(root, files)
     ours = git(root, "config", "merge.safecli.driver").strip()
+    other = f"{baseline / 'python'} -m safecli merge-file %O %A %B %P" if baseline else None
     start = git(root, "rev-parse", "HEAD").strip()
 
     def undo_then(driver: str) -> Callable[[], None]:
@@ -210,10 +222,21 @@ def merges(root: Path, files: int) -> dict[str, Run]:
         return setup
 
     argv = ["git", "merge", "-q", "--no-edit", "theirs"]
-    return {
-        "merge driver, safecli (a file)": Run(argv, root, undo_then(ours), changed),
-        "merge driver, git merge-file (a file)": Run(argv, root, undo_then(GIT_DRIVER), changed),
-    }
+    found = {"merge driver, safecli (a file)": Run(argv, root, undo_then(ours), changed)}
+    if other is not None:
+        found[f"merge driver, safecli (a file){BASELINE}"] = Run(
+            argv, root, undo_then(other), changed
+        )
+    found["merge driver, git merge-file (a file)"] = Run(argv, root, undo_then(GIT_DRIVER), changed)
+    return found
+
+
+def paired(*groups: dict[str, Run]) -> dict[str, Run]:
+    """The runs of the groups one after the other, each name's twins side by side."""
+    merged: dict[str, Run] = {}
+    for runs in zip(*(group.items() for group in groups), strict=True):
+        merged |= dict(runs)
+    return merged
 
 
 def row(name: str, wall: float, cpu: float, floor: tuple[float, float]) -> str:
@@ -230,8 +253,17 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=100)
     parser.add_argument("--no-merge", action="store_true")
     parser.add_argument("--no-writes", action="store_true")
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        help="the bin folder of another install of safecli (e.g. an earlier commit's "
+        "virtual environment): its figures are measured in the same run, beside these",
+    )
     args = parser.parse_args()
     compile_package()
+    if args.baseline is not None:
+        python = str(args.baseline / "python")
+        subprocess.run([python, "-c", COMPILE], check=True)
     os.environ.update(_env())  # git merge commits
     print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     work = Path(tempfile.mkdtemp(prefix="safecli-write-bench-"))
@@ -243,10 +275,15 @@ def main() -> None:
         generate(generated, args.cases, 1)
         commands = {"python -c pass": Run([sys.executable, "-c", "pass"], work)}
         if not args.no_writes:
-            commands |= writes(bundled, "bundled")
-            commands |= writes(generated, f"{args.cases} cases")
+            for book, label in ((bundled, "bundled"), (generated, f"{args.cases} cases")):
+                runs = [writes(book, label)]
+                if args.baseline is not None:
+                    other = str(args.baseline / "safecli")
+                    twins = writes(book, label, other)
+                    runs.append({f"{name}{BASELINE}": run for name, run in twins.items()})
+                commands |= paired(*runs)
         if not args.no_merge:
-            commands |= merges(work / "merge", args.files)
+            commands |= merges(work / "merge", args.files, args.baseline)
         got = medians(args.runs, commands)
         floor = got["python -c pass"]
         print(f"medians of {args.runs} runs; ratios to python -c pass")
@@ -258,13 +295,13 @@ def main() -> None:
         for name, run in commands.items():
             modules, started = counts(run, work)
             text = f"{name:44}{modules:8.0f}{started:9.1f}"
-            if run.argv[0] == SAFECLI:
+            if Path(run.argv[0]).name == "safecli":
                 found = profile_counts(run, work)
                 text += "".join(f"{n:7}" for n in found.values())
             print(text)
         for name, (wall, cpu) in got.items():
             goal = WRITE_GOAL_MS if ": " in name else MERGE_GOAL_MS if "safecli" in name else 0
-            if goal:
+            if goal and not name.endswith(BASELINE):
                 verdict = "meets" if cpu * 1000 <= goal else "misses"
                 print(f"{name}: goal <= {goal:.0f} ms (CPU): {verdict}")
     finally:
