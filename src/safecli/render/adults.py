@@ -13,7 +13,7 @@ from safecli.casework.shared import part_in, subjects_of
 from safecli.errors import SafecliError
 from safecli.raw import items, mapping, text, texts
 from safecli.render.context import adult_view
-from safecli.render.records import feedback, others_at_risk, risk_rows, wishes
+from safecli.render.records import minutes_of, risk_rows
 from safecli.render.views import ActionRow, AgencyView, Directory, PersonView, action_row
 from safecli.store.book import Book, Case, read_case
 
@@ -71,7 +71,7 @@ def _part(
     """An adult's part: `entry` is her case's meeting entry (the meeting itself for the
     convening case's adult)."""
     people = Directory.of(case)
-    minutes = mapping(entry.get("minutes"))
+    minutes = minutes_of(entry.get("minutes"), people)
     adult = mapping(entry.get("adult"))
     invited = adult.get("invited")
     return AdultPart(
@@ -79,13 +79,13 @@ def _part(
         label=adult_view(case, people, show_names=show_names).label,
         agenda=agenda_of(meeting, case.case_id),
         own=own,
-        wishes=wishes(minutes.get("wishes")),
-        risks=risk_rows(minutes.get("risks")),
-        feedback=feedback(minutes.get("feedback"), people),
+        wishes=(minutes.wishes if minutes else None) or Wishes(),
+        risks=risk_rows(minutes.risks) if minutes else (),
+        feedback=(minutes.feedback if minutes else None) or Feedback(),
         invited=invited if isinstance(invited, bool) else None,
         not_invited_reason=text(adult.get("not_invited_reason")),
-        others_at_risk=others_at_risk(minutes.get("others_at_risk")),
-        engage_lead=people.agency(minutes.get("engage_lead")),
+        others_at_risk=minutes.others_at_risk if minutes else OthersAtRisk(),
+        engage_lead=people.agency(minutes.engage_lead) if minutes else None,
         actions=tuple(
             action_row(a, people, today)
             for a in items(case.actions)

@@ -17,10 +17,11 @@ from safecli.casework.minutes_parts import (
     Risk,
     Wishes,
 )
+from safecli.casework.minutes_parts import Minutes as MinutesRecord
 from safecli.casework.shared import convened_in
 from safecli.errors import InvalidInput
 from safecli.policy.pack import MeetingType, book_policy
-from safecli.raw import day, items, mapping, text, texts
+from safecli.raw import items, mapping
 from safecli.render.adults import AdultPart, adult_parts
 from safecli.render.context import (
     AdultView,
@@ -32,15 +33,7 @@ from safecli.render.context import (
     meeting_view,
 )
 from safecli.render.i18n import N_
-from safecli.render.records import (
-    capacity,
-    disagreements,
-    feedback,
-    others_at_risk,
-    review,
-    risk_rows,
-    wishes,
-)
+from safecli.render.records import minutes_of, risk_rows
 from safecli.render.views import ActionRow, AgencyView, Directory, PersonView, action_row
 from safecli.store.book import Book, Case, read_case
 
@@ -103,9 +96,14 @@ def build(book: Book, case: Case, meeting_id: str, *, show_names: bool, today: d
             f"safecli meeting record {case.case_id} {meeting_id}"
         )
     people = Directory.of(case)
+    typed = minutes_of(minutes, people)
+    if typed is None:
+        raise InvalidInput(
+            f"the minutes of meeting {meeting_id} of {case.case_id} give no held_on date "
+            f"(safecli validate {case.case_id} says what to correct)"
+        )
     mtype = meeting_type(book_policy(book), raw)
     meeting = meeting_view(raw, mtype, people, book, case)
-    attendees = people.persons(minutes.get("attendees"))
     agreed = tuple(
         action_row(a, people, today)
         for a in items(case.actions)
@@ -116,38 +114,33 @@ def build(book: Book, case: Case, meeting_id: str, *, show_names: bool, today: d
         adult=adult_view(case, people, show_names=show_names),
         meeting=meeting,
         meeting_type=mtype,
-        attendees=attendees,
-        apologies=people.persons(minutes.get("apologies")),
-        written_updates=people.persons(minutes.get("written_updates")),
-        engage_lead=people.agency(minutes.get("engage_lead")),
-        wishes=wishes(minutes.get("wishes")),
-        risks=risk_rows(minutes.get("risks")),
-        others_at_risk=others_at_risk(minutes.get("others_at_risk")),
-        decisions=texts(minutes.get("decisions")),
-        disagreements=disagreements(minutes.get("disagreements"), people),
-        review=review(minutes.get("review")),
-        feedback=feedback(minutes.get("feedback"), people),
-        capacity=capacity(minutes.get("capacity"), people),
+        attendees=typed.attendees,
+        apologies=typed.apologies,
+        written_updates=typed.written_updates,
+        engage_lead=people.agency(typed.engage_lead),
+        wishes=typed.wishes or Wishes(),
+        risks=risk_rows(typed.risks),
+        others_at_risk=typed.others_at_risk,
+        decisions=typed.decisions,
+        disagreements=typed.disagreements,
+        review=typed.review,
+        feedback=typed.feedback or Feedback(),
+        capacity=typed.capacity,
         actions=agreed,
         carried_forward=tuple(
             action_row(a, people, today) for a in carried_forward(case, meeting_id)
         ),
-        distribution=distribution(meeting, attendees, minutes),
+        distribution=distribution(meeting, typed),
         adults=adult_parts(book, case, raw, show_names=show_names, today=today),
     )
 
 
-def distribution(
-    meeting: MeetingView, attendees: tuple[PersonView, ...], minutes: Mapping[str, Any]
-) -> tuple[Recipient, ...]:
+def distribution(meeting: MeetingView, minutes: MinutesRecord[PersonView]) -> tuple[Recipient, ...]:
     """Everyone who attended, then every invitee who did not."""
-    apologies = _names(minutes.get("apologies"))
-    updates = _names(minutes.get("written_updates"))
-    shared: dict[str, date | None] = {}
-    for entry in items(minutes.get("shared")):
-        handle = text(mapping(entry).get("agency"))
-        if handle:
-            shared[handle] = day(mapping(entry).get("shared_on"))
+    apologies = {(p.agency, p.name) for p in minutes.apologies}
+    updates = {(p.agency, p.name) for p in minutes.written_updates}
+    shared: dict[str, date | None] = {s.agency: s.shared_on for s in minutes.shared}
+    attendees = minutes.attendees
     rows = [Recipient(p, True, N_("attended"), shared.get(p.agency)) for p in attendees]
     present = {(p.agency, p.name) for p in attendees}
     for invitee in meeting.invitees:
@@ -168,7 +161,3 @@ def distribution(
         deputy = invitee.deputy if key not in updates and key not in apologies else None
         rows.append(Recipient(person, False, note, shared.get(person.agency), deputy))
     return tuple(rows)
-
-
-def _names(raw: Any) -> set[tuple[str, str]]:
-    return {(str(mapping(p).get("agency")), str(mapping(p).get("name"))) for p in items(raw)}

@@ -11,7 +11,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Generic, TypeVar
 
-from safecli.casework.minutes_parts import Capacity, Feedback, Review, Risk, Wishes
+from safecli.casework.minutes_parts import (
+    Capacity,
+    Feedback,
+    OthersAtRisk,
+    Review,
+    Risk,
+    Wishes,
+)
+from safecli.casework.minutes_parts import Minutes as MinutesRecord
 from safecli.policy.pack import book_policy
 from safecli.raw import day, items, mapping, text, texts
 from safecli.render.context import (
@@ -23,14 +31,7 @@ from safecli.render.context import (
     type_title,
 )
 from safecli.render.i18n import N_
-from safecli.render.records import (
-    capacity,
-    capacity_outcome,
-    feedback,
-    review,
-    risk_rows,
-    wishes,
-)
+from safecli.render.records import capacity_outcome, minutes_of, risk_rows
 from safecli.render.views import ActionRow, Directory, PersonView, action_row
 from safecli.shape import ADULT, CONCERN, shown
 from safecli.store.book import Book, Case
@@ -154,14 +155,13 @@ def build(book: Book, case: Case, *, show_names: bool, today: date) -> Plan:
     people = Directory.of(case)
     policy = book_policy(book)
     adult = mapping(case.adult)
-    held = [
-        mapping(m)
-        for m in items(case.meetings)
-        if mapping(m).get("status") == "held"
-        and mapping(mapping(m).get("minutes"))
-        and (day(mapping(mapping(m).get("minutes")).get("held_on")) or date.min) <= today
-    ]
-    held.sort(key=lambda m: day(mapping(m.get("minutes")).get("held_on")) or date.min)
+    held: list[tuple[Mapping[str, Any], MinutesRecord[PersonView]]] = []
+    for entry in items(case.meetings):
+        stored = mapping(entry)
+        typed = minutes_of(stored.get("minutes"), people)
+        if stored.get("status") == "held" and typed is not None and typed.held_on <= today:
+            held.append((stored, typed))
+    held.sort(key=lambda pair: pair[1].held_on)
     risks: list[FromMeeting[Risk]] = []
     views: list[FromMeeting[Wishes]] = []
     best: list[FromMeeting[Capacity[PersonView]]] = []
@@ -169,26 +169,23 @@ def build(book: Book, case: Case, *, show_names: bool, today: date) -> Plan:
     reviews: list[FromMeeting[Review]] = []
     sources: list[HeldMeeting] = []
     assessed: list[CapacityDecision] = []
-    for meeting in held:
-        minutes = mapping(meeting.get("minutes"))
-        mid, on = str(meeting.get("id")), day(minutes.get("held_on"))
+    for meeting, minutes in held:
+        mid, on = str(meeting.get("id")), minutes.held_on
         sources.append(
             HeldMeeting(
                 mid, type_title(meeting_type(policy, meeting).name, text(meeting.get("format"))), on
             )
         )
-        risks.extend(FromMeeting(mid, on, row) for row in risk_rows(minutes.get("risks")))
-        said = wishes(minutes.get("wishes"))
-        if said.views or said.obtained_by:
-            views.append(FromMeeting(mid, on, said))
-        decided = capacity(minutes.get("capacity"), people)
-        if decided is not None:
-            best.append(FromMeeting(mid, on, decided))
-            assessed.append(_assessed(mapping(minutes.get("capacity")), people))
-        back = feedback(minutes.get("feedback"), people)
-        if back.how or back.by or back.due:
+        risks.extend(FromMeeting(mid, on, row) for row in risk_rows(minutes.risks))
+        if minutes.wishes is not None:
+            views.append(FromMeeting(mid, on, minutes.wishes))
+        if minutes.capacity is not None:
+            best.append(FromMeeting(mid, on, minutes.capacity))
+            assessed.append(_assessed(minutes.capacity))
+        back = minutes.feedback
+        if back is not None and (back.how or back.by or back.due):
             told.append(FromMeeting(mid, on, back))
-        reviews.append(FromMeeting(mid, on, review(minutes.get("review"))))
+        reviews.append(FromMeeting(mid, on, minutes.review))
     rows = (action_row(a, people, today) for a in items(case.actions))
     open_actions = sorted(
         (row for row in rows if row.status == "open"),
@@ -240,21 +237,28 @@ def _concern(raw: Any, people: Directory) -> Concern:
     )
 
 
-def _others(others: Mapping[str, Any], held: Sequence[Mapping[str, Any]]) -> OthersNow:
+def _others(
+    others: Mapping[str, Any],
+    held: Sequence[tuple[Mapping[str, Any], MinutesRecord[PersonView]]],
+) -> OthersNow:
     """adult.yaml's others at risk, with what the latest held meeting recorded."""
     latest = next(
-        (m for m in reversed(held) if mapping(mapping(m.get("minutes")).get("others_at_risk"))),
+        (
+            (meeting, minutes.others_at_risk)
+            for meeting, minutes in reversed(held)
+            if mapping(mapping(meeting.get("minutes")).get("others_at_risk"))
+        ),
         None,
     )
-    found = mapping(mapping(latest.get("minutes")).get("others_at_risk")) if latest else {}
+    found = latest[1] if latest else OthersAtRisk()
     return OthersNow(
-        children=others.get("children") is True or found.get("children_at_risk") is True,
-        adults=others.get("adults") is True or found.get("adults_at_risk") is True,
+        children=others.get("children") is True or found.children_at_risk is True,
+        adults=others.get("adults") is True or found.adults_at_risk is True,
         notes=text(others.get("notes")),
-        referral_made=day(others.get("referral_made")) or day(found.get("referral_made")),
-        meeting=text(latest.get("id")) if latest else None,
-        children_recorded=text(found.get("children")),
-        adults_recorded=text(found.get("adults")),
+        referral_made=day(others.get("referral_made")) or found.referral_made,
+        meeting=text(latest[0].get("id")) if latest else None,
+        children_recorded=found.children,
+        adults_recorded=found.adults,
     )
 
 
@@ -270,13 +274,13 @@ def _assessments(
     return (*recorded, *(c for c in at_meetings if key(c) not in known))
 
 
-def _assessed(entry: Mapping[str, Any], people: Directory) -> CapacityDecision:
+def _assessed(capacity: Capacity[PersonView]) -> CapacityDecision:
     """A capacity assessment a meeting's minutes recorded."""
     return CapacityDecision(
-        decision=text(entry.get("decision")) or N_("(decision not described)"),
-        outcome=capacity_outcome(entry.get("outcome")),
-        assessed_on=day(entry.get("assessed_on")),
-        by=people.person(entry.get("assessed_by")),
+        decision=capacity.decision or N_("(decision not described)"),
+        outcome=capacity.outcome,
+        assessed_on=capacity.assessed_on,
+        by=capacity.assessed_by,
     )
 
 

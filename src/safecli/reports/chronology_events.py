@@ -6,6 +6,8 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from safecli import raw, shape
+from safecli.casework.minutes_parts import Minutes
+from safecli.casework.minutes_reader import read_minutes
 from safecli.model import Person
 from safecli.shape import ACTION, ADULT, AGENCY, CAPACITY, CLOSURE, CONCERN, ENQUIRY, EVENT, MEETING
 
@@ -21,9 +23,9 @@ def case_events(case_id: str, docs: Mapping[str, Any]) -> Iterator[Fact]:
     yield from _enquiry(raw.mapping(adult.get("enquiry")), lead)
     held: dict[str, Any] = {}
     for meeting in raw.records(docs.get("meetings")):
-        minutes = raw.mapping(meeting.get("minutes"))
-        if meeting.get("status") == "held" and raw.day(minutes.get("held_on")):
-            held[str(meeting.get("id"))] = raw.day(minutes.get("held_on"))
+        minutes = read_minutes(meeting.get("minutes"), Person.from_raw)
+        if meeting.get("status") == "held" and minutes is not None:
+            held[str(meeting.get("id"))] = minutes.held_on
         yield from _meeting(meeting, minutes, lead)
     for action in raw.records(docs.get("actions")):
         yield from _action(action, held)
@@ -69,7 +71,8 @@ def _agency(handle: Any) -> str:
 
 
 def _who(value: Any, fallback: str) -> tuple[str, Person | None]:
-    person = Person.from_raw(value)
+    """A person (as stored, or read already) and her agency; else the fallback agency."""
+    person = value if isinstance(value, Person) else Person.from_raw(value)
     return (_agency(person.agency), person) if person else (fallback, None)
 
 
@@ -169,7 +172,9 @@ def _enquiry(enquiry: Mapping[str, Any], lead: str) -> Iterator[Fact]:
         )
 
 
-def _meeting(meeting: Mapping[str, Any], minutes: Mapping[str, Any], lead: str) -> Iterator[Fact]:
+def _meeting(
+    meeting: Mapping[str, Any], minutes: Minutes[Person] | None, lead: str
+) -> Iterator[Fact]:
     mid, kind = str(_shown(meeting, MEETING, "id")), _shown(meeting, MEETING, "type") or "meeting"
     agency, chair = _who(meeting.get("chair"), lead)
     invited = raw.day(meeting.get("invited_on"))
@@ -195,17 +200,15 @@ def _meeting(meeting: Mapping[str, Any], minutes: Mapping[str, Any], lead: str) 
                 chair,
                 raw.text(meeting.get("cancel_reason")),
             )
-    held = raw.day(minutes.get("held_on"))
-    if meeting.get("status") != "held" or not held:
+    if meeting.get("status") != "held" or minutes is None:
         return
-    attendees = {
-        _agency(p.agency) for p in map(Person.from_raw, raw.items(minutes.get("attendees"))) if p
-    }
-    review = raw.mapping(minutes.get("review"))
+    held = minutes.held_on
+    attendees = {_agency(p.agency) for p in minutes.attendees}
+    review = minutes.review
     follow = (
-        f"review on {raw.day(review.get('date'))}"
-        if raw.day(review.get("date"))
-        else ("no review needed" if raw.text(review.get("not_required")) else "no review date set")
+        f"review on {review.date}"
+        if review.date
+        else ("no review needed" if review.not_required else "no review date set")
     )
     yield _fact(
         held,
@@ -213,49 +216,38 @@ def _meeting(meeting: Mapping[str, Any], minutes: Mapping[str, Any], lead: str) 
         f"{mid} {kind} held ({', '.join(sorted(attendees)) or 'attendance not recorded'})",
         follow,
         chair,
-        raw.text(raw.mapping(minutes.get("wishes")).get("views")),
+        minutes.wishes.views if minutes.wishes else None,
     )
-    for number, decision in enumerate(raw.texts(minutes.get("decisions")), start=1):
+    for number, decision in enumerate(minutes.decisions, start=1):
         yield _fact(held, agency, f"{mid} decision {number}", "decision recorded", detail=decision)
-    for item in raw.records(minutes.get("disagreements")):
-        who_agency, who = _who(item.get("raised_by"), agency)
-        escalated = "escalated" if item.get("escalated") is True else "not escalated"
+    for item in minutes.disagreements:
+        who_agency, who = _who(item.raised_by, agency)
+        escalated = "escalated" if item.escalated else "not escalated"
+        yield _fact(held, who_agency, f"{mid} disagreement recorded", escalated, who, item.about)
+    capacity = minutes.capacity
+    if capacity is not None and capacity.assessed_on:
+        who_agency, who = _who(capacity.assessed_by, agency)
+        outcome = raw.text(shape.shown(capacity.outcome, shape.MINUTES_CAPACITY, "outcome"))
         yield _fact(
-            held,
-            who_agency,
-            f"{mid} disagreement recorded",
-            escalated,
-            who,
-            raw.text(item.get("about")),
-        )
-    capacity = raw.mapping(minutes.get("capacity"))
-    assessed = raw.day(capacity.get("assessed_on"))
-    if assessed:
-        who_agency, who = _who(capacity.get("assessed_by"), agency)
-        outcome = _shown(capacity, shape.MINUTES_CAPACITY, "outcome")
-        yield _fact(
-            assessed,
+            capacity.assessed_on,
             who_agency,
             f"{mid} mental capacity assessed",
             f"outcome: {outcome} capacity" if outcome else NONE,
             who,
-            raw.text(capacity.get("decision")),
+            capacity.decision,
         )
-    referral = raw.day(raw.mapping(minutes.get("others_at_risk")).get("referral_made"))
+    referral = minutes.others_at_risk.referral_made
     if referral:
         yield _fact(referral, agency, f"{mid} referral made for others at risk", "referral made")
-    for share in raw.records(minutes.get("shared")):
-        shared = raw.day(share.get("shared_on"))
-        if shared:
-            to = _shown(share, shape.SHARED, "agency") or ""
-            yield _fact(shared, to, f"{mid} minutes shared", "minutes sent")
-    feedback = raw.mapping(minutes.get("feedback"))
-    due = raw.day(feedback.get("due"))
-    if due:
-        by_agency, by = _who(feedback.get("by"), agency)
+    for share in minutes.shared:
+        to = raw.text(shape.shown(share.agency, shape.SHARED, "agency")) or ""
+        yield _fact(share.shared_on, to, f"{mid} minutes shared", "minutes sent")
+    feedback = minutes.feedback
+    if feedback is not None and feedback.due:
+        by_agency, by = _who(feedback.by, agency)
         yield _fact(
-            due, by_agency, f"{mid} feedback to the adult due", "feedback planned", by,
-            raw.text(feedback.get("how")),
+            feedback.due, by_agency, f"{mid} feedback to the adult due", "feedback planned", by,
+            feedback.how,
         )  # fmt: skip
 
 
