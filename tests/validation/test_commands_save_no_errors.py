@@ -132,3 +132,22 @@ def test_s126_feedback_with_no_one_to_give_it_warns_and_closing_so_is_refused(
     assert len(refused) == 1 and "the case is closed and M1: by whom" in refused[0]
     _hand_edit(p, CASE, "adult", "status: open", "status: closed")
     assert _validated(p, "EMP003", "2026-11-30") == refused
+
+
+def test_case_update_corrects_the_date_of_birth_through_the_rulebook(tmp_path: Path) -> None:
+    p = open_book(tmp_path)
+    p.do(*CASE_NEW, "--name", "Ann Example", "--dob", "1950-01-01")
+    update = ("case", "update", CASE, "--as-of", "2026-11-21", "--dob")
+    refused = _refused(p, "INT005", *update, "2030-01-01")
+    assert refused == [
+        (
+            f"cases/{CASE}/adult.yaml:7:16: error INT005 date_of_birth is after the case was "
+            "opened (2026-11-20) (integrity)"
+        )
+    ]
+    assert _refused(p, "PRT005", *update, "2011-06-01")
+    p.do(*update, "14/03/1941")
+    adult = (p.root / "cases" / CASE / "adult.yaml").read_text(encoding="utf-8")
+    assert "date_of_birth: 1941-03-14\n" in adult
+    _hand_edit(p, CASE, "adult", "date_of_birth: 1941-03-14", "date_of_birth: 2030-01-01")
+    assert _validated(p, "INT005", "2026-11-21") == refused

@@ -6,7 +6,18 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from rules_table import ACTIONS, ADULT, AGENCIES, CLEAN, HELD, Row, check_row, findings, make_book
+from rules_table import (
+    ACTIONS,
+    ADULT,
+    AGENCIES,
+    CLEAN,
+    CONFIG,
+    HELD,
+    Row,
+    check_row,
+    findings,
+    make_book,
+)
 
 INT001 = [
     Row("clean", []),
@@ -502,3 +513,26 @@ def test_int002_folder_name_must_be_a_case_id(tmp_path: Path) -> None:
         if f.code == "INT002"
     ]
     assert got == [("INT002", 1, 1, "cases/Ann Example/adult.yaml")]
+
+
+@pytest.mark.parametrize(
+    ("case_id", "setting", "expected"),
+    [
+        ("SG-2026-0001", None, []),
+        ("SG-2026-10000", None, []),
+        ("SG-2026-ann", None, [("INT002", 1, 1)]),
+        ("SG-26-0001", None, [("INT002", 1, 1)]),
+        ("ASC-00042", "ASC-{number:05d}", []),
+        ("SG-2026-0001", "ASC-{number:05d}", [("INT002", 1, 1)]),
+    ],
+)
+def test_int002_case_ids_follow_the_books_case_id_format(
+    tmp_path: Path, case_id: str, setting: str | None, expected: list[tuple[str, int, int]]
+) -> None:
+    config = CONFIG + (f'case_id_format: "{setting}"\n' if setting else "")
+    files = {**CLEAN, "adult": ADULT.replace("SG-2026-0001", case_id)}
+    root = make_book(tmp_path / "book", files, config, case_id=case_id)
+    found = [f for f in findings(root, date(2026, 12, 1), case_id=case_id) if f.code == "INT002"]
+    assert [(f.code, f.line, f.column) for f in found] == expected
+    assert all("case_id_format in safecli.yaml" in f.message for f in found)
+    assert all(case_id not in f.message for f in found)

@@ -89,11 +89,15 @@ def update(
     transition_reason: Annotated[
         str | None, Opt(help="Under 18: why this is an adult case (e.g. transition).")
     ] = None,
+    dob: Annotated[
+        str | None, Opt("--dob", help="Date of birth, corrected (YYYY-MM-DD or DD/MM/YYYY).")
+    ] = None,
     as_of: AsOfOption = None,
     commit: CommitOption = None,
 ) -> None:
     """Change facts about the adult: risk, engagement, the three s42/s126 tests, lead
-    agency and coordinator, communication needs, representative, jurisdiction.
+    agency and coordinator, communication needs, representative, jurisdiction, date of
+    birth.
 
     Flags given are set and the rest kept. At a terminal with no flag given, asks for
     each in turn (empty keeps it). The changed case is checked by every rule.
@@ -114,6 +118,7 @@ def update(
     )
     given += (coordinator, interpreter, advocate, needs_advocate, easy_read, large_print)
     given += (language, communication_notes, representative, jurisdiction, transition_reason)
+    given += (dob,)
     if nothing_given(*given) and not standard_print:
         from safecli.cli.case_prompts import ask_update
         from safecli.store.book import read_case
@@ -143,6 +148,7 @@ def update(
         (("communication", "notes"), communication_notes),
         (("jurisdiction",), jurisdiction),
         (("transition_reason",), transition_reason),
+        (("date_of_birth",), _day(book, as_of, dob, "--dob", "Date of birth")),
     ):
         if value is not None:
             changes[keys] = value
@@ -160,6 +166,11 @@ def update(
     case = record.update_adult(book, case_id, changes)
     typer.echo(f"updated {case_id}")
     report(book, case.written, f"{case_id}: update", commit)
+
+
+def _day(book: Any, as_of: str | None, value: str | None, flag: str, what: str) -> Any:
+    """A date flag's value parsed (its refusal naming the flag), or None when not given."""
+    return ask(value, flag, what, date_parser(book, as_of)) if value is not None else None
 
 
 def concern_add(

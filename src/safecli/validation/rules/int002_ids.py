@@ -142,7 +142,7 @@ RULE = Rule(
     code="INT002",
     severity=ERROR,
     principle="integrity",
-    summary="ids well formed and unique; the case id matches its folder",
+    summary="ids well formed and unique; the case id follows the book's format and matches its folder",
     check=check,
     doc=__doc__ or "",
 )
