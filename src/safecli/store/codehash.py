@@ -9,7 +9,6 @@ files: reading every module's bytes cost every digest some 30 ms.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from functools import cache
 from pathlib import Path
@@ -21,6 +20,8 @@ _SUFFIXES = (".py", ".yaml", ".j2")
 @cache
 def code_fingerprint() -> str:
     """The SHA-256 of the package's source and data files: names, sizes and times."""
+    import hashlib  # here: importing it (OpenSSL) costs commands that use no cache
+
     digest = hashlib.sha256()
     found = []
     for folder, subfolders, names in os.walk(PACKAGE):

@@ -17,7 +17,6 @@ Anything unreadable or unexpected in the cache is ignored: it is only a cache.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sys
@@ -76,6 +75,8 @@ def stamp(folder: str) -> Stamp:
 
 def book_key(config: Config) -> str:
     """What every entry depends on besides its own files."""
+    import hashlib  # here: a write checks its case through the rules, never this cache
+
     text = json.dumps(
         [FORMAT, __version__, code_fingerprint(), asdict(config)], sort_keys=True, default=str
     )
