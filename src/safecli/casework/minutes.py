@@ -15,11 +15,11 @@ from safecli import shape
 from safecli.casework.meetings import carried_forward, find_meeting
 from safecli.casework.minutes_parts import Feedback, Minutes, OthersAtRisk, Risk, Wishes
 from safecli.casework.people import agency_of, resolve
-from safecli.casework.shared import edit_meeting, mirror, not_a_part, subjects_of
+from safecli.casework.shared import edit_meeting, mirror, not_a_part, other_cases, subjects_of
 from safecli.errors import InvalidInput
 from safecli.model import CAPACITY_OUTCOMES, Person, check_choice
 from safecli.store import roundtrip, typed
-from safecli.store.book import Book, Case, checked_texts, load_case
+from safecli.store.book import Book, Case, checked_cases, load_case
 
 
 @dataclass(frozen=True)
@@ -65,12 +65,24 @@ def record_minutes(
 
 
 def check_record(
-    book: Book, case_id: str, meeting_id: str, minutes: Minutes[Person], *, today: date
+    book: Book,
+    case_id: str,
+    meeting_id: str,
+    minutes: Minutes[Person],
+    *,
+    today: date,
+    adults: tuple[AdultMinutes, ...] = (),
 ) -> None:
-    """Refuse these minutes as record_minutes would, writing nothing (for the minutes form)."""
+    """Refuse these minutes (and what they record for each other adult) as record_minutes
+    would, writing nothing (for the minutes form)."""
     case = load_case(book, case_id)
+    meeting = find_meeting(case, meeting_id)
+    others = {other: load_case(book, other) for other in other_cases(book, meeting, case_id)}
     _hold(case, meeting_id, minutes, today)
-    checked_texts(case, book.guard)
+    _adults(case, others, meeting_id, adults)
+    for other in others.values():
+        mirror(other, case_id, meeting)
+    checked_cases([case, *others.values()], book.guard)
 
 
 def _hold(case: Case, meeting_id: str, minutes: Minutes[Person], today: date) -> None:

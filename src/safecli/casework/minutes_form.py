@@ -10,13 +10,15 @@ from __future__ import annotations
 import json
 import re
 import textwrap
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from safecli import raw, shape
+from safecli.casework.form_reader import LATER, FormReader, entries, risks_of
 from safecli.casework.meetings import carried_forward, find_meeting
+from safecli.casework.minutes_form_adults import adults_form
 from safecli.casework.minutes_parts import (
     Capacity,
     Disagreement,
@@ -24,24 +26,15 @@ from safecli.casework.minutes_parts import (
     Minutes,
     OthersAtRisk,
     Review,
-    Risk,
     Wishes,
     given,
 )
 from safecli.casework.people import names
-from safecli.dates import parse_date
-from safecli.errors import InvalidInput, SafecliError
+from safecli.errors import SafecliError
 from safecli.model import Person
 from safecli.policy.pack import MeetingType
 from safecli.store import roundtrip
 from safecli.store.book import Case
-
-# Fields of the minutes' declared shape that other commands write after the meeting:
-# the form leaves them out, and refuses them with the command to use.
-LATER = {
-    ("shared",): "minutes are shared with: safecli meeting share",
-    ("feedback", "given_on"): "record it with: safecli meeting feedback --given-on",
-}
 
 
 def form_keys(record: shape.Record, *where: str) -> tuple[str, ...]:
@@ -115,8 +108,16 @@ capacity:
   best_interests_decision: null"""
 
 
-def form(case: Case, meeting_id: str, mt: MeetingType, held_on: date) -> str:
-    """The minutes form for a planned meeting, pre-filled from its chair and responses."""
+def form(
+    case: Case,
+    meeting_id: str,
+    mt: MeetingType,
+    held_on: date,
+    adults: Sequence[tuple[str, str]] = (),
+) -> str:
+    """The minutes form for a planned meeting, pre-filled from its chair and responses;
+    for a meeting about several adults, a section for each other adult (`adults`: her
+    case and how she is named)."""
     meeting = find_meeting(case, meeting_id)
     invitees = [e for e in raw.items(meeting.get("invitees")) if isinstance(e, Mapping)]
 
@@ -131,14 +132,18 @@ def form(case: Case, meeting_id: str, mt: MeetingType, held_on: date) -> str:
     chair = Person.from_raw(meeting.get("chair"))
     attendees = ([chair] if chair else []) + [p for p in who(("accepted",)) if p != chair]
     header = _header(case, meeting_id, mt, meeting)
-    return header + _FORM.format(
-        held_on=held_on.isoformat(),
-        attendees=_list("attendees", attendees),
-        apologies=_list("apologies", who(STAYED_AWAY)),
-        written_updates=_list("written_updates", who(("written-update",))),
-        capacity=_CAPACITY
-        if "capacity" in mt.must_record
-        else "# Best-interests meetings only: the capacity assessment.\ncapacity: null",
+    return (
+        header
+        + _FORM.format(
+            held_on=held_on.isoformat(),
+            attendees=_list("attendees", attendees),
+            apologies=_list("apologies", who(STAYED_AWAY)),
+            written_updates=_list("written_updates", who(("written-update",))),
+            capacity=_CAPACITY
+            if "capacity" in mt.must_record
+            else "# Best-interests meetings only: the capacity assessment.\ncapacity: null",
+        )
+        + adults_form(adults)
     )
 
 
@@ -205,89 +210,12 @@ def _header(case: Case, meeting_id: str, mt: MeetingType, meeting: Mapping[str, 
     return "".join(f"# {line}\n" for line in lines) + "\n"
 
 
-class _Reader:
-    """Converts the edited mapping's values, pointing errors at their line."""
-
-    def __init__(self, path: Path, today: date) -> None:
-        self.path = path
-        self.today = today
-
-    def fail(self, node: Any, key: Any, message: str) -> InvalidInput:
-        return InvalidInput(message, path=self.path, **roundtrip.key_position(node, key))
-
-    def mapping(self, node: Any, key: str, keys: tuple[str, ...]) -> Mapping[str, Any] | None:
-        value = node.get(key)
-        if value is None:
-            return None
-        if not isinstance(value, Mapping):
-            raise self.fail(node, key, f"{key}: expected a mapping of {', '.join(keys)}")
-        for sub in value:
-            if sub not in keys:
-                later = f" ({LATER[(key, sub)]})" if (key, sub) in LATER else ""
-                known = ", ".join(keys)
-                raise self.fail(value, sub, f"{key}.{sub}: unknown field; known: {known}{later}")
-        return value
-
-    def items(self, node: Any, key: str) -> list[Any]:
-        value = node.get(key)
-        if value is None:
-            return []
-        if not isinstance(value, list):
-            raise self.fail(node, key, f"{key}: expected a list (- item per line)")
-        return list(value)
-
-    def text(self, node: Any, key: str) -> str | None:
-        value = node.get(key) if node is not None else None
-        if value is None or (isinstance(value, str) and not value.strip()):
-            return None
-        if isinstance(value, (Mapping, list)):
-            raise self.fail(node, key, f"{key}: expected text")
-        return str(value).strip()
-
-    def day(self, node: Any, key: str) -> date | None:
-        value = node.get(key) if node is not None else None
-        if value is None or isinstance(value, date):
-            return value
-        try:
-            return parse_date(str(value), self.today)
-        except InvalidInput as exc:
-            raise self.fail(node, key, f"{key}: {exc.message}") from None
-
-    def flag(self, node: Any, key: str) -> bool:
-        value = node.get(key, False) if node is not None else False
-        if not isinstance(value, bool):
-            raise self.fail(node, key, f"{key}: expected true or false")
-        return value
-
-    def optional_flag(self, node: Any, key: str) -> bool | None:
-        value = node.get(key) if node is not None else None
-        return None if value is None else self.flag(node, key)
-
-    def person(self, node: Any, key: Any, value: Any) -> Person:
-        try:
-            if isinstance(value, str):
-                return Person.parse(value)
-            found = Person.from_raw(value)
-            if found is None or set(value) != {"agency", "name"}:
-                raise InvalidInput("expected {agency: HANDLE, name: NAME}")
-            return found
-        except InvalidInput as exc:
-            raise self.fail(node, key, f"{key}: {exc.message}") from None
-
-    def people(self, node: Any, key: str) -> tuple[Person, ...]:
-        return tuple(self.person(node, key, v) for v in self.items(node, key))
-
-    def optional_person(self, node: Any, key: str) -> Person | None:
-        value = node.get(key) if node is not None else None
-        return None if value is None else self.person(node, key, value)
-
-
 def read_form(path: Path, text: str, *, today: date) -> Minutes[Person]:
     """Read the edited form into Minutes; any problem raises with its line and column."""
     data = roundtrip.parse(path, text, dict)
-    r = _Reader(path, today)
+    r = FormReader(path, today)
     for key in data:
-        if key not in FORM_KEYS:
+        if key not in FORM_KEYS and key != "adults":
             raise r.fail(
                 data,
                 key,
@@ -309,7 +237,7 @@ def read_form(path: Path, text: str, *, today: date) -> Minutes[Person]:
         written_updates=r.people(data, "written_updates"),
         engage_lead=r.text(data, "engage_lead"),
         wishes=given(Wishes(r.text(wishes, "views"), r.text(wishes, "obtained_by"))),
-        risks=tuple(_risks(r, data)),
+        risks=tuple(risks_of(r, data)),
         others_at_risk=OthersAtRisk(
             reviewed=r.flag(others, "reviewed"),
             adults=r.text(others, "adults"),
@@ -338,7 +266,7 @@ def read_form(path: Path, text: str, *, today: date) -> Minutes[Person]:
     )
 
 
-def _texts(r: _Reader, data: Any, key: str) -> list[str]:
+def _texts(r: FormReader, data: Any, key: str) -> list[str]:
     items = r.items(data, key)
     for item in items:
         if isinstance(item, (Mapping, list)):
@@ -346,46 +274,9 @@ def _texts(r: _Reader, data: Any, key: str) -> list[str]:
     return [str(item).strip() for item in items if item is not None and str(item).strip()]
 
 
-def _entries(r: _Reader, data: Any, key: str, keys: tuple[str, ...]) -> list[Mapping[str, Any]]:
-    entries = []
-    for index, item in enumerate(r.items(data, key)):
-        if not isinstance(item, Mapping):
-            raise r.fail(
-                data, key, f"{key}: item {index + 1} must be a mapping of {', '.join(keys)}"
-            )
-        for sub in item:
-            if sub not in keys:
-                raise r.fail(item, sub, f"{key}.{sub}: unknown field; known: {', '.join(keys)}")
-        if any(v not in (None, [], "") for v in item.values()):
-            entries.append(item)
-    return entries
-
-
-def _risks(r: _Reader, data: Any) -> list[Risk]:
-    risks = []
-    for item in _entries(r, data, "risks", shape.RISK.keys):
-        actions = item.get("actions") or []
-        if isinstance(actions, str):
-            actions = [a.strip() for a in actions.split(",") if a.strip()]
-        if not isinstance(actions, list):
-            raise r.fail(item, "actions", "actions: a list of action ids, e.g. [A1, A2]")
-        risk = r.text(item, "risk")
-        if risk is None:
-            raise r.fail(item, "risk", "risk: describe the risk")
-        risks.append(
-            Risk(
-                risk,
-                r.text(item, "in_place"),
-                r.text(item, "barriers"),
-                tuple(str(a) for a in actions),
-            )
-        )
-    return risks
-
-
-def _disagreements(r: _Reader, data: Any) -> list[Disagreement[Person]]:
+def _disagreements(r: FormReader, data: Any) -> list[Disagreement[Person]]:
     found = []
-    for item in _entries(r, data, "disagreements", shape.DISAGREEMENT.keys):
+    for item in entries(r, data, "disagreements", shape.DISAGREEMENT.keys):
         about = r.text(item, "about")
         if about is None:
             raise r.fail(item, "about", "about: say what the disagreement was about")

@@ -126,7 +126,7 @@ def edit_meeting(
     are kept in step with the change, and everything is written together, all or none."""
     meetings = [m for m in read_case(book, case_id).meetings if isinstance(m, Mapping)]
     chosen = [m for m in meetings if meeting_id is None or m.get("id") == meeting_id]
-    others = [s for m in chosen for s in subjects_of(m, case_id) if _exists(book, s)]
+    others = [s for m in chosen for s in other_cases(book, m, case_id)]
     with edit_cases(book, [case_id, *others]) as cases:
         case = cases[case_id]
         yield case, {other: cases[other] for other in cases if other != case_id}
@@ -158,6 +158,11 @@ def resync(book: Book, case_id: str, meeting_id: str) -> tuple[Case, dict[str, C
     with edit_meeting(book, case_id, meeting_id) as (case, others):
         pass
     return case, others
+
+
+def other_cases(book: Book, meeting: Mapping[str, Any], case_id: str) -> list[str]:
+    """The other adults' cases of a meeting that the book has (INT003 reports the rest)."""
+    return [s for s in subjects_of(meeting, case_id) if _exists(book, s)]
 
 
 def _exists(book: Book, case_id: str) -> bool:

@@ -1,19 +1,23 @@
-"""`meeting record`'s flags for a meeting about several adults: each other adult's part."""
+"""`meeting record` for a meeting about several adults: each other adult's part, from
+flags, or asked adult by adult at a terminal."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from safecli import raw
+from safecli.cli.common import ask, text
 from safecli.errors import InvalidInput
 from safecli.model import Person
 
 if TYPE_CHECKING:
     from safecli.casework.minutes import AdultMinutes
     from safecli.casework.minutes_parts import Feedback, Risk
+    from safecli.store.book import Book
 
 Opt = typer.Option
 EngageLeadOf = Annotated[
@@ -118,3 +122,65 @@ def _feedback(text: str, parse_day: Callable[[str], date]) -> Feedback[Person]:
         Person.parse(parts[1]) if parts[1] else None,
         parse_day(parts[2]) if parts[2] else None,
     )
+
+
+def labels(book: Book, case_id: str, meeting: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """(case, how her adult is named) for each other adult of a meeting: initials, or the
+    name when the book shows names."""
+    from safecli.casework.shared import other_cases
+    from safecli.render.context import initials
+    from safecli.store.book import read_case
+
+    found = []
+    for other in other_cases(book, meeting, case_id):
+        name = raw.text(raw.mapping(read_case(book, other).adult).get("name"))
+        shown = name if book.config.show_names and name else initials(name) or "the adult"
+        found.append((other, shown))
+    return found
+
+
+def ask_adults(
+    adults: list[tuple[str, str]],
+    engage: bool,
+    parse_day: Callable[[str], date],
+    risk: Callable[[str], Risk],
+) -> tuple[AdultMinutes, ...]:
+    """At a terminal, what was recorded for each other adult, asked adult by adult (every
+    question optional; the answers are as the --*-of flags take them, without CASE=)."""
+    from safecli.casework.minutes import AdultMinutes
+    from safecli.casework.minutes_parts import OthersAtRisk, Wishes
+
+    found = []
+    for case_id, label in adults:
+        who = f"{label} ({case_id})"
+        typer.echo(f"The other adult {who}:", err=True)
+        lead = None
+        if engage:
+            question = f"{who}: the agency best placed to engage them"
+            lead = ask(None, "--engage-lead-of", question, text, optional=True)
+        views = ask(None, "--views-of", f"{who}: their views", text, optional=True)
+        risks = []
+        question = f"{who}: a risk, as risk|in place|barriers (empty when done)"
+        while (one := ask(None, "--risk-of", question, risk, optional=True)) is not None:
+            risks.append(one)
+        question = f"{who}: others at risk reviewed, as adults|children (empty: not reviewed)"
+        others = ask(None, "--others-of", question, text, optional=True)
+        seen, _, children = (others or "").partition("|")
+        question = f"{who}: how they hear what was agreed, as how|agency:Name|due"
+        feedback = ask(
+            None, "--feedback-of", question, lambda v: _feedback(v, parse_day), optional=True
+        )
+        reviewed = OthersAtRisk(
+            reviewed=True, adults=seen.strip() or None, children=children.strip() or None
+        )
+        found.append(
+            AdultMinutes(
+                case_id,
+                engage_lead=lead,
+                wishes=Wishes(views) if views else None,
+                risks=tuple(risks),
+                others_at_risk=reviewed if others else OthersAtRisk(),
+                feedback=feedback,
+            )
+        )
+    return tuple(found)

@@ -26,11 +26,14 @@ from safecli.cli.meeting_adults import (
     RiskOf,
     ViewsOf,
     adult_minutes,
+    ask_adults,
+    labels,
 )
 from safecli.errors import InvalidInput, UsageProblem
 from safecli.model import Person
 
 if TYPE_CHECKING:
+    from safecli.casework.minutes import AdultMinutes
     from safecli.casework.minutes_parts import Capacity, Disagreement, Minutes, Review, Risk
     from safecli.policy.pack import MeetingType
     from safecli.store.book import Book, Case
@@ -137,7 +140,10 @@ def record(
     anything is saved). Add the actions agreed afterwards with `safecli action add`.
     For a meeting about several adults, the flags record this case's adult; the
     --engage-lead-of, --views-of, --risk-of, --others-of and --feedback-of flags
-    record each other adult's, in her part of the meeting in her own case.
+    record each other adult's, in her part of the meeting in her own case. At a
+    terminal, when none of those is given, each other adult is asked about in
+    turn (by initials unless the book shows names); the --edit form has a section
+    for each.
 
     Example: safecli meeting record SG-2026-0001 M1 --held-on 2026-11-10
     --attendee "asc:Sam Patel" --attendee "police:DC Lee Jones"
@@ -172,7 +178,7 @@ def record(
                 "meeting can be recorded as held"
             )
         held = parse_day(held_on) if held_on else parse_day(planned) if planned else day
-        minutes = _edit(book, case, meeting_id, mt, held, day)
+        minutes, others = _edit(book, case, meeting_id, mt, held, day)
     else:
         minutes = Minutes(
             held_on=ask(held_on, "--held-on", "Held on", parse_day, default=planned or None),
@@ -209,9 +215,12 @@ def record(
                 parse_day,
             ),
         )
-    others = adult_minutes(
-        engage_lead_of, views_of, risk_of, others_of, feedback_of, parse_day, _risk
-    )
+        others = adult_minutes(
+            engage_lead_of, views_of, risk_of, others_of, feedback_of, parse_day, _risk
+        )
+        if not others and is_interactive():
+            engage = "engage_lead" in mt.must_record
+            others = ask_adults(labels(book, case_id, meeting), engage, parse_day, _risk)
     done = record_minutes(book, case_id, meeting_id, minutes, today=day, adults=others)
     typer.echo(f"recorded meeting {meeting_id} of {case_id} as held on {minutes.held_on}")
     for line in carried_lines(done.case, meeting_id):
@@ -357,26 +366,31 @@ def _capacity(
 
 def _edit(
     book: Book, case: Case, meeting_id: str, mt: MeetingType, held: date, day: date
-) -> Minutes[Person]:
-    """Open the minutes form until it checks out; a broken form is kept aside, not lost."""
+) -> tuple[Minutes[Person], tuple[AdultMinutes, ...]]:
+    """Open the minutes form until it checks out; a broken form is kept aside, not lost.
+    For a meeting about several adults the form has a section for each other adult."""
     from safecli.casework.minutes import check_record
     from safecli.casework.minutes_form import form, read_checked
+    from safecli.casework.minutes_form_adults import read_adults
     from safecli.cli.edit import edit_until_valid
     from safecli.store import refusals
 
-    blank = form(case, meeting_id, mt, held)
+    meeting = case.find("meetings", meeting_id)
+    blank = form(case, meeting_id, mt, held, labels(book, case.case_id, meeting))
     where = case.folder / f"minutes-{meeting_id}.yaml"
 
-    def check(edited: bytes) -> Minutes[Person]:
+    def check(edited: bytes) -> tuple[Minutes[Person], tuple[AdultMinutes, ...]]:
         text = refusals.check_bytes(where, edited)
-        return read_checked(
-            where,
-            text,
-            today=day,
-            check=lambda m: check_record(book, case.case_id, meeting_id, m, today=day),
-        )
+        adults: list[AdultMinutes] = []
 
-    minutes = edit_until_valid(
+        def with_adults(minutes: Minutes[Person]) -> None:
+            adults.extend(read_adults(where, text, today=day))
+            check_record(book, case.case_id, meeting_id, minutes, today=day, adults=tuple(adults))
+
+        minutes = read_checked(where, text, today=day, check=with_adults)
+        return minutes, tuple(adults)
+
+    recorded = edit_until_valid(
         book,
         case.folder,
         f"{case.case_id}-minutes-{meeting_id}",
@@ -385,6 +399,6 @@ def _edit(
         question="The minutes do not check out. Edit them again?",
         refused="minutes not recorded; your form",
     )
-    if minutes is None:
+    if recorded is None:
         raise InvalidInput("the form was saved unchanged; nothing recorded")
-    return minutes
+    return recorded

@@ -272,13 +272,7 @@ def save_cases(cases: Sequence[Case], guard: Guard | None = None) -> None:
 
     Each changed case is checked by `guard` with the others as they would be after
     the change, so a rule that reads across cases sees the whole change."""
-    texts = {case.case_id: changed_texts(case) for case in cases}
-    after = {case.case_id: {**case.texts, **texts[case.case_id]} for case in cases}
-    if guard is not None:
-        for case in cases:
-            if texts[case.case_id]:
-                peers = {other: t for other, t in after.items() if other != case.case_id}
-                guard(case.case_id, dict(case.texts), after[case.case_id], peers)
+    texts = checked_cases(cases, guard)
     atomic.write_all(
         {case.path(kind): text for case in cases for kind, text in texts[case.case_id].items()}
     )
@@ -286,6 +280,20 @@ def save_cases(cases: Sequence[Case], guard: Guard | None = None) -> None:
         for kind, text in texts[case.case_id].items():
             case.texts[kind] = text
             case.written.append(case.path(kind))
+
+
+def checked_cases(cases: Sequence[Case], guard: Guard | None = None) -> dict[str, dict[str, str]]:
+    """The new texts of several cases' changed files (by case, by kind), each changed case
+    checked by `guard` with the others as they would be after the change; nothing is
+    written."""
+    texts = {case.case_id: changed_texts(case) for case in cases}
+    after = {case.case_id: {**case.texts, **texts[case.case_id]} for case in cases}
+    if guard is not None:
+        for case in cases:
+            if texts[case.case_id]:
+                peers = {other: t for other, t in after.items() if other != case.case_id}
+                guard(case.case_id, dict(case.texts), after[case.case_id], peers)
+    return texts
 
 
 @contextmanager
