@@ -132,3 +132,19 @@ def test_ctrl_c_at_a_close_prompt_exits_130_with_nothing_written(
     result = cli("case", "close", CASE, input="Risk reduced\n", env=TERMINAL)
     assert result.exit_code == 130, result.output
     assert snapshot(opened) == before
+
+
+@pytest.mark.parametrize(
+    ("flags", "shown"),
+    [
+        (("--outcomes-not-asked", "--not-asked-reason", "Moved abroad"), "adult not asked about outcomes"),
+        (("--outcomes-asked", "--outcomes-not-expressed"), "adult expressed no desired outcomes"),
+        (("--outcomes-asked", "--outcomes-expressed", "--achieved", "fully"), "outcomes achieved: fully"),
+    ],
+)  # fmt: skip
+def test_the_chronology_says_what_the_closure_records_of_the_outcomes(
+    cli: Callable[..., Any], opened: Path, flags: tuple[str, ...], shown: str
+) -> None:
+    assert cli(*CLOSE, *flags).exit_code == 0
+    rows = cli("chronology", CASE).output.splitlines()
+    assert rows[-1] == f"| 2026-12-20 | asc | case closed | {shown} |"

@@ -32,14 +32,25 @@ def case_events(case_id: str, docs: Mapping[str, Any]) -> Iterator[Fact]:
     closed = raw.day(adult.get("closed"))
     if closed:
         closure = raw.mapping(adult.get("closure"))
-        achieved = _shown(closure, CLOSURE, "outcomes_achieved")
         yield _fact(
             closed,
             lead,
             "case closed",
-            f"outcomes achieved: {achieved}" if achieved else NONE,
+            _outcomes(closure),
             detail=raw.text(closure.get("reason")),
         )
+
+
+def _outcomes(closure: Any) -> str:
+    """What the closure says of the adult's outcomes (Making Safeguarding Personal)."""
+    achieved = _shown(closure, CLOSURE, "outcomes_achieved")
+    if achieved:
+        return f"outcomes achieved: {achieved}"
+    if closure.get("outcomes_asked") is False:
+        return "adult not asked about outcomes"
+    if closure.get("outcomes_asked") is True and closure.get("outcomes_expressed") is False:
+        return "adult expressed no desired outcomes"
+    return NONE
 
 
 def _fact(
