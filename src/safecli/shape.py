@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 from typing import Any
 
 from safecli import model
@@ -565,5 +566,10 @@ def shown(value: Any, record: Record, key: str) -> Any:
 
 
 def _word(value: Any, pattern: str) -> bool:
-    # fullmatch: `$` alone would let a trailing newline through.
-    return isinstance(value, str) and re.fullmatch(pattern.rstrip("$"), value) is not None
+    return isinstance(value, str) and _compiled(pattern).fullmatch(value) is not None
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    # fullmatch: the pattern's `$` alone would let a trailing newline through.
+    return re.compile(pattern.rstrip("$"))

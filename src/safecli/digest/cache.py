@@ -75,18 +75,26 @@ def collect(
 
     `now_ns` is the time the scan starts (time.time_ns()), for the racy-clean rule.
     """
-    from safecli.digest.facts import case_facts
-
     read = collect_with(
         book,
         case_ids,
         now_ns=now_ns,
         use_cache=use_cache,
         name=CACHE_NAME,
-        extract=case_facts,
+        extract=_case_facts,
         progress=progress,
     )
     return [CaseRead(case_id, facts, problems) for case_id, problems, facts in read]
+
+
+def _case_facts(
+    adult: dict[str, Any], agencies: list[Any], meetings: list[Any], actions: list[Any]
+) -> Any:
+    """`facts.case_facts`, imported when a case is first read afresh: a warm digest loads
+    neither it nor the record shapes it checks values against."""
+    from safecli.digest.facts import case_facts
+
+    return case_facts(adult, agencies, meetings, actions)
 
 
 def collect_with(

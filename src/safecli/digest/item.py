@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from safecli.digest.facts import CaseFacts
+if TYPE_CHECKING:  # the facts (and the record shapes) load only when a case is read afresh
+    from safecli.digest.facts import CaseFacts
 
 # The fields of an item, in output order; a stable contract (docs/digest.md).
 FIELDS = (
