@@ -31,7 +31,6 @@ test_kill.py uses it to prove the sets all or nothing). Unset, it does nothing.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import signal
@@ -107,6 +106,8 @@ def _journal(first: Path, prepared: list[tuple[str, Path]]) -> dict[str, object]
 
 
 def _write_synced(target: Path, content: object) -> None:
+    import json  # here: only a set of files has a journal; a single file (the merge driver) none
+
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f"{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
@@ -195,6 +196,8 @@ Renames = list[tuple[str, str]]
 
 def _read_journal(journal: Path) -> tuple[Renames, dict[str, Renames]]:
     """The renames of a journal: in its own folder, and by other folder."""
+    import json
+
     try:
         raw = json.loads(journal.read_text(encoding="utf-8"))
         own = [(str(tmp), str(name)) for tmp, name in raw["renames"]]

@@ -4,7 +4,6 @@ merge driver, and read the versions of files that history and the driver need.""
 from __future__ import annotations
 
 import os
-import shlex
 import subprocess
 import sys
 from collections.abc import Iterable, Sequence
@@ -163,6 +162,8 @@ def driver_command(argv0: str | None = None) -> str:
     safecli is used even when the venv is not active), else `python -m safecli`
     with the running interpreter.
     """
+    import shlex  # here: the merge driver itself never needs it
+
     script = Path(argv0 if argv0 is not None else sys.argv[0])
     if script.name == "safecli" and script.is_file() and os.access(script, os.X_OK):
         program = shlex.quote(str(script.resolve()))
