@@ -148,3 +148,17 @@ def test_the_chronology_says_what_the_closure_records_of_the_outcomes(
     assert cli(*CLOSE, *flags).exit_code == 0
     rows = cli("chronology", CASE).output.splitlines()
     assert rows[-1] == f"| 2026-12-20 | asc | case closed | {shown} |"
+
+
+def test_at_a_terminal_the_reason_recorded_in_the_wishes_is_offered(
+    cli: Callable[..., Any], book: Path
+) -> None:
+    assert cli(*NEW_CASE).exit_code == 0
+    wishes = ("case", "wishes", CASE, "--not-asked-reason", "Lacks capacity to say")
+    assert cli(*wishes, "--as-of", "2026-11-20").exit_code == 0
+    answers = "Risk reduced\nn\n\n"
+    result = cli("case", "close", CASE, "--as-of", "2026-12-20", input=answers, env=TERMINAL)
+    assert result.exit_code == 0, result.output
+    assert "Why could the adult not be asked? (optional) [Lacks capacity to say]" in result.output
+    assert "  not_asked_reason: Lacks capacity to say\n" in _closure(book)
+    assert "EMP001" not in result.output

@@ -412,6 +412,9 @@ def close(
             "Why could the adult not be asked?",
             text,
             optional=True,
+            default=_reason_recorded(book, case_id)
+            if not_asked_reason is None and is_interactive()
+            else None,
         )
     else:
         expressed = _yes_no(
@@ -437,6 +440,14 @@ def close(
     )
     typer.echo(f"closed case {case_id}")
     report(book, case.written, f"{case_id}: close case", commit)
+
+
+def _reason_recorded(book: Any, case_id: str) -> str | None:
+    """Why adult.yaml says the adult could not be asked their wishes: offered at the prompt."""
+    from safecli.store.book import read_case
+
+    wishes = raw.mapping(read_case(book, case_id).adult.get("wishes"))
+    return raw.text(wishes.get("not_asked_reason"))
 
 
 def _not_for(refused: bool, value: object, flag: str, needs: str) -> None:
