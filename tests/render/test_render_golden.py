@@ -209,3 +209,17 @@ def test_every_golden_file_is_checked() -> None:
     known = {name for name, _, _ in PARAMS}
     on_disk = {str(p.relative_to(GOLDEN)) for p in GOLDEN.rglob("*") if p.is_file()}
     assert on_disk == known
+
+
+def test_feedback_is_shown_as_given_only_from_the_day_it_was_given(example_book: Path) -> None:
+    # SG-2026-0001's M1 feedback was given on 9 Oct 2026, two days after the meeting.
+    def shown(kind: str, day: str) -> str:
+        args = ["minutes", "SG-2026-0001", "M1"] if kind == "minutes" else ["plan", "SG-2026-0001"]
+        result = run(example_book, "render", *args, "--format", "txt", "--as-of", day)
+        assert result.exit_code == 0, result.output
+        return str(result.stdout)
+
+    assert "Given on: not given yet" in shown("minutes", "2026-10-08")
+    assert "Given on: 9 Oct 2026" in shown("minutes", "2026-10-09")
+    assert "Given on: not given yet" in shown("plan", "2026-10-08")
+    assert "Given on: 9 Oct 2026" in shown("plan", "2026-10-09")

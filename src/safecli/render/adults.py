@@ -71,7 +71,7 @@ def _part(
     """An adult's part: `entry` is her case's meeting entry (the meeting itself for the
     convening case's adult)."""
     people = Directory.of(case)
-    minutes = minutes_of(entry.get("minutes"), people)
+    minutes = minutes_of(entry.get("minutes"), people, today)
     adult = mapping(entry.get("adult"))
     invited = adult.get("invited")
     return AdultPart(

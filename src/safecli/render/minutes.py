@@ -96,7 +96,7 @@ def build(book: Book, case: Case, meeting_id: str, *, show_names: bool, today: d
             f"safecli meeting record {case.case_id} {meeting_id}"
         )
     people = Directory.of(case)
-    typed = minutes_of(minutes, people)
+    typed = minutes_of(minutes, people, today)
     if typed is None:
         raise InvalidInput(
             f"the minutes of meeting {meeting_id} of {case.case_id} give no held_on date "

@@ -158,7 +158,7 @@ def build(book: Book, case: Case, *, show_names: bool, today: date) -> Plan:
     held: list[tuple[Mapping[str, Any], MinutesRecord[PersonView]]] = []
     for entry in items(case.meetings):
         stored = mapping(entry)
-        typed = minutes_of(stored.get("minutes"), people)
+        typed = minutes_of(stored.get("minutes"), people, today)
         if stored.get("status") == "held" and typed is not None and typed.held_on <= today:
             held.append((stored, typed))
     held.sort(key=lambda pair: pair[1].held_on)
@@ -183,7 +183,7 @@ def build(book: Book, case: Case, *, show_names: bool, today: date) -> Plan:
             best.append(FromMeeting(mid, on, minutes.capacity))
             assessed.append(_assessed(minutes.capacity))
         back = minutes.feedback
-        if back is not None and (back.how or back.by or back.due):
+        if back is not None and (back.how or back.by or back.due or back.given_on):
             told.append(FromMeeting(mid, on, back))
         reviews.append(FromMeeting(mid, on, minutes.review))
     rows = (action_row(a, people, today) for a in items(case.actions))

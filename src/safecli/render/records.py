@@ -5,6 +5,7 @@ left blank and for a recorded capacity outcome."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from safecli.casework.minutes_parts import Capacity, Minutes, Risk
@@ -14,11 +15,17 @@ from safecli.render.i18n import N_
 from safecli.render.views import Directory, PersonView
 
 
-def minutes_of(raw: Any, people: Directory) -> Minutes[PersonView] | None:
-    """The typed minutes of a stored `minutes:` mapping, each capacity outcome as documents
-    show it (`capacity_outcome`); None when it gives no held_on."""
+def minutes_of(raw: Any, people: Directory, today: date) -> Minutes[PersonView] | None:
+    """The typed minutes of a stored `minutes:` mapping as they stood on `today` (feedback
+    given later is not given yet), each capacity outcome as documents show it
+    (`capacity_outcome`); None when it gives no held_on."""
     minutes = read_minutes(raw, people.person)
-    if minutes is None or minutes.capacity is None:
+    if minutes is None:
+        return None
+    told = minutes.feedback
+    if told is not None and told.given_on is not None and told.given_on > today:
+        minutes = replace(minutes, feedback=replace(told, given_on=None))
+    if minutes.capacity is None:
         return minutes
     return replace(minutes, capacity=shown_capacity(minutes.capacity))
 
