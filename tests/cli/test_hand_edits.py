@@ -3,8 +3,10 @@ located message or a sensible refusal, no traceback, and nothing changed."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import pytest
 from conftest import snapshot
 from typer.testing import CliRunner
 
@@ -78,4 +80,38 @@ def test_an_invitation_to_a_meeting_at_the_end_of_year_9999_is_refused_at_its_wh
     assert result.exit_code == 3, result.output
     assert f"cases/{CASE}/meetings.yaml:{line}:3: when is not a meeting time" in result.output
     assert "9999" not in result.output
+    assert snapshot(example_book) == before
+
+
+@pytest.mark.parametrize(
+    ("edit", "said"),
+    [
+        ("case: SG-2026-0099", "case 'SG-2026-0099' does not match the folder name"),
+        ("# case id deleted", f"no case id: write case: {CASE}"),
+    ],
+)
+def test_a_wrong_or_missing_case_id_is_refused_at_its_line_by_every_command(
+    example_book: Path, edit: str, said: str
+) -> None:
+    adult = example_book / "cases" / CASE / "adult.yaml"
+    text = adult.read_text(encoding="utf-8")
+    assert f"\ncase: {CASE}\n" in text
+    adult.write_text(text.replace(f"\ncase: {CASE}\n", f"\n{edit}\n"), encoding="utf-8")
+    checked = run(example_book, "validate", CASE)
+    where = re.search(rf"cases/{CASE}/adult\.yaml:\d+:\d+", checked.output)
+    assert where and "INT002" in checked.output, checked.output
+    before = snapshot(example_book)
+    for args in (
+        ["case", "show", CASE],
+        ["meeting", "list", CASE],
+        [
+            *("action", "add", CASE, "--meeting", "M1", "--lead", "asc:Helen Forsyth"),
+            *("--due", "2026-12-20", "Visit"),
+        ],
+        ["overdue", "--as-of", "2026-12-01"],
+    ):
+        result = run(example_book, *args)
+        _calm(result)
+        assert result.exit_code == 3, result.output
+        assert f"{where.group()}: {said}" in result.output, (args, result.output)
     assert snapshot(example_book) == before

@@ -365,7 +365,7 @@ def test_a_case_id_that_does_not_match_its_folder_is_unreadable(root: Path) -> N
     write_case(root, "C1", adult_text=adult("C9"))
     [item] = items_of(root, date(2026, 12, 1))
     assert item.kind == "unreadable"
-    assert item.detail == "cases/C1/adult.yaml: case 'C9' does not match the folder name 'C1'"
+    assert item.detail == "cases/C1/adult.yaml:2:7: case 'C9' does not match the folder name 'C1'"
 
 
 def test_sorted_most_overdue_first_then_case_kind_and_natural_ids() -> None:

@@ -116,7 +116,9 @@ def test_a_renamed_folder_whose_id_was_not_changed_is_unreadable(root: Path) -> 
     warm(root)
     (root / "cases" / "C3").rename(root / "cases" / "C9")
     [item] = [i for i in digest_json(root)["items"] if i["kind"] == "unreadable"]
-    assert item["detail"] == ("cases/C9/adult.yaml: case 'C3' does not match the folder name 'C9'")
+    assert item["detail"] == (
+        "cases/C9/adult.yaml:2:7: case 'C3' does not match the folder name 'C9'"
+    )
 
 
 def test_a_same_size_edit_with_the_old_mtime_shows_up(root: Path) -> None:

@@ -27,7 +27,6 @@ from safecli.model import CASE_ID, FILES, check_case_id
 from safecli.store import atomic, fastload, roundtrip, scan
 from safecli.store.config import CONFIG_NAME, Config, read_config
 from safecli.store.refusals import named, read_text
-from safecli.store.roundtrip import key_position
 
 LOCK_NAME = ".safecli.lock"
 CACHE_DIR = ".safecli"
@@ -210,13 +209,30 @@ def check_no_journal(folder: Path) -> None:
 
 
 def check_case_folder(folder: Path, case_id: str, adult: Any) -> None:
-    """Refuse an adult.yaml whose `case` is not its folder's name (at the key, when known)."""
-    if adult.get("case") != case_id:
-        raise FileFormatError(
-            f"case {named(adult.get('case'))}does not match the folder name {case_id!r}",
-            path=folder / "adult.yaml",
-            **key_position(adult, "case"),
-        )
+    """Refuse an adult.yaml whose `case` is not its folder's name, at its `case` key (at
+    the top of the record when there is none)."""
+    case = adult.get("case")
+    if case == case_id:
+        return
+    path = folder / "adult.yaml"
+    message = (
+        f"no case id: write case: {case_id}"
+        if case is None
+        else f"case {named(case)}does not match the folder name {case_id!r}"
+    )
+    raise FileFormatError(message, path=path, **_place(path))
+
+
+def _place(path: Path) -> dict[str, int]:
+    """Where adult.yaml's `case` value is (or its record starts when it has none), as
+    validate's INT002 places it; from the file itself, since the plain data read-only
+    commands read carries no positions."""
+    try:
+        node = scan.compose(path, read_text(path))
+    except FileFormatError:
+        return {"line": 1, "column": 1}
+    line, column = scan.locate(node, ("case",), at_value=True)
+    return {"line": line, "column": column}
 
 
 def read_case(book: Book, case_id: str) -> Case:
