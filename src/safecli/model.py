@@ -1,7 +1,7 @@
 """The words of the domain: fixed lists, id patterns, and small typed records.
 
 The records of the four files, with their keys in the order safecli writes them,
-are declared in `shape.py` (docs/file-format.md describes them field by field).
+are declared in `shape/` (docs/file-format.md describes them field by field).
 """
 
 from __future__ import annotations

@@ -151,7 +151,7 @@ TABLE: dict[str, Breaks | Unbreakable] = {
         edit=("actions", "status: open\n  done_on: null", "status: done\n  done_on: 2026-11-10"),
     ),
     "INT006": Unbreakable(
-        "commands write only the keys shape.py declares",
+        "commands write only the keys shape/ declares",
         "planned",
         ("adult", "phone: null", "phone: null\nmobile: null"),
     ),

@@ -1,4 +1,4 @@
-"""JSON Schema (draft 2020-12) of the four case files, built from `shape.py`.
+"""JSON Schema (draft 2020-12) of the four case files, built from `shape/`.
 
 For editors (the YAML language server: `# yaml-language-server: $schema=...`)
 and `check-jsonschema`. Dates are strings with `"format": "date"`; meeting

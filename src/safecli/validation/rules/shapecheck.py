@@ -1,4 +1,4 @@
-"""Check a file's data against its shape (`shape.py`): problems, and references to resolve.
+"""Check a file's data against its shape (`shape/`): problems, and references to resolve.
 
 Runs on every value of every file of a book, so it appends to lists instead of
 yielding, and builds a key path only where it records something.
