@@ -189,3 +189,30 @@ def test_another_adult_may_be_left_out_of_the_meeting_with_a_reason(tmp_path: Pa
     wrong = run(book, *NEW, "--subject-not-invited", "SG-2026-0002=Not a subject")
     assert wrong.exit_code == 3
     assert "naming a case also given with --subject" in wrong.output
+
+
+def test_feedback_to_the_other_adult_is_added_to_her_part_afterwards(tmp_path: Path) -> None:
+    from shared_book import RECORD
+
+    book = shared_book(tmp_path)
+    at = RECORD.index("--feedback-of")
+    recorded = run(book, *RECORD[:at], *RECORD[at + 2 :])
+    assert recorded.exit_code == 0, recorded.output
+    assert meeting(book, "M1", OTHER)["minutes"].get("feedback") is None
+    told = run(
+        book,
+        *("meeting", "feedback", OTHER, "M1", "--how", "A phone call", "--by", "asc:Sam Patel"),
+        *("--given-on", "2026-11-04", "--as-of", "2026-11-04"),
+    )
+    assert told.exit_code == 0, told.output
+    feedback = meeting(book, "M1", OTHER)["minutes"]["feedback"]
+    assert (feedback["how"], feedback["given_on"].isoformat()) == ("A phone call", "2026-11-04")
+    assert meeting(book, "M1")["minutes"]["feedback"]["how"] == "A visit"
+    digest = run(book, "overdue", "--as-of", "2026-11-30", "--format", "json")
+    owed = [
+        i["case"] for i in json.loads(digest.stdout)["items"] if i["kind"] == "feedback-not-given"
+    ]
+    assert owed == [CASE]
+    minutes = run(book, "render", "minutes", CASE, "M1", "--as-of", "2026-11-30").stdout
+    assert "A phone call, Sam Patel (" in minutes
+    assert "given on 4 Nov 2026" in minutes
