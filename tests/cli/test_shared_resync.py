@@ -106,3 +106,19 @@ def test_nothing_is_written_when_a_part_cannot_be_written(tmp_path: Path) -> Non
     assert done.exit_code == 3, done.output
     assert f"cases/{third}/meetings.yaml" in done.output
     assert snapshot(book) == before
+
+
+def test_the_meetings_review_is_hers_too_and_follows_a_hand_edit(tmp_path: Path) -> None:
+    book = shared_book(tmp_path, held=True)
+    review = meeting(book, "M1", OTHER)["minutes"]["review"]
+    assert review["date"].isoformat() == "2026-12-01"
+    plan = run(book, "render", "plan", OTHER, "--format", "md", "--as-of", "2026-11-04")
+    assert "- **Next review:** Tuesday 1 December 2026 (agreed at M1)" in plan.stdout
+    edit(book, CASE, "date: 2026-12-01", "date: 2026-12-08")
+    checked = run(book, "validate", "--as-of", "2026-11-04", "--select", "INT010")
+    assert codes(checked, "INT010") == [f"cases/{OTHER}/meetings.yaml:26:5"]
+    assert "M1's minutes.review is not that of SG-2026-0001 M1 (its review date" in (checked.stdout)
+    done = run(book, *RESYNC)
+    assert done.exit_code == 0, done.output
+    assert meeting(book, "M1", OTHER)["minutes"]["review"]["date"].isoformat() == "2026-12-08"
+    assert int010(book) == []

@@ -98,6 +98,14 @@ def test_one_meeting_about_a_mother_and_her_son(tmp_path: Path, left_out: str | 
         ("action-due-soon", MUM),
         ("action-due-soon", SON),
     ]
+    # The review set at the meeting is each adult's: once it passes, both cases say so.
+    later = json.loads(p.do("overdue", "--format", "json", on="2026-11-19"))
+    assert sorted((i["kind"], i["case"]) for i in later["items"]) == [
+        ("action-overdue", MUM),
+        ("action-overdue", SON),
+        ("review-passed", MUM),
+        ("review-passed", SON),
+    ]
 
     code, output = p.run("validate", "--strict", "--no-cache", on="2026-11-06")
     expected = [] if left_out is None else [("PRT001", "meetings", 0, 0)]

@@ -88,19 +88,24 @@ def add_part(
 
 def mirror(case: Case, convening: str, meeting: Mapping[str, Any]) -> Any:
     """Bring `case`'s part of a meeting in step with it (adding the part if it has none):
-    type, time, status and the day it was held; return the part."""
+    type, time, status, the day it was held and the review it set (one review for all
+    the adults, which her own plan and digest then see); return the part."""
     part = part_in(case, convening, str(meeting.get("id")))
     if part is None:
         part = add_part(case, convening, meeting)
     for key in MIRRORED:
         if (key in meeting or key in part) and part.get(key) != meeting.get(key):
             roundtrip.put(part, shape.MEETING.keys, key, meeting.get(key))
-    held_on = mapping(meeting.get("minutes")).get("held_on")
+    minutes = mapping(meeting.get("minutes"))
+    held_on, review = minutes.get("held_on"), minutes.get("review")
     if meeting.get("status") == "held":
         if not isinstance(part.get("minutes"), Mapping):
             part["minutes"] = roundtrip.record(shape.MINUTES.keys, {"held_on": held_on})
         elif part["minutes"].get("held_on") != held_on:
             roundtrip.put(part["minutes"], shape.MINUTES.keys, "held_on", held_on)
+        if isinstance(review, Mapping) and part["minutes"].get("review") != review:
+            copied = roundtrip.record(shape.REVIEW.keys, dict(review))
+            roundtrip.put(part["minutes"], shape.MINUTES.keys, "review", copied)
     return part
 
 

@@ -8,7 +8,8 @@ feedback are recorded. The reference is checked both ways:
 
 - every subject's case has exactly one part naming the meeting;
 - every part names a meeting of another case that lists this case as a subject;
-- a part's `type`, `status`, `when` and `minutes.held_on` are the meeting's.
+- a part's `type`, `status`, `when`, `minutes.held_on` and `minutes.review` (one
+  review for all the adults) are the meeting's.
 
 Commands keep the parts in step. When a hand edit or a merge leaves a part
 missing or out of step, `safecli meeting update CASE MEETING --resync` rewrites
@@ -204,6 +205,15 @@ def _differences(
             (index, "minutes", "held_on") if own else (index, "minutes"),
             f"{record_id(part)}'s minutes.held_on is not that of {name} "
             f"(held_on: {day_text(held)}{fix})",
+        )
+    review = mapping(meeting.get("minutes")).get("review")
+    if held is not None and isinstance(review, dict) and own.get("review") != review:
+        yield view.finding(
+            RULE,
+            "meetings",
+            (index, "minutes", "review") if "review" in own else (index, "minutes"),
+            f"{record_id(part)}'s minutes.review is not that of {name} (its review date, "
+            f"or why none is needed{fix})",
         )
 
 
