@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 from pathlib import Path
 
+import html5lib
 import pytest
 from typer.testing import CliRunner
 
+from safecli import model
 from safecli.cli.main import app
+from safecli.reports.chronology_words import EVENT_KINDS
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "chronology"
 BUNDLED = ["SG-2026-0001", "SG-2026-0002", "SG-2026-0003", "SG-2026-0004", "SG-2026-0005"]
@@ -21,6 +26,11 @@ CASES: list[tuple[str, list[str]]] = [
     ("SG-2026-0001-gaps.txt", ["SG-2026-0001", "--gap-days", "7", "--format", "txt"]),
     ("SG-2026-0003+0004.md", ["SG-2026-0003", "SG-2026-0004"]),
     ("SG-2026-0002-shown.md", ["SG-2026-0002", "--show-names", "--show-text"]),
+    # SG-2026-0002 is in Wales: Welsh first, then English, unless --lang chooses one.
+    ("SG-2026-0002.csv", ["SG-2026-0002", "--format", "csv"]),
+    ("SG-2026-0002.html", ["SG-2026-0002", "--format", "html"]),
+    ("SG-2026-0002-en.txt", ["SG-2026-0002", "--lang", "en", "--format", "txt"]),
+    ("SG-2026-0001-cy-gaps.md", ["SG-2026-0001", "--lang", "cy", "--gap-days", "7"]),
 ]
 
 
@@ -108,3 +118,37 @@ def test_output_to_a_file_is_private(example_book: Path, tmp_path: Path) -> None
 def test_an_unknown_case_is_refused(example_book: Path) -> None:
     result = run(example_book, "SG-2026-9999")
     assert result.exit_code == 3
+
+
+def test_a_welsh_chronology_is_welsh_first_and_both_in_one_csv(example_book: Path) -> None:
+    rows = list(csv.reader(io.StringIO(run(example_book, "SG-2026-0002", "-f", "csv").stdout)))
+    assert rows[0] == [
+        "Dyddiad / Date",
+        "Asiantaeth / Agency",
+        "Digwyddiad",
+        "Event",
+        "Camau a gymerwyd neu pam dim",
+        "Action taken or why none",
+    ]
+    assert all(len(row) == len(rows[0]) for row in rows)
+    opened = next(row for row in rows if row[3] == "case opened")
+    assert opened[2] == "achos wedi'i agor" and opened[4] == "asiantaeth arweiniol evc"
+    page = run(example_book, "SG-2026-0002", "-f", "html").stdout
+    html5lib.HTMLParser(strict=True).parse(page)
+    assert page.startswith('<!DOCTYPE html>\n<html lang="cy">')
+    assert page.index('<section lang="cy">') < page.index('<section lang="en">')
+    assert "<title>Cronoleg: SG-2026-0002 / Chronology: SG-2026-0002</title>" in page
+    text = run(example_book, "SG-2026-0002", "-f", "txt").stdout
+    assert text.index("Cronoleg: SG-2026-0002") < text.index("Chronology: SG-2026-0002")
+    # An English case is English unless asked; a Welsh book makes it both.
+    assert "Cronoleg" not in run(example_book, "SG-2026-0001").stdout
+    config = example_book / "safecli.yaml"
+    config.write_text(config.read_text().replace("jurisdiction: england", "jurisdiction: wales"))
+    both = run(example_book, "SG-2026-0001").stdout
+    assert both.index("# Cronoleg: SG-2026-0001") < both.index("# Chronology: SG-2026-0001")
+    unknown = run(example_book, "SG-2026-0001", "--lang", "fr")
+    assert unknown.exit_code == 3 and "unknown --lang 'fr'" in unknown.output
+
+
+def test_every_event_kind_has_a_catalogue_phrase() -> None:
+    assert set(EVENT_KINDS) == set(model.EVENT_KINDS)

@@ -1,7 +1,8 @@
 """A chronology: every dated fact in a case's four files, one entry each, oldest first.
 
 Each entry gives the date, the agency, the event and the action taken (or that
-none is recorded), in fixed words with ids only. What people typed (summaries,
+none is recorded), in fixed words with ids only (catalogue phrases, shown in
+Welsh, English or both). What people typed (summaries,
 decisions, descriptions, reasons) is the entry's `detail`, and who did it its
 `person`: outputs show them only when asked. Several cases merge into one
 chronology; gaps longer than a number of days are entries of their own.
@@ -15,7 +16,9 @@ from datetime import date, timedelta
 from typing import Any
 
 from safecli import raw
+from safecli.render.i18n import N_
 from safecli.reports.chronology_events import case_events
+from safecli.reports.chronology_words import NONE, Said, say
 
 
 @dataclass(frozen=True)
@@ -25,8 +28,8 @@ class Entry:
     day: date
     case: str
     agency: str
-    event: str
-    action: str
+    event: Said
+    action: Said
     person: str | None = None
     detail: str | None = None
     gap: bool = False
@@ -63,8 +66,13 @@ def with_gaps(entries: Sequence[Entry], gap_days: int) -> list[Entry]:
                     day=first,
                     case="",
                     agency="",
-                    event=f"no contact recorded for {days} days ({first} to {last})",
-                    action="none recorded",
+                    event=say(
+                        N_("no contact recorded for %(days)s days (%(first)s to %(last)s)"),
+                        days=days,
+                        first=first,
+                        last=last,
+                    ),
+                    action=NONE,
                     gap=True,
                 )
             )

@@ -1,4 +1,7 @@
-"""The dated facts of one case, file by file, as chronology entries (without the case id)."""
+"""The dated facts of one case, file by file, as chronology entries (without the case id).
+
+Each entry's event and action are catalogue phrases with their values
+(`chronology_words.Said`), written out in the chronology's languages."""
 
 from __future__ import annotations
 
@@ -9,10 +12,23 @@ from safecli import raw, shape
 from safecli.casework.minutes_parts import Minutes
 from safecli.casework.minutes_reader import read_minutes
 from safecli.model import Person
+from safecli.render.i18n import N_
+from safecli.reports.chronology_words import (
+    NONE,
+    Said,
+    achieved,
+    capacity_outcome,
+    event_kind,
+    label,
+    lead_agency,
+    say,
+)
 from safecli.shape import ACTION, ADULT, AGENCY, CAPACITY, CLOSURE, CONCERN, ENQUIRY, EVENT, MEETING
 
 Fact = dict[str, Any]
-NONE = "none recorded"
+RECORDED = say(N_("decision recorded"))
+REASON = say(N_("reason recorded"))
+BOTH = "%(told)s; %(risk)s"  # two phrases, each translated: not a phrase of its own
 
 
 def case_events(case_id: str, docs: Mapping[str, Any]) -> Iterator[Fact]:
@@ -35,29 +51,29 @@ def case_events(case_id: str, docs: Mapping[str, Any]) -> Iterator[Fact]:
         yield _fact(
             closed,
             lead,
-            "case closed",
+            say(N_("case closed")),
             _outcomes(closure),
             detail=raw.text(closure.get("reason")),
         )
 
 
-def _outcomes(closure: Any) -> str:
+def _outcomes(closure: Any) -> Said:
     """What the closure says of the adult's outcomes (Making Safeguarding Personal)."""
-    achieved = _shown(closure, CLOSURE, "outcomes_achieved")
-    if achieved:
-        return f"outcomes achieved: {achieved}"
+    reached = _shown(closure, CLOSURE, "outcomes_achieved")
+    if reached:
+        return achieved(reached)
     if closure.get("outcomes_asked") is False:
-        return "adult not asked about outcomes"
+        return say(N_("adult not asked about outcomes"))
     if closure.get("outcomes_asked") is True and closure.get("outcomes_expressed") is False:
-        return "adult expressed no desired outcomes"
+        return say(N_("adult expressed no desired outcomes"))
     return NONE
 
 
 def _fact(
     day: Any,
     agency: str,
-    event: str,
-    action: str = NONE,
+    event: Said,
+    action: Said = NONE,
     person: Person | None = None,
     detail: str | None = None,
 ) -> Fact:
@@ -90,7 +106,7 @@ def _who(value: Any, fallback: str) -> tuple[str, Person | None]:
 def _adult(adult: Mapping[str, Any], lead: str) -> Iterator[Fact]:
     opened = raw.day(adult.get("opened"))
     if opened:
-        yield _fact(opened, lead, "case opened", f"lead agency {lead}" if lead else NONE)
+        yield _fact(opened, lead, say(N_("case opened")), lead_agency(lead))
     enquiry = raw.mapping(adult.get("enquiry"))
     decided = raw.day(enquiry.get("decided_on"))
     for concern in raw.records(adult.get("concerns")):
@@ -98,14 +114,21 @@ def _adult(adult: Mapping[str, Any], lead: str) -> Iterator[Fact]:
         if raised:
             agency, person = _who(concern.get("raised_by"), "")
             response = (
-                f"{_shown(enquiry, ENQUIRY, 'kind')} enquiry decided on {decided}"
+                say(
+                    N_("%(kind)s enquiry decided on %(day)s"),
+                    kind=_shown(enquiry, ENQUIRY, "kind"),
+                    day=decided,
+                )
                 if decided and decided >= raised and enquiry.get("kind") not in (None, "none")
                 else NONE
             )
+            kind = _shown(concern, CONCERN, "type")
             yield _fact(
                 raised,
                 agency,
-                f"concern raised: {_shown(concern, CONCERN, 'type') or 'type not recorded'}",
+                say(N_("concern raised: %(type)s"), type=label(kind, {}))
+                if kind
+                else say(N_("concern raised: type not recorded")),
                 response,
                 person,
                 raw.text(concern.get("summary")),
@@ -118,8 +141,8 @@ def _adult(adult: Mapping[str, Any], lead: str) -> Iterator[Fact]:
             yield _fact(
                 assessed,
                 agency,
-                "mental capacity assessed",
-                f"outcome: {outcome} capacity" if outcome else NONE,
+                say(N_("mental capacity assessed")),
+                capacity_outcome(outcome),
                 person,
                 raw.text(assessment.get("decision")),
             )
@@ -130,7 +153,7 @@ def _adult(adult: Mapping[str, Any], lead: str) -> Iterator[Fact]:
             yield _fact(
                 happened,
                 _shown(event, EVENT, "agency") or (_agency(person.agency) if person else ""),
-                f"event: {_shown(event, EVENT, 'kind') or 'kind not recorded'}",
+                event_kind(_shown(event, EVENT, "kind")),
                 NONE,
                 person,
                 raw.text(event.get("summary")),
@@ -142,30 +165,32 @@ def _adult(adult: Mapping[str, Any], lead: str) -> Iterator[Fact]:
         yield _fact(
             asked,
             lead,
-            "the adult asked what outcomes they want",
-            f"{count} desired outcome(s) recorded" if count else NONE,
+            say(N_("the adult asked what outcomes they want")),
+            say(N_("%(count)s desired outcome(s) recorded"), count=count) if count else NONE,
             detail="; ".join(raw.texts(wishes.get("outcomes"))) or None,
         )
     others = raw.mapping(adult.get("others_at_risk"))
     referral = raw.day(others.get("referral_made"))
     if referral:
-        yield _fact(referral, lead, "referral made for others at risk", "referral made")
+        yield _fact(
+            referral, lead, say(N_("referral made for others at risk")), say(N_("referral made"))
+        )
     died = raw.day(raw.mapping(adult.get("demographics")).get("died_on"))
     if died:
-        yield _fact(died, lead, "the adult died")
+        yield _fact(died, lead, say(N_("the adult died")))
 
 
 def _enquiry(enquiry: Mapping[str, Any], lead: str) -> Iterator[Fact]:
     kind = _shown(enquiry, ENQUIRY, "kind")
     if not kind:
         return
-    name = "no enquiry" if kind == "none" else f"{kind} enquiry"
+    name = say(N_("no enquiry")) if kind == "none" else say(N_("%(kind)s enquiry"), kind=kind)
     decided = raw.day(enquiry.get("decided_on"))
     if decided:
-        yield _fact(decided, lead, f"decision: {name}", "decision recorded")
+        yield _fact(decided, lead, say(N_("decision: %(name)s"), name=name), RECORDED)
     started = raw.day(enquiry.get("started_on"))
     if started:
-        yield _fact(started, lead, f"{name} started", f"lead agency {lead}" if lead else NONE)
+        yield _fact(started, lead, say(N_("%(name)s started"), name=name), lead_agency(lead))
     concluded = raw.day(enquiry.get("concluded_on"))
     if concluded:
         results = sorted(
@@ -178,15 +203,16 @@ def _enquiry(enquiry: Mapping[str, Any], lead: str) -> Iterator[Fact]:
         yield _fact(
             concluded,
             lead,
-            f"{name} concluded",
-            f"result: {', '.join(results)}" if results else NONE,
+            say(N_("%(name)s concluded"), name=name),
+            say(N_("result: %(results)s"), results=", ".join(results)) if results else NONE,
         )
 
 
 def _meeting(
     meeting: Mapping[str, Any], minutes: Minutes[Person] | None, lead: str
 ) -> Iterator[Fact]:
-    mid, kind = str(_shown(meeting, MEETING, "id")), _shown(meeting, MEETING, "type") or "meeting"
+    mid = str(_shown(meeting, MEETING, "id"))
+    kind = label(_shown(meeting, MEETING, "type") or "", {"": N_("meeting")})
     agency, chair = _who(meeting.get("chair"), lead)
     invited = raw.day(meeting.get("invited_on"))
     invitees = raw.records(meeting.get("invitees"))
@@ -195,8 +221,10 @@ def _meeting(
         yield _fact(
             invited,
             agency,
-            f"{mid} {kind} called" + (f" for {planned}" if planned else ""),
-            f"{len(invitees)} invitation(s) sent",
+            say(N_("%(meeting)s %(kind)s called for %(day)s"), meeting=mid, kind=kind, day=planned)
+            if planned
+            else say(N_("%(meeting)s %(kind)s called"), meeting=mid, kind=kind),
+            say(N_("%(count)s invitation(s) sent"), count=len(invitees)),
             chair,
             raw.text(meeting.get("purpose")),
         )
@@ -206,8 +234,12 @@ def _meeting(
             yield _fact(
                 planned,
                 agency,
-                f"{mid} {kind} planned for this day: cancelled",
-                "reason recorded" if raw.text(meeting.get("cancel_reason")) else NONE,
+                say(
+                    N_("%(meeting)s %(kind)s planned for this day: cancelled"),
+                    meeting=mid,
+                    kind=kind,
+                ),
+                REASON if raw.text(meeting.get("cancel_reason")) else NONE,
                 chair,
                 raw.text(meeting.get("cancel_reason")),
             )
@@ -217,24 +249,46 @@ def _meeting(
     attendees = {_agency(p.agency) for p in minutes.attendees}
     review = minutes.review
     follow = (
-        f"review on {review.date}"
+        say(N_("review on %(day)s"), day=review.date)
         if review.date
-        else ("no review needed" if review.not_required else "no review date set")
+        else say(N_("no review needed"))
+        if review.not_required
+        else say(N_("no review date set"))
     )
     yield _fact(
         held,
         agency,
-        f"{mid} {kind} held ({', '.join(sorted(attendees)) or 'attendance not recorded'})",
+        say(
+            N_("%(meeting)s %(kind)s held (%(agencies)s)"),
+            meeting=mid,
+            kind=kind,
+            agencies=", ".join(sorted(attendees)),
+        )
+        if attendees
+        else say(N_("%(meeting)s %(kind)s held (attendance not recorded)"), meeting=mid, kind=kind),
         follow,
         chair,
         minutes.wishes.views if minutes.wishes else None,
     )
     for number, decision in enumerate(minutes.decisions, start=1):
-        yield _fact(held, agency, f"{mid} decision {number}", "decision recorded", detail=decision)
+        yield _fact(
+            held,
+            agency,
+            say(N_("%(meeting)s decision %(number)s"), meeting=mid, number=number),
+            RECORDED,
+            detail=decision,
+        )
     for item in minutes.disagreements:
         who_agency, who = _who(item.raised_by, agency)
-        escalated = "escalated" if item.escalated else "not escalated"
-        yield _fact(held, who_agency, f"{mid} disagreement recorded", escalated, who, item.about)
+        escalated = say(N_("escalated") if item.escalated else N_("not escalated"))
+        yield _fact(
+            held,
+            who_agency,
+            say(N_("%(meeting)s disagreement recorded"), meeting=mid),
+            escalated,
+            who,
+            item.about,
+        )
     capacity = minutes.capacity
     if capacity is not None and capacity.assessed_on:
         who_agency, who = _who(capacity.assessed_by, agency)
@@ -242,24 +296,38 @@ def _meeting(
         yield _fact(
             capacity.assessed_on,
             who_agency,
-            f"{mid} mental capacity assessed",
-            f"outcome: {outcome} capacity" if outcome else NONE,
+            say(N_("%(meeting)s mental capacity assessed"), meeting=mid),
+            capacity_outcome(outcome),
             who,
             capacity.decision,
         )
     referral = minutes.others_at_risk.referral_made
     if referral:
-        yield _fact(referral, agency, f"{mid} referral made for others at risk", "referral made")
+        yield _fact(
+            referral,
+            agency,
+            say(N_("%(meeting)s referral made for others at risk"), meeting=mid),
+            say(N_("referral made")),
+        )
     for share in minutes.shared:
         to = raw.text(shape.shown(share.agency, shape.SHARED, "agency")) or ""
-        yield _fact(share.shared_on, to, f"{mid} minutes shared", "minutes sent")
+        yield _fact(
+            share.shared_on,
+            to,
+            say(N_("%(meeting)s minutes shared"), meeting=mid),
+            say(N_("minutes sent")),
+        )
     feedback = minutes.feedback
     if feedback is not None and feedback.due:
         by_agency, by = _who(feedback.by, agency)
         yield _fact(
-            feedback.due, by_agency, f"{mid} feedback to the adult due", "feedback planned", by,
+            feedback.due,
+            by_agency,
+            say(N_("%(meeting)s feedback to the adult due"), meeting=mid),
+            say(N_("feedback planned")),
+            by,
             feedback.how,
-        )  # fmt: skip
+        )
 
 
 def _action(action: Mapping[str, Any], held: Mapping[str, Any]) -> Iterator[Fact]:
@@ -272,25 +340,40 @@ def _action(action: Mapping[str, Any], held: Mapping[str, Any]) -> Iterator[Fact
         yield _fact(
             agreed,
             agency,
-            f"{aid} agreed at {meeting}" + (", since cancelled" if cancelled else ""),
-            f"due {due}" if due else "no due date",
+            say(
+                N_("%(action)s agreed at %(meeting)s, since cancelled")
+                if cancelled
+                else N_("%(action)s agreed at %(meeting)s"),
+                action=aid,
+                meeting=meeting,
+            ),
+            say(N_("due %(day)s"), day=due) if due else say(N_("no due date")),
             lead,
             raw.text(action.get("description")),
         )
     for move in raw.records(action.get("moves")):
         moved = raw.day(move.get("moved_on"))
         if moved:
-            told = "lead told" if move.get("lead_informed") is True else "lead not recorded as told"
+            told = (
+                N_("lead told")
+                if move.get("lead_informed") is True
+                else N_("lead not recorded as told")
+            )
             risk = (
-                "risk re-assessed"
+                N_("risk re-assessed")
                 if move.get("risk_reassessed") is True
-                else "risk not recorded as re-assessed"
+                else N_("risk not recorded as re-assessed")
             )
             yield _fact(
                 moved,
                 agency,
-                f"{aid} due date moved from {raw.day(move.get('from'))} to {raw.day(move.get('to'))}",
-                f"{told}; {risk}",
+                say(
+                    N_("%(action)s due date moved from %(old)s to %(new)s"),
+                    action=aid,
+                    old=raw.day(move.get("from")),
+                    new=raw.day(move.get("to")),
+                ),
+                say(BOTH, told=say(told), risk=say(risk)),
                 lead,
                 raw.text(move.get("reason")),
             )
@@ -300,13 +383,18 @@ def _action(action: Mapping[str, Any], held: Mapping[str, Any]) -> Iterator[Fact
         yield _fact(
             cancelled_on,
             agency,
-            f"{aid} cancelled",
-            "reason recorded" if reason else NONE,
+            say(N_("%(action)s cancelled"), action=aid),
+            REASON if reason else NONE,
             lead,
             reason,
         )
     done = raw.day(action.get("done_on"))
     if done:
         yield _fact(
-            done, agency, f"{aid} done", "action completed", lead, raw.text(action.get("note"))
+            done,
+            agency,
+            say(N_("%(action)s done"), action=aid),
+            say(N_("action completed")),
+            lead,
+            raw.text(action.get("note")),
         )
