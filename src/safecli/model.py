@@ -52,6 +52,8 @@ AGENCY_KINDS = (
 )
 JURISDICTIONS = ("england", "wales")
 RISK_LEVELS = ("low", "medium", "high")
+# What a view prints for an enumerated value that is not valid (`shape.shown`).
+INVALID = "invalid"
 CASE_STATUSES = ("open", "closed")
 ENGAGEMENT = ("engaging", "partial", "not-engaging")
 CAPACITY_OUTCOMES = ("has", "lacks")

@@ -16,6 +16,8 @@ from safecli.cli.main import app
 CASE = "SG-2026-0001"
 AS_OF = "2026-12-01"
 MARKER = "Acacia"
+# The commands that say on stderr which cases to validate when they print "invalid".
+NOTED = ("case list", "case show", "action list", "meeting list", "agency list")
 
 
 def run(book: Path, *args: str):  # type: ignore[no-untyped-def]
@@ -90,7 +92,17 @@ def test_an_edited_value_is_shown_as_invalid(edited: Path, args: tuple[str, ...]
     result = run(edited, *args)
     assert result.exit_code == 0, result.output
     assert MARKER not in result.output
-    assert "invalid" in result.output
+    assert "invalid" in result.stdout
+    if args[0] == "overdue" or " ".join(args[:2]) in NOTED:
+        assert f"see: safecli validate {CASE}" in result.stderr  # where the finding is
+
+
+def test_no_note_when_every_value_is_valid(edited: Path) -> None:
+    other = [*NEW_CASE[:-1], "2026-11-21"]
+    assert run(edited, *other).exit_code == 0
+    result = run(edited, "case", "show", "SG-2026-0002")
+    assert result.exit_code == 0 and "invalid" not in result.output
+    assert "see: safecli validate" not in result.output
 
 
 def test_the_cached_lists_and_digest_show_invalid_too(edited: Path) -> None:

@@ -17,6 +17,7 @@ from safecli.cli.common import (
     date_parser,
     emit,
     is_interactive,
+    note_invalid,
     report,
     text,
     today,
@@ -244,6 +245,7 @@ def list_actions(
         ],
         excel=excel,
     )
+    note_invalid(rows)
 
 
 def register(root: typer.Typer) -> None:

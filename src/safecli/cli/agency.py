@@ -7,7 +7,15 @@ from typing import Annotated
 import typer
 
 from safecli import raw, shape
-from safecli.cli.common import CommitOption, ExcelOption, FormatOption, book_of, emit, report
+from safecli.cli.common import (
+    CommitOption,
+    ExcelOption,
+    FormatOption,
+    book_of,
+    emit,
+    note_invalid,
+    report,
+)
 from safecli.errors import UsageProblem
 
 app = typer.Typer(help="The agencies of a case and their people.", no_args_is_help=True)
@@ -97,6 +105,7 @@ def list_agencies(
         for a in case.agencies
     ]
     emit(rows, fmt, ["handle", "kind", "name", "lead", "people"], excel=excel)
+    note_invalid(rows, case_id)
 
 
 def register(root: typer.Typer) -> None:

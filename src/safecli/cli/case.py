@@ -19,6 +19,7 @@ from safecli.cli.common import (
     date_parser,
     emit,
     is_interactive,
+    note_invalid,
     report,
     text,
     today,
@@ -243,6 +244,7 @@ def list_cases(
         rows = lists.case_rows(book, status, now_ns=time.time_ns())
     columns = ["case", "status", "opened", "risk", "lead_agency", "open_actions"]
     emit(rows, fmt, columns + (["name"] if names else []), excel=excel)
+    note_invalid(rows)
     broken = [row for row in rows if row["status"] == listing.UNREADABLE]
     for row in broken:
         typer.echo(f"safecli: error: {row['problem']}", err=True)
@@ -278,8 +280,14 @@ def show(
     choice(("text", "json"), "format")(fmt)
     adult = case.adult
 
+    printed: list[dict[str, Any]] = []  # the enumerated values shown, for note_invalid
+
+    def val(value: Any, record: shape.Record, key: str) -> Any:
+        printed.append({key: (found := shape.shown(value, record, key))})
+        return found
+
     def of(record: shape.Record, stored: Any, key: str) -> Any:
-        return shape.shown(stored.get(key), record, key)
+        return val(stored.get(key), record, key)
 
     typer.echo(
         f"Case {case_id} ({of(shape.ADULT, adult, 'status')}, "
@@ -335,13 +343,14 @@ def show(
         [
             {
                 **{k: of(shape.ACTION, a, k) for k in ("id", "meeting", "due", "status")},
-                "lead": f"{shape.shown(_lead(a).get('agency'), shape.AGENCY, 'handle')}:"
+                "lead": f"{val(_lead(a).get('agency'), shape.AGENCY, 'handle')}:"
                 f"{_lead(a).get('name')}",
             }
             for a in _records(case.actions)
         ],
         "table",
     )
+    note_invalid(printed, case_id)
 
 
 def _records(items: Any) -> list[Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, overload
 import typer
 
 from safecli.errors import InvalidInput, UsageProblem
-from safecli.model import Person
+from safecli.model import INVALID, Person
 from safecli.output.markdown import md_text
 
 if TYPE_CHECKING:
@@ -262,6 +262,21 @@ def report(book: Book, paths: Sequence[Path], summary: str, commit: bool | None)
 
         sha = commit_paths(book.root, paths, summary)
         typer.echo(f"committed {sha[:10]} {summary}")
+
+
+def note_invalid(rows: Sequence[Mapping[str, Any]], case: str | None = None) -> None:
+    """Say on stderr which cases have a value printed as "invalid" (`shape.shown`): the
+    finding that names it, with file:line:col, is validate's."""
+    cases = sorted(
+        {str(row.get("case") or case) for row in rows if any(v == INVALID for v in row.values())}
+    )
+    if cases:
+        more = " …" if len(cases) > 5 else ""
+        typer.echo(
+            f'safecli: note: a value printed as "{INVALID}" is not one safecli accepts (edited '
+            f"by hand?); see: safecli validate {' '.join(cases[:5])}{more}",
+            err=True,
+        )
 
 
 def emit(

@@ -18,6 +18,7 @@ from safecli.cli.common import (
     choice,
     date_parser,
     emit,
+    note_invalid,
     report,
     text,
     today,
@@ -301,8 +302,9 @@ def list_meetings(
     from safecli.store.book import read_case
 
     case = read_case(book_of(ctx), case_id)
+    rows = meetings.meeting_rows(case, book_of(ctx))
     emit(
-        meetings.meeting_rows(case, book_of(ctx)),
+        rows,
         fmt,
         [
             "id",
@@ -320,6 +322,7 @@ def list_meetings(
         ],
         excel=excel,
     )
+    note_invalid(rows)
 
 
 def register(root: typer.Typer) -> None:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from safecli.cli.common import AsOfOption, ExcelOption, book_of, today
+from safecli.cli.common import AsOfOption, ExcelOption, book_of, note_invalid, today
 from safecli.digest.clocks import Clocks
 from safecli.digest.items import KINDS
 from safecli.errors import EXIT_FAILED, EXIT_FINDINGS, UsageProblem
@@ -193,6 +193,7 @@ def overdue(
         _mail(book, items, view, mail_dir, str(sender), agency or [])
     else:
         _write(digestformat.render(items, view))
+    note_invalid([item.as_dict() for item in items])
     broken = sum(1 for item in items if item.kind == "unreadable")
     if broken:
         typer.echo(

@@ -7,9 +7,10 @@ from datetime import date, datetime
 from functools import cache
 from typing import Any
 
+from safecli import model
 from safecli.shape.kinds import HANDLE, WHEN, Choice, Day, Id, ListOf, Record, Ref, When
 
-INVALID = "invalid"
+INVALID = model.INVALID
 
 
 def shown(value: Any, record: Record, key: str) -> Any:
