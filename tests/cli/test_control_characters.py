@@ -69,6 +69,13 @@ def test_the_digest_lists_the_case_as_unreadable_and_goes_on(pasted: Path) -> No
     assert {item["case"] for item in data["items"]} - {CASE}
 
 
+def test_doctor_names_the_place(pasted: Path) -> None:
+    result = run(pasted, "doctor")
+    assert result.exit_code == 1, result.output
+    assert f"fail  case files readable: {WHERE}" in result.output
+    assert "Traceback" not in result.output
+
+
 def test_validate_names_the_place(pasted: Path) -> None:
     result = run(pasted, "validate", CASE)
     assert result.exit_code != 0

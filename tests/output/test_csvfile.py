@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -54,3 +55,13 @@ def test_every_cell_reads_back_and_none_starts_a_formula(rows: list[list[str]]) 
             assert cell in (original, "'" + original)
             runs = cell.startswith(("=", "+", "-", "@", "\t", "\n"))
             assert not runs or re.fullmatch(r"[+-]?\d+(?:\.\d+)?", cell), cell
+
+
+def test_no_other_module_writes_csv() -> None:
+    source = Path(__file__).resolve().parents[2] / "src" / "safecli"
+    writers = [
+        str(module.relative_to(source))
+        for module in sorted(source.rglob("*.py"))
+        if re.search(r"^\s*(import csv\b|from csv import)", module.read_text(), re.MULTILINE)
+    ]
+    assert writers == ["output/csvfile.py"]

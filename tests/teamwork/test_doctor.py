@@ -137,7 +137,7 @@ def test_conflict_markers_oversized_files_and_permissions(book: Path) -> None:
     assert result.exit_code == 1
     lines = result.output.splitlines()
     assert (
-        f"fail  case files readable: cases/{CASE}/actions.yaml: line 2: git conflict marker:"
+        f"fail  case files readable: cases/{CASE}/actions.yaml:2:1: git conflict marker:"
         " this file was not merged; resolve the conflict first"
     ) in lines
     assert f"fail  file sizes: cases/{CASE}/scan.pdf (1,048,577 bytes)" in lines

@@ -168,7 +168,7 @@ def _case_checks(book: Book) -> Iterator[Check]:
             bad_ids.append(_rel(book, Path(entry.path)))
             continue
         names, problems = _names(Path(entry.path))
-        unreadable += [f"{_rel(book, Path(entry.path) / kind)}: {p}" for kind, p in problems]
+        unreadable += [f"{_rel(book, Path(entry.path))}/{p}" for p in problems]
         named += [_rel(book, path) for path in _named_after(Path(entry.path), names)]
     yield _listing(
         "case files readable",
@@ -228,31 +228,21 @@ def _is_case_id(name: str) -> bool:
     return bool(CASE_ID.match(name)) and ".." not in name
 
 
-def _names(folder: Path) -> tuple[set[str], list[tuple[str, str]]]:
+def _names(folder: Path) -> tuple[set[str], list[str]]:
     """The people's names in a case (adult, representative, agency people) as
-    lower-case words, and the files that could not be read."""
+    lower-case words, and why files could not be read (`adult.yaml:6:12: ...`)."""
     words: set[str] = set()
-    problems: list[tuple[str, str]] = []
+    problems: list[str] = []
     for kind, expect in FILES.items():
         path = folder / f"{kind}.yaml"
         try:
-            text = refusals.check_bytes(path, path.read_bytes())
             # the names are in these two; the others only need the byte checks
             # (conflict markers, encoding, size): validate reads them in full
+            text = refusals.read_text(path)
             data = scan.load_text(path, text, expect) if kind in NAMED_IN else None
-        except OSError as exc:
-            problems.append(
-                (
-                    path.name,
-                    "file is missing"
-                    if isinstance(exc, FileNotFoundError)
-                    else f"cannot read file: {exc.strerror}",
-                )
-            )
-            continue
         except FileFormatError as exc:
-            line = f"line {exc.line}: " if exc.line else ""
-            problems.append((path.name, f"{line}{exc.message}"))
+            where = f":{exc.line}:{exc.column or 1}" if exc.line else ""
+            problems.append(f"{path.name}{where}: {exc.message}")
             continue
         for name in _people(kind, data):
             words.update(word.lower() for word in WORD.findall(name))
