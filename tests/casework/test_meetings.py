@@ -13,7 +13,8 @@ from safecli import shape
 from safecli.casework import meetings
 from safecli.casework.meetings import Invitation, NewMeeting
 from safecli.casework.minutes import record_minutes
-from safecli.casework.minutes_form import form, read_form
+from safecli.casework.minutes_form import form
+from safecli.casework.minutes_form_reader import read_form
 from safecli.casework.minutes_parts import Capacity, Minutes, Review
 from safecli.dates import parse_datetime
 from safecli.errors import InvalidInput, RuleViolation

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from safecli import shape
+from safecli.casework import minutes_form
+from safecli.casework.form_reader import FORM_KEYS
 from safecli.casework.minutes import minutes_record
 from safecli.casework.minutes_parts import (
     RECORDS,
@@ -66,3 +68,8 @@ def test_minutes_read_back_as_they_were_written() -> None:
 def test_minutes_without_a_held_on_date_read_as_none() -> None:
     assert read_minutes({"attendees": []}, Person.from_raw) is None
     assert read_minutes("held", Person.from_raw) is None
+
+
+def test_the_form_has_words_for_every_declared_field_it_asks_for() -> None:
+    assert tuple(minutes_form.WORDING) == FORM_KEYS
+    assert set(minutes_form.ONLY_SOME) <= set(FORM_KEYS)

@@ -24,6 +24,14 @@ LATER = {
 }
 
 
+def form_keys(record: shape.Record, *where: str) -> tuple[str, ...]:
+    """The keys of a part of the minutes (by its place) the form asks for: all but LATER."""
+    return tuple(key for key in record.keys if (*where, key) not in LATER)
+
+
+FORM_KEYS = form_keys(shape.MINUTES)
+
+
 class FormReader:
     """Converts the edited mapping's values, pointing errors at their line."""
 

@@ -1,8 +1,9 @@
-"""The minutes form opened in $EDITOR by `meeting record --edit`: write it, read it back.
+"""The minutes form opened in $EDITOR by `meeting record --edit`: its text.
 
-The form is YAML with a comment on every field; `read_form` turns the edited text
-into `Minutes`, refusing unknown keys, wrong types and bad dates with the line
-and column. People, agencies and actions are then checked by `record_minutes`.
+The form is YAML with a comment on every field: the fields, their order, their
+nesting and which are lists follow the declared shape of the minutes
+(`shape.MINUTES`, less what later commands record); the words above each are
+WORDING's. `casework.minutes_form_reader` reads the edited form back.
 """
 
 from __future__ import annotations
@@ -10,102 +11,95 @@ from __future__ import annotations
 import json
 import re
 import textwrap
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from safecli import raw, shape
-from safecli.casework.form_reader import LATER, FormReader, entries, risks_of
+from safecli.casework.form_reader import FORM_KEYS, form_keys
 from safecli.casework.meetings import carried_forward, find_meeting
 from safecli.casework.minutes_form_adults import adults_form
-from safecli.casework.minutes_parts import (
-    Capacity,
-    Disagreement,
-    Feedback,
-    Minutes,
-    OthersAtRisk,
-    Review,
-    Wishes,
-    given,
-)
 from safecli.casework.people import names
-from safecli.errors import SafecliError
 from safecli.model import Person
 from safecli.policy.pack import MeetingType
-from safecli.store import roundtrip
 from safecli.store.book import Case
 
-
-def form_keys(record: shape.Record, *where: str) -> tuple[str, ...]:
-    """The keys of a part of the minutes (by its place) the form asks for: all but LATER."""
-    return tuple(key for key in record.keys if (*where, key) not in LATER)
-
-
-FORM_KEYS = form_keys(shape.MINUTES)
 STAYED_AWAY = ("declined", "deputy", "written-update")
 PLAIN_NAME = re.compile(r"[A-Za-z][A-Za-z .'-]*[A-Za-z.]")
 
-_FORM = """\
-# The date the meeting took place.
-held_on: {held_on}
-# Who attended, who sent apologies, who sent a written update instead; each
-# person as {{agency: HANDLE, name: NAME}}.
-{attendees}
-{apologies}
-{written_updates}
-# The ONE agency (its handle) best placed to engage the adult.
-engage_lead: null
-# The adult's views and wishes (in their words where possible), and how they
-# were found out: a visit, through the advocate, at the meeting.
-wishes:
-  views: null
-  obtained_by: null
-# The risk assessment: for each risk, what is already in place, the barriers
-# to removing it, and the ids of the actions that deal with it (actions added
-# later can be linked with: safecli action add ... --risk N).
-risks:
-  - risk: null
-    in_place: null
-    barriers: null
-    actions: []
-# Every meeting reviews the risk to other adults and to children: what was found,
-# and whether anyone is at risk (true/false). When someone is, referral_made is
-# the date of the referral (children's social care, or the other adult's case).
-others_at_risk:
-  reviewed: false
-  adults: null
-  adults_at_risk: null
-  children: null
-  children_at_risk: null
-  referral_made: null
-# One item per decision, e.g.  - Proceed to an s42 enquiry led by adult social care
-decisions: []
-# Disagreements between agencies, e.g.
-#   - raised_by: {{agency: police, name: DC Lee Jones}}
-#     about: Whether to interview the son now
-#     outcome: Agreed to wait for the bank
-#     escalated: false
-disagreements: []
-# A review date, or why no review is needed.
-review:
-  date: null
-  not_required: null
-# How the adult hears what was agreed, who tells them (a person) and by when.
-feedback:
-  how: null
-  by: null
-  due: null
-{capacity}
-"""
-_CAPACITY = """\
-# The capacity assessment (outcome: has or lacks) and the best interests decision.
-capacity:
-  decision: null
-  assessed_on: null
-  assessed_by: null
-  outcome: null
-  best_interests_decision: null"""
+# What the form says above each part of the minutes, by its declared key (None: the
+# comment above covers it). The keys, their order, the nesting and which parts are
+# lists come from the declared shape (`shape.MINUTES`), so a new field needs its words here.
+WORDING: dict[str, str | None] = {
+    "held_on": "The date the meeting took place.",
+    "attendees": "Who attended, who sent apologies, who sent a written update instead; each\n"
+    "person as {agency: HANDLE, name: NAME}.",
+    "apologies": None,
+    "written_updates": None,
+    "engage_lead": "The ONE agency (its handle) best placed to engage the adult.",
+    "wishes": "The adult's views and wishes (in their words where possible), and how they\n"
+    "were found out: a visit, through the advocate, at the meeting.",
+    "risks": "The risk assessment: for each risk, what is already in place, the barriers\n"
+    "to removing it, and the ids of the actions that deal with it (actions added\n"
+    "later can be linked with: safecli action add ... --risk N).",
+    "others_at_risk": "Every meeting reviews the risk to other adults and to children: what "
+    "was found,\nand whether anyone is at risk (true/false). When someone is, referral_made "
+    "is\nthe date of the referral (children's social care, or the other adult's case).",
+    "decisions": "One item per decision, e.g.  - Proceed to an s42 enquiry led by adult "
+    "social care",
+    "disagreements": "Disagreements between agencies, e.g.\n"
+    "  - raised_by: {agency: police, name: DC Lee Jones}\n"
+    "    about: Whether to interview the son now\n"
+    "    outcome: Agreed to wait for the bank\n"
+    "    escalated: false",
+    "review": "A review date, or why no review is needed.",
+    "feedback": "How the adult hears what was agreed, who tells them (a person) and by when.",
+    "capacity": "The capacity assessment (outcome: has or lacks) and the best interests decision.",
+}
+# A part only some meeting types record (their must_record): for the others the form
+# leaves it null, with these words.
+ONLY_SOME = {"capacity": "Best-interests meetings only: the capacity assessment."}
+# The lists that show one blank item to fill in (the others start empty).
+ONE_BLANK = ("risks",)
+# Blanks other than null, by their place in the minutes.
+BLANKS: dict[tuple[str, ...], str] = {("others_at_risk", "reviewed"): "false"}
+
+
+def _body(mt: MeetingType, filled: Mapping[str, str]) -> str:
+    """The form's fields: each declared key the form asks for, with its words above it."""
+    lines: list[str] = []
+    for key in FORM_KEYS:
+        left_null = key in ONLY_SOME and key not in mt.must_record
+        words = ONLY_SOME[key] if left_null else WORDING[key]
+        lines += [f"# {line}" for line in words.split("\n")] if words else []
+        if key in filled:
+            lines.append(filled[key])
+        elif left_null:
+            lines.append(f"{key}: null")
+        else:
+            lines += _blank(key, shape.MINUTES.fields[key], (key,))
+    return "\n".join(lines) + "\n"
+
+
+def _blank(key: str, declared: shape.Shape, where: tuple[str, ...], indent: str = "") -> list[str]:
+    """A declared field as the blank form shows it: a record's keys one level in, a list
+    empty (or with one blank item, ONE_BLANK), any other value null (or its BLANKS)."""
+    if isinstance(declared, shape.Record):
+        inner = [
+            line
+            for sub in form_keys(declared, *where)
+            for line in _blank(sub, declared.fields[sub], (*where, sub), indent + "  ")
+        ]
+        return [f"{indent}{key}:", *inner]
+    if isinstance(declared, shape.ListOf):
+        item = declared.item
+        if key not in ONE_BLANK or not isinstance(item, shape.Record):
+            return [f"{indent}{key}: []"]
+        first, *rest = (
+            line for sub in item.keys for line in _blank(sub, item.fields[sub], (*where, sub))
+        )
+        return [f"{indent}{key}:", f"{indent}  - {first}", *(f"{indent}    {r}" for r in rest)]
+    return [f"{indent}{key}: {BLANKS.get(where, 'null')}"]
 
 
 def form(
@@ -132,19 +126,13 @@ def form(
     chair = Person.from_raw(meeting.get("chair"))
     attendees = ([chair] if chair else []) + [p for p in who(("accepted",)) if p != chair]
     header = _header(case, meeting_id, mt, meeting)
-    return (
-        header
-        + _FORM.format(
-            held_on=held_on.isoformat(),
-            attendees=_list("attendees", attendees),
-            apologies=_list("apologies", who(STAYED_AWAY)),
-            written_updates=_list("written_updates", who(("written-update",))),
-            capacity=_CAPACITY
-            if "capacity" in mt.must_record
-            else "# Best-interests meetings only: the capacity assessment.\ncapacity: null",
-        )
-        + adults_form(adults)
-    )
+    filled = {
+        "held_on": f"held_on: {held_on.isoformat()}",
+        "attendees": _list("attendees", attendees),
+        "apologies": _list("apologies", who(STAYED_AWAY)),
+        "written_updates": _list("written_updates", who(("written-update",))),
+    }
+    return header + _body(mt, filled) + adults_form(adults)
 
 
 def _list(key: str, people: list[Person]) -> str:
@@ -208,99 +196,3 @@ def _header(case: Case, meeting_id: str, mt: MeetingType, meeting: Mapping[str, 
             )
         )
     return "".join(f"# {line}\n" for line in lines) + "\n"
-
-
-def read_form(path: Path, text: str, *, today: date) -> Minutes[Person]:
-    """Read the edited form into Minutes; any problem raises with its line and column."""
-    data = roundtrip.parse(path, text, dict)
-    r = FormReader(path, today)
-    for key in data:
-        if key not in FORM_KEYS and key != "adults":
-            raise r.fail(
-                data,
-                key,
-                f"unknown field {key!r}; known: {', '.join(FORM_KEYS)}"
-                + (f" ({LATER[(key,)]})" if (key,) in LATER else ""),
-            )
-    held_on = r.day(data, "held_on")
-    if held_on is None:
-        raise r.fail(data, "held_on", "held_on: give the date the meeting took place")
-    wishes = r.mapping(data, "wishes", shape.MINUTES_WISHES.keys)
-    others = r.mapping(data, "others_at_risk", shape.MINUTES_OTHERS.keys)
-    review = r.mapping(data, "review", shape.REVIEW.keys)
-    feedback = r.mapping(data, "feedback", form_keys(shape.FEEDBACK, "feedback"))
-    capacity = r.mapping(data, "capacity", shape.MINUTES_CAPACITY.keys)
-    return Minutes(
-        held_on=held_on,
-        attendees=r.people(data, "attendees"),
-        apologies=r.people(data, "apologies"),
-        written_updates=r.people(data, "written_updates"),
-        engage_lead=r.text(data, "engage_lead"),
-        wishes=given(Wishes(r.text(wishes, "views"), r.text(wishes, "obtained_by"))),
-        risks=tuple(risks_of(r, data)),
-        others_at_risk=OthersAtRisk(
-            reviewed=r.flag(others, "reviewed"),
-            adults=r.text(others, "adults"),
-            adults_at_risk=r.optional_flag(others, "adults_at_risk"),
-            children=r.text(others, "children"),
-            children_at_risk=r.optional_flag(others, "children_at_risk"),
-            referral_made=r.day(others, "referral_made"),
-        ),
-        decisions=tuple(_texts(r, data, "decisions")),
-        disagreements=tuple(_disagreements(r, data)),
-        review=Review(r.day(review, "date"), r.text(review, "not_required")),
-        feedback=given(
-            Feedback(
-                r.text(feedback, "how"), r.optional_person(feedback, "by"), r.day(feedback, "due")
-            )
-        ),
-        capacity=None
-        if capacity is None or all(v is None for v in capacity.values())
-        else Capacity(
-            decision=r.text(capacity, "decision"),
-            assessed_on=r.day(capacity, "assessed_on"),
-            assessed_by=r.optional_person(capacity, "assessed_by"),
-            outcome=r.text(capacity, "outcome"),
-            best_interests_decision=r.text(capacity, "best_interests_decision"),
-        ),
-    )
-
-
-def _texts(r: FormReader, data: Any, key: str) -> list[str]:
-    items = r.items(data, key)
-    for item in items:
-        if isinstance(item, (Mapping, list)):
-            raise r.fail(data, key, f"{key}: each item is one line of text")
-    return [str(item).strip() for item in items if item is not None and str(item).strip()]
-
-
-def _disagreements(r: FormReader, data: Any) -> list[Disagreement[Person]]:
-    found = []
-    for item in entries(r, data, "disagreements", shape.DISAGREEMENT.keys):
-        about = r.text(item, "about")
-        if about is None:
-            raise r.fail(item, "about", "about: say what the disagreement was about")
-        found.append(
-            Disagreement(
-                r.person(item, "raised_by", item.get("raised_by")),
-                about,
-                r.text(item, "outcome"),
-                r.flag(item, "escalated"),
-            )
-        )
-    return found
-
-
-Check = Callable[[Minutes[Person]], None]
-
-
-def read_checked(path: Path, text: str, *, today: date, check: Check) -> Minutes[Person]:
-    """Read the form and run `check` on it, so one loop handles every kind of problem."""
-    minutes = read_form(path, text, today=today)
-    try:
-        check(minutes)
-    except SafecliError as exc:
-        if exc.path is None:
-            exc.path = path
-        raise
-    return minutes

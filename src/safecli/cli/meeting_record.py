@@ -370,8 +370,9 @@ def _edit(
     """Open the minutes form until it checks out; a broken form is kept aside, not lost.
     For a meeting about several adults the form has a section for each other adult."""
     from safecli.casework.minutes import check_record
-    from safecli.casework.minutes_form import form, read_checked
+    from safecli.casework.minutes_form import form
     from safecli.casework.minutes_form_adults import read_adults
+    from safecli.casework.minutes_form_reader import read_checked
     from safecli.cli.edit import edit_until_valid
     from safecli.store import refusals
 
