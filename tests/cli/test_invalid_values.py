@@ -33,8 +33,8 @@ def _edit(path: Path, old: str, new: str, *, after: str = "") -> None:
 
 @pytest.fixture
 def edited(book: Path) -> Path:
-    """A case whose risk level, meeting type and time, agency kind and one action's status
-    and id were hand-edited to hold an address."""
+    """A case whose risk level, lead agency, meeting type and time, agency kind and one
+    action's status and id were hand-edited to hold an address."""
     for args in (
         NEW_CASE,
         [
@@ -56,6 +56,7 @@ def edited(book: Path) -> Path:
         assert done.exit_code == 0, done.output
     folder = book / "cases" / CASE
     _edit(folder / "adult.yaml", "risk_level: high", 'risk_level: "high - lives at 12 Acacia Road"')
+    _edit(folder / "adult.yaml", "lead_agency: asc", 'lead_agency: "asc, Acacia Road office"')
     _edit(folder / "meetings.yaml", "type: s42-strategy", 'type: "s42-strategy at Acacia Road"')
     _edit(folder / "meetings.yaml", "when: 2026-11-21T10:00", 'when: "2026-11-21T10:00 Acacia"')
     _edit(folder / "agencies.yaml", "kind: local-authority", 'kind: "council, Acacia Road"')

@@ -93,15 +93,15 @@ class Directory:
 
     def agency(self, handle: Any) -> AgencyView | None:
         """The agency with this handle, or None."""
-        shown = text(handle)
-        if shown is None:
+        found = text(shown(handle, AGENCY, "handle"))
+        if found is None:
             return None
-        return self.agencies.get(shown) or AgencyView(shown, shown, "other")
+        return self.agencies.get(found) or AgencyView(found, found, "other")
 
     def person(self, raw: Any) -> PersonView | None:
         """The person a stored `{agency, name}` names, or None when it names nobody."""
         ref = mapping(raw)
-        name, handle = text(ref.get("name")), text(ref.get("agency"))
+        name, handle = text(ref.get("name")), text(shown(ref.get("agency"), AGENCY, "handle"))
         if name is None:
             return None
         handle = handle or ""
