@@ -83,6 +83,7 @@ EDITOR = """\
 import pathlib, sys
 p = pathlib.Path(sys.argv[1])
 text = p.read_text()
+pathlib.Path(FORM).write_text(text)
 text = text.replace("attendees: []", "attendees:\\n  - {agency: police, name: DC Lee Jones}", 1)
 text = text.replace("engage_lead: null", "engage_lead: asc", 1)
 text = text.replace("  date: null", "  date: 2026-12-01", 1)
@@ -96,7 +97,8 @@ p.write_text(head + sep + hers)
 
 def editor(tmp_path: Path, action: str = "") -> dict[str, str]:
     script = tmp_path / "editor.py"
-    script.write_text(EDITOR.replace("ACTION", action))
+    form = repr(str(tmp_path / "form.txt"))
+    script.write_text(EDITOR.replace("ACTION", action).replace("FORM", form))
     return {"EDITOR": f"{sys.executable} {script}", "VISUAL": ""}
 
 
@@ -109,6 +111,10 @@ def test_the_minutes_form_has_a_section_for_her(tmp_path: Path) -> None:
     assert minutes["wishes"]["views"] == "She wants to stay in her flat"
     assert minutes["risks"][0]["risk"] == "Pressure to hold drugs"
     assert meeting(book, "M1")["minutes"]["engage_lead"] == "asc"
+    blank = (tmp_path / "form.txt").read_text()
+    assert f"  # People of {OTHER}: asc (Sam Patel, Helen Forsyth); police" in blank
+    assert f"  - case: {OTHER}   # A.E.\n" in blank
+    assert "Ann Example" not in blank
 
 
 def test_a_form_naming_an_action_her_case_lacks_is_refused_with_nothing_written(

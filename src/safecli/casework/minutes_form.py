@@ -107,7 +107,7 @@ def form(
     meeting_id: str,
     mt: MeetingType,
     held_on: date,
-    adults: Sequence[tuple[str, str]] = (),
+    adults: Sequence[tuple[Case, str]] = (),
 ) -> str:
     """The minutes form for a planned meeting, pre-filled from its chair and responses;
     for a meeting about several adults, a section for each other adult (`adults`: her

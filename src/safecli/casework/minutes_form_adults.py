@@ -5,6 +5,7 @@ each other adult, written to her part of the meeting in her own case (as
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
@@ -13,8 +14,10 @@ from typing import Any
 from safecli.casework.form_reader import FormReader, risks_of
 from safecli.casework.minutes import AdultMinutes
 from safecli.casework.minutes_parts import Feedback, OthersAtRisk, Wishes, given
+from safecli.casework.people import names
 from safecli.model import Person
 from safecli.store import roundtrip
+from safecli.store.book import Case
 
 KEY = "adults"
 ENTRY = ("case", "engage_lead", "views", "risks", "others_at_risk", "feedback")
@@ -28,7 +31,7 @@ _HEAD = """\
 adults:
 """
 _ENTRY = """\
-  - case: {case}   # {label}
+{people}  - case: {case}   # {label}
     engage_lead: null
     views: null
     risks:
@@ -47,12 +50,35 @@ _ENTRY = """\
 """
 
 
-def adults_form(adults: Sequence[tuple[str, str]]) -> str:
-    """The form's section for the other adults, given (case, how she is named); "" when
-    the meeting is about one adult."""
+def adults_form(adults: Sequence[tuple[Case, str]]) -> str:
+    """The form's section for the other adults, given (her case, how she is named); ""
+    when the meeting is about one adult."""
     if not adults:
         return ""
-    return "\n" + _HEAD + "".join(_ENTRY.format(case=c, label=label) for c, label in adults)
+    return (
+        "\n"
+        + _HEAD
+        + "".join(
+            _ENTRY.format(case=case.case_id, label=label, people=_people(case))
+            for case, label in adults
+        )
+    )
+
+
+def _people(case: Case) -> str:
+    """The comment naming the agencies and people of her case."""
+    found = [
+        f"{agency.get('handle')} ({', '.join(names(agency)) or 'nobody listed'})"
+        for agency in case.agencies
+        if isinstance(agency, Mapping)
+    ]
+    lines = textwrap.wrap(
+        f"People of {case.case_id}: {'; '.join(found) or 'no agencies yet'}.",
+        width=84,
+        initial_indent="  # ",
+        subsequent_indent="  #   ",
+    )
+    return "".join(f"{line}\n" for line in lines)
 
 
 def read_adults(path: Path, text: str, *, today: date) -> tuple[AdultMinutes, ...]:

@@ -375,9 +375,11 @@ def _edit(
     from safecli.casework.minutes_form_reader import read_checked
     from safecli.cli.edit import edit_until_valid
     from safecli.store import refusals
+    from safecli.store.book import read_case
 
     meeting = case.find("meetings", meeting_id)
-    blank = form(case, meeting_id, mt, held, labels(book, case.case_id, meeting))
+    others = [(read_case(book, c), label) for c, label in labels(book, case.case_id, meeting)]
+    blank = form(case, meeting_id, mt, held, others)
     where = case.folder / f"minutes-{meeting_id}.yaml"
 
     def check(edited: bytes) -> tuple[Minutes[Person], tuple[AdultMinutes, ...]]:
