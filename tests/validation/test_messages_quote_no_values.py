@@ -153,3 +153,22 @@ def test_int003_does_not_suggest_a_persons_name(seeded: Path) -> None:
     result = run(seeded, "validate", CASE, "--as-of", "2026-11-25", "--select", "INT003")
     assert "coordinator: no person of this name in agency 'asc' (add them" in result.output
     assert "Patel" not in result.output
+
+
+def test_an_invitees_hand_edited_agency_is_not_repeated(book: Path) -> None:
+    for args in (
+        NEW_CASE,
+        [
+            *("meeting", "new", CASE, "--type", "s42-strategy", "--format", "discussion"),
+            *("--mode", "virtual", "--when", "2026-11-21 10:00", "--purpose", "Agree"),
+            *("--chair", "asc:Sam Patel", "--adult-not-invited-reason", "Seen alone"),
+            *("--as-of", "2026-11-20"),
+        ],
+    ):
+        assert run(book, *args).exit_code == 0
+    meetings = book / "cases" / CASE / "meetings.yaml"
+    invitee = "  invitees:\n  - person: {agency: ZQX40 Acacia Road, name: Bob}\n    reason: null\n"
+    _seed(meetings, {"  invitees: []\n": invitee})
+    result = run(book, "validate", CASE, "--as-of", "2026-11-20", "--select", "PRO001")
+    assert "no reason recorded for inviting invitee 1 (invalid)" in result.output
+    assert "ZQX" not in result.output

@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from safecli.raw import filled, items
+from safecli.shape import AGENCY, shown
 from safecli.validation.rules.base import WARNING, CaseView, Finding, Rule, record_id
 from safecli.validation.rules.records import convened, person
 
@@ -38,7 +39,7 @@ def check(view: CaseView) -> Iterator[Finding]:
             if not isinstance(entry, dict) or filled(entry.get("reason")):
                 continue
             who = person(entry.get("person"))
-            agency = f" ({who.agency})" if who else ""
+            agency = f" ({shown(who.agency, AGENCY, 'handle')})" if who else ""
             yield view.finding(
                 RULE,
                 "meetings",
