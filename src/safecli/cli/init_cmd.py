@@ -20,18 +20,22 @@ def init(
     ] = None,
     timezone: Annotated[str, typer.Option(help="Timezone of meeting times.")] = "Europe/London",
     case_id_format: Annotated[
-        str,
+        str | None,
         typer.Option(
             help="How case ids look: fixed text with {year} and {number} ({number:04d}: "
-            "four digits or more). case new numbers cases so; validate holds every case to it.",
+            f"four digits or more; default {DEFAULT_FORMAT}). case new numbers cases so; "
+            "validate holds every case to it. With --upgrade: change an existing book's, "
+            "refused if a case's id would not follow it.",
+            show_default=False,
         ),
-    ] = DEFAULT_FORMAT,
+    ] = None,
     upgrade: Annotated[
         bool,
         typer.Option(
             "--upgrade",
             help="On an existing book: add what a newer safecli writes (book_id in "
-            "safecli.yaml, .yamllint), changing nothing else.",
+            "safecli.yaml, .yamllint), changing nothing else but the settings given "
+            "(--case-id-format).",
         ),
     ] = False,
     ci: Annotated[
@@ -54,6 +58,8 @@ def init(
     """Create a case book: safecli.yaml, cases/, .yamllint, .gitignore and .gitattributes.
 
     Example: safecli init casebook --organisation "Exampletown Council" --jurisdiction england
+
+    Example: safecli init --upgrade --case-id-format "ASC-{year}-{number:05d}"
     """
     from safecli.cli.teamwork import offer_git_setup
     from safecli.store.config import init_book, upgrade_book
@@ -62,8 +68,13 @@ def init(
     if ci is not None:
         pipelines.target(path, ci)  # refused (unknown host, one there) before any write
     if upgrade:
-        for written in upgrade_book(path):
-            typer.echo(f"wrote {written}")
+        # The format first: refused, it leaves the book as it was.
+        formatted = case_id_format is not None and _set_format(path, case_id_format)
+        paths = upgrade_book(path)
+        if formatted and path / "safecli.yaml" not in paths:
+            paths.insert(0, path / "safecli.yaml")
+        for name in paths:
+            typer.echo(f"wrote {name}")
         if ci is not None:
             typer.echo(f"wrote {pipelines.write(path, ci)}")
         return
@@ -80,13 +91,27 @@ def init(
         organisation=org,
         jurisdiction=where,
         timezone=timezone,
-        case_id_format=case_id_format,
+        case_id_format=case_id_format or DEFAULT_FORMAT,
     )
     for written in made:
         typer.echo(f"wrote {written}")
     if ci is not None:
         typer.echo(f"wrote {pipelines.write(path, ci)}")
     offer_git_setup(path, git_setup)
+
+
+def _set_format(root: Path, text: str) -> bool:
+    """Set an existing book's case id format, refused (nothing written) when validate
+    would then report an error it does not report now (INT002: a case id off it)."""
+    from safecli.cli.common import today
+    from safecli.store.book import find_book
+    from safecli.store.settings import set_case_id_format
+    from safecli.validation.guard import check_settings
+
+    book = find_book(root)
+    return set_case_id_format(
+        root, text, lambda after: check_settings(book, after, today(book, None))
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -5,6 +5,9 @@ calls it with the case's texts as they are and as they would be. A change that b
 in an error-level finding is refused (`Refused`, nothing written); the warnings it
 brings in are kept for the command to print. Findings already there before the change
 never block it: a command may mend a case one fact at a time.
+
+A change of the book's settings (`check_settings`) is checked the same way, over every
+case: validate as it would run under the new settings against validate as it runs now.
 """
 
 from __future__ import annotations
@@ -17,9 +20,10 @@ from datetime import date
 from safecli.errors import FileFormatError, RuleViolation
 from safecli.model import FILES
 from safecli.store.book import Book
+from safecli.store.config import Config
 from safecli.validation.load import view_of
 from safecli.validation.rules.base import ERROR, Context, Finding
-from safecli.validation.run import Selection, book_defaults, check_view, context_of
+from safecli.validation.run import Selection, book_defaults, check_view, context_of, validate
 
 
 class Refused(RuleViolation):
@@ -89,6 +93,21 @@ class Rulebook:
         view = view_of(context, case_id, raws, self.today)
         kept, _ = check_view(view)
         return [f for f in kept if self._selection.wants(f.code)]
+
+
+def check_settings(book: Book, after: Config, today: date) -> None:
+    """Refuse new settings under which validate would report an error it does not report
+    now, in any case of the book (`Refused`, listing those findings)."""
+    _, select, ignore = book_defaults(book)
+    selection = Selection(select, ignore)
+    case_ids = book.case_ids()
+    old = validate(book, case_ids, today, selection=selection).findings
+    new = validate(
+        replace(book, config=after), case_ids, today, selection=selection, use_cache=False
+    ).findings
+    errors = [f for f in brought_in(old, new) if f.severity == ERROR]
+    if errors:
+        raise Refused(errors)
 
 
 def brought_in(old: Sequence[Finding], new: Sequence[Finding]) -> list[Finding]:
