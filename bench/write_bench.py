@@ -11,10 +11,11 @@ changed on both sides (as bench/merge_bench.py), with safecli's driver and with
 `git merge-file` as the driver; the figures a file are the merge's divided by
 the files merged.
 
-Every figure is the median of --runs whole processes, the runs of all figures
+Each command runs --runs times as whole processes, the runs of all figures
 interleaved (one of each in turn) so that all feel the same load. Each is given
-as wall time and as CPU time (user + system of the process and of everything it
-waited for, from wait4): on a busy machine read the CPU figures and the ratios.
+as the median wall time, the median CPU time (user + system of the process and
+of everything it waited for, from wait4) and the least CPU time: on a busy
+machine read the CPU figures and the ratios.
 One more run of each, not timed, counts what it did: modules imported and
 subprocesses started (an audit hook, through a sitecustomize module on
 PYTHONPATH), and, for the writes, the rule checks run and the round-trip parses
@@ -106,8 +107,9 @@ def measure(run: Run, env: dict[str, str] | None = None) -> tuple[float, float]:
     return wall, usage.ru_utime + usage.ru_stime
 
 
-def medians(runs: int, commands: dict[str, Run]) -> dict[str, tuple[float, float]]:
-    """Median (wall, CPU) of each command a file, run in turn `runs` times."""
+def medians(runs: int, commands: dict[str, Run]) -> dict[str, tuple[float, float, float]]:
+    """Median wall, median CPU and least CPU of each command a file, run in turn `runs`
+    times (the least CPU is the figure a busy machine disturbs least)."""
     walls: dict[str, list[float]] = {name: [] for name in commands}
     cpus: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(runs):
@@ -116,13 +118,14 @@ def medians(runs: int, commands: dict[str, Run]) -> dict[str, tuple[float, float
             walls[name].append(wall / run.files)
             cpus[name].append(cpu / run.files)
     return {
-        name: (statistics.median(walls[name]), statistics.median(cpus[name])) for name in commands
+        name: (statistics.median(walls[name]), statistics.median(cpus[name]), min(cpus[name]))
+        for name in commands
     }
 
 
 def counts(run: Run, work: Path) -> tuple[float, float]:
-    """Modules imported and subprocesses started a file (mean over the processes counted
-    with more than a few modules: git's own are not Python)."""
+    """Modules imported and subprocesses started a file: summed over the Python
+    processes of one run (git's own are not counted) and divided by the files."""
     site = work / "site"
     site.mkdir(exist_ok=True)
     (site / "sitecustomize.py").write_text(SITECUSTOMIZE)
@@ -239,10 +242,10 @@ def paired(*groups: dict[str, Run]) -> dict[str, Run]:
     return merged
 
 
-def row(name: str, wall: float, cpu: float, floor: tuple[float, float]) -> str:
-    return (
-        f"{name:44}{wall * 1000:8.0f} {wall / floor[0]:6.1f}x"
-        f"{cpu * 1000:8.0f} {cpu / floor[1]:6.1f}x"
+def row(name: str, figures: tuple[float, float, float], floor: tuple[float, float, float]) -> str:
+    return f"{name:44}" + "".join(
+        f"{value * 1000:8.0f} {value / base:6.1f}x"
+        for value, base in zip(figures, floor, strict=True)
     )
 
 
@@ -286,10 +289,11 @@ def main() -> None:
             commands |= merges(work / "merge", args.files, args.baseline)
         got = medians(args.runs, commands)
         floor = got["python -c pass"]
-        print(f"medians of {args.runs} runs; ratios to python -c pass")
-        print(f"{'':44}{'wall ms':>8} {'ratio':>7}{'CPU ms':>8} {'ratio':>7}")
-        for name, (wall, cpu) in got.items():
-            print(row(name, wall, cpu, floor))
+        print(f"{args.runs} runs each; ratios to python -c pass")
+        heads = ("median wall", "median CPU", "least CPU")
+        print(f"{'':44}" + "".join(f"{head + ' ms':>16}" for head in heads))
+        for name, figures in got.items():
+            print(row(name, figures, floor))
         print("\ncounts of one run (a file for the merge driver)")
         print(f"{'':44}{'modules':>8}{'subprocs':>9}{'rules':>7}{'parses':>7}{'dumps':>7}")
         for name, run in commands.items():
@@ -299,7 +303,7 @@ def main() -> None:
                 found = profile_counts(run, work)
                 text += "".join(f"{n:7}" for n in found.values())
             print(text)
-        for name, (wall, cpu) in got.items():
+        for name, (_, cpu, _) in got.items():
             goal = WRITE_GOAL_MS if ": " in name else MERGE_GOAL_MS if "safecli" in name else 0
             if goal and not name.endswith(BASELINE):
                 verdict = "meets" if cpu * 1000 <= goal else "misses"
