@@ -29,7 +29,7 @@ from safecli.render.views import (
     format_when,
     points,
 )
-from safecli.shape import ADULT, MEETING, shown
+from safecli.shape import ADULT, INVITEE, MEETING, shown
 from safecli.store import scan
 from safecli.store.book import Book, Case
 from safecli.store.refusals import read_text
@@ -243,7 +243,7 @@ def _invitee(raw: Any, people: Directory) -> InviteeView | None:
     person = people.person(entry.get("person"))
     if person is None:
         return None
-    response = text(entry.get("response")) or "invited"
+    response = text(shown(entry.get("response"), INVITEE, "response")) or "invited"
     return InviteeView(
         person=person,
         reason=text(entry.get("reason")),
