@@ -46,3 +46,18 @@ def test_a_template_override_linked_to_a_case_file_is_refused(example_book: Path
     assert "Edith" not in result.output
     doctor = run(example_book, "doctor")
     assert "templates/plan.txt.j2" in doctor.output
+
+
+def test_a_templates_folder_linked_outside_the_book_is_refused(
+    example_book: Path, tmp_path: Path
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "plan.txt.j2").write_text("from elsewhere\n")
+    (example_book / "templates").symlink_to(elsewhere)
+    result = run(example_book, "render", "plan", CASE, "--format", "txt")
+    assert result.exit_code == 3, result.output
+    assert "templates: the book's templates folder is a symbolic link" in result.output
+    assert "from elsewhere" not in result.output
+    doctor = run(example_book, "doctor")
+    assert "fail  symbolic links: templates" in doctor.output

@@ -169,6 +169,12 @@ def templates_for(book: Book | None) -> Templates:
     folders = [builtin_dir()]
     if book is not None and (book.root / OVERRIDE_DIR).is_dir():
         own = (book.root / OVERRIDE_DIR).resolve()
+        if (book.root / OVERRIDE_DIR).is_symlink() or not own.is_relative_to(book.root.resolve()):
+            raise TemplateFailure(
+                "the book's templates folder is a symbolic link or outside the book; it "
+                "must be a real folder in the book",
+                path=book.root / OVERRIDE_DIR,
+            )
         if own != folders[0].resolve():
             folders.insert(0, own)
     loader = ChoiceLoader([_RealFileLoader(str(folder)) for folder in folders])

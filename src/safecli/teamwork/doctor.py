@@ -53,11 +53,14 @@ def run_checks(book: Book) -> list[Check]:
 def _link_check(book: Book) -> Check:
     folders = [book.cases_dir, book.root / "templates"]
     links = sorted(
-        _rel(book, path)
-        for folder in folders
-        if folder.is_dir()
-        for path in folder.rglob("*")
-        if path.is_symlink()
+        [_rel(book, folder) for folder in folders if folder.is_symlink()]
+        + [
+            _rel(book, path)
+            for folder in folders
+            if folder.is_dir() and not folder.is_symlink()
+            for path in folder.rglob("*")
+            if path.is_symlink()
+        ]
     )
     return _listing(
         "symbolic links",
