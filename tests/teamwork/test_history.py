@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -391,7 +392,7 @@ def test_descriptions_never_carry_free_text_or_the_adults_details() -> None:
         "address": "4 Hawthorn Close",
         "risk_level": "high",
         "wishes": {"outcomes": ["Stay home"]},
-        "concerns": [{"type": "financial", "summary": "Cash", "raised_on": "2026-11-01"}],
+        "concerns": [{"type": "financial", "summary": "Cash", "raised_on": date(2026, 11, 1)}],
     }
     new = {
         **old,
@@ -399,7 +400,9 @@ def test_descriptions_never_carry_free_text_or_the_adults_details() -> None:
         "address": "5 Hawthorn Close",
         "risk_level": "medium",
         "wishes": {"outcomes": ["Move to my daughter's"]},
-        "concerns": [{"type": "financial", "summary": "Cash and cards", "raised_on": "2026-11-01"}],
+        "concerns": [
+            {"type": "financial", "summary": "Cash and cards", "raised_on": date(2026, 11, 1)}
+        ],
     }
     assert describe("adult", old, new) == [
         "risk level changed high → medium",
@@ -410,7 +413,7 @@ def test_descriptions_never_carry_free_text_or_the_adults_details() -> None:
 
 
 def test_an_event_is_described_by_its_kind_day_and_agency_not_its_summary() -> None:
-    event = {"happened_on": "2026-11-02", "kind": "police-call-out", "agency": "police"}
+    event = {"happened_on": date(2026, 11, 2), "kind": "police-call-out", "agency": "police"}
     old = {"case": CASE, "status": "open"}
     new = {**old, "events": [{**event, "summary": "Shouting heard by Mrs Jones"}]}
     assert describe("adult", old, new) == ["event added (police-call-out on 2026-11-02, police)"]
