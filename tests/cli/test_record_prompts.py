@@ -37,7 +37,7 @@ def test_case_update_asks_each_fact_and_empty_keeps_it(
     cli: Callable[..., Any], opened: Path
 ) -> None:
     lines = ["MEDIUM", "not engagin", "not-engaging", "y", "", "", "", "", "Polish", "", "", ""]
-    result = answer(cli, "case", "update", CASE, lines=lines)
+    result = answer(cli, "case", "update", CASE, lines=[*lines, ""])
     assert result.exit_code == 0, result.output
     assert "Risk level (low, medium, high) [now high; empty keeps it] (optional)" in result.output
     assert "did you mean 'not-engaging'?" in result.output
@@ -46,6 +46,24 @@ def test_case_update_asks_each_fact_and_empty_keeps_it(
     assert data["care_and_support"]["has_needs"] is True
     assert data["communication"]["interpreter"] == "Polish"
     assert data["lead_agency"] == "asc"
+
+
+def test_case_update_asks_the_date_of_birth_as_case_new_takes_it(
+    cli: Callable[..., Any], opened: Path
+) -> None:
+    keep = [""] * 11  # risk … jurisdiction: kept
+    result = answer(cli, "case", "update", CASE, lines=[*keep, "14/03/1941"])
+    assert result.exit_code == 0, result.output
+    assert (
+        "Date of birth (YYYY-MM-DD or DD/MM/YYYY) [not recorded; empty keeps it] (optional)"
+        in result.output
+    )
+    assert str(adult(opened)["date_of_birth"]) == "1941-03-14"
+    again = answer(cli, "case", "update", CASE, lines=[*keep, "31/02/1941", "1941-03-15"])
+    assert again.exit_code == 0, again.output
+    assert "[now 1941-03-14; empty keeps it]" in again.output
+    assert "not a valid date: '31/02/1941'" in again.output  # asked again
+    assert str(adult(opened)["date_of_birth"]) == "1941-03-15"
 
 
 def test_concern_add_takes_a_uk_date_and_a_choice_in_any_case(

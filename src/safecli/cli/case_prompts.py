@@ -49,9 +49,10 @@ class UpdateAnswers:
     needs_advocate: bool | None
     communication_notes: str | None
     jurisdiction: str | None
+    date_of_birth: date | None
 
 
-def ask_update(adult: Mapping[str, Any]) -> UpdateAnswers:
+def ask_update(adult: Mapping[str, Any], parse_day: Callable[[str], date]) -> UpdateAnswers:
     """Each fact `case update` sets, asked in turn."""
     tests = mapping(adult.get("care_and_support"))
     comm = mapping(adult.get("communication"))
@@ -99,6 +100,7 @@ def ask_update(adult: Mapping[str, Any]) -> UpdateAnswers:
         adult.get("jurisdiction"),
         choice(JURISDICTIONS, "jurisdiction"),
     )
+    born = _ask("--dob", f"Date of birth ({DATE_FORMAT})", adult.get("date_of_birth"), parse_day)
     return UpdateAnswers(
         risk,
         engagement,
@@ -111,6 +113,7 @@ def ask_update(adult: Mapping[str, Any]) -> UpdateAnswers:
         advocate,
         notes,
         jurisdiction,
+        born,
     )
 
 

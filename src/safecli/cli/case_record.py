@@ -119,17 +119,18 @@ def update(
     given += (coordinator, interpreter, advocate, needs_advocate, easy_read, large_print)
     given += (language, communication_notes, representative, jurisdiction, transition_reason)
     given += (dob,)
+    born = _day(book, as_of, dob, "--dob", "Date of birth")
     if nothing_given(*given) and not standard_print:
         from safecli.cli.case_prompts import ask_update
         from safecli.store.book import read_case
 
-        answers = ask_update(read_case(book, case_id).adult)
+        answers = ask_update(read_case(book, case_id).adult, date_parser(book, as_of))
         risk, engagement = answers.risk, answers.engagement
         care_needs, at_risk = answers.care_needs, answers.at_risk
         unable_to_protect, lead_agency = answers.unable_to_protect, answers.lead_agency
         coordinator, interpreter = answers.coordinator, answers.interpreter
         needs_advocate, communication_notes = answers.needs_advocate, answers.communication_notes
-        jurisdiction = answers.jurisdiction
+        jurisdiction, born = answers.jurisdiction, answers.date_of_birth
     changes: dict[tuple[str, ...], Any] = {}
     for keys, value in (
         (("risk_level",), risk),
@@ -148,7 +149,7 @@ def update(
         (("communication", "notes"), communication_notes),
         (("jurisdiction",), jurisdiction),
         (("transition_reason",), transition_reason),
-        (("date_of_birth",), _day(book, as_of, dob, "--dob", "Date of birth")),
+        (("date_of_birth",), born),
     ):
         if value is not None:
             changes[keys] = value
