@@ -70,7 +70,8 @@ def test_wales_s126_strategy_discussion(tmp_path: Path, left_out: str | None) ->
         refused = p.refused("case", "close", CASE, "--reason", "Safe at Bryn",
                             "--outcomes-asked", "--outcomes-expressed", "--achieved",
                             "fully", on="2026-11-20")  # fmt: skip
-        assert "error EMP003 the case is closed and M1: how and by whom" in refused
+        assert "error EMP003 M1: the case is closed, but how and by whom the adult" in refused
+        assert f"(safecli meeting feedback {CASE} M1 --how --by)" in refused
         return
     # Rhys visits her daughter the next morning: how, by whom and when, after the minutes.
     told = p.do("meeting", "feedback", CASE, "M1", "--how", "Visit to her daughter", "--by",

@@ -129,7 +129,7 @@ def test_s126_feedback_with_no_one_to_give_it_warns_and_closing_so_is_refused(
     refused = _refused(p, "EMP003", "case", "close", CASE, "--reason", "Safe",
                        "--outcomes-asked", "--outcomes-not-expressed", "--as-of",
                        "2026-11-30")  # fmt: skip
-    assert len(refused) == 1 and "the case is closed and M1: by whom" in refused[0]
+    assert len(refused) == 1 and "M1: the case is closed, but by whom" in refused[0]
     _hand_edit(p, CASE, "adult", "status: open", "status: closed")
     assert _validated(p, "EMP003", "2026-11-30") == refused
 

@@ -49,20 +49,22 @@ def check(view: CaseView) -> Iterator[Finding]:
         if filled(feedback.get("how")) and person(feedback.get("by")) is not None:
             continue
         missing = "how and by whom" if not filled(feedback.get("how")) else "by whom"
-        said = f"{record_id(meeting)}: {missing} the adult hears what was agreed"
+        mid = record_id(meeting)
+        said = f"{missing} the adult hears what was agreed"
+        command = f"(safecli meeting feedback {view.case_id} {mid} --how --by)"
         required = "feedback" in mt.must_record or view.jurisdiction == "wales"
         if required and closed:
             message = (
-                f"the case is closed and {said} was never recorded (minutes.feedback); "
-                "in Wales feedback to the adult is required"
+                f"{mid}: the case is closed, but {said} was never recorded "
+                f"(minutes.feedback); in Wales it is required {command}"
             )
         elif required:
             message = (
-                f"{said} is not recorded yet (minutes.feedback); in Wales it is required "
-                f"(safecli meeting feedback {view.case_id} {record_id(meeting)} --how --by)"
+                f"{mid}: {said} is not recorded yet (minutes.feedback); "
+                f"in Wales it is required {command}"
             )
         else:
-            message = f"{said} is not recorded (minutes.feedback)"
+            message = f"{mid}: {said} is not recorded (minutes.feedback)"
         yield view.finding(
             RULE,
             "meetings",
