@@ -76,3 +76,31 @@ def test_the_documentation_lists_every_rule() -> None:
     text = (REPO / "docs" / "validate.md").read_text(encoding="utf-8")
     for code, rule in RULES.items():
         assert f"| {code} | {rule.summary} |" in text, code
+
+
+def test_a_rule_finds_the_same_run_alone_or_with_all_the_others(tmp_path: Path) -> None:
+    """The guard, before a change, runs only the rules of the codes found after it."""
+    import shutil
+    from datetime import date
+
+    from safecli.store.book import find_book
+    from safecli.validation.load import load_view
+    from safecli.validation.run import check_view, context_of
+
+    shutil.copy(REPO / "safecli.yaml", tmp_path / "safecli.yaml")
+    shutil.copytree(REPO / "cases", tmp_path / "cases")
+    meetings = tmp_path / "cases" / "SG-2026-0001" / "meetings.yaml"
+    text = meetings.read_text()
+    meetings.write_text(
+        text.replace("  chair: {agency: asc, name: Helen Forsyth}", "  chair: null", 1)
+    )
+    context = context_of(find_book(tmp_path))
+    found_any = False
+    for case_id in ("SG-2026-0001", "SG-2026-0002"):
+        view = load_view(context, case_id, date(2026, 12, 1))
+        every, _ = check_view(view)
+        found_any = found_any or bool(every)
+        for code in {*RULES, "NOPE01"}:
+            alone, _ = check_view(view, {code})
+            assert alone == [f for f in every if f.code == code]
+    assert found_any

@@ -13,7 +13,7 @@ case: validate as it would run under the new settings against validate as it run
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -64,9 +64,11 @@ class Rulebook:
             _, select, ignore = book_defaults(self.book)
             self._selection = Selection(select, ignore)
         new = self._findings(case_id, after, peers or {})
-        # Only what the change brings in counts: with no finding after it, there is
-        # nothing the findings before could excuse, so the rules run once.
-        old = self._findings(case_id, before, {}) if new and any(before.values()) else []
+        # Only what the change brings in counts: a finding before excuses one after of
+        # its code, so before the change only the rules of the codes found after it run
+        # (none when none was found).
+        codes = {f.code for f in new}
+        old = self._findings(case_id, before, {}, codes) if codes and any(before.values()) else []
         introduced = brought_in(old, new)
         errors = [f for f in introduced if f.severity == ERROR]
         if errors:
@@ -78,6 +80,7 @@ class Rulebook:
         case_id: str,
         texts: Mapping[str, str | None],
         peers: Mapping[str, Mapping[str, str | None]],
+        codes: Collection[str] | None = None,
     ) -> list[Finding]:
         assert self._context is not None and self._selection is not None
         folder = self._context.root / "cases" / case_id
@@ -91,7 +94,7 @@ class Rulebook:
             )
         context = replace(self._context, pending=peers) if peers else self._context
         view = view_of(context, case_id, raws, self.today)
-        kept, _ = check_view(view)
+        kept, _ = check_view(view, codes)
         return [f for f in kept if self._selection.wants(f.code)]
 
 
