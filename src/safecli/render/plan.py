@@ -7,10 +7,12 @@ its risk assessment, capacity decision, feedback to the adult and review date.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Generic, TypeVar
 
+from safecli.casework.adult_parts import AdultOthers, AdultWishes, CapacityAssessment, Concern
+from safecli.casework.adult_reader import read_adult
 from safecli.casework.minutes_parts import (
     Capacity,
     Feedback,
@@ -21,7 +23,7 @@ from safecli.casework.minutes_parts import (
 )
 from safecli.casework.minutes_parts import Minutes as MinutesRecord
 from safecli.policy.pack import book_policy
-from safecli.raw import day, items, mapping, text, texts
+from safecli.raw import items, mapping, text
 from safecli.render.context import (
     AdultView,
     Document,
@@ -33,7 +35,6 @@ from safecli.render.context import (
 from safecli.render.i18n import N_
 from safecli.render.records import capacity_outcome, minutes_of, risk_rows
 from safecli.render.views import ActionRow, Directory, PersonView, action_row
-from safecli.shape import ADULT, CONCERN, shown
 from safecli.store.book import Book, Case
 
 T = TypeVar("T")
@@ -57,37 +58,6 @@ class HeldMeeting:
     id: str
     title: str
     held_on: date | None
-
-
-@dataclass(frozen=True)
-class Concern:
-    """A concern raised about the adult."""
-
-    type: str
-    summary: str | None
-    source: str | None
-    location: str | None
-    raised_on: date | None
-    raised_by: PersonView | None
-
-
-@dataclass(frozen=True)
-class CapacityDecision:
-    """A mental capacity assessment recorded in adult.yaml."""
-
-    decision: str
-    outcome: str | None
-    assessed_on: date | None
-    by: PersonView | None
-
-
-@dataclass(frozen=True)
-class AdultWishes:
-    """The adult's desired outcomes, in their own words, or why they were not asked."""
-
-    asked_on: date | None
-    outcomes: tuple[str, ...]
-    not_asked_reason: str | None
 
 
 @dataclass(frozen=True)
@@ -133,12 +103,12 @@ class Plan:
     doc: Document
     adult: AdultView
     status: str
-    concerns: tuple[Concern, ...]
+    concerns: tuple[Concern[PersonView], ...]
     risks: tuple[FromMeeting[Risk], ...]
     wishes: AdultWishes
     views: tuple[FromMeeting[Wishes], ...]
     actions: tuple[ActionRow, ...]
-    capacity: tuple[CapacityDecision, ...]
+    capacity: tuple[CapacityAssessment[PersonView], ...]
     best_interests: tuple[FromMeeting[Capacity[PersonView]], ...]
     feedback: tuple[FromMeeting[Feedback[PersonView]], ...]
     review: FromMeeting[Review] | None
@@ -154,7 +124,7 @@ def build(book: Book, case: Case, *, show_names: bool, today: date) -> Plan:
     """The protection plan of a case as of `today`."""
     people = Directory.of(case)
     policy = book_policy(book)
-    adult = mapping(case.adult)
+    adult = read_adult(case.adult, people.person)
     held: list[tuple[Mapping[str, Any], MinutesRecord[PersonView]]] = []
     for entry in items(case.meetings):
         stored = mapping(entry)
@@ -168,7 +138,7 @@ def build(book: Book, case: Case, *, show_names: bool, today: date) -> Plan:
     told: list[FromMeeting[Feedback[PersonView]]] = []
     reviews: list[FromMeeting[Review]] = []
     sources: list[HeldMeeting] = []
-    assessed: list[CapacityDecision] = []
+    assessed: list[CapacityAssessment[PersonView]] = []
     for meeting, minutes in held:
         mid, on = str(meeting.get("id")), minutes.held_on
         sources.append(
@@ -191,28 +161,20 @@ def build(book: Book, case: Case, *, show_names: bool, today: date) -> Plan:
         (row for row in rows if row.status == "open"),
         key=lambda row: (row.due or date.max, row.id),
     )
-    asked = mapping(adult.get("wishes"))
-    others = mapping(adult.get("others_at_risk"))
     return Plan(
         doc=document(book, case, TITLE, today),
         adult=adult_view(case, people, show_names=show_names),
-        status=text(shown(adult.get("status"), ADULT, "status")) or "open",
-        concerns=tuple(_concern(c, people) for c in items(adult.get("concerns"))),
+        status=adult.status or "open",
+        concerns=tuple(replace(c, type=c.type or N_("not recorded")) for c in adult.concerns),
         risks=tuple(risks),
-        wishes=AdultWishes(
-            day(asked.get("asked_on")),
-            texts(asked.get("outcomes")),
-            text(asked.get("not_asked_reason")),
-        ),
+        wishes=adult.wishes,
         views=tuple(views),
         actions=tuple(open_actions),
-        capacity=_assessments(
-            [_capacity(c, people) for c in items(adult.get("capacity"))], assessed
-        ),
+        capacity=_assessments([_capacity(c) for c in adult.capacity], assessed),
         best_interests=tuple(best),
         feedback=tuple(told),
         review=latest_review(reviews),
-        others_at_risk=_others(others, held),
+        others_at_risk=_others(adult.others_at_risk, held),
         meetings=tuple(sources),
     )
 
@@ -225,20 +187,8 @@ def latest_review(reviews: list[FromMeeting[Review]]) -> FromMeeting[Review] | N
     return reviews[-1] if reviews else None
 
 
-def _concern(raw: Any, people: Directory) -> Concern:
-    entry: Mapping[str, Any] = mapping(raw)
-    return Concern(
-        type=text(shown(entry.get("type"), CONCERN, "type")) or N_("not recorded"),
-        summary=text(entry.get("summary")),
-        source=text(entry.get("source")),
-        location=text(entry.get("location")),
-        raised_on=day(entry.get("raised_on")),
-        raised_by=people.person(entry.get("raised_by")),
-    )
-
-
 def _others(
-    others: Mapping[str, Any],
+    others: AdultOthers,
     held: Sequence[tuple[Mapping[str, Any], MinutesRecord[PersonView]]],
 ) -> OthersNow:
     """adult.yaml's others at risk, with what the latest held meeting recorded."""
@@ -252,10 +202,10 @@ def _others(
     )
     found = latest[1] if latest else OthersAtRisk()
     return OthersNow(
-        children=others.get("children") is True or found.children_at_risk is True,
-        adults=others.get("adults") is True or found.adults_at_risk is True,
-        notes=text(others.get("notes")),
-        referral_made=day(others.get("referral_made")) or found.referral_made,
+        children=others.children is True or found.children_at_risk is True,
+        adults=others.adults is True or found.adults_at_risk is True,
+        notes=others.notes,
+        referral_made=others.referral_made or found.referral_made,
         meeting=text(latest[0].get("id")) if latest else None,
         children_recorded=found.children,
         adults_recorded=found.adults,
@@ -263,20 +213,21 @@ def _others(
 
 
 def _assessments(
-    recorded: list[CapacityDecision], at_meetings: list[CapacityDecision]
-) -> tuple[CapacityDecision, ...]:
+    recorded: list[CapacityAssessment[PersonView]],
+    at_meetings: list[CapacityAssessment[PersonView]],
+) -> tuple[CapacityAssessment[PersonView], ...]:
     """adult.yaml's assessments, then those only a meeting's minutes recorded."""
 
-    def key(c: CapacityDecision) -> tuple[str, date | None, str | None]:
-        return c.decision.casefold().strip(), c.assessed_on, c.outcome
+    def key(c: CapacityAssessment[PersonView]) -> tuple[str, date | None, str | None]:
+        return (c.decision or "").casefold().strip(), c.assessed_on, c.outcome
 
     known = {key(c) for c in recorded}
     return (*recorded, *(c for c in at_meetings if key(c) not in known))
 
 
-def _assessed(capacity: Capacity[PersonView]) -> CapacityDecision:
+def _assessed(capacity: Capacity[PersonView]) -> CapacityAssessment[PersonView]:
     """A capacity assessment a meeting's minutes recorded."""
-    return CapacityDecision(
+    return CapacityAssessment(
         decision=capacity.decision or N_("(decision not described)"),
         outcome=capacity.outcome,
         assessed_on=capacity.assessed_on,
@@ -284,11 +235,10 @@ def _assessed(capacity: Capacity[PersonView]) -> CapacityDecision:
     )
 
 
-def _capacity(raw: Any, people: Directory) -> CapacityDecision:
-    entry = mapping(raw)
-    return CapacityDecision(
-        decision=text(entry.get("decision")) or N_("(decision not described)"),
-        outcome=capacity_outcome(entry.get("outcome")),
-        assessed_on=day(entry.get("assessed_on")),
-        by=people.person(entry.get("by")),
+def _capacity(recorded: CapacityAssessment[PersonView]) -> CapacityAssessment[PersonView]:
+    """A capacity assessment adult.yaml recorded, as the plan shows it."""
+    return replace(
+        recorded,
+        decision=recorded.decision or N_("(decision not described)"),
+        outcome=capacity_outcome(recorded.outcome),
     )
