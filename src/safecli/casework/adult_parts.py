@@ -44,6 +44,19 @@ class Communication:
     large_print: int | None = None
     notes: str | None = None
 
+    @property
+    def any(self) -> bool:
+        """True when an interpreter, advocate, easy read, large print or other need is
+        recorded (the language alone is not a need)."""
+        return bool(
+            self.interpreter
+            or self.advocate
+            or self.needs_advocate
+            or self.easy_read
+            or self.large_print
+            or self.notes
+        )
+
 
 @dataclass(frozen=True)
 class Representative:

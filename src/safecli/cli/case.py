@@ -453,10 +453,11 @@ def close(
 
 def _reason_recorded(book: Any, case_id: str) -> str | None:
     """Why adult.yaml says the adult could not be asked their wishes: offered at the prompt."""
+    from safecli.casework.adult_reader import read_adult
+    from safecli.model import Person
     from safecli.store.book import read_case
 
-    wishes = raw.mapping(read_case(book, case_id).adult.get("wishes"))
-    return raw.text(wishes.get("not_asked_reason"))
+    return read_adult(read_case(book, case_id).adult, Person.from_raw).wishes.not_asked_reason
 
 
 def _not_for(refused: bool, value: object, flag: str, needs: str) -> None:

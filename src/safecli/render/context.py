@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from safecli.casework.adult_parts import Communication
+from safecli.casework.adult_reader import read_adult
 from safecli.casework.schedule import sequence_of
 from safecli.dates import parse_when
 from safecli.errors import FileFormatError, InvalidInput
@@ -27,9 +29,8 @@ from safecli.render.views import (
     Directory,
     PersonView,
     format_when,
-    points,
 )
-from safecli.shape import ADULT, INVITEE, MEETING, shown
+from safecli.shape import INVITEE, MEETING, shown
 from safecli.store import scan
 from safecli.store.book import Book, Case
 from safecli.store.refusals import read_text
@@ -47,32 +48,6 @@ class Document:
     title: str
     case_id: str
     as_of: date
-
-
-@dataclass(frozen=True)
-class Communication:
-    """How to communicate with the adult."""
-
-    language: str | None
-    interpreter: str | None
-    advocate: str | None
-    needs_advocate: bool
-    easy_read: bool
-    large_print: int | None
-    notes: str | None
-
-    @property
-    def any(self) -> bool:
-        """True when an interpreter, advocate, easy read, large print or other need is
-        recorded."""
-        return bool(
-            self.interpreter
-            or self.advocate
-            or self.needs_advocate
-            or self.easy_read
-            or self.large_print
-            or self.notes
-        )
 
 
 @dataclass(frozen=True)
@@ -148,30 +123,20 @@ def initials(name: str | None) -> str:
 
 def adult_view(case: Case, people: Directory, *, show_names: bool) -> AdultView:
     """The adult, named only when show_names."""
-    adult = mapping(case.adult)
-    name = text(adult.get("name"))
-    preferred = text(adult.get("preferred_name"))
+    adult = read_adult(case.adult, people.person)
+    name, preferred = adult.name, adult.preferred_name
     marks = initials(name)
     label = (name or N_("the adult")) if show_names else (marks or N_("the adult"))
-    comm = mapping(adult.get("communication"))
     return AdultView(
         label=label,
         initials=marks,
         name=name if show_names else None,
         preferred_name=preferred if show_names else None,
         show_names=show_names,
-        communication=Communication(
-            language=text(comm.get("language")),
-            interpreter=text(comm.get("interpreter")),
-            advocate=text(comm.get("advocate")),
-            needs_advocate=comm.get("needs_advocate") is True,
-            easy_read=comm.get("easy_read") is True,
-            large_print=points(comm.get("large_print")),
-            notes=text(comm.get("notes")),
-        ),
-        risk_level=text(shown(adult.get("risk_level"), ADULT, "risk_level")),
-        lead_agency=people.agency(adult.get("lead_agency")),
-        coordinator=people.person(adult.get("coordinator")),
+        communication=adult.communication,
+        risk_level=adult.risk_level,
+        lead_agency=people.agency(adult.lead_agency),
+        coordinator=adult.coordinator,
     )
 
 

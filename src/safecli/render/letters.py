@@ -11,11 +11,11 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from safecli.casework.adult_reader import read_adult
 from safecli.casework.minutes_parts import Review
 from safecli.errors import InvalidInput
 from safecli.model import JURISDICTIONS
 from safecli.policy.pack import book_policy
-from safecli.raw import mapping, text
 from safecli.render import i18n, minutes
 from safecli.render.context import (
     AdultView,
@@ -128,7 +128,7 @@ def jurisdiction(book: Book, case: Case) -> str:
 def form_of(book: Book, case: Case, adult: AdultView, options: LetterOptions) -> Form:
     """The form the letter takes: what the CLI asks, else what is recorded."""
     needs = adult.communication
-    easy = needs.easy_read if options.easy_read is None else options.easy_read
+    easy = needs.easy_read is True if options.easy_read is None else options.easy_read
     points = options.large_print or needs.large_print
     standard = EASY_READ_PRINT if easy else STANDARD_PRINT
     languages = i18n.languages_for(jurisdiction(book, case), needs.language, options.lang)
@@ -210,7 +210,7 @@ def _letter(
 
 
 def _advocate(case: Case, people: Directory, attending: list[PersonView]) -> PersonView | None:
-    named = text(mapping(case.adult.get("communication")).get("advocate"))
+    named = read_adult(case.adult, people.person).communication.advocate
     for person in attending:
         kind = people.agencies.get(person.agency)
         if person.name == named or (kind is not None and kind.kind == "advocacy"):
