@@ -37,3 +37,35 @@ def test_case_show_leaves_a_pending_journal_alone_and_says_so(book: Path) -> Non
     assert updated.exit_code == 0, updated.output
     assert not (folder / JOURNAL).exists() and not pending.exists()
     assert "risk_level: medium" in adult.read_text()
+
+
+def _journal(folder: Path) -> None:
+    """Leave folder as a write interrupted after its journal leaves it."""
+    pending = folder / ".adult.yaml.pending.tmp"
+    pending.write_text((folder / "adult.yaml").read_text())
+    (folder / JOURNAL).write_text(json.dumps({"renames": [[pending.name, "adult.yaml"]]}))
+
+
+def test_validate_reports_an_unfinished_write_even_when_its_cache_said_all_was_well(
+    book: Path,
+) -> None:
+    assert run(book, *NEW_CASE).exit_code == 0
+    run(book, "validate", "--as-of", "2026-11-21")  # fills the cache
+    _journal(book / "cases" / CASE)
+    before = snapshot(book)
+    checked = run(book, "validate", "--as-of", "2026-11-21")
+    assert checked.exit_code != 0, checked.output
+    assert f"cases/{CASE}/adult.yaml:1:1: error INT001" in checked.output
+    assert "unfinished write" in checked.output
+    assert snapshot(book) == before
+
+
+def test_the_digest_and_case_list_name_an_unfinished_write_and_go_on(book: Path) -> None:
+    assert run(book, *NEW_CASE).exit_code == 0
+    folder = book / "cases" / CASE
+    _journal(folder)
+    for args in (("overdue", "--as-of", "2026-11-21"), ("case", "list"), ("action", "list")):
+        shown = run(book, *args)
+        assert "unfinished write" in shown.output, (args, shown.output)
+        assert CASE in shown.output
+    assert (folder / JOURNAL).exists()

@@ -20,7 +20,7 @@ from safecli.errors import InvalidInput
 from safecli.model import Person, next_id
 from safecli.shape import MOVE
 from safecli.store import fastload, roundtrip
-from safecli.store.book import Book, Case, edit_case
+from safecli.store.book import Book, Case, check_no_journal, edit_case
 
 
 @dataclass(frozen=True)
@@ -206,6 +206,7 @@ def list_actions(
     """The actions of these cases (read only actions.yaml), filtered by status and agency."""
     rows = []
     for case_id in case_ids:
+        check_no_journal(book.case_dir(case_id))
         path = book.case_dir(case_id) / "actions.yaml"
         rows.extend(action_rows(case_id, fastload.load(path, list)))
     return [

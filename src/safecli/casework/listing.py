@@ -13,7 +13,7 @@ from typing import Any
 from safecli.errors import SafecliError
 from safecli.shape import ADULT, shown
 from safecli.store import fastload
-from safecli.store.book import Book, check_case_folder
+from safecli.store.book import Book, check_case_folder, check_no_journal
 
 STATUSES = ("open", "closed", "all")
 UNREADABLE = "unreadable"
@@ -34,6 +34,7 @@ def case_rows(book: Book, status: str = "open") -> list[dict[str, Any]]:
 def case_summary(book: Book, case_id: str) -> dict[str, Any]:
     """One row of `case list` (read-only: the fast loader, two files)."""
     folder = book.case_dir(case_id)
+    check_no_journal(folder)
     adult = fastload.load(folder / "adult.yaml", dict)
     actions = fastload.load(folder / "actions.yaml", list)
     check_case_folder(folder, case_id, adult)

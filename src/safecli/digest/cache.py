@@ -32,7 +32,7 @@ from safecli import __version__
 from safecli.digest.items import CaseRead
 from safecli.errors import FileFormatError
 from safecli.raw import mapping
-from safecli.store.book import Book, check_case_folder
+from safecli.store.book import Book, check_case_folder, check_no_journal
 from safecli.store.codehash import code_fingerprint
 
 CACHE_NAME = "digest.cache"
@@ -184,6 +184,11 @@ def _read(
     folder = book.cases_dir / case_id
     data: dict[str, Any] = {n: {} if n == "adult" else [] for n in FILES if n not in kinds}
     problems: list[str] = []
+    try:
+        check_no_journal(folder)
+    except FileFormatError as exc:
+        exc.path = exc.path.relative_to(book.root) if exc.path else exc.path
+        problems.append(str(exc))
     for name in kinds:
         path = folder / f"{name}.yaml"
         try:

@@ -164,6 +164,19 @@ def _write_new(path: Path, text: str) -> None:
         _step()
 
 
+def unfinished(folder: Path) -> Path | None:
+    """The journal of an interrupted write that may have left folder part way: its own,
+    or the journal of a set of folders that this folder's marker points to; else None."""
+    journal = folder / JOURNAL
+    if journal.exists():
+        return journal
+    for marker in sorted(folder.glob(f"{PENDING}*")):
+        first = folder.parent / marker.name.removeprefix(PENDING)
+        if (first / JOURNAL).exists():
+            return marker
+    return None
+
+
 def recover(folder: Path) -> bool:
     """Finish the renames an interrupted `write_all` left in folder's journal, or in the
     journal of a set of folders that this folder's marker points to.

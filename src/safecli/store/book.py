@@ -199,8 +199,8 @@ def load_case(book: Book, case_id: str) -> Case:
 def check_no_journal(folder: Path) -> None:
     """Refuse to read a case an interrupted write left part way (its journal is there):
     some files may be new and some old. Only a command holding the lock finishes it."""
-    journal = folder / atomic.JOURNAL
-    if journal.exists():
+    journal = atomic.unfinished(folder)
+    if journal is not None:
         raise FileFormatError(
             "this case has an unfinished write (interrupted part way); the next command "
             "that changes the case, or safecli doctor --clean, finishes it",

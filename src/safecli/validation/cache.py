@@ -27,7 +27,7 @@ from typing import Any
 
 from safecli import __version__
 from safecli.errors import SafecliError
-from safecli.store.atomic import make_private_dir, write_atomic
+from safecli.store.atomic import JOURNAL, make_private_dir, write_atomic
 from safecli.store.codehash import code_fingerprint
 from safecli.store.config import Config
 from safecli.validation.rules.base import Finding
@@ -60,7 +60,8 @@ class CaseResult:
 
 
 def stamp(folder: str) -> Stamp:
-    """The stat of a case's four files (None for a missing one)."""
+    """The stat of a case's four files (None for a missing one) and whether an
+    interrupted write left its journal there."""
     found: Stamp = []
     base = folder
     for kind in KINDS:
@@ -70,6 +71,8 @@ def stamp(folder: str) -> Stamp:
             found.append(None)
         else:
             found.append([info.st_mtime_ns, info.st_size, info.st_ino])
+    # An interrupted write's journal: its coming (or going) makes the result stale.
+    found.append([1, 0, 0] if os.path.lexists(f"{base}/{JOURNAL}") else None)
     return found
 
 

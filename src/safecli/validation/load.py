@@ -22,6 +22,7 @@ from safecli.output.article import a_or_an
 from safecli.policy.pack import MeetingType
 from safecli.raw import mapping
 from safecli.store import fastload, scan
+from safecli.store.book import check_no_journal
 from safecli.store.refusals import check_bytes, read_bytes
 from safecli.validation.rules.base import CaseView, Context, TodayWindow
 from safecli.validation.rules.shapecheck import Vocabularies, Walk, walk
@@ -37,6 +38,12 @@ def load_view(context: Context, case_id: str, today: date) -> CaseView:
             raws[kind] = read_bytes(path)
         except FileFormatError as exc:
             raws[kind] = exc
+    try:
+        check_no_journal(folder)
+    except FileFormatError as exc:
+        # Some files may be new and some old: INT001 says so, at the top of adult.yaml.
+        exc.line, exc.column = 1, 1
+        raws["adult"] = exc
     return view_of(context, case_id, raws, today)
 
 
