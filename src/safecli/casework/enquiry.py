@@ -9,6 +9,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from safecli import shape
+from safecli.casework.adult_parts import Demographics
 from safecli.errors import InvalidInput
 from safecli.model import (
     ALLEGATION_ACTIONS,
@@ -50,18 +51,6 @@ class Allegation:
     source: str
     action: str | None = None
     risk_outcome: str | None = None
-
-
-@dataclass(frozen=True)
-class Demographics:
-    """What `case demographics` sets; None leaves a field as it is."""
-
-    gender: str | None = None
-    ethnicity: str | None = None
-    support_reason: str | None = None
-    autism: bool | None = None
-    asperger: bool | None = None
-    died_on: date | None = None
 
 
 def set_enquiry(book: Book, case_id: str, change: EnquiryChange) -> Case:
@@ -113,7 +102,7 @@ def add_allegation(book: Book, case_id: str, allegation: Allegation) -> Case:
 
 
 def set_demographics(book: Book, case_id: str, change: Demographics) -> Case:
-    """Record the adult's gender, ethnicity group, primary support reason and autism flags."""
+    """Record (a None field is left as it is) the adult's gender, ethnicity group, primary support reason and autism flags."""
     for value, choices, what in (
         (change.gender, GENDERS, "gender"),
         (change.ethnicity, ETHNICITIES, "ethnicity group"),

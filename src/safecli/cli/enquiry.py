@@ -179,7 +179,7 @@ def demographics(
     Example: safecli case demographics SG-2026-0001 --gender female --ethnicity white
     --support-reason memory-cognition --no-autism --no-asperger
     """
-    from safecli.casework import enquiry
+    from safecli.casework import adult_parts, enquiry
 
     book = book_of(ctx)
     parse_day = date_parser(book, as_of)
@@ -202,7 +202,7 @@ def demographics(
             _one(SUPPORT_REASONS),
             optional=True,
         )
-    change = enquiry.Demographics(
+    change = adult_parts.Demographics(
         gender=gender,
         ethnicity=ethnicity,
         support_reason=support_reason,
