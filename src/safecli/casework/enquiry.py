@@ -9,7 +9,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from safecli import shape
-from safecli.casework.adult_parts import Demographics
+from safecli.casework.adult_parts import Allegation, Demographics
 from safecli.errors import InvalidInput
 from safecli.model import (
     ALLEGATION_ACTIONS,
@@ -42,17 +42,6 @@ class EnquiryChange:
     capacity_support: bool | None = None
 
 
-@dataclass(frozen=True)
-class Allegation:
-    """One allegation of an enquiry: the five facts the return counts."""
-
-    type: str
-    location: str
-    source: str
-    action: str | None = None
-    risk_outcome: str | None = None
-
-
 def set_enquiry(book: Book, case_id: str, change: EnquiryChange) -> Case:
     """Record or update the case's enquiry: its kind, dates, council and capacity."""
     if change.kind is not None:
@@ -78,10 +67,16 @@ def set_enquiry(book: Book, case_id: str, change: EnquiryChange) -> Case:
 
 
 def add_allegation(book: Book, case_id: str, allegation: Allegation) -> Case:
-    """Add an allegation to the case's enquiry."""
-    check_choice(allegation.type, ALLEGATION_TYPES, "allegation type")
-    check_choice(allegation.location, ALLEGATION_LOCATIONS, "location of risk")
-    check_choice(allegation.source, ALLEGATION_SOURCES, "source of risk")
+    """Add an allegation to the case's enquiry: its type, location and source are
+    required, its action and risk outcome optional."""
+    for value, choices, what in (
+        (allegation.type, ALLEGATION_TYPES, "allegation type"),
+        (allegation.location, ALLEGATION_LOCATIONS, "location of risk"),
+        (allegation.source, ALLEGATION_SOURCES, "source of risk"),
+    ):
+        if value is None:
+            raise InvalidInput(f"give the {what}")
+        check_choice(value, choices, what)
     if allegation.action is not None:
         check_choice(allegation.action, ALLEGATION_ACTIONS, "action and result")
     if allegation.risk_outcome is not None:

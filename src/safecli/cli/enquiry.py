@@ -120,10 +120,10 @@ def allegation_add(
     Example: safecli case allegation add SG-2026-0001 --type financial --location
     own-home --source known --action risk-action-taken --risk-outcome reduced
     """
-    from safecli.casework import enquiry
+    from safecli.casework import adult_parts, enquiry
 
     book = book_of(ctx)
-    allegation = enquiry.Allegation(
+    allegation = adult_parts.Allegation(
         type=ask(type_, "--type", _question("Type", ALLEGATION_TYPES), _one(ALLEGATION_TYPES)),
         location=ask(
             location,
@@ -150,7 +150,7 @@ def allegation_add(
         ),
     )
     case = enquiry.add_allegation(book, case_id, allegation)
-    typer.echo(f"added {a_or_an(allegation.type)} allegation to the enquiry of {case_id}")
+    typer.echo(f"added {a_or_an(allegation.type or '')} allegation to the enquiry of {case_id}")
     report(book, case.written, f"{case_id}: allegation", commit)
 
 
