@@ -92,3 +92,19 @@ def test_engage_lead_of_an_unknown_agency_is_refused(tmp_path: Path) -> None:
     assert done.exit_code == 3
     assert "bank" in done.output
     assert snapshot(book) == before
+
+
+def test_her_letter_says_what_her_part_records_about_her_interpreter(tmp_path: Path) -> None:
+    """The letter to the second adult reads her own part: unknown, not yet, arranged."""
+    book = shared_book(tmp_path, interpreter="Polish")
+
+    def letter() -> str:
+        shown = run(book, "render", "invitation", OTHER, "M1", "--to", "adult", "--format", "txt")
+        assert shown.exit_code == 0, shown.output
+        return " ".join(shown.stdout.split())
+
+    assert "Tell us if you want an interpreter for Polish." in letter()
+    run(book, "meeting", "update", OTHER, "M1", "--interpreter-not-arranged")
+    assert "We have not booked an interpreter for Polish yet." in letter()
+    run(book, "meeting", "update", OTHER, "M1", "--interpreter-arranged")
+    assert "An interpreter for Polish will be there for you." in letter()
