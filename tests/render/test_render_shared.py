@@ -59,3 +59,33 @@ def test_her_plan_draws_on_her_part(tmp_path: Path) -> None:
     assert "**Their views at M1 (3 Nov 2026):** She wants to stay in her flat" in result.stdout
     assert "| M1 | Pressure to hold drugs | Neighbour checks in | Fear of him |" in result.stdout
     assert "- M1: Multi-agency planning meeting (cuckooing), held on 3 Nov 2026" in result.stdout
+
+
+def test_the_invitation_says_whether_her_interpreter_is_arranged(tmp_path: Path) -> None:
+    book = shared_book(tmp_path, interpreter="Polish")
+    done = run(book, "meeting", "update", OTHER, "M1", "--interpreter-not-arranged")
+    assert done.exit_code == 0, done.output
+    line = f"- For A.E. ({OTHER}): An interpreter for Polish is needed and is not arranged yet."
+    for fmt in ("md", "txt"):
+        result = run(
+            book, "render", "invitation", CASE, "M1", "--format", fmt, "--as-of", "2026-11-02"
+        )
+        assert result.exit_code == 0, result.output
+        assert line in " ".join(result.stdout.split()), fmt
+    done = run(book, "meeting", "update", OTHER, "M1", "--interpreter-arranged")
+    assert done.exit_code == 0, done.output
+    result = run(
+        book, "render", "invitation", CASE, "M1", "--format", "md", "--as-of", "2026-11-02"
+    )
+    assert f"- For A.E. ({OTHER}): An interpreter for Polish is needed; one is arranged.\n" in (
+        result.stdout
+    )
+
+
+def test_the_invitation_names_no_interpreter_for_an_adult_who_needs_none(tmp_path: Path) -> None:
+    book = shared_book(tmp_path)
+    result = run(
+        book, "render", "invitation", CASE, "M1", "--format", "md", "--as-of", "2026-11-02"
+    )
+    assert result.exit_code == 0, result.output
+    assert "interpreter" not in result.stdout

@@ -94,6 +94,43 @@ def _part(
     )
 
 
+@dataclass(frozen=True)
+class Interpreter:
+    """Another adult of the meeting who needs an interpreter (her adult.yaml), named as the
+    minutes name her, and whether her part records one arranged (None: not recorded)."""
+
+    case_id: str
+    label: str
+    language: str
+    arranged: bool | None
+
+
+def interpreters(
+    book: Book, case: Case, meeting: Mapping[str, Any], *, show_names: bool
+) -> tuple[Interpreter, ...]:
+    """The other adults of a meeting about several who need an interpreter, in the order of
+    its subjects; an adult her part records as not invited is left out."""
+    found: list[Interpreter] = []
+    for other in subjects_of(meeting, case.case_id):
+        try:
+            theirs = read_case(book, other)
+        except SafecliError:
+            continue  # validate says why (INT003, INT010)
+        view = adult_view(theirs, Directory.of(theirs), show_names=show_names)
+        adult = mapping(mapping(part_in(theirs, case.case_id, str(meeting.get("id")))).get("adult"))
+        arranged = adult.get("interpreter_arranged")
+        if view.communication.interpreter and adult.get("invited") is not False:
+            found.append(
+                Interpreter(
+                    case_id=theirs.case_id,
+                    label=view.label,
+                    language=view.communication.interpreter,
+                    arranged=arranged if isinstance(arranged, bool) else None,
+                )
+            )
+    return tuple(found)
+
+
 def agenda_of(meeting: Mapping[str, Any], case_id: str) -> tuple[str, ...]:
     """The items of a meeting's agenda for one adult: her part `{adult, items}`, and
     items whose text names her case."""

@@ -8,6 +8,7 @@ from typing import Any
 
 from safecli.errors import InvalidInput
 from safecli.policy.pack import MeetingType, book_policy
+from safecli.render.adults import Interpreter, interpreters
 from safecli.render.context import (
     AdultView,
     Document,
@@ -55,6 +56,7 @@ class Invitation:
     recipient: InviteeView | None
     agencies: tuple[AgencyView, ...]
     removed: bool = False  # the recipient was taken off the meeting
+    interpreters: tuple[Interpreter, ...] = ()  # the other adults' (a meeting about several)
 
     @property
     def is_cancellation(self) -> bool:
@@ -70,6 +72,7 @@ class Invitation:
             "meeting_type": self.meeting_type,
             "recipient": self.recipient,
             "agencies": self.agencies,
+            "interpreters": self.interpreters,
         }
 
 
@@ -100,6 +103,7 @@ def build(
         recipient=recipient,
         agencies=tuple(agencies),
         removed=removed,
+        interpreters=interpreters(book, case, raw, show_names=show_names),
     )
 
 
