@@ -3,12 +3,26 @@ and refused, with validate's INT002 findings, when a case's id would not follow 
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
+import pytest
 from conftest import NEW_CASE, snapshot
 from typer.testing import CliRunner
 
+from safecli.casework.cases import NewCase, new_case
 from safecli.cli.main import app
+from safecli.errors import InvalidInput
+from safecli.store.book import find_book
+
+SPEC = NewCase(
+    name="Ann Example",
+    risk_level="high",
+    lead_agency="asc",
+    lead_agency_name="Exampletown ASC",
+    concern_type="financial",
+    concern_summary="Son withdrawing cash",
+)
 
 
 def _upgrade(root: Path, form: str):  # type: ignore[no-untyped-def]
@@ -70,4 +84,15 @@ def test_a_bad_format_is_refused_and_nothing_is_written(book: Path) -> None:
     result = _upgrade(book, "{name}-{number}")
     assert result.exit_code == 3
     assert "case_id_format: a field is {year} or {number}" in result.output
+    assert snapshot(book) == before
+
+
+def test_a_case_new_that_read_the_old_format_makes_no_case(book: Path) -> None:
+    """A `case new` that read safecli.yaml before the format changed finds the change
+    once it holds the lock that chooses ids, and writes nothing."""
+    stale = find_book(book)
+    assert _upgrade(book, "ASC-{number:05d}").exit_code == 0
+    before = snapshot(book)
+    with pytest.raises(InvalidInput, match="case id format changed while this command ran"):
+        new_case(stale, SPEC, today=date(2026, 11, 20))
     assert snapshot(book) == before

@@ -26,6 +26,7 @@ from safecli.model import (
 from safecli.shape import AGENCY, AGENCY_PERSON, CLOSURE
 from safecli.store import atomic, roundtrip
 from safecli.store.book import Book, Case, edit_case, load_case, lock
+from safecli.store.config import CONFIG_NAME, read_config
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,11 @@ def new_case(book: Book, spec: NewCase, *, today: date, case_id: str | None = No
     if not book.cases_dir.is_dir():
         atomic.make_private_dir(book.cases_dir)
     with lock(book.cases_dir):
+        if read_config(book.root / CONFIG_NAME).case_id_format != book.config.case_id_format:
+            raise InvalidInput(
+                "the book's case id format changed while this command ran; "
+                "nothing was written: run the command again"
+            )
         chosen = case_id or next_case_id(book, today.year)
         folder = book.cases_dir / chosen
         if folder.exists() or folder.is_symlink():

@@ -9,6 +9,7 @@ before anything is written.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from safecli.errors import FileFormatError
 from safecli.store import atomic, roundtrip
+from safecli.store.book import lock
 from safecli.store.caseids import parse_format
 from safecli.store.config import CONFIG_KEYS, CONFIG_NAME, Config, read_config
 
@@ -29,14 +31,17 @@ def set_case_id_format(root: Path, text: str, check: Callable[[Config], None]) -
     if not path.exists():
         raise FileFormatError("no case book here (safecli init makes one)", path=path)
     parse_format(text)
-    config = read_config(path)
-    if config.case_id_format == text:
-        return False
-    check(replace(config, case_id_format=text))
-    data, original = roundtrip.read(path, dict)
-    roundtrip.put(data, CONFIG_KEYS, "case_id_format", DoubleQuotedScalarString(text))
-    changed = roundtrip.changed_text(path, data, original, dict)
-    if changed is None:
-        return False
-    atomic.write_atomic(path, changed)
-    return True
+    cases = root / "cases"
+    # Under the lock `case new` takes to choose an id, so no case is made meanwhile.
+    with lock(cases) if cases.is_dir() else nullcontext():
+        config = read_config(path)
+        if config.case_id_format == text:
+            return False
+        check(replace(config, case_id_format=text))
+        data, original = roundtrip.read(path, dict)
+        roundtrip.put(data, CONFIG_KEYS, "case_id_format", DoubleQuotedScalarString(text))
+        changed = roundtrip.changed_text(path, data, original, dict)
+        if changed is None:
+            return False
+        atomic.write_atomic(path, changed)
+        return True
