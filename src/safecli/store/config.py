@@ -139,16 +139,18 @@ def read_config(path: Path) -> Config:
     meeting type overrides (whose errors the policy pack places) are read again by
     the round-trip reader."""
     text = refusals.read_text(path)
+    config = _from_fast_reader(path, text)
+    return config if config is not None else _checked(path, roundtrip.parse(path, text, dict))
+
+
+def _from_fast_reader(path: Path, text: str) -> Config | None:
+    """The settings checked from the fast reader's data; None when the round-trip reader
+    must read the file: to place what is wrong, or for meeting type overrides."""
     try:
-        fast = fastload.load_text(path, text, dict)
+        raw = fastload.load_text(path, text, dict)
+        return None if raw.get("meeting_types") else _checked(path, raw)
     except FileFormatError:
-        fast = None
-    if fast is not None and not fast.get("meeting_types"):
-        try:
-            return _checked(path, fast)
-        except FileFormatError:
-            pass  # read again below, for the place of what is wrong
-    return _checked(path, roundtrip.parse(path, text, dict))
+        return None
 
 
 def _checked(path: Path, raw: Any) -> Config:
