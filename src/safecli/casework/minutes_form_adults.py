@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from safecli.casework.form_reader import FormReader, risks_of
+from safecli.casework.form_reader import FormReader, entries, risks_of
 from safecli.casework.minutes import AdultMinutes
 from safecli.casework.minutes_parts import Feedback, OthersAtRisk, Wishes, given
 from safecli.casework.people import names
@@ -86,14 +86,7 @@ def read_adults(path: Path, text: str, *, today: date) -> tuple[AdultMinutes, ..
     data = roundtrip.parse(path, text, dict)
     r = FormReader(path, today)
     found = []
-    for index, item in enumerate(r.items(data, KEY)):
-        if not isinstance(item, Mapping):
-            raise r.fail(
-                data, KEY, f"{KEY}: item {index + 1} must be a mapping of {', '.join(ENTRY)}"
-            )
-        for sub in item:
-            if sub not in ENTRY:
-                raise r.fail(item, sub, f"{KEY}.{sub}: unknown field; known: {', '.join(ENTRY)}")
+    for item in entries(r, data, KEY, ENTRY):
         case_id = r.text(item, "case")
         if case_id is None:
             raise r.fail(item, "case", f"{KEY}.case: name the other adult's case")
