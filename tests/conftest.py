@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from safecli.casework.cases import NewCase
 from safecli.cli.main import app
 
 REPO = Path(__file__).resolve().parents[1]
@@ -94,6 +95,16 @@ def cli(book: Path) -> Callable[..., object]:
 
     return invoke
 
+
+# A new case's facts, for tests that call the library's new_case.
+SPEC = NewCase(
+    name="Ann Example",
+    risk_level="high",
+    lead_agency="asc",
+    lead_agency_name="Exampletown ASC",
+    concern_type="financial",
+    concern_summary="Son withdrawing cash",
+)
 
 NEW_CASE = [
     "case",

@@ -7,22 +7,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import NEW_CASE, snapshot
+from conftest import NEW_CASE, SPEC, snapshot
 from typer.testing import CliRunner
 
-from safecli.casework.cases import NewCase, new_case
+from safecli.casework.cases import new_case
 from safecli.cli.main import app
 from safecli.errors import InvalidInput
 from safecli.store.book import find_book
-
-SPEC = NewCase(
-    name="Ann Example",
-    risk_level="high",
-    lead_agency="asc",
-    lead_agency_name="Exampletown ASC",
-    concern_type="financial",
-    concern_summary="Son withdrawing cash",
-)
 
 
 def _upgrade(root: Path, form: str):  # type: ignore[no-untyped-def]

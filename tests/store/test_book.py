@@ -11,21 +11,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import SPEC
 
-from safecli.casework.cases import AgencyPerson, NewCase, add_agency, new_case
+from safecli.casework.cases import AgencyPerson, add_agency, new_case
 from safecli.casework.listing import case_rows, case_summary
 from safecli.errors import BookNotFound, FileFormatError, InvalidInput, LockHeld, UnknownCase
 from safecli.store import atomic, roundtrip
 from safecli.store.book import cases_named, edit_case, find_book, load_case, lock, read_case
-
-SPEC = NewCase(
-    name="Ann Example",
-    risk_level="high",
-    lead_agency="asc",
-    lead_agency_name="Exampletown ASC",
-    concern_type="financial",
-    concern_summary="Son withdrawing cash",
-)
 
 
 def test_book_is_found_from_a_subfolder(book: Path) -> None:
