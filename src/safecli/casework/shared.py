@@ -160,6 +160,8 @@ def resync(book: Book, case_id: str, meeting_id: str) -> tuple[Case, dict[str, C
             else f"{meeting_id} of {case_id} is about one adult (no subjects): it has no "
             "parts in other cases to bring in step"
         )
+    # edit_meeting mirrors the meeting into each other adult's part as it closes, and the
+    # meeting itself is not changed: closing it is the whole resync.
     with edit_meeting(book, case_id, meeting_id) as (case, others):
         pass
     return case, others

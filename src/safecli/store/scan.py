@@ -108,7 +108,7 @@ class _Duplicate(_Located):
 
 
 class _Impossible(_Located):
-    pass
+    """An impossible date (30 February), refused at its place."""
 
 
 _TAG_MEMO: dict[str, str] = {}

@@ -9,6 +9,7 @@ on an earlier answer.
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
 from pathlib import Path
 from types import TracebackType
@@ -52,11 +53,9 @@ class Objects:
         if process is None:
             return
         for stream in (process.stdin, process.stdout):
-            try:
-                if stream is not None:
+            if stream is not None:
+                with contextlib.suppress(OSError):  # git may have gone already
                     stream.close()
-            except OSError:
-                pass
         process.wait()
 
     def lookup(self, name: str) -> tuple[str, str, bytes] | None:
