@@ -26,6 +26,15 @@ from safecli.errors import UsageProblem
 from safecli.model import Person
 
 app = typer.Typer(help="Actions agreed at meetings: lead, due date, status.", no_args_is_help=True)
+#: The group's commands in help order -> the module of safecli.cli that adds each to `app`
+#: (imported, and the command built, only when it is used: see lazy.py).
+SOURCES = {
+    "add": "action",
+    "done": "action",
+    "move": "action",
+    "cancel": "action",
+    "list": "action",
+}
 Opt = typer.Option
 CaseArg = Annotated[str, typer.Argument(metavar="CASE")]
 ActionArg = Annotated[str, typer.Argument(metavar="ACTION", help="Action id, e.g. A1.")]
@@ -246,8 +255,3 @@ def list_actions(
         excel=excel,
     )
     note_invalid(rows)
-
-
-def register(root: typer.Typer) -> None:
-    """Add the `action` commands to the root app."""
-    root.add_typer(app, name="action")

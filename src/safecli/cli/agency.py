@@ -19,6 +19,12 @@ from safecli.cli.common import (
 from safecli.errors import UsageProblem
 
 app = typer.Typer(help="The agencies of a case and their people.", no_args_is_help=True)
+#: The group's commands in help order -> the module of safecli.cli that adds each to `app`
+#: (imported, and the command built, only when it is used: see lazy.py).
+SOURCES = {
+    "add": "agency",
+    "list": "agency",
+}
 
 
 @app.command("add")
@@ -106,7 +112,3 @@ def list_agencies(
     ]
     emit(rows, fmt, ["handle", "kind", "name", "lead", "people"], excel=excel)
     note_invalid(rows, case_id)
-
-
-def register(root: typer.Typer) -> None:
-    root.add_typer(app, name="agency")

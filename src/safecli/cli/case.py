@@ -37,6 +37,23 @@ from safecli.model import (
 )
 
 app = typer.Typer(help="Open, list, show and close cases.", no_args_is_help=True)
+#: The group's commands in help order -> the module of safecli.cli that adds each to `app`
+#: (imported, and the command built, only when it is used: see lazy.py).
+SOURCES = {
+    "new": "case",
+    "list": "case",
+    "show": "case",
+    "close": "case",
+    "enquiry": "enquiry",
+    "demographics": "enquiry",
+    "update": "case_record",
+    "wishes": "case_wishes",
+    "others-at-risk": "case_wishes",
+    "allegation": "enquiry",
+    "concern": "case_record",
+    "capacity": "case_record",
+    "event": "case_record",
+}
 
 Opt = typer.Option
 
@@ -473,10 +490,6 @@ def _yes_no(value: bool | None, flag: str, question: str) -> bool:
     if not is_interactive():
         raise UsageProblem(f"missing {flag} (no terminal to ask at; give it as a flag)")
     return typer.confirm(question)
-
-
-def register(root: typer.Typer) -> None:
-    root.add_typer(app, name="case")
 
 
 def _part_of(meeting: Any, case_id: str) -> str:

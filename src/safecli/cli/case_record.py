@@ -9,7 +9,6 @@ import typer
 
 from safecli.casework import record
 from safecli.cli import case as case_cli
-from safecli.cli import case_wishes
 from safecli.cli.common import (
     DATE_FORMAT,
     AsOfOption,
@@ -300,14 +299,11 @@ def event_add(
     report(book, case.written, f"{case_id}: add event", commit)
 
 
-def register(root: typer.Typer) -> None:
-    """Add these commands to the `case` group."""
-    case_cli.app.command("update")(update)
-    case_cli.app.command("wishes")(case_wishes.wishes)
-    case_cli.app.command("others-at-risk")(case_wishes.others_at_risk)
-    concern_app.command("add")(concern_add)
-    case_cli.app.add_typer(concern_app, name="concern")
-    capacity_app.command("add")(capacity_add)
-    case_cli.app.add_typer(capacity_app, name="capacity")
-    event_app.command("add")(event_add)
-    case_cli.app.add_typer(event_app, name="event")
+# Importing this module adds its commands to the `case` group (SOURCES in cli/case.py).
+case_cli.app.command("update")(update)
+concern_app.command("add")(concern_add)
+case_cli.app.add_typer(concern_app, name="concern")
+capacity_app.command("add")(capacity_add)
+case_cli.app.add_typer(capacity_app, name="capacity")
+event_app.command("add")(event_add)
+case_cli.app.add_typer(event_app, name="event")

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from safecli.casework import record
+from safecli.cli import case as case_cli
 from safecli.cli.common import AsOfOption, CommitOption, book_of, date_parser, nothing_given, report
 
 Opt = typer.Option
@@ -97,3 +98,8 @@ def others_at_risk(
     case = record.update_adult(book, case_id, changes)
     typer.echo(f"recorded others at risk in {case_id}")
     report(book, case.written, f"{case_id}: others at risk", commit)
+
+
+# Importing this module adds its commands to the `case` group (SOURCES in cli/case.py).
+case_cli.app.command("wishes")(wishes)
+case_cli.app.command("others-at-risk")(others_at_risk)

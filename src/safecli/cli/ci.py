@@ -13,6 +13,12 @@ app = typer.Typer(
     help="CI for the book's repository: validate every change, mail the digest.",
     no_args_is_help=True,
 )
+#: The group's commands in help order -> the module of safecli.cli that adds each to `app`
+#: (imported, and the command built, only when it is used: see lazy.py).
+SOURCES = {
+    "setup": "ci",
+    "show": "ci",
+}
 HostOption = Annotated[
     str,
     typer.Option("--host", help="The git host: " + ", ".join(pipelines.HOSTS) + "."),
@@ -42,8 +48,3 @@ def show(host: HostOption) -> None:
     path, text = pipelines.pipeline(host)
     typer.echo(f"# {path}")
     typer.echo(text, nl=False)
-
-
-def register(root: typer.Typer) -> None:
-    """Add `safecli ci` to the root app."""
-    root.add_typer(app, name="ci")

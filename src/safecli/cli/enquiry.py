@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
+from safecli.cli import case as case_cli
 from safecli.cli.common import (
     AsOfOption,
     CommitOption,
@@ -223,11 +224,8 @@ def _one(values: tuple[str, ...]) -> Callable[[str], str]:
     return choice(values, "value")
 
 
-def register(root: typer.Typer) -> None:
-    """Add these commands to the `case` group."""
-    from safecli.cli import case as case_cli
-
-    case_cli.app.command("enquiry")(enquiry_cmd)
-    case_cli.app.command("demographics")(demographics)
-    allegation_app.command("add")(allegation_add)
-    case_cli.app.add_typer(allegation_app, name="allegation")
+# Importing this module adds its commands to the `case` group (SOURCES in cli/case.py).
+case_cli.app.command("enquiry")(enquiry_cmd)
+case_cli.app.command("demographics")(demographics)
+allegation_app.command("add")(allegation_add)
+case_cli.app.add_typer(allegation_app, name="allegation")

@@ -1,8 +1,10 @@
 """The `safecli` entry point: the root app, its commands, error handling and exit codes.
 
-Each command lives in a module of this package whose `register(app)` adds it to a Typer
-app. The root imports a module only when one of its commands runs or shows its help, so
-start-up pays for one module, not all of them: `COMMANDS` below says which module holds
+Each command lives in a module of this package: a group's module declares its Typer
+`app` and `SOURCES` (which module adds each of its commands, see lazy.py), any other's
+`register(app)` adds its command to a Typer app. The root imports a module only when one
+of its commands runs or shows its help, and a group builds only the command used, so
+start-up pays for one command, not all of them: `COMMANDS` below says which module holds
 each top-level command, with the one-line summary `safecli --help` lists for it (a test
 holds every summary equal to the command's own help).
 """
@@ -14,22 +16,24 @@ import sys
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperCommand, TyperGroup
+from typer.core import TyperCommand
 
 from safecli import __version__
-from safecli.cli import complete, failure
+from safecli.cli import complete, failure, lazy
+from safecli.cli.lazy import LazyGroup
 from safecli.output.terminal import clean_streams
 
-#: Top-level command -> (the modules in safecli.cli whose register() add it, space-separated;
-#: its summary in `safecli --help`, which a test holds equal to the command's own help).
+#: Top-level command -> (the module in safecli.cli that holds it: a group's, or one whose
+#: register() adds it; its summary in `safecli --help`, which a test holds equal to the
+#: command's own help).
 COMMANDS: dict[str, tuple[str, str]] = {
     "init": (
         "init_cmd",
         "Create a case book: safecli.yaml, cases/, .yamllint, .gitignore and .gitattributes.",
     ),
-    "case": ("case enquiry case_record", "Open, list, show and close cases."),
+    "case": ("case", "Open, list, show and close cases."),
     "agency": ("agency", "The agencies of a case and their people."),
-    "meeting": ("meeting meeting_feedback", "Call, record and share multi-agency meetings."),
+    "meeting": ("meeting", "Call, record and share multi-agency meetings."),
     "action": ("action", "Actions agreed at meetings: lead, due date, status."),
     "edit": (
         "edit",
@@ -80,10 +84,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "doctor": ("doctor", "Check the case book's git setup, names, sizes and permissions."),
 }
 
-_BUILT: dict[str, dict[str, Any]] = {}
+_BUILT: dict[str, Any] = {}
 
 
-class SafecliGroup(TyperGroup):
+class SafecliGroup(LazyGroup):
     """The root group: builds a command when it is used; errors become one line on stderr.
 
     Everything a command prints passes the one output filter (`output.terminal`),
@@ -96,17 +100,19 @@ class SafecliGroup(TyperGroup):
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         if cmd_name in self.commands or cmd_name not in COMMANDS:
             return super().get_command(ctx, cmd_name)
-        return self._built(COMMANDS[cmd_name][0]).get(cmd_name)
+        if cmd_name not in _BUILT:
+            _BUILT[cmd_name] = self._build(cmd_name)
+        return _BUILT[cmd_name]
 
-    def _built(self, modules: str) -> dict[str, Any]:
-        """The commands these modules register, built once a process (as registering is)."""
-        if modules not in _BUILT:
-            holder = typer.Typer(rich_markup_mode=self.rich_markup_mode)
-            for name in modules.split():
-                importlib.import_module(f"safecli.cli.{name}").register(holder)
-            built = typer.main.get_group(holder).commands
-            _BUILT[modules] = {name: complete.attach(cmd) for name, cmd in built.items()}
-        return _BUILT[modules]
+    def _build(self, name: str) -> Any:
+        """The top-level command `name`, built once a process: a group with none of its
+        commands built yet, or the command its module's register() adds."""
+        module = importlib.import_module(f"safecli.cli.{COMMANDS[name][0]}")
+        if hasattr(module, "SOURCES"):
+            return lazy.group(module.app, name, module.SOURCES, self.rich_markup_mode)
+        holder = typer.Typer(rich_markup_mode=self.rich_markup_mode)
+        module.register(holder)
+        return complete.attach(typer.main.get_group(holder).commands[name])
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         """List the commands with their summaries, building none of them."""
@@ -120,16 +126,6 @@ class SafecliGroup(TyperGroup):
                     for name, summary in summaries.items()
                 ]
             )
-
-    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
-        name = args[0] if args else ""
-        if name and not name.startswith("-") and self.get_command(ctx, name) is None:
-            from difflib import get_close_matches
-
-            matches = get_close_matches(name, self.list_commands(ctx))
-            hint = f" Did you mean {', '.join(map(repr, matches))}?" if matches else ""
-            ctx.fail(f"No such command {name!r}.{hint}")
-        return super().resolve_command(ctx, args)
 
     def invoke(self, ctx: Any) -> Any:
         with clean_streams(sys):

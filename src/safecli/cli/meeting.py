@@ -23,9 +23,6 @@ from safecli.cli.common import (
     text,
     today,
 )
-from safecli.cli.meeting_new import new
-from safecli.cli.meeting_record import record
-from safecli.cli.meeting_schedule import reschedule, uninvite, update
 from safecli.errors import InvalidInput
 from safecli.model import RESPONSES, Person
 
@@ -33,6 +30,24 @@ if TYPE_CHECKING:
     from safecli.store.book import Book
 
 app = typer.Typer(help="Call, record and share multi-agency meetings.", no_args_is_help=True)
+#: The group's commands in help order -> the module of safecli.cli that adds each to `app`
+#: (imported, and the command built, only when it is used: see lazy.py).
+SOURCES = {
+    "types": "meeting",
+    "suggest": "meeting",
+    "new": "meeting_new",
+    "invite": "meeting",
+    "respond": "meeting",
+    "record": "meeting_record",
+    "share": "meeting",
+    "cancel": "meeting",
+    "update": "meeting_schedule",
+    "reschedule": "meeting_schedule",
+    "uninvite": "meeting_schedule",
+    "show": "meeting",
+    "list": "meeting",
+    "feedback": "meeting_feedback",
+}
 Opt = typer.Option
 CaseArg = Annotated[str, typer.Argument(metavar="CASE")]
 MeetingArg = Annotated[str, typer.Argument(metavar="MEETING", help="Meeting id, e.g. M1.")]
@@ -108,9 +123,6 @@ def suggest(
         typer.echo(line)
 
 
-app.command("new")(new)
-
-
 @app.command("invite")
 def invite(
     ctx: typer.Context,
@@ -171,9 +183,6 @@ def respond(
     report(book, case.written, f"{case_id}: {meeting_id} response from {who.agency}", commit)
 
 
-app.command("record")(record)
-
-
 @app.command("share")
 def share(
     ctx: typer.Context,
@@ -225,11 +234,6 @@ def cancel(
     case = meetings.cancel(book, case_id, meeting_id, why)
     typer.echo(f"cancelled {meeting_id}")
     report(book, case.written, f"{case_id}: cancel meeting {meeting_id}", commit)
-
-
-app.command("update")(update)
-app.command("reschedule")(reschedule)
-app.command("uninvite")(uninvite)
 
 
 @app.command("show")
@@ -323,8 +327,3 @@ def list_meetings(
         excel=excel,
     )
     note_invalid(rows)
-
-
-def register(root: typer.Typer) -> None:
-    """Add the `meeting` commands to the root app."""
-    root.add_typer(app, name="meeting")

@@ -68,6 +68,5 @@ def feedback(
     report(book, case.written, f"{case_id}: feedback for {meeting_id}", commit)
 
 
-def register(root: typer.Typer) -> None:
-    """Add `feedback` to the `meeting` group."""
-    meeting_cli.app.command("feedback")(feedback)
+# Importing this module adds its commands to the `meeting` group (SOURCES in cli/meeting.py).
+meeting_cli.app.command("feedback")(feedback)

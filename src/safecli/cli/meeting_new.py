@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 
 from safecli import raw
+from safecli.cli import meeting as meeting_cli
 from safecli.cli.common import (
     AsOfOption,
     CommitOption,
@@ -366,3 +367,7 @@ def _not_invited(values: list[str], subjects: list[str]) -> dict[str, str]:
             )
         found[case_id] = reason
     return found
+
+
+# Importing this module adds its commands to the `meeting` group (SOURCES in cli/meeting.py).
+meeting_cli.app.command("new")(new)

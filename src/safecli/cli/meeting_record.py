@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from safecli import raw
+from safecli.cli import meeting as meeting_cli
 from safecli.cli.common import (
     AsOfOption,
     CommitOption,
@@ -405,3 +406,7 @@ def _edit(
     if recorded is None:
         raise InvalidInput("the form was saved unchanged; nothing recorded")
     return recorded
+
+
+# Importing this module adds its commands to the `meeting` group (SOURCES in cli/meeting.py).
+meeting_cli.app.command("record")(record)

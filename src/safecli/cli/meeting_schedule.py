@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from safecli.cli import meeting as meeting_cli
 from safecli.cli.common import (
     AsOfOption,
     CommitOption,
@@ -309,3 +310,9 @@ def uninvite(
     if sent:
         typer.echo("send them the cancellation: " + _send_hint(case_id, meeting_id, str(who)))
     report(book, case.written, f"{case_id}: uninvite {who.agency} from {meeting_id}", commit)
+
+
+# Importing this module adds its commands to the `meeting` group (SOURCES in cli/meeting.py).
+meeting_cli.app.command("update")(update)
+meeting_cli.app.command("reschedule")(reschedule)
+meeting_cli.app.command("uninvite")(uninvite)

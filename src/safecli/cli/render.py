@@ -19,6 +19,14 @@ if TYPE_CHECKING:
     from safecli.render.documents import Rendered
 
 app = typer.Typer(help="Render invitations, minutes and the protection plan.", no_args_is_help=True)
+#: The group's commands in help order -> the module of safecli.cli that adds each to `app`
+#: (imported, and the command built, only when it is used: see lazy.py).
+SOURCES = {
+    "invitation": "render",
+    "minutes": "render",
+    "plan": "render",
+    "feedback": "render",
+}
 
 Opt = typer.Option
 CaseArg = Annotated[str, typer.Argument(metavar="CASE", help="The case id.")]
@@ -306,8 +314,3 @@ def _letter(
         render_letter(book, case_id, meeting_id, kind, chosen, options, today=today(book, as_of)),
         output,
     )
-
-
-def register(root: typer.Typer) -> None:
-    """Add `safecli render` to the root app."""
-    root.add_typer(app, name="render")

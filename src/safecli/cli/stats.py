@@ -15,6 +15,12 @@ if TYPE_CHECKING:
 app = typer.Typer(
     help="Statutory returns: England's SAC and the Welsh measures.", no_args_is_help=True
 )
+#: The group's commands in help order -> the module of safecli.cli that adds each to `app`
+#: (imported, and the command built, only when it is used: see lazy.py).
+SOURCES = {
+    "sac": "stats",
+    "wales": "stats",
+}
 
 Opt = typer.Option
 YearOption = Annotated[str, Opt("--year", help="Reporting year, 1 April to 31 March: 2025-26.")]
@@ -137,7 +143,3 @@ def _show(
     for case_id in dict.fromkeys(ids):
         times = ids.count(case_id)
         typer.echo(f"  {case_id}" + (f" (x{times})" if times > 1 else ""))
-
-
-def register(root: typer.Typer) -> None:
-    root.add_typer(app, name="stats")
