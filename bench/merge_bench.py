@@ -1,13 +1,18 @@
 """How fast git merges a book with safecli's merge driver, against git's own merge-file.
 
-    python bench/merge_bench.py [--files 200] [--runs 3]
+    python bench/merge_bench.py [--files 200] [--runs 3] [--baseline BIN]
 
 Generates a book of --files cases (bench/generate.py, seed 1) in a temporary git
 repository, registers the driver with `safecli git setup`, then changes every
 case's actions.yaml on two branches (ours notes the first action, theirs the
-last) and times `git merge` of the two: once with safecli's driver, once with
-`git merge-file` as the driver. Prints the medians of --runs merges, the time a
-file and the ratio. Goal: at most 100 ms a file (200 files in at most 20 s).
+last) and times `git merge` of the two: with safecli's driver, with `git
+merge-file` as the driver and, with --baseline (the bin folder of another
+install, e.g. a virtual environment of an earlier commit), with that install's
+driver. The merges run in turn --runs times, interleaved with `python -c pass`
+(the start-up floor), so all feel the same load. Each is given as the median
+wall time and the median CPU time (user + system of git and of every driver it
+waited for, from wait4), a file and whole; on a busy machine read the CPU
+figures and the ratios. Goal: at most 100 ms a file (200 files in at most 20 s).
 The package's bytecode is written first, as installing it does (bench/bytecode.py).
 """
 
@@ -85,51 +90,84 @@ def make_repo(root: Path, files: int) -> int:
     return int(git(root, "diff", "--name-only", "ours", "theirs").count("actions.yaml"))
 
 
-def merge_seconds(root: Path, driver: str | None) -> float:
-    """One `git merge theirs` from ours, undone afterwards."""
-    if driver is not None:
-        git(root, "config", "merge.safecli.driver", driver)
+def measure(argv: list[str], cwd: Path) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of one process and of everything it waited for."""
     start = time.perf_counter()
-    done = subprocess.run(
-        ["git", "merge", "-q", "--no-edit", "theirs"],
-        check=False,
-        cwd=root,
-        capture_output=True,
-        text=True,
-        env=_env(),
+    child = subprocess.Popen(
+        argv, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=_env()
     )
-    seconds = time.perf_counter() - start
-    if done.returncode != 0:
-        raise SystemExit(f"the merge did not succeed: {done.stdout}{done.stderr}")
+    output = child.stdout.read() if child.stdout is not None else b""
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(argv)} did not succeed: {output.decode()}")
+    return wall, usage.ru_utime + usage.ru_stime
+
+
+def merge_once(root: Path, driver: str) -> tuple[float, float]:
+    """One `git merge theirs` from ours with this driver, undone afterwards."""
+    git(root, "config", "merge.safecli.driver", driver)
+    figures = measure(["git", "merge", "-q", "--no-edit", "theirs"], root)
     git(root, "reset", "-q", "--hard", "HEAD~1")
-    return seconds
+    return figures
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=200)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--baseline", type=Path, help="bin folder of another install")
     args = parser.parse_args()
     compile_package()
     print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     root = Path(tempfile.mkdtemp(prefix="safecli-merge-bench-"))
     try:
         changed = make_repo(root, args.files)
-        ours_driver = git(root, "config", "merge.safecli.driver").strip()
-        safecli_times, git_times = [], []
+        drivers = {"safecli's driver": git(root, "config", "merge.safecli.driver").strip()}
+        if args.baseline is not None:
+            drivers["baseline's driver"] = (
+                f"{args.baseline.resolve() / 'python'} -m safecli merge-file %O %A %B %P"
+            )
+        drivers["git merge-file"] = GIT_DRIVER
+        walls: dict[str, list[float]] = {name: [] for name in [*drivers, "python -c pass"]}
+        cpus: dict[str, list[float]] = {name: [] for name in walls}
         for _ in range(args.runs):
-            # Pair by pair, so both feel the same load.
-            safecli_times.append(merge_seconds(root, ours_driver))
-            git_times.append(merge_seconds(root, GIT_DRIVER))
-        ours_s = statistics.median(safecli_times)
-        git_s = statistics.median(git_times)
-        a_file = 1000 * ours_s / changed
+            # In turn, so all feel the same load.
+            for name, driver in drivers.items():
+                wall, cpu = merge_once(root, driver)
+                walls[name].append(wall)
+                cpus[name].append(cpu)
+            wall, cpu = measure([sys.executable, "-c", "pass"], root)
+            walls["python -c pass"].append(wall)
+            cpus["python -c pass"].append(cpu)
+        wall_s = {name: statistics.median(values) for name, values in walls.items()}
+        cpu_s = {name: statistics.median(values) for name, values in cpus.items()}
         print(f"files merged on both sides: {changed} actions.yaml (medians of {args.runs})")
-        print(f"git merge, safecli's driver:   {ours_s:7.2f} s  ({a_file:.0f} ms a file)")
-        print(f"git merge, git merge-file:     {git_s:7.2f} s")
-        print(f"ratio safecli / merge-file:    {ours_s / git_s:7.1f}x")
+        print(
+            f"{'git merge with':<20} {'wall s':>8} {'CPU s':>8} {'wall/file':>10} {'CPU/file':>9}"
+        )
+        for name in drivers:
+            print(
+                f"{name:<20} {wall_s[name]:8.2f} {cpu_s[name]:8.2f} "
+                f"{1000 * wall_s[name] / changed:8.0f}ms {1000 * cpu_s[name] / changed:7.0f}ms"
+            )
+        floor = cpu_s["python -c pass"]
+        print(
+            f"{'python -c pass':<20} {'':8} {'':8} {1000 * wall_s['python -c pass']:8.0f}ms "
+            f"{1000 * floor:7.0f}ms"
+        )
+        ours = "safecli's driver"
+        for name in drivers:
+            if name == ours:
+                continue
+            print(
+                f"ratio safecli / {name}: wall {wall_s[ours] / wall_s[name]:.2f}x, "
+                f"CPU {cpu_s[ours] / cpu_s[name]:.2f}x"
+            )
+        print(f"CPU a file / python -c pass: {cpu_s[ours] / changed / floor:.1f}x")
+        a_file = 1000 * wall_s[ours] / changed
         verdict = "meets" if a_file <= GOAL_MS_A_FILE else "misses"
-        print(f"goal <= {GOAL_MS_A_FILE:.0f} ms a file: {verdict}")
+        print(f"goal <= {GOAL_MS_A_FILE:.0f} ms a file (wall): {verdict}")
     finally:
         shutil.rmtree(root, ignore_errors=True)
     print(f"load average after: {os.getloadavg()[0]:.1f}")
