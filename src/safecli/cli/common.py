@@ -311,21 +311,13 @@ def emit(
         typer.echo("(none)")
         return
     table = [[cell(row.get(k), markdown=fmt == "markdown") for k in keys] for row in rows]
-    # Cells are text already: tabulate is not left to guess each one's type (slow on a
-    # big book, and "007" would lose its zeros); columns of whole numbers align right.
+    # Cells are text already, never left to a table writer to guess the type of ("007"
+    # would lose its zeros); columns of whole numbers align right.
     column = [[row[n] for row in table if row[n]] for n in range(len(keys))]
     align = ["right" if cells and all(c.isdigit() for c in cells) else "left" for cells in column]
-    from tabulate import tabulate  # only listing commands pay for it
+    from safecli.output.table import table_text  # only table views pay for it
 
-    typer.echo(
-        tabulate(
-            table,
-            headers=keys,
-            tablefmt="github" if fmt == "markdown" else "simple",
-            disable_numparse=True,
-            colalign=align,
-        )
-    )
+    typer.echo(table_text(keys, table, align, markdown=fmt == "markdown"))
 
 
 def cell(value: Any, *, markdown: bool = False) -> str:
