@@ -4,7 +4,8 @@ Every refusal the store would make becomes an entry of `CaseView.refusals`
 (reported by INT001, INT005 or INT007); the other files are still checked.
 The data comes from `fastload` (the store's answers, without a node tree); a
 file's node tree, which only places findings, is built the first time a finding
-in that file asks for it (`Nodes`).
+in that file asks for it (`Nodes`), and for a file the store accepted without the
+tags of its scalars, which no place depends on.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml._yaml import CParser
 
 from safecli.errors import FileFormatError
 from safecli.model import FILES, JURISDICTIONS
@@ -69,6 +71,7 @@ def view_of(
             text = check_bytes(path, raw)
             nodes.checked[kind] = text
             data[kind] = fastload.load_checked(path, text, expect)
+            nodes.accepted.add(kind)
         except FileFormatError as exc:
             refusals[kind] = exc
         except (ValueError, TypeError, RecursionError, yaml.YAMLError) as exc:
@@ -116,6 +119,7 @@ class Nodes(Mapping[str, yaml.Node | None]):
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.checked: dict[str, str] = {}
+        self.accepted: set[str] = set()
         self._trees: dict[str, yaml.Node | None] = {}
 
     def __getitem__(self, kind: str) -> yaml.Node | None:
@@ -126,7 +130,10 @@ class Nodes(Mapping[str, yaml.Node | None]):
             tree = None
             if text is not None:
                 try:
-                    tree = scan.compose(self.folder / f"{kind}.yaml", text)
+                    if kind in self.accepted:
+                        tree = untagged(text)
+                    else:
+                        tree = scan.compose(self.folder / f"{kind}.yaml", text)
                 except (FileFormatError, ValueError, TypeError, RecursionError, yaml.YAMLError):
                     tree = None
             self._trees[kind] = tree
@@ -137,6 +144,29 @@ class Nodes(Mapping[str, yaml.Node | None]):
 
     def __len__(self) -> int:
         return len(FILES)
+
+
+class _Untagged(CParser):
+    """libyaml's composer, leaving every node's tag empty: a tree for places only."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        return ""
+
+    def descend_resolver(self, parent: Any, index: Any) -> None:
+        """No tag depends on a node's place."""
+
+    def ascend_resolver(self) -> None:
+        """No tag depends on a node's place."""
+
+
+def untagged(text: str) -> yaml.Node | None:
+    """The node tree of a file the store accepted (so `scan.compose` would give this
+    tree with tags, and its refusals cannot apply): its nodes start where scan's do."""
+    composer = _Untagged(text)
+    try:
+        return composer.get_single_node()
+    finally:
+        composer.dispose()
 
 
 def instead(mt: MeetingType) -> str:
