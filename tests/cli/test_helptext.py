@@ -24,7 +24,7 @@ def typer_help(words: str, width: int) -> str:
 
 
 def test_the_stored_help_texts_are_up_to_date() -> None:
-    assert helptext.TABLE.read_text(encoding="utf-8") == stored_texts(), (
+    assert Path(helptext.TABLE).read_text(encoding="utf-8") == stored_texts(), (
         "cli/helptexts.json is stale: run `python -m safecli.cli.reference > docs/cli.md`"
     )
 

@@ -7,6 +7,8 @@ uses on any wider terminal or when the output is not a terminal); they are
 written by `python -m safecli.cli.reference > docs/cli.md` with the reference,
 and a test fails while they differ from what Typer would print. A narrower
 terminal, completion, or anything but command words before `--help` goes to Typer.
+This module imports json alone: pathlib would cost as much again (it imports
+urllib.parse and ipaddress), so the table's place is an os.path string.
 """
 
 from __future__ import annotations
@@ -14,9 +16,8 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Sequence
-from pathlib import Path
 
-TABLE = Path(__file__).with_name("helptexts.json")
+TABLE = os.path.join(os.path.dirname(__file__), "helptexts.json")
 COLUMNS = 80
 HELP_OPTIONS = ("--help", "-h")
 
@@ -46,7 +47,8 @@ def stored_help(args: Sequence[str]) -> str | None:
     if terminal_columns() < COLUMNS:
         return None
     try:
-        texts = json.loads(TABLE.read_text(encoding="utf-8"))
+        with open(TABLE, encoding="utf-8") as table:
+            texts = json.load(table)
     except (OSError, ValueError):
         return None
     text = texts.get(" ".join(words)) if isinstance(texts, dict) else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import typer
@@ -84,5 +85,5 @@ def reference() -> str:
 
 if __name__ == "__main__":
     typer.echo(reference(), nl=False)
-    helptext.TABLE.write_text(stored_texts(), encoding="utf-8")
+    Path(helptext.TABLE).write_text(stored_texts(), encoding="utf-8")
     print(f"wrote {helptext.TABLE}", file=sys.stderr)
