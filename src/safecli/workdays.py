@@ -8,8 +8,6 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
-import holidays
-
 # The `holidays` library's subdivisions of the United Kingdom.
 SUBDIVISIONS = {"england": "ENG", "wales": "WLS"}
 
@@ -17,6 +15,8 @@ SUBDIVISIONS = {"england": "ENG", "wales": "WLS"}
 @lru_cache(maxsize=64)
 def bank_holidays(jurisdiction: str, year: int) -> frozenset[date]:
     """The bank holidays of a jurisdiction in a year (substitute days included)."""
+    import holidays  # here: it costs ~0.1 s to import, and only the statutory clocks need it
+
     subdiv = SUBDIVISIONS[jurisdiction]
     return frozenset(holidays.country_holidays("GB", subdiv=subdiv, years=year))
 

@@ -11,7 +11,7 @@ import typer
 
 from safecli.cli.common import AsOfOption, ExcelOption, book_of, note_invalid, today
 from safecli.digest.clocks import Clocks
-from safecli.digest.items import KINDS
+from safecli.digest.items import KINDS, Item
 from safecli.errors import EXIT_FAILED, EXIT_FINDINGS, UsageProblem
 
 if TYPE_CHECKING:
@@ -193,7 +193,7 @@ def overdue(
         _mail(book, items, view, mail_dir, str(sender), agency or [])
     else:
         _write(digestformat.render(items, view))
-    note_invalid([item.as_dict() for item in items])
+    note_invalid([item.as_dict() for item in items if _shows_invalid(item)])
     broken = sum(1 for item in items if item.kind == "unreadable")
     if broken:
         typer.echo(
@@ -233,6 +233,23 @@ def _mail(
             f"its {unaddressed.items} item(s) are not mailed",
             err=True,
         )
+
+
+def _shows_invalid(item: Item) -> bool:
+    """Whether a value of the item (as `as_dict` gives it) is printed as "invalid"."""
+    from safecli.model import INVALID
+
+    return INVALID in (
+        item.kind,
+        item.case,
+        item.risk,
+        item.meeting,
+        item.meeting_type,
+        item.action,
+        item.agency,
+        item.lead,
+        item.detail,
+    )
 
 
 def _check(value: str | None, allowed: tuple[str, ...], flag: str) -> None:

@@ -6,9 +6,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
-from safecli.store.config import Config
 from safecli.workdays import SUBDIVISIONS, WorkingCalendar
+
+if TYPE_CHECKING:
+    from safecli.store.config import Config
 
 # Candidate kind → its setting in `clocks.<jurisdiction>`.
 SETTINGS = {"enquiry": "enquiry_working_days", "plan": "plan_review_working_days"}

@@ -108,7 +108,6 @@ def _late(days: int | None) -> str:
 
 
 def _row(item: Item, view: View) -> list[str]:
-    note = item.detail or ""
     row = [
         _late(item.days_overdue),
         item.due.isoformat() if item.due else "",
@@ -119,13 +118,27 @@ def _row(item: Item, view: View) -> list[str]:
         item.meeting_type or "",
         item.action or "",
         f"{item.agency}:{item.lead}" if item.lead else item.agency or "",
-        note,
+        item.detail or "",
     ]
     if view.names:
         row.append(item.name or "")
     if view.descriptions:
         row.append(item.description or "")
-    return [" ".join(cell.split()) for cell in row]
+    return row if _one_line("|".join(row)) else [" ".join(cell.split()) for cell in row]
+
+
+def _one_line(cells: str) -> bool:
+    """Whether no cell of a row (joined by "|") would change in `" ".join(cell.split())`:
+    each is printable (every white space character but " " is not), with single spaces
+    and none at either end. A "| " in a cell only sends the row the slow way."""
+    return (
+        cells.isprintable()
+        and "  " not in cells
+        and "| " not in cells
+        and " |" not in cells
+        and cells[:1] != " "
+        and cells[-1:] != " "
+    )
 
 
 HEADINGS = ["when", "due", "kind", "case", "risk", "meeting", "type", "action", "lead", "note"]
@@ -142,10 +155,14 @@ def _text(items: Sequence[Item], view: View, *, markdown: bool) -> str:
         rows = [_row(item, view) for item in group]
         keep = [
             i
-            for i, h in enumerate(headings)
-            if h in ("when", "due", "kind", "case") or any(r[i] for r in rows)
+            for i, (h, column) in enumerate(zip(headings, zip(*rows, strict=True), strict=True))
+            if h in ("when", "due", "kind", "case") or any(column)
         ]
-        table = [[headings[i] for i in keep]] + [[r[i] for i in keep] for r in rows]
+        table = [[headings[i] for i in keep]]
+        if len(keep) == len(headings):
+            table.extend(rows)
+        else:
+            table.extend([[r[i] for i in keep] for r in rows])
         lines.append("")
         if key is not None:
             title = f"{view.by}: {key} ({len(group)})"
@@ -155,11 +172,10 @@ def _text(items: Sequence[Item], view: View, *, markdown: bool) -> str:
 
 
 def _plain(table: list[list[str]]) -> list[str]:
-    widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
-    rule = ["-" * w for w in widths]
+    widths = [max(map(len, column)) for column in zip(*table, strict=True)]
+    line = "  ".join(f"%-{w}s" for w in widths)  # as str.ljust pads, the fastest way
     return [
-        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
-        for row in [table[0], rule, *table[1:]]
+        (line % tuple(row)).rstrip() for row in [table[0], ["-" * w for w in widths], *table[1:]]
     ]
 
 
