@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from safecli.errors import FileFormatError, GitFailure
+from safecli.errors import EXIT_FINDINGS, EXIT_OK, FileFormatError, GitFailure
 from safecli.store import atomic
 from safecli.teamwork import gitrepo
 from safecli.teamwork.linemerge import clean_line_merge
@@ -34,6 +34,11 @@ class DriverResult:
 
     clean: bool
     messages: tuple[str, ...]
+
+    @property
+    def exit_code(self) -> int:
+        """What the driver exits with: 0 when clean, else 1 (git then sees a conflict)."""
+        return EXIT_OK if self.clean else EXIT_FINDINGS
 
 
 def merge_in_place(base: Path, ours: Path, theirs: Path, path: str, here: Path) -> DriverResult:

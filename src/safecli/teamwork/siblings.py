@@ -86,7 +86,7 @@ def remembered() -> Iterator[None]:
 def _lookup(top: Path, rel_path: str, other: str, versions: Versions) -> Versions | None:
     try:
         with Objects(top) as objects:
-            commits = _commits(top, objects, rel_path, versions)
+            commits = merge_commits(top, objects, rel_path, versions)
             if commits is None:
                 return None
             texts = [_blob(objects, commit, other) for commit in commits]
@@ -95,9 +95,11 @@ def _lookup(top: Path, rel_path: str, other: str, versions: Versions) -> Version
     return Versions(*texts)
 
 
-def _commits(
+def merge_commits(
     top: Path, objects: Objects, rel_path: str, versions: Versions
 ) -> tuple[str | None, str, str] | None:
+    """The commits (base, ours, theirs) git is merging, as told by their versions of
+    `rel_path` (see the module's docstring); None when none fits."""
     ours = objects.commit("HEAD")
     if ours is None or _blob(objects, ours, rel_path) != _text(versions.ours):
         return None
