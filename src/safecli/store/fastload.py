@@ -1,4 +1,8 @@
-"""Plain data from case files straight from libyaml's events: `scan.load`'s answers, faster.
+"""Plain data from case files, fast: `scan.load`'s answers, from rapidyaml or libyaml's events.
+
+Each file is first offered to `rapid` (rapidyaml's JSON, several times faster), which
+takes only what it can make exact; what it gives up on, or every file where rapidyaml
+has no wheel, is built here from libyaml's events, as below.
 
 `scan.load` builds a node tree and then constructs it, both partly in Python;
 on a book of 10,000 cases that costs about twice libyaml's own C loader. The
@@ -34,18 +38,10 @@ from yaml.events import (
     StreamStartEvent,
 )
 
-from safecli.store import refusals, scan
+from safecli.store import rapid, refusals, scan
 
-# scan's own resolver and constructor, so every plain scalar means exactly what it
-# means to scan (YAML 1.2 core schema plus dates).
-_SCAN: Any = scan.Loader("")
-_STR = "tag:yaml.org,2002:str"
-# First characters for which a plain scalar may resolve to something other than
-# a string; any other plain scalar is a string as written.
-_MAY_RESOLVE = frozenset(key for key in _SCAN.yaml_implicit_resolvers if key)
-_MEMO_LIMIT = 100_000
-_memo: dict[str, Any] = {}
 _NOTHING: Any = object()
+_MAY_RESOLVE = scan.MAY_RESOLVE
 
 
 class _Unusual(Exception):
@@ -53,26 +49,11 @@ class _Unusual(Exception):
 
 
 def _plain(value: str) -> Any:
-    """A plain scalar as scan constructs it; memoised, as the results are immutable."""
+    """A plain scalar as scan constructs it."""
     try:
-        return _memo[value]
-    except KeyError:
-        pass
-    tag = _SCAN.resolve(yaml.ScalarNode, value, (True, False))
-    if tag == _STR:
-        result: Any = value
-    else:
-        try:
-            result = _SCAN.construct_object(yaml.ScalarNode(tag, value), deep=True)
-        except Exception as exc:  # an impossible date, a bad number: scan names it
-            raise _Unusual from exc
-        finally:
-            _SCAN.constructed_objects.clear()
-            _SCAN.recursive_objects.clear()
-    if len(_memo) >= _MEMO_LIMIT:
-        _memo.clear()
-    _memo[value] = result
-    return result
+        return scan.plain_value(value)
+    except scan.Refused as exc:  # an impossible date, a number too long: scan names it
+        raise _Unusual from exc
 
 
 def _build(text: str) -> Any:
@@ -162,11 +143,24 @@ def load_text(path: Path, text: str, expect: type) -> Any:
 
 def load_checked(path: Path, text: str, expect: type) -> Any:
     """`load_text` for text that has passed `refusals.check_text` already."""
+    data = rapid.load(text)
+    if isinstance(data, expect):
+        return data
+    return load_events(path, text, expect)
+
+
+def load_events(path: Path, text: str, expect: type) -> Any:
+    """`load_checked` without rapidyaml: from libyaml's events, else scan (the reader
+    wherever rapidyaml has no wheel, and for every file it gives up on)."""
     try:
         data = _build(text)
     except _Unusual:
         data = _NOTHING
     if isinstance(data, expect):
+        if refusals.needs_event_check(text):
+            # What scan adds for such a text: ruamel's event check, which also refuses
+            # what libyaml lets through (`[why?]` in a file with an `&` in it).
+            refusals.check_events(path, text)
         return data
     return scan.load_text(path, text, expect)
 

@@ -136,6 +136,45 @@ class Loader(CParser, _Constructor, _Resolver12):
         return super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
 
 
+_STR = "tag:yaml.org,2002:str"
+# First characters for which a plain scalar may resolve to something other than a
+# string (YAML 1.2 core, dates); any other plain scalar is a string as written.
+MAY_RESOLVE = frozenset(key for key in _Resolver12.yaml_implicit_resolvers if key)
+_PLAIN_MEMO: dict[str, Any] = {}
+_PLAIN_MEMO_LIMIT = 100_000
+# scan's own resolver and constructor, so every plain scalar means what it means here.
+_PLAIN_LOADER: Any = Loader("")
+
+
+class Refused(ValueError):
+    """A plain scalar that scan refuses (an impossible date, a number too long to read)."""
+
+
+def plain_value(value: str) -> Any:
+    """A plain scalar's value as scan constructs it (the same text, memoised, when it is a
+    string); Refused where scan refuses it, so the caller hands the file to scan."""
+    try:
+        return _PLAIN_MEMO[value]
+    except KeyError:
+        pass
+    loader = _PLAIN_LOADER
+    tag = loader.resolve(yaml.ScalarNode, value, (True, False))
+    if tag == _STR:
+        result: Any = value
+    else:
+        try:
+            result = loader.construct_object(yaml.ScalarNode(tag, value), deep=True)
+        except Exception as exc:  # an impossible date, a bad number: scan names it
+            raise Refused(value) from exc
+        finally:
+            loader.constructed_objects.clear()
+            loader.recursive_objects.clear()
+    if len(_PLAIN_MEMO) >= _PLAIN_MEMO_LIMIT:
+        _PLAIN_MEMO.clear()
+    _PLAIN_MEMO[value] = result
+    return result
+
+
 def compose(path: Path, text: str) -> yaml.Node | None:
     """The node tree of checked text (nodes carry 0-based start_mark line/column)."""
     if refusals.needs_event_check(text):

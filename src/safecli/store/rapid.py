@@ -1,0 +1,228 @@
+"""Plain data from rapidyaml's JSON, for the files whose text leaves it nothing to get wrong.
+
+rapidyaml (`ryml`, a C++ parser with prebuilt wheels) parses a case file and writes it
+out as JSON several times faster than libyaml hands Python its events, and `json`
+builds the dicts and lists in C. JSON loses what YAML's meaning depends on, so this
+module takes only what it can make exact and gives up (`None`) on anything else,
+which `fastload` then reads the old way:
+
+- before parsing, the text must show none of what a plain case file does not have:
+  an anchor, alias, tag, directive or reserved character at the start of a node
+  (`& * ! % @ \\``), a `?` key, a second document, a backslash (escapes), a tab,
+  deep nesting or a flow collection inside another;
+- rapidyaml writes a plain scalar that reads as a number, `true`, `false` or `null`
+  bare, and every other scalar as a JSON string; JSON's numbers are a part of the
+  YAML 1.2 core forms and mean the same. Every string is resolved as scan resolves
+  a plain scalar (`scan.plain_value`, dates included), and kept only if it stays a
+  string unless the text shows it was plain: no quote (nor strip-chomped block
+  scalar) in the file begins with the first character of a string that resolved;
+- a key that would resolve to anything but itself, a duplicate key, a number too
+  long to read, an impossible date, a parse error: given up, so scan refuses it at
+  its place.
+
+rapidyaml prints its parse errors on the process's standard error before raising
+them, so the parse runs with file descriptor 2 sent to the null device. When the
+package cannot be imported (no wheel for the platform), `available()` is False and
+every file is read the old way, with the same answers.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import json
+import os
+import re
+from typing import Any
+
+from safecli.store import scan
+
+_MAY_RESOLVE = scan.MAY_RESOLVE
+# Node indicators (anchor, alias, tag, directive, reserved, complex key), and what may
+# stand before a node (tabs are given up on before).
+_INDICATORS = "%@`?"
+# Given up on wherever they stand: escapes, tabs, and what sends scan to ruamel's event
+# check (`refusals.needs_event_check`), whose refusals libyaml does not make.
+_ANYWHERE = ("\\", "\t", "&", "*", "!")
+_BEFORE_NODE = frozenset(" \n[]{},:")
+# `]`, `}` or `,` where a block node starts: libyaml refuses it, rapidyaml reads a string.
+_CLOSER_AT_NODE = re.compile(r"[:\-\n] *[\]},]")
+_CLOSERS = frozenset("]},")
+_DOCUMENT_MARKER = re.compile(r"^(?:---|\.\.\.)", re.MULTILINE)
+# A flow collection inside another (each pattern begins with a literal, which `re`
+# finds fast; one class of both openers costs twice as much).
+_FLOW_IN_MAPPING = re.compile(r"\{[^\[\]{}]*[\[{]")
+_FLOW_IN_SEQUENCE = re.compile(r"\[[^\[\]{}]*[\[{]")
+# Inside a flow collection, anything but words, spaces, line breaks, `.,'"@+-/()` and a
+# colon before a space (libyaml and rapidyaml differ on `?`, `#` and `:x` there).
+_RISKY = r"[^\]}]*?(?:[^\w \n.,'\"@+\-/()\]}:]|:[^ \n])"
+_RISKY_IN_MAPPING = re.compile(r"\{" + _RISKY)
+_RISKY_IN_SEQUENCE = re.compile(r"\[" + _RISKY)
+_DEEP = re.compile(r"[ \-]{30}")
+_DEEP_LINE = re.compile(r"\n[ \-]{30}")
+_STRIP_LITERAL = re.compile(r"\|[1-9]?-")
+_STRIP_FOLDED = re.compile(r">[1-9]?-")
+
+
+class _GiveUp(Exception):
+    """The file is read the old way (scan decides it)."""
+
+
+@functools.cache
+def _ryml() -> Any:
+    try:
+        return importlib.import_module("ryml")
+    except ImportError:
+        return None
+
+
+def available() -> bool:
+    """Whether rapidyaml is installed for this interpreter and platform."""
+    return _ryml() is not None
+
+
+@functools.cache
+def _null_device() -> int:
+    return os.open(os.devnull, os.O_WRONLY)
+
+
+def _node_indicator(text: str) -> bool:
+    """Whether an indicator of _INDICATORS stands where a node may start: at the start of
+    the text or after a space, a line break, a flow indicator or a colon."""
+    for mark in _INDICATORS:
+        at = text.find(mark)
+        while at >= 0:
+            if at == 0 or text[at - 1] in _BEFORE_NODE:
+                return True
+            at = text.find(mark, at + 1)
+    return False
+
+
+def _plain_enough(text: str) -> bool:
+    """Whether the text shows nothing that rapidyaml's JSON could get wrong."""
+    if not text.endswith("\n") or any(mark in text for mark in _ANYWHERE):
+        return False
+    if _node_indicator(text):
+        return False
+    if text.lstrip(" -")[:1] in _CLOSERS or _CLOSER_AT_NODE.search(text):
+        return False
+    if ("---" in text or "..." in text) and _DOCUMENT_MARKER.search(text):
+        return False
+    if _DEEP.match(text) or _DEEP_LINE.search(text):
+        return False
+    return not (
+        ("{" in text and (_FLOW_IN_MAPPING.search(text) or _RISKY_IN_MAPPING.search(text)))
+        or ("[" in text and (_FLOW_IN_SEQUENCE.search(text) or _RISKY_IN_SEQUENCE.search(text)))
+    )
+
+
+def _json(ryml: Any, text: str) -> str:
+    """rapidyaml's JSON of the text, its error messages kept off standard error."""
+    try:
+        saved = os.dup(2)
+    except OSError as exc:  # no standard error to protect: do not risk writing to it
+        raise _GiveUp from exc
+    try:
+        os.dup2(_null_device(), 2)
+        try:
+            tree = ryml.parse_in_arena(text)
+            result = ryml.emit_json_malloc(tree, tree.root_id())
+        except Exception as exc:  # rapidyaml's parse errors: scan names them
+            raise _GiveUp from exc
+        finally:
+            os.dup2(saved, 2)
+    finally:
+        os.close(saved)
+    if not isinstance(result, str):  # an empty file: nothing written
+        raise _GiveUp
+    return result
+
+
+# The first characters of the strings of the file being read that resolved to
+# something else (a date, a number): each is kept only if no quote begins with one.
+_resolved_firsts: set[str] = set()
+# Keys seen to resolve to themselves (a book repeats the same few hundred).
+_plain_keys: set[str] = set()
+_PLAIN_KEYS_LIMIT = 10_000
+
+
+def _resolve(value: str) -> Any:
+    """A JSON string that may be a plain scalar's text (it begins like one that resolves
+    and, unlike a block scalar's, does not end in a line break) as scan reads it."""
+    resolved = scan.plain_value(value)
+    kind = resolved.__class__
+    if kind is str:
+        return value
+    if kind is float:  # rapidyaml writes `inf` and `nan` as ".inf" and ".nan"
+        raise _GiveUp(value)
+    _resolved_firsts.add(value[0])
+    return resolved
+
+
+def _check_key(key: str) -> None:
+    if not key or (key[0] in _MAY_RESOLVE and scan.plain_value(key).__class__ is not str):
+        raise _GiveUp(key)  # a key that may mean a number, a date or null
+    if len(_plain_keys) < _PLAIN_KEYS_LIMIT:
+        _plain_keys.add(key)
+
+
+def _list(items: list[Any]) -> None:
+    for index, item in enumerate(items):
+        kind = item.__class__
+        if kind is str:
+            if item and item[0] in _MAY_RESOLVE and item[-1] != "\n":
+                items[index] = _resolve(item)
+        elif kind is list:
+            _list(item)
+
+
+def _mapping(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object as scan builds the mapping (its lists resolved too: JSON has no hook
+    for arrays, and each list belongs to one mapping, one list or the root)."""
+    mapping = dict(pairs)
+    if len(mapping) != len(pairs):
+        raise _GiveUp  # a duplicate key
+    for key, item in pairs:
+        if key not in _plain_keys:
+            _check_key(key)
+        kind = item.__class__
+        if kind is str:
+            if item and item[0] in _MAY_RESOLVE and item[-1] != "\n":
+                resolved = _resolve(item)
+                if resolved is not item:
+                    mapping[key] = resolved
+        elif kind is list:
+            _list(item)
+    return mapping
+
+
+def _refuse_constant(name: str) -> Any:
+    raise _GiveUp(name)  # NaN or Infinity written bare: never what YAML means
+
+
+_DECODER = json.JSONDecoder(object_pairs_hook=_mapping, parse_constant=_refuse_constant)
+
+
+def load(text: str) -> Any:
+    """The text's plain data as `scan.load_text` builds it, or None where this module
+    cannot be sure of it (the caller reads it the old way). Text must have passed
+    `refusals.check_text`."""
+    ryml = _ryml()
+    if ryml is None or not _plain_enough(text):
+        return None
+    _resolved_firsts.clear()
+    try:
+        data = _DECODER.decode(_json(ryml, text))
+    except (_GiveUp, ValueError, RecursionError):  # ValueError: scan.Refused, JSON, digits
+        return None
+    if data.__class__ is list:
+        try:
+            _list(data)
+        except (_GiveUp, ValueError):
+            return None
+    for first in _resolved_firsts:
+        if f'"{first}' in text or f"'{first}" in text:
+            return None  # a quoted scalar may have begun like a string that resolved
+    if _resolved_firsts and (_STRIP_LITERAL.search(text) or _STRIP_FOLDED.search(text)):
+        return None  # a strip-chomped block scalar's text ends without a line break
+    return data
