@@ -29,17 +29,16 @@ from pathlib import Path
 from typing import Any
 
 from safecli import __version__
+from safecli.digest.fresh import FILES, Extract, read_cases
 from safecli.digest.items import CaseRead
-from safecli.errors import FileFormatError
 from safecli.raw import mapping
-from safecli.store.book import Book, check_case_folder, check_no_journal
+from safecli.store.book import Book
 from safecli.store.codehash import code_fingerprint
 
 CACHE_NAME = "digest.cache"
 # 4: the kept values are those a view prints (`shape.shown`: "invalid" for a hand-edited one)
 FORMAT_VERSION = 4
 RACY_NS = 2_000_000_000
-FILES = ("adult", "agencies", "meetings", "actions")
 _NAMES = tuple(f"{name}.yaml" for name in FILES)
 _MISSING = (-1, -1, -1, -1)
 _HEADER = (
@@ -54,8 +53,6 @@ _HEADER = (
 Signature = tuple[int, ...]
 # the cached entry of a case: (signature or None when untrusted, problems, facts)
 Entry = tuple[Signature | None, tuple[str, ...], Any]
-# what a cache keeps of a case, from its four files' plain data
-Extract = Callable[[dict[str, Any], list[Any], list[Any], list[Any]], Any]
 
 
 def cache_path(book: Book) -> Path:
@@ -120,22 +117,33 @@ def collect_with(
     ids = _all_ids(cases_dir) if case_ids is None else list(case_ids)
     path = book.cache_dir / name
     cached = read_entries(path) if use_cache else {}
+    prefix = cases_dir + os.sep
+    signatures = [_signature(prefix + case_id + os.sep) for case_id in ids]
+    stale = [
+        case_id
+        for case_id, sig in zip(ids, signatures, strict=True)
+        if (entry := cached.get(case_id)) is None or entry[0] != sig
+    ]
+    answered = len(ids) - len(stale)
+
+    def told(done: int) -> None:
+        if progress is not None:
+            progress(min(answered + done, len(ids)), len(ids))
+
+    read = dict(zip(stale, read_cases(book, stale, extract, kinds, told), strict=True))
+    racy_after = now_ns - RACY_NS
     fresh: dict[str, Entry] = {}
     reads: list[tuple[str, tuple[str, ...], Any]] = []
-    racy_after = now_ns - RACY_NS
-    prefix = cases_dir + os.sep
-    for case_id in ids:
-        folder = prefix + case_id + os.sep
-        sig = _signature(folder)
-        entry = cached.get(case_id)
-        if entry is None or entry[0] != sig:
-            problems, facts = _read(book, case_id, extract, kinds)
-            trusted = sig if _settled(sig, racy_after) else None
-            entry = (trusted, problems, facts)
-            fresh[case_id] = entry
-        reads.append((case_id, entry[1], entry[2]))
-        if progress is not None:
-            progress(len(reads), len(ids))
+    for case_id, sig in zip(ids, signatures, strict=True):
+        if case_id in read:
+            problems, facts = read[case_id]
+            fresh[case_id] = (sig if _settled(sig, racy_after) else None, problems, facts)
+            reads.append((case_id, problems, facts))
+        else:
+            entry = cached[case_id]
+            reads.append((case_id, entry[1], entry[2]))
+    if progress is not None:
+        progress(len(ids), len(ids))
     if use_cache:
         gone = set(cached) - set(ids) if full else set()
         if fresh or gone:
@@ -173,39 +181,6 @@ def _signature(folder: str, stat: Any = os.stat) -> Signature:
 def _settled(sig: Signature, racy_after: int) -> bool:
     """Whether every file was last changed before the racy window (a missing one cannot be)."""
     return all(sig[i] < racy_after and sig[i + 2] < racy_after for i in range(1, 16, 4))
-
-
-def _read(
-    book: Book, case_id: str, extract: Extract, kinds: tuple[str, ...]
-) -> tuple[tuple[str, ...], Any]:
-    """(problems, facts) of one case read from its files; facts is None on any problem."""
-    from safecli.store import fastload
-
-    folder = book.cases_dir / case_id
-    data: dict[str, Any] = {n: {} if n == "adult" else [] for n in FILES if n not in kinds}
-    problems: list[str] = []
-    try:
-        check_no_journal(folder)
-    except FileFormatError as exc:
-        exc.path = exc.path.relative_to(book.root) if exc.path else exc.path
-        problems.append(str(exc))
-    for name in kinds:
-        path = folder / f"{name}.yaml"
-        try:
-            data[name] = fastload.load(path, dict if name == "adult" else list)
-        except FileFormatError as exc:
-            exc.path = path.relative_to(book.root)
-            problems.append(str(exc))
-    adult = data.get("adult")
-    if adult is not None and "adult" in kinds:
-        try:
-            check_case_folder(folder, case_id, adult)
-        except FileFormatError as exc:
-            exc.path = Path("cases", case_id, "adult.yaml")
-            problems.append(str(exc))
-    if problems:
-        return tuple(problems), None
-    return (), extract(data["adult"], data["agencies"], data["meetings"], data["actions"])
 
 
 def read_entries(path: Path) -> dict[Any, Any]:

@@ -39,18 +39,17 @@ dates, so no time-zone arithmetic is involved.
 
 from __future__ import annotations
 
-import sys
 from typing import Any
 
 from safecli.digest.nudges import nudge_candidates
+from safecli.digest.values import Shown, agency_handle, held_day, lead_agency_of, when_day
 from safecli.digest.values import day_of as _day
-from safecli.digest.values import held_day, lead_agency_of, when_day
 from safecli.digest.values import meeting_id_of as _id
 from safecli.digest.values import meeting_type_of as _type
 from safecli.digest.values import person_of as _person
 from safecli.digest.values import text_of as _text
 from safecli.raw import items, mapping, records
-from safecli.shape import ACTION, ADULT, AGENCY, shown
+from safecli.shape import ACTION, ADULT
 
 # (kind, date, meeting, meeting type, action, agency, lead, agencies still missing, extra)
 Candidate = tuple[
@@ -69,17 +68,19 @@ CaseFacts = tuple[str | None, tuple[str, ...], tuple[Candidate, ...], str | None
 
 __all__ = ["Candidate", "CaseFacts", "case_facts", "held_day", "when_day"]
 
-_intern = sys.intern
+_risk_level = Shown(ADULT, "risk_level")
+_action_meeting = Shown(ACTION, "meeting")
+_action_id = Shown(ACTION, "id")
 
 
 def case_facts(
     adult: dict[str, Any], agencies: list[Any], meetings: list[Any], actions: list[Any]
 ) -> CaseFacts:
     """The digest's candidates of one case, from the plain data of its four files."""
-    risk = _text(shown(adult.get("risk_level"), ADULT, "risk_level"))
+    risk = _risk_level(adult.get("risk_level"))
     involved = tuple(
         dict.fromkeys(
-            _intern(str(shown(a["handle"], AGENCY, "handle")))
+            str(agency_handle(a["handle"]))
             for a in agencies
             if isinstance(a, dict) and a.get("handle") is not None
         )
@@ -99,9 +100,9 @@ def case_facts(
             (
                 "action",
                 due,
-                _text(shown(meeting, ACTION, "meeting")),
+                _action_meeting(meeting),
                 types.get(meeting) if meeting else None,
-                _text(shown(action["id"], ACTION, "id")),
+                _action_id(action["id"]),
                 agency,
                 lead,
                 None,

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from safecli import shape
 from safecli.digest.values import (
+    Shown,
     day_of,
     held_day,
     lead_agency_of,
@@ -35,13 +36,14 @@ from safecli.digest.values import (
     meeting_type_of,
     meeting_when_of,
     person_of,
-    text_of,
     when_day,
 )
 from safecli.raw import mapping, records
 
 if TYPE_CHECKING:
     from safecli.digest.facts import Candidate
+
+_event_kind = Shown(shape.EVENT, "kind")
 
 
 def nudge_candidates(adult: dict[str, Any], known: list[dict[str, Any]]) -> list[Candidate]:
@@ -129,7 +131,7 @@ def _episodes(
     result: list[Candidate] = []
     for event in records(adult.get("events")):
         on = day_of(event.get("happened_on"))
-        kind = text_of(shape.shown(event.get("kind"), shape.EVENT, "kind"))
+        kind = _event_kind(event.get("kind"))
         if on is None or kind is None or (latest is not None and on <= latest):
             continue
         result.append(("episode", on, None, None, None, owner, lead, None, kind))
