@@ -1,7 +1,7 @@
 """The cold paths and memory of issue 17, as ratios: digest against taskwarrior, validate, memory.
 
     python bench/cold_bench.py [--runs 5] [--sizes 1675,10000] [--memory-cases 30000]
-                               [--no-validate] [--no-memory] [--dir DIR]
+                               [--no-validate] [--no-memory] [--dir DIR] [--against OTHER/src]
 
 Books come from bench/generate.py (seed 1; 1,675 cases hold 10,003 actions and
 10,000 cases 60,389), made once in the temp folder and reused. Every figure is the
@@ -17,14 +17,24 @@ median of --runs whole processes, and the runs of compared figures are interleav
 - memory: the peak resident size of a warm `validate` (cache in place) of
   --memory-cases cases < 150 MiB.
 
+The digest figures are wall and CPU (user+sys of the process and any it waited for:
+a cold digest of a big book reads in two) medians. With --against, the digest figures
+are also taken for another version's source folder (e.g. main's, from `git archive main
+src | tar -x -C /tmp/before`), run by the same Python with that folder first on
+PYTHONPATH, on its own copy of each book (`<book>-against`: the two versions' caches
+would otherwise replace each other's), interleaved with the installed one: before and
+after in one run, with the ratio of each.
+
 The load average is printed before and after: on a busy machine read the ratios.
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -32,6 +42,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -133,30 +144,87 @@ def load() -> str:
     return "load average " + " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
-def digest_figures(book: Path, runs: int) -> None:
+def timed_cpu(
+    cmd: list[str], setup: Callable[[], None] | None = None, env: dict[str, str] | None = None
+) -> tuple[float, float]:
+    """Wall and CPU seconds (user+sys, with the children it waited for) of one process."""
+    if setup is not None:
+        setup()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(
+        cmd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        check=False,
+        env={**os.environ, **env} if env else None,
+    )
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+
+
+def against_copy(book: Path) -> Path:
+    """The book's copy for --against (made once, without the digest cache)."""
+    copy = book.parent / f"{book.name}-against"
+    if not copy.exists():
+        part = copy.with_name(copy.name + ".part")
+        shutil.rmtree(part, ignore_errors=True)
+        shutil.copytree(book, part, ignore=shutil.ignore_patterns(".safecli"), symlinks=True)
+        part.rename(copy)
+        time.sleep(2.2)  # past the cache's racy window, as the book itself is
+    return copy
+
+
+def digest_figures(book: Path, runs: int, against: str | None = None) -> None:
     actions = actions_of(book)
-    cache = book / ".safecli" / "digest.cache"
-    overdue = [SAFECLI, "--book", str(book), "overdue", "--as-of", AS_OF]
-    figures: dict[str, Callable[[], float]] = {
-        "cold digest": lambda: timed(overdue, lambda: cache.unlink(missing_ok=True)),
-        "warm digest": lambda: timed(overdue),
-    }
+    books = {"": book, " [against]": against_copy(book)} if against else {"": book}
+    figures: dict[str, Callable[[], tuple[float, float]]] = {}
+    for tag, root in books.items():
+        cache = root / ".safecli" / "digest.cache"
+        overdue = [SAFECLI, "--book", str(root), "overdue", "--as-of", AS_OF]
+        env = {"PYTHONPATH": against} if tag and against else {}
+        figures[f"cold digest{tag}"] = partial(
+            timed_cpu, overdue, partial(cache.unlink, missing_ok=True), env
+        )
+        figures[f"warm digest{tag}"] = partial(timed_cpu, overdue, None, env)
+        timed_cpu(overdue, None, env)  # a cache in place for the first warm run
     if TASK:
-        env = task_folder(book, actions)
-        figures["task overdue"] = lambda: timed([TASK, "overdue"], **env)
-    timed(overdue)  # a cache in place for the first warm run
-    found = interleaved(runs, figures)
+        task_env = task_folder(book, actions)
+        figures["task overdue"] = partial(timed_cpu, [TASK, "overdue"], None, task_env)
+    found = interleaved_pairs(runs, figures)
     cases = len(list((book / "cases").iterdir()))
-    print(f"\n{cases:,} cases, {len(actions):,} actions; median of {runs}:")
-    for name, seconds in found.items():
-        print(f"  {name:>14}: {seconds:7.3f} s")
+    print(f"\n{cases:,} cases, {len(actions):,} actions; median of {runs} (wall, CPU):")
+    for name, (wall, cpu) in found.items():
+        print(f"  {name:>24}: {wall:7.3f} s {cpu:7.3f} s")
     if not TASK:
         print("  taskwarrior is not installed (apt-get install taskwarrior): no ratios")
-        return
-    for name, goal in (("cold digest", 3.0), ("warm digest", 1.0)):
-        ratio = found[name] / found["task overdue"]
-        verdict = "meets" if ratio <= goal else "misses"
-        print(f"  {name} / task overdue: {ratio:5.2f}x (goal <= {goal}x: {verdict})")
+    for tag in books if TASK else ():
+        for name, goal in (("cold digest", 3.0), ("warm digest", 1.0)):
+            ratio = found[name + tag][0] / found["task overdue"][0]
+            verdict = "meets" if ratio <= goal else "misses"
+            print(f"  {name}{tag} / task overdue: {ratio:5.2f}x (goal <= {goal}x: {verdict})")
+    if against:
+        for name in ("cold digest", "warm digest"):
+            (wall, cpu), (before_wall, before_cpu) = found[name], found[name + " [against]"]
+            print(
+                f"  {name}: installed / against {wall / before_wall:5.2f} wall, "
+                f"{cpu / before_cpu:5.2f} CPU"
+            )
+
+
+def interleaved_pairs(
+    runs: int, figures: dict[str, Callable[[], tuple[float, float]]]
+) -> dict[str, tuple[float, float]]:
+    """The median wall and CPU of each figure, its runs taken in turn with the others'."""
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in figures}
+    for _ in range(runs):
+        for name, figure in figures.items():
+            times[name].append(figure())
+    return {
+        name: (statistics.median(w for w, _ in got), statistics.median(c for _, c in got))
+        for name, got in times.items()
+    }
 
 
 def validate_figures(book: Path, runs: int) -> None:
@@ -198,7 +266,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--dir", type=Path, default=None, help="where the books are made (default: temp)"
     )
+    parser.add_argument("--against", help="another version's src folder to time alongside")
     args = parser.parse_args(argv)
+    if args.against is not None:
+        args.against = str(Path(args.against).resolve())
+        compileall.compile_dir(Path(args.against) / "safecli", quiet=1)
 
     def book(cases: int) -> Path:
         return book_at(args.dir / f"safecli-bench-{cases}-1" if args.dir else None, cases, 1)
@@ -206,7 +278,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{os.cpu_count()} CPUs; {load()}; taskwarrior: {TASK or 'not installed'}")
     sizes = [int(size) for size in args.sizes.split(",") if size]
     for size in sizes:
-        digest_figures(book(size), args.runs)
+        digest_figures(book(size), args.runs, args.against)
     if not args.no_validate:
         validate_figures(book(10_000), max(1, args.runs // 2))
     if not args.no_memory:
