@@ -51,11 +51,11 @@ def add_action(book: Book, case_id: str, spec: NewAction) -> tuple[Case, str]:
                 f"{spec.meeting} was cancelled; actions come from meetings that are planned or held"
             )
         resolve(case, spec.lead)
-        action_id = next_id("A", list(case.actions))
+        action_id = next_id("A", list(case.read("actions")))
         if spec.risk is not None:
             _link_risk(meeting, spec.meeting, spec.risk, action_id)
-        roundtrip.append(
-            case.actions,
+        case.add(
+            "actions",
             roundtrip.record(
                 shape.ACTION.keys,
                 {

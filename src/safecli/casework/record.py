@@ -63,18 +63,19 @@ def update_adult(book: Book, case_id: str, changes: Mapping[tuple[str, ...], Any
                 resolve(case, value)
                 value = roundtrip.person(value.agency, value.name)
             if len(keys) == 1:
-                roundtrip.put(case.adult, shape.ADULT.keys, keys[0], value)
+                case.put("adult", shape.ADULT.keys, keys[0], value)
                 continue
             part, key = keys
-            _put(_part(case.adult, part), PARTS[part], key, value)
+            _put(_part(case, part), PARTS[part], key, value)
     return case
 
 
-def _part(adult: Any, part: str) -> Any:
-    record = adult.get(part)
+def _part(case: Case, part: str) -> Any:
+    """A part of adult.yaml (`wishes`, `communication`…) to change, made when missing."""
+    record = case.part("adult", part)
     if not isinstance(record, dict):
         record = roundtrip.record(PARTS[part], dict.fromkeys(PARTS[part]))
-        roundtrip.put(adult, shape.ADULT.keys, part, record)
+        case.put("adult", shape.ADULT.keys, part, record)
     return record
 
 
@@ -191,7 +192,7 @@ def set_wishes(
             "nothing to record: give --asked-on and --outcome, or --not-asked-reason"
         )
     with edit_case(book, case_id) as case:
-        wishes = _part(case.adult, "wishes")
+        wishes = _part(case, "wishes")
         if asked_on is not None:
             _put(wishes, shape.WISHES.keys, "asked_on", asked_on)
         if outcomes:

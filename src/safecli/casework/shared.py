@@ -135,7 +135,7 @@ def edit_meeting(
     with edit_cases(book, [case_id, *others]) as cases:
         case = cases[case_id]
         yield case, {other: cases[other] for other in cases if other != case_id}
-        for meeting in case.meetings:
+        for meeting in case.read("meetings"):
             if not isinstance(meeting, Mapping):
                 continue
             if meeting_id is not None and meeting.get("id") != meeting_id:

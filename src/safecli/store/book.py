@@ -26,6 +26,7 @@ from safecli.errors import (
 from safecli.model import CASE_ID, FILES, check_case_id
 from safecli.store import atomic, fastload, roundtrip, scan
 from safecli.store.config import CONFIG_NAME, Config, read_config
+from safecli.store.entries import Documents, Entries, Unsplit
 from safecli.store.refusals import named, read_text
 
 LOCK_NAME = ".safecli.lock"
@@ -100,24 +101,6 @@ def find_book(explicit: Path | None = None, start: Path | None = None) -> Book:
     return Book(root=root, config=read_config(root / CONFIG_NAME))
 
 
-class Documents(dict[str, Any]):
-    """A case's round-trip documents by kind, each built from its text when first used:
-    a command that changes one file pays for parsing that one (the others were read,
-    and checked, by the fast reader)."""
-
-    def __init__(self, folder: Path, texts: Mapping[str, str | None]) -> None:
-        super().__init__()
-        self.folder = folder
-        self.texts = texts
-
-    def __missing__(self, kind: str) -> Any:
-        text = self.texts[kind]
-        path = self.folder / f"{kind}.yaml"
-        doc = roundtrip.parse(path, text, FILES[kind]) if text is not None else None
-        self[kind] = doc
-        return doc
-
-
 @dataclass
 class Case:
     """A case loaded for editing: the four round-trip documents (`Documents`, for a
@@ -133,11 +116,48 @@ class Case:
     def read(self, kind: str) -> Any:
         """A file's data to read, never to change: its round-trip document when this
         command has built it (it may hold changes), else the fast reader's data (the
-        same values), so that a file only read is neither parsed for editing nor
-        dumped to see whether it changed."""
+        same values; with the entries this command changed, `entries`), so that a file
+        only read is neither parsed for editing nor dumped to see whether it changed."""
+        docs = self.docs
+        cut = docs.entries.get(kind) if isinstance(docs, Documents) else None
+        if cut is not None and kind not in docs:
+            return cut.data()
         if kind in self.docs or kind not in self.plain:
             return self.docs[kind]
         return self.plain[kind]
+
+    def _cut(self, kind: str) -> Entries | None:
+        docs = self.docs
+        return docs.cut(kind) if isinstance(docs, Documents) else None
+
+    def add(self, kind: str, item: Any) -> None:
+        """Append an item to a list file (meetings, actions, agencies)."""
+        cut = self._cut(kind)
+        if cut is not None:
+            cut.append(item)
+        else:
+            roundtrip.append(self.docs[kind], item)
+
+    def put(self, kind: str, order: Sequence[str], key: str, value: Any) -> None:
+        """Set a top-level key of a mapping file (adult) as `roundtrip.put` does."""
+        cut = self._cut(kind)
+        if cut is not None:
+            try:
+                cut.put(order, key, value)
+                return
+            except Unsplit:
+                pass
+        roundtrip.put(self.docs[kind], order, key, value)
+
+    def part(self, kind: str, key: str) -> Any:
+        """The value of a top-level key of a mapping file (adult), to change in place."""
+        cut = self._cut(kind)
+        if cut is not None:
+            try:
+                return cut.value(key)
+            except Unsplit:
+                pass
+        return self.docs[kind].get(key)
 
     @property
     def adult(self) -> Any:
@@ -158,17 +178,29 @@ class Case:
     def find(self, kind: str, record_id: str, *, change: bool = True) -> Any:
         """The meeting or action (kind: meetings, actions) with this id; InvalidInput
         listing the ids the case has. `change=False`: only to read (`read`)."""
-        source = self.docs[kind] if change else self.read(kind)
+        source = self.read(kind)
         records = [r for r in source if isinstance(r, Mapping)]
-        for record in records:
-            if record.get("id") == record_id:
-                return record
+        for index, record in enumerate(source):
+            if isinstance(record, Mapping) and record.get("id") == record_id:
+                return self._for_change(kind, index, record) if change else record
         noun = kind.removesuffix("s")
         known = ", ".join(str(r.get("id")) for r in records) or "none yet"
         raise InvalidInput(
             f"no {noun} {record_id!r} in {self.case_id} ({kind}: {known}); "
             f"see: safecli {noun} list {self.case_id}"
         )
+
+    def _for_change(self, kind: str, index: int, record: Any) -> Any:
+        """Item `index` of a list file (`record` to read), to change in place."""
+        cut = self._cut(kind)
+        if cut is None:
+            return self.docs[kind][index]
+        if index >= len(cut.plain):
+            return record  # added by this command
+        try:
+            return cut.item(index)
+        except Unsplit:
+            return self.docs[kind][index]
 
     def path(self, kind: str) -> Path:
         return self.folder / f"{kind}.yaml"
@@ -181,7 +213,7 @@ def load_case(book: Book, case_id: str) -> Case:
     check_no_journal(folder)
     texts: dict[str, str | None] = {}
     plain: dict[str, Any] = {}
-    docs = Documents(folder, texts)
+    docs = Documents(folder, texts, plain)
     for kind, expect in FILES.items():
         path = folder / f"{kind}.yaml"
         texts[kind] = text = read_text(path)
@@ -274,7 +306,17 @@ def checked_texts(case: Case, guard: Guard | None = None) -> dict[str, str]:
 def changed_texts(case: Case) -> dict[str, str]:
     """The new text of each file a change to the case alters, dumped and checked."""
     texts = {}
+    docs = case.docs
     for kind, expect in FILES.items():
+        cut = docs.entries.get(kind) if isinstance(docs, Documents) else None
+        if cut is not None and kind not in docs:
+            try:
+                found = cut.changed_text()
+            except Unsplit:
+                found = roundtrip.changed_text(case.path(kind), docs[kind], cut.text, expect)
+            if found is not None:
+                texts[kind] = found
+            continue
         if kind not in case.docs:
             continue  # never used, so unchanged
         text = roundtrip.changed_text(case.path(kind), case.docs[kind], case.texts[kind], expect)
