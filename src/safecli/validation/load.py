@@ -66,9 +66,14 @@ def view_of(
         if isinstance(raw, FileFormatError):
             refusals[kind] = raw
             continue
-        texts[kind] = raw.decode("utf-8", errors="replace")
         try:
             text = check_bytes(path, raw)
+        except FileFormatError as exc:
+            texts[kind] = raw.decode("utf-8", errors="replace")
+            refusals[kind] = exc
+            continue
+        texts[kind] = text
+        try:
             nodes.checked[kind] = text
             data[kind] = fastload.load_checked(path, text, expect)
             nodes.accepted.add(kind)

@@ -195,11 +195,12 @@ def validate(
     results: dict[str, CaseResult] = {}
     stamps: dict[str, Any] = {}
     cases_dir = str(book.cases_dir)
-    for case_id in case_ids:
-        stamps[case_id] = stamp(f"{cases_dir}/{case_id}")
-        hit = cache.get(case_id, stamps[case_id], today, book.root) if cache else None
-        if hit is not None:
-            results[case_id] = hit
+    if cache is not None:
+        for case_id in case_ids:
+            stamps[case_id] = stamp(f"{cases_dir}/{case_id}")
+            hit = cache.get(case_id, stamps[case_id], today, book.root)
+            if hit is not None:
+                results[case_id] = hit
     todo = [case_id for case_id in case_ids if case_id not in results]
     for result in _compute(context, todo, today, jobs, progress):
         results[result.case] = result

@@ -124,6 +124,12 @@ _TARGETS = {
 }
 
 
+# The commonest values, which `visit` would pass without a word: text where text is
+# wanted, a date where a day is, true/false for a flag, an id (INT002 checks ids).
+# Values of these shapes are not visited (nor are nulls where null is allowed).
+_FITS = frozenset({(Text, str), (Day, date), (Flag, bool), (Id, str)})
+
+
 class _Walker:
     """Walks data and shape together, appending to a Walk."""
 
@@ -207,7 +213,9 @@ class _Walker:
                         f"unknown key {named(key)}in {shape.name}{suggestion(key, fields)}",
                     )
                 )
-            else:
+            elif (sub.__class__, item.__class__) not in _FITS and (
+                item is not None or not sub.nullable
+            ):
                 self.visit(sub, item, (*keys, key))
         for key in shape.required:
             if key not in value:
@@ -222,8 +230,12 @@ class _Walker:
             )
             return
         item_shape = shape.item
+        item_class = item_shape.__class__
         for index, item in enumerate(value):
-            self.visit(item_shape, item, (*keys, index))
+            if (item_class, item.__class__) not in _FITS and (
+                item is not None or not item_shape.nullable
+            ):
+                self.visit(item_shape, item, (*keys, index))
 
     def person(self, value: Any, keys: Keys) -> None:
         if value.__class__ is not dict:
@@ -295,11 +307,24 @@ def _when_problem(value: Any, keys: Keys, tz: ZoneInfo) -> Problem | None:
             keys,
             f"{field_name(keys)} should be a time written YYYY-MM-DDTHH:MM, found {describe(value)}",
         )
-    try:
-        parse_when(value, tz)
-    except InvalidInput as exc:
-        return Problem("date", keys, f"{field_name(keys)} {_date_reason(exc)}")
-    return None
+    reason = _WHEN_REASONS.get((value, tz), _UNSEEN)
+    if reason is _UNSEEN:
+        try:
+            parse_when(value, tz)
+            reason = None
+        except InvalidInput as exc:
+            reason = _date_reason(exc)
+        if len(_WHEN_REASONS) >= _WHEN_LIMIT:
+            _WHEN_REASONS.clear()
+        _WHEN_REASONS[value, tz] = reason
+    return None if reason is None else Problem("date", keys, f"{field_name(keys)} {reason}")
+
+
+# Why a time written YYYY-MM-DDTHH:MM cannot be used in a zone (None: it can). Reading
+# one in a zone costs as much as checking a whole meeting, and a book repeats its times.
+_WHEN_REASONS: dict[tuple[str, ZoneInfo], str | None] = {}
+_WHEN_LIMIT = 100_000
+_UNSEEN: Any = object()
 
 
 def _choice_problem(shape: Choice, value: Any, keys: Keys, vocab: Vocabularies) -> Problem | None:
