@@ -15,77 +15,107 @@ if TYPE_CHECKING:
     from safecli.policy.pack import Policy
 
 
-def case_items(
-    read: CaseRead,
-    now: int,
-    soon: int,
-    settings: DigestSettings,
-    clocks: Clocks,
-    owes: frozenset[str],
-) -> list[Item]:
-    assert read.facts is not None
-    risk, involved, candidates, jurisdiction = read.facts
-    shift = {
-        "action": 0,
-        "review": 0,
-        "minutes": settings.minutes_share_days,
-        "no-meeting": settings.first_meeting_days.of(risk),
-        "called": settings.first_meeting_days.of(risk),
-        "unrecorded": settings.minutes_record_days,
-        "feedback": 0,
-        "feedback-held": settings.feedback_days,
-    }
-    found: list[Item] = []
-    episodes: list[tuple[int, str, str | None, str | None]] = []
-    for kind, start, meeting, meeting_type, action, agency, lead, missing, extra in candidates:
-        if kind == "episode":
-            if extra in settings.episode_kinds and start <= now:
-                episodes.append((start, str(extra), agency, lead))
-            continue
-        if kind == "feedback-held" and meeting_type not in owes:
-            continue
-        if kind in SETTINGS:
-            clock = clocks.due(kind, start, jurisdiction)
-            if clock is None:
+class Due:
+    """Which candidates are due as of a day, under a book's settings: what a digest works
+    out once per run (the days each kind waits, per risk level), not once per case."""
+
+    def __init__(
+        self, now: int, soon: int, settings: DigestSettings, clocks: Clocks, owes: frozenset[str]
+    ) -> None:
+        self.now, self.soon, self.settings, self.clocks, self.owes = (
+            now,
+            soon,
+            settings,
+            clocks,
+            owes,
+        )
+        self._shifts: dict[str | None, dict[str, int]] = {}
+
+    def shift(self, risk: str | None) -> dict[str, int]:
+        """The days after its date that each kind of candidate is due, for a risk level."""
+        found = self._shifts.get(risk)
+        if found is None:
+            settings = self.settings
+            first = settings.first_meeting_days.of(risk)
+            found = self._shifts[risk] = {
+                "action": 0,
+                "review": 0,
+                "minutes": settings.minutes_share_days,
+                "no-meeting": first,
+                "called": first,
+                "unrecorded": settings.minutes_record_days,
+                "feedback": 0,
+                "feedback-held": settings.feedback_days,
+            }
+        return found
+
+    def items(self, read: CaseRead) -> list[Item]:
+        """The items of one case."""
+        assert read.facts is not None
+        risk, involved, candidates, jurisdiction = read.facts
+        now, soon, case_id = self.now, self.soon, read.case_id
+        shift = self.shift(risk)
+        found: list[Item] = []
+        episodes: list[tuple[int, str, str | None, str | None]] = []
+        for kind, start, meeting, meeting_type, action, agency, lead, missing, extra in candidates:
+            if kind == "action":  # most candidates: an open action not yet due leaves first
+                due = start
+                if due > soon and due >= now:
+                    continue
+            elif kind == "episode":
+                if extra in self.settings.episode_kinds and start <= now:
+                    episodes.append((start, str(extra), agency, lead))
                 continue
-            due = clock
-        else:
-            due = start + shift[kind]
-        if due >= now and (kind != "action" or due > soon):
-            continue
-        name = _KIND_NAMES[kind] if due < now else "action-due-soon"
-        detail = note(
-            name,
-            late=now - due,
-            since=now - start,
-            risk=risk,
-            meeting=meeting,
-            action=action,
-            missing=missing,
-            due=date.fromordinal(due),
-            extra=meeting_type if kind == "enquiry" else "due" if kind == "feedback" else extra,
-        )
-        found.append(
-            Item(
+            elif kind in SETTINGS:
+                clock = self.clocks.due(kind, start, jurisdiction)
+                if clock is None:
+                    continue
+                due = clock
+            elif kind == "feedback-held" and meeting_type not in self.owes:
+                continue
+            else:
+                due = start + shift[kind]
+            if due >= now and kind != "action":
+                continue
+            name = _KIND_NAMES[kind] if due < now else "action-due-soon"
+            day = date.fromordinal(due)
+            detail = note(
                 name,
-                read.case_id,
-                risk,
-                meeting,
-                meeting_type,
-                action,
-                agency,
-                lead,
-                date.fromordinal(due),
-                now - due,
-                missing,
-                detail,
-                involved,
+                late=now - due,
+                since=now - start,
+                risk=risk,
+                meeting=meeting,
+                action=action,
+                missing=missing,
+                due=day,
+                extra=meeting_type if kind == "enquiry" else "due" if kind == "feedback" else extra,
             )
-        )
-    unrecorded = {i.meeting for i in found if i.kind == "minutes-not-recorded"}
-    found = [i for i in found if not (i.kind == "meeting-called" and i.meeting in unrecorded)]
-    repeated = _repeated(read, risk, involved, episodes, now, settings)
-    return found + ([repeated] if repeated is not None else [])
+            found.append(
+                Item(
+                    name,
+                    case_id,
+                    risk,
+                    meeting,
+                    meeting_type,
+                    action,
+                    agency,
+                    lead,
+                    day,
+                    now - due,
+                    missing,
+                    detail,
+                    involved,
+                )
+            )
+        if any(i.kind == "minutes-not-recorded" for i in found):
+            unrecorded = {i.meeting for i in found if i.kind == "minutes-not-recorded"}
+            found = [
+                i for i in found if not (i.kind == "meeting-called" and i.meeting in unrecorded)
+            ]
+        repeated = _repeated(read, risk, involved, episodes, now, self.settings)
+        if repeated is not None:
+            found.append(repeated)
+        return found
 
 
 def _repeated(

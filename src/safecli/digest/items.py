@@ -39,11 +39,10 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Sequence
 from datetime import date
-from functools import lru_cache
 from typing import Any
 
 from safecli.digest.clocks import NO_CLOCKS, Clocks
-from safecli.digest.due import case_items, owing_by_default, owing_feedback
+from safecli.digest.due import Due, owing_by_default, owing_feedback
 from safecli.digest.item import FIELDS, CaseRead, Item, with_extras
 from safecli.store.config import DigestSettings
 
@@ -96,23 +95,29 @@ def compute(
     the statutory clocks only where `clocks` sets them. `owing`: the meeting types that owe
     the adult feedback (default: the built-in pack's)."""
     owes = frozenset(owing) if owing is not None else owing_by_default()
-    now = today.toordinal()
-    soon = until.toordinal()
+    due = Due(today.toordinal(), until.toordinal(), settings, clocks, owes)
     items: list[Item] = []
     for read in cases:
         if read.facts is None:
             items.extend(Item("unreadable", read.case_id, detail=p) for p in read.problems)
             continue
-        items.extend(case_items(read, now, soon, settings, clocks, owes))
+        items.extend(due.items(read))
     return sort(items)
 
 
-@lru_cache(maxsize=4096)
+_NATURAL: dict[str | None, tuple[Any, ...]] = {None: ()}
+
+
 def _natural(value: str | None) -> tuple[Any, ...]:
-    """Sort key putting A2 before A10."""
-    if value is None:
-        return ()
-    return tuple(int(part) if part.isdigit() else part for part in _NUMBER.split(value))
+    """Sort key putting A2 before A10 (each id's worked out once)."""
+    try:
+        return _NATURAL[value]
+    except KeyError:
+        assert value is not None
+        key = _NATURAL[value] = tuple(
+            int(part) if part.isdigit() else part for part in _NUMBER.split(value)
+        )
+        return key
 
 
 def _key(item: Item) -> tuple[Any, ...]:
