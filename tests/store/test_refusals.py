@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import REPO
@@ -101,3 +102,27 @@ def test_the_event_check_gate_passes_the_example_book() -> None:
     for path in sorted((REPO / "cases").glob("*/*.yaml")):
         text = path.read_text(encoding="utf-8")
         assert refusals.needs_event_check(text) == (_ONE_PATTERN.search(text) is not None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            list("ab :-\n\t\r<=>|é日😀")
+            + ["\x00", "\x01", "\x0b", "\x1b", "\x7f", "\x85", "\x9b", "\ud800", "\ufdd0"]
+            + ["\ufffe", "\uffff", "\u2028", "\u00a0", "<<<<<<< ", "=======\n", ">>>>>>>"]
+        ),
+        max_size=30,
+    ).map("".join)
+)
+def test_the_quick_character_check_refuses_what_the_full_checks_refuse(text: str) -> None:
+    def outcome(*checks: Any) -> str | None:
+        try:
+            for check in checks:
+                check(Path("a.yaml"), text)
+        except FileFormatError as exc:
+            return str(exc)
+        return None
+
+    full = outcome(refusals._check_characters, refusals._check_conflict_markers)
+    assert outcome(refusals.check_text) == full

@@ -46,16 +46,20 @@ _INDICATORS = "%@`?"
 _ANYWHERE = ("\\", "\t", "&", "*", "!")
 _BEFORE_NODE = frozenset(" \n[]{},:")
 # `]`, `}` or `,` where a block node starts: libyaml refuses it, rapidyaml reads a string.
-_CLOSER_AT_NODE = re.compile(r"[:\-\n] *[\]},]")
+# (Three patterns, each beginning with a literal, which `re` finds fast.)
+_CLOSER_AFTER_COLON = re.compile(r": *[\]},]")
+_CLOSER_AFTER_DASH = re.compile(r"- *[\]},]")
+_CLOSER_AT_LINE = re.compile(r"\n[ \-]*[\]},]")
 _CLOSERS = frozenset("]},")
 _DOCUMENT_MARKER = re.compile(r"^(?:---|\.\.\.)", re.MULTILINE)
 # A flow collection inside another (each pattern begins with a literal, which `re`
 # finds fast; one class of both openers costs twice as much).
 _FLOW_IN_MAPPING = re.compile(r"\{[^\[\]{}]*[\[{]")
 _FLOW_IN_SEQUENCE = re.compile(r"\[[^\[\]{}]*[\[{]")
-# Inside a flow collection, anything but words, spaces, line breaks, `.,'"@+-/()` and a
-# colon before a space (libyaml and rapidyaml differ on `?`, `#` and `:x` there).
-_RISKY = r"[^\]}]*?(?:[^\w \n.,'\"@+\-/()\]}:]|:[^ \n])"
+# A flow collection holding anything but words, spaces, line breaks, `.,'"@+-/()` and
+# colons before a space or line break before it closes (libyaml and rapidyaml differ on
+# `?`, `#` and `:x` there). Possessive: no backtracking over the run.
+_RISKY = r"""(?:[\w .,'"@+\-/()\n]++|:(?=[ \n]))*+(?![\]}])"""
 _RISKY_IN_MAPPING = re.compile(r"\{" + _RISKY)
 _RISKY_IN_SEQUENCE = re.compile(r"\[" + _RISKY)
 _DEEP = re.compile(r"[ \-]{30}")
@@ -104,7 +108,11 @@ def _plain_enough(text: str) -> bool:
         return False
     if _node_indicator(text):
         return False
-    if text.lstrip(" -")[:1] in _CLOSERS or _CLOSER_AT_NODE.search(text):
+    if text.lstrip(" -")[:1] in _CLOSERS or (
+        _CLOSER_AFTER_COLON.search(text)
+        or _CLOSER_AFTER_DASH.search(text)
+        or _CLOSER_AT_LINE.search(text)
+    ):
         return False
     if ("---" in text or "..." in text) and _DOCUMENT_MARKER.search(text):
         return False
