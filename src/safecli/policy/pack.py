@@ -6,7 +6,6 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -238,9 +237,10 @@ def _builtin() -> tuple[Mapping[str, Any], Mapping[str, MeetingType]]:
     """The built-in pack, parsed once per process (trusted package data) by the fast
     reader, which every command has loaded already (tests/policy: the same data as
     PyYAML's)."""
-    pack = files("safecli.policy") / "meeting_types.yaml"
-    where = Path(str(pack))
-    base = fastload.load_text(where, pack.read_text(encoding="utf-8"), dict)
+    # Beside this module in the installed package (as importlib.resources would find
+    # it, without importing it, tempfile and zipfile for every command that checks).
+    where = Path(__file__).with_name("meeting_types.yaml")
+    base = fastload.load_text(where, where.read_text(encoding="utf-8"), dict)
     return base, _build(base, None, where=where, prefix="")
 
 
