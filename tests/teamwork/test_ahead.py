@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import stat
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -67,17 +68,43 @@ def test_starting_forgets_the_last_merges_answers(tmp_path: Path) -> None:
     assert [p.name for p in (tmp_path / FOLDER).iterdir()] == [Path(new._ready).name]
 
 
-def test_nothing_is_kept_outside_a_git_merge(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def kept_under_git(folder: Path, **env: str) -> bool:
+    """Whether answers can be kept for a run started by git (a shell alias) in folder."""
+    script = (
+        "import os, sys; from safecli.teamwork.aheadstore import AheadStore; "
+        "print(AheadStore.current(os.getcwd()) is not None)"
+    )
+    alias = f"alias.ahead=!cd {folder} && {sys.executable} -c '{script}'"
+    done = subprocess.run(
+        ["git", "-c", alias, "ahead"],
+        cwd=folder,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout.strip() == "True"
+
+
+@pytest.mark.parametrize("why", ["no GITHEAD_", "GIT_DIR set", "not the top", "no git"])
+def test_nothing_is_kept_outside_a_git_merge_at_the_top_of_a_work_tree(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, why: str
 ) -> None:
     git(tmp_path, "init", "-q")
+    (tmp_path / "cases").mkdir()
     for name in [name for name in os.environ if name.startswith("GITHEAD_")]:
         monkeypatch.delenv(name)
-    assert AheadStore.current(str(tmp_path)) is None  # no GITHEAD_: a rebase, or by hand
-    monkeypatch.setenv("GITHEAD_" + "a" * 40, "theirs")
-    assert AheadStore.current(str(tmp_path / "cases")) is None  # not the work tree's top
-    monkeypatch.setenv("GIT_DIR", str(tmp_path / ".git"))
-    assert AheadStore.current(str(tmp_path)) is None
+    merging = {"GITHEAD_" + "a" * 40: "theirs"}
+    assert kept_under_git(tmp_path, **merging)
+    if why == "no GITHEAD_":  # a rebase, a cherry-pick, or run by hand
+        assert not kept_under_git(tmp_path)
+    elif why == "GIT_DIR set":
+        assert not kept_under_git(tmp_path, GIT_DIR=str(tmp_path / ".git"), **merging)
+    elif why == "not the top":
+        assert not kept_under_git(tmp_path / "cases", **merging)
+    else:  # not started by git
+        monkeypatch.setenv("GITHEAD_" + "a" * 40, "theirs")
+        assert AheadStore.current(str(tmp_path)) is None
 
 
 def two_branches(tmp_path: Path) -> Path:

@@ -159,7 +159,8 @@ def test_git_setup_registers_the_running_safecli(tmp_path: Path) -> None:
     root = make_repo(tmp_path / "book", setup=False)
     write(root / ".gitattributes", "*.pdf binary\n")
     result = ok(root, "git", "setup")
-    driver = f"{sys.executable} -m safecli merge-file %O %A %B %P"
+    entry = "'from safecli.cli import run; run()'"
+    driver = f"{sys.executable} -P -c {entry} merge-file %O %A %B %P"
     assert result.output.splitlines() == [
         "set git config merge.safecli.name = safecli: merge case files by identity",
         f"set git config merge.safecli.driver = {driver}",
@@ -173,14 +174,42 @@ def test_git_setup_registers_the_running_safecli(tmp_path: Path) -> None:
     assert again.output == "git setup: merge driver and attributes already in place\n"
 
 
-def test_driver_command_prefers_the_installed_script(tmp_path: Path) -> None:
+def test_the_driver_command_runs_safecli_s_entry_point(tmp_path: Path) -> None:
+    import shlex
+    import subprocess
+    import sys
+
     from safecli.teamwork import gitrepo as gitwork
 
-    script = tmp_path / "venv bin" / "safecli"
-    script.parent.mkdir()
-    write(script, "#!/bin/sh\n")
-    os.chmod(script, 0o755)
-    assert gitwork.driver_command(str(script)) == f"'{script}' merge-file %O %A %B %P"
+    command = gitwork.driver_command()
+    assert shlex.split(command)[0] == sys.executable
+    done = subprocess.run(
+        [*shlex.split(command.removesuffix(gitwork.DRIVER_ARGS)), "--version"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.startswith("safecli ")
+
+
+def test_the_driver_imports_nothing_from_the_work_tree(tmp_path: Path) -> None:
+    import shlex
+    import subprocess
+
+    from safecli.teamwork import gitrepo as gitwork
+
+    write(tmp_path / "zlib.py", "raise SystemExit('imported from the work tree')\n")
+    command = shlex.split(gitwork.driver_command().removesuffix(gitwork.DRIVER_ARGS))
+    script = "import zlib; print(zlib.__name__)"
+    done = subprocess.run(
+        [command[0], command[1], "-c", script],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.stdout == "zlib\n", done.stderr
 
 
 def test_init_in_a_git_repository_offers_the_setup(tmp_path: Path) -> None:

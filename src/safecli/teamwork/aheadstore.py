@@ -63,7 +63,7 @@ class AheadStore:
         except OSError:
             return None
         parts = [__version__, sys.version, process, here, git_folder, *names]
-        stamp = b"\0".join([*(part.encode() for part in parts), head])
+        stamp = b"\0".join([*(part.encode("utf-8", "surrogateescape") for part in parts), head])
         return cls(os.path.join(git_folder, FOLDER), stamp)
 
     def is_ready(self) -> bool:
@@ -88,7 +88,10 @@ class AheadStore:
         found = _load(entry)
         if found is None:
             return None
-        os.unlink(entry)
+        try:
+            os.unlink(entry)
+        except OSError:
+            return None  # not to be taken twice, and it cannot be removed
         if not isinstance(found, tuple) or found[:3] != (self._stamp, path, texts):
             return None  # another file's answer under the same name: never taken for this one
         return _answer(found[3])

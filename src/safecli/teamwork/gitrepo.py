@@ -3,7 +3,6 @@ merge driver, and read the versions of files that history and the driver need.""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from collections.abc import Iterable, Sequence
@@ -13,6 +12,7 @@ from safecli.errors import GitFailure
 
 DRIVER_NAME = "safecli"
 DRIVER_ARGS = "merge-file %O %A %B %P"
+DRIVER_ENTRY = "from safecli.cli import run; run()"
 ATTRIBUTES_PATTERN = "cases/**/*.yaml"
 ATTRIBUTES_LINE = f"{ATTRIBUTES_PATTERN} merge={DRIVER_NAME} text eol=lf"
 
@@ -155,20 +155,17 @@ def git_dir(top: Path) -> Path:
     return (top / git(top, "rev-parse", "--git-dir").strip()).resolve()
 
 
-def driver_command(argv0: str | None = None) -> str:
-    """The shell command git should run for the merge driver: this very safecli.
-
-    The installed `safecli` script when that is what is running (so a venv's
-    safecli is used even when the venv is not active), else `python -m safecli`
-    with the running interpreter.
-    """
+def driver_command() -> str:
+    """The shell command git should run for the merge driver: this very safecli, as
+    the Python running it (a venv's, even when the venv is not active) calling the
+    command line's entry point. Neither the installed `safecli` script (it imports
+    `re` first) nor `python -m safecli` (runpy): git starts the driver once a file,
+    and either would be a third of a run that takes an answer worked out ahead.
+    `-P`: git runs the driver at the top of the work tree, and no file there may be
+    imported in place of a module."""
     import shlex  # here: the merge driver itself never needs it
 
-    script = Path(argv0 if argv0 is not None else sys.argv[0])
-    if script.name == "safecli" and script.is_file() and os.access(script, os.X_OK):
-        program = shlex.quote(str(script.resolve()))
-    else:
-        program = f"{shlex.quote(sys.executable)} -m safecli"
+    program = f"{shlex.quote(sys.executable)} -P -c {shlex.quote(DRIVER_ENTRY)}"
     return f"{program} {DRIVER_ARGS}"
 
 

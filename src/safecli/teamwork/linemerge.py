@@ -70,13 +70,17 @@ def _renumbers(kind: str, path: str, docs: Docs, here: Path) -> bool:
         return bool(plan(kind, docs, None))
     other = SIBLINGS[kind]
     named = Path(path).with_name(f"{other}.yaml")
+    read: dict[str, Any] = {}  # a sibling only one side changed has two texts alike
     try:
-        base, ours, theirs = (
-            fastload.load_text(named, text, FILES[other]) if text and text.strip() else []
-            for text in (sibling.base, sibling.ours, sibling.theirs)
-        )
+        for text in (sibling.base, sibling.ours, sibling.theirs):
+            if text and text.strip() and text not in read:
+                read[text] = fastload.load_text(named, text, FILES[other])
     except FileFormatError:
         return True
+    base, ours, theirs = (
+        read[text] if text and text.strip() else []
+        for text in (sibling.base, sibling.ours, sibling.theirs)
+    )
     sibling_docs = Docs(base, ours, theirs, sibling)
     return bool(plan(kind, docs, sibling_docs) or plan(other, sibling_docs, docs))
 

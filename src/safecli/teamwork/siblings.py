@@ -66,6 +66,11 @@ def repository(here: Path) -> Path | None:
 class _Memo:
     tops: dict[Path, Path | None] = field(default_factory=dict)
     found: dict[tuple[Path, str, Versions], Versions | None] = field(default_factory=dict)
+    # One git cat-file process a repository, and each pair's merge bases (git's
+    # answers do not change within a merge): the first run of a git merge looks
+    # up the sibling of every file (see `ahead`).
+    objects: dict[Path, Objects] = field(default_factory=dict)
+    bases: dict[tuple[Path, str, str], list[str]] = field(default_factory=dict)
 
 
 _memo: _Memo | None = None
@@ -74,23 +79,52 @@ _memo: _Memo | None = None
 @contextmanager
 def remembered() -> Iterator[None]:
     """Within: each repository and sibling lookup is made once (the merge driver's
-    quick path and its identity merge ask the same), forgotten after."""
+    quick path and its identity merge ask the same; the first run of a git merge
+    asks for every file), forgotten after the outermost."""
     global _memo
-    outer, _memo = _memo, _Memo()
+    if _memo is not None:
+        yield
+        return
+    _memo = _Memo()
     try:
         yield
     finally:
-        _memo = outer
+        memo, _memo = _memo, None
+        for objects in memo.objects.values():
+            objects.__exit__(None, None, None)
 
 
 def _lookup(top: Path, rel_path: str, other: str, versions: Versions) -> Versions | None:
+    shared = _memo.objects.get(top) if _memo is not None else None
+    if shared is not None:
+        try:
+            return _lookup_in(top, shared, rel_path, other, versions)
+        except GitFailure:
+            # git stopped answering: ask a new process, as a run on its own would.
+            if _memo is not None:
+                _memo.objects.pop(top, None)
+            shared.__exit__(None, None, None)
     try:
-        with Objects(top) as objects:
-            commits = merge_commits(top, objects, rel_path, versions)
-            if commits is None:
-                return None
-            texts = [_blob(objects, commit, other) for commit in commits]
-    except (GitFailure, UnicodeDecodeError):
+        if _memo is None:
+            with Objects(top) as objects:
+                return _lookup_in(top, objects, rel_path, other, versions)
+        objects = Objects(top).__enter__()
+        _memo.objects[top] = objects
+        return _lookup_in(top, objects, rel_path, other, versions)
+    except GitFailure:
+        return None
+
+
+def _lookup_in(
+    top: Path, objects: Objects, rel_path: str, other: str, versions: Versions
+) -> Versions | None:
+    """The sibling's versions, asked of this cat-file process; GitFailure when git fails."""
+    try:
+        commits = merge_commits(top, objects, rel_path, versions)
+        if commits is None:
+            return None
+        texts = [_blob(objects, commit, other) for commit in commits]
+    except UnicodeDecodeError:
         return None
     return Versions(*texts)
 
@@ -138,7 +172,13 @@ def _theirs_candidates(top: Path, objects: Objects) -> list[str]:
 
 
 def _base_candidates(top: Path, objects: Objects, ours: str, theirs: str) -> list[str | None]:
-    bases = gitwork.git(top, "merge-base", "--all", ours, theirs, check=False).split()
+    key = (top, ours, theirs)
+    if _memo is not None and key in _memo.bases:
+        bases = _memo.bases[key]
+    else:
+        bases = gitwork.git(top, "merge-base", "--all", ours, theirs, check=False).split()
+        if _memo is not None and bases:
+            _memo.bases[key] = bases
     candidates: list[str | None] = [bases[0]] if len(bases) == 1 else []
     candidates.append(objects.commit(f"{theirs}^"))
     return list(dict.fromkeys(candidates))
