@@ -49,21 +49,19 @@ _BEFORE_NODE = frozenset(" \n[]{},:")
 # (Three patterns, each beginning with a literal, which `re` finds fast.)
 _CLOSER_AFTER_COLON = re.compile(r": *[\]},]")
 _CLOSER_AFTER_DASH = re.compile(r"- *[\]},]")
-_CLOSER_AT_LINE = re.compile(r"\n[ \-]*[\]},]")
+# ... at the start of a line; or a line indented 30 deep (deep block nesting).
+_DEEP_OR_CLOSER_AT_LINE = re.compile(r"\n(?:[ \-]{30}|[ \-]*+[\]},])")
 _CLOSERS = frozenset("]},")
 _DOCUMENT_MARKER = re.compile(r"^(?:---|\.\.\.)", re.MULTILINE)
-# A flow collection inside another (each pattern begins with a literal, which `re`
-# finds fast; one class of both openers costs twice as much).
-_FLOW_IN_MAPPING = re.compile(r"\{[^\[\]{}]*[\[{]")
-_FLOW_IN_SEQUENCE = re.compile(r"\[[^\[\]{}]*[\[{]")
 # A flow collection holding anything but words, spaces, line breaks, `.,'"@+-/()` and
 # colons before a space or line break before it closes (libyaml and rapidyaml differ on
-# `?`, `#` and `:x` there). Possessive: no backtracking over the run.
+# `?`, `#` and `:x` there; a flow collection inside another is one too, so that flow
+# nesting is one level deep at most). Possessive: no backtracking over the run. Each
+# pattern begins with a literal, which `re` finds fast.
 _RISKY = r"""(?:[\w .,'"@+\-/()\n]++|:(?=[ \n]))*+(?![\]}])"""
 _RISKY_IN_MAPPING = re.compile(r"\{" + _RISKY)
 _RISKY_IN_SEQUENCE = re.compile(r"\[" + _RISKY)
 _DEEP = re.compile(r"[ \-]{30}")
-_DEEP_LINE = re.compile(r"\n[ \-]{30}")
 _STRIP_LITERAL = re.compile(r"\|[1-9]?-")
 _STRIP_FOLDED = re.compile(r">[1-9]?-")
 
@@ -111,16 +109,16 @@ def _plain_enough(text: str) -> bool:
     if text.lstrip(" -")[:1] in _CLOSERS or (
         _CLOSER_AFTER_COLON.search(text)
         or _CLOSER_AFTER_DASH.search(text)
-        or _CLOSER_AT_LINE.search(text)
+        or _DEEP_OR_CLOSER_AT_LINE.search(text)
     ):
         return False
     if ("---" in text or "..." in text) and _DOCUMENT_MARKER.search(text):
         return False
-    if _DEEP.match(text) or _DEEP_LINE.search(text):
+    if _DEEP.match(text):
         return False
     return not (
-        ("{" in text and (_FLOW_IN_MAPPING.search(text) or _RISKY_IN_MAPPING.search(text)))
-        or ("[" in text and (_FLOW_IN_SEQUENCE.search(text) or _RISKY_IN_SEQUENCE.search(text)))
+        ("{" in text and _RISKY_IN_MAPPING.search(text))
+        or ("[" in text and _RISKY_IN_SEQUENCE.search(text))
     )
 
 
