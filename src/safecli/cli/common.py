@@ -15,7 +15,6 @@ import typer
 
 from safecli.errors import InvalidInput, UsageProblem
 from safecli.model import INVALID, Person
-from safecli.output.markdown import md_text
 
 if TYPE_CHECKING:
     from safecli.store.book import Book
@@ -301,30 +300,16 @@ def emit(
             )
         )
         return
+    from safecli.output.table import column_cells, table_text  # only these views pay for it
+
+    markdown = fmt == "markdown"
+    cells = [column_cells([row.get(k) for row in rows], markdown=markdown) for k in keys]
     if fmt == "csv":
         from safecli.output.csvfile import csv_text  # only csv output pays for it
 
-        text = csv_text(keys, ([cell(row.get(k)) for k in keys] for row in rows), excel=excel)
-        typer.echo(text, nl=False)
+        typer.echo(csv_text(keys, list(zip(*cells)), excel=excel), nl=False)
         return
     if not rows:
         typer.echo("(none)")
         return
-    table = [[cell(row.get(k), markdown=fmt == "markdown") for k in keys] for row in rows]
-    # Cells are text already, never left to a table writer to guess the type of ("007"
-    # would lose its zeros); columns of whole numbers align right.
-    column = [[row[n] for row in table if row[n]] for n in range(len(keys))]
-    align = ["right" if cells and all(c.isdigit() for c in cells) else "left" for cells in column]
-    from safecli.output.table import table_text  # only table views pay for it
-
-    typer.echo(table_text(keys, table, align, markdown=fmt == "markdown"))
-
-
-def cell(value: Any, *, markdown: bool = False) -> str:
-    """One table cell: None as empty, lists joined, Markdown syntax escaped."""
-    if value is None:
-        return ""
-    if isinstance(value, (list, tuple)):
-        value = ", ".join(str(v) for v in value)
-    shown = " ".join(str(value).split())
-    return md_text(shown) if markdown else shown
+    typer.echo(table_text(keys, cells, markdown=markdown))

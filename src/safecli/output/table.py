@@ -1,9 +1,11 @@
-"""The one writer of text tables: tabulate's "simple" (terminal) and "github" (Markdown) layouts.
+"""The cells and the text of every table view: tabulate's "simple" and "github" layouts.
 
 A list of a big book has hundreds of thousands of cells: tabulate, even told not
 to parse numbers, looks at each one several times (its type, invisible codes,
 line ends, width), which made the table of `action list` cost more than twice its
-JSON. When every cell is printable text whose width is its length — the usual
+JSON. A column's cells are made at once (`column_cells`: text is left as it is
+when none of the column's needs its white space evened), and when every cell is
+printable text whose width is its length — the usual
 case — the table is written here, in one pass over each column, with exactly the
 bytes tabulate writes: columns at least two wider than their header, cells padded
 to the column's width (left or right), two spaces between columns (a space either
@@ -16,20 +18,65 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from importlib.util import find_spec
+from typing import Any
+
+from safecli.output.markdown import md_text
 
 # tabulate makes each column at least this much wider than its header.
 _HEADER_PADDING = 2
 
 
-def table_text(
-    headers: Sequence[str], rows: Sequence[Sequence[str]], aligns: Sequence[str], *, markdown: bool
-) -> str:
-    """The table of text cells, as tabulate's "github" (markdown) or "simple" layout.
+def cell(value: Any, *, markdown: bool = False) -> str:
+    """One table cell: None as empty, lists joined, white space as single spaces,
+    Markdown syntax escaped."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        value = ", ".join(str(v) for v in value)
+    shown = " ".join(str(value).split())
+    return md_text(shown) if markdown else shown
 
-    Cells are text with no space at either end; `aligns` gives "left" or "right"
-    for each column.
-    """
-    if not rows or not _lengths_are_widths(headers, rows):
+
+def column_cells(values: Sequence[Any], *, markdown: bool = False) -> list[str]:
+    """`[cell(value, markdown=markdown) for value in values]`, a column at a time: a big
+    book's list has hundreds of thousands of cells, nearly all plain text already."""
+    texts = [
+        value
+        if type(value) is str
+        else ""
+        if value is None
+        else str(value)
+        if type(value) is int
+        else cell(value)
+        for value in values
+    ]
+    if markdown:
+        return [md_text(text) for text in texts]
+    return texts if _evenly_spaced(texts) else [" ".join(text.split()) for text in texts]
+
+
+def _evenly_spaced(texts: list[str]) -> bool:
+    """Whether `" ".join(text.split()) == text` for every text, tested on them all at once:
+    printable text has no white space but the space (U+0020), so that it is enough that
+    no text starts or ends with one (none is next to a "|" between texts) and none has
+    two together. (A "|" of the texts' own only sends them the slow way.)"""
+    joined = "|".join(texts)
+    return (
+        joined.isprintable()
+        and "  " not in joined
+        and "| " not in joined
+        and " |" not in joined
+        and not joined.startswith(" ")
+        and not joined.endswith(" ")
+    )
+
+
+def table_text(headers: Sequence[str], columns: Sequence[Sequence[str]], *, markdown: bool) -> str:
+    """The table of columns of cells (`column_cells`), as tabulate's "github" (markdown) or
+    "simple" layout; a column of whole numbers aligns right, any other left."""
+    aligns = ["right" if "".join(column).isdigit() else "left" for column in columns]
+    rows = list(zip(*columns, strict=True))
+    if not rows or not _lengths_are_widths(headers, columns):
         from tabulate import tabulate  # only an empty table or unusual characters pay for it
 
         return tabulate(
@@ -39,32 +86,25 @@ def table_text(
             disable_numparse=True,
             colalign=aligns,
         )
-    columns = list(zip(*rows, strict=True))
     widths = [
         max(len(header) + _HEADER_PADDING, max(map(len, column)))
         for header, column in zip(headers, columns, strict=True)
     ]
-    right = [align == "right" for align in aligns]
-    padded = [
-        [cell.rjust(width) if flush else cell.ljust(width) for cell in column]
-        for column, width, flush in zip(columns, widths, right, strict=True)
-    ]
-    head = [
-        header.rjust(width) if flush else header.ljust(width)
-        for header, width, flush in zip(headers, widths, right, strict=True)
-    ]
+    # One %-format a row: each cell padded to its column's width, left ("%-Ns") or right.
+    pads = [f"%{'' if align == 'right' else '-'}{width}s" for align, width in zip(aligns, widths)]
     if markdown:
-        lines = ["| " + " | ".join(head) + " |"]
-        lines.append("|" + "|".join("-" * (width + 2) for width in widths) + "|")
-        lines.extend("| " + " | ".join(cells) + " |" for cells in zip(*padded))
+        row = "| " + " | ".join(pads) + " |"
+        rule = "|" + "|".join("-" * (width + 2) for width in widths) + "|"
+        lines = [row % tuple(headers), rule, *(row % cells for cells in rows)]
     else:
-        lines = ["  ".join(head).rstrip(), "  ".join("-" * width for width in widths)]
-        lines.extend("  ".join(cells).rstrip() for cells in zip(*padded))
+        row = "  ".join(pads)
+        rule = "  ".join("-" * width for width in widths)
+        lines = [(row % tuple(headers)).rstrip(), rule, *((row % cells).rstrip() for cells in rows)]
     return "\n".join(lines)
 
 
-def _lengths_are_widths(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> bool:
+def _lengths_are_widths(headers: Sequence[str], columns: Sequence[Sequence[str]]) -> bool:
     """Whether tabulate would measure every cell by its length: printable text, and
     ASCII unless tabulate has no `wcwidth` to measure wide characters with."""
-    text = "".join(headers) + "".join("".join(row) for row in rows)
+    text = "".join(headers) + "".join("".join(column) for column in columns)
     return text.isprintable() and (text.isascii() or find_spec("wcwidth") is None)
