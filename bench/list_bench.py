@@ -1,7 +1,7 @@
 """`case list`, `action list` and every table view, as ratios (issue 17), whole processes.
 
-    python bench/list_bench.py [--book PATH | --cases N] [--runs 5] [--cold]
-                               [--against OTHER/src]
+    python bench/list_bench.py [--book PATH | --cases N] [--runs 5] [--cold [--cold-runs 1]]
+                               [--against OTHER/src] [--quick]
 
 The book is a copy of --book (never written to), or a book of --cases cases made
 by bench/generate.py --seed 1, in a temp folder; its files are left past the
@@ -16,7 +16,8 @@ of the child), with wall time beside them. Printed against the goals:
   descriptions (which read the files), one case's actions, meetings and agencies,
   `rules`, `meeting types`, `overdue`, `stats sac`.
 
-With --cold the two lists are also timed with no cache (`.safecli/` removed before
+--quick leaves out the views that read every file whatever the cache holds (names,
+descriptions, `stats sac`). With --cold the two lists are also timed with no cache (`.safecli/` removed before
 each run), against the cold digest. With --against, every command is also run from
 another version's source (the same Python, that folder first on PYTHONPATH; e.g. a
 `git archive` of an earlier commit's src/), interleaved, and its output compared
@@ -48,6 +49,8 @@ AS_OF = ["--as-of", "2026-12-01"]
 LIST_GOAL = 1.5
 TABLE_GOAL = 1.2
 AGAINST = " [against]"
+# The views that read every case's files, whatever the cache holds.
+READ_ALL = ("case list --status all --show-names", "action list --show-descriptions", "stats sac")
 
 
 @dataclass(frozen=True)
@@ -182,6 +185,8 @@ def main() -> None:
     parser.add_argument("--cases", type=int, default=1675)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--cold", action="store_true", help="Also time the lists cold.")
+    parser.add_argument("--cold-runs", type=int, default=1)
+    parser.add_argument("--quick", action="store_true", help="No views that read every file.")
     parser.add_argument("--against", help="Another version's src folder to time alongside.")
     args = parser.parse_args()
     compile_package()
@@ -203,6 +208,8 @@ def main() -> None:
         time.sleep(2.2)  # past the caches' racy window, as a real book's files are
         cases = sum(1 for p in (book / "cases").iterdir() if p.is_dir())
         table_views = views(first_case(book))
+        if args.quick:
+            table_views = {k: v for k, v in table_views.items() if not k.startswith(READ_ALL)}
         commands = versions(table_views, book, against)
         differ = fill_and_compare(commands)
         got = medians(args.runs, commands, book)
@@ -212,8 +219,9 @@ def main() -> None:
                 "cold case list": ["case", "list"],
                 "cold action list": ["action", "list"],
             }
-            got.update(medians(args.runs, versions(cold, book, against), book, cold=True))
-        print(f"\n{cases} cases ({source}), medians of {args.runs} (CPU s, wall s):")
+            got.update(medians(args.cold_runs, versions(cold, book, against), book, cold=True))
+        print(f"\n{cases} cases ({source}), medians of {args.runs} (cold: of {args.cold_runs}):")
+        print(f"  {'':58}{'CPU s':>7} {'wall s':>7}")
         for name, timing in got.items():
             print(f"  {name:58}{timing.cpu:7.2f} {timing.wall:7.2f}")
         tables = [name for name in table_views if not name.endswith(" json")]

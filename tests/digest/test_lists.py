@@ -68,7 +68,9 @@ def test_case_rows_are_the_files_rows_cold_and_warm(root: Path, status: str) -> 
     assert (root / ".safecli" / lists.CACHE_NAME).is_file()
 
 
-@pytest.mark.parametrize(("open_only", "agency"), [(False, None), (True, None), (True, "police")])
+@pytest.mark.parametrize(
+    ("open_only", "agency"), [(False, None), (True, None), (True, "police"), (False, "police")]
+)
 def test_action_rows_are_the_files_rows_cold_and_warm(
     root: Path, open_only: bool, agency: str | None
 ) -> None:

@@ -266,9 +266,7 @@ def report(book: Book, paths: Sequence[Path], summary: str, commit: bool | None)
 def note_invalid(rows: Sequence[Mapping[str, Any]], case: str | None = None) -> None:
     """Say on stderr which cases have a value printed as "invalid" (`shape.shown`): the
     finding that names it, with file:line:col, is validate's."""
-    cases = sorted(
-        {str(row.get("case") or case) for row in rows if any(v == INVALID for v in row.values())}
-    )
+    cases = sorted({str(row.get("case") or case) for row in rows if INVALID in row.values()})
     if cases:
         more = " …" if len(cases) > 5 else ""
         typer.echo(

@@ -13,6 +13,7 @@ its refusal, is theirs.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from typing import Any
 
 from safecli.casework import listing
@@ -25,7 +26,9 @@ from safecli.store.book import Book
 CACHE_NAME = "lists.cache"
 CASE_KEYS = ("status", "opened", "risk", "lead_agency", "open_actions")
 ACTION_KEYS = ("id", "meeting", "agency", "lead", "due", "status", "done_on", "moves")
-_PLAIN = (str, int, float, bool, type(None))
+_STATUS = ACTION_KEYS.index("status")
+_AGENCY = ACTION_KEYS.index("agency")
+_PLAIN = (int, float, bool, type(None))
 
 
 class _NotCached(Exception):
@@ -52,20 +55,19 @@ def book_actions(
 ) -> list[dict[str, Any]]:
     """`list_actions` of every case of the book, without the actions' descriptions."""
     rows: list[dict[str, Any]] = []
+    keys = ("case", *ACTION_KEYS)
     for case_id, facts in _facts(book, now_ns):
         if facts is None:
-            rows.extend(list_actions(book, [case_id]))
-        else:
-            rows.extend(
-                {"case": case_id, **dict(zip(ACTION_KEYS, values, strict=True))}
-                for values in facts[1]
-            )
-    return [
-        row
-        for row in rows
-        if (not open_only or row["status"] == "open")
-        and (agency is None or row["agency"] == agency)
-    ]
+            rows.extend(list_actions(book, [case_id], open_only=open_only, agency=agency))
+            continue
+        # A row is made only for the actions listed: a filter is applied to the values.
+        rows.extend(
+            dict(zip(keys, (case_id, *values), strict=True))
+            for values in facts[1]
+            if (not open_only or values[_STATUS] == "open")
+            and (agency is None or values[_AGENCY] == agency)
+        )
+    return rows
 
 
 def _case_row(book: Book, case_id: str) -> list[dict[str, Any]]:
@@ -117,6 +119,10 @@ def _kept(values: tuple[Any, ...]) -> tuple[Any, ...]:
 
 
 def _value(value: Any) -> Any:
+    if type(value) is str:
+        # One copy of each text in the cache file (marshal writes a repeated object once):
+        # a smaller file, read faster.
+        return sys.intern(value)
     if type(value) in _PLAIN:
         return value
     if type(value) is dt.date:
