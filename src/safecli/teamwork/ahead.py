@@ -48,11 +48,17 @@ def _answer(store: AheadStore, here: Path, path: str, versions: Texts, work: lis
     for file, version in zip(work, versions, strict=True):
         file.write_bytes(version)
     try:
-        result = merge_in_place(work[0], work[1], work[2], path, here)
+        result = merge_in_place(work[0], work[1], work[2], path, here, _write_work)
         text = work[1].read_bytes().decode("utf-8")
     except (SafecliError, OSError, UnicodeDecodeError):
         return
     store.put(path, versions, (result.exit_code, result.messages, text))
+
+
+def _write_work(file: Path, text: str) -> None:
+    """Replace a work file's text as the driver would ours (the same bytes); not
+    synced, as the file is read back at once and then removed."""
+    file.write_text(text, encoding="utf-8", newline="")
 
 
 def _versions(here: Path, rel_path: str, texts: Texts) -> dict[str, Texts]:

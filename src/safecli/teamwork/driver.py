@@ -14,6 +14,7 @@ is kept and the round-trip machinery is never imported.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +27,11 @@ from safecli.teamwork.siblings import remembered
 
 if TYPE_CHECKING:
     from safecli.teamwork.merge import Versions
+
+
+#: How the driver replaces ours with the merged text.
+Writer = Callable[[Path, str], None]
+_WRITE: Writer = atomic.write_atomic
 
 
 @dataclass(frozen=True)
@@ -41,11 +47,15 @@ class DriverResult:
         return EXIT_OK if self.clean else EXIT_FINDINGS
 
 
-def merge_in_place(base: Path, ours: Path, theirs: Path, path: str, here: Path) -> DriverResult:
+def merge_in_place(
+    base: Path, ours: Path, theirs: Path, path: str, here: Path, write: Writer = _WRITE
+) -> DriverResult:
     """Merge base/ours/theirs of the repository file `path` into ours (git's %O %A %B %P).
 
     `here` is the folder git runs the driver in (inside the repository), used to
-    find the sibling files a renumbering must fix references in.
+    find the sibling files a renumbering must fix references in. `write` replaces
+    ours with the merged text (atomically; the first run of a git merge working
+    every file out ahead writes its own work files without syncing them).
     """
     try:
         texts = [_read(p) for p in (base, ours, theirs)]
@@ -54,13 +64,13 @@ def merge_in_place(base: Path, ours: Path, theirs: Path, path: str, here: Path) 
     with remembered():
         quick = clean_line_merge([base, ours, theirs], texts, path, here)
         if quick is not None:
-            atomic.write_atomic(ours, quick)
+            write(ours, quick)
             return DriverResult(True, ())
-        return _by_identity(base, ours, theirs, path, here, texts)
+        return _by_identity(base, ours, theirs, path, here, texts, write)
 
 
 def _by_identity(
-    base: Path, ours: Path, theirs: Path, path: str, here: Path, texts: list[str]
+    base: Path, ours: Path, theirs: Path, path: str, here: Path, texts: list[str], write: Writer
 ) -> DriverResult:
     from safecli.teamwork.damage import damaged_sides
     from safecli.teamwork.merge import Versions, kind_of, merge_file
@@ -70,7 +80,7 @@ def _by_identity(
     versions = Versions(*texts)
     damaged = damaged_sides(Path(path), versions)
     if damaged:
-        return _refuse_damaged(base, ours, theirs, path, versions, damaged)
+        return _refuse_damaged(base, ours, theirs, path, versions, damaged, write)
     sibling = None
     top = repository(here) if kind_of(path) in SIBLINGS else None
     if top is not None:
@@ -79,7 +89,7 @@ def _by_identity(
         result = merge_file(Path(path), versions, sibling)
     except FileFormatError as exc:
         return _line_merge(base, ours, theirs, path, str(exc))
-    atomic.write_atomic(ours, result.text)
+    write(ours, result.text)
     messages: list[str] = []
     for renumbering in result.renumbered:
         fixed = (
@@ -101,7 +111,13 @@ def _read(path: Path) -> str:
 
 
 def _refuse_damaged(
-    base: Path, ours: Path, theirs: Path, path: str, versions: Versions, damaged: list[str]
+    base: Path,
+    ours: Path,
+    theirs: Path,
+    path: str,
+    versions: Versions,
+    damaged: list[str],
+    write: Writer,
 ) -> DriverResult:
     """Leave a damaged merge to git as a conflict: its own line merge if that
     conflicts, else the whole file as one conflict, so no side becomes data unseen."""
@@ -109,7 +125,7 @@ def _refuse_damaged(
 
     count = gitrepo.line_merge(ours, base, theirs)
     if count <= 0:
-        atomic.write_atomic(ours, conflict_text(versions, damaged))
+        write(ours, conflict_text(versions, damaged))
     messages = [f"{path}: not merged, {why}" for why in damaged]
     messages.append(f"{path}: left as a conflict for git: compare both sides and keep the good one")
     return DriverResult(False, tuple(messages))
