@@ -119,9 +119,9 @@ def new_meeting(book: Book, case_id: str, spec: NewMeeting, *, policy: Policy) -
         doubled = sorted({str(p) for p in seen if seen.count(p) > 1})
         if doubled:
             raise InvalidInput(f"invited twice: {', '.join(doubled)}")
-        meeting_id = next_id("M", list(case.meetings))
+        meeting_id = next_id("M", list(case.read("meetings")))
         meeting = _meeting_record(meeting_id, spec)
-        roundtrip.append(case.meetings, meeting)
+        case.add("meetings", meeting)
         parts = {
             s: add_part(cases[s], case_id, meeting, spec.subjects_not_invited.get(s))["id"]
             for s in others

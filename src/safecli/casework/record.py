@@ -104,7 +104,7 @@ def add_concern(book: Book, case_id: str, concern: Concern) -> Case:
     with edit_case(book, case_id) as case:
         if concern.raised_by is not None:
             resolve(case, concern.raised_by)
-        concerns = _list(case.adult, "concerns")
+        concerns = _list(case, "concerns")
         values = {
             "type": concern.type,
             "summary": concern.summary,
@@ -142,9 +142,7 @@ def add_capacity(book: Book, case_id: str, assessment: Assessment) -> Case:
             "assessed_on": assessment.assessed_on,
             "by": _person(assessment.by),
         }
-        roundtrip.append(
-            _list(case.adult, "capacity"), roundtrip.record(shape.CAPACITY.keys, values)
-        )
+        roundtrip.append(_list(case, "capacity"), roundtrip.record(shape.CAPACITY.keys, values))
     return case
 
 
@@ -173,7 +171,7 @@ def add_event(book: Book, case_id: str, event: Event) -> Case:
             "summary": event.summary.strip() if event.summary else None,
         }
         present = {key: value for key, value in values.items() if value is not None}
-        roundtrip.append(_list(case.adult, "events"), roundtrip.record(shape.EVENT.keys, present))
+        roundtrip.append(_list(case, "events"), roundtrip.record(shape.EVENT.keys, present))
     return case
 
 
@@ -242,10 +240,11 @@ def set_feedback(
     return case
 
 
-def _list(adult: Any, key: str) -> Any:
-    if not isinstance(adult.get(key), list):
-        roundtrip.put(adult, shape.ADULT.keys, key, [])
-    return adult[key]
+def _list(case: Case, key: str) -> Any:
+    """A list of adult.yaml (`concerns`, `events`…) to add to, made when missing."""
+    if not isinstance(case.part("adult", key), list):
+        case.put("adult", shape.ADULT.keys, key, [])
+    return case.part("adult", key)
 
 
 def _person(person: Person | None) -> Any:

@@ -65,7 +65,7 @@ def add_part(
     entry = roundtrip.record(
         shape.MEETING.keys,
         {
-            "id": next_id("M", list(case.meetings)),
+            "id": next_id("M", list(case.read("meetings"))),
             "type": meeting.get("type"),
             "when": meeting.get("when"),
             "status": meeting.get("status"),
@@ -82,7 +82,7 @@ def add_part(
             "minutes": None,
         },
     )
-    roundtrip.append(case.meetings, entry)
+    case.add("meetings", entry)
     return entry
 
 
