@@ -140,7 +140,7 @@ def overdue(
     from safecli.digest import cache as digestcache
     from safecli.digest import items as digest
     from safecli.digest import output as digestformat
-    from safecli.model import RISK_LEVELS, Person
+    from safecli.model import INVALID, RISK_LEVELS, Person
 
     book = book_of(ctx)
     if mail_dir is not None and not sender:
@@ -189,11 +189,14 @@ def overdue(
         descriptions=show_descriptions,
         excel=excel,
     )
+    text = None
     if mail_dir is not None:
         _mail(book, items, view, mail_dir, str(sender), agency or [])
     else:
-        _write(digestformat.render(items, view))
-    note_invalid([item.as_dict() for item in items if _shows_invalid(item)])
+        text = digestformat.render(items, view)
+        _write(text)
+    if text is None or INVALID in text:  # every format prints each value the note looks at
+        note_invalid([item.as_dict() for item in items if _shows_invalid(item)])
     broken = sum(1 for item in items if item.kind == "unreadable")
     if broken:
         typer.echo(
