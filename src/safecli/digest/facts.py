@@ -42,7 +42,14 @@ from __future__ import annotations
 from typing import Any
 
 from safecli.digest.nudges import nudge_candidates
-from safecli.digest.values import Shown, agency_handle, held_day, lead_agency_of, when_day
+from safecli.digest.values import (
+    Shown,
+    agency_handle,
+    agency_of,
+    held_day,
+    lead_agency_of,
+    when_day,
+)
 from safecli.digest.values import day_of as _day
 from safecli.digest.values import meeting_id_of as _id
 from safecli.digest.values import meeting_type_of as _type
@@ -166,8 +173,8 @@ def _meeting_candidates(adult: dict[str, Any], known: list[dict[str, Any]]) -> l
             continue
         minutes = mapping(meeting.get("minutes"))
         chair = _person(meeting.get("chair"))
-        audience = {_person(p)[0] for p in items(minutes.get("attendees"))}
-        audience |= {_person(i.get("person"))[0] for i in records(meeting.get("invitees"))}
+        audience = {agency_of(p) for p in items(minutes.get("attendees"))}
+        audience |= {agency_of(i.get("person")) for i in records(meeting.get("invitees"))}
         shared = {_text(s.get("agency")) for s in records(minutes.get("shared"))}
         missing = tuple(sorted(a for a in audience - shared - {chair[0]} if a))
         if missing:

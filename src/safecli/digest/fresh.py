@@ -4,10 +4,10 @@ or, when there are many and a second CPU, half of them in a forked second proces
 A cold digest of a big book is nearly all parsing, and each case is read on its own,
 so two processes read a book in about half the time. The second is a fork (no start-up
 of its own, nothing to import or pickle): it reads its half, sends back what it made of
-each case (marshal, as the cache stores it) and exits. If it cannot (no fork, one CPU,
-the process fails, what it sends is not whole), this process reads its half itself:
-the answer is the same, only slower. What a case gives does not depend on which
-process read it.
+each case (marshal, as the cache stores it) and exits. Without one (no fork, one CPU,
+another thread running) this process reads them all; if the second fails or what it
+sends is not whole, this process reads its half too: the answer is the same, only
+slower. What a case gives does not depend on which process read it.
 """
 
 from __future__ import annotations
@@ -84,7 +84,7 @@ def _fork_reader(
     threading = sys.modules.get("threading")
     if (
         not hasattr(os, "fork")
-        or (os.cpu_count() or 1) < 2
+        or _cpus() < 2
         or (threading is not None and threading.active_count() > 1)
     ):
         return None
@@ -110,6 +110,13 @@ def _fork_reader(
             os._exit(code)
     os.close(writable)
     return pid, readable
+
+
+def _cpus() -> int:
+    """The CPUs this process may run on (a container or `taskset` may allow fewer)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def _received(pipe: int, pid: int, count: int) -> list[Read] | None:

@@ -64,6 +64,11 @@ def person_of(raw: Any) -> tuple[str | None, str | None]:
     return None, None
 
 
+def agency_of(raw: Any) -> str | None:
+    """The agency of a stored person reference: `person_of(raw)[0]`."""
+    return agency_handle(raw.get("agency")) if isinstance(raw, dict) else None
+
+
 def text_of(value: Any) -> str | None:
     """A short value as text (interned: the cache then stores each word once)."""
     if type(value) is str:
