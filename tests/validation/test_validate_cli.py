@@ -256,6 +256,24 @@ def test_parallel_checks_give_the_same_report(tmp_path: Path) -> None:
     assert run(root, "--no-cache", "--jobs", "2").stdout == TEXT
 
 
+def test_workers_run_in_a_session_of_their_own() -> None:
+    # So that on a busy machine two workers get two shares of it, not one between them.
+    import multiprocessing
+    import os
+
+    from safecli.validation.run import _own_session
+
+    with multiprocessing.get_context("fork").Pool(1, initializer=_own_session) as pool:
+        worker, session = pool.apply(_session)
+    assert session == worker != os.getsid(0)
+
+
+def _session() -> tuple[int, int]:
+    import os
+
+    return os.getpid(), os.getsid(0)
+
+
 def test_rules_lists_every_rule() -> None:
     result = CliRunner().invoke(app, ["rules", "--format", "json"])
     assert result.exit_code == 0
