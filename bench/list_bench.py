@@ -13,15 +13,16 @@ of the child), with wall time beside them. Printed against the goals:
 - `case list` and `action list` (the whole book, table) <= 1.5x the warm digest
   (`overdue --format json`), all caches in place and nothing changed;
 - each table view <= 1.2x its JSON view: the lists above, with names and
-  descriptions (which read the files), one case's actions, meetings and agencies,
-  `rules`, `meeting types`, `overdue`, `stats sac`.
+  descriptions (which read the files), as Markdown, one case's actions, meetings and
+  agencies, `rules`, `meeting types`, `overdue`, `stats sac` and `stats wales`.
 
 --quick leaves out the views that read every file whatever the cache holds (names,
-descriptions, `stats sac`). With --cold the two lists are also timed with no cache (`.safecli/` removed before
-each run), against the cold digest. With --against, every command is also run from
-another version's source (the same Python, that folder first on PYTHONPATH; e.g. a
-`git archive` of an earlier commit's src/), interleaved, and its output compared
-byte for byte with the installed one's; the ratios are printed for both.
+descriptions, `stats`). With --cold the two lists are also timed with no cache
+(`.safecli/` removed before each run), against the cold digest. With --against,
+every command is also run from another version's source (the same Python, that
+folder first on PYTHONPATH; e.g. a `git archive` of an earlier commit's src/) on a
+twin of the book, interleaved, and its output compared byte for byte with the
+installed one's; the ratios are printed for both.
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ LIST_GOAL = 1.5
 TABLE_GOAL = 1.2
 AGAINST = " [against]"
 # The views that read every case's files, whatever the cache holds.
-READ_ALL = ("case list --status all --show-names", "action list --show-descriptions", "stats sac")
+READ_ALL = ("case list --status all --show-names", "action list --show-descriptions", "stats")
 
 
 @dataclass(frozen=True)
@@ -65,8 +66,10 @@ def views(case_id: str) -> dict[str, list[str]]:
     """Each table view and its JSON view (the JSON's name is the table's + " json")."""
     tables = {
         "case list": ["case", "list"],
+        "case list -f markdown": ["case", "list"],
         "case list --status all --show-names": ["case", "list", "--status", "all", "--show-names"],
         "action list": ["action", "list"],
+        "action list -f markdown": ["action", "list"],
         "action list --open": ["action", "list", "--open"],
         "action list --show-descriptions": ["action", "list", "--show-descriptions"],
         "action list CASE": ["action", "list", case_id],
@@ -74,12 +77,13 @@ def views(case_id: str) -> dict[str, list[str]]:
         "agency list CASE": ["agency", "list", case_id],
         "overdue": ["overdue", *AS_OF],
         "stats sac": ["stats", "sac", "--year", "2025-26"],
+        "stats wales": ["stats", "wales", "--year", "2025-26"],
         "rules": ["rules"],
         "meeting types": ["meeting", "types"],
     }
     both = {}
     for name, args in tables.items():
-        both[name] = args
+        both[name] = [*args, "-f", "markdown"] if name.endswith(" -f markdown") else args
         both[name + " json"] = [*args, "-f", "json"]
     return both
 

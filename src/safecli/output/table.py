@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from importlib.util import find_spec
 from typing import Any
 
-from safecli.output.markdown import md_text
+from safecli.output.markdown import md_column, md_text
 
 # tabulate makes each column at least this much wider than its header.
 _HEADER_PADDING = 2
@@ -50,9 +50,9 @@ def column_cells(values: Sequence[Any], *, markdown: bool = False) -> list[str]:
         else cell(value)
         for value in values
     ]
-    if markdown:
-        return [md_text(text) for text in texts]
-    return texts if _evenly_spaced(texts) else [" ".join(text.split()) for text in texts]
+    if not _evenly_spaced(texts):
+        texts = [" ".join(text.split()) for text in texts]
+    return md_column(texts) if markdown else texts
 
 
 def _evenly_spaced(texts: list[str]) -> bool:
