@@ -20,6 +20,7 @@ refusal with file:line:col. For every other file the result equals
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -41,6 +42,11 @@ from yaml.events import (
 from safecli.store import rapid, refusals, scan
 
 _NOTHING: Any = object()
+# Importing rapidyaml costs about 30 ms (most of it its `deprecation` dependency), as
+# much as reading some 50 files the event way: a command that reads a case's few files
+# (a write, the merge driver) never pays it; from the 33rd file a process reads, it does.
+_RAPID_AFTER = 32
+_reads = itertools.count()
 _MAY_RESOLVE = scan.MAY_RESOLVE
 
 
@@ -143,9 +149,10 @@ def load_text(path: Path, text: str, expect: type) -> Any:
 
 def load_checked(path: Path, text: str, expect: type) -> Any:
     """`load_text` for text that has passed `refusals.check_text` already."""
-    data = rapid.load(text)
-    if isinstance(data, expect):
-        return data
+    if next(_reads) >= _RAPID_AFTER:
+        data = rapid.load(text)
+        if isinstance(data, expect):
+            return data
     return load_events(path, text, expect)
 
 
