@@ -227,3 +227,17 @@ def test_settings_read_fast_or_round_trip_are_the_same(example_book: Path) -> No
     path = example_book / "safecli.yaml"
     fast = find_book(example_book).config
     assert asdict(fast) == asdict(_checked(path, roundtrip.read(path, dict)[0]))
+
+
+def test_settings_after_a_document_start_are_still_checked_whole(example_book: Path) -> None:
+    # The fast reader reads what follows a leading `---`; a second document, or an
+    # anchor, after it is refused as before.
+    path = example_book / "safecli.yaml"
+    text = path.read_text()
+    assert text.startswith("---\n")
+    anchored = text.replace("council: Exampletown", "council: &c Exampletown")
+    assert anchored != text
+    for bad in (text + "---\nshow_names: true\n", anchored):
+        path.write_text(bad)
+        with pytest.raises(FileFormatError):
+            find_book(example_book)
