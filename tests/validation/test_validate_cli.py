@@ -274,6 +274,31 @@ def _session() -> tuple[int, int]:
     return os.getpid(), os.getsid(0)
 
 
+@pytest.mark.skipif(not Path("/proc/self/autogroup").exists(), reason="no autogroups")
+def test_a_niced_commands_workers_sessions_are_as_nice() -> None:
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(1, initializer=_nicer) as pool:
+        niceness, autogroup = pool.apply(_autogroup)
+    assert niceness >= 7
+    assert autogroup.endswith(f" nice {niceness}")
+
+
+def _nicer() -> None:
+    import os
+
+    from safecli.validation.run import _own_session
+
+    os.nice(7)
+    _own_session()
+
+
+def _autogroup() -> tuple[int, str]:
+    import os
+
+    return os.nice(0), Path("/proc/self/autogroup").read_text().strip()
+
+
 def test_rules_lists_every_rule() -> None:
     result = CliRunner().invoke(app, ["rules", "--format", "json"])
     assert result.exit_code == 0

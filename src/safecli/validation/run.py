@@ -8,10 +8,11 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from safecli.errors import FileFormatError, UsageProblem
@@ -252,8 +253,13 @@ def _compute(
 def _own_session() -> None:
     """Start a worker in a session of its own. Linux shares the processor among sessions
     (autogroups) before processes: workers in the command's session would share its
-    one part of a busy machine, and two jobs would be no faster than one."""
+    one part of a busy machine, and two jobs would be no faster than one. A command run
+    under `nice` gives its workers' sessions the same niceness."""
     os.setsid()
+    niceness = os.nice(0)
+    if niceness > 0:
+        with suppress(OSError):  # no autogroups here: the niceness applies as it is
+            Path("/proc/self/autogroup").write_text(str(niceness), encoding="ascii")
 
 
 def _told(
