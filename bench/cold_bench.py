@@ -18,7 +18,7 @@ median of --runs whole processes, and the runs of compared figures are interleav
   --memory-cases cases < 150 MiB.
 
 The digest figures are wall and CPU (user+sys of the process and any it waited for:
-a cold digest of a big book reads in two) medians. With --against, the digest figures
+a cold digest of a big book reads in two) medians. With --against, the digest and validate figures
 are also taken for another version's source folder (e.g. main's, from `git archive main
 src | tar -x -C /tmp/before`), run by the same Python with that folder first on
 PYTHONPATH, on its own copy of each book (`<book>-against`: the two versions' caches
@@ -227,22 +227,34 @@ def interleaved_pairs(
     }
 
 
-def validate_figures(book: Path, runs: int) -> None:
+def validate_figures(book: Path, runs: int, against: str | None = None) -> None:
     base = [SAFECLI, "--book", str(book), "validate", "--as-of", AS_OF, "--no-cache"]
-    found = interleaved(
-        runs,
-        {
-            "1 job": lambda: timed([*base, "--jobs", "1"]),
-            "2 jobs": lambda: timed([*base, "--jobs", "2"]),
-            "default": lambda: timed(base),
-        },
-    )
-    print(f"\nvalidate, cold (--no-cache), {book.name}; median of {runs}:")
-    for name, seconds in found.items():
+    figures: dict[str, Callable[[], tuple[float, float]]] = {}
+    # --no-cache writes nothing: both versions can read the same book.
+    for tag, env in (("", {}), (" [against]", {"PYTHONPATH": against or ""})):
+        if tag and not against:
+            continue
+        figures[f"1 job{tag}"] = partial(timed_cpu, [*base, "--jobs", "1"], None, env)
+        figures[f"2 jobs{tag}"] = partial(timed_cpu, [*base, "--jobs", "2"], None, env)
+        figures[f"default{tag}"] = partial(timed_cpu, base, None, env)
+    found = interleaved_pairs(runs, figures)
+    print(f"\nvalidate, cold (--no-cache), {book.name}; median of {runs} (wall, CPU):")
+    for name, (wall, cpu) in found.items():
+        verdict = "meets" if wall <= 8 else "misses"
+        print(f"  {name:>18}: {wall:7.2f} s {cpu:7.2f} s (goal <= 8 s: {verdict})")
+    for tag in ("", " [against]") if against else ("",):
+        two, one = found[f"2 jobs{tag}"], found[f"1 job{tag}"]
         print(
-            f"  {name:>8}: {seconds:7.2f} s (goal <= 8 s: {'meets' if seconds <= 8 else 'misses'})"
+            f"  2 jobs / 1 job{tag}: {two[0] / one[0]:.2f} wall (goal < 1), "
+            f"{two[1] / one[1]:.2f} CPU"
         )
-    print(f"  2 jobs / 1 job: {found['2 jobs'] / found['1 job']:.2f} (goal < 1)")
+    if against:
+        for name in ("1 job", "2 jobs", "default"):
+            (wall, cpu), (before_wall, before_cpu) = found[name], found[name + " [against]"]
+            print(
+                f"  {name}: installed / against {wall / before_wall:5.2f} wall, "
+                f"{cpu / before_cpu:5.2f} CPU"
+            )
 
 
 def memory_figure(book: Path) -> None:
@@ -280,7 +292,7 @@ def main(argv: list[str] | None = None) -> int:
     for size in sizes:
         digest_figures(book(size), args.runs, args.against)
     if not args.no_validate:
-        validate_figures(book(10_000), max(1, args.runs // 2))
+        validate_figures(book(10_000), max(1, args.runs // 2), args.against)
     if not args.no_memory:
         memory_figure(book(args.memory_cases))
     print(f"\n{load()}; books in {args.dir or tempfile.gettempdir()}")
