@@ -58,20 +58,6 @@ TASK = shutil.which("task")
 STATUS = {"open": "pending", "done": "completed", "cancelled": "deleted"}
 
 
-def timed(cmd: list[str], setup: Callable[[], None] | None = None, **env: str) -> float:
-    if setup is not None:
-        setup()
-    start = time.perf_counter()
-    subprocess.run(
-        cmd,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        check=False,
-        env={**os.environ, **env} if env else None,
-    )
-    return time.perf_counter() - start
-
-
 # Linux counts a child's size before its exec in its peak: started from this (large)
 # process, every child would seem as large. A small Python process starts it instead.
 PEAK_SCRIPT = """
@@ -259,9 +245,9 @@ def validate_figures(book: Path, runs: int, against: str | None = None) -> None:
 
 def memory_figure(book: Path) -> None:
     cmd = [SAFECLI, "--book", str(book), "validate", "--as-of", AS_OF]
-    timed(cmd)  # fill the cache (and let it be trusted)
+    timed_cpu(cmd)  # fill the cache (and let it be trusted)
     time.sleep(2.2)
-    timed(cmd)
+    timed_cpu(cmd)
     peak = statistics.median(peak_mib(cmd) for _ in range(3))
     cases = len(list((book / "cases").iterdir()))
     verdict = "meets" if peak < 150 else "misses"

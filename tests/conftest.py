@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import math
 import os
 import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -139,3 +141,15 @@ def example_book(tmp_path: Path) -> Path:
     shutil.copytree(REPO / "cases", root / "cases")
     os.chmod(root, 0o700)
     return root
+
+
+def typed(value: Any) -> Any:
+    """Value with every scalar's type made explicit (True == 1 must not pass): how
+    the readers' equivalence tests compare data."""
+    if isinstance(value, dict):
+        return {typed(k): typed(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [typed(v) for v in value]
+    if isinstance(value, float) and math.isnan(value):
+        return ("float", "nan")
+    return (type(value).__name__, value)

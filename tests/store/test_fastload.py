@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import math
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO
+from conftest import REPO, typed
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -16,17 +15,6 @@ from safecli.errors import FileFormatError
 from safecli.store import fastload, scan
 
 PATH = Path("cases/C1/actions.yaml")
-
-
-def typed(value: Any) -> Any:
-    """Value with every scalar's type made explicit (True == 1 must not pass)."""
-    if isinstance(value, dict):
-        return {typed(k): typed(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [typed(v) for v in value]
-    if isinstance(value, float) and math.isnan(value):
-        return ("float", "nan")
-    return (type(value).__name__, value)
 
 
 def outcome(loader: Any, text: str, expect: type) -> Any:

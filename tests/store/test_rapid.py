@@ -10,13 +10,12 @@ generated texts of every kind of scalar and construct a case file may hold.
 from __future__ import annotations
 
 import importlib.util
-import math
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO
+from conftest import REPO, typed
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from meeting_book import make_book
@@ -27,17 +26,6 @@ from safecli.store import fastload, rapid, refusals, roundtrip, scan
 
 PATH = Path("cases/C1/actions.yaml")
 needs_rapid = pytest.mark.skipif(not rapid.available(), reason="rapidyaml has no wheel here")
-
-
-def typed(value: Any) -> Any:
-    """Value with every scalar's type made explicit (True == 1 must not pass)."""
-    if isinstance(value, dict):
-        return {typed(k): typed(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [typed(v) for v in value]
-    if isinstance(value, float) and math.isnan(value):
-        return ("float", "nan")
-    return (type(value).__name__, value)
 
 
 def plain(value: Any) -> Any:
