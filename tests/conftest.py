@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 import math
 import os
 import subprocess
@@ -9,6 +11,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -153,3 +156,18 @@ def typed(value: Any) -> Any:
     if isinstance(value, float) and math.isnan(value):
         return ("float", "nan")
     return (type(value).__name__, value)
+
+
+@functools.cache
+def bench_generator() -> ModuleType:
+    """bench/generate.py, the generator of realistic books, as a module."""
+    spec = importlib.util.spec_from_file_location("generate", REPO / "bench" / "generate.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def generated_book(root: Path, cases: int, seed: int) -> Path:
+    """A book of `cases` fictional cases made by bench/generate.py at `root`."""
+    return Path(bench_generator().generate(root, cases, seed=seed))

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import time
 from datetime import date
 from pathlib import Path
 from types import ModuleType
 
 import pytest
-from conftest import REPO
+from conftest import bench_generator
 
 from safecli.digest.cache import collect
 from safecli.digest.items import compute
@@ -19,11 +18,7 @@ from safecli.store.book import find_book
 
 @pytest.fixture(scope="module")
 def generate() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("generate", REPO / "bench" / "generate.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return bench_generator()
 
 
 def tree(root: Path) -> dict[str, bytes]:

@@ -8,12 +8,11 @@ and review the diff.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import generated_book
 from typer.testing import CliRunner
 
 from safecli.cli.main import app
@@ -36,12 +35,7 @@ VIEWS = {
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    spec = importlib.util.spec_from_file_location("generate", REPO / "bench" / "generate.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    root: Path = module.generate(tmp_path_factory.mktemp("lists") / "book", 12, seed=1)
-    return root
+    return generated_book(tmp_path_factory.mktemp("lists") / "book", 12, seed=1)
 
 
 @pytest.mark.parametrize("view", sorted(VIEWS))

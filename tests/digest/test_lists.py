@@ -4,7 +4,6 @@ as reading the files, cold and warm, and no names or free text in the cache."""
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
 import shutil
 import time
@@ -12,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO
+from conftest import generated_book
 from digest_book import SECRETS, action, adult, make_book, meeting, write_case
 from typer.testing import CliRunner
 
@@ -27,12 +26,7 @@ LATER = 10**9 * 3600  # as if the scan ran an hour after the files were written
 
 
 def generated(root: Path, cases: int) -> Path:
-    spec = importlib.util.spec_from_file_location("generate", REPO / "bench" / "generate.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    module.generate(root, cases, seed=3)
-    return root
+    return generated_book(root, cases, seed=3)
 
 
 @pytest.fixture

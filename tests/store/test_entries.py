@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import generated_book
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -19,11 +19,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def _generated(root: Path) -> Path:
-    spec = importlib.util.spec_from_file_location("generate", REPO / "bench" / "generate.py")
-    assert spec and spec.loader
-    generate = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(generate)
-    return Path(generate.generate(root, 6, seed=3))
+    return generated_book(root, 6, seed=3)
 
 
 def _files(tmp_path: Path) -> list[Path]:

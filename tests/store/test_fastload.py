@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, typed
+from conftest import REPO, generated_book, typed
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -131,13 +131,7 @@ def test_a_collection_as_a_key_is_refused_not_a_crash() -> None:
 
 
 def test_generated_books_load_the_same(tmp_path: Path) -> None:
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("generate", REPO / "bench" / "generate.py")
-    assert spec and spec.loader
-    generate = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(generate)
-    root = generate.generate(tmp_path / "book", 12, seed=7)
+    root = generated_book(tmp_path / "book", 12, seed=7)
     for path in sorted((root / "cases").glob("*/*.yaml")):
         expect = dict if path.name == "adult.yaml" else list
         assert typed(fastload.load(path, expect)) == typed(scan.load(path, expect)), path

@@ -9,13 +9,12 @@ generated texts of every kind of scalar and construct a case file may hold.
 
 from __future__ import annotations
 
-import importlib.util
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, typed
+from conftest import REPO, generated_book, typed
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from meeting_book import make_book
@@ -116,18 +115,10 @@ def test_the_test_books_read_the_same(tmp_path: Path) -> None:
         assert agree_all(text, FILES.get(path.stem, dict), path)[0] == "data"
 
 
-def _generate() -> Any:
-    spec = importlib.util.spec_from_file_location("generate", REPO / "bench" / "generate.py")
-    assert spec and spec.loader
-    generate = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(generate)
-    return generate
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_generated_books_read_the_same(tmp_path: Path, seed: int) -> None:
-    root = _generate().generate(tmp_path / "book", 30, seed=seed)
+    root = generated_book(tmp_path / "book", 30, seed=seed)
     files = sorted((root / "cases").glob("*/*.yaml"))
     taken = 0
     for path in files:

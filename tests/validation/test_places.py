@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from conftest import REPO
+from conftest import REPO, generated_book
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -48,11 +47,7 @@ def test_the_example_book_is_placed_as_scan_places_it(path: Path) -> None:
 
 
 def test_generated_books_are_placed_as_scan_places_them(tmp_path: Path) -> None:
-    spec = importlib.util.spec_from_file_location("generate", REPO / "bench" / "generate.py")
-    assert spec and spec.loader
-    generate = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(generate)
-    root = generate.generate(tmp_path / "book", 12, seed=3)
+    root = generated_book(tmp_path / "book", 12, seed=3)
     paths = sorted((root / "cases").glob("*/*.yaml"))
     assert len(paths) == 48
     for path in paths:
