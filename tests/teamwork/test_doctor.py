@@ -9,6 +9,7 @@ import pytest
 from gitbook import CASE, NEW_CASE, case_file, cli, git, isolate, make_repo, ok, write
 
 from safecli.store import refusals
+from safecli.teamwork.aheadstore import FOLDER, AheadStore
 
 pytestmark = pytest.mark.slow
 
@@ -52,6 +53,7 @@ def test_a_well_set_up_book_passes(book: Path) -> None:
         "file sizes": "ok",
         "permissions": "ok",
         "interrupted writes": "ok",
+        "merge answers": "ok",
         "symbolic links": "ok",
         "meetings about several adults": "ok",
     }
@@ -143,6 +145,20 @@ def test_conflict_markers_oversized_files_and_permissions(book: Path) -> None:
     ) in lines
     assert f"fail  file sizes: cases/{CASE}/scan.pdf (1,048,577 bytes)" in lines
     assert f"warn  permissions: cases/{CASE}/adult.yaml, cases/{CASE}/scan.pdf" in lines
+
+
+def test_answers_an_earlier_merge_left_are_named_and_cleaned(book: Path) -> None:
+    store = AheadStore(str(book / ".git" / FOLDER), b"a merge that has ended")
+    store.start()
+    store.put("cases/SG-2026-0001/actions.yaml", (b"base", b"ours", b"theirs"), (0, (), "x"))
+    found = cli(book, "doctor")
+    assert statuses(found.output)["merge answers"] == "warn"
+    assert "1 answer(s) of an earlier git merge" in found.output
+    assert "safecli doctor --clean" in found.output
+    cleaned = ok(book, "doctor", "--clean")
+    assert "removed 1 merge answer(s) kept in the git folder" in cleaned.output
+    assert statuses(cleaned.output)["merge answers"] == "ok"
+    assert list((book / ".git" / FOLDER).iterdir()) == []
 
 
 def test_warnings_fail_only_when_strict(book: Path) -> None:

@@ -17,7 +17,8 @@ def doctor(
         bool,
         typer.Option(
             "--clean",
-            help="Finish interrupted writes and remove the temp files they left, first.",
+            help="Finish interrupted writes and remove the temp files they left, and "
+            "the answers an earlier git merge left in the git folder, first.",
         ),
     ] = False,
     as_of: AsOfOption = None,
@@ -28,7 +29,8 @@ def doctor(
     read (no leftover conflict markers), that no folder or file is named after a
     person in its case, file sizes and permissions, and what an interrupted write
     left (a journal of pending renames, temp files, a half-made case folder):
-    --clean finishes such a write and removes the temp files. It also names each
+    --clean finishes such a write and removes the temp files, and the case text
+    an earlier git merge left in the merge driver's answers in the git folder. It also names each
     meeting about several adults whose parts in the other adults' cases a hand
     edit or a merge left missing or out of step, with the command that brings
     them in step (safecli meeting update CASE MEETING --resync). Exit 1 on a problem.
@@ -42,6 +44,9 @@ def doctor(
     if clean:
         for path in leftovers.clean(book):
             typer.echo(f"removed {path.relative_to(book.root)}")
+        answers = checks.forget_merge_answers(book)
+        if answers:
+            typer.echo(f"removed {len(answers)} merge answer(s) kept in the git folder")
     results = [*checks.run_checks(book), parts.parts_check(book, today(book, as_of))]
     for check in results:
         typer.echo(f"{check.status:<5} {check.name}: {check.detail}")

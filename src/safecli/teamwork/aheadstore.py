@@ -73,8 +73,7 @@ class AheadStore:
     def start(self) -> None:
         """Forget every earlier merge's answers and mark this merge's as begun."""
         os.makedirs(self.folder, mode=0o700, exist_ok=True)
-        for name in os.listdir(self.folder):
-            os.unlink(os.path.join(self.folder, name))
+        forget(self.folder)
         _save(self._ready, marshal.dumps(self._stamp))
 
     def put(self, path: str, texts: Texts, answer: Answer) -> None:
@@ -101,6 +100,27 @@ class AheadStore:
         them whole, and `take` compares them byte for byte)."""
         parts = (path.encode("utf-8", "surrogateescape"), *texts)
         return os.path.join(self.folder, "".join(f"{zlib.crc32(part):08x}" for part in parts))
+
+
+def kept(folder: str) -> list[str]:
+    """The answers kept in `folder` (its files but the merge's mark), sorted: once
+    a merge has ended, those of files git merged without the driver."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return []
+    return sorted(os.path.join(folder, n) for n in names if not n.startswith(_READY))
+
+
+def forget(folder: str) -> list[str]:
+    """Remove every file in `folder` (answers, a merge's mark); the answers removed."""
+    answers = kept(folder)
+    for name in os.listdir(folder) if os.path.isdir(folder) else []:
+        try:
+            os.unlink(os.path.join(folder, name))
+        except FileNotFoundError:
+            pass  # a driver run took its answer meanwhile
+    return answers
 
 
 def _save(name: str, data: bytes) -> None:

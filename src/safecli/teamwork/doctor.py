@@ -47,7 +47,45 @@ class Check:
 
 def run_checks(book: Book) -> list[Check]:
     """Every check, in the order they are shown."""
-    return [*_git_checks(book), *_case_checks(book), _leftover_check(book), _link_check(book)]
+    return [
+        *_git_checks(book),
+        *_case_checks(book),
+        _leftover_check(book),
+        _merge_answers_check(book),
+        _link_check(book),
+    ]
+
+
+def merge_answers(book: Book) -> tuple[str, list[str]]:
+    """Where the merge driver keeps its answers, and those left there by a merge
+    that has ended (case text, for files git merged without the driver)."""
+    from safecli.teamwork import aheadstore
+
+    top = gitwork.repo_root(book.root)
+    if top is None:
+        return "", []
+    folder = str(gitwork.git_dir(top) / aheadstore.FOLDER)
+    return folder, aheadstore.kept(folder)
+
+
+def forget_merge_answers(book: Book) -> list[str]:
+    """Remove the merge driver's answers left by an earlier merge; those removed."""
+    from safecli.teamwork import aheadstore
+
+    folder, _ = merge_answers(book)
+    return aheadstore.forget(folder) if folder else []
+
+
+def _merge_answers_check(book: Book) -> Check:
+    folder, left = merge_answers(book)
+    if not left:
+        return Check("merge answers", "ok", "no merge left case text in the git folder")
+    return Check(
+        "merge answers",
+        "warn",
+        f"{len(left)} answer(s) of an earlier git merge are kept in {folder} (case text)",
+        "run 'safecli doctor --clean' to remove them (the next git merge removes them too)",
+    )
 
 
 def _link_check(book: Book) -> Check:
