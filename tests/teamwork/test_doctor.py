@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -82,6 +84,18 @@ def test_a_driver_whose_program_is_gone_fails(book: Path) -> None:
     assert (
         "fail  merge driver: the driver's program '/no/such/safecli' is not there" in result.output
     )
+
+
+def test_an_older_driver_command_is_a_warning_until_setup_runs_again(book: Path) -> None:
+    older = f"{shutil.which('safecli') or sys.executable} merge-file %O %A %B %P"
+    git(book, "config", "merge.safecli.driver", older)
+    result = cli(book, "doctor")
+    assert result.exit_code == 0, result.output
+    assert "warn  merge driver:" in result.output
+    assert "starts more slowly for each file" in result.output
+    assert cli(book, "doctor", "--strict").exit_code == 1
+    ok(book, "git", "setup")
+    assert statuses(cli(book, "doctor").output)["merge driver"] == "ok"
 
 
 def test_a_book_outside_git(tmp_path: Path) -> None:

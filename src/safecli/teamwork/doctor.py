@@ -192,6 +192,13 @@ def _driver_check(top: Path) -> Check:
             f"the driver's program {program!r} is not there",
             "run 'safecli git setup' again from the safecli you use",
         )
+    if gitwork.DRIVER_ENTRY not in command:
+        return Check(
+            "merge driver",
+            "warn",
+            f"merge.safecli.driver is {command!r}, which starts more slowly for each file",
+            "run 'safecli git setup' again: it registers the quicker command",
+        )
     return Check("merge driver", "ok", command)
 
 
