@@ -19,6 +19,7 @@ from safecli.shape import ACTION_ID, MEETING_ID
 from safecli.store.config import Config
 from safecli.store.refusals import check_bytes, read_bytes
 from safecli.store.scan import load_text, locate
+from safecli.validation.rules.places import Tree
 from safecli.validation.rules.shapecheck import Keys, Walk
 
 ERROR = "error"
@@ -142,6 +143,7 @@ class CaseView:
     walks: Mapping[str, Walk]
     window: TodayWindow
     lookups: dict[str, Any] = field(default_factory=dict)
+    trees: dict[str, Tree | None] = field(default_factory=dict, repr=False, compare=False)
 
     def path(self, kind: str) -> str:
         """The file of a kind, relative to the book."""
@@ -209,8 +211,7 @@ class CaseView:
         at_value: bool = False,
     ) -> Finding:
         """A finding of `rule` at a key path of a file (at the key, or at its value)."""
-        node = self.nodes.get(kind)
-        line, column = locate(node, keys, at_value=at_value)
+        line, column = self.locate(kind, keys, at_value=at_value)
         return Finding(
             code=rule.code,
             severity=severity or rule.severity,
@@ -220,8 +221,24 @@ class CaseView:
             column=column,
             principle=rule.principle,
             case=self.case_id,
-            record_line=locate(node, keys[:1])[0],
+            record_line=self.locate(kind, keys[:1])[0],
         )
+
+    def locate(self, kind: str, keys: Keys, *, at_value: bool = False) -> tuple[int, int]:
+        """1-based (line, column) of a key path of a file, as `scan.locate` gives it in the
+        file's node tree: read from rapidyaml's tree of a file the store accepted where it
+        can say (`places`), else from the node tree (composed the first time it is asked)."""
+        data = self.data.get(kind)
+        if data is not None and kind not in self.refusals:
+            if kind not in self.trees:
+                text = self.texts.get(kind)
+                self.trees[kind] = Tree.of(text) if text is not None else None
+            tree = self.trees[kind]
+            if tree is not None:
+                found = tree.locate(keys, data, at_value=at_value)
+                if found is not None:
+                    return found
+        return locate(self.nodes.get(kind), keys, at_value=at_value)
 
     def file_finding(
         self,
