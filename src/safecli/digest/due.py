@@ -30,6 +30,7 @@ class Due:
             owes,
         )
         self._shifts: dict[str | None, dict[str, int]] = {}
+        self._days: dict[int, date] = {}
 
     def shift(self, risk: str | None) -> dict[str, int]:
         """The days after its date that each kind of candidate is due, for a risk level."""
@@ -49,6 +50,13 @@ class Due:
             }
         return found
 
+    def day(self, ordinal: int) -> date:
+        """The date of a day number (each worked out once a run: many items share one)."""
+        found = self._days.get(ordinal)
+        if found is None:
+            found = self._days[ordinal] = date.fromordinal(ordinal)
+        return found
+
     def items(self, read: CaseRead) -> list[Item]:
         """The items of one case."""
         assert read.facts is not None
@@ -60,25 +68,30 @@ class Due:
         for kind, start, meeting, meeting_type, action, agency, lead, missing, extra in candidates:
             if kind == "action":  # most candidates: an open action not yet due leaves first
                 due = start
-                if due > soon and due >= now:
-                    continue
-            elif kind == "episode":
-                if extra in self.settings.episode_kinds and start <= now:
-                    episodes.append((start, str(extra), agency, lead))
-                continue
-            elif kind in SETTINGS:
-                clock = self.clocks.due(kind, start, jurisdiction)
-                if clock is None:
-                    continue
-                due = clock
-            elif kind == "feedback-held" and meeting_type not in self.owes:
-                continue
+                if due >= now:
+                    if due > soon:
+                        continue
+                    name = "action-due-soon"
+                else:
+                    name = "action-overdue"
             else:
-                due = start + shift[kind]
-            if due >= now and kind != "action":
-                continue
-            name = _KIND_NAMES[kind] if due < now else "action-due-soon"
-            day = date.fromordinal(due)
+                if kind == "episode":
+                    if extra in self.settings.episode_kinds and start <= now:
+                        episodes.append((start, str(extra), agency, lead))
+                    continue
+                if kind in SETTINGS:
+                    clock = self.clocks.due(kind, start, jurisdiction)
+                    if clock is None:
+                        continue
+                    due = clock
+                elif kind == "feedback-held" and meeting_type not in self.owes:
+                    continue
+                else:
+                    due = start + shift[kind]
+                if due >= now:
+                    continue
+                name = _KIND_NAMES[kind]
+            day = self.day(due)
             detail = note(
                 name,
                 late=now - due,

@@ -120,21 +120,25 @@ def _natural(value: str | None) -> tuple[Any, ...]:
         return key
 
 
-def _key(item: Item) -> tuple[Any, ...]:
-    return (
-        item.kind != "unreadable",
-        -(item.days_overdue or 0),
-        item.case,
-        _KIND_ORDER[item.kind],
-        _natural(item.meeting),
-        _natural(item.action),
-        item.detail or "",
-    )
-
-
 def sort(items: Iterable[Item]) -> list[Item]:
     """Unreadable cases first, then most overdue first (ties: case, kind, meeting, action)."""
-    return sorted(items, key=_key)
+    natural, order = _NATURAL, _KIND_ORDER
+    keyed = [
+        (
+            item.kind != "unreadable",
+            -(item.days_overdue or 0),
+            item.case,
+            order[item.kind],
+            natural[m] if (m := item.meeting) in natural else _natural(m),
+            natural[a] if (a := item.action) in natural else _natural(a),
+            item.detail or "",
+            index,
+            item,
+        )
+        for index, item in enumerate(items)
+    ]
+    keyed.sort()
+    return [row[-1] for row in keyed]
 
 
 def select(

@@ -11,11 +11,10 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from safecli.digest.items import FIELDS, KINDS, Item, counts, grouped
 from safecli.output.csvfile import csv_text
-from safecli.output.markdown import md_text
+from safecli.output.markdown import md_column, md_text
 
 FORMATS = ("table", "markdown", "json", "csv")
 SCHEMA_VERSION = 1
@@ -73,23 +72,28 @@ def _columns(view: View) -> list[str]:
 
 
 def _csv(items: Sequence[Item], view: View) -> str:
-    columns = _columns(view)
+    """Each item's fields as text: what `as_dict` gives, None as "", `missing` joined."""
     rows = (
-        [_csv_cell(row[key]) for key in columns]
+        [
+            item.kind,
+            item.case,
+            item.risk or "",
+            item.meeting or "",
+            item.meeting_type or "",
+            item.action or "",
+            item.agency or "",
+            item.lead or "",
+            item.due.isoformat() if item.due else "",
+            "" if item.days_overdue is None else str(item.days_overdue),
+            "" if item.missing is None else " ".join(item.missing),
+            item.detail or "",
+            *([item.name or ""] if view.names else ()),
+            *([item.description or ""] if view.descriptions else ()),
+        ]
         for _, group in grouped(items, view.by)
-        for row in (
-            item.as_dict(names=view.names, descriptions=view.descriptions) for item in group
-        )
+        for item in group
     )
-    return csv_text(columns, rows, excel=view.excel)
-
-
-def _csv_cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return " ".join(str(v) for v in value)
-    return str(value)
+    return csv_text(_columns(view), rows, excel=view.excel)
 
 
 def summary(items: Sequence[Item], as_of: date) -> str:
@@ -107,30 +111,44 @@ def _late(days: int | None) -> str:
     return "today" if days == 0 else f"in {-days}d"
 
 
-def _row(item: Item, view: View) -> list[str]:
-    row = [
-        _late(item.days_overdue),
-        item.due.isoformat() if item.due else "",
-        item.kind,
-        item.case,
-        item.risk or "",
-        item.meeting or "",
-        item.meeting_type or "",
-        item.action or "",
-        f"{item.agency}:{item.lead}" if item.lead else item.agency or "",
-        item.detail or "",
+def _cells(group: Sequence[Item], view: View) -> list[list[str]]:
+    """The table's columns (HEADINGS, then name and description when asked for) of a
+    group of items, each cell's white space evened (`" ".join(cell.split())`)."""
+    # Read each item once, a row at a time, then turn the rows into columns.
+    names, descriptions = view.names, view.descriptions
+    rows = [
+        (
+            i.days_overdue,
+            i.due,
+            i.kind,
+            i.case,
+            i.risk or "",
+            i.meeting or "",
+            i.meeting_type or "",
+            i.action or "",
+            f"{i.agency}:{i.lead}" if i.lead else i.agency or "",
+            i.detail or "",
+            *((i.name or "",) if names else ()),
+            *((i.description or "",) if descriptions else ()),
+        )
+        for i in group
     ]
-    if view.names:
-        row.append(item.name or "")
-    if view.descriptions:
-        row.append(item.description or "")
-    return row if _one_line("|".join(row)) else [" ".join(cell.split()) for cell in row]
+    days, dues, *texts = zip(*rows, strict=True)
+    late = {d: _late(d) for d in set(days)}
+    iso = {d: d.isoformat() if d else "" for d in set(dues)}
+    columns: list[list[str]] = [[late[d] for d in days], [iso[d] for d in dues]]
+    columns.extend(list(column) for column in texts)
+    return [column if _one_line("|".join(column)) else _evened(column) for column in columns]
+
+
+def _evened(column: list[str]) -> list[str]:
+    return [" ".join(cell.split()) for cell in column]
 
 
 def _one_line(cells: str) -> bool:
-    """Whether no cell of a row (joined by "|") would change in `" ".join(cell.split())`:
+    """Whether no cell of a column (joined by "|") would change in `" ".join(cell.split())`:
     each is printable (every white space character but " " is not), with single spaces
-    and none at either end. A "| " in a cell only sends the row the slow way."""
+    and none at either end. A "| " in a cell only sends the column the slow way."""
     return (
         cells.isprintable()
         and "  " not in cells
@@ -152,17 +170,14 @@ def _text(items: Sequence[Item], view: View, *, markdown: bool) -> str:
         HEADINGS + (["name"] if view.names else []) + (["description"] if view.descriptions else [])
     )
     for key, group in grouped(items, view.by):
-        rows = [_row(item, view) for item in group]
-        keep = [
-            i
-            for i, (h, column) in enumerate(zip(headings, zip(*rows, strict=True), strict=True))
-            if h in ("when", "due", "kind", "case") or any(column)
+        # A column a time: the heading, then its cells; the empty ones after `case` left out.
+        table = [
+            [heading, *column]
+            for index, (heading, column) in enumerate(
+                zip(headings, _cells(group, view), strict=True)
+            )
+            if index < 4 or any(column)
         ]
-        table = [[headings[i] for i in keep]]
-        if len(keep) == len(headings):
-            table.extend(rows)
-        else:
-            table.extend([[r[i] for i in keep] for r in rows])
         lines.append("")
         if key is not None:
             title = f"{view.by}: {key} ({len(group)})"
@@ -171,19 +186,23 @@ def _text(items: Sequence[Item], view: View, *, markdown: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _plain(table: list[list[str]]) -> list[str]:
-    widths = [max(map(len, column)) for column in zip(*table, strict=True)]
-    line = "  ".join(f"%-{w}s" for w in widths)  # as str.ljust pads, the fastest way
-    return [
-        (line % tuple(row)).rstrip() for row in [table[0], ["-" * w for w in widths], *table[1:]]
-    ]
+def _plain(columns: list[list[str]]) -> list[str]:
+    """The rows of a table given as columns (each its heading, then its cells): the columns
+    padded to their widest cell and two spaces apart, the heading underlined, no space
+    at the end of a line."""
+    widths = [max(map(len, column)) for column in columns]
+    for column, width in zip(columns, widths, strict=True):
+        column.insert(1, "-" * width)
+    # as str.ljust pads, the fastest way; the last column is not padded (nothing follows it)
+    line = "  ".join([*(f"%-{w}s" for w in widths[:-1]), "%s"])
+    rows = map(line.__mod__, zip(*columns, strict=True))
+    return list(rows) if all(columns[-1]) else [row.rstrip() for row in rows]
 
 
-def _markdown(table: list[list[str]]) -> list[str]:
-    head, *body = table
-    lines = [
-        "| " + " | ".join(md_text(c) for c in head) + " |",
-        "|" + "|".join("---" for _ in head) + "|",
-    ]
-    lines.extend("| " + " | ".join(md_text(c) for c in row) + " |" for row in body)
-    return lines
+def _markdown(columns: list[list[str]]) -> list[str]:
+    """The rows of a Markdown table given as columns (each its heading, then its cells)."""
+    head = [column[0] for column in columns]
+    line = "| " + " | ".join(["%s"] * len(columns)) + " |"
+    escaped = [md_column(column) for column in columns]
+    rows = [line % row for row in zip(*escaped, strict=True)]
+    return [rows[0], "|" + "|".join("---" for _ in head) + "|", *rows[1:]]
