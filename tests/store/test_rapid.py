@@ -178,6 +178,13 @@ def test_what_rapidyaml_takes(text: str, expected: Any) -> None:
         "a: inf\n",  # rapidyaml's JSON writes it as .inf
         "a: .nan\n",
         "a: 1\na: 2\n",
+        # nested duplicates: the JSON keeps one of each, and counts fewer nodes than
+        # rapidyaml parsed (`rapid` tells them by that count)
+        "a:\n  - x: 1\n    x: 2\n",
+        "a: {x: 1, x: 2}\n",
+        "a:\n  b: [1, 2]\n  b: [1, 2]\n",
+        "a:\n  b: {c: 1}\n  b: {c: 1}\nd: 2\n",
+        "- [a, b]\n- {x: [1], x: [1]}\n",
         "1: a\n",
         "'': a\n",
         "a: &x 1\nb: *x\n",
@@ -199,6 +206,18 @@ def test_what_rapidyaml_takes(text: str, expected: Any) -> None:
 def test_what_rapidyaml_gives_up_on(text: str) -> None:
     assert rapid.load(text) is None
     agree(text, dict)
+
+
+@needs_rapid
+def test_a_file_larger_than_the_buffer_is_read_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(rapid, "_buffer", bytearray(64))  # rapidyaml writes its JSON here
+    text = "".join(
+        f"- id: A{n}\n  due: 2026-12-{n % 28 + 1:02}\n  note: [x, y]\n" for n in range(300)
+    )
+    data = rapid.load(text)
+    assert data is not None and len(data) == 300
+    assert len(rapid._buffer) > len(text)  # grown to hold it
+    assert ("data", typed(data)) == agree(text, list)
 
 
 # Scalars of every resolution class (YAML 1.2 core, dates, impossible dates), each

@@ -18,7 +18,10 @@ which `fastload` then reads the old way:
   scalar) in the file begins with the first character of a string that resolved;
 - a key that would resolve to anything but itself, a duplicate key, a number too
   long to read, an impossible date, a parse error: given up, so scan refuses it at
-  its place.
+  its place. `json` builds the dicts and lists in C and keeps one value of a key
+  given twice; the walk that resolves the strings also counts the nodes, and a
+  count short of rapidyaml's (its tree holds a key and its value in one node) is
+  such a duplicate.
 
 rapidyaml prints its parse errors on the process's standard error before raising
 them, so the parse runs with file descriptor 2 sent to the null device. When the
@@ -122,8 +125,15 @@ def _plain_enough(text: str) -> bool:
     )
 
 
-def _json(ryml: Any, text: str) -> str:
-    """rapidyaml's JSON of the text, its error messages kept off standard error."""
+# rapidyaml writes its JSON into this buffer (grown when a file needs more): one pass,
+# where its `emit_json_malloc` measures the output first and then writes it.
+_buffer = bytearray(1 << 16)
+
+
+def _json(ryml: Any, text: str) -> tuple[str, int]:
+    """rapidyaml's JSON of the text and the number of nodes it parsed, its error
+    messages kept off standard error."""
+    global _buffer
     try:
         saved = os.dup(2)
     except OSError as exc:  # no standard error to protect: do not risk writing to it
@@ -132,16 +142,21 @@ def _json(ryml: Any, text: str) -> str:
         os.dup2(_null_device(), 2)
         try:
             tree = ryml.parse_in_arena(text)
-            result = ryml.emit_json_malloc(tree, tree.root_id())
+            emit = ryml.emit_json_to_substr
+            failed, size = emit(tree, tree.root_id(), _buffer)
+            if failed:
+                _buffer = bytearray(size + (size >> 2))
+                failed, size = emit(tree, tree.root_id(), _buffer)
+            nodes = tree.size()
         except Exception as exc:  # rapidyaml's parse errors: scan names them
             raise _GiveUp from exc
         finally:
             os.dup2(saved, 2)
     finally:
         os.close(saved)
-    if not isinstance(result, str):  # an empty file: nothing written
+    if failed or not size:  # an empty file: nothing written
         raise _GiveUp
-    return result
+    return str(memoryview(_buffer)[:size], "utf-8"), nodes
 
 
 # The first characters of the strings of the file being read that resolved to
@@ -172,41 +187,53 @@ def _check_key(key: str) -> None:
         _plain_keys.add(key)
 
 
-def _list(items: list[Any]) -> None:
+def _list(items: list[Any]) -> int:
+    """The nodes of a JSON array (itself and all it holds), its strings resolved in place."""
+    count = 1
     for index, item in enumerate(items):
         kind = item.__class__
         if kind is str:
+            count += 1
             if item and item[0] in _MAY_RESOLVE and item[-1] != "\n":
                 items[index] = _resolve(item)
+        elif kind is dict:
+            count += _mapping(item)
         elif kind is list:
-            _list(item)
+            count += _list(item)
+        else:
+            count += 1
+    return count
 
 
-def _mapping(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """A JSON object as scan builds the mapping (its lists resolved too: JSON has no hook
-    for arrays, and each list belongs to one mapping, one list or the root)."""
-    mapping = dict(pairs)
-    if len(mapping) != len(pairs):
-        raise _GiveUp  # a duplicate key
-    for key, item in pairs:
+def _mapping(mapping: dict[str, Any]) -> int:
+    """The nodes of a JSON object (itself and all it holds: rapidyaml's tree keeps a key
+    and its value in one node), its keys checked and its strings resolved in place as
+    scan builds the mapping."""
+    count = 1
+    for key, item in mapping.items():
         if key not in _plain_keys:
             _check_key(key)
         kind = item.__class__
         if kind is str:
+            count += 1
             if item and item[0] in _MAY_RESOLVE and item[-1] != "\n":
                 resolved = _resolve(item)
                 if resolved is not item:
-                    mapping[key] = resolved
+                    mapping[key] = resolved  # the same key: the mapping keeps its size
+        elif kind is dict:
+            count += _mapping(item)
         elif kind is list:
-            _list(item)
-    return mapping
+            count += _list(item)
+        else:
+            count += 1
+    return count
 
 
 def _refuse_constant(name: str) -> Any:
     raise _GiveUp(name)  # NaN or Infinity written bare: never what YAML means
 
 
-_DECODER = json.JSONDecoder(object_pairs_hook=_mapping, parse_constant=_refuse_constant)
+_DECODER = json.JSONDecoder(parse_constant=_refuse_constant)
 
 
 def load(text: str) -> Any:
@@ -218,14 +245,14 @@ def load(text: str) -> Any:
         return None
     _resolved_firsts.clear()
     try:
-        data = _DECODER.decode(_json(ryml, text))
+        written, nodes = _json(ryml, text)
+        data = _DECODER.decode(written)
+        kind = data.__class__
+        found = _mapping(data) if kind is dict else _list(data) if kind is list else 1
     except (_GiveUp, ValueError, RecursionError):  # ValueError: scan.Refused, JSON, digits
         return None
-    if data.__class__ is list:
-        try:
-            _list(data)
-        except (_GiveUp, ValueError):
-            return None
+    if found != nodes:
+        return None  # fewer nodes than rapidyaml parsed: a key given twice kept one value
     for first in _resolved_firsts:
         if f'"{first}' in text or f"'{first}" in text:
             return None  # a quoted scalar may have begun like a string that resolved
