@@ -192,6 +192,8 @@ def test_what_rapidyaml_takes(text: str, expected: Any) -> None:
         "a: A&E\n",  # an & anywhere sends scan to ruamel's event check
         "a: @x\n",
         "--- 1\n--- 2\n",
+        "---\na: 2026-01-01\n",  # a leading `---` alone: read the libyaml way, no event check
+        "# c\n---  # d\na: [x, 2026-01-01]\n",
         "%YAML 1.1\n---\na: yes\n",
         'a: "x\\ty"\n',
         "a:\tb\n",

@@ -55,6 +55,10 @@ def test_refusals_name_line_and_column(
 
 
 # The gate as it was written first, as one alternation: the split gate must agree.
+# It is searched after a leading `---` line and the comments before it (`_body`): that
+# head holds no anchor, tag or second document, and yamllint asks for the `---`, so the
+# gate no longer sends such a file to ruamel's event check (it did, at twenty times the
+# cost of the read). A `---` or `...` anywhere after the head still counts.
 _ONE_PATTERN = re.compile(
     r"[&*!]"
     r"|^(?:---|\.\.\.)"
@@ -64,7 +68,19 @@ _ONE_PATTERN = re.compile(
     r'|"[^"\n]*\\',
     re.MULTILINE,
 )
+_HEAD = re.compile(r"\A(?:[ \t]*(?:#[^\n]*)?\n)*---[ \t]*(?:#[^\n]*)?(?:\n|\Z)")
+
+
+def _body(text: str) -> str:
+    """text after its leading `---` line and the comments before it, if it has one."""
+    head = _HEAD.match(text)
+    return text[head.end() :] if head else text
+
+
 _GATE_PIECES = [
+    "---\n",
+    "# c &x\n",
+    "#",
     "a: b\n",
     "- ",
     "  ",
@@ -95,13 +111,47 @@ _GATE_PIECES = [
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(_GATE_PIECES), max_size=20).map("".join))
 def test_the_event_check_gate_agrees_with_its_single_pattern(text: str) -> None:
-    assert refusals.needs_event_check(text) == (_ONE_PATTERN.search(text) is not None)
+    assert refusals.needs_event_check(text) == (_ONE_PATTERN.search(_body(text)) is not None)
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("---\na: 1\n", False),
+        ("# yamllint asks for it\n\n--- # the case\na: 1\n", False),
+        ("---\n", False),
+        ("---\na: 1\n---\nb: 2\n", True),
+        ("---\na: 1\n...\n", True),
+        ("--- &x\na: 1\n", True),
+        ("--- {a: 1}\n", True),
+        ("a: 1\n---\n", True),
+        ("# &x\n---\na: 1\n", False),
+        ("---\na: &x 1\n", True),
+    ],
+)
+def test_a_leading_document_start_alone_needs_no_event_check(text: str, flagged: bool) -> None:
+    assert refusals.needs_event_check(text) is flagged
+
+
+@pytest.mark.parametrize("loader", ["roundtrip", "scan", "fastload"])
+@pytest.mark.parametrize(
+    ("text", "where", "words"),
+    [
+        ("---\na: 1\n---\nb: 2\n", (3, 1), "more than one"),
+        ("# head\n---\na: 1\na: 2\n", (4, 1), "duplicate key"),
+        ("---\na: 2023-02-29\n", (2, 4), "impossible date"),
+    ],
+)
+def test_refusals_after_a_leading_document_start(
+    tmp_path: Path, loader: str, text: str, where: tuple[int, int], words: str
+) -> None:
+    test_refusals_name_line_and_column(tmp_path, loader, text, where, words)
 
 
 def test_the_event_check_gate_passes_the_example_book() -> None:
     for path in sorted((REPO / "cases").glob("*/*.yaml")):
         text = path.read_text(encoding="utf-8")
-        assert refusals.needs_event_check(text) == (_ONE_PATTERN.search(text) is not None)
+        assert refusals.needs_event_check(text) == (_ONE_PATTERN.search(_body(text)) is not None)
 
 
 @settings(max_examples=300, deadline=None)
@@ -126,3 +176,11 @@ def test_the_quick_character_check_refuses_what_the_full_checks_refuse(text: str
 
     full = outcome(refusals._check_characters, refusals._check_conflict_markers)
     assert outcome(refusals.check_text) == full
+
+
+def test_the_example_settings_need_no_event_check() -> None:
+    # safecli.yaml starts with `---` (yamllint's document start): every command reads it,
+    # and the fast reader reads it whole, without ruamel's event check.
+    text = (REPO / "safecli.yaml").read_text(encoding="utf-8")
+    assert text.startswith("---\n")
+    assert not refusals.needs_event_check(text)

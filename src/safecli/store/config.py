@@ -148,11 +148,7 @@ def _from_fast_reader(path: Path, text: str) -> Config | None:
     must read the file: to place what is wrong, or for meeting type overrides."""
     try:
         refusals.check_text(path, text)
-        # The body alone: a leading `---` (yamllint asks for one) would send the whole
-        # text through ruamel's event check, twenty times the cost of the read, for a
-        # head that holds only comments; a `---` in the body is still checked.
-        body = text[len(roundtrip.document_head(text)) :]
-        raw = fastload.load_checked(path, body, dict)
+        raw = fastload.load_checked(path, text, dict)
         return None if raw.get("meeting_types") else _checked(path, raw)
     except FileFormatError:
         return None

@@ -183,8 +183,19 @@ _FLOW_KEY_LINE = re.compile(r"\n[ \-]*[\[{].*[\]}]\s*:(?:\s|$)", re.MULTILINE)
 _ESCAPE = re.compile(r'"[^"\n]*\\')  # an escape in a double-quoted value (`"\e[2J"`)
 
 
+# A leading document start (`---`, as yamllint asks for), with only blank lines and
+# comments before it: it holds nothing the event check looks for.
+DOCUMENT_HEAD = re.compile(r"\A(?:[ \t]*(?:#[^\n]*)?\n)*---[ \t]*(?:#[^\n]*)?(?:\n|\Z)")
+
+
 def needs_event_check(text: str) -> bool:
-    """Whether text could hold an anchor, alias, tag, second document or deep nesting."""
+    """Whether text could hold an anchor, alias, tag, second document or deep nesting.
+    A leading `---` line and the comments before it (DOCUMENT_HEAD) are left out: they
+    are harmless, and yamllint asks for the `---`."""
+    if "---" in text:
+        head = DOCUMENT_HEAD.match(text)
+        if head is not None:
+            text = text[head.end() :]
     return (
         "&" in text
         or "*" in text

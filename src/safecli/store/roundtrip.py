@@ -24,6 +24,7 @@ from safecli.errors import FileFormatError, InvalidInput
 from safecli.store import fastload
 from safecli.store.atomic import write_atomic
 from safecli.store.refusals import (
+    DOCUMENT_HEAD,
     check_events,
     check_long_numbers,
     check_root,
@@ -41,9 +42,6 @@ ROOT_DASH = re.compile(r"^-(?: |$)", re.MULTILINE)
 # numbers, and UK postcodes. They are always written in double quotes.
 NUMBER_LIKE = re.compile(r"^[+(]?\d[\d\s().\-/]*$")
 POSTCODE = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$", re.IGNORECASE)
-# A leading document start (`---`, as yamllint asks for), with only blank lines and
-# comments before it: read, and written back as it was.
-DOCUMENT_HEAD = re.compile(r"\A(?:[ \t]*(?:#[^\n]*)?\n)*---[ \t]*(?:#[^\n]*)?(?:\n|\Z)")
 
 
 def _yaml() -> YAML:
