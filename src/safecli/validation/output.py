@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -30,9 +31,14 @@ class Paths:
     root: Path
     here: Path
 
+    @cached_property
+    def _inside(self) -> str:
+        """`here` resolved, with a trailing separator (worked out once, not per finding)."""
+        return str(self.here.resolve()).rstrip(os.sep) + os.sep
+
     def __call__(self, path: str) -> str:
         full = os.path.join(str(self.root), path)
-        inside = str(self.here.resolve()).rstrip(os.sep) + os.sep
+        inside = self._inside
         return full[len(inside) :] if full.startswith(inside) else path
 
 

@@ -15,7 +15,8 @@ file is where its slice begins. From it, a node starts as libyaml says:
   after the colon.
 
 Anything else (such a value as a sequence's item, a `-` or `?` alone on its line,
-a key with escapes, a line break that is not `\\n`, a tab) gives `None`, and the
+a key with escapes, a line break that is not `\\n`, a tab, a line longer than libyaml
+reads a key) gives `None`, and the
 caller places the finding in libyaml's tree as before; so does a tree whose shape
 along the path differs from the data the rules read. tests/validation/test_places.py
 compares every node's place with libyaml's on the bundled, generated and random files.
@@ -33,6 +34,44 @@ from typing import Any
 # what a column is: files holding one are placed the old way.
 _OTHER_BREAKS = (b"\r", b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xa9", b"\t")
 _QUOTES = frozenset(b"'\"")
+# libyaml reads no key longer than 1,024 characters: a file with a longer line is placed
+# the old way (where libyaml may compose no tree, and places at 1:1).
+_LONG_LINE = 1024
+# rapidyaml's node type bits (`Tree.type`), tested as its `is_map`, `is_key_quoted`...
+# test them (one call for a node instead of one for each question). Checked against the
+# installed rapidyaml's when it is imported: if they differ, nothing is placed this way.
+_TYPE_BITS = {
+    "KEY": 0x1,
+    "VAL": 0x2,
+    "MAP": 0x4,
+    "SEQ": 0x8,
+    "STREAM": 0x28,
+    "KEYNIL": 0x1000,
+    "FLOW_SL": 0x10000,
+    "FLOW_ML": 0x20000,
+    "KEY_STYLE": 0x2AA00000,
+    "KEY_PLAIN": 0x20000000,
+    "KEY_SQUO": 0x2000000,
+    "KEY_DQUO": 0x8000000,
+    "VAL_SQUO": 0x4000000,
+    "VAL_DQUO": 0x10000000,
+    "VAL_LITERAL": 0x400000,
+    "VAL_FOLDED": 0x1000000,
+}
+_KEY = _TYPE_BITS["KEY"]
+_VAL = _TYPE_BITS["VAL"]
+_MAP = _TYPE_BITS["MAP"]
+_SEQ = _TYPE_BITS["SEQ"]
+_CONTAINER = _MAP | _SEQ
+_STREAM = _TYPE_BITS["STREAM"]  # a stream is a sequence (of documents) too
+_KEY_NULL = _TYPE_BITS["KEYNIL"]
+_FLOW = _TYPE_BITS["FLOW_SL"] | _TYPE_BITS["FLOW_ML"]
+_KEY_STYLE = _TYPE_BITS["KEY_STYLE"]
+_KEY_PLAIN = _TYPE_BITS["KEY_PLAIN"]
+_KEY_QUOTED = _TYPE_BITS["KEY_SQUO"] | _TYPE_BITS["KEY_DQUO"]
+_VAL_QUOTED = _TYPE_BITS["VAL_SQUO"] | _TYPE_BITS["VAL_DQUO"]
+_LITERAL = _TYPE_BITS["VAL_LITERAL"]
+_BLOCK_SCALAR = _LITERAL | _TYPE_BITS["VAL_FOLDED"]
 _SPACE = 0x20
 _BREAK = 0x0A
 
@@ -82,9 +121,12 @@ def _address_reader() -> Callable[[Any], int]:
 @functools.cache
 def _ryml() -> Any:
     try:
-        return importlib.import_module("ryml")
+        ryml = importlib.import_module("ryml")
     except ImportError:
         return None
+    if any(getattr(ryml, name, None) != bits for name, bits in _TYPE_BITS.items()):
+        return None
+    return ryml
 
 
 @functools.cache
@@ -108,17 +150,22 @@ class Tree:
         self._address = address
         self._base = address(buffer)
         self._buffer = buffer  # the tree's slices point into it: kept alive with the tree
+        self._none = ryml.NONE
+        self._root = self._find_root()
 
     @classmethod
     def of(cls, text: str) -> Tree | None:
         """The file's tree, or None when rapidyaml is not installed, the text holds a line
-        break other than `\\n` or a tab, or rapidyaml cannot parse it."""
+        break other than `\\n`, a tab or a line longer than 1,024 bytes, or rapidyaml cannot
+        parse it."""
         ryml = _ryml()
         if ryml is None:
             return None
         raw = text.encode("utf-8")
         if any(mark in raw for mark in _OTHER_BREAKS):
             return None
+        if len(raw) > _LONG_LINE and max(map(len, raw.split(b"\n"))) > _LONG_LINE:
+            return None  # a key may be longer than libyaml reads one (its tree: none)
         buffer = bytearray(raw)
         try:
             saved = os.dup(2)
@@ -134,8 +181,10 @@ class Tree:
                 os.dup2(saved, 2)
         finally:
             os.close(saved)
-        address = _address_reader()
-        return cls(ryml, raw, tree, address, buffer)
+        try:
+            return cls(ryml, raw, tree, _address_reader(), buffer)
+        except Unplaced:
+            return None
 
     def locate(
         self, keys: Sequence[str | int], data: Any, *, at_value: bool = False
@@ -149,123 +198,116 @@ class Tree:
             return None
 
     def _locate(self, keys: Sequence[str | int], data: Any, at_value: bool) -> int:
-        tree = self._tree
-        node = self._root()
-        self._same_shape(node, data)
+        node = self._root
+        kind = self._same_shape(node, data)
         key_at: int | None = None
         for key in keys:
-            child, value = self._child(node, data, key)
+            child, value = self._child(node, kind, data, key)
             if child is None:
-                return key_at if key_at is not None else self._start(node)
-            key_at = self._key_start(child) if tree.is_map(node) else None
-            node, data = child, value
-            self._same_shape(node, data)
-        return self._start(node) if at_value or key_at is None else key_at
+                return key_at if key_at is not None else self._start(node, kind)
+            child_kind = self._same_shape(child, value)
+            key_at = self._key_start(child, child_kind) if kind & _MAP else None
+            node, kind, data = child, child_kind, value
+        return self._start(node, kind) if at_value or key_at is None else key_at
 
-    def _root(self) -> int:
+    def _find_root(self) -> int:
         tree = self._tree
         root = tree.root_id()
-        if tree.is_stream(root):
+        if int(tree.type(root)) & _STREAM == _STREAM:
             if tree.num_children(root) != 1:
                 raise Unplaced
             root = tree.first_child(root)
-        if not tree.is_container(root):
-            raise Unplaced
         return int(root)
 
-    def _same_shape(self, node: int, data: Any) -> None:
-        """The tree and the data agree here: a mapping or list of as many entries, or a
-        scalar (no tree of another shape is trusted to place anything)."""
+    def _same_shape(self, node: int, data: Any) -> int:
+        """The node's type bits, when the tree and the data agree here: a mapping or list
+        of as many entries, or a scalar (no tree of another shape places anything)."""
         tree = self._tree
-        if isinstance(data, dict):
-            same = tree.is_map(node) and tree.num_children(node) == len(data)
-        elif isinstance(data, list):
-            same = tree.is_seq(node) and tree.num_children(node) == len(data)
+        kind = int(tree.type(node))
+        cls = data.__class__
+        if cls is dict:
+            same = kind & _MAP and tree.num_children(node) == len(data)
+        elif cls is list:
+            same = kind & _SEQ and tree.num_children(node) == len(data)
         else:
-            same = not tree.is_container(node)
+            same = not kind & _CONTAINER
         if not same:
             raise Unplaced
+        return kind
 
-    def _child(self, node: int, data: Any, key: str | int) -> tuple[int | None, Any]:
+    def _child(self, node: int, kind: int, data: Any, key: str | int) -> tuple[int | None, Any]:
         """(child node, its data) of a key in a mapping or an index in a sequence (as
         `scan._child` finds it), or (None, None)."""
         tree = self._tree
-        if tree.is_map(node):
+        if kind & _MAP:
             wanted = str(key).lower() if isinstance(key, bool) else str(key)
             if not wanted:
                 raise Unplaced  # an empty key: libyaml's and rapidyaml's nulls differ
             child = tree.find_child(node, wanted.encode("utf-8"))
-            if child == self._ryml.NONE:
+            if child == self._none:
                 return None, None
-            return int(child), self._value_of(data, child)
-        if tree.is_seq(node) and isinstance(key, int) and 0 <= key < tree.num_children(node):
+            if wanted not in data:  # the data's key resolved to something else: a number
+                raise Unplaced
+            return int(child), data[wanted]
+        if kind & _SEQ and isinstance(key, int) and 0 <= key < len(data):
             return int(tree.child(node, key)), data[key]
         return None, None
 
-    def _value_of(self, data: dict[str, Any], child: int) -> Any:
-        """The data of a mapping's child: the value of the key the tree has there (the
-        data's keys are its texts, or what they resolved to: then no data is compared)."""
-        key = bytes(self._tree.key(child)).decode("utf-8")
-        if key not in data:
+    def _key_start(self, node: int, kind: int) -> int:
+        if not kind & _KEY or kind & _KEY_NULL:
             raise Unplaced
-        return data[key]
+        if kind & _KEY_QUOTED:
+            return self._quoted(self._tree.key(node))
+        if kind & _KEY_STYLE & ~(_KEY_PLAIN | _KEY_QUOTED):
+            raise Unplaced  # a block scalar as a key
+        return self._plain(self._tree.key(node))
 
-    def _key_start(self, node: int) -> int:
-        tree = self._tree
-        if not tree.has_key(node) or tree.key_is_null(node):
-            raise Unplaced
-        if tree.is_key_quoted(node):
-            return self._quoted(tree.key(node))
-        if tree.is_key_plain(node) or not tree.is_key_styled(node):
-            return self._plain(tree.key(node))
-        raise Unplaced
-
-    def _start(self, node: int) -> int:
+    def _start(self, node: int, kind: int) -> int:
         """Where libyaml starts a value node (a byte offset)."""
         tree = self._tree
-        if tree.is_container(node):
+        if kind & _CONTAINER:
+            opener = b"{" if kind & _MAP else b"["
             if tree.num_children(node) == 0:  # an empty flow collection: `[]`
-                opener = b"{" if tree.is_map(node) else b"["
-                if node == self._root():
+                if node == self._root:
                     at = len(self._raw) - len(self._raw.lstrip(b" \n"))
                     if self._raw[at : at + 1] != opener:
                         raise Unplaced
                     return at
-                return self._indicator(node, opener)
+                return self._indicator(node, kind, opener)
             first = int(tree.first_child(node))
-            inner = self._key_start(first) if tree.is_map(node) else self._start(first)
-            if tree.is_flow(node):
-                return self._back_to(inner, b"{" if tree.is_map(node) else b"[", flow=True)
-            if tree.is_map(node):
+            first_kind = int(tree.type(first))
+            inner = (
+                self._key_start(first, first_kind)
+                if kind & _MAP
+                else self._start(first, first_kind)
+            )
+            if kind & _FLOW:
+                return self._back_to(inner, opener, flow=True)
+            if kind & _MAP:
                 before = self._before(inner)
                 if before is not None and self._raw[before] not in b"\n-":
                     raise Unplaced  # a `?` key, or a mapping on its item's line after text
                 return inner
             return self._back_to(inner, b"-", flow=False)
-        if not tree.has_val(node):
+        if not kind & _VAL:
             raise Unplaced
-        if tree.is_val_literal(node) or tree.is_val_folded(node):
-            return self._indicator(node, b"|" if tree.is_val_literal(node) else b">")
+        if kind & _BLOCK_SCALAR:
+            return self._indicator(node, kind, b"|" if kind & _LITERAL else b">")
         value = tree.val(node)
         if value is None:  # nothing written: libyaml starts it right after the colon
-            parent = tree.parent(node)
-            if not tree.has_key(node) or tree.is_flow(parent):
+            if int(tree.type(tree.parent(node))) & _FLOW:
                 raise Unplaced
-            return self._after_colon(node)
-        if tree.is_val_quoted(node):
+            return self._after_colon(node, kind)
+        if kind & _VAL_QUOTED:
             return self._quoted(value)
         return self._plain(value)
 
-    def _after_colon(self, node: int) -> int:
+    def _after_colon(self, node: int, kind: int) -> int:
         """The offset just after the colon that follows a node's key (a key written on one
         line, the colon after it with only spaces between)."""
-        tree = self._tree
-        if not tree.has_key(node) or tree.key_is_null(node):
-            raise Unplaced
-        key = tree.key(node)
-        start = self._key_start(node)
-        written = bytes(key)
-        if tree.is_key_quoted(node):
+        start = self._key_start(node, kind)
+        written = bytes(self._tree.key(node))
+        if kind & _KEY_QUOTED:
             end = start + 1 + len(written)
             if self._raw[start + 1 : end] != written or self._raw[end] != self._raw[start]:
                 raise Unplaced  # escapes: the text in the file is longer
@@ -279,10 +321,10 @@ class Tree:
             raise Unplaced
         return at + 1
 
-    def _indicator(self, node: int, indicator: bytes) -> int:
+    def _indicator(self, node: int, kind: int, indicator: bytes) -> int:
         """Where a keyed value that has no slice starts: its indicator (`|`, `>`, `[`, `{`)
         after the key's colon, on the key's line."""
-        at = self._skip_spaces(self._after_colon(node))
+        at = self._skip_spaces(self._after_colon(node, kind))
         if self._raw[at : at + 1] != indicator:
             raise Unplaced
         return at

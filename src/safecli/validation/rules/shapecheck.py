@@ -125,9 +125,45 @@ _TARGETS = {
 
 
 # The commonest values, which `visit` would pass without a word: text where text is
-# wanted, a date where a day is, true/false for a flag, an id (INT002 checks ids).
-# Values of these shapes are not visited (nor are nulls where null is allowed).
-_FITS = frozenset({(Text, str), (Day, date), (Flag, bool), (Id, str)})
+# wanted, a date where a day is, true/false for a flag, an id (INT002 checks ids), one
+# of a fixed list's words. Values of these shapes are not visited (nor are nulls where
+# null is allowed).
+_FITS = {Text: (str,), Day: (date,), Flag: (bool,), Id: (str,)}
+_NONE = type(None)
+
+# What a value of a shape needs to be passed without a visit: its class is one of
+# `classes`, or it is a string of `words`.
+Fit = tuple[frozenset[type], frozenset[str]]
+# A record's fields as (fit, shape) by key; a list's items' fit.
+_FIELDS: dict[int, tuple[Record, dict[str, tuple[frozenset[type], frozenset[str], Shape]]]] = {}
+_ITEMS: dict[int, tuple[ListOf, Fit]] = {}
+
+
+def _fit(shape: Shape) -> Fit:
+    classes = set(_FITS.get(shape.__class__, ()))
+    if shape.nullable:
+        classes.add(_NONE)
+    words = frozenset(shape.values) if isinstance(shape, Choice) and not shape.vocabulary else ()
+    return frozenset(classes), frozenset(words)
+
+
+def _fields(shape: Record) -> dict[str, tuple[frozenset[type], frozenset[str], Shape]]:
+    """A record's fields by key, with what their values need to be passed (worked out once
+    for each record shape, which the shape package declares once)."""
+    known = _FIELDS.get(id(shape))
+    if known is None or known[0] is not shape:
+        known = _FIELDS[id(shape)] = (
+            shape,
+            {key: (*_fit(sub), sub) for key, sub in shape.fields.items()},
+        )
+    return known[1]
+
+
+def _items(shape: ListOf) -> Fit:
+    known = _ITEMS.get(id(shape))
+    if known is None or known[0] is not shape:
+        known = _ITEMS[id(shape)] = (shape, _fit(shape.item))
+    return known[1]
 
 
 class _Walker:
@@ -202,10 +238,10 @@ class _Walker:
                 )
             )
             return
-        fields = shape.fields
+        fields = _fields(shape)
         for key, item in value.items():
-            sub = fields.get(key) if key.__class__ is str else None
-            if sub is None:
+            field = fields.get(key) if key.__class__ is str else None
+            if field is None:
                 self.problems.append(
                     Problem(
                         "unknown-key",
@@ -213,9 +249,14 @@ class _Walker:
                         f"unknown key {named(key)}in {shape.name}{suggestion(key, fields)}",
                     )
                 )
-            elif (sub.__class__, item.__class__) not in _FITS and (
-                item is not None or not sub.nullable
-            ):
+                continue
+            classes, words, sub = field
+            cls = item.__class__
+            if cls in classes or (cls is str and item in words):
+                continue
+            if cls is dict and sub.__class__ is Record:
+                self.record(sub, item, (*keys, key))
+            else:
                 self.visit(sub, item, (*keys, key))
         for key in shape.required:
             if key not in value:
@@ -230,11 +271,15 @@ class _Walker:
             )
             return
         item_shape = shape.item
-        item_class = item_shape.__class__
+        classes, words = _items(shape)
+        records = item_shape.__class__ is Record
         for index, item in enumerate(value):
-            if (item_class, item.__class__) not in _FITS and (
-                item is not None or not item_shape.nullable
-            ):
+            cls = item.__class__
+            if cls in classes or (cls is str and item in words):
+                continue
+            if records and cls is dict:
+                self.record(item_shape, item, (*keys, index))  # type: ignore[arg-type]
+            else:
                 self.visit(item_shape, item, (*keys, index))
 
     def person(self, value: Any, keys: Keys) -> None:
