@@ -254,8 +254,13 @@ class _Walker:
             cls = item.__class__
             if cls in classes or (cls is str and item in words):
                 continue
-            if cls is dict and sub.__class__ is Record:
-                self.record(sub, item, (*keys, key))
+            kind = sub.__class__
+            if cls is dict and kind is Record:
+                self.record(sub, item, (*keys, key))  # type: ignore[arg-type]
+            elif cls is dict and kind is PersonRef:
+                self.person(item, (*keys, key))
+            elif cls is str and kind is Ref:
+                self.references.append(Reference(sub.target, (*keys, key), item))  # type: ignore[union-attr]
             else:
                 self.visit(sub, item, (*keys, key))
         for key in shape.required:
@@ -272,13 +277,17 @@ class _Walker:
             return
         item_shape = shape.item
         classes, words = _items(shape)
-        records = item_shape.__class__ is Record
+        kind = item_shape.__class__
         for index, item in enumerate(value):
             cls = item.__class__
             if cls in classes or (cls is str and item in words):
                 continue
-            if records and cls is dict:
+            if cls is dict and kind is Record:
                 self.record(item_shape, item, (*keys, index))  # type: ignore[arg-type]
+            elif cls is dict and kind is PersonRef:
+                self.person(item, (*keys, index))
+            elif cls is str and kind is Ref:
+                self.references.append(Reference(item_shape.target, (*keys, index), item))  # type: ignore[union-attr]
             else:
                 self.visit(item_shape, item, (*keys, index))
 
@@ -294,9 +303,12 @@ class _Walker:
                 )
             )
             return
-        self.record(PERSON_REF, value, keys)
         if value.get("agency").__class__ is str and value.get("name").__class__ is str:
+            if len(value) != 2:  # else nothing more to check: both keys, both text
+                self.record(PERSON_REF, value, keys)
             self.references.append(Reference("person", keys, value))
+        else:
+            self.record(PERSON_REF, value, keys)
 
 
 def _scalar_problem(shape: Shape, value: Any, keys: Keys, vocab: Vocabularies) -> Problem | None:
