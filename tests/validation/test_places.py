@@ -223,3 +223,13 @@ def test_a_key_longer_than_libyaml_reads_is_placed_the_old_way() -> None:
     assert Tree.of(text) is None
     assert Tree.of("- id: A1\n  note: " + "x" * 1100 + "\n") is None
     assert Tree.of("- id: A1\n  note: x\n") is not None
+
+
+@pytest.mark.parametrize("at", [0, 1, 300, 511, 512, 513, 1000, 1500, 2047, 2048, 3000])
+def test_a_long_line_is_found_wherever_it_starts(at: int) -> None:
+    head = "".join(f"- id: A{i}\n" for i in range(1, 400))[:at]
+    head = head[: head.rfind("\n") + 1]  # whole lines before the long one
+    tail = "".join(f"- id: B{i}\n" for i in range(1, 400))
+    long = "- note: " + "x" * 1020 + "\n"  # 1,028 characters
+    assert Tree.of(head + long + tail) is None
+    assert Tree.of(head + long[:1020] + "\n" + tail) is not None

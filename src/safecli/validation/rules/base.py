@@ -144,6 +144,9 @@ class CaseView:
     window: TodayWindow
     lookups: dict[str, Any] = field(default_factory=dict)
     trees: dict[str, Tree | None] = field(default_factory=dict, repr=False, compare=False)
+    # What rules ask of the case again and again (its records, its held meetings...),
+    # worked out once: by `records`' helpers, which rules only read.
+    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def path(self, kind: str) -> str:
         """The file of a kind, relative to the book."""
@@ -155,11 +158,18 @@ class CaseView:
         return mapping(value)
 
     def items(self, kind: str) -> list[tuple[int, dict[str, Any]]]:
-        """(index, record) for each mapping item of a list file."""
-        value = self.data.get(kind)
-        if not isinstance(value, list):
-            return []
-        return [(index, item) for index, item in enumerate(value) if isinstance(item, dict)]
+        """(index, record) for each mapping item of a list file (the same list each time:
+        rules only read it)."""
+        found: list[tuple[int, dict[str, Any]]] | None = self.memo.get(kind)
+        if found is None:
+            value = self.data.get(kind)
+            found = (
+                [(index, item) for index, item in enumerate(value) if isinstance(item, dict)]
+                if isinstance(value, list)
+                else []
+            )
+            self.memo[kind] = found
+        return found
 
     def meeting_type(self, meeting: Mapping[str, Any]) -> MeetingType | None:
         """The policy pack's type of a meeting, or None when it names no known type."""

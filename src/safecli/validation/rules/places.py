@@ -32,7 +32,7 @@ from typing import Any
 
 # Line breaks libyaml counts besides `\n` (CR, NEL, LS, PS), and tabs, which change
 # what a column is: files holding one are placed the old way.
-_OTHER_BREAKS = (b"\r", b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xa9", b"\t")
+_OTHER_BREAKS = ("\r", "\x85", "\u2028", "\u2029", "\t")
 _QUOTES = frozenset(b"'\"")
 # libyaml reads no key longer than 1,024 characters: a file with a longer line is placed
 # the old way (where libyaml may compose no tree, and places at 1:1).
@@ -118,6 +118,16 @@ def _address_reader() -> Callable[[Any], int]:
     return address
 
 
+def _long_line(text: str) -> bool:
+    """Whether a line of the text is longer than libyaml reads a key. Such a line holds a
+    whole stretch of 512 characters (of those the text is cut into) without a line break:
+    only then are the lines measured."""
+    for start in range(0, len(text), 512):
+        if "\n" not in text[start : start + 512]:
+            return max(map(len, text.split("\n"))) > _LONG_LINE
+    return False
+
+
 @functools.cache
 def _ryml() -> Any:
     try:
@@ -156,16 +166,14 @@ class Tree:
     @classmethod
     def of(cls, text: str) -> Tree | None:
         """The file's tree, or None when rapidyaml is not installed, the text holds a line
-        break other than `\\n`, a tab or a line longer than 1,024 bytes, or rapidyaml cannot
+        break other than `\\n`, a tab or a line longer than 1,024 characters, or rapidyaml cannot
         parse it."""
         ryml = _ryml()
         if ryml is None:
             return None
-        raw = text.encode("utf-8")
-        if any(mark in raw for mark in _OTHER_BREAKS):
+        if any(mark in text for mark in _OTHER_BREAKS) or _long_line(text):
             return None
-        if len(raw) > _LONG_LINE and max(map(len, raw.split(b"\n"))) > _LONG_LINE:
-            return None  # a key may be longer than libyaml reads one (its tree: none)
+        raw = text.encode("utf-8")
         buffer = bytearray(raw)
         try:
             saved = os.dup(2)

@@ -39,16 +39,26 @@ def people(value: Any) -> list[tuple[int, Person]]:
 
 def meetings(view: CaseView) -> Iterator[tuple[int, dict[str, Any]]]:
     """(index, meeting) for every meeting that is not cancelled."""
-    for index, meeting in view.items("meetings"):
-        if meeting.get("status") != "cancelled":
-            yield index, meeting
+    found = view.memo.get("meetings not cancelled")
+    if found is None:
+        found = view.memo["meetings not cancelled"] = [
+            (index, meeting)
+            for index, meeting in view.items("meetings")
+            if meeting.get("status") != "cancelled"
+        ]
+    return iter(found)
 
 
 def held(view: CaseView) -> Iterator[tuple[int, dict[str, Any], dict[str, Any]]]:
     """(index, meeting, minutes) for every held meeting."""
-    for index, meeting in view.items("meetings"):
-        if meeting.get("status") == "held":
-            yield index, meeting, mapping(meeting.get("minutes"))
+    found = view.memo.get("held meetings")
+    if found is None:
+        found = view.memo["held meetings"] = [
+            (index, meeting, mapping(meeting.get("minutes")))
+            for index, meeting in view.items("meetings")
+            if meeting.get("status") == "held"
+        ]
+    return iter(found)
 
 
 def is_part(meeting: dict[str, Any]) -> bool:
@@ -59,16 +69,22 @@ def is_part(meeting: dict[str, Any]) -> bool:
 
 def convened(view: CaseView) -> Iterator[tuple[int, dict[str, Any]]]:
     """(index, meeting) for every meeting recorded in this case that is not cancelled."""
-    for index, meeting in meetings(view):
-        if not is_part(meeting):
-            yield index, meeting
+    found = view.memo.get("convened meetings")
+    if found is None:
+        found = view.memo["convened meetings"] = [
+            (index, meeting) for index, meeting in meetings(view) if not is_part(meeting)
+        ]
+    return iter(found)
 
 
 def convened_held(view: CaseView) -> Iterator[tuple[int, dict[str, Any], dict[str, Any]]]:
     """(index, meeting, minutes) for every held meeting recorded in this case."""
-    for index, meeting, minutes in held(view):
-        if not is_part(meeting):
-            yield index, meeting, minutes
+    found = view.memo.get("convened held meetings")
+    if found is None:
+        found = view.memo["convened held meetings"] = [
+            entry for entry in held(view) if not is_part(entry[1])
+        ]
+    return iter(found)
 
 
 def agency_kinds(view: CaseView) -> dict[str, str]:
