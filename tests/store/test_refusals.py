@@ -184,3 +184,22 @@ def test_the_example_settings_need_no_event_check() -> None:
     text = (REPO / "safecli.yaml").read_text(encoding="utf-8")
     assert text.startswith("---\n")
     assert not refusals.needs_event_check(text)
+
+
+def test_reading_refuses_links_and_names_what_is_wrong(tmp_path: Path) -> None:
+    real = tmp_path / "real.yaml"
+    real.write_text("a: 1\n")
+    (tmp_path / "adult.yaml").symlink_to(real)
+    (tmp_path / "actions.yaml").symlink_to(tmp_path / "nowhere.yaml")
+    (tmp_path / "meetings.yaml").mkdir()
+    refused = {
+        "adult.yaml": "file is a symbolic link; case files must be real files",
+        "actions.yaml": "file is a symbolic link",  # to nothing: still a link, not missing
+        "agencies.yaml": "file is missing",
+        "meetings.yaml": "cannot read file: Is a directory",
+    }
+    for name, words in refused.items():
+        with pytest.raises(FileFormatError, match=words) as caught:
+            refusals.read_bytes(tmp_path / name)
+        assert caught.value.path == tmp_path / name
+    assert refusals.read_bytes(real) == b"a: 1\n"

@@ -10,8 +10,10 @@ parser builds it (`roundtrip` for editing, `scan`/`fastload` for reading).
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import functools
 import io
+import os
 import re
 import sys
 from pathlib import Path
@@ -356,15 +358,39 @@ def read_text(path: Path) -> str:
 def read_bytes(path: Path) -> bytes:
     """A case file's bytes, unchecked; refuses a file that is missing, unreadable or a
     symbolic link (every reader, the rulebook's too, reads case files through here)."""
-    if path.is_symlink():
-        # It could show another book's adult as this case's: case files are real files.
-        raise FileFormatError(
-            "file is a symbolic link; case files must be real files in the case folder",
-            path=path,
-        )
+    if not _NO_FOLLOW:  # no O_NOFOLLOW here: ask first, then read
+        if path.is_symlink():
+            raise _symbolic_link(path)
+        try:
+            return path.read_bytes()
+        except FileNotFoundError as exc:
+            raise FileFormatError("file is missing", path=path) from exc
+        except OSError as exc:
+            raise FileFormatError(f"cannot read file: {exc.strerror}", path=path) from exc
+    # One open that refuses a link (ELOOP) does what a look at the link and then a read
+    # did, with a system call less and no path object made: a cold digest opens them all.
     try:
-        return path.read_bytes()
+        descriptor = os.open(path, _NO_FOLLOW)
     except FileNotFoundError as exc:
         raise FileFormatError("file is missing", path=path) from exc
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise _symbolic_link(path) from exc
         raise FileFormatError(f"cannot read file: {exc.strerror}", path=path) from exc
+    try:
+        with open(descriptor, "rb") as handle:
+            return handle.read()
+    except OSError as exc:
+        raise FileFormatError(f"cannot read file: {exc.strerror}", path=path) from exc
+
+
+_NO_FOLLOW = (
+    os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0) if hasattr(os, "O_NOFOLLOW") else 0
+)
+
+
+def _symbolic_link(path: Path) -> FileFormatError:
+    # It could show another book's adult as this case's: case files are real files.
+    return FileFormatError(
+        "file is a symbolic link; case files must be real files in the case folder", path=path
+    )
