@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -12,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from safecli.errors import FileFormatError
-from safecli.store import fastload, scan
+from safecli.store import fastload, rapid, scan
 
 PATH = Path("cases/C1/actions.yaml")
 
@@ -219,3 +221,23 @@ def test_random_documents_give_the_same_answer(pairs: list[tuple[str, str]], nes
         same(text, list)
     else:
         same("".join(f"{line}\n" for line in lines), dict)
+
+
+@pytest.mark.skipif(not rapid.available(), reason="rapidyaml has no wheel here")
+def test_a_reader_of_many_files_takes_rapidyaml_from_the_first() -> None:
+    # A cold digest says it will read many files: rapidyaml (and its JSON reader) are
+    # imported before its second process is forked, and read the very next file.
+    script = (
+        "import sys\n"
+        "from safecli.store import fastload\n"
+        "assert 'ryml' not in sys.modules\n"
+        "fastload.expect_many()\n"
+        "assert 'ryml' in sys.modules and 'orjson' in sys.modules\n"
+        "calls = []\n"
+        "load = fastload.rapid.load\n"
+        "fastload.rapid.load = lambda text: calls.append(text) or load(text)\n"
+        "assert fastload.load_text(fastload.Path('a.yaml'), 'a: 2026-01-02\\n', dict)"
+        " == {'a': __import__('datetime').date(2026, 1, 2)}\n"
+        "assert len(calls) == 1\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True)

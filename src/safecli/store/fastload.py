@@ -21,7 +21,7 @@ refusal with file:line:col. For every other file the result equals
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +46,7 @@ _NOTHING: Any = object()
 # much as reading some 50 files the event way: a command that reads a case's few files
 # (a write, the merge driver) never pays it; from the 33rd file a process reads, it does.
 _RAPID_AFTER = 32
-_reads = itertools.count()
+_reads: Iterator[int] = itertools.count()
 _MAY_RESOLVE = scan.MAY_RESOLVE
 
 
@@ -139,6 +139,15 @@ def _build(text: str) -> Any:
     finally:
         parser.dispose()
     return root
+
+
+def expect_many() -> None:
+    """The caller is about to read many files (a cold digest): rapidyaml reads from the
+    next one on, its import paid now (and once only, when a second process is forked
+    after this)."""
+    global _reads
+    if rapid.warm():
+        _reads = itertools.repeat(_RAPID_AFTER)
 
 
 def load_text(path: Path, text: str, expect: type) -> Any:

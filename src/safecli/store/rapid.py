@@ -87,6 +87,13 @@ def available() -> bool:
     return _ryml() is not None
 
 
+def warm() -> bool:
+    """`available()`, with rapidyaml and the JSON reader imported (before a fork, so
+    that the second process has them)."""
+    _decode()
+    return available()
+
+
 @functools.cache
 def _null_device() -> int:
     return os.open(os.devnull, os.O_WRONLY)
