@@ -9,6 +9,7 @@ generated texts of every kind of scalar and construct a case file may hold.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -312,6 +313,18 @@ def test_either_json_reader_gives_the_same(document: tuple[str, type]) -> None:
             assert ("data", typed(taken)) == outcome(scan.load_text, PATH, text, type(taken))
     if fast is not None and plain is not None:
         assert typed(fast) == typed(plain)
+
+
+# The closer check as three patterns (as it was written first): a `]`, `}` or `,`
+# after a colon, a dash or a line break and spaces. `rapid` finds them in one search.
+_CLOSER_PATTERNS = [re.compile(r": *[\]},]"), re.compile(r"- *[\]},]"), re.compile(r"\n *[\]},]")]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(": -\n]},a\t{[é")), max_size=30))
+def test_the_closer_check_finds_what_its_patterns_find(text: str) -> None:
+    found = b":]" in text.encode().translate(rapid._CLOSER_TABLE, b" ")
+    assert found == any(pattern.search(text) for pattern in _CLOSER_PATTERNS)
 
 
 @settings(max_examples=200, deadline=None)

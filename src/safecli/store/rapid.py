@@ -49,12 +49,13 @@ _INDICATORS = "%@`?"
 # check (`refusals.needs_event_check`), whose refusals libyaml does not make.
 _ANYWHERE = ("\\", "\t", "&", "*", "!")
 _BEFORE_NODE = frozenset(" \n[]{},:")
-# `]`, `}` or `,` where a block node starts: libyaml refuses it, rapidyaml reads a string.
-# (Three patterns, each beginning with a literal, which `re` finds fast.)
-_CLOSER_AFTER_COLON = re.compile(r": *[\]},]")
-_CLOSER_AFTER_DASH = re.compile(r"- *[\]},]")
-# ... at the start of a line; or a line indented 30 deep (deep block nesting).
-_DEEP_OR_CLOSER_AT_LINE = re.compile(r"\n(?:[ \-]{30}|[ \-]*+[\]},])")
+# `]`, `}` or `,` where a block node starts (after a colon, a dash or a line break and
+# spaces): libyaml refuses it, rapidyaml reads a string. With the spaces deleted, and
+# `:`, `-` and line breaks all written `:` and the closers `]` (one `bytes.translate`,
+# in C), each is a `:]`: one search, where three patterns cost two and a half times
+# as much. And a line indented 30 deep (deep block nesting).
+_CLOSER_TABLE = bytes.maketrans(b"-\n}],", b"::]]]")
+_DEEP_LINE = re.compile(r"\n[ \-]{30}")
 _CLOSERS = frozenset("]},")
 _DOCUMENT_MARKER = re.compile(r"^(?:---|\.\.\.)", re.MULTILINE)
 # A flow collection holding anything but words, spaces, line breaks, `.,'"@+-/()` and
@@ -118,9 +119,8 @@ def _plain_enough(text: str) -> bool:
     if _node_indicator(text):
         return False
     if text.lstrip(" -")[:1] in _CLOSERS or (
-        _CLOSER_AFTER_COLON.search(text)
-        or _CLOSER_AFTER_DASH.search(text)
-        or _DEEP_OR_CLOSER_AT_LINE.search(text)
+        b":]" in text.encode("utf-8", "surrogatepass").translate(_CLOSER_TABLE, b" ")
+        or _DEEP_LINE.search(text)
     ):
         return False
     if ("---" in text or "..." in text) and _DOCUMENT_MARKER.search(text):
