@@ -6,9 +6,10 @@ import sys
 
 
 def run() -> None:
-    """Console-script entry point. Three calls skip building the command line (Typer):
-    `safecli --version`, a command's `--help` (stored, see helptext.py), and
-    `safecli merge-file O A B P` as git runs it once a file."""
+    """Console-script entry point. Four calls skip building the command line (Typer):
+    `safecli --version`, a command's `--help` (stored, see helptext.py),
+    `safecli merge-file O A B P` as git runs it once a file, and a warm `safecli
+    overdue` (see fastdigest.py: anything it cannot answer goes to Typer)."""
     args = sys.argv[1:]
     if args == ["--version"]:
         from safecli import __version__
@@ -26,6 +27,12 @@ def run() -> None:
         from safecli.cli.mergefile import merge_file
 
         sys.exit(merge_file(*args[1:]))
+    if "overdue" in args:
+        from safecli.cli.fastdigest import fast_overdue
+
+        code = fast_overdue(args)
+        if code is not None:
+            sys.exit(code)
     from safecli.cli.main import run as run_app
 
     run_app()

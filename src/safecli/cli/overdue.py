@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from safecli.cli.common import AsOfOption, ExcelOption, book_of, note_invalid, today
-from safecli.digest.clocks import Clocks
+from safecli.cli.common import AsOfOption, ExcelOption, book_of, note_invalid
 from safecli.digest.items import KINDS, Item
 from safecli.errors import EXIT_FAILED, EXIT_FINDINGS, UsageProblem
 
 if TYPE_CHECKING:
+    from safecli.cli import overdue_run
     from safecli.store.book import Book
 
 Opt = typer.Option
@@ -136,24 +136,32 @@ def overdue(
 
     Example: safecli overdue --as-of 2026-12-01 --by agency --quiet-if-empty
     """
-    from safecli import dates
-    from safecli.digest import cache as digestcache
-    from safecli.digest import items as digest
-    from safecli.digest import output as digestformat
-    from safecli.model import INVALID, RISK_LEVELS, Person
+    import gc
 
+    from safecli.cli import overdue_run
+    from safecli.digest import cache as digestcache
+    from safecli.digest import warm
+
+    started = time.time_ns()
     book = book_of(ctx)
     if mail_dir is not None and not sender:
         raise UsageProblem("--mail-dir needs --from ADDRESS (the digest's sender)")
-    _check(fmt, digestformat.FORMATS, "--format")
-    _check(by, digest.GROUPINGS, "--by")
-    for value in risk or []:
-        _check(value, RISK_LEVELS, "--risk")
-    for value in kind or []:
-        _check(value, digest.KINDS, "--kind")
-    leads = [(p.agency, p.name) for p in (Person.parse(v) for v in lead or [])]
-    as_of_day = today(book, as_of)
-    until = as_of_day + dates.parse_period(within)
+    settings = warm.BookSettings.of(book)
+    asked = overdue_run.request(
+        settings,
+        as_of=as_of,
+        within=within,
+        by=by,
+        agency=agency or [],
+        lead=lead or [],
+        case=case or [],
+        risk=risk or [],
+        kind=kind or [],
+        fmt=fmt,
+        excel=excel,
+        show_names=show_names,
+        show_descriptions=show_descriptions,
+    )
     ids = _case_ids(book, paths or [], case or [])
     from safecli.cli.progress import progress
 
@@ -161,37 +169,46 @@ def overdue(
         reads = digestcache.collect(
             book, ids, now_ns=time.time_ns(), use_cache=not no_cache, progress=told
         )
-    from safecli.policy.pack import book_policy
+    if not no_cache:
+        warm.remember(book, settings, started_ns=started)
+    # The cases' facts (hundreds of thousands of tuples in a big book) live to the end: the
+    # cyclic collector need not walk them each time making the items wakes it.
+    gc.freeze()
+    try:
+        items = overdue_run.items_of(reads, settings, asked, book.cases_dir)
+        _finish(
+            book,
+            items,
+            asked,
+            quiet_if_empty=quiet_if_empty,
+            fail_if_any=fail_if_any,
+            mail=(mail_dir, sender, agency or []),
+        )
+    finally:
+        gc.unfreeze()
 
-    settings = book.config.digest
-    owing = digest.owing_feedback(book_policy(book))
-    items = digest.select(
-        digest.compute(reads, as_of_day, until, settings, Clocks.of(book.config), owing),
-        agencies=agency or [],
-        leads=leads,
-        cases=case or [],
-        risks=risk or [],
-        kinds=kind or [],
-    )
-    names = book.config.show_names if show_names is None else show_names
-    if names or show_descriptions:
-        from safecli.digest.details import add_details
 
-        items = add_details(book, items, names=names, descriptions=show_descriptions)
+def _finish(
+    book: Book,
+    items: list[Item],
+    asked: overdue_run.Request,
+    *,
+    quiet_if_empty: bool,
+    fail_if_any: bool,
+    mail: tuple[Path | None, str | None, list[str]],
+) -> None:
+    """Print (or mail) the digest, name what needs validating, and exit as it says."""
+    from safecli.cli import overdue_run
+    from safecli.digest import output as digestformat
+    from safecli.model import INVALID
+
+    mail_dir, sender, agency = mail
     if not items and quiet_if_empty:
         return
-    view = digestformat.View(
-        fmt="csv" if excel else fmt,
-        as_of=as_of_day,
-        until=until,
-        by=by,
-        names=names,
-        descriptions=show_descriptions,
-        excel=excel,
-    )
+    view = overdue_run.view_of(asked)
     text = None
     if mail_dir is not None:
-        _mail(book, items, view, mail_dir, str(sender), agency or [])
+        _mail(book, items, view, mail_dir, str(sender), agency)
     else:
         text = digestformat.render(items, view)
         _write(text)
@@ -253,11 +270,6 @@ def _shows_invalid(item: Item) -> bool:
         item.lead,
         item.detail,
     )
-
-
-def _check(value: str | None, allowed: tuple[str, ...], flag: str) -> None:
-    if value is not None and value not in allowed:
-        raise UsageProblem(f"invalid {flag} {value!r}; choose one of: {', '.join(allowed)}")
 
 
 def _case_ids(book: Book, paths: list[str], cases: list[str]) -> list[str] | None:

@@ -22,24 +22,27 @@ import marshal
 import os
 import stat
 import sys
-import tempfile
 import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from safecli import __version__
-from safecli.digest.fresh import FILES, Extract, read_cases
-from safecli.digest.items import CaseRead
+from safecli.digest.item import CaseRead
+from safecli.model import FILES
 from safecli.raw import mapping
-from safecli.store.book import Book
 from safecli.store.codehash import code_fingerprint
+
+if TYPE_CHECKING:  # a warm digest imports neither the readers nor the book's write side
+    from safecli.digest.fresh import Extract
+    from safecli.store.book import Book
 
 CACHE_NAME = "digest.cache"
 # 4: the kept values are those a view prints (`shape.shown`: "invalid" for a hand-edited one)
 FORMAT_VERSION = 4
 RACY_NS = 2_000_000_000
-_NAMES = tuple(f"{name}.yaml" for name in FILES)
+_KINDS = tuple(FILES)
+_NAMES = tuple(f"{name}.yaml" for name in _KINDS)
 _MISSING = (-1, -1, -1, -1)
 _HEADER = (
     "safecli-digest-cache",
@@ -103,7 +106,7 @@ def collect_with(
     name: str,
     extract: Extract,
     progress: Callable[[int, int], None] | None = None,
-    kinds: tuple[str, ...] = FILES,
+    kinds: tuple[str, ...] = _KINDS,
 ) -> list[tuple[str, tuple[str, ...], Any]]:
     """(case id, problems, what `extract` made of its four files) per case, cached in `name`.
 
@@ -130,7 +133,11 @@ def collect_with(
         if progress is not None:
             progress(min(answered + done, len(ids)), len(ids))
 
-    read = dict(zip(stale, read_cases(book, stale, extract, kinds, told), strict=True))
+    read: dict[str, Any] = {}
+    if stale:
+        from safecli.digest.fresh import read_cases
+
+        read = dict(zip(stale, read_cases(book, stale, extract, kinds, told), strict=True))
     racy_after = now_ns - RACY_NS
     fresh: dict[str, Entry] = {}
     reads: list[tuple[str, tuple[str, ...], Any]] = []
@@ -150,6 +157,24 @@ def collect_with(
             entries = {k: v for k, v in cached.items() if k not in gone}
             entries.update(fresh)
             write_entries(book, name, entries)
+    return reads
+
+
+def cached_reads(cases_dir: str, path: str) -> list[CaseRead] | None:
+    """Every case of the book (sorted) as the cache holds it, when the cache answers for
+    each case as its files are now and holds no other: what `collect` would give without
+    reading a file or writing the cache. None when it would do either."""
+    ids = _all_ids(cases_dir)
+    cached = read_entries(path)
+    if len(cached) != len(ids):
+        return None
+    prefix = cases_dir + os.sep
+    reads = []
+    for case_id in ids:
+        entry = cached.get(case_id)
+        if entry is None or entry[0] != _signature(prefix + case_id + os.sep):
+            return None
+        reads.append(CaseRead(case_id, entry[2], entry[1]))
     return reads
 
 
@@ -183,7 +208,7 @@ def _settled(sig: Signature, racy_after: int) -> bool:
     return all(sig[i] < racy_after and sig[i + 2] < racy_after for i in range(1, 16, 4))
 
 
-def read_entries(path: Path) -> dict[Any, Any]:
+def read_entries(path: str | Path) -> dict[Any, Any]:
     """The cached entries, or {} for a missing, foreign, unsafe or corrupt cache."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
@@ -211,6 +236,8 @@ def read_entries(path: Path) -> dict[Any, Any]:
 
 def write_entries(book: Book, name: str, entries: dict[Any, Any]) -> None:
     """Write a cache file atomically (0600 in a 0700 folder); a failure only loses the cache."""
+    import tempfile  # here: a warm digest writes nothing
+
     folder = book.cache_dir
     try:
         if folder.is_symlink():

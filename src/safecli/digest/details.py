@@ -8,19 +8,20 @@ read again, so nothing personal is ever stored in the cache.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from safecli import raw
 from safecli.digest.items import Item, with_extras
 from safecli.errors import FileFormatError
 from safecli.store import fastload
-from safecli.store.book import Book
 
 
 def add_details(
-    book: Book, items: Sequence[Item], *, names: bool, descriptions: bool
+    cases_dir: Path, items: Sequence[Item], *, names: bool, descriptions: bool
 ) -> list[Item]:
-    """The items with `name` and/or `description` filled from the case files."""
+    """The items with `name` and/or `description` filled from the case files (the case
+    folders in `cases_dir`)."""
     files: dict[tuple[str, str], Any] = {}
 
     def read(case_id: str, kind: str) -> Any:
@@ -28,7 +29,7 @@ def add_details(
         if key not in files:
             try:
                 files[key] = fastload.load(
-                    book.cases_dir / case_id / f"{kind}.yaml", dict if kind == "adult" else list
+                    cases_dir / case_id / f"{kind}.yaml", dict if kind == "adult" else list
                 )
             except FileFormatError:
                 files[key] = None

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from safecli.digest.clocks import SETTINGS, Clocks
 from safecli.digest.item import CaseRead, Item
 from safecli.digest.notes import episodes_note, note
-from safecli.store.config import DigestSettings
+from safecli.store.digest_settings import DigestSettings
 
 if TYPE_CHECKING:
     from safecli.policy.pack import Policy

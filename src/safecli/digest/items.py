@@ -44,7 +44,7 @@ from typing import Any
 from safecli.digest.clocks import NO_CLOCKS, Clocks
 from safecli.digest.due import Due, owing_by_default, owing_feedback
 from safecli.digest.item import FIELDS, CaseRead, Item, with_extras
-from safecli.store.config import DigestSettings
+from safecli.store.digest_settings import DigestSettings
 
 __all__ = [
     "FIELDS",

@@ -20,6 +20,7 @@ from safecli.errors import FileFormatError, InvalidInput
 from safecli.model import EVENT_KINDS, JURISDICTIONS, RISK_LEVELS
 from safecli.store import atomic, fastload, refusals, roundtrip
 from safecli.store.caseids import DEFAULT_FORMAT, CaseIdFormat, parse_format
+from safecli.store.digest_settings import EPISODE_KINDS, DigestSettings, RiskDays
 from safecli.store.roundtrip import key_position
 
 CONFIG_NAME = "safecli.yaml"
@@ -52,41 +53,6 @@ DEFAULT_CLOCKS: dict[str, dict[str, int | None]] = {
 }
 
 
-@dataclass(frozen=True)
-class RiskDays:
-    """Days by risk level; a case whose risk level is not recorded counts as medium."""
-
-    high: int = 2
-    medium: int = 5
-    low: int = 10
-
-    def of(self, risk: str | None) -> int:
-        """The days for a risk level (medium when it is not one)."""
-        return int(getattr(self, risk)) if risk in RISK_LEVELS else self.medium
-
-
-# The episodes that count towards "repeated episodes, no meeting called" by default.
-EPISODE_KINDS = (
-    "hospital-admission",
-    "a-and-e-attendance",
-    "police-call-out",
-    "ambulance-call-out",
-)
-
-
-@dataclass(frozen=True)
-class DigestSettings:
-    """The book's digest settings (safecli.yaml `digest:`), in days; the defaults are here."""
-
-    minutes_share_days: int = 5
-    first_meeting_days: RiskDays = RiskDays()
-    minutes_record_days: int = 1
-    feedback_days: int = 5
-    episodes: int = 3
-    episode_days: int = 90
-    episode_kinds: tuple[str, ...] = EPISODE_KINDS
-
-
 DIGEST_KEYS = tuple(f.name for f in fields(DigestSettings))
 # The digest settings that are a whole number of days (or episodes).
 DIGEST_NUMBERS = (
@@ -110,7 +76,7 @@ class Config:
     show_names: bool = False
     commit: bool = False
     lead_times: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_LEAD_TIMES))
-    digest: DigestSettings = DigestSettings()
+    digest: DigestSettings = field(default_factory=DigestSettings)
     validate: dict[str, Any] = field(default_factory=dict)
     meeting_types: dict[str, Any] = field(default_factory=dict)
     council: str = ""

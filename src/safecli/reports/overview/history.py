@@ -33,7 +33,7 @@ from safecli.reports.overview.read import records
 from safecli.reports.overview.timeliness import days_to_first_meeting
 from safecli.store import fastload
 from safecli.store.book import Book
-from safecli.store.config import DigestSettings
+from safecli.store.digest_settings import DigestSettings
 from safecli.teamwork import gitrepo
 
 CACHE_NAME = "history.cache"

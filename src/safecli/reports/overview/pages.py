@@ -37,7 +37,7 @@ from safecli.reports.overview.figures import (
 from safecli.reports.overview.history import Week
 from safecli.reports.overview.read import CaseRecord
 from safecli.reports.overview.timeliness import personal, timeliness
-from safecli.store.config import RiskDays
+from safecli.store.digest_settings import RiskDays
 
 
 @dataclass(frozen=True)

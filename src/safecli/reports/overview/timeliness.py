@@ -20,7 +20,7 @@ from safecli.model import OUTCOMES_ACHIEVED, RISK_LEVELS
 from safecli.reports.overview.facts import CaseSummary
 from safecli.reports.overview.figures import UNKNOWN, Tally
 from safecli.reports.overview.read import CaseRecord
-from safecli.store.config import RiskDays
+from safecli.store.digest_settings import RiskDays
 
 _COLUMNS = ("case", "risk", "concern raised", "first meeting", "days")
 _WAITING = ("case", "risk", "concern raised", "days waiting")
