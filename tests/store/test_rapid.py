@@ -137,6 +137,20 @@ def test_the_example_book_is_read_by_rapidyaml() -> None:
 
 
 @needs_rapid
+def test_the_extension_calls_read_as_the_documented_api(monkeypatch: pytest.MonkeyPatch) -> None:
+    # rapid calls rapidyaml's extension module itself (its Python API is a wrapper of
+    # each call); the documented API gives the same data.
+    assert rapid._calls()[0] is not rapid._ryml().Tree, "rapidyaml's extension calls not found"
+    texts = [path.read_text(encoding="utf-8") for path in bundled()]
+    texts += ["a: [1, 2\n", "- a\nb: 1\n", "a: 1\na: 2\n"]
+    direct = [rapid.load(text) for text in texts]
+    monkeypatch.setattr(rapid, "_calls", lambda: rapid.public_calls(rapid._ryml()))
+    documented = [rapid.load(text) for text in texts]
+    assert [typed(data) for data in documented] == [typed(data) for data in direct]
+    assert sum(data is not None for data in direct) > len(texts) // 2
+
+
+@needs_rapid
 def test_parse_errors_print_nothing(capfd: pytest.CaptureFixture[str]) -> None:
     for text in ("a: b: c\n", "a: [1, 2\n", "- a\nb: 1\n", "a: 'open\n", ""):
         assert rapid.load(text) is None

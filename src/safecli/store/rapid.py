@@ -95,6 +95,36 @@ def warm() -> bool:
     return available()
 
 
+# What `_json` calls: a new tree, parse into it, write its JSON, its root, its size.
+Calls = tuple[
+    Callable[[], Any],
+    Callable[..., Any],
+    Callable[..., Any],
+    Callable[..., Any],
+    Callable[..., Any],
+]
+_LOW_NAMES = ("new_Tree", "parse_csubstr", "emit_json_to_substr", "Tree_root_id", "Tree_size")
+
+
+def public_calls(ryml: Any) -> Calls:
+    """`_json`'s calls through rapidyaml's documented Python API."""
+    tree = ryml.Tree
+    return (tree, ryml.parse_csubstr, ryml.emit_json_to_substr, tree.root_id, tree.size)
+
+
+@functools.cache
+def _calls() -> Calls:
+    """`_json`'s calls straight to rapidyaml's extension module (the same functions its
+    Python API wraps, each wrapper a Python call: a fifth of the parse's cost), else the
+    documented ones."""
+    ryml = _ryml()
+    low = getattr(ryml, "_ryml", None)
+    if low is None or not all(hasattr(low, name) for name in _LOW_NAMES):
+        return public_calls(ryml)
+    new_tree, parse, emit, root, size = (getattr(low, name) for name in _LOW_NAMES)
+    return new_tree, parse, emit, root, size
+
+
 @functools.cache
 def _null_device() -> int:
     return os.open(os.devnull, os.O_WRONLY)
@@ -138,10 +168,11 @@ def _plain_enough(text: str) -> bool:
 _buffer = bytearray(1 << 16)
 
 
-def _json(ryml: Any, text: str) -> tuple[str, int]:
+def _json(text: str) -> tuple[str, int]:
     """rapidyaml's JSON of the text and the number of nodes it parsed, its error
     messages kept off standard error."""
     global _buffer
+    new_tree, parse, emit, root, size_of = _calls()
     try:
         saved = os.dup(2)
     except OSError as exc:  # no standard error to protect: do not risk writing to it
@@ -149,13 +180,13 @@ def _json(ryml: Any, text: str) -> tuple[str, int]:
     try:
         os.dup2(_null_device(), 2)
         try:
-            tree = ryml.parse_in_arena(text)
-            emit = ryml.emit_json_to_substr
-            failed, size = emit(tree, tree.root_id(), _buffer)
+            tree = new_tree()
+            parse(text, tree)  # into the tree's arena, a copy of the text
+            failed, size = emit(tree, root(tree), _buffer)
             if failed:
                 _buffer = bytearray(size + (size >> 2))
-                failed, size = emit(tree, tree.root_id(), _buffer)
-            nodes = tree.size()
+                failed, size = emit(tree, root(tree), _buffer)
+            nodes = size_of(tree)
         except Exception as exc:  # rapidyaml's parse errors: scan names them
             raise _GiveUp from exc
         finally:
@@ -265,12 +296,11 @@ def load(text: str) -> Any:
     """The text's plain data as `scan.load_text` builds it, or None where this module
     cannot be sure of it (the caller reads it the old way). Text must have passed
     `refusals.check_text`."""
-    ryml = _ryml()
-    if ryml is None or not _plain_enough(text):
+    if _ryml() is None or not _plain_enough(text):
         return None
     _resolved_firsts.clear()
     try:
-        written, nodes = _json(ryml, text)
+        written, nodes = _json(text)
         data = _decode()(written)
         kind = data.__class__
         found = _mapping(data) if kind is dict else _list(data) if kind is list else 1
