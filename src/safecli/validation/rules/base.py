@@ -221,7 +221,7 @@ class CaseView:
         at_value: bool = False,
     ) -> Finding:
         """A finding of `rule` at a key path of a file (at the key, or at its value)."""
-        line, column = self.locate(kind, keys, at_value=at_value)
+        line, column, record_line = self.place(kind, keys, at_value=at_value)
         return Finding(
             code=rule.code,
             severity=severity or rule.severity,
@@ -231,13 +231,14 @@ class CaseView:
             column=column,
             principle=rule.principle,
             case=self.case_id,
-            record_line=self.locate(kind, keys[:1])[0],
+            record_line=record_line,
         )
 
-    def locate(self, kind: str, keys: Keys, *, at_value: bool = False) -> tuple[int, int]:
-        """1-based (line, column) of a key path of a file, as `scan.locate` gives it in the
-        file's node tree: read from rapidyaml's tree of a file the store accepted where it
-        can say (`places`), else from the node tree (composed the first time it is asked)."""
+    def place(self, kind: str, keys: Keys, *, at_value: bool = False) -> tuple[int, int, int]:
+        """1-based (line, column) of a key path of a file as `scan.locate` gives it in the
+        file's node tree, and the line of its first key (the record's line): read from
+        rapidyaml's tree of a file the store accepted where it can say (`places`), else
+        from the node tree (composed the first time it is asked)."""
         data = self.data.get(kind)
         if data is not None and kind not in self.refusals:
             if kind not in self.trees:
@@ -245,10 +246,12 @@ class CaseView:
                 self.trees[kind] = Tree.of(text) if text is not None else None
             tree = self.trees[kind]
             if tree is not None:
-                found = tree.locate(keys, data, at_value=at_value)
+                found = tree.place(keys, data, at_value=at_value)
                 if found is not None:
                     return found
-        return locate(self.nodes.get(kind), keys, at_value=at_value)
+        node = self.nodes.get(kind)
+        line, column = locate(node, keys, at_value=at_value)
+        return line, column, locate(node, keys[:1])[0]
 
     def file_finding(
         self,

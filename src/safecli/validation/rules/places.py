@@ -194,29 +194,38 @@ class Tree:
         except Unplaced:
             return None
 
-    def locate(
+    def place(
         self, keys: Sequence[str | int], data: Any, *, at_value: bool = False
-    ) -> tuple[int, int] | None:
+    ) -> tuple[int, int, int] | None:
         """1-based (line, column) of a key path as `scan.locate` gives it in libyaml's tree,
-        or None when this tree cannot say. `data` is the file's data as the rules read it:
-        the tree must have its shape along the path."""
+        and the line it gives the path's first key (where a finding's record starts), found
+        in one walk down the tree; None when this tree cannot say. `data` is the file's
+        data as the rules read it: the tree must have its shape along the path."""
         try:
-            return self._position(self._locate(keys, data, at_value))
+            at, record = self._locate(keys, data, at_value)
+            line, column = self._position(at)
+            return line, column, self._position(record)[0]
         except Unplaced:
             return None
 
-    def _locate(self, keys: Sequence[str | int], data: Any, at_value: bool) -> int:
+    def _locate(self, keys: Sequence[str | int], data: Any, at_value: bool) -> tuple[int, int]:
+        """The offsets where libyaml starts the path's node, and its first key's."""
         node = self._root
         kind = self._same_shape(node, data)
         key_at: int | None = None
+        record: int | None = None
         for key in keys:
             child, value = self._child(node, kind, data, key)
             if child is None:
-                return key_at if key_at is not None else self._start(node, kind)
+                at = key_at if key_at is not None else self._start(node, kind)
+                return at, at if record is None else record
             child_kind = self._same_shape(child, value)
             key_at = self._key_start(child, child_kind) if kind & _MAP else None
             node, kind, data = child, child_kind, value
-        return self._start(node, kind) if at_value or key_at is None else key_at
+            if record is None:
+                record = key_at if key_at is not None else self._start(node, kind)
+        at = self._start(node, kind) if at_value or key_at is None else key_at
+        return at, at if record is None else record
 
     def _find_root(self) -> int:
         tree = self._tree
