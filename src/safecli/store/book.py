@@ -34,11 +34,16 @@ CACHE_DIR = ".safecli"
 LOCK_WAIT_SECONDS = float(os.environ.get("SAFECLI_LOCK_WAIT", "10"))
 
 
+#: What the fast reader made of texts of a case's files: (kind, text) → its plain data.
+Read = Mapping[tuple[str, str], Any]
+
+
 class Guard(Protocol):
     """Checks a case change before it is written (the rulebook, given by the command);
     raises to refuse it. Texts by kind: None for a file that does not exist yet.
     `peers` gives the other cases changed with it (case id → texts after the change),
-    which the checks read instead of their files."""
+    which the checks read instead of their files. `read`: texts of either side the fast
+    reader has read already, and what it read (the checks need not read them again)."""
 
     def __call__(
         self,
@@ -46,6 +51,7 @@ class Guard(Protocol):
         before: Mapping[str, str | None],
         after: Mapping[str, str | None],
         peers: Mapping[str, Mapping[str, str | None]] | None = None,
+        read: Read | None = None,
     ) -> None: ...
 
 
@@ -104,7 +110,8 @@ def find_book(explicit: Path | None = None, start: Path | None = None) -> Book:
 @dataclass
 class Case:
     """A case loaded for editing: the four round-trip documents (`Documents`, for a
-    case loaded for editing) and their original text."""
+    case loaded for editing) and their original text. `seen`: the fast reader's data of
+    the texts it read, by (kind, text): the files as loaded, and new texts as checked."""
 
     case_id: str
     folder: Path
@@ -112,6 +119,7 @@ class Case:
     texts: dict[str, str | None]
     written: list[Path] = field(default_factory=list)
     plain: dict[str, Any] = field(default_factory=dict)
+    seen: dict[tuple[str, str], Any] = field(default_factory=dict)
 
     def read(self, kind: str) -> Any:
         """A file's data to read, never to change: its round-trip document when this
@@ -213,19 +221,20 @@ def load_case(book: Book, case_id: str) -> Case:
     check_no_journal(folder)
     texts: dict[str, str | None] = {}
     plain: dict[str, Any] = {}
+    seen: dict[tuple[str, str], Any] = {}
     docs = Documents(folder, texts, plain)
     for kind, expect in FILES.items():
         path = folder / f"{kind}.yaml"
         texts[kind] = text = read_text(path)
         try:
-            plain[kind] = fastload.load_text(path, text, expect)
+            plain[kind] = seen[kind, text] = fastload.load_text(path, text, expect)
         except FileFormatError:
             # The round-trip reader's own words for the refusal (the readers agree on
             # what they refuse; should they not, its document is the one used).
             plain[kind] = docs[kind]
     if plain["adult"].get("case") != case_id:
         check_case_folder(folder, case_id, docs["adult"])
-    return Case(case_id=case_id, folder=folder, docs=docs, texts=texts, plain=plain)
+    return Case(case_id=case_id, folder=folder, docs=docs, texts=texts, plain=plain, seen=seen)
 
 
 def check_no_journal(folder: Path) -> None:
@@ -300,7 +309,7 @@ def checked_texts(case: Case, guard: Guard | None = None) -> dict[str, str]:
     whole case by `guard`), without writing anything."""
     texts = changed_texts(case)
     if texts and guard is not None:
-        guard(case.case_id, dict(case.texts), {**case.texts, **texts})
+        guard(case.case_id, dict(case.texts), {**case.texts, **texts}, read=case.seen)
     return texts
 
 
@@ -312,17 +321,17 @@ def changed_texts(case: Case) -> dict[str, str]:
         cut = docs.entries.get(kind) if isinstance(docs, Documents) else None
         if cut is not None and kind not in docs:
             try:
-                found = cut.changed_text()
+                found = cut.changed_read()
             except Unsplit:
-                found = roundtrip.changed_text(case.path(kind), docs[kind], cut.text, expect)
-            if found is not None:
-                texts[kind] = found
-            continue
-        if kind not in case.docs:
+                found = roundtrip.changed_read(case.path(kind), docs[kind], cut.text, expect)
+        elif kind in case.docs:
+            found = roundtrip.changed_read(
+                case.path(kind), case.docs[kind], case.texts[kind], expect
+            )
+        else:
             continue  # never used, so unchanged
-        text = roundtrip.changed_text(case.path(kind), case.docs[kind], case.texts[kind], expect)
-        if text is not None:
-            texts[kind] = text
+        if found is not None:
+            texts[kind], case.seen[kind, found[0]] = found
     return texts
 
 
@@ -351,7 +360,7 @@ def checked_cases(cases: Sequence[Case], guard: Guard | None = None) -> dict[str
         for case in cases:
             if texts[case.case_id]:
                 peers = {other: t for other, t in after.items() if other != case.case_id}
-                guard(case.case_id, dict(case.texts), after[case.case_id], peers)
+                guard(case.case_id, dict(case.texts), after[case.case_id], peers, case.seen)
     return texts
 
 

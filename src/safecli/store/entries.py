@@ -174,6 +174,11 @@ class Entries:
     def changed_text(self) -> str | None:
         """The text to write, or None if the file would not change; `Unsplit` unless the
         fast reader reads it as the data the change makes."""
+        found = self.changed_read()
+        return None if found is None else found[0]
+
+    def changed_read(self) -> tuple[str, Any] | None:
+        """`changed_text`, with the fast reader's data of the text: (text, data), or None."""
         if not (self.docs or self.added or self.inserted):
             return None
         text = self.new_text()
@@ -185,7 +190,7 @@ class Entries:
             raise Unsplit(self.path) from exc  # the whole round trip says what is wrong
         if loaded != self.data():
             raise Unsplit(self.path)
-        return text
+        return text, loaded
 
     def new_text(self) -> str:
         """The file's text after the change: unchanged entries as they were."""

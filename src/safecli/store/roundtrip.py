@@ -136,6 +136,14 @@ def changed_text(path: Path, data: Any, original: str | None, expect: type) -> s
 
     The text is parsed again first (with every refusal), so a bad dump never lands.
     """
+    found = changed_read(path, data, original, expect)
+    return None if found is None else found[0]
+
+
+def changed_read(
+    path: Path, data: Any, original: str | None, expect: type
+) -> tuple[str, Any] | None:
+    """`changed_text`, with the fast reader's data of the text: (text, data), or None."""
     text = document_head(original or "") + dump(data)
     if text == original:
         return None
@@ -151,15 +159,16 @@ def changed_text(path: Path, data: Any, original: str | None, expect: type) -> s
 
 def checked_text(path: Path, data: Any, expect: type) -> str:
     """The text of a new file holding data, parsed again with every refusal."""
-    return _checked(path, dump(data), data, expect)
+    return _checked(path, dump(data), data, expect)[0]
 
 
-def _checked(path: Path, text: str, data: Any, expect: type) -> str:
+def _checked(path: Path, text: str, data: Any, expect: type) -> tuple[str, Any]:
+    """(text, the fast reader's data of it); refused as the round-trip reader refuses it."""
     try:
         # The fast reader makes the same refusals as the round-trip one (tests/store)
         # at a fraction of the cost; a refusal is read again for the round-trip's words.
         try:
-            fastload.load_text(path, text, expect)
+            read = fastload.load_text(path, text, expect)
         except FileFormatError:
             parse(path, text, expect)
             raise
@@ -172,7 +181,7 @@ def _checked(path: Path, text: str, data: Any, expect: type) -> str:
             f"a value given for {path.name} contains {control_name(bad)}, which no case "
             "file may hold; nothing was written"
         ) from exc
-    return text
+    return text, read
 
 
 def _first_control(data: Any) -> str | None:

@@ -19,7 +19,7 @@ from datetime import date
 
 from safecli.errors import FileFormatError, RuleViolation
 from safecli.model import FILES
-from safecli.store.book import Book
+from safecli.store.book import Book, Read
 from safecli.store.config import Config
 from safecli.validation.load import view_of
 from safecli.validation.rules.base import ERROR, Context, Finding
@@ -55,20 +55,28 @@ class Rulebook:
         before: Mapping[str, str | None],
         after: Mapping[str, str | None],
         peers: Mapping[str, Mapping[str, str | None]] | None = None,
+        read: Read | None = None,
     ) -> None:
         """Refuse the change from `before` to `after` (texts by kind) if it brings in an
         error; remember the warnings it brings in. `peers`: the other cases of the same
-        change, as they would be after it (the findings before read them from disk)."""
+        change, as they would be after it (the findings before read them from disk).
+        `read`: the fast reader's data of texts it has read (by kind and text), which
+        the rules are given rather than reading those texts again."""
         if self._context is None:
             self._context = context_of(self.book)
             _, select, ignore = book_defaults(self.book)
             self._selection = Selection(select, ignore)
-        new = self._findings(case_id, after, peers or {})
+        seen = read or {}
+        new = self._findings(case_id, after, peers or {}, seen)
         # Only what the change brings in counts: a finding before excuses one after of
         # its code, so before the change only the rules of the codes found after it run
         # (none when none was found).
         codes = {f.code for f in new}
-        old = self._findings(case_id, before, {}, codes) if codes and any(before.values()) else []
+        old = (
+            self._findings(case_id, before, {}, seen, codes)
+            if codes and any(before.values())
+            else []
+        )
         introduced = brought_in(old, new)
         errors = [f for f in introduced if f.severity == ERROR]
         if errors:
@@ -80,6 +88,7 @@ class Rulebook:
         case_id: str,
         texts: Mapping[str, str | None],
         peers: Mapping[str, Mapping[str, str | None]],
+        seen: Read,
         codes: Collection[str] | None = None,
     ) -> list[Finding]:
         assert self._context is not None and self._selection is not None
@@ -93,7 +102,7 @@ class Rulebook:
                 else FileFormatError("file is missing", path=folder / f"{kind}.yaml")
             )
         context = replace(self._context, pending=peers) if peers else self._context
-        view = view_of(context, case_id, raws, self.today)
+        view = view_of(context, case_id, raws, self.today, seen)
         kept, _ = check_view(view, codes)
         return [f for f in kept if self._selection.wants(f.code)]
 

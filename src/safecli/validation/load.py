@@ -24,10 +24,12 @@ from safecli.output.article import a_or_an
 from safecli.policy.pack import MeetingType
 from safecli.raw import mapping
 from safecli.store import fastload, scan
-from safecli.store.book import check_no_journal
+from safecli.store.book import Read, check_no_journal
 from safecli.store.refusals import check_bytes, read_bytes
 from safecli.validation.rules.base import CaseView, Context, TodayWindow
 from safecli.validation.rules.shapecheck import Vocabularies, Walk, walk
+
+_UNSEEN: Any = object()
 
 
 def load_view(context: Context, case_id: str, today: date) -> CaseView:
@@ -50,10 +52,16 @@ def load_view(context: Context, case_id: str, today: date) -> CaseView:
 
 
 def view_of(
-    context: Context, case_id: str, raws: Mapping[str, bytes | FileFormatError], today: date
+    context: Context,
+    case_id: str,
+    raws: Mapping[str, bytes | FileFormatError],
+    today: date,
+    seen: Read | None = None,
 ) -> CaseView:
     """The case as the rules see it, from each file's bytes (or why they could not be read);
-    a command checks the case it is about to write this way."""
+    a command checks the case it is about to write this way. `seen`: the fast reader's
+    data of texts it has read already, by (kind, text): a file whose text is there is
+    not read again."""
     folder = context.root / "cases" / case_id
     data: dict[str, Any] = {}
     nodes = Nodes(folder)
@@ -75,7 +83,8 @@ def view_of(
         texts[kind] = text
         try:
             nodes.checked[kind] = text
-            data[kind] = fastload.load_checked(path, text, expect)
+            known = seen.get((kind, text), _UNSEEN) if seen else _UNSEEN
+            data[kind] = fastload.load_checked(path, text, expect) if known is _UNSEEN else known
             nodes.accepted.add(kind)
         except FileFormatError as exc:
             refusals[kind] = exc
