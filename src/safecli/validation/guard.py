@@ -4,7 +4,10 @@ A writing command hands the store a `Rulebook`; before any file is replaced the 
 calls it with the case's texts as they are and as they would be. A change that brings
 in an error-level finding is refused (`Refused`, nothing written); the warnings it
 brings in are kept for the command to print. Findings already there before the change
-never block it: a command may mend a case one fact at a time.
+never block it: a command may mend a case one fact at a time. So only the rules that
+read a file the change touches run, and only their modules are imported
+(`RULES.reading`): every other rule would find after the change what it found before.
+The rules are given the data the command's fast reader read already (`read`).
 
 A change of the book's settings (`check_settings`) is checked the same way, over every
 case: validate as it would run under the new settings against validate as it runs now.
@@ -22,6 +25,7 @@ from safecli.model import FILES
 from safecli.store.book import Book, Read
 from safecli.store.config import Config
 from safecli.validation.load import view_of
+from safecli.validation.rules import OTHER_CASES, RULES
 from safecli.validation.rules.base import ERROR, Context, Finding
 from safecli.validation.run import Selection, book_defaults, check_view, context_of, validate
 
@@ -41,7 +45,8 @@ class Refused(RuleViolation):
 
 @dataclass
 class Rulebook:
-    """The store's guard for one command: checks each case change against every rule."""
+    """The store's guard for one command: checks each case change against the rules
+    (those that read what the change touches: the others find what they found before)."""
 
     book: Book
     today: date
@@ -67,7 +72,12 @@ class Rulebook:
             _, select, ignore = book_defaults(self.book)
             self._selection = Selection(select, ignore)
         seen = read or {}
-        new = self._findings(case_id, after, peers or {}, seen)
+        # A rule that reads no file the change touches finds after it what it found
+        # before, which excuses it: only the rules reading what changed run.
+        changed = [kind for kind in FILES if before.get(kind) != after.get(kind)]
+        if peers:
+            changed.append(OTHER_CASES)
+        new = self._findings(case_id, after, peers or {}, seen, RULES.reading(changed))
         # Only what the change brings in counts: a finding before excuses one after of
         # its code, so before the change only the rules of the codes found after it run
         # (none when none was found).

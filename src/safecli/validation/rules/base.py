@@ -53,6 +53,12 @@ class Finding:
         )
 
 
+def waivable(code: str) -> bool:
+    """Whether a waiver may cover findings of this code: only the standards' can, not
+    integrity's or the waivers' own."""
+    return not code.startswith(("INT", "WAV"))
+
+
 @dataclass(frozen=True)
 class Rule:
     """A check with a stable code; `doc` (the module docstring) is its documentation."""
@@ -68,7 +74,7 @@ class Rule:
     @property
     def waivable(self) -> bool:
         """Integrity and waiver findings cannot be waived: only standards can."""
-        return not self.code.startswith(("INT", "WAV"))
+        return waivable(self.code)
 
     def documentation(self) -> str:
         """The rule's documentation as `safecli rules CODE` prints it."""
