@@ -131,6 +131,7 @@ def watched(view: CaseView) -> Watched:
     for name in ("data", "nodes", "texts", "refusals"):
         parts[name] = Watch(parts[name], log)
     parts["walks"] = Watch(view.walks, log, "adult")  # its vocabularies are the adult's
+    parts["memo"], parts["trees"] = {}, {}  # what another rule worked out is read afresh
     return Watched(**parts, log=log)
 
 
