@@ -220,7 +220,9 @@ def _digest(root: str, params: dict[str, Any]) -> int | None:
     )
     if reads is None or any(read.facts is None for read in reads):
         return None
-    gc.freeze()  # as the Typer command does: the facts live to the end
+    # The facts and items live until the process ends and hold no cycle: the cyclic
+    # collector would only walk them (the Typer command keeps it off the facts alone).
+    gc.disable()
     try:
         items = overdue_run.items_of(reads, settings, asked, Path(root, "cases"))
     except (SafecliError, OSError):

@@ -18,6 +18,7 @@ is created 0700 and the file written 0600, atomically.
 
 from __future__ import annotations
 
+import gc
 import marshal
 import os
 import stat
@@ -224,6 +225,10 @@ def read_entries(path: str | Path) -> dict[Any, Any]:
         return {}
     finally:
         os.close(fd)
+    # The entries are hundreds of thousands of tuples on a big book, none in a cycle: the
+    # cyclic collector, woken again and again as they are made, would walk them all.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         header, checksum, payload = marshal.loads(raw)
         if header != _HEADER or zlib.crc32(payload) != checksum:
@@ -231,6 +236,9 @@ def read_entries(path: str | Path) -> dict[Any, Any]:
         entries = marshal.loads(payload)
     except (EOFError, ValueError, TypeError):
         return {}
+    finally:
+        if collecting:
+            gc.enable()
     return mapping(entries)
 
 

@@ -65,6 +65,7 @@ class Due:
         shift = self.shift(risk)
         found: list[Item] = []
         episodes: list[tuple[int, str, str | None, str | None]] = []
+        unrecorded: set[str | None] = set()  # meetings past their time with no minutes
         for kind, start, meeting, meeting_type, action, agency, lead, missing, extra in candidates:
             if kind == "action":  # most candidates: an open action not yet due leaves first
                 due = start
@@ -91,6 +92,8 @@ class Due:
                 if due >= now:
                     continue
                 name = _KIND_NAMES[kind]
+                if kind == "unrecorded":
+                    unrecorded.add(meeting)
             day = self.day(due)
             detail = note(
                 name,
@@ -120,14 +123,14 @@ class Due:
                     involved,
                 )
             )
-        if any(i.kind == "minutes-not-recorded" for i in found):
-            unrecorded = {i.meeting for i in found if i.kind == "minutes-not-recorded"}
+        if unrecorded:  # a called meeting past its time is told as unrecorded, not as called
             found = [
                 i for i in found if not (i.kind == "meeting-called" and i.meeting in unrecorded)
             ]
-        repeated = _repeated(read, risk, involved, episodes, now, self.settings)
-        if repeated is not None:
-            found.append(repeated)
+        if episodes:
+            repeated = _repeated(read, risk, involved, episodes, now, self.settings)
+            if repeated is not None:
+                found.append(repeated)
         return found
 
 
