@@ -53,13 +53,21 @@ def check(view: CaseView) -> Iterator[Finding]:
     for kind in KINDS:
         walk = view.walks.get(kind)
         for ref in walk.references if walk else ():
-            if ref.target in ("person", "agency") and agencies is not None:
-                yield from _agency_ref(view, kind, ref, agencies)
-            elif ref.target == "meeting" and meetings is not None:
-                yield from _id_ref(view, kind, ref, meetings, "meeting", "meetings.yaml")
-            elif ref.target == "action" and actions is not None:
-                yield from _id_ref(view, kind, ref, actions, "action", "actions.yaml")
-            elif ref.target == "case":
+            target = ref.target
+            if target == "person" and agencies is not None:
+                names = agencies.get(ref.value["agency"])
+                if names is None or ref.value["name"] not in names:
+                    yield from _agency_ref(view, kind, ref, agencies)
+            elif target == "agency" and agencies is not None:
+                if ref.value not in agencies:
+                    yield from _agency_ref(view, kind, ref, agencies)
+            elif target == "meeting" and meetings is not None:
+                if ref.value not in meetings:
+                    yield from _id_ref(view, kind, ref, meetings, "meeting", "meetings.yaml")
+            elif target == "action" and actions is not None:
+                if ref.value not in actions:
+                    yield from _id_ref(view, kind, ref, actions, "action", "actions.yaml")
+            elif target == "case":
                 yield from _case_ref(view, kind, ref)
 
 

@@ -30,8 +30,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from dateutil.relativedelta import relativedelta
-
 from safecli.raw import filled
 from safecli.validation.rules.base import ERROR, CaseView, Finding, Rule
 
@@ -43,7 +41,13 @@ def check(view: CaseView) -> Iterator[Finding]:
     born, opened = adult.get("date_of_birth"), adult.get("opened")
     if not isinstance(born, date) or not isinstance(opened, date) or born > opened:
         return  # a birth after the opening is INT005's
-    if born + relativedelta(years=ADULT_AGE) <= opened or filled(adult.get("transition_reason")):
+    try:  # born + relativedelta(years=ADULT_AGE), without building one for each case
+        came_of_age = born.replace(year=born.year + ADULT_AGE)
+    except ValueError:
+        if (born.month, born.day) != (2, 29):
+            raise  # a year out of range, as relativedelta says
+        came_of_age = born.replace(year=born.year + ADULT_AGE, day=28)
+    if came_of_age <= opened or filled(adult.get("transition_reason")):
         return
     yield view.finding(
         RULE,
