@@ -18,7 +18,6 @@ from safecli.casework.listing import case_rows, case_summary
 from safecli.errors import BookNotFound, FileFormatError, InvalidInput, LockHeld, UnknownCase
 from safecli.store import atomic, roundtrip
 from safecli.store.book import (
-    Documents,
     cases_named,
     edit_case,
     find_book,
@@ -26,6 +25,7 @@ from safecli.store.book import (
     lock,
     read_case,
 )
+from safecli.store.entries import Documents
 
 
 def test_book_is_found_from_a_subfolder(book: Path) -> None:

@@ -2,7 +2,8 @@
 
 Ids `A1, A2, …` are never reused: actions are cancelled, never deleted. A move of
 the due date is kept in the action's `moves` with the reason, and whether the
-lead was told and the risk re-assessed.
+lead was told and the risk re-assessed. The round-trip writer is imported by the
+changes only: listing the actions never loads it.
 """
 
 from __future__ import annotations
@@ -12,14 +13,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ruamel.yaml.comments import CommentedSeq
-
 from safecli import raw, shape
 from safecli.casework.people import resolve
 from safecli.errors import InvalidInput
 from safecli.model import Person, next_id
 from safecli.shape import MOVE
-from safecli.store import fastload, roundtrip
+from safecli.store import fastload
 from safecli.store.book import Book, Case, check_no_journal, edit_case
 
 
@@ -41,6 +40,8 @@ def find_action(case: Case, action_id: str) -> Any:
 
 def add_action(book: Book, case_id: str, spec: NewAction) -> tuple[Case, str]:
     """Add an open action; with `risk` N, link it to risk N of the meeting's minutes."""
+    from safecli.store import roundtrip
+
     if not spec.description.strip():
         raise InvalidInput("describe the action")
     with edit_case(book, case_id) as case:
@@ -77,6 +78,8 @@ def add_action(book: Book, case_id: str, spec: NewAction) -> tuple[Case, str]:
 
 
 def _link_risk(meeting: Any, meeting_id: str, number: int, action_id: str) -> None:
+    from ruamel.yaml.comments import CommentedSeq
+
     minutes = meeting.get("minutes")
     risks: Any = minutes.get("risks") if isinstance(minutes, Mapping) else None
     count = len(risks) if isinstance(risks, list) else 0
@@ -114,6 +117,8 @@ def mark_done(
     book: Book, case_id: str, action_id: str, *, on: date, note: str | None = None
 ) -> Case:
     """Mark an open action done on a date, with an optional note."""
+    from safecli.store import roundtrip
+
     with edit_case(book, case_id) as case:
         action = _open(case, action_id, "be done again")
         action["status"] = "done"
@@ -135,6 +140,10 @@ def move_action(
     risk_reassessed: bool,
 ) -> Case:
     """Move an open action's due date, keeping the move (why, lead told, risk re-assessed)."""
+    from ruamel.yaml.comments import CommentedSeq
+
+    from safecli.store import roundtrip
+
     if not reason.strip():
         raise InvalidInput("give the reason the due date moves")
     with edit_case(book, case_id) as case:
@@ -164,6 +173,8 @@ def move_action(
 def cancel_action(book: Book, case_id: str, action_id: str, *, reason: str, on: date) -> Case:
     """Cancel an open action with the reason on a day (kept as `cancelled_on` unless one
     is recorded already); it keeps its id."""
+    from safecli.store import roundtrip
+
     if not reason.strip():
         raise InvalidInput("give the reason the action is cancelled")
     with edit_case(book, case_id) as case:

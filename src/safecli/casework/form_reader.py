@@ -14,7 +14,7 @@ from safecli.casework.minutes_parts import Risk
 from safecli.dates import parse_date
 from safecli.errors import InvalidInput
 from safecli.model import Person
-from safecli.store import roundtrip
+from safecli.store.keyplace import key_position
 
 # Fields of the minutes' declared shape that other commands write after the meeting:
 # the form leaves them out, and refuses them with the command to use.
@@ -40,7 +40,7 @@ class FormReader:
         self.today = today
 
     def fail(self, node: Any, key: Any, message: str) -> InvalidInput:
-        return InvalidInput(message, path=self.path, **roundtrip.key_position(node, key))
+        return InvalidInput(message, path=self.path, **key_position(node, key))
 
     def mapping(self, node: Any, key: str, keys: tuple[str, ...]) -> Mapping[str, Any] | None:
         value = node.get(key)

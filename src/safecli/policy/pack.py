@@ -14,8 +14,8 @@ from safecli.model import AGENCY_KINDS, JURISDICTIONS, MEETING_FORMATS
 from safecli.store import fastload
 from safecli.store.book import Book
 from safecli.store.config import CONFIG_NAME
+from safecli.store.keyplace import key_position
 from safecli.store.refusals import named
-from safecli.store.roundtrip import key_position
 
 ANY = "any"
 ADULT_INVITE = ("required", "wherever-possible", "as-appropriate", "not-usual")

@@ -2,6 +2,10 @@
 
 A case is changed only inside `edit_case`, which holds the case's lock across
 read, change and write, and writes only the files whose text changed.
+
+The reading side (`find_book`, `read_case`, `cases_named`) imports no round-trip
+YAML: ruamel (`roundtrip`, `entries`) is imported by the first case loaded for
+editing, so a command that only reads never pays for it.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from safecli.errors import (
     BookNotFound,
@@ -24,10 +28,12 @@ from safecli.errors import (
     UnsafeWrite,
 )
 from safecli.model import CASE_ID, FILES, check_case_id
-from safecli.store import atomic, fastload, roundtrip, scan
+from safecli.store import atomic, fastload, scan
 from safecli.store.config import CONFIG_NAME, Config, read_config
-from safecli.store.entries import Documents, Entries, Unsplit
 from safecli.store.refusals import named, read_text
+
+if TYPE_CHECKING:
+    from safecli.store.entries import Documents, Entries
 
 LOCK_NAME = ".safecli.lock"
 CACHE_DIR = ".safecli"
@@ -120,6 +126,10 @@ class Case:
     written: list[Path] = field(default_factory=list)
     plain: dict[str, Any] = field(default_factory=dict)
     seen: dict[tuple[str, str], Any] = field(default_factory=dict)
+    editing: bool = False  # loaded for editing: `docs` is a `Documents`
+
+    def _documents(self) -> Documents | None:
+        return cast("Documents", self.docs) if self.editing else None
 
     def read(self, kind: str) -> Any:
         """A file's data to read, never to change: its round-trip document when this
@@ -127,7 +137,8 @@ class Case:
         same values; with the entries this command changed, `entries`), so that a file
         only read is neither parsed for editing nor dumped to see whether it changed."""
         docs = self.docs
-        cut = docs.entries.get(kind) if isinstance(docs, Documents) else None
+        documents = self._documents()
+        cut = documents.entries.get(kind) if documents is not None else None
         if cut is not None and kind not in docs:
             return cut.data()
         if kind in self.docs or kind not in self.plain:
@@ -135,11 +146,13 @@ class Case:
         return self.plain[kind]
 
     def _cut(self, kind: str) -> Entries | None:
-        docs = self.docs
-        return docs.cut(kind) if isinstance(docs, Documents) else None
+        documents = self._documents()
+        return documents.cut(kind) if documents is not None else None
 
     def add(self, kind: str, item: Any) -> None:
         """Append an item to a list file (meetings, actions, agencies)."""
+        from safecli.store import roundtrip
+
         cut = self._cut(kind)
         if cut is not None:
             cut.append(item)
@@ -148,6 +161,9 @@ class Case:
 
     def put(self, kind: str, order: Sequence[str], key: str, value: Any) -> None:
         """Set a top-level key of a mapping file (adult) as `roundtrip.put` does."""
+        from safecli.store import roundtrip
+        from safecli.store.entries import Unsplit
+
         cut = self._cut(kind)
         if cut is not None:
             try:
@@ -159,6 +175,8 @@ class Case:
 
     def part(self, kind: str, key: str) -> Any:
         """The value of a top-level key of a mapping file (adult), to change in place."""
+        from safecli.store.entries import Unsplit
+
         cut = self._cut(kind)
         if cut is not None:
             try:
@@ -205,6 +223,8 @@ class Case:
             return self.docs[kind][index]
         if index >= len(cut.plain):
             return record  # added by this command
+        from safecli.store.entries import Unsplit
+
         try:
             return cut.item(index)
         except Unsplit:
@@ -217,6 +237,8 @@ class Case:
 def load_case(book: Book, case_id: str) -> Case:
     """Read all four files of a case for editing, refusing unsafe input as the round-trip
     loader does; each file's round-trip document is built when first used."""
+    from safecli.store.entries import Documents
+
     folder = book.case_dir(case_id)
     check_no_journal(folder)
     texts: dict[str, str | None] = {}
@@ -234,7 +256,9 @@ def load_case(book: Book, case_id: str) -> Case:
             plain[kind] = docs[kind]
     if plain["adult"].get("case") != case_id:
         check_case_folder(folder, case_id, docs["adult"])
-    return Case(case_id=case_id, folder=folder, docs=docs, texts=texts, plain=plain, seen=seen)
+    return Case(
+        case_id=case_id, folder=folder, docs=docs, texts=texts, plain=plain, seen=seen, editing=True
+    )
 
 
 def check_no_journal(folder: Path) -> None:
@@ -315,10 +339,14 @@ def checked_texts(case: Case, guard: Guard | None = None) -> dict[str, str]:
 
 def changed_texts(case: Case) -> dict[str, str]:
     """The new text of each file a change to the case alters, dumped and checked."""
+    from safecli.store import roundtrip
+    from safecli.store.entries import Unsplit
+
     texts = {}
     docs = case.docs
+    documents = case._documents()
     for kind, expect in FILES.items():
-        cut = docs.entries.get(kind) if isinstance(docs, Documents) else None
+        cut = documents.entries.get(kind) if documents is not None else None
         if cut is not None and kind not in docs:
             try:
                 found = cut.changed_read()

@@ -18,10 +18,10 @@ from zoneinfo import ZoneInfo
 from safecli.dates import load_timezone
 from safecli.errors import FileFormatError, InvalidInput
 from safecli.model import EVENT_KINDS, JURISDICTIONS, RISK_LEVELS
-from safecli.store import atomic, fastload, refusals, roundtrip
+from safecli.store import atomic, fastload, refusals
 from safecli.store.caseids import DEFAULT_FORMAT, CaseIdFormat, parse_format
 from safecli.store.digest_settings import EPISODE_KINDS, DigestSettings, RiskDays
-from safecli.store.roundtrip import key_position
+from safecli.store.keyplace import key_position
 
 CONFIG_NAME = "safecli.yaml"
 CONFIG_KEYS = (
@@ -106,7 +106,11 @@ def read_config(path: Path) -> Config:
     the round-trip reader."""
     text = refusals.read_text(path)
     config = _from_fast_reader(path, text)
-    return config if config is not None else _checked(path, roundtrip.parse(path, text, dict))
+    if config is not None:
+        return config
+    from safecli.store import roundtrip  # only here: a command that only reads never needs it
+
+    return _checked(path, roundtrip.parse(path, text, dict))
 
 
 def _from_fast_reader(path: Path, text: str) -> Config | None:

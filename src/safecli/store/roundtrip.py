@@ -258,24 +258,3 @@ def append(seq: Any, item: Any) -> None:
     if not seq and isinstance(seq, CommentedSeq):
         seq.fa.set_block_style()
     seq.append(item)
-
-
-def key_position(root: Any, *keys: str) -> dict[str, int]:
-    """`line` and `column` (1-based) of the deepest of `keys` (a path of keys from root)
-    found in a round-trip mapping; {} when not even the first is known.
-
-    Given as keyword arguments for an error: `FileFormatError(..., **key_position(m, "a"))`.
-    """
-    place: dict[str, int] = {}
-    node = root
-    for key in keys:
-        marks = getattr(node, "lc", None)
-        if marks is None or not isinstance(node, Mapping) or key not in node:
-            break
-        try:
-            line, column = marks.key(key)
-        except (KeyError, TypeError):
-            break
-        place = {"line": line + 1, "column": column + 1}
-        node = node[key]
-    return place
