@@ -37,8 +37,10 @@ open cases only; open actions are listed whatever the case's status.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from datetime import date
+from operator import attrgetter
 from typing import Any
 
 from safecli.digest.clocks import NO_CLOCKS, Clocks
@@ -158,6 +160,8 @@ def select(
     files are shown under every filter but --case: the digest is incomplete
     for everyone until they are fixed.
     """
+    if not (cases or agencies or leads or risks or kinds):
+        return list(items)
     chosen = []
     for item in items:
         if cases and item.case not in cases:
@@ -205,7 +209,7 @@ def grouped(items: Sequence[Item], by: str | None) -> list[tuple[str | None, lis
 def counts(items: Iterable[Item]) -> dict[str, int]:
     """How many items of each kind (every kind present), and the total."""
     result = dict.fromkeys(KINDS, 0)
-    for item in items:
-        result[item.kind] += 1
+    for kind, number in Counter(map(attrgetter("kind"), items)).items():
+        result[kind] += number
     result["total"] = sum(result.values())
     return result
