@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta, weekday
-
 from safecli.errors import InvalidInput
+
+if TYPE_CHECKING:  # dateutil is imported where a weekday or a period is read
+    from dateutil.relativedelta import relativedelta
 
 DATE_FORMS = (
     "2026-12-03 or 03/12/2026, today, tomorrow, yesterday, +3d, -3d, +2w, +1m (calendar month), "
@@ -26,12 +28,10 @@ DATETIME_FORMS = f"2026-12-01 10:00, 2026-12-01T10:00, or a date ({DATE_FORMS}) 
 PERIOD_FORMS = "a number (up to 9999) and a unit: 0d, 7d, 2w, 1m (calendar month)"
 
 _NAMED_DAYS = {"today": 0, "tomorrow": 1, "yesterday": -1}
-_WEEKDAYS: dict[str, weekday] = {
+_WEEKDAYS: dict[str, int] = {  # Monday is 0, as dateutil's MO
     key: day
-    for name, day in zip(
-        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
-        (MO, TU, WE, TH, FR, SA, SU),
-        strict=True,
+    for day, name in enumerate(
+        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
     )
     for key in (name, name[:3])
 }
@@ -55,8 +55,10 @@ def parse_date(text: str, today: date) -> date:
     if word in _NAMED_DAYS:
         return today + timedelta(days=_NAMED_DAYS[word])
     if word in _WEEKDAYS:
+        from dateutil.relativedelta import relativedelta, weekday
+
         # Starting from tomorrow makes "fri" on a Friday mean next week's Friday.
-        return today + relativedelta(days=+1, weekday=_WEEKDAYS[word](+1))
+        return today + relativedelta(days=+1, weekday=weekday(_WEEKDAYS[word], +1))
     try:
         if _ISO_DATE.fullmatch(word):
             return _in_range(date.fromisoformat(word), text)
@@ -91,6 +93,8 @@ def parse_period(text: str) -> relativedelta:
     Months are calendar months, so `date(2026, 1, 31) + parse_period("1m")` is
     28 February. A sign is not part of a period: `+3d` is a date (see parse_date).
     """
+    from dateutil.relativedelta import relativedelta
+
     match = _PERIOD.fullmatch(text.strip().lower())
     if not match:
         raise InvalidInput(f"not a period: {text!r}; use {PERIOD_FORMS}")
