@@ -342,3 +342,27 @@ def test_a_change_to_two_cases_runs_the_rules_that_read_other_cases(books: list[
         guarded = as_guard_says(book, CASE, before, after, peers)
         assert guarded == as_validate_says(book, CASE, after, peers)
         assert guarded != ([], []), (kind, old, new)
+
+
+def test_a_write_imports_only_the_rules_it_runs_and_no_rapidyaml(tmp_path: Path) -> None:
+    """`case update` of the adult's risk level brings in warnings (placed from libyaml's
+    trees, as rapidyaml's would place them) and imports no rule that reads only other
+    files, nor rapidyaml."""
+    shutil.copy(REPO / "safecli.yaml", tmp_path / "safecli.yaml")
+    shutil.copytree(REPO / "cases", tmp_path / "cases")
+    adult = (tmp_path / "cases" / "SG-2026-0001" / "adult.yaml").read_text()
+    risk = "low" if "risk_level: low" not in adult else "high"
+    argv = ["safecli", "--book", str(tmp_path), "case", "update", "SG-2026-0001", "--risk", risk]
+    code = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print(sorted(m.rsplit('.', 1)[-1] for m in sys.modules"
+        " if m.startswith(('safecli.validation.rules.a', 'ryml'))), file=sys.stderr))\n"
+        f"sys.argv = {[*argv, '--as-of', '2026-12-01', '--no-commit']!r}\n"
+        "from safecli.cli import run\nrun()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "wrote cases/SG-2026-0001/adult.yaml" in done.stdout
+    assert "meetings.yaml:17:15: warning PAR001" in done.stderr
+    imported = done.stderr.strip().splitlines()[-1]
+    assert imported == str(["acc009_marac", "acc010_allegations"])

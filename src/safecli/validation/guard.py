@@ -112,7 +112,7 @@ class Rulebook:
                 else FileFormatError("file is missing", path=folder / f"{kind}.yaml")
             )
         context = replace(self._context, pending=peers) if peers else self._context
-        view = view_of(context, case_id, raws, self.today, seen)
+        view = view_of(context, case_id, raws, self.today, seen, by_nodes=True)
         kept, _ = check_view(view, codes)
         return [f for f in kept if self._selection.wants(f.code)]
 

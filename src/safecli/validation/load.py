@@ -57,11 +57,15 @@ def view_of(
     raws: Mapping[str, bytes | FileFormatError],
     today: date,
     seen: Read | None = None,
+    *,
+    by_nodes: bool = False,
 ) -> CaseView:
     """The case as the rules see it, from each file's bytes (or why they could not be read);
     a command checks the case it is about to write this way. `seen`: the fast reader's
     data of texts it has read already, by (kind, text): a file whose text is there is
-    not read again."""
+    not read again. `by_nodes`: findings are placed from libyaml's node trees only (the
+    same places), never rapidyaml's: importing rapidyaml costs a command that checks
+    one case more than placing its few findings."""
     folder = context.root / "cases" / case_id
     data: dict[str, Any] = {}
     nodes = Nodes(folder)
@@ -119,6 +123,7 @@ def view_of(
         refusals=refusals,
         walks=walks,
         window=TodayWindow(today),
+        trees=dict.fromkeys(FILES) if by_nodes else {},
     )
 
 
