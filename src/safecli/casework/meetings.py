@@ -22,7 +22,6 @@ from safecli.errors import InvalidInput
 from safecli.model import MEETING_FORMATS, MEETING_MODES, RESPONSES, Person, check_choice, next_id
 from safecli.policy.pack import Policy
 from safecli.raw import mapping
-from safecli.store import roundtrip
 from safecli.store.book import Book, Case, edit_case, edit_cases
 
 
@@ -130,10 +129,14 @@ def new_meeting(book: Book, case_id: str, spec: NewMeeting, *, policy: Policy) -
 
 
 def _person(person: Person | None) -> Any:
+    from safecli.store import roundtrip
+
     return roundtrip.person(person.agency, person.name) if person is not None else None
 
 
 def _invitee(invitation: Invitation) -> Any:
+    from safecli.store import roundtrip
+
     return roundtrip.record(
         shape.INVITEE.keys,
         {
@@ -147,6 +150,8 @@ def _invitee(invitation: Invitation) -> Any:
 
 
 def _meeting_record(meeting_id: str, spec: NewMeeting) -> Any:
+    from safecli.store import roundtrip
+
     return roundtrip.record(
         shape.MEETING.keys,
         {
@@ -183,6 +188,8 @@ def _meeting_record(meeting_id: str, spec: NewMeeting) -> Any:
 
 
 def _invitees(meeting: Any) -> Any:
+    from safecli.store import roundtrip
+
     if meeting.get("invitees") is None:
         meeting["invitees"] = roundtrip.scalar([])
     return meeting["invitees"]
@@ -190,6 +197,8 @@ def _invitees(meeting: Any) -> Any:
 
 def invite(book: Book, case_id: str, meeting_id: str, person: Person, reason: str) -> Case:
     """Invite one more person to a planned meeting."""
+    from safecli.store import roundtrip
+
     if not reason.strip():
         raise InvalidInput("give the reason for inviting them (need to know, can contribute)")
     with edit_case(book, case_id) as case:
@@ -246,6 +255,8 @@ def respond(
 
 def cancel(book: Book, case_id: str, meeting_id: str, reason: str) -> Case:
     """Cancel a planned meeting, keeping it (and its id) with the reason."""
+    from safecli.store import roundtrip
+
     if not reason.strip():
         raise InvalidInput("give the reason the meeting is cancelled")
     with edit_meeting(book, case_id, meeting_id) as (case, _):
@@ -263,6 +274,8 @@ def cancel(book: Book, case_id: str, meeting_id: str, reason: str) -> Case:
 
 def share(book: Book, case_id: str, meeting_id: str, agencies: Sequence[str], *, on: date) -> Case:
     """Record that a held meeting's minutes were sent to these agencies on a date."""
+    from safecli.store import roundtrip
+
     if not agencies:
         raise InvalidInput("name at least one agency the minutes went to (--with HANDLE)")
     with edit_case(book, case_id) as case:

@@ -21,7 +21,6 @@ from safecli.casework.people import resolve
 from safecli.casework.shared import not_a_part
 from safecli.errors import InvalidInput
 from safecli.model import Person
-from safecli.store import roundtrip
 from safecli.store.book import Book, Case, edit_case
 
 # What a calendar entry shows of a meeting: a change to any of them is an update.
@@ -41,6 +40,8 @@ def sequence_of(meeting: Mapping[str, Any]) -> int:
 
 def raise_sequence(meeting: Any) -> None:
     """Raise the SEQUENCE of a sent meeting; a meeting not sent yet keeps its own."""
+    from safecli.store import roundtrip
+
     if is_sent(meeting):
         roundtrip.put(meeting, shape.MEETING.keys, "sequence", sequence_of(meeting) + 1)
 
@@ -60,6 +61,8 @@ def uninvite(
     book: Book, case_id: str, meeting_id: str, person: Person, reason: str, *, on: date
 ) -> tuple[Case, bool]:
     """Take an invitee off a planned meeting: (case, whether they are owed a cancellation)."""
+    from safecli.store import roundtrip
+
     if not reason.strip():
         raise InvalidInput("give the reason they no longer need to be there")
     with edit_case(book, case_id) as case:
@@ -96,6 +99,8 @@ def uninvite(
 def note_calendar_changes(before: Any, after: Any) -> list[str]:
     """Raise the SEQUENCE of each sent meeting whose calendar details changed in an edit
     (unless the edit raised it already); the ids of the meetings raised."""
+    from safecli.store import roundtrip
+
     old = {str(m.get("id")): m for m in before or [] if isinstance(m, Mapping) and m.get("id")}
     raised: list[str] = []
     for meeting in after or []:

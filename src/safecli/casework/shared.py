@@ -20,7 +20,6 @@ from safecli import shape
 from safecli.errors import InvalidInput, SafecliError
 from safecli.model import next_id
 from safecli.raw import items, mapping
-from safecli.store import roundtrip
 from safecli.store.book import Book, Case, edit_cases, read_case
 
 MIRRORED = ("type", "when", "status", "cancel_reason")
@@ -59,6 +58,8 @@ def add_part(
 ) -> Any:
     """Give `case` its part of a meeting of another case; its adult is invited as the
     meeting's adult is, unless `not_invited` gives why not. Return the new entry."""
+    from safecli.store import roundtrip
+
     adult = dict(mapping(meeting.get("adult")))
     if not_invited:
         adult = {"invited": False, "not_invited_reason": not_invited}
@@ -90,6 +91,8 @@ def mirror(case: Case, convening: str, meeting: Mapping[str, Any]) -> Any:
     """Bring `case`'s part of a meeting in step with it (adding the part if it has none):
     type, time, status, the day it was held and the review it set (one review for all
     the adults, which her own plan and digest then see); return the part."""
+    from safecli.store import roundtrip
+
     part = part_in(case, convening, str(meeting.get("id")))
     if part is None:
         part = add_part(case, convening, meeting)

@@ -286,12 +286,12 @@ def show(
     """
     import json
 
-    from safecli.store.book import load_case
+    from safecli.store.book import read_case
 
     book = book_of(ctx)
-    case = load_case(book, case_id)
+    case = read_case(book, case_id)  # the fast reader's data: nothing is changed
     if fmt == "json":
-        docs = {kind: case.docs[kind] for kind in FILES}  # each is parsed when first used
+        docs = {kind: case.docs[kind] for kind in FILES}
         typer.echo(json.dumps(docs, indent=2, default=str, ensure_ascii=False))
         return
     choice(("text", "json"), "format")(fmt)
