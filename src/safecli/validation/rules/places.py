@@ -9,26 +9,41 @@ file is where its slice begins. From it, a node starts as libyaml says:
 
 - a plain scalar at its first character; a quoted one at its opening quote;
 - a block mapping at its first key; a block sequence at the `-` of its first item;
-- a flow collection at its `{` or `[`.
-- a block scalar, or an empty flow collection, after a key (or the whole file):
-  at its indicator (`|`, `>`, `[`, `{`); nothing written after a key in a block mapping: just
-  after the colon.
+- a flow collection at its `{` or `[`;
+- a block scalar, or an empty flow collection, after a key (or as the whole file):
+  at its indicator (`|`, `>`, `[`, `{`); nothing written after a key in a block
+  mapping: just after the colon.
 
 Anything else (such a value as a sequence's item, a `-` or `?` alone on its line,
-a key with escapes, a line break that is not `\\n`, a tab, a line longer than libyaml
-reads a key) gives `None`, and the
-caller places the finding in libyaml's tree as before; so does a tree whose shape
-along the path differs from the data the rules read. tests/validation/test_places.py
-compares every node's place with libyaml's on the bundled, generated and random files.
+a key with escapes, a line break that is not `\\n`, a tab, a line longer than
+libyaml reads a key) gives None, and the caller places the finding in libyaml's
+tree as before; so does a tree whose shape along the path differs from the data
+the rules read. tests/validation/test_places.py compares every node's place with
+libyaml's on the bundled, generated and random files.
 """
 
 from __future__ import annotations
 
-import functools
-import importlib
-import os
 from collections.abc import Callable, Sequence
 from typing import Any
+
+from safecli.validation.rules import rapidtree
+from safecli.validation.rules.rapidtree import (
+    BLOCK_SCALAR,
+    CONTAINER,
+    FLOW,
+    KEY,
+    KEY_NULL,
+    KEY_PLAIN,
+    KEY_QUOTED,
+    KEY_STYLE,
+    LITERAL,
+    MAP,
+    SEQ,
+    STREAM,
+    VAL,
+    VAL_QUOTED,
+)
 
 # Line breaks libyaml counts besides `\n` (CR, NEL, LS, PS), and tabs, which change
 # what a column is: files holding one are placed the old way.
@@ -37,85 +52,8 @@ _QUOTES = frozenset(b"'\"")
 # libyaml reads no key longer than 1,024 characters: a file with a longer line is placed
 # the old way (where libyaml may compose no tree, and places at 1:1).
 _LONG_LINE = 1024
-# rapidyaml's node type bits (`Tree.type`), tested as its `is_map`, `is_key_quoted`...
-# test them (one call for a node instead of one for each question). Checked against the
-# installed rapidyaml's when it is imported: if they differ, nothing is placed this way.
-_TYPE_BITS = {
-    "KEY": 0x1,
-    "VAL": 0x2,
-    "MAP": 0x4,
-    "SEQ": 0x8,
-    "STREAM": 0x28,
-    "KEYNIL": 0x1000,
-    "FLOW_SL": 0x10000,
-    "FLOW_ML": 0x20000,
-    "KEY_STYLE": 0x2AA00000,
-    "KEY_PLAIN": 0x20000000,
-    "KEY_SQUO": 0x2000000,
-    "KEY_DQUO": 0x8000000,
-    "VAL_SQUO": 0x4000000,
-    "VAL_DQUO": 0x10000000,
-    "VAL_LITERAL": 0x400000,
-    "VAL_FOLDED": 0x1000000,
-}
-_KEY = _TYPE_BITS["KEY"]
-_VAL = _TYPE_BITS["VAL"]
-_MAP = _TYPE_BITS["MAP"]
-_SEQ = _TYPE_BITS["SEQ"]
-_CONTAINER = _MAP | _SEQ
-_STREAM = _TYPE_BITS["STREAM"]  # a stream is a sequence (of documents) too
-_KEY_NULL = _TYPE_BITS["KEYNIL"]
-_FLOW = _TYPE_BITS["FLOW_SL"] | _TYPE_BITS["FLOW_ML"]
-_KEY_STYLE = _TYPE_BITS["KEY_STYLE"]
-_KEY_PLAIN = _TYPE_BITS["KEY_PLAIN"]
-_KEY_QUOTED = _TYPE_BITS["KEY_SQUO"] | _TYPE_BITS["KEY_DQUO"]
-_VAL_QUOTED = _TYPE_BITS["VAL_SQUO"] | _TYPE_BITS["VAL_DQUO"]
-_LITERAL = _TYPE_BITS["VAL_LITERAL"]
-_BLOCK_SCALAR = _LITERAL | _TYPE_BITS["VAL_FOLDED"]
 _SPACE = 0x20
 _BREAK = 0x0A
-
-
-@functools.cache
-def _address_reader() -> Callable[[Any], int]:
-    """A function giving the address of a buffer's first byte, through CPython's buffer
-    protocol (rapidyaml's slices are read-only memoryviews, whose address Python does
-    not otherwise give). ctypes is imported only when a finding is placed."""
-    import ctypes
-
-    class Buffer(ctypes.Structure):
-        _fields_ = (  # CPython's Py_buffer
-            ("buf", ctypes.c_void_p),
-            ("obj", ctypes.c_void_p),
-            ("len", ctypes.c_ssize_t),
-            ("itemsize", ctypes.c_ssize_t),
-            ("readonly", ctypes.c_int),
-            ("ndim", ctypes.c_int),
-            ("format", ctypes.c_char_p),
-            ("shape", ctypes.c_void_p),
-            ("strides", ctypes.c_void_p),
-            ("suboffsets", ctypes.c_void_p),
-            ("internal", ctypes.c_void_p),
-        )
-
-    get_buffer = ctypes.pythonapi.PyObject_GetBuffer
-    get_buffer.argtypes = (ctypes.py_object, ctypes.POINTER(Buffer), ctypes.c_int)
-    get_buffer.restype = ctypes.c_int
-    release = ctypes.pythonapi.PyBuffer_Release
-    release.argtypes = (ctypes.POINTER(Buffer),)
-    release.restype = None
-
-    def address(view: Any) -> int:
-        info = Buffer()
-        reference = ctypes.byref(info)
-        if get_buffer(view, reference, 0) != 0:
-            raise Unplaced
-        try:
-            return int(info.buf or 0)
-        finally:
-            release(reference)
-
-    return address
 
 
 def _long_line(text: str) -> bool:
@@ -128,22 +66,6 @@ def _long_line(text: str) -> bool:
     return False
 
 
-@functools.cache
-def _ryml() -> Any:
-    try:
-        ryml = importlib.import_module("ryml")
-    except ImportError:
-        return None
-    if any(getattr(ryml, name, None) != bits for name, bits in _TYPE_BITS.items()):
-        return None
-    return ryml
-
-
-@functools.cache
-def _null_device() -> int:
-    return os.open(os.devnull, os.O_WRONLY)
-
-
 class Unplaced(Exception):
     """This tree cannot say where libyaml starts the node: place it the old way."""
 
@@ -152,46 +74,33 @@ class Tree:
     """rapidyaml's tree of one file the store accepted, over the file's bytes."""
 
     def __init__(
-        self, ryml: Any, raw: bytes, tree: Any, address: Callable[[Any], int], buffer: bytearray
+        self, raw: bytes, tree: Any, address: Callable[[Any], int], buffer: bytearray
     ) -> None:
-        self._ryml = ryml
         self._raw = raw
         self._tree = tree
         self._address = address
         self._base = address(buffer)
         self._buffer = buffer  # the tree's slices point into it: kept alive with the tree
-        self._none = ryml.NONE
+        self._none = rapidtree.module().NONE
         self._root = self._find_root()
 
     @classmethod
     def of(cls, text: str) -> Tree | None:
         """The file's tree, or None when rapidyaml is not installed, the text holds a line
-        break other than `\\n`, a tab or a line longer than 1,024 characters, or rapidyaml cannot
-        parse it."""
-        ryml = _ryml()
-        if ryml is None:
+        break other than `\\n`, a tab or a line longer than 1,024 characters, or rapidyaml
+        cannot parse it."""
+        if rapidtree.module() is None:
             return None
         if any(mark in text for mark in _OTHER_BREAKS) or _long_line(text):
             return None
         raw = text.encode("utf-8")
         buffer = bytearray(raw)
-        try:
-            saved = os.dup(2)
-        except OSError:  # no standard error to keep rapidyaml's messages off
+        tree = rapidtree.parse(buffer)
+        if tree is None:
             return None
         try:
-            os.dup2(_null_device(), 2)
-            try:
-                tree = ryml.parse_in_place(buffer)
-            except Exception:  # noqa: BLE001 - any parse error: libyaml's tree places it
-                return None
-            finally:
-                os.dup2(saved, 2)
-        finally:
-            os.close(saved)
-        try:
-            return cls(ryml, raw, tree, _address_reader(), buffer)
-        except Unplaced:
+            return cls(raw, tree, rapidtree.address_reader(), buffer)
+        except OSError:
             return None
 
     def place(
@@ -220,7 +129,7 @@ class Tree:
                 at = key_at if key_at is not None else self._start(node, kind)
                 return at, at if record is None else record
             child_kind = self._same_shape(child, value)
-            key_at = self._key_start(child, child_kind) if kind & _MAP else None
+            key_at = self._key_start(child, child_kind) if kind & MAP else None
             node, kind, data = child, child_kind, value
             if record is None:
                 record = key_at if key_at is not None else self._start(node, kind)
@@ -230,7 +139,7 @@ class Tree:
     def _find_root(self) -> int:
         tree = self._tree
         root = tree.root_id()
-        if int(tree.type(root)) & _STREAM == _STREAM:
+        if int(tree.type(root)) & STREAM == STREAM:
             if tree.num_children(root) != 1:
                 raise Unplaced
             root = tree.first_child(root)
@@ -243,11 +152,11 @@ class Tree:
         kind = int(tree.type(node))
         cls = data.__class__
         if cls is dict:
-            same = kind & _MAP and tree.num_children(node) == len(data)
+            same = kind & MAP and tree.num_children(node) == len(data)
         elif cls is list:
-            same = kind & _SEQ and tree.num_children(node) == len(data)
+            same = kind & SEQ and tree.num_children(node) == len(data)
         else:
-            same = not kind & _CONTAINER
+            same = not kind & CONTAINER
         if not same:
             raise Unplaced
         return kind
@@ -256,7 +165,7 @@ class Tree:
         """(child node, its data) of a key in a mapping or an index in a sequence (as
         `scan._child` finds it), or (None, None)."""
         tree = self._tree
-        if kind & _MAP:
+        if kind & MAP:
             wanted = str(key).lower() if isinstance(key, bool) else str(key)
             if not wanted:
                 raise Unplaced  # an empty key: libyaml's and rapidyaml's nulls differ
@@ -266,24 +175,24 @@ class Tree:
             if wanted not in data:  # the data's key resolved to something else: a number
                 raise Unplaced
             return int(child), data[wanted]
-        if kind & _SEQ and isinstance(key, int) and 0 <= key < len(data):
+        if kind & SEQ and isinstance(key, int) and 0 <= key < len(data):
             return int(tree.child(node, key)), data[key]
         return None, None
 
     def _key_start(self, node: int, kind: int) -> int:
-        if not kind & _KEY or kind & _KEY_NULL:
+        if not kind & KEY or kind & KEY_NULL:
             raise Unplaced
-        if kind & _KEY_QUOTED:
+        if kind & KEY_QUOTED:
             return self._quoted(self._tree.key(node))
-        if kind & _KEY_STYLE & ~(_KEY_PLAIN | _KEY_QUOTED):
+        if kind & KEY_STYLE & ~(KEY_PLAIN | KEY_QUOTED):
             raise Unplaced  # a block scalar as a key
         return self._plain(self._tree.key(node))
 
     def _start(self, node: int, kind: int) -> int:
         """Where libyaml starts a value node (a byte offset)."""
         tree = self._tree
-        if kind & _CONTAINER:
-            opener = b"{" if kind & _MAP else b"["
+        if kind & CONTAINER:
+            opener = b"{" if kind & MAP else b"["
             if tree.num_children(node) == 0:  # an empty flow collection: `[]`
                 if node == self._root:
                     at = len(self._raw) - len(self._raw.lstrip(b" \n"))
@@ -294,28 +203,26 @@ class Tree:
             first = int(tree.first_child(node))
             first_kind = int(tree.type(first))
             inner = (
-                self._key_start(first, first_kind)
-                if kind & _MAP
-                else self._start(first, first_kind)
+                self._key_start(first, first_kind) if kind & MAP else self._start(first, first_kind)
             )
-            if kind & _FLOW:
+            if kind & FLOW:
                 return self._back_to(inner, opener, flow=True)
-            if kind & _MAP:
+            if kind & MAP:
                 before = self._before(inner)
                 if before is not None and self._raw[before] not in b"\n-":
                     raise Unplaced  # a `?` key, or a mapping on its item's line after text
                 return inner
             return self._back_to(inner, b"-", flow=False)
-        if not kind & _VAL:
+        if not kind & VAL:
             raise Unplaced
-        if kind & _BLOCK_SCALAR:
-            return self._indicator(node, kind, b"|" if kind & _LITERAL else b">")
+        if kind & BLOCK_SCALAR:
+            return self._indicator(node, kind, b"|" if kind & LITERAL else b">")
         value = tree.val(node)
         if value is None:  # nothing written: libyaml starts it right after the colon
-            if int(tree.type(tree.parent(node))) & _FLOW:
+            if int(tree.type(tree.parent(node))) & FLOW:
                 raise Unplaced
             return self._after_colon(node, kind)
-        if kind & _VAL_QUOTED:
+        if kind & VAL_QUOTED:
             return self._quoted(value)
         return self._plain(value)
 
@@ -324,7 +231,7 @@ class Tree:
         line, the colon after it with only spaces between)."""
         start = self._key_start(node, kind)
         written = bytes(self._tree.key(node))
-        if kind & _KEY_QUOTED:
+        if kind & KEY_QUOTED:
             end = start + 1 + len(written)
             if self._raw[start + 1 : end] != written or self._raw[end] != self._raw[start]:
                 raise Unplaced  # escapes: the text in the file is longer
@@ -353,7 +260,10 @@ class Tree:
         return offset
 
     def _offset(self, view: Any) -> int:
-        offset = self._address(view) - self._base
+        try:
+            offset = self._address(view) - self._base
+        except OSError:
+            raise Unplaced from None
         if not 0 <= offset < len(self._raw):
             raise Unplaced
         return offset
