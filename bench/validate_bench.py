@@ -94,7 +94,7 @@ def phases(book: Path) -> None:
         if hasattr(module, name):
             setattr(module, name, timed(phase, getattr(module, name)))
     places.Tree.of = classmethod(timed("place: rapidyaml's tree", places.Tree.of.__func__))  # type: ignore[method-assign]
-    places.Tree.locate = timed("place: in rapidyaml's tree", places.Tree.locate)  # type: ignore[method-assign]
+    places.Tree.place = timed("place: in rapidyaml's tree", places.Tree.place)  # type: ignore[method-assign]
     context = run.context_of(find_book(book))
     today = date.fromisoformat(AS_OF)
     cases = sorted(folder.name for folder in (book / "cases").iterdir())
