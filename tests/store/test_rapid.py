@@ -216,6 +216,11 @@ def test_what_rapidyaml_takes(text: str, expected: Any) -> None:
         "a: 2026-02-30\n",
         "a: +1\n",
         "a: " + "9" * 5000 + "\n",
+        "k" * 1100 + ": a\n",  # a key this long: libyaml and scan refuse it
+        "a: b\n" + "k" * 1030 + ": a\n",
+        "x:\n  " + "k" * 1030 + ": v\n",
+        "a" + " " * 1100 + ": b\n",
+        "a: " + "long words " * 100 + "\n",  # a long value is read the old way too
         "? a\n: b\n",
         "",
     ],

@@ -67,6 +67,10 @@ _RISKY = r"""(?:[\w .,'"@+\-/()\n]++|:(?=[ \n]))*+(?![\]}])"""
 _RISKY_IN_MAPPING = re.compile(r"\{" + _RISKY)
 _RISKY_IN_SEQUENCE = re.compile(r"\[" + _RISKY)
 _DEEP = re.compile(r"[ \-]{30}")
+# libyaml and scan refuse a key whose colon comes 1,024 characters or more after its
+# start; rapidyaml reads it. Any line that long goes the old way.
+_LONG = 1024
+_LONG_LINE = re.compile(rf"\n[^\n]{{{_LONG}}}")
 _STRIP_LITERAL = re.compile(r"\|[1-9]?-")
 _STRIP_FOLDED = re.compile(r">[1-9]?-")
 
@@ -155,7 +159,7 @@ def _plain_enough(text: str) -> bool:
         return False
     if ("---" in text or "..." in text) and _DOCUMENT_MARKER.search(text):
         return False
-    if _DEEP.match(text):
+    if _DEEP.match(text) or text.find("\n") >= _LONG or _LONG_LINE.search(text):
         return False
     return not (
         ("{" in text and _RISKY_IN_MAPPING.search(text))
