@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import pty
 import select
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -25,13 +26,28 @@ def terminal_env() -> dict[str, str]:
     return env
 
 
+def _as_at_a_terminal() -> None:
+    """Ctrl-C interrupts the child, as for a command a shell runs at a terminal, even
+    where the tests were started with SIGINT ignored (a job started in the background
+    by a shell without job control): a child inherits an ignored signal, and Python
+    keeps it ignored, but a caught one is the default again in the child."""
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
 class Terminal:
     """A child process on a pseudo-terminal."""
 
     def __init__(self, argv: list[str], env: dict[str, str] | None = None) -> None:
+        _as_at_a_terminal()
         self.master, slave = pty.openpty()
         self.proc = subprocess.Popen(
-            argv, stdin=slave, stdout=slave, stderr=slave, env=env or terminal_env(), close_fds=True
+            argv,
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=env or terminal_env(),
+            close_fds=True,
         )
         os.close(slave)
         self.seen = b""
